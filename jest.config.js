@@ -1,0 +1,9 @@
+/** Jest runs TypeScript through SWC; the real PostgreSQL and Temporal are started once per run in test/global-setup.ts. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/web/', '/.data/'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
