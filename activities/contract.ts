@@ -1,0 +1,94 @@
+/**
+ * The contract between the kitchen workflows and their activities. Workflows import these
+ * types only (`import type`), never activity code. Every activity is idempotent: it is keyed
+ * on workflow id + step (or on the row's current state), so a retry after a crash is success.
+ *
+ * Business failures are ApplicationFailure.nonRetryable with one of KitchenFailureType; the
+ * API maps them to CONFLICT / NOT_FOUND for the KDS.
+ */
+export type KitchenFailureType =
+  | 'STATION_AT_CAPACITY'
+  | 'STATION_NOT_SUITABLE'
+  | 'TASK_NOT_FOUND'
+  | 'INVALID_TRANSITION'
+  | 'ITEM_NOT_FOUND'
+  | 'ORDER_NOT_FOUND';
+
+export interface PlannedSubtask {
+  id: string; // subtask_instances.id
+  defId: string;
+  name: string;
+  optional: boolean;
+  completed: boolean;
+}
+
+export interface PlannedTask {
+  id: string; // task_instances.id
+  defId: string;
+  phaseId: string;
+  name: string;
+  stationType: string;
+  dependsOn: string[]; // task instance ids
+  estimatedMinutes: number; // already scaled by quantity
+  status: 'PENDING' | 'QUEUED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED' | 'CANCELLED';
+  stationId: string | null;
+  subtasks: PlannedSubtask[];
+}
+
+export interface ItemPlan {
+  tenantId: string;
+  orderId: string;
+  orderItemId: string;
+  quantity: number;
+  priority: number;
+  /** Phase whose first started task deducts inventory. */
+  deductPhaseId: string;
+  criticalPathMinutes: number;
+  tasks: PlannedTask[]; // topological order
+}
+
+export interface OrderPlan {
+  tenantId: string;
+  orderId: string;
+  priority: number;
+  requestedAt: string | null; // ISO
+  status: string;
+  items: Array<{ orderItemId: string; criticalPathMinutes: number; status: string }>;
+}
+
+export interface TaskRef {
+  tenantId: string;
+  orderId: string;
+  orderItemId: string;
+  taskId: string;
+}
+
+export interface KitchenActivities {
+  /** Loads the order, its items and each item's pinned recipe critical path. */
+  loadOrderPlan(input: { tenantId: string; orderId: string }): Promise<OrderPlan>;
+  /** Creates (once) the task and subtask instances of an item from its pinned recipe version. */
+  materializeItemTasks(input: { tenantId: string; orderItemId: string; plannedStartAt: string | null }): Promise<ItemPlan>;
+  /** PENDING → QUEUED at the least-loaded suitable active station. Returns the station. */
+  enqueueTask(input: TaskRef): Promise<{ stationId: string }>;
+  /** QUEUED → IN_PROGRESS if the station has a free slot (else STATION_AT_CAPACITY). */
+  startTask(input: TaskRef & { userId: string | null }): Promise<{ startedAt: string }>;
+  /** IN_PROGRESS → DONE, records the actual duration once. */
+  completeTask(input: TaskRef & { userId: string | null }): Promise<{ completedAt: string }>;
+  completeSubtask(input: TaskRef & { subtaskId: string; userId: string | null }): Promise<void>;
+  /** DONE → IN_PROGRESS (undo a bump); dependents that were queued go back to PENDING. */
+  recallTask(input: TaskRef & { requeueDependents: string[] }): Promise<void>;
+  /** Moves a queued task to another suitable station of the tenant. */
+  reassignTask(input: TaskRef & { stationId: string }): Promise<{ stationId: string }>;
+  /** Exactly once per item: one inventory_movements row per ingredient. */
+  deductInventory(input: { tenantId: string; orderItemId: string }): Promise<{ movements: number }>;
+  /** Compensation: returns what deductInventory took (exactly once). */
+  returnInventory(input: { tenantId: string; orderItemId: string }): Promise<{ movements: number }>;
+  /** Cancels the item's open tasks and releases their station slots. */
+  cancelItemTasks(input: { tenantId: string; orderItemId: string; reason: string }): Promise<void>;
+  setItemStatus(input: { tenantId: string; orderItemId: string; status: 'IN_PROGRESS' | 'DONE' | 'CANCELLED' }): Promise<void>;
+  setOrderStatus(input: { tenantId: string; orderId: string; status: 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED'; reason?: string }): Promise<void>;
+  /** Simulates the kitchen forward and stores/emits ETAs. Returns the ETA of the asked item (ISO). */
+  recalculateEta(input: { tenantId: string; orderItemId?: string; reason: string }): Promise<{ itemEta: string | null }>;
+  /** Called when an item's ETA timer fires: marks it late (raising priority) if it really is. */
+  checkItemLate(input: { tenantId: string; orderItemId: string }): Promise<{ late: boolean; eta: string | null }>;
+}

@@ -1,0 +1,123 @@
+import { Emitter } from '@socket.io/postgres-emitter';
+import { Pool } from 'pg';
+import {
+  stationRoom,
+  tenantRoom,
+  type ServerEventName,
+  type ServerEventPayload,
+} from '../contracts/socket-events';
+import {
+  SOCKET_ATTACHMENT_TABLE,
+  SOCKET_CHANNEL_PREFIX,
+  ensureAttachmentTable,
+  openBroadcast,
+} from '../contracts/socket-transport';
+
+/**
+ * How the worker (or any process) reaches browsers: a Socket.io emitter that publishes through
+ * PostgreSQL NOTIFY; every API node's postgres adapter relays the event to its sockets in the
+ * room. There is no in-process shortcut, so tests and production take the same path.
+ */
+export interface RoomEmitter {
+  /**
+   * Resolves once the event has been handed to PostgreSQL (never rejects: real-time delivery is
+   * best effort, and a failure is reported to `onError` instead of failing the activity).
+   */
+  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): Promise<void>;
+}
+
+export interface EventPublisher {
+  toTenant(tenantId: string): RoomEmitter;
+  toStation(tenantId: string, stationId: string): RoomEmitter;
+  /** Waits for queued events, then ends the pool if the publisher created it. */
+  close(): Promise<void>;
+}
+
+export type EventPublisherOptions = ({ pool: Pool } | { databaseUrl: string }) & {
+  onError?: (err: unknown) => void;
+  /** Events waiting for PostgreSQL beyond this are dropped (and reported), so an outage cannot grow memory. */
+  maxQueued?: number;
+};
+
+const DEFAULT_MAX_QUEUED = 10_000;
+
+function reportToConsole(err: unknown): void {
+  console.error('[events] real-time publish failed:', err instanceof Error ? err.message : err);
+}
+
+/** An undefined id would address a room nobody is in and the event would vanish silently. */
+function required(id: string, name: string): string {
+  if (!id) throw new Error(`event publisher: ${name} is required`);
+  return id;
+}
+
+export function createEventPublisher(options: EventPublisherOptions): EventPublisher {
+  const ownsPool = !('pool' in options);
+  const pool =
+    'pool' in options
+      ? options.pool
+      : new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  const onError = options.onError ?? reportToConsole;
+  // An idle client dropped by the server (restart, failover) is reported, not an uncaught 'error'.
+  if (ownsPool) pool.on('error', onError);
+  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+  const emitter = new Emitter(pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
+
+  // Oversized payloads go through the attachment table; create it before the first publish
+  // (retried on the next event if the database was unreachable).
+  let tableReady: Promise<void> | undefined;
+  const ensureTable = (): Promise<void> => {
+    tableReady ??= ensureAttachmentTable(pool).catch((err) => {
+      tableReady = undefined;
+      throw err;
+    });
+    return tableReady;
+  };
+
+  // One publish at a time: pool queries run on different connections, and NOTIFYs that commit
+  // out of order would show a KDS "IN_PROGRESS" after "DONE".
+  let tail: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let closed = false;
+
+  function publish(rooms: string[], event: ServerEventName, payload: unknown): Promise<void> {
+    if (closed) {
+      onError(new Error(`event publisher is closed; dropped ${event}`));
+      return Promise.resolve();
+    }
+    if (queued >= maxQueued) {
+      onError(new Error(`${queued} real-time events waiting for PostgreSQL; dropped ${event}`));
+      return Promise.resolve();
+    }
+    queued++;
+    const run = async (): Promise<void> => {
+      try {
+        await ensureTable();
+        const broadcast = openBroadcast(emitter, rooms, onError);
+        broadcast.emit(event, payload);
+        await broadcast.published();
+      } catch (err) {
+        onError(err);
+      } finally {
+        queued--;
+      }
+    };
+    tail = tail.then(run);
+    return tail;
+  }
+
+  const roomEmitter = (room: string): RoomEmitter => ({
+    emit: (event, payload) => publish([room], event, payload),
+  });
+
+  return {
+    toTenant: (tenantId) => roomEmitter(tenantRoom(required(tenantId, 'tenantId'))),
+    toStation: (tenantId, stationId) =>
+      roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
+    async close() {
+      closed = true;
+      await tail;
+      if (ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../db/client';
+import { emitToTenantAndStation, fail, type ActivityDeps } from './deps';
+
+type Tx = Pick<Db, '$queryRaw'>;
+
+export interface StationChoice {
+  id: string;
+  name: string;
+  capacity: number;
+}
+
+/**
+ * Least-loaded active station of the tenant that handles `stationType` (case-insensitive): load is
+ * (queued + in progress) / capacity, ties broken by name so the choice is deterministic.
+ */
+export async function pickStation(db: Tx, tenantId: string, stationType: string): Promise<StationChoice> {
+  const rows = await db.$queryRaw<StationChoice[]>`
+    SELECT s.id::text AS id, s.name, s.capacity
+    FROM stations s
+    LEFT JOIN task_instances t
+      ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.is_active
+      AND EXISTS (SELECT 1 FROM unnest(s.task_types) AS tt WHERE lower(tt) = lower(${stationType}))
+    GROUP BY s.id
+    ORDER BY count(t.id)::float8 / GREATEST(s.capacity, 1), s.name
+    LIMIT 1`;
+  if (rows.length === 0) fail('STATION_NOT_SUITABLE', `No active station handles station type "${stationType}"`);
+  return rows[0];
+}
+
+export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {
+  const wanted = stationType.toLowerCase();
+  return station.taskTypes.some((t) => t.toLowerCase() === wanted);
+}
+
+interface LoadRow {
+  id: string;
+  capacity: number;
+  queued: number;
+  in_progress: number;
+}
+
+/** `station:load` for each touched station, computed from the rows (so a retry emits the truth). */
+export async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
+  const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = await deps.prisma.$queryRaw<LoadRow[]>`
+    SELECT s.id::text AS id, s.capacity,
+      count(t.id) FILTER (WHERE t.status = 'QUEUED')::int AS queued,
+      count(t.id) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress
+    FROM stations s
+    LEFT JOIN task_instances t
+      ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ANY(${ids}::uuid[])
+    GROUP BY s.id`;
+  for (const row of rows) {
+    // Load counts the waiting queue too, so it can exceed 100%: it is what "least loaded" compares.
+    const loadPercent = Math.round(((row.queued + row.in_progress) / Math.max(row.capacity, 1)) * 100);
+    await emitToTenantAndStation(deps.events, tenantId, row.id, 'station:load', {
+      stationId: row.id,
+      queueLength: row.queued,
+      inProgress: row.in_progress,
+      capacity: row.capacity,
+      loadPercent,
+    });
+  }
+}

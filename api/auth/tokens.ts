@@ -1,0 +1,51 @@
+import jwt from 'jsonwebtoken';
+import type { Role } from '../../prisma/generated/client';
+import { AppError } from '../errors';
+
+/** What an access token proves: who the caller is and which tenant every query is scoped to. */
+export interface AuthClaims {
+  userId: string;
+  tenantId: string;
+  tenantSlug: string;
+  role: Role;
+  name: string;
+}
+
+const ROLES = new Set<string>(['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR', 'DELIVERY']);
+
+/**
+ * Short-lived HS256 access token. `ttl` is a jsonwebtoken duration ("15m") or seconds; refresh
+ * tokens are opaque random strings (api/auth/sessions.ts), never JWTs, so they can be revoked.
+ */
+export function signAccessToken(claims: AuthClaims, secret: string, ttl: string | number): string {
+  const { userId, tenantId, tenantSlug, role, name } = claims;
+  return jwt.sign({ tid: tenantId, tsl: tenantSlug, role, name }, secret, {
+    algorithm: 'HS256',
+    subject: userId,
+    expiresIn: ttl as jwt.SignOptions['expiresIn'],
+  });
+}
+
+/** Verifies signature, algorithm and expiry; any failure is UNAUTHENTICATED. */
+export function verifyAccessToken(token: string, secret: string): AuthClaims {
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, secret, { algorithms: ['HS256'] });
+  } catch (err) {
+    if (err instanceof jwt.TokenExpiredError) throw new AppError('UNAUTHENTICATED', 'Token expired');
+    throw new AppError('UNAUTHENTICATED', 'Invalid token');
+  }
+  if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'Invalid token');
+  const { sub, tid, tsl, role, name } = payload as jwt.JwtPayload & Record<string, unknown>;
+  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof tsl !== 'string' ||
+      typeof role !== 'string' || !ROLES.has(role) || typeof name !== 'string') {
+    throw new AppError('UNAUTHENTICATED', 'Invalid token');
+  }
+  return { userId: sub, tenantId: tid, tenantSlug: tsl, role: role as Role, name };
+}
+
+/** The claims' expiry as a Date, for AuthPayload.expiresAt. */
+export function accessTokenExpiry(token: string): Date {
+  const decoded = jwt.decode(token) as jwt.JwtPayload | null;
+  return new Date((decoded?.exp ?? 0) * 1000);
+}

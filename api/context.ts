@@ -1,0 +1,61 @@
+import { isIP } from 'node:net';
+import type { Db } from '../db/client';
+import { forTenant, type TenantDb } from '../db/tenant-scope';
+import type { Env } from '../config/env';
+import { verifyAccessToken, type AuthClaims } from './auth/tokens';
+import { AppError } from './errors';
+
+/** The caller as services see it: token claims plus where the request came from (for the audit log). */
+export interface Actor extends AuthClaims {
+  ip?: string;
+}
+
+export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOKEN_TTL'>;
+
+export interface GraphQLContext {
+  actor: Actor | null;
+  /** Scoped to actor.tenantId: the only data access resolvers get. Null when unauthenticated. */
+  db: TenantDb | null;
+  /**
+   * Why the bearer token was rejected. Kept instead of thrown so login/refresh still work while a
+   * client sends a stale header; any field that needs auth reports this error (scope-auth).
+   */
+  authError: AppError | null;
+  /** Unscoped client: ONLY the auth services use it (login happens before a tenant is known). */
+  prisma: Db;
+  env: AuthEnv;
+}
+
+/** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
+interface ServerContext {
+  request: Request;
+  req?: { ip?: string; socket?: { remoteAddress?: string } };
+}
+
+export function bearerToken(header: string | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+function clientIp(req: ServerContext['req']): string | undefined {
+  const raw = (req?.ip ?? req?.socket?.remoteAddress)?.replace(/^::ffff:/, '');
+  return raw && isIP(raw) ? raw : undefined;
+}
+
+export function createContext({ prisma, env }: { prisma: Db; env: AuthEnv }) {
+  return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
+    const base = { prisma, env, actor: null, db: null, authError: null };
+    const header = request.headers.get('authorization');
+    if (!header) return base;
+    const token = bearerToken(header);
+    if (!token) return { ...base, authError: new AppError('UNAUTHENTICATED', 'Invalid token') };
+    try {
+      const claims = verifyAccessToken(token, env.JWT_SECRET);
+      return { ...base, actor: { ...claims, ip: clientIp(req) }, db: forTenant(prisma, claims.tenantId) };
+    } catch (err) {
+      if (err instanceof AppError) return { ...base, authError: err };
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import { Emitter } from '@socket.io/postgres-emitter';
+import type { Pool } from 'pg';
+import {
+  SOCKET_ATTACHMENT_TABLE,
+  SOCKET_CHANNEL_PREFIX,
+  ensureAttachmentTable,
+  openBroadcast,
+} from '../../contracts/socket-transport';
+import type { BrigadeServer } from './socket-server';
+
+const PROBE_EVERY_MS = 100;
+
+function logAdapterError(err: unknown): void {
+  console.error('[realtime] postgres adapter:', err instanceof Error ? err.message : err);
+}
+
+/**
+ * Makes this API node one member of the PostgreSQL-backed cluster: events published by the worker
+ * (activities/events.ts) or by any other node reach this node's sockets.
+ *
+ * Resolves only once a message sent the way the worker sends it has come back through LISTEN.
+ * The adapter subscribes asynchronously and silently retries, so without this an event emitted
+ * right after startup could be lost, and a wrong database would go unnoticed.
+ */
+export async function installClusterAdapter(io: BrigadeServer, pool: Pool, readyTimeoutMs = 5_000): Promise<void> {
+  await ensureAttachmentTable(pool);
+  io.adapter(
+    createAdapter(pool, {
+      channelPrefix: SOCKET_CHANNEL_PREFIX,
+      tableName: SOCKET_ATTACHMENT_TABLE,
+      errorHandler: logAdapterError,
+    }),
+  );
+  await waitUntilListening(io, pool, readyTimeoutMs);
+}
+
+function waitUntilListening(io: BrigadeServer, pool: Pool, timeoutMs: number): Promise<void> {
+  const nonce = randomUUID();
+  const emitter = new Emitter(pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
+  let lastError: unknown;
+  const send = () =>
+    openBroadcast(emitter, [], (err) => {
+      lastError = err;
+    }).serverSideEmit('realtime:probe', nonce);
+
+  return new Promise<void>((resolve, reject) => {
+    const onProbe = (received: string) => {
+      if (received === nonce) finish();
+    };
+    const retry = setInterval(send, PROBE_EVERY_MS);
+    const deadline = setTimeout(() => {
+      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+      finish(new Error(`Socket.io postgres adapter did not start listening within ${timeoutMs} ms${reason}`));
+    }, timeoutMs);
+    function finish(err?: Error) {
+      clearInterval(retry);
+      clearTimeout(deadline);
+      io.off('realtime:probe', onProbe);
+      if (err) reject(err);
+      else resolve();
+    }
+    io.on('realtime:probe', onProbe);
+    send();
+  });
+}

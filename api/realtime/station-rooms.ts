@@ -1,0 +1,51 @@
+import type { Db } from '../../db/client';
+import { forTenant } from '../../db/tenant-scope';
+import {
+  joinStationSchema,
+  leaveStationSchema,
+  stationRoom,
+  type JoinStationAck,
+} from '../../contracts/socket-events';
+import type { BrigadeSocket } from './socket-server';
+
+/** Clients may emit without an ack callback; answering must not throw then. */
+function replier<T>(ack: unknown): (result: T) => void {
+  return typeof ack === 'function' ? (ack as (result: T) => void) : () => undefined;
+}
+
+/**
+ * `join_station` puts the socket in the station's room only when the station belongs to the
+ * socket's own tenant (the scoped client makes another tenant's station look missing), so a
+ * KDS can never subscribe to a room it could not list. The room name is built from the
+ * verified tenant id, not from anything the client sent.
+ */
+export function registerStationRooms(socket: BrigadeSocket, prisma: Db): void {
+  const { tenantId } = socket.data;
+
+  socket.on('join_station', async (payload, ack) => {
+    const reply = replier<JoinStationAck>(ack);
+    const parsed = joinStationSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, error: 'BAD_USER_INPUT' });
+    try {
+      const station = await forTenant(prisma, tenantId).station.findFirst({
+        where: { id: parsed.data.stationId },
+        select: { id: true },
+      });
+      if (!station) return reply({ ok: false, error: 'NOT_FOUND' });
+      if (!socket.connected) return; // disconnected while we looked it up: joining would leak a room entry
+      await socket.join(stationRoom(tenantId, station.id));
+      reply({ ok: true });
+    } catch (err) {
+      console.error('[realtime] join_station failed:', err instanceof Error ? err.message : err);
+      reply({ ok: false, error: 'INTERNAL' });
+    }
+  });
+
+  socket.on('leave_station', async (payload, ack) => {
+    const reply = replier<{ ok: boolean }>(ack);
+    const parsed = leaveStationSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false });
+    await socket.leave(stationRoom(tenantId, parsed.data.stationId));
+    reply({ ok: true });
+  });
+}

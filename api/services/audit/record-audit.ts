@@ -1,0 +1,36 @@
+import type { Prisma } from '../../../prisma/generated/client';
+import type { Actor } from '../../context';
+import type { TenantTx } from '../types';
+
+export interface AuditEntry {
+  /** Anything with the scoped auditLog delegate: the tenant client or a transaction on it. */
+  db: Pick<TenantTx, 'auditLog'>;
+  /** Null for system actions (none yet); user.login passes the user it just authenticated. */
+  actor: Pick<Actor, 'userId' | 'tenantId' | 'ip'> | null;
+  tenantId?: string;
+  /** `<entity>.<verb>`, e.g. station.create, workflow.publish, user.login. */
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one way to write the audit log. Callers pass the transaction client so the audit row
+ * commits or rolls back together with the change it describes.
+ */
+export async function recordAudit({ db, actor, tenantId, action, entityType, entityId, details }: AuditEntry): Promise<void> {
+  const tid = tenantId ?? actor?.tenantId;
+  if (!tid) throw new Error('recordAudit needs a tenant (actor or tenantId)');
+  await db.auditLog.create({
+    data: {
+      tenantId: tid,
+      userId: actor?.userId ?? null,
+      action,
+      entityType: entityType ?? null,
+      entityId: entityId ?? null,
+      details: (details ?? undefined) as Prisma.InputJsonValue | undefined,
+      ipAddress: actor?.ip ?? null,
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Task types are the join key between recipes (station_type) and stations, so keep them canonical. */
+const taskType = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_"), e.g. "forno"');
+
+const fields = {
+  name: z.string().trim().min(1, 'must not be empty').max(100),
+  capacity: z.number().int().min(1).max(50),
+  taskTypes: z
+    .array(taskType)
+    .min(1, 'needs at least one task type')
+    .max(20)
+    .transform((types) => [...new Set(types)]),
+  displayOrder: z.number().int().min(0).max(10_000),
+};
+
+export const createStationSchema = z.object({
+  name: fields.name,
+  capacity: fields.capacity.default(1),
+  taskTypes: fields.taskTypes,
+  displayOrder: fields.displayOrder.default(0),
+});
+
+export const updateStationSchema = z.object({
+  name: fields.name.optional(),
+  capacity: fields.capacity.optional(),
+  taskTypes: fields.taskTypes.optional(),
+  displayOrder: fields.displayOrder.optional(),
+  isActive: z.boolean().optional(),
+});
+
+export type CreateStationData = z.input<typeof createStationSchema>;
+export type UpdateStationData = z.input<typeof updateStationSchema>;

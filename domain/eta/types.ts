@@ -1,0 +1,63 @@
+// Input and output of the kitchen simulation. Times are epoch milliseconds; nothing here reads a clock.
+
+export interface SimStation {
+  id: string;
+  /** Parallel slots (ovens, cooks). Below 1 the station takes no new work, like an inactive one. */
+  capacity: number;
+  /** Station types this station serves, matched case-insensitively against SimTask.stationType. */
+  taskTypes: string[];
+  isActive: boolean;
+}
+
+export type SimTaskStatus = 'PENDING' | 'QUEUED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED' | 'CANCELLED';
+
+export interface SimTask {
+  id: string;
+  orderId: string;
+  orderItemId: string;
+  stationType: string;
+  /** Set once queued/assigned: the task must run there (while that station is active). */
+  stationId?: string | null;
+  status: SimTaskStatus;
+  /** Ids of tasks that must finish first. Ids not in the input count as already finished. */
+  dependsOn: string[];
+  /** Expected duration of this instance, already scaled by quantity and learned (see durations.ts). */
+  durationMs: number;
+  startedAt?: number | null;
+  completedAt?: number | null;
+  /** 0 normal, 1 high, 2 urgent. */
+  priority: number;
+  queuedAt?: number | null;
+  /** An item paced to fire later (fire-by-prep-time / scheduled) cannot start before this. */
+  notBefore?: number | null;
+}
+
+export interface SimInput {
+  now: number;
+  stations: SimStation[];
+  tasks: SimTask[];
+  /**
+   * Tasks that lose every exact tie in the station queues. The quote uses it so a hypothetical
+   * order lines up behind existing work that became ready at the same instant.
+   */
+  latecomerTaskIds?: ReadonlySet<string>;
+}
+
+export interface SimResult {
+  /** Every task that runs (or ran): DONE and IN_PROGRESS ones with their real start. */
+  taskStart: Record<string, number>;
+  taskFinish: Record<string, number>;
+  /** The station each started task runs on, when known (a DONE task reports its recorded station). */
+  taskStation: Record<string, string>;
+  /**
+   * Max finish of the item's non-cancelled tasks. An item with a task that can never start
+   * (unschedulable, or waiting on one) is absent: it has no honest ready time.
+   */
+  itemReady: Record<string, number>;
+  /** Max over the order's items; absent when any of its items is absent. */
+  orderReady: Record<string, number>;
+  /** When each station has finished all simulated work (now for an idle one). */
+  stationFreeAt: Record<string, number>;
+  /** Tasks whose station type no active station serves, in id order. */
+  unschedulable: string[];
+}

@@ -1,0 +1,52 @@
+import { analyzeRecipe, type RecipeAnalysis } from './analysis';
+import { parseDefinition } from './schema';
+import type { RecipeIssue, WorkflowDefinition } from './types';
+import { validateDefinition, type ValidateOptions } from './validate';
+
+export interface CompiledRecipe {
+  ok: true;
+  definition: WorkflowDefinition;
+  analysis: RecipeAnalysis;
+  /** Non-blocking issues (ORPHAN_TASK) worth showing to whoever saved the recipe. */
+  warnings: RecipeIssue[];
+}
+
+export type CompileResult = CompiledRecipe | { ok: false; issues: RecipeIssue[] };
+
+/**
+ * parse → validate → analyze. Only errors block; when blocked, warnings are still returned (after the
+ * errors) so the designer can show the full picture in one pass.
+ */
+export function compileRecipe(input: unknown, opts: ValidateOptions = {}): CompileResult {
+  const parsed = parseDefinition(input);
+  if (!parsed.ok) return parsed;
+
+  const issues = validateDefinition(parsed.definition, opts);
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity !== 'error');
+  if (errors.length > 0) return { ok: false, issues: [...errors, ...warnings] };
+
+  return { ok: true, definition: parsed.definition, analysis: analyzeRecipe(parsed.definition), warnings };
+}
+
+/** How many issue messages go into the Error message; the full list is always on `.issues`. */
+const MESSAGE_ISSUES = 3;
+
+export class RecipeValidationError extends Error {
+  readonly issues: RecipeIssue[];
+
+  constructor(issues: RecipeIssue[]) {
+    const shown = issues.slice(0, MESSAGE_ISSUES).map((i) => i.message);
+    const more = issues.length - shown.length;
+    super([...shown, ...(more > 0 ? [`…and ${more} more`] : [])].join('; ') || 'Invalid recipe');
+    this.name = 'RecipeValidationError';
+    this.issues = issues;
+  }
+}
+
+/** For callers that cannot proceed with a bad recipe (workflow start, seeding): throws instead of returning. */
+export function assertValidRecipe(input: unknown, opts: ValidateOptions = {}): CompiledRecipe {
+  const result = compileRecipe(input, opts);
+  if (!result.ok) throw new RecipeValidationError(result.issues);
+  return result;
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the whole Brigade stack in one process tree, on embedded defaults.
+ * PostgreSQL (DATABASE_URL or embedded) → migrations + demo seed → Temporal (TEMPORAL_ADDRESS or a
+ * dev server) → worker + API (+ built web app). Ctrl-C stops everything; data stays in .data/.
+ */
+import path from 'node:path';
+import { env as loadEnv } from '../config/env';
+import { prepareDatabase } from '../db/bootstrap';
+import { createPrisma } from '../db/client';
+import { DEMO_LOGINS } from '../prisma/seed/demo-logins';
+import { resolveTemporalBinary } from '../temporal/binary';
+import { startTemporalDevServer } from '../temporal/dev-server';
+import { connectTemporal } from '../temporal/connection';
+import { startKitchenWorker } from '../temporal/run-worker';
+import { startApiServer } from '../api/server';
+import { ensureWebBuild } from './web-build';
+
+const log = (msg: string) => console.log(`[brigade] ${msg}`);
+
+async function main() {
+  const t0 = Date.now();
+  const env = loadEnv();
+  const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const db = await prepareDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      seed: env.SEED_DEMO,
+      log,
+    });
+    stops.push(db.stop);
+
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    let temporalUi: string | null = null;
+    if (!temporalAddress) {
+      const server = await startTemporalDevServer({
+        dbFile: path.join(env.DATA_DIR, 'temporal.sqlite'),
+        port: env.TEMPORAL_DEV_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        namespace: env.TEMPORAL_NAMESPACE,
+        log,
+      });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+      temporalUi = server.uiUrl;
+    } else {
+      log(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+    }
+
+    const prisma = createPrisma(db.url);
+    stops.push(() => prisma.$disconnect());
+    const temporal = await connectTemporal({ address: temporalAddress, namespace: env.TEMPORAL_NAMESPACE });
+    stops.push(() => temporal.connection.close());
+
+    if (env.BRIGADE_ROLE !== 'api') {
+      const worker = await startKitchenWorker({ env, prisma, databaseUrl: db.url, address: temporalAddress, log });
+      stops.push(worker.stop);
+    }
+    if (env.BRIGADE_ROLE !== 'worker') {
+      const webDist = await ensureWebBuild({ root: env.ROOT, log });
+      const api = await startApiServer({
+        prisma,
+        env: { ...env, DATABASE_URL: db.url },
+        temporal: { client: temporal.client, namespace: env.TEMPORAL_NAMESPACE },
+        port: env.PORT,
+        webDist,
+      });
+      stops.push(api.close);
+      printSummary({ apiUrl: api.url, temporalAddress, temporalUi, dbUrl: db.url, embedded: db.embedded });
+    }
+    log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — Ctrl-C to stop`);
+  } catch (err) {
+    console.error('[brigade] startup failed:', err instanceof Error ? err.message : err);
+    await shutdown(1);
+  }
+}
+
+function printSummary(s: { apiUrl: string; temporalAddress: string; temporalUi: string | null; dbUrl: string; embedded: boolean }) {
+  const redacted = s.dbUrl.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@');
+  const lines = [
+    '',
+    `  Web app          ${s.apiUrl}/`,
+    `  GraphQL (+IDE)   ${s.apiUrl}/graphql`,
+    `  Health           ${s.apiUrl}/healthz`,
+    `  Socket.io        ${s.apiUrl} (JWT in handshake auth.token)`,
+    `  Temporal         ${s.temporalAddress}${s.temporalUi ? `   Web UI ${s.temporalUi}` : ''}`,
+    `  PostgreSQL       ${redacted}${s.embedded ? ' (embedded, data in .data/postgres)' : ''}`,
+    '',
+    '  Demo logins (password demo1234):',
+    ...DEMO_LOGINS.map((l) => `    tenant ${l.tenant.padEnd(6)} ${l.email.padEnd(22)} ${l.role}`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

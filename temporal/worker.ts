@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Worker,
+  type WorkerOptions,
+  type WorkflowBundleOption,
+} from '@temporalio/worker';
+
+export type CreateKitchenWorkerOptions = {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** Built by the caller (e.g. createKitchenActivities({ prisma, events, clock })) so they get their dependencies. */
+  activities: object;
+  /** Source folder bundled at start-up; the default is the repo's `workflows/` folder. */
+  workflowsPath?: string;
+  /** A prebuilt bundle (see bundleWorkflows); production uses this to skip webpack at start-up. */
+  workflowBundle?: WorkflowBundleOption;
+  /** Tuning knobs (concurrency, interceptors, identity...) passed through unchanged. */
+  options?: Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities' | 'workflowsPath' | 'workflowBundle'>;
+};
+
+/** Resolved lazily: `workflows/index.ts` belongs to another module and may not exist when this file loads. */
+export function defaultWorkflowsPath(): string {
+  return require.resolve('../workflows');
+}
+
+export function createKitchenWorker(opts: CreateKitchenWorkerOptions): Promise<Worker> {
+  const workflows: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = opts.workflowBundle
+    ? { workflowBundle: opts.workflowBundle }
+    : { workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath() };
+  return Worker.create({
+    ...opts.options,
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: opts.activities,
+    ...workflows,
+  });
+}
+
+/**
+ * Bundles workflow code once (webpack takes seconds) so production workers start from
+ * `{ codePath }`. With `outFile` the bundle is written there and a path option is returned.
+ */
+export async function bundleWorkflows(
+  opts: { workflowsPath?: string; outFile?: string } = {},
+): Promise<WorkflowBundleOption> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath() });
+  if (!opts.outFile) return { code };
+  await fs.mkdir(path.dirname(opts.outFile), { recursive: true });
+  await fs.writeFile(opts.outFile, code);
+  return { codePath: path.resolve(opts.outFile) };
+}
+
+/**
+ * Runs the worker until it is shut down, then runs `cleanup` (close connections...).
+ * No signal handlers of our own: the SDK's Runtime already turns SIGINT/SIGTERM/SIGQUIT/SIGUSR2
+ * into a graceful worker.shutdown() (in-flight activities get to finish), and shutting down
+ * twice would throw. A worker that crashes takes the process down so a supervisor restarts it.
+ */
+export function runWorkerUntilShutdown(worker: Worker, cleanup?: () => Promise<void>): Promise<void> {
+  return worker
+    .run()
+    .then(() => cleanup?.())
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// The API server serves web/dist at `/`; `npm run dev` proxies API calls to it.
+export default defineConfig({
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': 'http://127.0.0.1:4000',
+      '/healthz': 'http://127.0.0.1:4000',
+      '/socket.io': { target: 'ws://127.0.0.1:4000', ws: true },
+    },
+  },
+});
