@@ -37,6 +37,9 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
+/** Every variable the app reads (README documents each one). */
+export const ENV_KEYS: readonly string[] = Object.keys(schema.shape);
+
 export type Env = z.infer<typeof schema> & { JWT_SECRET: string; JWT_REFRESH_SECRET: string; ROOT: string };
 
 const DEV_SECRET = 'brigade-dev-secret-change-me-in-production';

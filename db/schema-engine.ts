@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { migrationAdapters } from './migration-adapter';
 import { nativeRequire } from './native-require';
 
 /**
@@ -19,6 +18,14 @@ type Glue = typeof import('@prisma/schema-engine-wasm') & {
 
 let glue: Promise<Glue> | undefined;
 
+/** Where the engine writes a Rust panic's message before it aborts (the Prisma CLI installs one too). */
+const panics = ((globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message: string } }).PRISMA_WASM_PANIC_REGISTRY ??= {
+  message: '',
+  set_message(this: { message: string }, message: string) {
+    this.message = message;
+  },
+} as { message: string });
+
 function loadGlue(): Promise<Glue> {
   glue ??= (async () => {
     const bgPath = nativeRequire.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -33,36 +40,30 @@ function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-export type EngineLog = string[];
-
 /**
- * Runs `fn` with an engine connected to `databaseUrl`, then frees it. The engine's own log lines
- * are kept and appended to any error, so a failed migration says what the database said.
+ * Runs `fn` with an engine connected to `databaseUrl`, then frees it and every connection it
+ * opened. The engine's own log lines are appended to any error, so a failed migration says what
+ * the database said.
  */
 export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadGlue();
-  const logs: EngineLog = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pgConfig(databaseUrl)));
-  const engine = await SchemaEngine.new({ datamodels: undefined }, (line: string) => logs.push(line), adapter);
+  const logs: string[] = [];
+  const adapters = migrationAdapters(databaseUrl);
+  const engine = await SchemaEngine.new(
+    { datamodels: undefined },
+    (line: string) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(adapters.factory),
+  );
   try {
     return await fn(engine);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const panic = panics.message ? `\nschema engine panicked: ${panics.message}` : '';
+    panics.message = '';
+    const message = (err instanceof Error ? err.message : String(err)) + panic;
     const tail = logs.length ? `\n--- schema engine log ---\n${logs.slice(-20).join('\n')}` : '';
     throw new Error(`${message}${tail}`, { cause: err });
   } finally {
     engine.free();
+    await adapters.dispose();
   }
-}
-
-/**
- * Discrete pg options rather than `connectionString`: PrismaPg opens the shadow database (used by
- * diffs from the migrations folder) by overriding `database`, which pg ignores when a
- * connection string is present, so the "shadow" would silently be the main database.
- */
-function pgConfig(databaseUrl: string): Record<string, unknown> {
-  const requireFromPg = createRequire(nativeRequire.resolve('pg'));
-  const { parse } = requireFromPg('pg-connection-string') as { parse(url: string): Record<string, unknown> };
-  const config = parse(databaseUrl);
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined && v !== null));
 }

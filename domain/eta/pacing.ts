@@ -1,5 +1,6 @@
 // Fire-by-prep-time: an order's items are started so they finish together, so the salad is
 // not wilting next to the pass while the pizza still has ten minutes in the oven.
+
 export const URGENT_PRIORITY = 2;
 
 export interface PacedItem {

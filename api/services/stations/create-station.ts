@@ -2,10 +2,10 @@ import { isUniqueViolation } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';
-import { createStationSchema, type CreateStationData } from './station-input';
+import { createStationSchema } from './station-input';
 import { assertStationNameFree, stationNameConflict } from './station-name';
 
-export async function createStation({ db, actor, input }: ServiceOptions<CreateStationData>) {
+export async function createStation({ db, actor, input }: ServiceOptions<unknown>) {
   const data = parseInput(createStationSchema, input);
   await assertStationNameFree(db, data.name);
   try {

@@ -31,5 +31,3 @@ export const updateStationSchema = z.object({
   isActive: z.boolean().optional(),
 });
 
-export type CreateStationData = z.input<typeof createStationSchema>;
-export type UpdateStationData = z.input<typeof updateStationSchema>;

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Pool } from 'pg';
+import type { Env } from '../config/env';
+import type { Db } from '../db/client';
+import { createYoga } from './graphql/yoga';
+import { healthRouter, type TemporalHandle } from './health';
+import { attachSocketServer, type BrigadeServer } from './realtime/socket-server';
+
+export interface BuildAppOptions {
+  prisma: Db;
+  env: Env;
+  temporal?: TemporalHandle | null;
+  /** The built web app (Vite output); defaults to <repo>/web/dist. */
+  webDist?: string;
+  /** Pool for the Socket.io postgres adapter; created from env.DATABASE_URL when absent. */
+  pool?: Pool;
+}
+
+export interface BuiltApp {
+  app: Express;
+  httpServer: HttpServer;
+  io: BrigadeServer;
+  /** Closes sockets, the cluster adapter (and its own pool) and the http server. */
+  close(): Promise<void>;
+}
+
+/** Everything under these answers JSON, never the SPA's index.html. */
+const API_PREFIXES = ['/api', '/graphql', '/healthz', '/socket.io', '/webhooks'];
+
+const isApiPath = (p: string) => API_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+
+/** Builds the app without listening (api/server.ts listens), so tests and tools can compose it. */
+export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
+  const { prisma, env } = options;
+  const temporal = options.temporal ?? null;
+  const webDist = path.resolve(options.webDist ?? path.join(env.ROOT, 'web', 'dist'));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  app.use(healthRouter({ prisma, temporal }));
+  const yoga = createYoga({ prisma, env });
+  app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
+  app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));
+  app.use(webApp(webDist, path.relative(env.ROOT, webDist) || '.'));
+  app.use(notFound);
+  app.use(jsonErrors);
+
+  const httpServer = createServer(app);
+  const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool });
+  return { app, httpServer, io: realtime.io, close: realtime.close };
+}
+
+const notFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+};
+
+/** Express 5 forwards async errors here; the client never sees a stack or SQL message. */
+const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
+  console.error(`[api] ${req.method} ${req.path} failed:`, err);
+  if (res.headersSent) return;
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  const code = status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
+  res.status(status).json({ error: { code, message: status === 500 ? 'Internal server error' : String(err.message) } });
+};
+
+/**
+ * The built web app at `/`, with client-side routes falling back to index.html. Vite's hashed
+ * files under /assets never change, so they are cached for a year; index.html never is.
+ * Whether the build exists is checked per request so `npm run build:web` works without a restart.
+ */
+function webApp(webDist: string, displayDir: string): RequestHandler {
+  const indexHtml = path.join(webDist, 'index.html');
+  const serveStatic = express.static(webDist, {
+    index: false,
+    setHeaders(res, file) {
+      const immutable = file.startsWith(path.join(webDist, 'assets') + path.sep);
+      res.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!existsSync(indexHtml)) {
+      if (path.extname(req.path)) return next();
+      return res.status(200).type('html').send(notBuiltPage(displayDir));
+    }
+    serveStatic(req, res, () => {
+      // A missing file (a stale asset URL) is a 404, not the SPA shell with the wrong MIME type.
+      if (path.extname(req.path)) return next();
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  };
+}
+
+/** Names the directory relative to the repo, so no absolute server path is shown. */
+function notBuiltPage(displayDir: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Brigade</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<h1>Brigade API is running</h1>
+<p>The web app is not built yet (no <code>${escapeHtml(displayDir)}/index.html</code>).</p>
+<p>Build it with <code>npm run build:web</code>, then reload this page.
+The API itself is up: GraphQL at <a href="/graphql">/graphql</a>, health at <a href="/healthz">/healthz</a>.</p>
+</body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+}

@@ -1,0 +1,71 @@
+import type { Station } from '../../../prisma/generated/client';
+import { createStation } from '../../services/stations/create-station';
+import { deleteStation } from '../../services/stations/delete-station';
+import { getStation } from '../../services/stations/get-station';
+import { listStations } from '../../services/stations/list-stations';
+import { updateStation } from '../../services/stations/update-station';
+import { builder } from '../builder';
+
+export const StationRef = builder.objectRef<Station>('Station').implement({
+  description: 'A kitchen workstation (oven, wok, packaging…) that runs recipe tasks of its taskTypes.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    capacity: t.exposeInt('capacity', { description: 'Tasks it can run at the same time (1..50).' }),
+    taskTypes: t.exposeStringList('taskTypes', { description: 'Recipe station_type values it handles.' }),
+    isActive: t.exposeBoolean('isActive'),
+    displayOrder: t.exposeInt('displayOrder'),
+  }),
+});
+
+const CreateStationInput = builder.inputType('CreateStationInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    capacity: t.int({ description: 'Defaults to 1.' }),
+    taskTypes: t.stringList({ required: true }),
+    displayOrder: t.int(),
+  }),
+});
+
+const UpdateStationInput = builder.inputType('UpdateStationInput', {
+  fields: (t) => ({
+    name: t.string(),
+    capacity: t.int(),
+    taskTypes: t.stringList(),
+    displayOrder: t.int(),
+    isActive: t.boolean(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  stations: t.withAuth({ permission: 'stations:read' }).field({
+    type: [StationRef],
+    args: { includeInactive: t.arg.boolean({ defaultValue: false }) },
+    resolve: (_root, args, { db, actor }) => listStations({ db, actor, input: args }),
+  }),
+  station: t.withAuth({ permission: 'stations:read' }).field({
+    type: StationRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor }) => getStation({ db, actor, input: { id: String(args.id) } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createStation: t.withAuth({ permission: 'stations:write' }).field({
+    type: StationRef,
+    args: { input: t.arg({ type: CreateStationInput, required: true }) },
+    resolve: (_root, { input }, { db, actor }) => createStation({ db, actor, input }),
+  }),
+  updateStation: t.withAuth({ permission: 'stations:write' }).field({
+    type: StationRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateStationInput, required: true }) },
+    resolve: (_root, args, { db, actor }) =>
+      updateStation({ db, actor, input: { id: String(args.id), changes: args.input } }),
+  }),
+  deleteStation: t.withAuth({ permission: 'stations:write' }).field({
+    type: StationRef,
+    description: 'Deactivates the station (soft delete); history keeps referring to it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor }) => deleteStation({ db, actor, input: { id: String(args.id) } }),
+  }),
+}));

@@ -1,0 +1,78 @@
+import type { Client } from '@temporalio/client';
+import { Router } from 'express';
+import type { Db } from '../db/client';
+import { checkTemporalHealth } from '../temporal/connection';
+import { version } from '../package.json';
+
+export interface TemporalHandle {
+  client: Client;
+  namespace: string;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  /** 'ok' or why the check failed. */
+  db: string;
+  temporal: string;
+  version: string;
+  uptimeSeconds: number;
+}
+
+export interface HealthOptions {
+  prisma: Db;
+  /** Null when the API was started without Temporal: reported as down, since orders cannot cook. */
+  temporal: TemporalHandle | null;
+  /** Per check; both run in parallel, so /healthz answers within about this long. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 2_000;
+const MAX_REASON_LENGTH = 200;
+
+function reasonOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/\s+/g, ' ').trim().slice(0, MAX_REASON_LENGTH) || 'unknown error';
+}
+
+/** A hung pool must not hang /healthz: the check loses the race and reports the timeout. */
+async function withTimeout(check: () => Promise<string>, timeoutMs: number, what: string): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`${what} did not answer within ${timeoutMs} ms`), timeoutMs);
+  });
+  try {
+    return await Promise.race([check().catch(reasonOf), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function checkHealth({ prisma, temporal, timeoutMs = DEFAULT_TIMEOUT_MS }: HealthOptions): Promise<HealthReport> {
+  const [db, temporalStatus] = await Promise.all([
+    withTimeout(async () => {
+      await prisma.$queryRaw`SELECT 1`;
+      return 'ok';
+    }, timeoutMs, 'database'),
+    temporal
+      ? withTimeout(() => checkTemporalHealth(temporal.client, temporal.namespace, timeoutMs), timeoutMs, 'temporal')
+      : Promise.resolve('not configured'),
+  ]);
+  return {
+    status: db === 'ok' && temporalStatus === 'ok' ? 'ok' : 'degraded',
+    db,
+    temporal: temporalStatus,
+    version,
+    uptimeSeconds: Math.round(process.uptime()),
+  };
+}
+
+/** GET /healthz: 200 when every dependency answers, 503 naming the ones that do not. */
+export function healthRouter(options: HealthOptions): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    const report = await checkHealth(options);
+    res.set('Cache-Control', 'no-store');
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  return router;
+}

@@ -1,0 +1,75 @@
+import type { Server as HttpServer } from 'node:http';
+import { Pool } from 'pg';
+import { Server, type Socket } from 'socket.io';
+import type { Env } from '../../config/env';
+import type { Db } from '../../db/client';
+import {
+  tenantRoom,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '../../contracts/socket-events';
+import { installClusterAdapter } from './cluster-adapter';
+import { handshakeAuth } from './handshake-auth';
+import { registerStationRooms } from './station-rooms';
+
+export type BrigadeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type BrigadeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface AttachSocketServerOptions {
+  httpServer: HttpServer;
+  prisma: Db;
+  env: Pick<Env, 'JWT_SECRET' | 'DATABASE_URL'>;
+  /** The adapter's pool (it holds one connection for LISTEN). Created from DATABASE_URL when absent. */
+  pool?: Pool;
+  /** How long to wait for the adapter's LISTEN before giving up (startup fails loudly). */
+  readyTimeoutMs?: number;
+}
+
+export interface RealtimeServer {
+  io: BrigadeServer;
+  /** Disconnects every socket, leaves the cluster, closes the http server, ends an owned pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Socket.io on the API's http server. Browsers only listen: every event comes from the worker or
+ * the API through PostgreSQL (see activities/events.ts), so any API node can serve any client.
+ */
+export async function attachSocketServer(options: AttachSocketServerOptions): Promise<RealtimeServer> {
+  const { httpServer, prisma, env } = options;
+  const ownsPool = !options.pool;
+  const pool = options.pool ?? createAdapterPool(env.DATABASE_URL);
+
+  // serveClient off: the web app bundles socket.io-client itself.
+  const io: BrigadeServer = new Server(httpServer, { serveClient: false });
+  const close = async () => {
+    await io.close();
+    if (ownsPool) await pool.end();
+  };
+
+  try {
+    await installClusterAdapter(io, pool, options.readyTimeoutMs);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+
+  io.use(handshakeAuth(env.JWT_SECRET));
+  io.on('connection', (socket) => {
+    // The only automatic room: the tenant from the verified token. There is no join_tenant.
+    void socket.join(tenantRoom(socket.data.tenantId));
+    registerStationRooms(socket, prisma);
+  });
+
+  return { io, close };
+}
+
+function createAdapterPool(databaseUrl: string | undefined): Pool {
+  if (!databaseUrl) throw new Error('DATABASE_URL is required for the Socket.io postgres adapter');
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
+  // An idle client dropped by the server is reported; the adapter reconnects on its own.
+  pool.on('error', (err) => console.error('[realtime] pg pool:', err.message));
+  return pool;
+}

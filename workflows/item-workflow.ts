@@ -1,0 +1,148 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { KitchenActivities } from '../activities/contract';
+import { ItemActions, type TaskActionInput } from './item/actions';
+import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';
+import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
+import { ItemTimers } from './item/timers';
+import { KITCHEN_WRITE } from './support/activity-profiles';
+import { Mutex } from './support/mutex';
+
+export type { ItemStateView, TaskView } from './item/model';
+
+export interface ItemWorkflowInput {
+  tenantId: string;
+  orderId: string;
+  orderItemId: string;
+  /** ISO time the item's first tasks may go to a station (fire by prep time); null = now. */
+  fireAt: string | null;
+  priority?: number;
+  /** Set only by continue-as-new. */
+  carry?: ItemCarryOver;
+}
+
+export interface ItemWorkflowResult {
+  orderItemId: string;
+  status: 'DONE' | 'CANCELLED';
+}
+
+export const itemWorkflowId = (orderItemId: string): string => `item-${orderItemId}`;
+
+// KDS commands: updates, so the cook gets the new task state or a clear rejection.
+export const startTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('startTask');
+export const completeTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('completeTask');
+export const completeSubtaskUpdate = defineUpdate<TaskView, [TaskActionInput & { subtaskId: string }]>('completeSubtask');
+export const recallTaskUpdate = defineUpdate<TaskView, [{ taskId?: string }?]>('recallTask');
+export const reassignTaskUpdate = defineUpdate<TaskView, [{ taskId: string; stationId: string }]>('reassignTask');
+export const cancelItemUpdate = defineUpdate<ItemStateView, [{ reason: string }]>('cancelItem');
+// From the order workflow, which cannot send updates: fire-and-forget.
+export const cancelItemSignal = defineSignal<[{ reason: string }]>('cancelItemSignal');
+export const raisePrioritySignal = defineSignal<[{ priority: number; fireAt?: string | null }]>('raisePriority');
+export const itemStateQuery = defineQuery<ItemStateView>('itemState');
+/** Sent by the item to its parent order when its first task starts. */
+export const itemStartedSignal = defineSignal<[{ orderItemId: string }]>('itemStarted');
+
+const { materializeItemTasks } = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+
+export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkflowResult> {
+  const { tenantId, orderId, orderItemId } = input;
+  const model = new ItemModel(orderId, orderItemId, input.priority ?? 0, input.fireAt);
+  const mutex = new Mutex();
+  const actions = new ItemActions({ tenantId, orderId, orderItemId }, model, mutex, () => notifyParent(orderItemId));
+  const timers = new ItemTimers({ tenantId, orderId, orderItemId }, model);
+  registerHandlers(model, actions);
+
+  const plan = await materializeItemTasks({ tenantId, orderItemId, plannedStartAt: input.fireAt });
+  model.load(plan, input.carry);
+  actions.restoreCompensations();
+  if (plan.tasks.length > 0 && plan.tasks.every((t) => t.status === 'CANCELLED')) model.phase = 'CANCELLED';
+
+  while (!model.closed) {
+    const now = Date.now();
+    if (timers.fireDue(now)) await actions.fire();
+    else if (timers.blockedRetryDue(now)) {
+      timers.markBlockedRetried();
+      await actions.retryBlocked();
+    }
+    if (model.allDone()) await actions.finish();
+    if (model.closed) break;
+    await timers.refreshEta();
+    const lateAt = timers.lateCheckAt();
+    if (lateAt !== null && lateAt <= Date.now()) {
+      await timers.checkLate(Date.now());
+      continue;
+    }
+    if (workflowInfo().continueAsNewSuggested && (await readyToContinueAsNew(model, mutex))) {
+      return await continueAsNew<typeof itemWorkflow>({ ...input, fireAt: model.fireAt, priority: model.priority, carry: model.carryOver() });
+    }
+    const seen = model.version;
+    const sleep = timers.sleepMs(Date.now());
+    const changed = () => model.version !== seen;
+    if (sleep === undefined) await condition(changed);
+    else await condition(changed, sleep);
+  }
+  // DONE or CANCELLED frees station capacity: everyone else's ETA moves.
+  await timers.refreshEta();
+  await condition(allHandlersFinished);
+  return { orderItemId, status: model.phase === 'DONE' ? 'DONE' : 'CANCELLED' };
+}
+
+function registerHandlers(model: ItemModel, actions: ItemActions): void {
+  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void checkStart(model, i.taskId) });
+  setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => void checkComplete(model, i.taskId) });
+  setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
+    validator: (i) => void checkCompleteSubtask(model, i.taskId, i.subtaskId),
+  });
+  setHandler(recallTaskUpdate, (i) => actions.recallTask(i), { validator: (i) => void checkRecall(model, i?.taskId) });
+  setHandler(reassignTaskUpdate, (i) => actions.reassignTask(i), {
+    validator: (i) => void checkReassign(model, i.taskId, i.stationId),
+  });
+  setHandler(
+    cancelItemUpdate,
+    async ({ reason }) => {
+      await actions.cancel(reason);
+      return model.view();
+    },
+    { validator: () => checkCancel(model) },
+  );
+  setHandler(cancelItemSignal, ({ reason }) => actions.cancel(reason));
+  setHandler(raisePrioritySignal, ({ priority, fireAt }) => {
+    try {
+      model.priority = checkPriority(priority);
+    } catch (err) {
+      log.warn('Ignoring invalid priority', { priority, error: String(err) }); // signals cannot be rejected
+      return;
+    }
+    if (fireAt !== undefined && model.phase === 'WAITING') model.fireAt = fireAt;
+    model.changed('priority-changed');
+  });
+  setHandler(itemStateQuery, () => model.view());
+}
+
+/** Tells the parent order its first task started (NEW → PREPARING); a closed parent is fine. */
+async function notifyParent(orderItemId: string): Promise<void> {
+  const parent = workflowInfo().parent;
+  if (!parent) return;
+  try {
+    await getExternalWorkflowHandle(parent.workflowId).signal(itemStartedSignal, { orderItemId });
+  } catch (err) {
+    log.warn('Could not notify the parent order', { orderItemId, error: String(err) });
+  }
+}
+
+/** Continue-as-new only from a quiet point: no handler running and nothing holding the mutex. */
+async function readyToContinueAsNew(model: ItemModel, mutex: Mutex): Promise<boolean> {
+  await condition(() => allHandlersFinished() && !mutex.busy);
+  return !model.closed;
+}

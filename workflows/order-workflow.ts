@@ -1,0 +1,102 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { KitchenActivities } from '../activities/contract';
+import { itemStartedSignal } from './item-workflow';
+import { OrderActions } from './order/actions';
+import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
+import { KITCHEN_WRITE } from './support/activity-profiles';
+import { Mutex } from './support/mutex';
+
+export type { OrderStateView, OrderStatus } from './order/model';
+
+export interface OrderWorkflowInput {
+  tenantId: string;
+  orderId: string;
+  /** Set only by continue-as-new (after every item settled). */
+  carry?: OrderCarryOver;
+}
+
+export interface OrderWorkflowResult {
+  orderId: string;
+  status: OrderStatus;
+}
+
+/** Nobody marked the order delivering/delivered this long after its last status: stop waiting. */
+export const DELIVERY_WAIT_MS = 12 * 60 * 60 * 1000;
+
+export const orderWorkflowId = (orderId: string): string => `order-${orderId}`;
+
+export const cancelOrderUpdate = defineUpdate<OrderStateView, [{ reason: string }]>('cancelOrder');
+export const updatePriorityUpdate = defineUpdate<OrderStateView, [{ priority: number }]>('updatePriority');
+export const markOrderDeliveringUpdate = defineUpdate<OrderStateView, []>('markOrderDelivering');
+export const markOrderDeliveredUpdate = defineUpdate<OrderStateView, []>('markOrderDelivered');
+/** Pickup: the customer takes a READY order at the counter. */
+export const handOverUpdate = defineUpdate<OrderStateView, []>('handOver');
+export const orderStateQuery = defineQuery<OrderStateView>('orderState');
+
+const { loadOrderPlan } = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
+  const model = new OrderModel(input.orderId);
+  const mutex = new Mutex();
+  const actions = new OrderActions(input.tenantId, model, mutex);
+  registerHandlers(model, actions);
+
+  if (input.carry) model.restore(input.carry);
+  else {
+    model.load(await loadOrderPlan({ tenantId: input.tenantId, orderId: input.orderId }), Date.now());
+    if (model.inKitchen) await actions.startItems();
+    else model.loaded = true;
+  }
+
+  // In the kitchen: NEW → PREPARING on the first started task, READY once every item settled.
+  while (model.inKitchen) {
+    if (model.status === 'NEW' && model.anyStarted()) await actions.markPreparing();
+    else if (model.settled()) await actions.settle();
+    else {
+      const seen = model.version;
+      await condition(() => model.version !== seen);
+    }
+  }
+
+  // Out of the kitchen: wait for delivery updates, but not forever.
+  while (model.status === 'READY' || model.status === 'DELIVERING') {
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => allHandlersFinished() && !mutex.busy);
+      return await continueAsNew<typeof orderWorkflow>({ tenantId: input.tenantId, orderId: input.orderId, carry: model.carryOver() });
+    }
+    const seen = model.version;
+    const left = model.lastStatusAt + DELIVERY_WAIT_MS - Date.now();
+    if (left <= 0 || !(await condition(() => model.version !== seen, left))) break;
+  }
+  await condition(allHandlersFinished);
+  return { orderId: input.orderId, status: model.status };
+}
+
+function registerHandlers(model: OrderModel, actions: OrderActions): void {
+  const withView = (run: () => Promise<void>) => run().then(() => model.view());
+  setHandler(cancelOrderUpdate, ({ reason }) => withView(() => actions.cancel(reason)), { validator: () => checkCancelOrder(model) });
+  setHandler(updatePriorityUpdate, ({ priority }) => withView(() => actions.setPriority(priority)), {
+    validator: ({ priority }) => void checkOrderPriority(model, priority),
+  });
+  const step = (from: OrderStatus, to: OrderStatus) => ({
+    handler: () => withView(() => actions.deliveryStep(from, to)),
+    validator: () => checkDeliveryStep(model, from, to),
+  });
+  const delivering = step('READY', 'DELIVERING');
+  const delivered = step('DELIVERING', 'DELIVERED');
+  const handedOver = step('READY', 'DELIVERED');
+  setHandler(markOrderDeliveringUpdate, delivering.handler, { validator: delivering.validator });
+  setHandler(markOrderDeliveredUpdate, delivered.handler, { validator: delivered.validator });
+  setHandler(handOverUpdate, handedOver.handler, { validator: handedOver.validator });
+  setHandler(itemStartedSignal, ({ orderItemId }) => actions.itemStarted(orderItemId));
+  setHandler(orderStateQuery, () => model.view());
+}

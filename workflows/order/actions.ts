@@ -1,0 +1,125 @@
+import { ApplicationFailure, condition, log, proxyActivities, startChild, type ChildWorkflowHandle, type SignalDefinition } from '@temporalio/workflow';
+import type { KitchenActivities } from '../../activities/contract';
+import { planItemFireTimes } from '../../domain/eta/pacing';
+import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
+import { KITCHEN_WRITE } from '../support/activity-profiles';
+import type { Mutex } from '../support/mutex';
+import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
+
+const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+
+/** The order's state changes, each under the mutex; children are told by signal (they cannot get updates). */
+export class OrderActions {
+  private children = new Map<string, ChildWorkflowHandle<typeof itemWorkflow>>();
+
+  constructor(
+    private readonly tenantId: string,
+    private readonly model: OrderModel,
+    private readonly mutex: Mutex,
+  ) {}
+
+  /** Paces the items (they finish together unless urgent) and starts one item workflow each. */
+  async startItems(): Promise<void> {
+    const waiting = [...this.model.items.values()].filter((i) => i.status === 'WAITING' || i.status === 'STARTED');
+    const now = Date.now();
+    const fireTimes = planItemFireTimes({
+      now,
+      items: waiting.map((i) => ({ orderItemId: i.orderItemId, criticalPathMs: i.criticalPathMinutes * 60_000 })),
+      priority: this.model.priority,
+      requestedAt: this.model.requestedAt ? Date.parse(this.model.requestedAt) : null,
+    });
+    await Promise.all(
+      waiting.map(async (item) => {
+        item.fireAt = new Date(fireTimes[item.orderItemId] ?? now).toISOString();
+        const handle = await startChild(itemWorkflow, {
+          workflowId: itemWorkflowId(item.orderItemId),
+          args: [{ tenantId: this.tenantId, orderId: this.model.orderId, orderItemId: item.orderItemId, fireAt: item.fireAt, priority: this.model.priority }],
+        });
+        this.children.set(item.orderItemId, handle);
+        void handle.result().then(
+          (result) => (item.status = result.status),
+          (err) => {
+            log.error('Item workflow failed', { orderItemId: item.orderItemId, error: String(err) });
+            item.status = 'FAILED';
+          },
+        ).finally(() => this.model.changed());
+      }),
+    );
+    this.model.loaded = true;
+    this.model.changed();
+  }
+
+  itemStarted(orderItemId: string): void {
+    const item = this.model.items.get(orderItemId);
+    if (item?.status !== 'WAITING') return;
+    item.status = 'STARTED';
+    this.model.changed();
+  }
+
+  markPreparing(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      if (this.model.status === 'NEW') await this.setStatus('PREPARING');
+    });
+  }
+
+  /** Every item settled: READY, or CANCELLED when nothing was made. */
+  settle(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      if (!this.model.inKitchen) return;
+      const items = [...this.model.items.values()];
+      const failed = items.filter((i) => i.status === 'FAILED').map((i) => i.orderItemId);
+      if (failed.length > 0) throw ApplicationFailure.nonRetryable(`Item workflows failed: ${failed.join(', ')}`, 'ITEM_WORKFLOW_FAILED');
+      if (items.every((i) => i.status === 'CANCELLED')) await this.setStatus('CANCELLED', 'every item was cancelled');
+      else await this.setStatus('READY');
+    });
+  }
+
+  cancel(reason: string): Promise<void> {
+    return (async () => {
+      await condition(() => this.model.loaded);
+      await this.mutex.runExclusive(async () => {
+        checkCancelOrder(this.model);
+        this.model.cancelReason = reason;
+        // Set first so the main loop cannot turn the order READY while the items wind down.
+        this.model.setStatus('CANCELLED', Date.now());
+        await Promise.all(this.model.unsettled().map((i) => this.signal(i.orderItemId, cancelItemSignal, { reason })));
+        await condition(() => this.model.unsettled().length === 0);
+        await writes.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status: 'CANCELLED', reason });
+      });
+    })();
+  }
+
+  setPriority(priority: number): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      checkOrderPriority(this.model, priority);
+      this.model.priority = priority;
+      this.model.changed();
+      // Urgent fires everything now; otherwise the paced fire times stay (the queues use the priority).
+      const fireAt = priority >= 2 ? new Date(Date.now()).toISOString() : undefined;
+      await Promise.all(this.model.unsettled().map((i) => this.signal(i.orderItemId, raisePrioritySignal, { priority, fireAt })));
+    });
+  }
+
+  deliveryStep(from: OrderStatus, to: OrderStatus): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      checkDeliveryStep(this.model, from, to);
+      await this.setStatus(to);
+    });
+  }
+
+  private async setStatus(status: OrderStatus, reason?: string): Promise<void> {
+    await writes.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status, reason });
+    this.model.setStatus(status, Date.now());
+  }
+
+  /** A child that already finished cannot be signalled; that is fine, it settled on its own. */
+  private async signal<A extends unknown[]>(orderItemId: string, def: SignalDefinition<A>, ...args: A): Promise<void> {
+    const child = this.children.get(orderItemId);
+    if (!child) return;
+    try {
+      await child.signal(def, ...args);
+    } catch (err) {
+      log.info('Item did not take the signal (already finished?)', { orderItemId, signal: def.name, error: String(err) });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import type { OrderPlan } from '../../activities/contract';
+import { reject } from '../support/failures';
+
+export type OrderStatus = 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';
+/** The order's view of one item workflow. FAILED: the child workflow itself failed (a bug). */
+export type ItemTrackStatus = 'WAITING' | 'STARTED' | 'DONE' | 'CANCELLED' | 'FAILED';
+
+export interface OrderItemTrack {
+  orderItemId: string;
+  status: ItemTrackStatus;
+  criticalPathMinutes: number;
+  fireAt: string | null;
+}
+
+export interface OrderStateView {
+  orderId: string;
+  status: OrderStatus;
+  priority: number;
+  requestedAt: string | null;
+  cancelReason: string | null;
+  items: OrderItemTrack[];
+}
+
+/** What continue-as-new carries; only taken once every item has settled. */
+export interface OrderCarryOver {
+  status: OrderStatus;
+  priority: number;
+  requestedAt: string | null;
+  items: OrderItemTrack[];
+  lastStatusAt: number;
+}
+
+const STATUSES: readonly OrderStatus[] = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'];
+
+export class OrderModel {
+  status: OrderStatus = 'NEW';
+  priority = 0;
+  requestedAt: string | null = null;
+  cancelReason: string | null = null;
+  items = new Map<string, OrderItemTrack>();
+  /** True once the item workflows were started (or there was nothing to start). */
+  loaded = false;
+  lastStatusAt = 0;
+  version = 0;
+
+  constructor(readonly orderId: string) {}
+
+  load(plan: OrderPlan, now: number): void {
+    this.status = STATUSES.includes(plan.status as OrderStatus) ? (plan.status as OrderStatus) : 'NEW';
+    this.priority = plan.priority;
+    this.requestedAt = plan.requestedAt;
+    for (const item of plan.items) {
+      const status: ItemTrackStatus = item.status === 'DONE' ? 'DONE' : item.status === 'CANCELLED' ? 'CANCELLED' : item.status === 'IN_PROGRESS' ? 'STARTED' : 'WAITING';
+      this.items.set(item.orderItemId, { orderItemId: item.orderItemId, status, criticalPathMinutes: item.criticalPathMinutes, fireAt: null });
+    }
+    this.lastStatusAt = now;
+    this.changed();
+  }
+
+  restore(carry: OrderCarryOver): void {
+    Object.assign(this, { status: carry.status, priority: carry.priority, requestedAt: carry.requestedAt, lastStatusAt: carry.lastStatusAt, loaded: true });
+    for (const item of carry.items) this.items.set(item.orderItemId, { ...item });
+  }
+
+  changed(): void {
+    this.version += 1;
+  }
+
+  setStatus(status: OrderStatus, now: number): void {
+    this.status = status;
+    this.lastStatusAt = now;
+    this.changed();
+  }
+
+  get inKitchen(): boolean {
+    return this.status === 'NEW' || this.status === 'PREPARING';
+  }
+
+  unsettled(): OrderItemTrack[] {
+    return [...this.items.values()].filter((i) => i.status === 'WAITING' || i.status === 'STARTED');
+  }
+
+  settled(): boolean {
+    return this.loaded && this.unsettled().length === 0;
+  }
+
+  anyStarted(): boolean {
+    return [...this.items.values()].some((i) => i.status !== 'WAITING' && i.status !== 'CANCELLED');
+  }
+
+  view(): OrderStateView {
+    const { orderId, status, priority, requestedAt, cancelReason } = this;
+    return { orderId, status, priority, requestedAt, cancelReason, items: [...this.items.values()].map((i) => ({ ...i })) };
+  }
+
+  carryOver(): OrderCarryOver {
+    const { status, priority, requestedAt, lastStatusAt } = this;
+    return { status, priority, requestedAt, lastStatusAt, items: [...this.items.values()].map((i) => ({ ...i })) };
+  }
+}
+
+// Checks shared by validators and handlers (handlers re-check once they hold the mutex).
+
+export function checkCancelOrder(model: OrderModel): void {
+  if (model.status === 'CANCELLED') reject('ORDER_CLOSED', `Order ${model.orderId} is already cancelled`);
+  if (!model.inKitchen) reject('ORDER_CLOSED', `Order ${model.orderId} is ${model.status}: it can no longer be cancelled`);
+}
+
+export function checkOrderPriority(model: OrderModel, priority: unknown): number {
+  if (priority !== 0 && priority !== 1 && priority !== 2) reject('BAD_INPUT', `Priority must be 0 (normal), 1 (high) or 2 (urgent), got ${String(priority)}`);
+  if (!model.inKitchen) reject('ORDER_CLOSED', `Order ${model.orderId} is ${model.status}: its priority can no longer change`);
+  return priority;
+}
+
+/** Delivery transitions: `from` is the only status each may leave. */
+export function checkDeliveryStep(model: OrderModel, from: OrderStatus, to: OrderStatus): void {
+  if (model.status !== from) reject('INVALID_TRANSITION', `Order ${model.orderId} cannot become ${to}: it is ${model.status}, not ${from}`);
+}
