@@ -6,4 +6,8 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/web/', '/.data/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Once per run: embedded PostgreSQL (migrated + demo seed) and an in-memory Temporal dev server;
+  // their addresses reach tests as DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE.
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
 };

@@ -12,7 +12,9 @@ export type KitchenFailureType =
   | 'TASK_NOT_FOUND'
   | 'INVALID_TRANSITION'
   | 'ITEM_NOT_FOUND'
-  | 'ORDER_NOT_FOUND';
+  | 'ORDER_NOT_FOUND'
+  /** The item's pinned recipe version does not compile (corrupt data; retrying cannot help). */
+  | 'RECIPE_INVALID';
 
 export interface PlannedSubtask {
   id: string; // subtask_instances.id

@@ -1,20 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import type { ServerEventName, ServerEventPayload } from '../contracts/socket-events';
+import type { EventPublisher } from './events';
 import type { KitchenFailureType } from './contract';
 
-/**
- * What the activities need from the cross-process emitter (activities/events.ts). Kept structural
- * so the factory can be handed the real publisher, or anything with the same shape.
- */
-export interface RoomEmitter {
-  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): unknown;
-}
-
-export interface KitchenEvents {
-  toTenant(tenantId: string): RoomEmitter;
-  toStation(tenantId: string, stationId: string): RoomEmitter;
-}
+/** The part of the cross-process publisher (activities/events.ts) the activities use. */
+export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 
 export interface ActivityDeps {
   /** The raw client: every query below filters on the tenantId argument itself. */
@@ -30,7 +21,8 @@ export function fail(type: KitchenFailureType, message: string): never {
 
 /**
  * Task events go to the tenant room (boards, expo) and to the task's station room (the KDS).
- * A socket in both rooms gets it twice; clients dedupe on the payload's eventId.
+ * The publisher never rejects (delivery is best effort), so an emit cannot fail an activity
+ * whose database write already committed. A socket in both rooms receives it twice.
  */
 export async function emitToTenantAndStation<E extends ServerEventName>(
   events: KitchenEvents,

@@ -10,15 +10,10 @@ export interface StockRow {
   minStock: number;
 }
 
-/** `inventory:alert` for each of these ingredients that is below its minimum stock. */
-export async function emitLowStock(deps: ActivityDeps, tenantId: string, inventoryItemIds: string[]): Promise<void> {
-  if (inventoryItemIds.length === 0) return;
-  const low = await deps.prisma.$queryRaw<StockRow[]>`
-    SELECT id::text, name, current_stock::float8 AS "currentStock", min_stock::float8 AS "minStock"
-    FROM inventory_items
-    WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${inventoryItemIds}::uuid[]) AND current_stock < min_stock
-    ORDER BY name`;
-  for (const row of low) {
+/** `inventory:alert` for each of these (just moved) ingredients that is now below its minimum stock. */
+export async function emitLowStock(deps: ActivityDeps, tenantId: string, rows: StockRow[]): Promise<void> {
+  for (const row of rows) {
+    if (row.currentStock >= row.minStock) continue;
     await deps.events.toTenant(tenantId).emit('inventory:alert', {
       itemId: row.id,
       name: row.name,

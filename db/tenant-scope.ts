@@ -3,7 +3,9 @@ import type { Db } from './client';
 /**
  * Tenant isolation in one place. Every model below carries tenantId; the scoped client adds
  * `tenantId` to every read/update/delete filter and to every create, so a row of another
- * tenant behaves exactly like a missing row. Resolvers and services only ever receive the
+ * tenant behaves exactly like a missing row; updates cannot move a row to another tenant, and
+ * the Tenant model itself shows only the own tenant. Not covered (use with care): nested writes
+ * (`create: { items: { create: [...] } }` rows get no tenantId injected) and raw SQL. Resolvers and services only ever receive the
  * scoped client (see api/context.ts); only auth/bootstrap code touches the raw client.
  */
 export const TENANT_MODELS = new Set([
@@ -18,6 +20,9 @@ const WHERE_OPS = new Set([
   'aggregate', 'groupBy', 'update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany',
 ]);
 const CREATE_OPS = new Set(['create', 'createMany', 'createManyAndReturn']);
+const UPDATE_OPS = new Set(['update', 'updateMany', 'updateManyAndReturn']);
+/** What a scoped client may do to the Tenant row itself: read and update its own, nothing else. */
+const OWN_TENANT_OPS = new Set([...WHERE_OPS].filter((op) => op !== 'delete' && op !== 'deleteMany'));
 
 type AnyArgs = Record<string, any>;
 
@@ -32,14 +37,39 @@ function withTenantData(data: unknown, tenantId: string): unknown {
   return { ...rest, tenantId };
 }
 
+/** An update may not move a row out of the tenant, neither via `tenantId` nor via the relation. */
+function assertStaysInTenant(data: unknown, tenantId: string): void {
+  const row = (data ?? {}) as AnyArgs;
+  const value = row.tenantId !== null && typeof row.tenantId === 'object' ? row.tenantId.set : row.tenantId;
+  if ((value !== undefined && value !== tenantId) || row.tenant !== undefined) {
+    throw new Error('Refusing to move a row to another tenant');
+  }
+}
+
 export function scopeArgs(operation: string, args: AnyArgs | undefined, tenantId: string): AnyArgs {
   const a: AnyArgs = { ...(args ?? {}) };
   if (WHERE_OPS.has(operation)) a.where = { ...(a.where ?? {}), tenantId };
   if (CREATE_OPS.has(operation)) a.data = withTenantData(a.data, tenantId);
+  if (UPDATE_OPS.has(operation)) assertStaysInTenant(a.data, tenantId);
   if (operation === 'upsert') {
     a.where = { ...(a.where ?? {}), tenantId };
     a.create = withTenantData(a.create, tenantId);
+    assertStaysInTenant(a.update, tenantId);
   }
+  if (!WHERE_OPS.has(operation) && !CREATE_OPS.has(operation) && operation !== 'upsert') {
+    // A Prisma operation we do not know how to scope must not run unscoped.
+    throw new Error(`Operation ${operation} is not supported on a tenant-scoped client`);
+  }
+  return a;
+}
+
+/** The Tenant model has no tenantId: a scoped client sees exactly one tenant, its own. */
+export function scopeOwnTenantArgs(operation: string, args: AnyArgs | undefined, tenantId: string): AnyArgs {
+  if (!OWN_TENANT_OPS.has(operation)) {
+    throw new Error(`tenant.${operation} is not allowed on a tenant-scoped client`);
+  }
+  const a: AnyArgs = { ...(args ?? {}), where: { ...(args?.where ?? {}), id: tenantId } };
+  if (UPDATE_OPS.has(operation) && a.data && 'id' in a.data) throw new Error('Refusing to change a tenant id');
   return a;
 }
 
@@ -50,6 +80,7 @@ export function forTenant(prisma: Db, tenantId: string) {
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
+          if (model === 'Tenant') return query(scopeOwnTenantArgs(operation, args as AnyArgs, tenantId) as typeof args);
           if (!TENANT_MODELS.has(model)) return query(args);
           return query(scopeArgs(operation, args as AnyArgs, tenantId) as typeof args);
         },

@@ -52,6 +52,11 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
   if (opts.dbFile) args.push('--db-filename', path.resolve(opts.dbFile));
   for (const pragma of pragmas) args.push('--sqlite-pragma', pragma);
 
+  // Otherwise the readiness probe could answer from whatever already listens there.
+  if (await isPortOpen(HOST, port)) {
+    throw new Error(`Port ${HOST}:${port} is already in use (another Temporal dev server?). ` +
+      'Stop it, pick another TEMPORAL_DEV_PORT, or point TEMPORAL_ADDRESS at it.');
+  }
   const started = Date.now();
   const child = spawn(binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const unguard = guardChild(child);
@@ -69,7 +74,8 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
   child.stderr.setEncoding('utf8').on('data', collect(true));
   let exitReason: string | undefined;
   child.on('error', (err) => (exitReason = `spawn failed: ${err.message}`));
-  child.on('exit', (code, signal) => (exitReason ??= `exited with ${signal ?? `code ${code}`}`));
+  // 'close' rather than 'exit': by then stderr is drained, so the error shows the server's last words.
+  child.on('close', (code, signal) => (exitReason ??= `exited with ${signal ?? `code ${code}`}`));
 
   const stop = () => (stopping ??= terminate(child).finally(unguard));
   const address = `${HOST}:${port}`;

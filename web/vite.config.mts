@@ -2,7 +2,18 @@ import { defineConfig } from 'vite';
 
 // The API server serves web/dist at `/`; `npm run dev` proxies API calls to it.
 export default defineConfig({
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // React libraries mark their modules "use client" for server-component bundlers; meaningless in an SPA.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: {

@@ -43,7 +43,7 @@ export const itemWorkflowId = (orderItemId: string): string => `item-${orderItem
 export const startTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('startTask');
 export const completeTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('completeTask');
 export const completeSubtaskUpdate = defineUpdate<TaskView, [TaskActionInput & { subtaskId: string }]>('completeSubtask');
-export const recallTaskUpdate = defineUpdate<TaskView, [{ taskId?: string }?]>('recallTask');
+export const recallTaskUpdate = defineUpdate<TaskView, [{ taskId?: string }]>('recallTask');
 export const reassignTaskUpdate = defineUpdate<TaskView, [{ taskId: string; stationId: string }]>('reassignTask');
 export const cancelItemUpdate = defineUpdate<ItemStateView, [{ reason: string }]>('cancelItem');
 // From the order workflow, which cannot send updates: fire-and-forget.
@@ -104,7 +104,7 @@ function registerHandlers(model: ItemModel, actions: ItemActions): void {
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
     validator: (i) => void checkCompleteSubtask(model, i.taskId, i.subtaskId),
   });
-  setHandler(recallTaskUpdate, (i) => actions.recallTask(i), { validator: (i) => void checkRecall(model, i?.taskId) });
+  setHandler(recallTaskUpdate, (i) => actions.recallTask(i), { validator: (i) => void checkRecall(model, i.taskId) });
   setHandler(reassignTaskUpdate, (i) => actions.reassignTask(i), {
     validator: (i) => void checkReassign(model, i.taskId, i.stationId),
   });
@@ -114,7 +114,7 @@ function registerHandlers(model: ItemModel, actions: ItemActions): void {
       await actions.cancel(reason);
       return model.view();
     },
-    { validator: () => checkCancel(model) },
+    { validator: (_input) => checkCancel(model) },
   );
   setHandler(cancelItemSignal, ({ reason }) => actions.cancel(reason));
   setHandler(raisePrioritySignal, ({ priority, fireAt }) => {

@@ -83,7 +83,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
 
 function registerHandlers(model: OrderModel, actions: OrderActions): void {
   const withView = (run: () => Promise<void>) => run().then(() => model.view());
-  setHandler(cancelOrderUpdate, ({ reason }) => withView(() => actions.cancel(reason)), { validator: () => checkCancelOrder(model) });
+  setHandler(cancelOrderUpdate, ({ reason }) => withView(() => actions.cancel(reason)), { validator: (_input) => checkCancelOrder(model) });
   setHandler(updatePriorityUpdate, ({ priority }) => withView(() => actions.setPriority(priority)), {
     validator: ({ priority }) => void checkOrderPriority(model, priority),
   });

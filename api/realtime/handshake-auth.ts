@@ -47,14 +47,16 @@ export function handshakeAuth(jwtSecret: string) {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Access tokens are short-lived, but a socket outlives its handshake. Cutting it at the token's
- * expiry means a deactivated user stops receiving events within one token lifetime; the client
- * reconnects with a refreshed token (reason "io server disconnect" does not auto-reconnect).
+ * Access tokens are short-lived, but a socket outlives its handshake. Closing the connection at
+ * the token's expiry means a deactivated user stops receiving events within one token lifetime.
+ * It is a transport close, not a server "disconnect", so socket.io-client reconnects by itself:
+ * with `auth` given as a callback that returns the current (refreshed) token, a KDS left alone
+ * comes back without anyone touching it, and rejoins its station in its 'connect' handler.
  */
 function disconnectAtExpiry(socket: BrigadeSocket, expiresAt: Date): void {
   const delay = expiresAt.getTime() - Date.now();
   if (!Number.isFinite(delay) || delay > MAX_TIMER_MS) return;
-  const timer = setTimeout(() => socket.disconnect(true), Math.max(delay, 0));
+  const timer = setTimeout(() => socket.conn.close(), Math.max(delay, 0));
   timer.unref();
   socket.once('disconnect', () => clearTimeout(timer));
 }

@@ -58,7 +58,9 @@ const busyAt = (intervals: Array<[number, number]>, t: number) => intervals.filt
 export function capacityViolations(input: SimInput, result: SimResult): string[] {
   const out: string[] = [];
   for (const [stationId, intervals] of intervalsByStation(input, result)) {
-    const capacity = Math.floor(input.stations.find((s) => s.id === stationId)!.capacity);
+    const station = input.stations.find((s) => s.id === stationId);
+    if (!station) continue;
+    const capacity = Math.floor(station.capacity);
     // The running count only rises at interval starts, so checking those instants is a full sweep.
     for (const [t] of intervals) if (busyAt(intervals, t) > capacity) out.push(`${stationId} over capacity at ${t}`);
   }

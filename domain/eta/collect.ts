@@ -30,7 +30,8 @@ export function collectResult(model: KitchenModel, schedule: Schedule): SimResul
       const id = stations[station[i]].id;
       taskStation[task.id] = id;
       stationFreeAt[id] = Math.max(stationFreeAt[id], finish[i]);
-    } else if (kind[i] === Kind.Done && task.stationId) {
+    } else if (task.stationId) {
+      // DONE, or running on a station missing from the input: report what was recorded.
       taskStation[task.id] = task.stationId;
     }
   });

@@ -34,6 +34,8 @@ export interface KitchenModel {
   now: number;
   tasks: SimTask[];
   kind: Kind[];
+  /** Priority with garbage (NaN, missing) read as normal, so the queue order stays total. */
+  priority: Float64Array;
   /** Position of the id in sorted order: the final, deterministic tie-break. */
   rank: Int32Array;
   late: Uint8Array;
@@ -67,6 +69,7 @@ export function buildModel(input: SimInput): KitchenModel {
   }
   const n = tasks.length;
   const kind = tasks.map((t) => KIND_OF[t.status] ?? Kind.Open);
+  const priority = Float64Array.from(tasks, (t) => (Number.isFinite(t.priority) ? t.priority : 0));
   const rank = new Int32Array(n);
   const byId = tasks.map((_, i) => i).sort((a, b) => (tasks[a].id < tasks[b].id ? -1 : 1));
   byId.forEach((taskIndex, r) => (rank[taskIndex] = r));
@@ -102,7 +105,7 @@ export function buildModel(input: SimInput): KitchenModel {
       if (poolStations[pool].length === 0) unschedulable.push(i);
     }
   });
-  return { now, tasks, kind, rank, late, children, waiting, readyFloor, route, runningOn, stations, poolStations, unschedulable };
+  return { now, tasks, kind, priority, rank, late, children, waiting, readyFloor, route, runningOn, stations, poolStations, unschedulable };
 }
 
 function buildStations(input: SimInput, tasks: SimTask[]) {

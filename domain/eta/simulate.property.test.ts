@@ -13,10 +13,12 @@ import type { SimInput, SimResult } from './types';
 
 const NOW = Date.UTC(2026, 10, 20, 19, 0, 0);
 const typeIndex = fc.integer({ min: 0, max: STATION_TYPES.length - 1 });
+const percent = fc.integer({ min: 0, max: 99 }).map((x) => x / 100);
 
 const stationGene = fc.record({
-  types: fc.uniqueArray(typeIndex, { minLength: 1, maxLength: 3 }),
-  capacity: fc.integer({ min: 0, max: 3 }),
+  types: fc.uniqueArray(typeIndex, { minLength: 1, maxLength: 4 }),
+  // Mostly 1-3 slots; now and then 0, which must behave like a closed station.
+  capacity: fc.integer({ min: 0, max: 9 }).map((x) => (x === 0 ? 0 : 1 + (x % 3))),
   active: fc.integer({ min: 0, max: 5 }).map((x) => x > 0),
   shout: fc.boolean(),
 });
@@ -25,17 +27,19 @@ const taskGene = fc.record({
   deps: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }),
   // Whole half-minutes make equal finishes, hence ties, common.
   durationMs: fc.integer({ min: 1, max: 24 }).map((half) => half * 30_000),
-  roll: fc.double({ min: 0, max: 1, noNaN: true }),
-  age: fc.double({ min: 0, max: 1, noNaN: true }),
+  // Integers, not fc.double: fast-check biases doubles towards the bounds, which made almost every task DONE.
+  roll: percent,
+  age: percent,
   assign: fc.integer({ min: -1, max: 3 }),
   notBeforeMs: fc.option(fc.integer({ min: 0, max: 60 }).map((half) => half * 30_000), { nil: null }),
   cancelled: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
 });
 const kitchenGenes: fc.Arbitrary<KitchenGenes> = fc.record({
-  stations: fc.array(stationGene, { minLength: 1, maxLength: 6 }),
+  stations: fc.array(stationGene, { minLength: 1, maxLength: 7 }),
   items: fc.array(
     fc.record({ order: fc.integer({ min: 0, max: 6 }), priority: fc.integer({ min: 0, max: 2 }), tasks: fc.array(taskGene, { minLength: 1, maxLength: 6 }) }),
-    { maxLength: 25 },
+    // 'medium' size: enough items that stations queue up and tasks compete for slots.
+    { maxLength: 30, size: 'medium' },
   ),
 });
 const kitchen = kitchenGenes.map((genes): SimInput => ({ now: NOW, ...kitchenFromGenes(genes, NOW) }));

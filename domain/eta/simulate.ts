@@ -26,6 +26,7 @@ export function simulateKitchen(input: SimInput): SimResult {
   return collectResult(model, runSchedule(model));
 }
 
+/** Consumes the model: dependency counts and ready floors are updated in place as tasks finish. */
 export function runSchedule(model: KitchenModel): Schedule {
   const { tasks, kind, now, stations } = model;
   const n = tasks.length;
@@ -36,9 +37,9 @@ export function runSchedule(model: KitchenModel): Schedule {
 
   const events = new MinHeap<Event>((a, b) => a.time < b.time || (a.time === b.time && a.task < b.task));
   const before = (a: number, b: number): boolean => {
-    const ta = tasks[a];
-    const tb = tasks[b];
-    if (ta.priority !== tb.priority) return ta.priority > tb.priority;
+    const pa = model.priority[a];
+    const pb = model.priority[b];
+    if (pa !== pb) return pa > pb;
     if (key[a] !== key[b]) return key[a] < key[b];
     if (model.late[a] !== model.late[b]) return model.late[a] < model.late[b];
     return model.rank[a] < model.rank[b];
@@ -71,7 +72,8 @@ export function runSchedule(model: KitchenModel): Schedule {
   }
 
   const enqueue = (i: number, time: number): void => {
-    key[i] = tasks[i].queuedAt ?? time;
+    const queuedAt = tasks[i].queuedAt;
+    key[i] = typeof queuedAt === 'number' && Number.isFinite(queuedAt) ? queuedAt : time;
     const route = model.route[i];
     if (route >= 0) {
       ownQueue[route].push(i);

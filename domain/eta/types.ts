@@ -47,7 +47,7 @@ export interface SimResult {
   /** Every task that runs (or ran): DONE and IN_PROGRESS ones with their real start. */
   taskStart: Record<string, number>;
   taskFinish: Record<string, number>;
-  /** The station each started task runs on, when known (a DONE task reports its recorded station). */
+  /** The station each task runs (or ran) on, when known; finished tasks report their recorded station. */
   taskStation: Record<string, string>;
   /**
    * Max finish of the item's non-cancelled tasks. An item with a task that can never start

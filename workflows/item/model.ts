@@ -76,7 +76,9 @@ export class ItemModel {
   load(plan: ItemPlan, carry: ItemCarryOver | undefined): void {
     this.deductPhaseId = plan.deductPhaseId;
     for (const t of plan.tasks) {
-      this.tasks.set(t.id, { ...t, dependsOn: [...t.dependsOn], subtasks: t.subtasks.map((s) => ({ ...s })), startedAt: null, completedAt: null });
+      const subtasks = t.subtasks.map(({ id, defId, name, optional, completed }) => ({ id, defId, name, optional, completed }));
+      const { id, defId, phaseId, name, stationType, status, stationId, estimatedMinutes } = t;
+      this.tasks.set(id, { id, defId, phaseId, name, stationType, status, stationId, estimatedMinutes, dependsOn: [...t.dependsOn], subtasks, startedAt: null, completedAt: null });
       this.order.push(t.id);
     }
     if (carry) {
@@ -103,6 +105,8 @@ export class ItemModel {
 
   /** Every task finished and at least one was done (an all-cancelled item is not "done"). */
   allDone(): boolean {
+    // A menu item without a recipe (a canned drink) has nothing to cook: done as soon as it loads.
+    if (this.phase !== 'LOADING' && this.tasks.size === 0) return true;
     const tasks = [...this.tasks.values()];
     return tasks.some((t) => t.status === 'DONE') && tasks.every((t) => t.status === 'DONE' || t.status === 'CANCELLED');
   }

@@ -7,7 +7,13 @@ import type { ItemModel } from './model';
 const eta = proxyActivities<KitchenActivities>(ETA_RECALC);
 const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
 
-/** An item still unfinished at an ETA already checked is re-checked no sooner than this. */
+/**
+ * The late check fires this long after the ETA: checkItemLate tolerates 5 s of clock skew
+ * between worker and database (activities/eta.ts LATE_TOLERANCE_MS), so a timer right at
+ * the ETA would be told "not late yet".
+ */
+export const LATE_GRACE_MS = 6_000;
+/** When a check leaves the ETA in the past (no newer prediction), the next check waits this long. */
 export const LATE_RECHECK_MS = 60_000;
 /** A task no station can take right now is offered again this often. */
 export const BLOCKED_RETRY_MS = 60_000;
@@ -34,8 +40,9 @@ export class ItemTimers {
   lateCheckAt(): number | null {
     const m = this.model;
     if (m.phase === 'LOADING' || m.closed || m.eta === null) return null;
-    const at = Date.parse(m.eta);
-    return this.lastLateCheckAt === null ? at : Math.max(at, this.lastLateCheckAt + LATE_RECHECK_MS);
+    const at = Date.parse(m.eta) + LATE_GRACE_MS;
+    // An answer that did not move the ETA past the last check would otherwise re-fire at once.
+    return this.lastLateCheckAt !== null && at <= this.lastLateCheckAt ? this.lastLateCheckAt + LATE_RECHECK_MS : at;
   }
 
   blockedRetryDue(now: number): boolean {

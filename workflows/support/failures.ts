@@ -23,7 +23,7 @@ export async function asBusinessFailure<T>(run: () => Promise<T>): Promise<T> {
   } catch (err) {
     const cause = err instanceof ActivityFailure ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.nonRetryable && cause.type) {
-      throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true, details: cause.details });
+      throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true, details: cause.details ?? undefined });
     }
     throw err;
   }

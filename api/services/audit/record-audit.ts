@@ -1,10 +1,16 @@
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Actor } from '../../context';
-import type { TenantTx } from '../types';
+
+interface AuditWriter {
+  auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> };
+}
 
 export interface AuditEntry {
-  /** Anything with the scoped auditLog delegate: the tenant client or a transaction on it. */
-  db: Pick<TenantTx, 'auditLog'>;
+  /**
+   * Anything with an auditLog delegate: normally the tenant client or a transaction on it; the
+   * auth services (no tenant context yet) pass the raw client with an explicit tenantId.
+   */
+  db: AuditWriter;
   /** Null for system actions (none yet); user.login passes the user it just authenticated. */
   actor: Pick<Actor, 'userId' | 'tenantId' | 'ip'> | null;
   tenantId?: string;

@@ -1,0 +1,168 @@
+import type { Db } from '../db/client';
+import { nextEvent, recordEvents } from '../api/realtime/test-support';
+import type { WorkflowDefinition } from '../domain/recipe';
+import { createTestTenant, testPrisma } from '../test/helpers/db';
+import { createKitchenActivities } from './index';
+import { createMenuItem, createOrder, createRecipe, createStation, deleteTenants, singleTaskRecipe, unique } from './test-support';
+import { startRealtime, type RealtimeHarness } from './test-realtime';
+
+let prisma: Db;
+let rt: RealtimeHarness;
+let tenant: { id: string; slug: string };
+const T0 = new Date('2026-11-20T12:00:00Z').getTime();
+const MIN = 60_000;
+let now = T0;
+let acts: ReturnType<typeof createKitchenActivities>;
+
+beforeAll(async () => {
+  prisma = testPrisma();
+  tenant = await createTestTenant(prisma);
+  rt = await startRealtime(prisma, tenant);
+  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date(now) });
+});
+
+// The ETA covers the whole kitchen: each test closes its orders so the next one starts empty.
+afterEach(async () => {
+  await prisma.order.updateMany({ where: { tenantId: tenant.id }, data: { status: 'DELIVERED' } });
+  now = T0;
+});
+
+afterAll(async () => {
+  await rt?.close();
+  if (tenant) await deleteTenants(prisma, [tenant.id]);
+});
+
+async function recipeOf(definition: WorkflowDefinition) {
+  const { template, version } = await createRecipe(prisma, tenant.id, definition);
+  const menu = await createMenuItem(prisma, tenant.id, { templateId: template.id });
+  return { template, version, menu };
+}
+
+async function orderOf(recipe: Awaited<ReturnType<typeof recipeOf>>, opts: { priority?: number } = {}) {
+  const order = await createOrder(prisma, tenant.id, [{ menuItemId: recipe.menu.id, versionId: recipe.version.id }], opts);
+  const item = order.items[0];
+  const plan = await acts.materializeItemTasks({ tenantId: tenant.id, orderItemId: item.id, plannedStartAt: null });
+  const ref = (i = 0) => ({ tenantId: tenant.id, orderId: order.id, orderItemId: item.id, taskId: plan.tasks[i].id, userId: null });
+  return { order, item, plan, ref };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('recalculateEta', () => {
+  it('predicts from the station queue and capacity, stores item and order ETAs, and announces what moved', async () => {
+    const type = unique('oven');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const pizza = await recipeOf(singleTaskRecipe(type, 10));
+    const a = await orderOf(pizza);
+    const b = await orderOf(pizza);
+    await acts.enqueueTask(a.ref());
+    await acts.enqueueTask(b.ref());
+    await acts.startTask(a.ref());
+    now = T0 + 2 * MIN;
+
+    const announced = nextEvent(rt.client, 'eta:recalculated', (p) => p.orderId === b.order.id);
+    const { itemEta } = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: a.item.id, reason: 'test' });
+
+    // One oven: a runs 12:00–12:10, b waits for the slot and runs 12:10–12:20.
+    expect(itemEta).toBe(iso(T0 + 10 * MIN));
+    const eventB = await announced;
+    expect(eventB.newEta).toBe(iso(T0 + 20 * MIN));
+    expect(eventB.breakdown).toMatchObject({ reason: 'test', items: [{ orderItemId: b.item.id, readyAt: iso(T0 + 20 * MIN) }] });
+    const orderB = await prisma.order.findUniqueOrThrow({ where: { id: b.order.id }, include: { items: true } });
+    expect(orderB.estimatedReadyAt?.toISOString()).toBe(iso(T0 + 20 * MIN));
+    expect(orderB.initialEstimatedReadyAt?.toISOString()).toBe(iso(T0 + 20 * MIN));
+    expect(orderB.items[0].estimatedReadyAt?.toISOString()).toBe(iso(T0 + 20 * MIN));
+    expect(orderB.etaBreakdown).toEqual(eventB.breakdown);
+
+    // Ten seconds later nothing moved by 30 s: nothing is rewritten or announced.
+    now += 10_000;
+    const seen = recordEvents(rt.client);
+    await acts.recalculateEta({ tenantId: tenant.id, reason: 'tick' });
+    await rt.flush();
+    expect(seen.filter((e) => e.event === 'eta:recalculated')).toEqual([]);
+  });
+
+  it('uses learned durations per recipe task and station, falling back to the recipe task anywhere', async () => {
+    const type = unique('grill');
+    const grill = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const elsewhere = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: ['not-' + type] });
+    const steak = await recipeOf(singleTaskRecipe(type, 10));
+    const history = (stationId: string, seconds: number) =>
+      prisma.taskDuration.createMany({
+        data: [1, 2, 3].map((i) => ({
+          tenantId: tenant.id, workflowTemplateId: steak.template.id, taskDefId: 'cook', stationId, durationSeconds: seconds, quantity: 1,
+          recordedAt: new Date(T0 - i * MIN),
+        })),
+      });
+    const etaOfNew = async () => {
+      const o = await orderOf(steak);
+      await acts.enqueueTask(o.ref());
+      const { itemEta } = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: o.item.id, reason: 'test' });
+      await prisma.order.update({ where: { id: o.order.id }, data: { status: 'DELIVERED' } });
+      return Date.parse(itemEta!) - now;
+    };
+
+    expect(await etaOfNew()).toBe(10 * MIN);
+    await history(elsewhere.id, 4 * 60);
+    expect(await etaOfNew()).toBe(4 * MIN);
+    await history(grill.id, 6 * 60);
+    expect(await etaOfNew()).toBe(6 * MIN);
+  });
+});
+
+describe('checkItemLate', () => {
+  const twoSteps = (type: string): WorkflowDefinition => ({
+    phases: [{
+      id: 'p', name: 'P', order: 1,
+      tasks: [
+        { id: 'fry', name: 'Fry', station_type: type, estimated_minutes: 5, depends_on: [], subtasks: [] },
+        { id: 'plate', name: 'Plate', station_type: type, estimated_minutes: 2, depends_on: ['fry'], subtasks: [] },
+      ],
+    }],
+  });
+
+  it('marks an item late only once it is past its ETA, raising the order and its tasks one level', async () => {
+    const type = unique('fryer');
+    await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
+    const fries = await recipeOf(twoSteps(type));
+    const { order, item, ref } = await orderOf(fries);
+    await acts.enqueueTask(ref(0));
+    await acts.startTask(ref(0));
+    const { itemEta } = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: item.id, reason: 'test' });
+    expect(itemEta).toBe(iso(T0 + 7 * MIN));
+
+    now = T0 + 6 * MIN;
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: false, eta: itemEta });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ isLate: false, priority: 0 });
+
+    now = T0 + 9 * MIN;
+    const announced = nextEvent(rt.client, 'order:updated', (p) => p.orderId === order.id && p.changes.isLate === true);
+    const late = await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id });
+    expect(late.late).toBe(true);
+    // Frying overran: it is expected to end shortly (30 s grace), then plating takes 2 minutes.
+    expect(late.eta).toBe(iso(now + 30_000 + 2 * MIN));
+
+    const row = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { items: true, tasks: true } });
+    expect(row).toMatchObject({ isLate: true, priority: 1, delayMinutes: 5 });
+    expect(row.items[0]).toMatchObject({ isLate: true });
+    expect(row.items[0].estimatedReadyAt?.toISOString()).toBe(late.eta);
+    expect(row.tasks.map((t) => t.priority)).toEqual([1, 1]);
+    expect(await announced).toEqual({ orderId: order.id, changes: { isLate: true, delayMinutes: 5, priority: 1 } });
+
+    // A retry (or the re-armed timer firing early) raises nothing twice.
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: false, eta: late.eta });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).priority).toBe(1);
+  });
+
+  it('never marks a finished item late', async () => {
+    const type = unique('bar');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const drink = await recipeOf(singleTaskRecipe(type, 1));
+    const { item } = await orderOf(drink);
+    await acts.recalculateEta({ tenantId: tenant.id, orderItemId: item.id, reason: 'test' });
+    await acts.setItemStatus({ tenantId: tenant.id, orderItemId: item.id, status: 'DONE' });
+    now = T0 + 60 * MIN;
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toMatchObject({ late: false });
+    expect((await prisma.orderItem.findUniqueOrThrow({ where: { id: item.id } })).isLate).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'pg';
+import { loadEnv } from '../config/env';
+import type { Db } from '../db/client';
+import { attachSocketServer, type RealtimeServer } from '../api/realtime/socket-server';
+import { accessTokenFor, connectClient, nextEvent, recordEvents, type BrigadeClient } from '../api/realtime/test-support';
+import { testPrisma } from '../test/helpers/db';
+import { createEventPublisher, type EventPublisher } from './events';
+
+/**
+ * The publisher against a real API socket server and real PostgreSQL. Faults are injected by
+ * wrapping a real pool's `query` (PostgreSQL cannot be made to fail one NOTIFY on demand).
+ */
+const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `events-test-${randomUUID()}` });
+const tenant = { id: randomUUID(), slug: `events-${randomUUID().slice(0, 8)}` };
+
+let prisma: Db;
+let realtime: RealtimeServer;
+let realPool: Pool;
+let control: EventPublisher;
+let client: BrigadeClient;
+
+beforeAll(async () => {
+  prisma = testPrisma();
+  const httpServer = createServer();
+  realtime = await attachSocketServer({ httpServer, prisma, env });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
+  realPool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
+  control = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
+});
+
+afterAll(async () => {
+  client?.close();
+  await control?.close();
+  await realPool?.end();
+  await realtime?.close();
+});
+
+/** A real pool whose NOTIFYs fail (or wait for `release`) while other queries go through. */
+function faultyPool(mode: 'fail' | 'hold') {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const calls = { notify: 0 };
+  const query = async (sql: string, params?: unknown[]) => {
+    if (!sql.includes('pg_notify')) return realPool.query(sql, params);
+    calls.notify++;
+    if (mode === 'fail') throw new Error('injected NOTIFY failure');
+    await gate;
+    return realPool.query(sql, params);
+  };
+  return { pool: { query } as unknown as Pool, calls, release };
+}
+
+async function sendControlEvent(): Promise<void> {
+  const deliveryId = randomUUID();
+  const arrived = nextEvent(client, 'delivery:updated', (p) => p.deliveryId === deliveryId);
+  await control.toTenant(tenant.id).emit('delivery:updated', { deliveryId, status: 'assigned' });
+  await arrived;
+}
+
+it('reports a failed publish once, never retries it in a loop, and never sends the error to browsers', async () => {
+  const { pool, calls } = faultyPool('fail');
+  const errors: unknown[] = [];
+  const publisher = createEventPublisher({ pool, onError: (err) => errors.push(err) });
+  const seen = recordEvents(client);
+
+  await publisher.toTenant(tenant.id).emit('order:updated', { orderId: randomUUID(), changes: { status: 'READY' } });
+  await sendControlEvent();
+
+  expect(errors).toHaveLength(1);
+  expect((errors[0] as Error).message).toBe('injected NOTIFY failure');
+  expect(calls.notify).toBe(1);
+  expect(seen.map((e) => e.event)).toEqual(['delivery:updated']);
+  await publisher.close();
+});
+
+it('close() delivers every event already queued, and later emits are reported, not sent', async () => {
+  const errors: unknown[] = [];
+  const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL!, onError: (err) => errors.push(err) });
+  const stationId = randomUUID();
+  const seen: number[] = [];
+  client.on('station:load', (p) => p.stationId === stationId && seen.push(p.queueLength));
+  const last = nextEvent(client, 'station:load', (p) => p.stationId === stationId && p.queueLength === 19);
+  for (let i = 0; i < 20; i++) {
+    void publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: i, inProgress: 0, capacity: 1, loadPercent: 0 });
+  }
+  await publisher.close();
+  await last;
+  expect(seen).toHaveLength(20);
+
+  await publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: 20, inProgress: 0, capacity: 1, loadPercent: 0 });
+  expect(errors.map((e) => (e as Error).message)).toEqual(['event publisher is closed; dropped station:load']);
+});
+
+it('drops events beyond maxQueued while PostgreSQL is stuck, instead of growing memory', async () => {
+  const { pool, release } = faultyPool('hold');
+  const errors: unknown[] = [];
+  const publisher = createEventPublisher({ pool, maxQueued: 2, onError: (err) => errors.push(err) });
+  const emit = () => publisher.toTenant(tenant.id).emit('delivery:updated', { deliveryId: randomUUID(), status: 'pending' });
+  const pending = [emit(), emit(), emit()];
+  expect(errors.map((e) => (e as Error).message)).toEqual(['2 real-time events waiting for PostgreSQL; dropped delivery:updated']);
+  release();
+  await Promise.all(pending);
+  await publisher.close();
+});
+
+it('refuses a room without a tenant id rather than emitting into the void', () => {
+  const publisher = createEventPublisher({ pool: realPool });
+  expect(() => publisher.toTenant('')).toThrow('tenantId is required');
+  expect(() => publisher.toStation(tenant.id, '')).toThrow('stationId is required');
+});

@@ -1,0 +1,232 @@
+import type { Db } from '../db/client';
+import { nextEvent, recordEvents } from '../api/realtime/test-support';
+import { createTestTenant, testPrisma } from '../test/helpers/db';
+import { createKitchenActivities } from './index';
+import type { WorkflowDefinition } from '../domain/recipe';
+import { createMenuItem, createOrder, createRecipe, createStation, deleteTenants, singleTaskRecipe, unique } from './test-support';
+import { startRealtime, type RealtimeHarness } from './test-realtime';
+
+let prisma: Db;
+let rt: RealtimeHarness;
+let tenant: { id: string; slug: string };
+let now = new Date('2026-11-20T12:00:00Z');
+let acts: ReturnType<typeof createKitchenActivities>;
+
+beforeAll(async () => {
+  prisma = testPrisma();
+  tenant = await createTestTenant(prisma);
+  rt = await startRealtime(prisma, tenant);
+  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => now });
+});
+
+afterAll(async () => {
+  await rt?.close();
+  if (tenant) await deleteTenants(prisma, [tenant.id]);
+});
+
+/** A materialized item of a fresh recipe; `ref(i)` addresses its i-th task. */
+async function itemOf(definition: WorkflowDefinition, quantity = 1) {
+  const { template, version } = await createRecipe(prisma, tenant.id, definition);
+  const menu = await createMenuItem(prisma, tenant.id, { templateId: template.id });
+  const order = await createOrder(prisma, tenant.id, [{ menuItemId: menu.id, versionId: version.id, quantity }]);
+  const item = order.items[0];
+  const plan = await acts.materializeItemTasks({ tenantId: tenant.id, orderItemId: item.id, plannedStartAt: null });
+  const ref = (i = 0) => ({ tenantId: tenant.id, orderId: order.id, orderItemId: item.id, taskId: plan.tasks[i].id, userId: null });
+  return { order, item, plan, ref };
+}
+
+const taskRow = (id: string) => prisma.taskInstance.findUniqueOrThrow({ where: { id } });
+
+describe('enqueueTask', () => {
+  it('queues at the least-loaded active station handling the type (case-insensitive), ties by name, and announces it', async () => {
+    const type = unique('grill');
+    const busy = await createStation(prisma, tenant.id, { name: unique('A busy'), capacity: 1, taskTypes: [type.toUpperCase()] });
+    const big = await createStation(prisma, tenant.id, { name: unique('B big'), capacity: 3, taskTypes: ['prep', type] });
+    const tied = await createStation(prisma, tenant.id, { name: unique('C tied'), capacity: 3, taskTypes: [type] });
+    await createStation(prisma, tenant.id, { name: unique('D off'), capacity: 9, taskTypes: [type], isActive: false });
+    await createStation(prisma, tenant.id, { name: unique('E other'), capacity: 9, taskTypes: ['fryer'] });
+
+    const first = await itemOf(singleTaskRecipe(type, 5));
+    // Empty stations tie at 0 load: the name decides.
+    expect(await acts.enqueueTask(first.ref())).toEqual({ stationId: busy.id });
+    const second = await itemOf(singleTaskRecipe(type, 5));
+    const queued = nextEvent(rt.client, 'task:updated', (p) => p.taskId === second.plan.tasks[0].id && p.status === 'QUEUED');
+    const load = nextEvent(rt.client, 'station:load', (p) => p.stationId === big.id);
+    // busy is now at 1/1; big and tied are at 0/3: big wins on name.
+    expect(await acts.enqueueTask(second.ref())).toEqual({ stationId: big.id });
+    expect(await queued).toMatchObject({ stationId: big.id, orderId: second.order.id, orderItemId: second.item.id });
+    expect(await load).toEqual({ stationId: big.id, queueLength: 1, inProgress: 0, capacity: 3, loadPercent: 33 });
+    const third = await itemOf(singleTaskRecipe(type, 5));
+    expect(await acts.enqueueTask(third.ref())).toEqual({ stationId: tied.id });
+  });
+
+  it('is idempotent: a retry returns the same station and queues nothing twice', async () => {
+    const type = unique('wok');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    const first = await acts.enqueueTask(ref());
+    expect(await acts.enqueueTask(ref())).toEqual(first);
+    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'QUEUED', stationId: first.stationId });
+  });
+
+  it('refuses a task no active station can make, naming the station type', async () => {
+    const type = unique('smoker');
+    await createStation(prisma, tenant.id, { taskTypes: [type], isActive: false });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    await expect(acts.enqueueTask(ref())).rejects.toMatchObject({
+      type: 'STATION_NOT_SUITABLE',
+      nonRetryable: true,
+      message: expect.stringContaining(type),
+    });
+    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'PENDING', stationId: null });
+  });
+});
+
+describe('startTask', () => {
+  it('refuses a start beyond the station capacity and changes nothing', async () => {
+    const type = unique('oven');
+    const oven = await createStation(prisma, tenant.id, { name: unique('Oven'), capacity: 1, taskTypes: [type] });
+    const a = await itemOf(singleTaskRecipe(type, 5));
+    const b = await itemOf(singleTaskRecipe(type, 5));
+    await acts.enqueueTask(a.ref());
+    await acts.enqueueTask(b.ref());
+    await acts.startTask(a.ref());
+    const before = await taskRow(b.ref().taskId);
+
+    const refused = acts.startTask(b.ref());
+    await expect(refused).rejects.toMatchObject({ type: 'STATION_AT_CAPACITY', nonRetryable: true });
+    await expect(refused).rejects.toThrow(`${oven.name}`);
+    await expect(refused).rejects.toThrow('1 of 1');
+    expect(await taskRow(b.ref().taskId)).toEqual(before);
+  });
+
+  it('lets exactly one of two simultaneous starts take the last slot', async () => {
+    const type = unique('grill');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const a = await itemOf(singleTaskRecipe(type, 5));
+    const b = await itemOf(singleTaskRecipe(type, 5));
+    await acts.enqueueTask(a.ref());
+    await acts.enqueueTask(b.ref());
+    const results = await Promise.allSettled([acts.startTask(a.ref()), acts.startTask(b.ref())]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { type: 'STATION_AT_CAPACITY' } });
+  });
+
+  it('treats a retried start as success with the first start time, and refuses a task not queued', async () => {
+    const type = unique('fryer');
+    await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    await expect(acts.startTask(ref())).rejects.toMatchObject({ type: 'INVALID_TRANSITION' });
+    await acts.enqueueTask(ref());
+    const first = await acts.startTask(ref());
+    now = new Date(now.getTime() + 1000);
+    expect(await acts.startTask(ref())).toEqual(first);
+  });
+});
+
+describe('completeTask', () => {
+  it('needs the required subtasks, then records one duration even when called twice', async () => {
+    const type = unique('bench');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const { ref, plan, order } = await itemOf(singleTaskRecipe(type, 5, [{ id: 'weigh', optional: false }, { id: 'garnish', optional: true }]));
+    await acts.enqueueTask(ref());
+    await acts.startTask(ref());
+    await expect(acts.completeTask(ref())).rejects.toMatchObject({ type: 'INVALID_TRANSITION', message: expect.stringContaining('subtask') });
+    expect((await taskRow(ref().taskId)).status).toBe('IN_PROGRESS');
+
+    const required = plan.tasks[0].subtasks.find((s) => !s.optional)!;
+    await acts.completeSubtask({ ...ref(), subtaskId: required.id });
+    await acts.completeSubtask({ ...ref(), subtaskId: required.id });
+    now = new Date(now.getTime() + 7 * 60_000);
+    const completed = nextEvent(rt.client, 'task:completed', (p) => p.taskId === ref().taskId);
+    const first = await acts.completeTask({ ...ref(), userId: null });
+    now = new Date(now.getTime() + 60_000);
+    expect(await acts.completeTask(ref())).toEqual(first);
+
+    expect(await completed).toMatchObject({ orderId: order.id });
+    const durations = await prisma.taskDuration.findMany({ where: { taskInstanceId: ref().taskId } });
+    expect(durations).toHaveLength(1);
+    expect(durations[0]).toMatchObject({ durationSeconds: 7 * 60, taskDefId: 'cook', quantity: 1 });
+  });
+
+  it('refuses to complete a task that was never started', async () => {
+    const type = unique('pass');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    await acts.enqueueTask(ref());
+    await expect(acts.completeTask(ref())).rejects.toMatchObject({ type: 'INVALID_TRANSITION' });
+    expect(await prisma.taskDuration.count({ where: { taskInstanceId: ref().taskId } })).toBe(0);
+  });
+});
+
+describe('corrections', () => {
+  const twoSteps = (a: string, b: string): WorkflowDefinition => ({
+    phases: [{
+      id: 'p', name: 'P', order: 1,
+      tasks: [
+        { id: 'first', name: 'First', station_type: a, estimated_minutes: 2, depends_on: [], subtasks: [] },
+        { id: 'second', name: 'Second', station_type: b, estimated_minutes: 4, depends_on: ['first'], subtasks: [] },
+      ],
+    }],
+  });
+
+  it('recall reopens a completed task, forgets its duration and sends queued dependents back to waiting', async () => {
+    const [a, b] = [unique('prep'), unique('grill')];
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [a] });
+    const grill = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [b] });
+    const { ref } = await itemOf(twoSteps(a, b));
+    await acts.enqueueTask(ref(0));
+    await acts.startTask(ref(0));
+    await acts.completeTask(ref(0));
+    await acts.enqueueTask(ref(1));
+
+    const leaving = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref(1).taskId && p.status === 'PENDING');
+    await acts.recallTask({ ...ref(0), requeueDependents: [ref(1).taskId] });
+    await acts.recallTask({ ...ref(0), requeueDependents: [ref(1).taskId] });
+
+    await leaving;
+    expect(await taskRow(ref(0).taskId)).toMatchObject({ status: 'IN_PROGRESS', completedAt: null });
+    expect(await taskRow(ref(1).taskId)).toMatchObject({ status: 'PENDING', stationId: null });
+    expect(await prisma.taskDuration.count({ where: { taskInstanceId: ref(0).taskId } })).toBe(0);
+    expect(await prisma.taskInstance.count({ where: { stationId: grill.id, status: 'QUEUED' } })).toBe(0);
+  });
+
+  it('reassign moves a queued task to another suitable station only', async () => {
+    const type = unique('wok');
+    const first = await createStation(prisma, tenant.id, { name: unique('A'), capacity: 1, taskTypes: [type] });
+    const second = await createStation(prisma, tenant.id, { name: unique('B'), capacity: 1, taskTypes: [type] });
+    const wrong = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: ['pastry'] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    await acts.enqueueTask(ref());
+    await expect(acts.reassignTask({ ...ref(), stationId: wrong.id })).rejects.toMatchObject({ type: 'STATION_NOT_SUITABLE' });
+
+    await rt.joinStation(second.id);
+    const arrived = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId && p.stationId === second.id);
+    expect(await acts.reassignTask({ ...ref(), stationId: second.id })).toEqual({ stationId: second.id });
+    expect(await acts.reassignTask({ ...ref(), stationId: second.id })).toEqual({ stationId: second.id });
+    await arrived;
+    expect((await taskRow(ref().taskId)).stationId).toBe(second.id);
+    expect(await prisma.taskInstance.count({ where: { stationId: first.id } })).toBe(0);
+  });
+
+  it('cancelling an item cancels its open tasks, keeps the done ones and frees the station', async () => {
+    const [a, b] = [unique('prep'), unique('grill')];
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [a] });
+    const grill = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [b] });
+    const { ref, item } = await itemOf(twoSteps(a, b));
+    await acts.enqueueTask(ref(0));
+    await acts.startTask(ref(0));
+    await acts.completeTask(ref(0));
+    await acts.enqueueTask(ref(1));
+    const seen = recordEvents(rt.client);
+
+    await acts.cancelItemTasks({ tenantId: tenant.id, orderItemId: item.id, reason: 'customer changed their mind' });
+    await rt.flush();
+
+    expect((await taskRow(ref(0).taskId)).status).toBe('DONE');
+    expect((await taskRow(ref(1).taskId)).status).toBe('CANCELLED');
+    expect(seen).toContainEqual({ event: 'task:updated', payload: expect.objectContaining({ taskId: ref(1).taskId, status: 'CANCELLED' }) });
+    expect(seen).toContainEqual({ event: 'station:load', payload: expect.objectContaining({ stationId: grill.id, queueLength: 0 }) });
+  });
+});

@@ -1,0 +1,67 @@
+import type { Tenant } from '../../../prisma/generated/client';
+import { getMe } from '../../services/auth/get-me';
+import type { AuthPayload } from '../../services/auth/issue-session';
+import { login } from '../../services/auth/login';
+import { logout } from '../../services/auth/logout';
+import { refreshSession } from '../../services/auth/refresh-session';
+import { builder } from '../builder';
+import { UserRef } from './user';
+
+export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug'),
+  }),
+});
+
+const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <token>`.' }),
+    refreshToken: t.exposeString('refreshToken', { description: 'Single use: `refresh` returns a new one.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When accessToken expires.' }),
+    user: t.field({ type: UserRef, resolve: (p) => p.user }),
+    tenant: t.field({ type: TenantRef, resolve: (p) => p.tenant }),
+  }),
+});
+
+type MeShape = Awaited<ReturnType<typeof getMe>>;
+const MeRef = builder.objectRef<MeShape>('Me').implement({
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (m) => m.user }),
+    tenant: t.field({ type: TenantRef, resolve: (m) => m.tenant }),
+    permissions: t.exposeStringList('permissions'),
+  }),
+});
+
+// login/refresh/logout are the only public root fields: they carry their own credentials.
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: AuthPayloadRef,
+    skipTypeScopes: true,
+    args: {
+      tenant: t.arg.string({ required: true, description: 'Tenant slug, e.g. "demo".' }),
+      email: t.arg.string({ required: true }),
+      password: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, ctx) => login({ prisma: ctx.prisma, env: ctx.env, input: args, ip: ctx.ip }),
+  }),
+  refresh: t.field({
+    type: AuthPayloadRef,
+    skipTypeScopes: true,
+    args: { refreshToken: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => refreshSession({ prisma: ctx.prisma, env: ctx.env, input: args }),
+  }),
+  logout: t.boolean({
+    skipTypeScopes: true,
+    args: { refreshToken: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => logout({ prisma: ctx.prisma, input: args, ip: ctx.ip }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  me: t.withAuth({ authenticated: true }).field({
+    type: MeRef,
+    resolve: (_root, _args, { db, actor }) => getMe({ db, actor, input: undefined }),
+  }),
+}));

@@ -1,0 +1,14 @@
+import { builder } from '../builder';
+// Each import registers its types, queries and mutations on the builder.
+import './scalars';
+import './root';
+import './auth';
+import './user';
+import './station';
+import './workflow-template';
+import './menu-item';
+import './inventory-item';
+import './audit-log';
+
+/** Built once per process; createYoga and scripts/print-schema.ts share it. */
+export const schema = builder.toSchema();

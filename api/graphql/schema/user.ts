@@ -1,0 +1,60 @@
+import type { User } from '../../../prisma/generated/client';
+import { ROLES } from '../../../domain/auth/permissions';
+import { createUser } from '../../services/users/create-user';
+import { listUsers } from '../../services/users/list-users';
+import { updateUser } from '../../services/users/update-user';
+import { builder } from '../builder';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What a user does in the kitchen; the permission matrix is in docs/permissions.md.',
+  values: ROLES,
+});
+
+export const UserRef = builder.objectRef<User>('User').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    email: t.exposeString('email'),
+    role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
+    isActive: t.exposeBoolean('isActive'),
+    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    role: t.field({ type: RoleEnum, required: true }),
+    password: t.string({ required: true, description: 'At least 8 characters.' }),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    name: t.string(),
+    role: t.field({ type: RoleEnum }),
+    isActive: t.boolean({ description: 'false logs the user out everywhere (their refresh sessions are revoked).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  users: t.withAuth({ permission: 'users:manage' }).field({
+    type: [UserRef],
+    resolve: (_root, _args, { db, actor }) => listUsers({ db, actor, input: undefined }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createUser: t.withAuth({ permission: 'users:manage' }).field({
+    type: UserRef,
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (_root, { input }, { db, actor }) => createUser({ db, actor, input }),
+  }),
+  updateUser: t.withAuth({ permission: 'users:manage' }).field({
+    type: UserRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (_root, args, { db, actor }) => updateUser({ db, actor, input: { id: String(args.id), changes: args.input } }),
+  }),
+}));

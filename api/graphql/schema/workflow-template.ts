@@ -1,0 +1,122 @@
+import type { WorkflowTemplate, WorkflowTemplateVersion } from '../../../prisma/generated/client';
+import { compileRecipe, type RecipeAnalysis, type RecipeIssue } from '../../../domain/recipe';
+import { createWorkflowTemplate } from '../../services/workflows/create-workflow-template';
+import { getWorkflowTemplate, listWorkflowVersions } from '../../services/workflows/get-workflow-template';
+import { listWorkflowTemplates } from '../../services/workflows/list-workflow-templates';
+import { publishWorkflowTemplate } from '../../services/workflows/publish-workflow-template';
+import { saveWorkflowDraft } from '../../services/workflows/save-workflow-draft';
+import { validateWorkflowDefinition, type ValidationResult } from '../../services/workflows/validate-workflow-definition';
+import { builder } from '../builder';
+
+const RecipeIssueRef = builder.objectRef<RecipeIssue>('RecipeIssue').implement({
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'CYCLE, UNKNOWN_DEPENDENCY, UNKNOWN_STATION_TYPE, ORPHAN_TASK, …' }),
+    severity: t.exposeString('severity', { description: '"error" blocks saving; "warning" does not.' }),
+    message: t.exposeString('message'),
+    taskId: t.exposeString('taskId', { nullable: true }),
+    phaseId: t.exposeString('phaseId', { nullable: true }),
+    path: t.exposeStringList('path', { nullable: true, description: 'CYCLE: the task ids around the cycle.' }),
+  }),
+});
+
+const RecipeAnalysisRef = builder.objectRef<RecipeAnalysis>('RecipeAnalysis').implement({
+  fields: (t) => ({
+    totalMinutes: t.exposeFloat('totalMinutes', { description: 'Critical-path length with unlimited stations.' }),
+    sumMinutes: t.exposeFloat('sumMinutes', { description: 'Total work if one cook did every task.' }),
+    criticalPath: t.exposeStringList('criticalPath', { description: 'Task ids on the critical path, in order.' }),
+  }),
+});
+
+const ValidationResultRef = builder.objectRef<ValidationResult>('ValidationResult').implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    issues: t.field({ type: [RecipeIssueRef], resolve: (r) => r.issues }),
+    analysis: t.field({ type: RecipeAnalysisRef, nullable: true, resolve: (r) => r.analysis }),
+  }),
+});
+
+const WorkflowVersionRef = builder.objectRef<WorkflowTemplateVersion>('WorkflowTemplateVersion').implement({
+  fields: (t) => ({
+    version: t.exposeInt('version'),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
+    estimatedTotalMinutes: t.float({ resolve: (v) => v.estimatedTotalMinutes.toNumber() }),
+    definition: t.expose('definition', { type: 'JSON' }),
+  }),
+});
+
+// id/name/currentVersion are visible wherever a menu item is (menu:read); the recipe itself needs recipes:read.
+export const WorkflowTemplateRef = builder.objectRef<WorkflowTemplate>('WorkflowTemplate').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    category: t.exposeString('category', { nullable: true }),
+    currentVersion: t.exposeInt('currentVersion', { nullable: true, description: 'Null until first published.' }),
+    estimatedTotalMinutes: t.float({ nullable: true, resolve: (w) => w.estimatedTotalMinutes?.toNumber() ?? null }),
+    definition: t.withAuth({ permission: 'recipes:read' }).field({
+      type: 'JSON',
+      description: 'The editable draft (snake_case recipe JSON).',
+      resolve: (w) => w.definition,
+    }),
+    analysis: t.withAuth({ permission: 'recipes:read' }).field({
+      type: RecipeAnalysisRef,
+      nullable: true,
+      description: "The draft's timing analysis.",
+      resolve: (w) => {
+        const compiled = compileRecipe(w.definition);
+        return compiled.ok ? compiled.analysis : null;
+      },
+    }),
+    versions: t.withAuth({ permission: 'recipes:read' }).field({
+      type: [WorkflowVersionRef],
+      description: 'Published versions, newest first.',
+      resolve: (w, _args, { db, actor }) => listWorkflowVersions({ db, actor, input: { templateId: w.id } }),
+    }),
+  }),
+});
+
+const CreateWorkflowTemplateInput = builder.inputType('CreateWorkflowTemplateInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    category: t.string(),
+    definition: t.field({ type: 'JSON', required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  workflowTemplates: t.withAuth({ permission: 'recipes:read' }).field({
+    type: [WorkflowTemplateRef],
+    args: { category: t.arg.string() },
+    resolve: (_root, args, { db, actor }) => listWorkflowTemplates({ db, actor, input: args }),
+  }),
+  workflowTemplate: t.withAuth({ permission: 'recipes:read' }).field({
+    type: WorkflowTemplateRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor }) => getWorkflowTemplate({ db, actor, input: { id: String(args.id) } }),
+  }),
+  validateWorkflowDefinition: t.withAuth({ permission: 'recipes:read' }).field({
+    type: ValidationResultRef,
+    description: "Validates a recipe against this tenant's active stations without saving anything.",
+    args: { definition: t.arg({ type: 'JSON', required: true }) },
+    resolve: (_root, args, { db, actor }) => validateWorkflowDefinition({ db, actor, input: { definition: args.definition } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createWorkflowTemplate: t.withAuth({ permission: 'recipes:write' }).field({
+    type: WorkflowTemplateRef,
+    args: { input: t.arg({ type: CreateWorkflowTemplateInput, required: true }) },
+    resolve: (_root, { input }, { db, actor }) => createWorkflowTemplate({ db, actor, input }),
+  }),
+  saveWorkflowDraft: t.withAuth({ permission: 'recipes:write' }).field({
+    type: WorkflowTemplateRef,
+    args: { id: t.arg.id({ required: true }), definition: t.arg({ type: 'JSON', required: true }) },
+    resolve: (_root, args, { db, actor }) =>
+      saveWorkflowDraft({ db, actor, input: { id: String(args.id), definition: args.definition } }),
+  }),
+  publishWorkflowTemplate: t.withAuth({ permission: 'recipes:publish' }).field({
+    type: WorkflowTemplateRef,
+    description: 'Freezes the draft as a new immutable version (n+1) and makes it current.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor }) => publishWorkflowTemplate({ db, actor, input: { id: String(args.id) } }),
+  }),
+}));

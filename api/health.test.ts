@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import express from 'express';
+import { createPrisma, type Db } from '../db/client';
+import { connectTemporal } from '../temporal/connection';
+import { getFreePort } from '../temporal/ports';
+import { testPrisma } from '../test/helpers/db';
+import { version } from '../package.json';
+import { healthRouter, type HealthOptions } from './health';
+
+/** Real PostgreSQL and the real Temporal dev server from test/global-setup.ts, real http on port 0. */
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
+let prisma: Db;
+let temporal: Awaited<ReturnType<typeof connectTemporal>>;
+const servers: Server[] = [];
+const toClose: Array<() => Promise<unknown>> = [];
+/**
+ * The SDK's gRPC retry interceptor keeps a backoff timer for the unreachable call running past its
+ * deadline (UNAVAILABLE is retried: ~170, 290, 490, 835 ms… with ±20% jitter), and closing the
+ * channel under that timer throws an uncaught "Channel has been shut down". There is no event to
+ * await, so teardown waits until the retry window of a 1 s deadline has certainly passed.
+ */
+let unreachableCheckEndsAt = 0;
+const RETRY_WINDOW_AFTER_1S_DEADLINE_MS = 2_500;
+
+beforeAll(async () => {
+  prisma = testPrisma();
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: the health test needs the Temporal dev server from global setup');
+  temporal = await connectTemporal({ address, namespace });
+});
+
+afterAll(async () => {
+  const wait = unreachableCheckEndsAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  for (const server of servers) server.close();
+  await Promise.all(toClose.map((close) => close()));
+  await temporal?.connection.close();
+});
+
+async function getHealth(options: HealthOptions): Promise<{ status: number; body: Record<string, unknown>; ms: number }> {
+  const app = express().use(healthRouter(options));
+  const server = createServer(app);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const started = Date.now();
+  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, ms: Date.now() - started };
+}
+
+it('answers 200 with db and temporal ok when both answer', async () => {
+  const { status, body } = await getHealth({ prisma, temporal: { client: temporal.client, namespace } });
+  expect(status).toBe(200);
+  expect(body).toEqual({ status: 'ok', db: 'ok', temporal: 'ok', version, uptimeSeconds: expect.any(Number) });
+});
+
+it('answers 503 naming temporal, within the timeout, when the Temporal server is unreachable', async () => {
+  const closedPort = await getFreePort();
+  const connection = Connection.lazy({ address: `127.0.0.1:${closedPort}` });
+  toClose.push(() => connection.close());
+  const client = new Client({ connection, namespace });
+  unreachableCheckEndsAt = Date.now() + RETRY_WINDOW_AFTER_1S_DEADLINE_MS;
+
+  const { status, body, ms } = await getHealth({ prisma, temporal: { client, namespace }, timeoutMs: 1_000 });
+  expect(status).toBe(503);
+  expect(body.status).toBe('degraded');
+  expect(body.db).toBe('ok');
+  expect(body.temporal).not.toBe('ok');
+  expect(body.temporal).toMatch(/temporal/i);
+  expect(ms).toBeLessThan(3_000);
+});
+
+it('answers 503 naming the database when PostgreSQL is unreachable', async () => {
+  const closedPort = await getFreePort();
+  const deadDb = createPrisma(`postgresql://nobody:nothing@127.0.0.1:${closedPort}/none`);
+  toClose.push(() => deadDb.$disconnect());
+
+  const { status, body, ms } = await getHealth({ prisma: deadDb, temporal: { client: temporal.client, namespace }, timeoutMs: 1_000 });
+  expect(status).toBe(503);
+  expect(body).toMatchObject({ status: 'degraded', temporal: 'ok' });
+  expect(body.db).not.toBe('ok');
+  expect(typeof body.db).toBe('string');
+  expect(ms).toBeLessThan(3_000);
+});
+
+it('reports temporal as not configured (503) when the API runs without a Temporal client', async () => {
+  const { status, body } = await getHealth({ prisma, temporal: null });
+  expect(status).toBe(503);
+  expect(body).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'not configured' });
+});

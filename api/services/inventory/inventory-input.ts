@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { decimalString } from '../validate';
+
+// Column scales: stock numeric(10,3), cost numeric(10,4).
+const quantity = decimalString({ min: 0, max: 9_999_999 }).refine((v) => /^\d+(\.\d{1,3})?$/.test(v), 'at most 3 decimals');
+const cost = decimalString({ min: 0, max: 999_999 }).refine((v) => /^\d+(\.\d{1,4})?$/.test(v), 'at most 4 decimals');
+const name = z.string().trim().min(1, 'must not be empty').max(255);
+const unit = z.string().trim().min(1, 'must not be empty').max(50);
+const supplier = z.string().trim().max(255);
+
+export const createInventoryItemSchema = z.object({
+  name,
+  unit,
+  initialStock: quantity.default('0'),
+  minStock: quantity.default('0'),
+  costPerUnit: cost.nullish(),
+  supplier: supplier.nullish(),
+});
+
+/** No currentStock here on purpose: stock only changes through movements (adjustInventory, orders). */
+export const updateInventoryItemSchema = z.object({
+  name: name.optional(),
+  unit: unit.optional(),
+  minStock: quantity.optional(),
+  costPerUnit: cost.nullish(),
+  supplier: supplier.nullish(),
+  isActive: z.boolean().optional(),
+});

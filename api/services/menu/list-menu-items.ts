@@ -1,0 +1,24 @@
+import type { ServiceOptions } from '../types';
+import { notFound, requireId } from '../validate';
+import { menuItemInclude } from './menu-references';
+
+/** Active items only (soft-deleted ones are gone); unavailable ones (sold out) only on request. */
+export function listMenuItems({ db, input }: ServiceOptions<{ category?: string | null; includeUnavailable?: boolean | null }>) {
+  return db.menuItem.findMany({
+    where: {
+      isActive: true,
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.includeUnavailable ? {} : { isAvailable: true }),
+    },
+    orderBy: [{ category: 'asc' }, { displayOrder: 'asc' }, { name: 'asc' }],
+    include: menuItemInclude,
+  });
+}
+
+export async function getMenuItem({ db, input }: ServiceOptions<{ id: string }>) {
+  const item = await db.menuItem.findUnique({ where: { id: requireId(input.id, 'Menu item') }, include: menuItemInclude });
+  if (!item) throw notFound('Menu item');
+  return item;
+}
+
+export type MenuItemWithRelations = Awaited<ReturnType<typeof getMenuItem>>;

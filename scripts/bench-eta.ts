@@ -1,0 +1,113 @@
+// Benchmarks simulateKitchen on random but realistic kitchens (pizza/burger/salad/drink recipes,
+// seven stations, a mix of queued, running and done work) with 100, 500 and 1,000 active tasks.
+// Usage: npx tsx scripts/bench-eta.ts   Prints median and p95 ms (wall and CPU) per size, then one JSON line.
+import { performance } from 'node:perf_hooks';
+import { simulateKitchen } from '../domain/eta/simulate';
+import { kitchenFromGenes, STATION_TYPES, type ItemGene, type StationGene, type TaskGene } from '../domain/eta/test-kitchen';
+import type { SimInput } from '../domain/eta/types';
+
+const NOW = Date.UTC(2026, 10, 20, 19, 0, 0);
+const SIZES = [100, 500, 1000];
+const KITCHENS_PER_SIZE = 10;
+const WARMUP_RUNS = 50;
+const MEASURED_RUNS = 200;
+
+const type = (name: (typeof STATION_TYPES)[number]) => STATION_TYPES.indexOf(name);
+/** [station type, minutes, dependencies] per task, in recipe order. */
+type Step = [number, number, number[]];
+const RECIPES: Step[][] = [
+  [[type('prep'), 2, []], [type('prep'), 2, [0]], [type('forno'), 8, [1]], [type('prep'), 1, [2]], [type('packaging'), 1, [3]]],
+  [[type('grill'), 6, []], [type('grill'), 1, []], [type('prep'), 2, [0, 1]], [type('fry'), 4, []], [type('packaging'), 1, [2, 3]]],
+  [[type('cold'), 2, []], [type('cold'), 3, [0]], [type('cold'), 1, [1]], [type('packaging'), 1, [2]]],
+  [[type('bar'), 1, []]],
+];
+const STATIONS: StationGene[] = [
+  { types: [type('prep')], capacity: 2, active: true, shout: false },
+  { types: [type('forno')], capacity: 4, active: true, shout: false },
+  { types: [type('grill')], capacity: 2, active: true, shout: false },
+  { types: [type('fry')], capacity: 2, active: true, shout: true },
+  { types: [type('cold'), type('prep')], capacity: 1, active: true, shout: false },
+  { types: [type('bar')], capacity: 1, active: true, shout: false },
+  { types: [type('packaging')], capacity: 2, active: true, shout: false },
+];
+
+/** mulberry32: a tiny seeded PRNG so every run benchmarks the same kitchens. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildKitchen(activeTasks: number, seed: number): SimInput {
+  const rand = prng(seed);
+  const items: ItemGene[] = [];
+  let kitchen = kitchenFromGenes({ stations: STATIONS, items }, NOW);
+  const active = () => kitchen.tasks.filter((t) => t.status !== 'DONE' && t.status !== 'CANCELLED').length;
+  while (active() < activeTasks) {
+    const recipe = RECIPES[Math.floor(rand() * RECIPES.length)];
+    const roll = rand();
+    const paced = rand() < 0.2 ? Math.floor(rand() * 10) * 60_000 : null;
+    const tasks: TaskGene[] = recipe.map(([stationType, minutes, deps]) => ({
+      type: stationType,
+      deps,
+      durationMs: Math.round(minutes * 60_000 * (0.8 + 0.4 * rand())),
+      // Older orders are further along: the first items are mostly done or cooking.
+      roll: Math.min(0.99, rand() * 0.6 + items.length / (activeTasks / 2.5)),
+      age: rand(),
+      assign: rand() < 0.7 ? 0 : -1,
+      notBeforeMs: paced,
+      cancelled: rand() < 0.02,
+    }));
+    items.push({ order: Math.floor(items.length / 2.5), priority: roll < 0.85 ? 0 : roll < 0.95 ? 1 : 2, tasks });
+    kitchen = kitchenFromGenes({ stations: STATIONS, items }, NOW);
+  }
+  return { now: NOW, ...kitchen };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function benchSize(activeTasks: number) {
+  const kitchens = Array.from({ length: KITCHENS_PER_SIZE }, (_, i) => buildKitchen(activeTasks, activeTasks * 31 + i));
+  for (let i = 0; i < WARMUP_RUNS; i++) simulateKitchen(kitchens[i % kitchens.length]);
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let i = 0; i < MEASURED_RUNS; i++) {
+    const input = kitchens[i % kitchens.length];
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    simulateKitchen(input);
+    times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return {
+    activeTasks,
+    totalTasks: kitchens[0].tasks.length,
+    items: new Set(kitchens[0].tasks.map((t) => t.orderItemId)).size,
+    stations: kitchens[0].stations.length,
+    medianMs: round(percentile(times, 0.5)),
+    p95Ms: round(percentile(times, 0.95)),
+    // CPU time excludes moments the shared machine hands our core to someone else.
+    cpuMedianMs: round(percentile(cpuTimes, 0.5)),
+    cpuP95Ms: round(percentile(cpuTimes, 0.95)),
+  };
+}
+
+function main(): void {
+  const results = SIZES.map(benchSize);
+  for (const r of results) {
+    console.log(`${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`);
+  }
+  console.log(JSON.stringify({ bench: 'eta', runs: MEASURED_RUNS, results }));
+}
+
+main();

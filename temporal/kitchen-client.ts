@@ -1,0 +1,130 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import {
+  cancelItemUpdate,
+  completeSubtaskUpdate,
+  completeTaskUpdate,
+  itemWorkflowId,
+  reassignTaskUpdate,
+  recallTaskUpdate,
+  startTaskUpdate,
+} from '../workflows/item-workflow';
+import {
+  cancelOrderUpdate,
+  handOverUpdate,
+  markOrderDeliveredUpdate,
+  markOrderDeliveringUpdate,
+  orderWorkflow,
+  orderWorkflowId,
+  updatePriorityUpdate,
+  type OrderStateView,
+} from '../workflows/order-workflow';
+
+/**
+ * How the API talks to the kitchen workflows. Rejections come back as values with the code
+ * the GraphQL layer puts in `extensions.code`; anything else (server down, a bug) throws.
+ */
+export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: 'CONFLICT' | 'NOT_FOUND'; message: string; type: string };
+
+const KDS_UPDATES = {
+  startTask: startTaskUpdate,
+  completeTask: completeTaskUpdate,
+  completeSubtask: completeSubtaskUpdate,
+  recallTask: recallTaskUpdate,
+  reassignTask: reassignTaskUpdate,
+  cancelItem: cancelItemUpdate,
+} as const;
+
+export type KdsUpdateName = keyof typeof KDS_UPDATES;
+type UpdateArgs<D> = D extends UpdateDefinition<unknown, [infer A], string> ? A : never;
+type UpdateResult<D> = D extends UpdateDefinition<infer R, any, string> ? R : never; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type KdsUpdateArgs<N extends KdsUpdateName> = UpdateArgs<(typeof KDS_UPDATES)[N]>;
+export type KdsUpdateResult<N extends KdsUpdateName> = UpdateResult<(typeof KDS_UPDATES)[N]>;
+
+const NOT_FOUND_TYPES = new Set(['TASK_NOT_FOUND', 'ITEM_NOT_FOUND', 'ORDER_NOT_FOUND']);
+/** Business failure types from activities/contract.ts and workflows/support/failures.ts. */
+const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', 'INVALID_TRANSITION', 'ORDER_CLOSED', 'ITEM_CLOSED', 'BAD_INPUT']);
+
+/** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */
+export async function startOrderWorkflow(
+  client: Client,
+  opts: { tenantId: string; orderId: string; taskQueue: string },
+): Promise<{ workflowId: string }> {
+  const workflowId = orderWorkflowId(opts.orderId);
+  try {
+    await client.workflow.start(orderWorkflow, {
+      workflowId,
+      taskQueue: opts.taskQueue,
+      args: [{ tenantId: opts.tenantId, orderId: opts.orderId }],
+      // Running: hand back the existing run. Closed: never run an order's kitchen twice.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return { workflowId };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId };
+    throw err;
+  }
+}
+
+/** A KDS action on an order item's workflow (task ids are resolved to their item by the caller). */
+export function kdsUpdate<N extends KdsUpdateName>(
+  client: Client,
+  opts: { orderItemId: string; update: N; args: KdsUpdateArgs<N> },
+): Promise<KitchenResult<KdsUpdateResult<N>>> {
+  const def = KDS_UPDATES[opts.update] as unknown as UpdateDefinition<KdsUpdateResult<N>, [KdsUpdateArgs<N>]>;
+  const handle = client.workflow.getHandle(itemWorkflowId(opts.orderItemId));
+  return asResult(() => handle.executeUpdate(def, { args: [opts.args] }), `Order item ${opts.orderItemId}`);
+}
+
+export function cancelOrder(client: Client, opts: { orderId: string; reason: string }): Promise<KitchenResult<OrderStateView>> {
+  const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
+  return asResult(() => handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: opts.reason }] }), `Order ${opts.orderId}`);
+}
+
+export function updateOrderPriority(client: Client, opts: { orderId: string; priority: number }): Promise<KitchenResult<OrderStateView>> {
+  const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
+  return asResult(() => handle.executeUpdate(updatePriorityUpdate, { args: [{ priority: opts.priority }] }), `Order ${opts.orderId}`);
+}
+
+/** DELIVERING (READY → out with a rider), DELIVERED (DELIVERING → at the door), HANDED_OVER (READY → picked up at the counter). */
+export type DeliveryStatus = 'DELIVERING' | 'DELIVERED' | 'HANDED_OVER';
+
+export function markOrderStatus(client: Client, opts: { orderId: string; status: DeliveryStatus }): Promise<KitchenResult<OrderStateView>> {
+  const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
+  const def = { DELIVERING: markOrderDeliveringUpdate, DELIVERED: markOrderDeliveredUpdate, HANDED_OVER: handOverUpdate }[opts.status];
+  return asResult(() => handle.executeUpdate(def), `Order ${opts.orderId}`);
+}
+
+async function asResult<T>(run: () => Promise<T>, subject: string): Promise<KitchenResult<T>> {
+  try {
+    return { ok: true, result: await run() };
+  } catch (err) {
+    const rejection = toRejection(err, subject);
+    if (rejection) return rejection;
+    throw err;
+  }
+}
+
+/** Maps a rejected update to CONFLICT / NOT_FOUND; returns null for errors that are not the caller's fault. */
+export function toRejection(err: unknown, subject: string): Extract<KitchenResult<never>, { ok: false }> | null {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const type = err.cause.type ?? '';
+    if (NOT_FOUND_TYPES.has(type)) return { ok: false, code: 'NOT_FOUND', message: err.cause.message, type };
+    if (CONFLICT_TYPES.has(type)) return { ok: false, code: 'CONFLICT', message: err.cause.message, type };
+    return null;
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    // The server answers NOT_FOUND both for an unknown id and for a workflow that already finished.
+    if (/already completed/i.test(err.message)) {
+      return { ok: false, code: 'CONFLICT', message: `${subject} is already finished in the kitchen`, type: 'ALREADY_FINISHED' };
+    }
+    return { ok: false, code: 'NOT_FOUND', message: `${subject} has no running kitchen workflow`, type: 'WORKFLOW_NOT_FOUND' };
+  }
+  return null;
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import { useGqlQuery } from '../api/hooks';
+import { describeError } from '../api/errors';
+import { Link } from '../router/router';
+import { ALL_STATIONS_KEY, STATIONS_QUERY, type Station } from './stations/station-api';
+import { MENU_KEY, MENU_QUERY, type MenuItem } from './menu/menu-api';
+import { RECIPES_KEY, RECIPES_QUERY, type RecipeSummary } from '../designer/recipe-api';
+
+const LOW_STOCK_QUERY = `query LowStock($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { id name } }`;
+
+/**
+ * The manager's start page: the state of the kitchen's setup at a glance, each card linking to the
+ * page that fixes it. Uses the same cache keys as those pages, so numbers agree and load once.
+ */
+export function DashboardPage() {
+  const stations = useGqlQuery<{ stations: Station[] }>(ALL_STATIONS_KEY, STATIONS_QUERY);
+  const menu = useGqlQuery<{ menuItems: MenuItem[] }>(MENU_KEY, MENU_QUERY);
+  const low = useGqlQuery<{ inventoryItems: Array<{ id: string; name: string }> }>(['inventory', { belowMin: true }], LOW_STOCK_QUERY, { belowMin: true });
+  const recipes = useGqlQuery<{ workflowTemplates: RecipeSummary[] }>(RECIPES_KEY, RECIPES_QUERY);
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>Dashboard</h1>
+      </header>
+      <div className="cards">
+        <Card title="Stations" to="/admin/stations" query={stations}>
+          {(d) => {
+            const active = d.stations.filter((s) => s.isActive).length;
+            return <Figure value={active} label={`active of ${d.stations.length}`} tone={active === 0 ? 'bad' : 'ok'} />;
+          }}
+        </Card>
+        <Card title="Menu" to="/admin/menu" query={menu}>
+          {(d) => {
+            const off = d.menuItems.filter((m) => !m.isAvailable).length;
+            return <Figure value={off} label={`unavailable of ${d.menuItems.length} items`} tone={off > 0 ? 'warn' : 'ok'} />;
+          }}
+        </Card>
+        <Card title="Low stock" to="/admin/inventory" query={low}>
+          {(d) => (
+            <Figure
+              value={d.inventoryItems.length}
+              label={d.inventoryItems.length ? d.inventoryItems.slice(0, 3).map((i) => i.name).join(', ') : 'all above minimum'}
+              tone={d.inventoryItems.length > 0 ? 'bad' : 'ok'}
+            />
+          )}
+        </Card>
+        <Card title="Recipes" to="/designer" query={recipes}>
+          {(d) => {
+            const unpublished = d.workflowTemplates.filter((t) => !t.currentVersion).length;
+            return <Figure value={unpublished} label={`unpublished of ${d.workflowTemplates.length}`} tone={unpublished > 0 ? 'warn' : 'ok'} />;
+          }}
+        </Card>
+      </div>
+      {/* Analytics (today's orders, prep time, delays, revenue, top items, station load, ETA accuracy)
+          and live inventory alerts go here once the order/analytics APIs exist. No placeholder chart. */}
+      <section className="card analytics-slot" aria-labelledby="analytics-title">
+        <h2 id="analytics-title">Analytics</h2>
+        <p className="muted">Charts of today’s orders, prep times, delays, revenue and ETA accuracy appear here once orders are flowing through the kitchen.</p>
+      </section>
+    </section>
+  );
+}
+
+interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+}
+
+function Card<T>({ title, to, query, children }: { title: string; to: string; query: QueryLike<T>; children: (data: T) => ReactNode }) {
+  return (
+    <Link to={to} className="card stat-card">
+      <h2 className="stat-card__title">{title}</h2>
+      {query.isPending ? (
+        <span className="muted">Loading…</span>
+      ) : query.data ? (
+        children(query.data)
+      ) : (
+        <span className="form-error">{describeError(query.error)}</span>
+      )}
+    </Link>
+  );
+}
+
+function Figure({ value, label, tone }: { value: number; label: string; tone: 'ok' | 'warn' | 'bad' }) {
+  return (
+    <div className={`figure figure--${tone}`}>
+      <span className="figure__value">{value}</span>
+      <span className="figure__label">{label}</span>
+    </div>
+  );
+}

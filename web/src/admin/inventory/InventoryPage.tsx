@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useGqlQuery } from '../../api/hooks';
+import { Empty, QueryView } from '../../shell/states';
+
+interface InventoryItem {
+  id: string;
+  name: string;
+  unit: string;
+  /** Decimals as strings, e.g. "2.500". */
+  currentStock: string;
+  minStock: string;
+  belowMin: boolean;
+}
+
+const INVENTORY_QUERY = `query Inventory($belowMin: Boolean) {
+  inventoryItems(belowMin: $belowMin) { id name unit currentStock minStock belowMin }
+}`;
+
+const qty = (v: string) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(Number(v));
+
+/**
+ * Stock levels with what is below its reorder threshold highlighted. The list refreshes itself on
+ * `inventory:alert` events (realtime/live-cache.ts). Adjustments, movements and reorder suggestions
+ * belong to the inventory task that adds those APIs.
+ */
+export function InventoryPage() {
+  const [belowMin, setBelowMin] = useState(false);
+  const inventory = useGqlQuery<{ inventoryItems: InventoryItem[] }>(['inventory', { belowMin }], INVENTORY_QUERY, {
+    belowMin: belowMin || null,
+  });
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>Inventory</h1>
+        <label className="check">
+          <input type="checkbox" checked={belowMin} onChange={(e) => setBelowMin(e.target.checked)} />
+          Only items below minimum
+        </label>
+      </header>
+      <QueryView
+        query={inventory}
+        isEmpty={(d) => d.inventoryItems.length === 0}
+        empty={<Empty title={belowMin ? 'Nothing is below its minimum stock' : 'No inventory items yet'} />}
+      >
+        {({ inventoryItems }) => {
+          const low = inventoryItems.filter((i) => i.belowMin).length;
+          return (
+            <>
+              {!belowMin && low > 0 && (
+                <p className="notice notice--warning" role="status">
+                  {low} item{low === 1 ? ' is' : 's are'} below minimum stock.
+                </p>
+              )}
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Item</th>
+                    <th scope="col" className="num">
+                      In stock
+                    </th>
+                    <th scope="col" className="num">
+                      Minimum
+                    </th>
+                    <th scope="col">Unit</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...inventoryItems]
+                    .sort((a, b) => Number(b.belowMin) - Number(a.belowMin) || a.name.localeCompare(b.name))
+                    .map((item) => (
+                      <tr key={item.id} className={item.belowMin ? 'is-low' : undefined}>
+                        <th scope="row">{item.name}</th>
+                        <td className="num">{qty(item.currentStock)}</td>
+                        <td className="num">{qty(item.minStock)}</td>
+                        <td>{item.unit}</td>
+                        <td>{item.belowMin ? <span className="badge badge--error">below minimum</span> : <span className="badge badge--ok">ok</span>}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useGqlMutation, useGqlQuery } from '../../api/hooks';
+import { Empty, FormError, QueryView } from '../../shell/states';
+import {
+  ALL_STATIONS_KEY,
+  CREATE_STATION,
+  STATIONS_KEY,
+  STATIONS_QUERY,
+  UPDATE_STATION,
+  type Station,
+  type StationInput,
+} from './station-api';
+import { StationForm } from './StationForm';
+
+export function StationsPage() {
+  const stations = useGqlQuery<{ stations: Station[] }>(ALL_STATIONS_KEY, STATIONS_QUERY);
+  const create = useGqlMutation<unknown, { input: StationInput }>(CREATE_STATION, [STATIONS_KEY]);
+  const update = useGqlMutation<unknown, { id: string; input: Partial<StationInput> & { isActive?: boolean } }>(UPDATE_STATION, [STATIONS_KEY]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>Stations</h1>
+        <p className="muted">Where tasks run. Capacity is how many tasks a station works on at once.</p>
+      </header>
+      <details className="card" open={stations.data?.stations.length === 0 || undefined}>
+        <summary>New station</summary>
+        <StationForm
+          key={formKey}
+          submitLabel="Create station"
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(input) => create.mutate({ input }, { onSuccess: () => setFormKey((k) => k + 1) })}
+        />
+      </details>
+      <FormError error={update.error} />
+      <QueryView query={stations} isEmpty={(d) => d.stations.length === 0} empty={<Empty title="No stations yet">Create the first one above.</Empty>}>
+        {({ stations: list }) => (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Capacity</th>
+                <th scope="col">Task types</th>
+                <th scope="col">Order</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...list]
+                .sort((a, b) => a.displayOrder - b.displayOrder || a.name.localeCompare(b.name))
+                .map((s) =>
+                  editing === s.id ? (
+                    <tr key={s.id}>
+                      <td colSpan={6}>
+                        <StationForm
+                          initial={s}
+                          submitLabel="Save station"
+                          busy={update.isPending}
+                          error={update.error}
+                          onSubmit={(input) => update.mutate({ id: s.id, input }, { onSuccess: () => setEditing(null) })}
+                          onCancel={() => setEditing(null)}
+                        />
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={s.id} className={s.isActive ? undefined : 'is-inactive'}>
+                      <th scope="row">{s.name}</th>
+                      <td>{s.capacity}</td>
+                      <td>
+                        {s.taskTypes.map((t) => (
+                          <span key={t} className="chip">
+                            {t}
+                          </span>
+                        ))}
+                      </td>
+                      <td>{s.displayOrder}</td>
+                      <td>{s.isActive ? <span className="badge badge--ok">active</span> : <span className="badge">inactive</span>}</td>
+                      <td className="table__actions">
+                        <button type="button" className="btn btn--small" onClick={() => { update.reset(); setEditing(s.id); }}>
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          disabled={update.isPending}
+                          onClick={() => update.mutate({ id: s.id, input: { isActive: !s.isActive } })}
+                        >
+                          {s.isActive ? 'Deactivate' : 'Activate'}
+                        </button>
+                      </td>
+                    </tr>
+                  ),
+                )}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </section>
+  );
+}

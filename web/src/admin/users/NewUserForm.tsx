@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import type { RoleName } from '../../../../contracts/socket-events';
+import { useGqlMutation } from '../../api/hooks';
+import { FormError } from '../../shell/states';
+import { CREATE_USER, ROLE_HINTS, USERS_KEY } from './user-api';
+
+type Input = { name: string; email: string; role: RoleName; password: string };
+
+export function NewUserForm({ roles, onDone }: { roles: RoleName[]; onDone: () => void }) {
+  const create = useGqlMutation<unknown, { input: Input }>(CREATE_USER, [USERS_KEY]);
+  const [form, setForm] = useState<Input>({ name: '', email: '', role: 'STAFF', password: '' });
+  const set = (patch: Partial<Input>) => setForm((f) => ({ ...f, ...patch }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ input: { ...form, name: form.name.trim(), email: form.email.trim() } }, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="form-grid" onSubmit={submit} aria-label="Create user">
+      <label className="field">
+        <span>Name</span>
+        <input value={form.name} onChange={(e) => set({ name: e.target.value })} required autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} required autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Role</span>
+        <select value={form.role} onChange={(e) => set({ role: e.target.value as RoleName })}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r} — {ROLE_HINTS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Initial password</span>
+        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} minLength={8} required autoComplete="new-password" />
+      </label>
+      <div className="btn-row form-grid__actions">
+        <button type="submit" className="btn btn--primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create user'}
+        </button>
+      </div>
+      <FormError error={create.error} />
+    </form>
+  );
+}

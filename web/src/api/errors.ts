@@ -1,0 +1,57 @@
+import type { RecipeIssue } from '../../../domain/recipe';
+
+/** The codes the API documents (api/errors.ts); anything else is treated as a server fault. */
+export type ApiErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'NETWORK';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * One error type for every failed request, so screens can say *why* (extensions.code) and forms
+ * can point at fields (fieldErrors) or recipe nodes (issues) without parsing messages.
+ */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly fieldErrors: FieldError[];
+  readonly issues: RecipeIssue[];
+
+  constructor(message: string, code: ApiErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.fieldErrors = Array.isArray(extensions.fieldErrors) ? (extensions.fieldErrors as FieldError[]) : [];
+    this.issues = Array.isArray(extensions.issues) ? (extensions.issues as RecipeIssue[]) : [];
+  }
+}
+
+const KNOWN = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
+
+export function toApiError(error: { message: string; extensions?: Record<string, unknown> }): ApiError {
+  const raw = error.extensions?.code;
+  const code = typeof raw === 'string' && KNOWN.has(raw) ? (raw as ApiErrorCode) : 'INTERNAL_SERVER_ERROR';
+  return new ApiError(error.message, code, error.extensions ?? {});
+}
+
+/** Errors a retry cannot fix: the same request will get the same answer. */
+export function isPermanent(error: unknown): boolean {
+  return error instanceof ApiError && error.code !== 'NETWORK' && error.code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/** What to show a person: API messages are written for people; network failures get a plain sentence. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
+    if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, describeError } from '../api/errors';
+import { navigate } from '../router/router';
+import { useAuth } from './AuthContext';
+import { landingPath } from './roles';
+import { lastTenant, rememberTenant } from './session';
+
+export function LoginPage() {
+  const auth = useAuth();
+  const [tenant, setTenant] = useState(lastTenant);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await auth.login(tenant.trim(), email.trim(), password);
+      rememberTenant(tenant.trim());
+      navigate(landingPath(session.user.role), { replace: true });
+    } catch (err) {
+      setError(err);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const message: string | null = !error
+    ? null
+    : error instanceof ApiError && error.code === 'BAD_USER_INPUT'
+      ? 'Fill in restaurant, email and password.'
+      : describeError(error);
+
+  return (
+    <main className="login">
+      <form className="card login__card" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title" className="login__brand">
+          Brigade
+        </h1>
+        <p className="muted">Sign in to your kitchen</p>
+        {auth.endedReason && !error && <p className="notice">{auth.endedReason}</p>}
+        <label className="field">
+          <span>Restaurant</span>
+          <input name="tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} autoComplete="organization" required autoFocus={!tenant} />
+        </label>
+        <label className="field">
+          <span>Email</span>
+          <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required autoFocus={!!tenant} />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        </label>
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
+import { parseDefinition } from '../../../domain/recipe';
+import { useGqlQuery } from '../api/hooks';
+import { Link } from '../router/router';
+import { Empty, QueryView } from '../shell/states';
+import { DesignerEditor } from './DesignerEditor';
+import {
+  RECIPE_QUERY,
+  recipeKey,
+  STATION_TYPES_KEY,
+  STATION_TYPES_QUERY,
+  stationTypesOf,
+  type StationTypesData,
+  type WorkflowTemplate,
+} from './recipe-api';
+import { useLearnedMinutes } from './use-learned-minutes';
+
+const notFound = (
+  <Empty title="This recipe does not exist.">
+    <Link to="/designer">Back to recipes</Link>
+  </Empty>
+);
+
+export function DesignerPage({ templateId }: { templateId: string }) {
+  const recipe = useGqlQuery<{ workflowTemplate: WorkflowTemplate }>(recipeKey(templateId), RECIPE_QUERY, { id: templateId });
+  const stations = useGqlQuery<StationTypesData>(STATION_TYPES_KEY, STATION_TYPES_QUERY);
+  const stationTypes = useMemo(() => (stations.data ? stationTypesOf(stations.data) : undefined), [stations.data]);
+  const learnedMinutes = useLearnedMinutes(templateId);
+
+  return (
+    <QueryView query={recipe} loadingLabel="Loading recipe…" notFound={notFound}>
+      {({ workflowTemplate: template }) => {
+        // The stored draft is parsed with the server's schema first, which also fills in defaults
+        // (missing subtasks, optional flags), so the editor always starts from a complete definition.
+        const parsed = parseDefinition(template.definition ?? { phases: [] });
+        if (!parsed.ok) {
+          return (
+            <Empty title="The stored draft of this recipe is malformed and cannot be drawn.">
+              <ul>
+                {parsed.issues.map((i) => (
+                  <li key={i.message}>{i.message}</li>
+                ))}
+              </ul>
+            </Empty>
+          );
+        }
+        return (
+          <ReactFlowProvider>
+            <DesignerEditor
+              key={template.id}
+              template={template}
+              definition={parsed.definition}
+              stationTypes={stationTypes}
+              learnedMinutes={learnedMinutes}
+            />
+          </ReactFlowProvider>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useGqlQuery } from '../api/hooks';
+import { Empty, QueryView } from '../shell/states';
+import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY, type ActiveOrder } from './orders-api';
+
+const STATUS_LABEL: Record<string, string> = { NEW: 'New', PREPARING: 'Preparing', READY: 'Ready', DELIVERING: 'Out for delivery' };
+
+/** Minute-level clock so "in 5 min" stays true without refetching. */
+function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+/**
+ * Read-only list of open orders with live ETAs (riders and anyone with orders:read). The cache
+ * refetches on order and ETA events (realtime/live-cache.ts) and after every reconnect.
+ */
+export function ActiveOrdersPage() {
+  const orders = useGqlQuery<{ orders: ActiveOrder[] }>(ORDERS_KEY, ACTIVE_ORDERS_QUERY);
+  const now = useNow();
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>Active orders</h1>
+        <p className="muted">Updates live. Ready orders are at the top when they are due first.</p>
+      </header>
+      <QueryView
+        query={orders}
+        isEmpty={(d) => activeOrders(d.orders).length === 0}
+        empty={<Empty title="No open orders right now" />}
+      >
+        {(d) => (
+          <ul className="order-list" aria-label="Open orders">
+            {activeOrders(d.orders).map((o) => {
+              const late = o.status !== 'READY' && o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now;
+              return (
+                <li key={o.id} className={`order-card order-card--${o.status.toLowerCase()}${late ? ' is-late' : ''}`}>
+                  <div className="order-card__head">
+                    <strong className="order-card__number">#{o.orderNumber}</strong>
+                    <span className={`badge status--${o.status.toLowerCase()}`}>{STATUS_LABEL[o.status] ?? o.status}</span>
+                    {o.priority > 0 && <span className="badge badge--warning">{o.priority === 2 ? 'urgent' : 'high priority'}</span>}
+                    <span className={`order-card__eta${late ? ' is-late' : ''}`}>
+                      {o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}
+                    </span>
+                  </div>
+                  {(o.customerName || o.customerAddress) && (
+                    <p className="order-card__customer">
+                      {o.customerName}
+                      {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
+                    </p>
+                  )}
+                  <ul className="plain-list">
+                    {o.items.map((item) => (
+                      <li key={item.id}>
+                        {item.quantity} × {item.menuItem.name}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}

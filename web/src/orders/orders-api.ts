@@ -1,0 +1,39 @@
+import type { OrderStatusName } from '../../../contracts/socket-events';
+
+export interface ActiveOrder {
+  id: string;
+  orderNumber: number;
+  status: OrderStatusName;
+  priority: number;
+  customerName: string | null;
+  customerAddress: string | null;
+  estimatedReadyAt: string | null;
+  createdAt: string;
+  items: Array<{ id: string; quantity: number; status: string; menuItem: { id: string; name: string } }>;
+}
+
+export const ORDERS_KEY = ['orders'] as const;
+
+export const ACTIVE_ORDERS_QUERY = `query ActiveOrders {
+  orders {
+    id orderNumber status priority customerName customerAddress estimatedReadyAt createdAt
+    items { id quantity status menuItem { id name } }
+  }
+}`;
+
+export const ACTIVE_STATUSES: ReadonlySet<OrderStatusName> = new Set(['NEW', 'PREPARING', 'READY', 'DELIVERING']);
+
+/** Open orders, the one due first on top; orders without an ETA yet go last. */
+export function activeOrders(orders: ActiveOrder[]): ActiveOrder[] {
+  const due = (o: ActiveOrder) => (o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.POSITIVE_INFINITY);
+  return orders.filter((o) => ACTIVE_STATUSES.has(o.status)).sort((a, b) => due(a) - due(b) || a.orderNumber - b.orderNumber);
+}
+
+/** "in 7 min", "now", "4 min late". */
+export function etaText(iso: string | null, now: number): string {
+  if (!iso) return 'estimating…';
+  const minutes = Math.round((Date.parse(iso) - now) / 60_000);
+  if (minutes > 0) return `in ${minutes} min`;
+  if (minutes === 0) return 'now';
+  return `${-minutes} min late`;
+}

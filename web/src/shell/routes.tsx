@@ -1,0 +1,44 @@
+import { lazy, type ReactNode } from 'react';
+import type { Permission } from '../../../domain/auth/permissions';
+
+// Screens load on demand: a cook's tablet never downloads the designer's graph editor.
+const KdsPage = lazy(() => import('../kds/KdsPage').then((m) => ({ default: m.KdsPage })));
+const ConsolePage = lazy(() => import('../console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const ActiveOrdersPage = lazy(() => import('../orders/ActiveOrdersPage').then((m) => ({ default: m.ActiveOrdersPage })));
+const DashboardPage = lazy(() => import('../admin/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const StationsPage = lazy(() => import('../admin/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
+const MenuPage = lazy(() => import('../admin/menu/MenuPage').then((m) => ({ default: m.MenuPage })));
+const InventoryPage = lazy(() => import('../admin/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
+const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
+const DesignerPage = lazy(() => import('../designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
+
+export interface RouteDef {
+  pattern: string;
+  title: string;
+  /** The API permission the screen needs; the nav and the router both check it. */
+  permission: Permission;
+  /** Shown in the nav under this label; routes without it are reached by links only. */
+  nav?: string;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+export const ROUTES: RouteDef[] = [
+  { pattern: '/kds', title: 'Kitchen display', nav: 'KDS', permission: 'tasks:work', render: () => <KdsPage /> },
+  { pattern: '/console', title: 'ETA console', nav: 'Phone orders', permission: 'orders:write', render: () => <ConsolePage /> },
+  { pattern: '/orders', title: 'Active orders', nav: 'Orders', permission: 'orders:read', render: () => <ActiveOrdersPage /> },
+  { pattern: '/admin', title: 'Dashboard', nav: 'Dashboard', permission: 'analytics:read', render: () => <DashboardPage /> },
+  { pattern: '/designer', title: 'Recipes', nav: 'Recipes', permission: 'recipes:write', render: () => <RecipeListPage /> },
+  {
+    pattern: '/designer/:id',
+    title: 'Workflow designer',
+    permission: 'recipes:write',
+    render: (p) => <DesignerPage templateId={p.id} />,
+  },
+  { pattern: '/admin/stations', title: 'Stations', nav: 'Stations', permission: 'stations:write', render: () => <StationsPage /> },
+  { pattern: '/admin/menu', title: 'Menu', nav: 'Menu', permission: 'menu:write', render: () => <MenuPage /> },
+  { pattern: '/admin/inventory', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
+  { pattern: '/admin/users', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
+  { pattern: '/admin/audit', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },
+];

@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react';
+import { ApiError, describeError } from '../api/errors';
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="state state--loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state state--empty">
+      <p className="state__title">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="state state--error" role="alert">
+      <p className="state__title">Something went wrong</p>
+      <p>{describeError(error)}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  refetch: () => unknown;
+}
+
+/**
+ * Loading, error and empty states in one place, so no screen forgets one of them.
+ * `isEmpty` decides what counts as empty for this data; `empty` is what to say then.
+ */
+export function QueryView<T>({
+  query,
+  isEmpty,
+  empty,
+  loadingLabel,
+  notFound,
+  children,
+}: {
+  query: QueryLike<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  loadingLabel?: string;
+  /** Shown instead of the error box when the API says NOT_FOUND. */
+  notFound?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (notFound && query.error instanceof ApiError && query.error.code === 'NOT_FOUND') return <>{notFound}</>;
+  if (query.error || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <>{empty ?? <Empty title="Nothing here yet" />}</>;
+  return <>{children(query.data)}</>;
+}
+
+/** Inline result of a form submit: the API's message, next to the button that caused it. */
+export function FormError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {describeError(error)}
+    </p>
+  );
+}
