@@ -2,9 +2,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }] },
-  testMatch: ['<rootDir>/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/web/', '/.data/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }] },
+  testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/web/src/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/web/dist/', '/.data/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // Once per run: embedded PostgreSQL (migrated + demo seed) and an in-memory Temporal dev server;
   // their addresses reach tests as DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE.

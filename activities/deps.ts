@@ -7,6 +7,9 @@ import type { KitchenFailureType } from './contract';
 /** The part of the cross-process publisher (activities/events.ts) the activities use. */
 export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
 export interface ActivityDeps {
   /** The raw client: every query below filters on the tenantId argument itself. */
   prisma: Db;

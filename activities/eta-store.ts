@@ -1,6 +1,6 @@
-import type { JsonValue } from '../contracts/socket-events';
+import type { EtaRecalculatedPayload, JsonValue } from '../contracts/socket-events';
 import type { SimResult } from '../domain/eta';
-import type { ActivityDeps } from './deps';
+import type { ActivityDeps, Tx } from './deps';
 import type { KitchenState } from './kitchen-state';
 
 /** ETAs that move less than this are not rewritten nor announced: boards would flicker for nothing. */
@@ -26,34 +26,39 @@ export function orderEta(state: KitchenState, result: SimResult, orderId: string
 
 /**
  * Writes the simulated ETAs that moved (items, then orders with their per-item breakdown; the
- * first order ETA is kept as the promise) and emits `eta:recalculated` for each rewritten order.
+ * first order ETA is kept as the promise) and returns the `eta:recalculated` payloads of the
+ * rewritten orders, to emit once the transaction has committed. Rows go in id order, like every
+ * other writer's, so concurrent writers cannot deadlock on them.
  */
-export async function storeEtas(deps: ActivityDeps, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<void> {
+export async function storeEtas(tx: Tx, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<EtaRecalculatedPayload[]> {
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   const items = [...state.items.values()].filter((i) => result.itemReady[i.id] !== undefined);
-  const movedItems = items.filter((i) => moved(i.estimatedReadyAt, result.itemReady[i.id]));
+  const movedItems = items.filter((i) => moved(i.estimatedReadyAt, result.itemReady[i.id])).sort(byId);
   const touchedOrders = new Set(movedItems.map((i) => i.orderId));
-  const orders = [...state.orders.values()].flatMap((o) => {
-    const eta = orderEta(state, result, o.id);
-    return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta }] : [];
-  });
-  if (movedItems.length === 0 && orders.length === 0) return;
+  const orders = [...state.orders.values()]
+    .flatMap((o) => {
+      const eta = orderEta(state, result, o.id);
+      return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta }] : [];
+    })
+    .sort(byId);
+  if (movedItems.length === 0 && orders.length === 0) return [];
 
   const breakdowns = new Map(orders.map((o) => [o.id, breakdown(state, result, o.id, reason)]));
-  await deps.prisma.$transaction([
-    deps.prisma.$executeRaw`
-      UPDATE order_items i SET estimated_ready_at = v.eta
-      FROM unnest(${movedItems.map((i) => i.id)}::uuid[], ${movedItems.map((i) => iso(result.itemReady[i.id]))}::timestamptz[]) AS v(id, eta)
-      WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`,
-    deps.prisma.$executeRaw`
-      UPDATE orders o SET estimated_ready_at = v.eta, eta_breakdown = v.breakdown,
-             initial_estimated_ready_at = COALESCE(o.initial_estimated_ready_at, v.eta), updated_at = now()
-      FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[],
-                  ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
-      WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`,
-  ]);
-  for (const o of orders) {
-    await deps.events.toTenant(tenantId).emit('eta:recalculated', { orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! });
-  }
+  await tx.$executeRaw`
+    UPDATE order_items i SET estimated_ready_at = v.eta
+    FROM unnest(${movedItems.map((i) => i.id)}::uuid[], ${movedItems.map((i) => iso(result.itemReady[i.id]))}::timestamptz[]) AS v(id, eta)
+    WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`;
+  await tx.$executeRaw`
+    UPDATE orders o SET estimated_ready_at = v.eta, eta_breakdown = v.breakdown,
+           initial_estimated_ready_at = COALESCE(o.initial_estimated_ready_at, v.eta), updated_at = now()
+    FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[],
+                ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
+    WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`;
+  return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
+}
+
+export async function emitEtas(deps: ActivityDeps, tenantId: string, payloads: EtaRecalculatedPayload[]): Promise<void> {
+  for (const payload of payloads) await deps.events.toTenant(tenantId).emit('eta:recalculated', payload);
 }
 
 /** Stored in Order.etaBreakdown and sent with `eta:recalculated`: when each item will be ready and what it waits on last. */

@@ -6,7 +6,7 @@ import { createKitchenActivities } from './index';
 import { createMenuItem, createOrder, createRecipe, createStation, deleteTenants, singleTaskRecipe, unique } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
-let prisma: Db;
+const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
 let tenant: { id: string; slug: string };
 const T0 = new Date('2026-11-20T12:00:00Z').getTime();
@@ -15,8 +15,7 @@ let now = T0;
 let acts: ReturnType<typeof createKitchenActivities>;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  tenant = await createTestTenant(prisma);
+  tenant = await createTestTenant(prisma, { stations: [] });
   rt = await startRealtime(prisma, tenant);
   acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date(now) });
 });
@@ -30,6 +29,7 @@ afterEach(async () => {
 afterAll(async () => {
   await rt?.close();
   if (tenant) await deleteTenants(prisma, [tenant.id]);
+  await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });
 
 async function recipeOf(definition: WorkflowDefinition) {
@@ -80,6 +80,22 @@ describe('recalculateEta', () => {
     await acts.recalculateEta({ tenantId: tenant.id, reason: 'tick' });
     await rt.flush();
     expect(seen.filter((e) => e.event === 'eta:recalculated')).toEqual([]);
+  });
+
+  it('gives the same answer when many recalculations run at once', async () => {
+    const type = unique('wok');
+    await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
+    const noodles = await recipeOf(singleTaskRecipe(type, 6));
+    const orders = await Promise.all([1, 2, 3, 4, 5].map(() => orderOf(noodles)));
+    for (const o of orders) await acts.enqueueTask(o.ref());
+
+    const results = await Promise.all(orders.map((o) => acts.recalculateEta({ tenantId: tenant.id, orderItemId: o.item.id, reason: 'burst' })));
+
+    // Two woks, five six-minute dishes in queue order: 6, 6, 12, 12, 18 minutes.
+    const expected = [6, 6, 12, 12, 18].map((m) => iso(T0 + m * MIN));
+    expect(results.map((r) => r.itemEta).sort()).toEqual(expected);
+    const stored = await prisma.order.findMany({ where: { id: { in: orders.map((o) => o.order.id) } } });
+    expect(stored.map((o) => o.estimatedReadyAt?.toISOString()).sort()).toEqual(expected);
   });
 
   it('uses learned durations per recipe task and station, falling back to the recipe task anywhere', async () => {
@@ -149,8 +165,8 @@ describe('checkItemLate', () => {
     expect(row.tasks.map((t) => t.priority)).toEqual([1, 1]);
     expect(await announced).toEqual({ orderId: order.id, changes: { isLate: true, delayMinutes: 5, priority: 1 } });
 
-    // A retry (or the re-armed timer firing early) raises nothing twice.
-    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: false, eta: late.eta });
+    // A retry (or the re-armed timer firing early) finds the new ETA ahead and raises nothing twice.
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: true, eta: late.eta });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).priority).toBe(1);
   });
 

@@ -1,74 +1,94 @@
-import { simulateKitchen, URGENT_PRIORITY } from '../domain/eta';
+import type { OrderUpdatedPayload } from '../contracts/socket-events';
+import { simulateKitchen, URGENT_PRIORITY, type SimResult } from '../domain/eta';
 import type { KitchenActivities } from './contract';
-import { fail, type ActivityDeps } from './deps';
-import { orderEta, storeEtas } from './eta-store';
-import { loadKitchenState } from './kitchen-state';
+import { fail, type ActivityDeps, type Tx } from './deps';
+import { emitEtas, orderEta, storeEtas } from './eta-store';
+import { loadKitchenState, type KitchenState } from './kitchen-state';
 
-/** A timer firing right at the ETA is not "late" yet: clocks of worker and database differ a little. */
+/** A timer firing right at the ETA is not "late" yet: worker and database clocks differ a little. */
 export const LATE_TOLERANCE_MS = 5_000;
-
+/** First key of the per-tenant advisory lock (the second is the tenant): "ETA" on a phone keypad. */
+const ETA_LOCK = 382;
 const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
+
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+/**
+ * One ETA computation per tenant at a time: every transition triggers one, and two running side
+ * by side would each read the kitchen and the slower one would store the staler answer.
+ */
+function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return deps.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
+      return run(tx);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+function itemEta(state: KitchenState, result: SimResult, orderItemId: string): string | null {
+  if (result.itemReady[orderItemId] !== undefined) return iso(result.itemReady[orderItemId]);
+  // Not schedulable right now (no station for a type): keep the last prediction, if any.
+  return iso(state.items.get(orderItemId)?.estimatedReadyAt);
+}
 
 /** Predicted ready times from simulating the whole kitchen forward from its current state. */
 export function createEtaActivities(deps: ActivityDeps) {
-  const { prisma, clock } = deps;
+  const { clock } = deps;
 
   const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
-    const state = await loadKitchenState(deps, tenantId);
-    const result = simulateKitchen(state);
-    await storeEtas(deps, tenantId, state, result, reason);
-    if (!orderItemId) return { itemEta: null };
-    if (result.itemReady[orderItemId] !== undefined) return { itemEta: iso(result.itemReady[orderItemId]) };
-    // Finished, cancelled or not schedulable: no prediction to arm a timer on.
-    return { itemEta: state.items.has(orderItemId) ? iso(state.items.get(orderItemId)!.estimatedReadyAt) : null };
+    const { eta, announce } = await underKitchenLock(deps, tenantId, async (tx) => {
+      const state = await loadKitchenState(tx, tenantId, clock().getTime());
+      const result = simulateKitchen(state);
+      const announce = await storeEtas(tx, tenantId, state, result, reason);
+      return { eta: orderItemId ? itemEta(state, result, orderItemId) : null, announce };
+    });
+    await emitEtas(deps, tenantId, announce);
+    return { itemEta: eta };
   };
 
   const checkItemLate: KitchenActivities['checkItemLate'] = async ({ tenantId, orderItemId }) => {
-    const item = await prisma.orderItem.findFirst({
-      where: { id: orderItemId, tenantId },
-      select: { status: true, isLate: true, estimatedReadyAt: true, orderId: true, order: { select: { priority: true, initialEstimatedReadyAt: true } } },
-    });
-    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-    const stored = item.estimatedReadyAt;
-    if (item.status === 'DONE' || item.status === 'CANCELLED') return { late: false, eta: iso(stored?.getTime()) };
-    if (!stored) {
-      const { itemEta } = await recalculateEta({ tenantId, orderItemId, reason: 'late-check' });
-      return { late: false, eta: itemEta };
-    }
-    if (clock().getTime() < stored.getTime() + LATE_TOLERANCE_MS) return { late: false, eta: stored.toISOString() };
-
-    // Late: the order and its open tasks move up one priority level, and the ETA follows from that.
-    const priority = Math.min(URGENT_PRIORITY, item.order.priority + 1);
-    const state = await loadKitchenState(deps, tenantId);
-    for (const task of state.tasks) if (task.orderId === item.orderId) task.priority = Math.max(task.priority, priority);
-    const result = simulateKitchen(state);
-    const newEta = result.itemReady[orderItemId] ?? null;
-    const promised = item.order.initialEstimatedReadyAt ?? stored;
-    const expected = orderEta(state, result, item.orderId) ?? newEta ?? state.now;
-    const delayMinutes = Math.max(0, Math.round((expected - promised.getTime()) / 60_000));
-
-    const handled = await prisma.$transaction(async (tx) => {
-      // Keyed on the ETA that passed: a retry finds the item already moved to the new ETA and raises nothing.
-      const marked = await tx.orderItem.updateMany({
-        where: { id: orderItemId, tenantId, estimatedReadyAt: stored },
-        data: { isLate: true, estimatedReadyAt: newEta === null ? null : new Date(newEta) },
+    const outcome = await underKitchenLock(deps, tenantId, async (tx) => {
+      const item = await tx.orderItem.findFirst({
+        where: { id: orderItemId, tenantId },
+        select: { status: true, isLate: true, estimatedReadyAt: true, orderId: true, order: { select: { priority: true, initialEstimatedReadyAt: true } } },
       });
-      if (marked.count === 0) return false;
+      if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+      const stored = item.estimatedReadyAt?.getTime() ?? null;
+      const now = clock().getTime();
+      const settled = { late: item.isLate, eta: iso(stored), announce: [], lateEvent: null };
+      if (item.status === 'DONE' || item.status === 'CANCELLED') return settled;
+      if (stored !== null && now < stored + LATE_TOLERANCE_MS) return settled;
+
+      const state = await loadKitchenState(tx, tenantId, now);
+      if (stored === null) {
+        // Never predicted (e.g. no station could take it earlier): predict now, nothing to be late against.
+        const result = simulateKitchen(state);
+        return { ...settled, eta: itemEta(state, result, orderItemId), announce: await storeEtas(tx, tenantId, state, result, 'late-check') };
+      }
+      // Late: the order and its open tasks move up one priority level, and the new ETA follows from that.
+      const priority = Math.min(URGENT_PRIORITY, item.order.priority + 1);
+      for (const task of state.tasks) if (task.orderId === item.orderId) task.priority = Math.max(task.priority, priority);
+      const result = simulateKitchen(state);
+      const newEta = result.itemReady[orderItemId] ?? null;
+      const promised = item.order.initialEstimatedReadyAt?.getTime() ?? stored;
+      const expected = orderEta(state, result, item.orderId) ?? newEta ?? now;
+      const delayMinutes = Math.max(0, Math.round((expected - promised) / 60_000));
+
+      // Moving the item's ETA off the one that passed is what makes a retry find nothing to do.
+      await tx.orderItem.updateMany({ where: { id: orderItemId, tenantId }, data: { isLate: true, estimatedReadyAt: iso(newEta) } });
       await tx.order.updateMany({ where: { id: item.orderId, tenantId }, data: { isLate: true, delayMinutes, priority } });
       await tx.taskInstance.updateMany({
         where: { tenantId, orderId: item.orderId, status: { in: [...OPEN_TASK] }, priority: { lt: priority } },
         data: { priority },
       });
-      return true;
+      const lateEvent: OrderUpdatedPayload = { orderId: item.orderId, changes: { isLate: true, delayMinutes, priority } };
+      return { late: true, eta: iso(newEta), announce: await storeEtas(tx, tenantId, state, result, 'late'), lateEvent };
     });
-    if (!handled) {
-      const now = await prisma.orderItem.findFirst({ where: { id: orderItemId, tenantId }, select: { isLate: true, estimatedReadyAt: true } });
-      return { late: now?.isLate ?? false, eta: iso(now?.estimatedReadyAt?.getTime()) };
-    }
-    await deps.events.toTenant(tenantId).emit('order:updated', { orderId: item.orderId, changes: { isLate: true, delayMinutes, priority } });
-    await storeEtas(deps, tenantId, state, result, 'late');
-    return { late: true, eta: iso(newEta) };
+    if (outcome.lateEvent) await deps.events.toTenant(tenantId).emit('order:updated', outcome.lateEvent);
+    await emitEtas(deps, tenantId, outcome.announce);
+    return { late: outcome.late, eta: outcome.eta };
   };
 
   return { recalculateEta, checkItemLate };

@@ -1,43 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { loadEnv } from '../config/env';
 import type { Db } from '../db/client';
-import { attachSocketServer, type RealtimeServer } from '../api/realtime/socket-server';
-import { accessTokenFor, connectClient, nextEvent, recordEvents, type BrigadeClient } from '../api/realtime/test-support';
+import { nextEvent, recordEvents, startRealtimeFixture, type BrigadeClient, type RealtimeFixture } from '../api/realtime/test-support';
 import { testPrisma } from '../test/helpers/db';
-import { createEventPublisher, type EventPublisher } from './events';
+import { createEventPublisher } from './events';
 
 /**
  * The publisher against a real API socket server and real PostgreSQL. Faults are injected by
  * wrapping a real pool's `query` (PostgreSQL cannot be made to fail one NOTIFY on demand).
  */
-const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `events-test-${randomUUID()}` });
 const tenant = { id: randomUUID(), slug: `events-${randomUUID().slice(0, 8)}` };
 
-let prisma: Db;
-let realtime: RealtimeServer;
+const prisma: Db = testPrisma();
+let rt: RealtimeFixture;
 let realPool: Pool;
-let control: EventPublisher;
 let client: BrigadeClient;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  const httpServer = createServer();
-  realtime = await attachSocketServer({ httpServer, prisma, env });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-  client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
-  realPool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
-  control = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
+  rt = await startRealtimeFixture(prisma);
+  client = await rt.clientOf(tenant);
+  realPool = new Pool({ connectionString: rt.env.DATABASE_URL, max: 2 });
 });
 
 afterAll(async () => {
-  client?.close();
-  await control?.close();
+  await rt?.close();
   await realPool?.end();
-  await realtime?.close();
 });
 
 /** A real pool whose NOTIFYs fail (or wait for `release`) while other queries go through. */
@@ -58,7 +45,7 @@ function faultyPool(mode: 'fail' | 'hold') {
 async function sendControlEvent(): Promise<void> {
   const deliveryId = randomUUID();
   const arrived = nextEvent(client, 'delivery:updated', (p) => p.deliveryId === deliveryId);
-  await control.toTenant(tenant.id).emit('delivery:updated', { deliveryId, status: 'assigned' });
+  await rt.publisher.toTenant(tenant.id).emit('delivery:updated', { deliveryId, status: 'assigned' });
   await arrived;
 }
 
@@ -80,7 +67,7 @@ it('reports a failed publish once, never retries it in a loop, and never sends t
 
 it('close() delivers every event already queued, and later emits are reported, not sent', async () => {
   const errors: unknown[] = [];
-  const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL!, onError: (err) => errors.push(err) });
+  const publisher = createEventPublisher({ databaseUrl: rt.env.DATABASE_URL!, onError: (err) => errors.push(err) });
   const stationId = randomUUID();
   const seen: number[] = [];
   client.on('station:load', (p) => p.stationId === stationId && seen.push(p.queueLength));

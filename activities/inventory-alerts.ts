@@ -8,12 +8,14 @@ export interface StockRow {
   name: string;
   currentStock: number;
   minStock: number;
+  /** Before this movement: an alert is raised when the stock crosses its minimum, not on every order after. */
+  previousStock: number;
 }
 
-/** `inventory:alert` for each of these (just moved) ingredients that is now below its minimum stock. */
+/** `inventory:alert` for each of these just-moved ingredients that fell below its minimum stock. */
 export async function emitLowStock(deps: ActivityDeps, tenantId: string, rows: StockRow[]): Promise<void> {
   for (const row of rows) {
-    if (row.currentStock >= row.minStock) continue;
+    if (row.currentStock >= row.minStock || row.previousStock < row.minStock) continue;
     await deps.events.toTenant(tenantId).emit('inventory:alert', {
       itemId: row.id,
       name: row.name,
@@ -60,7 +62,7 @@ export async function restockedItems(tx: Tx, tenantId: string, inventoryItemIds:
         SELECT 'Out of ' || name FROM inventory_items
         WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${inventoryItemIds}::uuid[]))
       AND NOT EXISTS (
-        SELECT 1 FROM recipe_ingredients ri JOIN inventory_items ii ON ii.id = ri.inventory_item_id
+        SELECT 1 FROM recipe_ingredients ri JOIN inventory_items ii ON ii.id = ri.inventory_item_id AND ii.tenant_id = ri.tenant_id
         WHERE ri.menu_item_id = m.id AND ri.tenant_id = m.tenant_id AND ri.quantity > 0 AND ii.current_stock < ri.quantity)
     RETURNING m.id::text`;
   return rows.map((r) => ({ menuItemId: r.id, isAvailable: true, reason: null }));

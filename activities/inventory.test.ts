@@ -5,14 +5,13 @@ import { createKitchenActivities } from './index';
 import { createInventoryItem, createMenuItem, createOrder, deleteTenants, unique } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
-let prisma: Db;
+const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
 let tenant: { id: string; slug: string };
 let acts: ReturnType<typeof createKitchenActivities>;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  tenant = await createTestTenant(prisma);
+  tenant = await createTestTenant(prisma, { stations: [] });
   rt = await startRealtime(prisma, tenant);
   acts = createKitchenActivities({ prisma, events: rt.publisher });
 });
@@ -20,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rt?.close();
   if (tenant) await deleteTenants(prisma, [tenant.id]);
+  await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });
 
 const stock = async (id: string) => (await prisma.inventoryItem.findUniqueOrThrow({ where: { id } })).currentStock.toNumber();
@@ -58,14 +58,24 @@ describe('deductInventory', () => {
     expect(await prisma.inventoryMovement.count({ where: { inventoryItemId: mozzarella.id } })).toBe(1);
   });
 
-  it('alerts once when stock falls below its minimum', async () => {
-    const { mozzarella, input } = await pizzaOrder(2, { mozzarella: 1, flour: 10, mozzarellaMin: 0.8 });
+  it('alerts once when stock falls below its minimum, not on every later order', async () => {
+    const { mozzarella, dish, input } = await pizzaOrder(2, { mozzarella: 1, flour: 10, mozzarellaMin: 0.8 });
     const seen = recordEvents(rt.client);
     await acts.deductInventory(input);
     await acts.deductInventory(input);
+    const next = await createOrder(prisma, tenant.id, [{ menuItemId: dish.id, versionId: null }]);
+    await acts.deductInventory({ tenantId: tenant.id, orderItemId: next.items[0].id });
     await rt.flush();
     const alerts = seen.filter((e) => e.event === 'inventory:alert');
     expect(alerts).toEqual([{ event: 'inventory:alert', payload: { itemId: mozzarella.id, name: mozzarella.name, currentStock: 0.6, minStock: 0.8 } }]);
+    expect(await stock(mozzarella.id)).toBeCloseTo(0.4, 6);
+  });
+
+  it('takes nothing for a cancelled item', async () => {
+    const { mozzarella, item, input } = await pizzaOrder(1, { mozzarella: 2, flour: 2 });
+    await prisma.orderItem.update({ where: { id: item.id }, data: { status: 'CANCELLED' } });
+    expect(await acts.deductInventory(input)).toEqual({ movements: 0 });
+    expect(await stock(mozzarella.id)).toBe(2);
   });
 
   it('makes every active dish using an ingredient that cannot cover one more unit unavailable', async () => {

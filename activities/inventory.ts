@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KitchenActivities } from './contract';
-import { fail, type ActivityDeps } from './deps';
+import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitLowStock, markOutOfStockItems, restockedItems, type StockRow } from './inventory-alerts';
-
-type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
 
 interface Movement {
   inventoryItemId: string;
@@ -28,7 +26,8 @@ async function applyMovement(tx: Tx, tenantId: string, orderId: string, m: Movem
   const [row] = await tx.$queryRaw<StockRow[]>`
     UPDATE inventory_items SET current_stock = current_stock + ${m.quantity}::numeric, updated_at = now()
     WHERE id = ${m.inventoryItemId}::uuid AND tenant_id = ${tenantId}::uuid
-    RETURNING id::text, name, current_stock::float8 AS "currentStock", min_stock::float8 AS "minStock"`;
+    RETURNING id::text, name, current_stock::float8 AS "currentStock", min_stock::float8 AS "minStock",
+              (current_stock - ${m.quantity}::numeric)::float8 AS "previousStock"`;
   return row ?? null;
 }
 
@@ -38,7 +37,7 @@ export function createInventoryActivities(deps: ActivityDeps) {
   async function findItem(tenantId: string, orderItemId: string) {
     const item = await prisma.orderItem.findFirst({
       where: { id: orderItemId, tenantId },
-      select: { id: true, orderId: true, quantity: true, menuItemId: true },
+      select: { id: true, orderId: true, quantity: true, menuItemId: true, status: true },
     });
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     return item;
@@ -46,6 +45,8 @@ export function createInventoryActivities(deps: ActivityDeps) {
 
   const deductInventory: KitchenActivities['deductInventory'] = async ({ tenantId, orderItemId }) => {
     const item = await findItem(tenantId, orderItemId);
+    // A cancelled item takes nothing (a deduction arriving after its compensation would never be returned).
+    if (item.status === 'CANCELLED') return { movements: await countMovements(tenantId, `deduct:${orderItemId}:`) };
     const ingredients = await prisma.recipeIngredient.findMany({
       where: { tenantId, menuItemId: item.menuItemId },
       orderBy: { inventoryItemId: 'asc' }, // one lock order for every deduction: no deadlocks
@@ -63,7 +64,7 @@ export function createInventoryActivities(deps: ActivityDeps) {
       }
       return { moved, unavailable: await markOutOfStockItems(tx, tenantId, moved.map((r) => r.id)) };
     });
-    // Only for stock this call moved: a retry must not raise a second alert for the same deduction.
+    // Only for stock this call moved: a retry must not alert twice for one deduction.
     await emitLowStock(deps, tenantId, moved);
     for (const change of unavailable) await deps.events.toTenant(tenantId).emit('menu:updated', change);
     return { movements: await countMovements(tenantId, `deduct:${orderItemId}:`) };

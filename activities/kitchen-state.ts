@@ -1,5 +1,6 @@
 import { expectedDurationMs, quantityFactor, type SimStation, type SimTask } from '../domain/eta';
-import type { ActivityDeps } from './deps';
+import type { Db } from '../db/client';
+import type { Tx } from './deps';
 import { loadLearnedDurations } from './learned-durations';
 
 /** An unfinished item of an open order, with the ETAs stored last time (to tell what moved). */
@@ -51,9 +52,7 @@ type ItemRow = OpenItem & { orderPriority: number; orderEta: number | null; orde
  * finished dependency is simply absent, which the simulation treats as done), every station, and
  * each task's expected duration from its learned history. Four queries whatever the size.
  */
-export async function loadKitchenState(deps: ActivityDeps, tenantId: string): Promise<KitchenState> {
-  const { prisma } = deps;
-  const now = deps.clock().getTime();
+export async function loadKitchenState(prisma: Db | Tx, tenantId: string, now: number): Promise<KitchenState> {
   const [stations, taskRows, itemRows] = await Promise.all([
     prisma.station.findMany({ where: { tenantId }, select: { id: true, capacity: true, taskTypes: true, isActive: true } }),
     prisma.$queryRaw<TaskRow[]>`

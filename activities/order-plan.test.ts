@@ -7,7 +7,7 @@ import { nextEvent } from '../api/realtime/test-support';
 import { createMenuItem, createOrder, createRecipe, deleteTenants, pizzaRecipe } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
-let prisma: Db;
+const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
 let tenant: { id: string; slug: string };
 let other: { id: string; slug: string };
@@ -16,9 +16,8 @@ let recipe: Awaited<ReturnType<typeof createRecipe>>;
 let menuItemId: string;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  tenant = await createTestTenant(prisma);
-  other = await createTestTenant(prisma);
+  tenant = await createTestTenant(prisma, { stations: [] });
+  other = await createTestTenant(prisma, { stations: [] });
   rt = await startRealtime(prisma, tenant);
   acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date('2026-11-20T12:00:00Z') });
   recipe = await createRecipe(prisma, tenant.id, pizzaRecipe);
@@ -28,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rt?.close();
   await deleteTenants(prisma, [tenant?.id, other?.id].filter(Boolean));
+  await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });
 
 async function newItem(quantity = 1) {

@@ -63,7 +63,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
       prisma.taskInstance.createMany({ data: rows.tasks, skipDuplicates: true }),
       prisma.subtaskInstance.createMany({ data: rows.subtasks, skipDuplicates: true }),
     ]);
-    plan.tasks = await readPlannedTasks(deps, tenantId, orderItemId, recipe.analysis.order);
+    plan.tasks = await readPlannedTasks(deps, tenantId, orderItemId, recipe);
     return plan;
   };
 
@@ -108,13 +108,17 @@ function taskRows(
 }
 
 /** The stored rows (a retry may find some already queued or done), in the recipe's topological order. */
-async function readPlannedTasks(deps: ActivityDeps, tenantId: string, orderItemId: string, order: string[]): Promise<PlannedTask[]> {
+async function readPlannedTasks(deps: ActivityDeps, tenantId: string, orderItemId: string, recipe: PinnedRecipe): Promise<PlannedTask[]> {
   const rows = await deps.prisma.taskInstance.findMany({
     where: { tenantId, orderItemId },
     include: { subtasks: { where: { tenantId } } },
   });
-  const position = new Map(order.map((id, i) => [id, i]));
+  const position = new Map(recipe.analysis.order.map((id, i) => [id, i]));
   rows.sort((a, b) => (position.get(a.taskDefId) ?? 0) - (position.get(b.taskDefId) ?? 0));
+  // Subtasks in the order the recipe lists them (the KDS checklist order).
+  const subtaskRank = (taskDefId: string, subDefId: string) =>
+    recipe.tasks.get(taskDefId)?.task.subtasks.findIndex((s) => s.id === subDefId) ?? 0;
+  for (const t of rows) t.subtasks.sort((a, b) => subtaskRank(t.taskDefId, a.subtaskDefId) - subtaskRank(t.taskDefId, b.subtaskDefId));
   return rows.map((t) => ({
     id: t.id,
     defId: t.taskDefId,

@@ -1,10 +1,7 @@
-import type { Db } from '../db/client';
 import type { KitchenActivities, TaskRef } from './contract';
-import { fail, type ActivityDeps } from './deps';
+import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitStationLoad, pickStation } from './station-load';
 import { emitTaskCompleted, emitTaskUpdated } from './task-events';
-
-type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 async function findTask(db: Tx, { tenantId, taskId }: TaskRef) {
   const task = await db.taskInstance.findFirst({ where: { id: taskId, tenantId } });
@@ -19,7 +16,8 @@ function notAllowed(task: { name: string; status: string }, wanted: string): nev
 /**
  * The KDS lifecycle of one task: queue it at a station, start it inside the station's capacity,
  * complete it. Every step is a conditional update on the current status; a retry that finds the
- * row already in the target state is success (and re-emits the events, which clients dedupe).
+ * row already in the target state is success and re-emits the events: the first attempt may have
+ * died before emitting, and the events carry the row's state, so a duplicate is harmless.
  */
 export function createStationQueueActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;

@@ -14,6 +14,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
       const found = await tx.taskInstance.findFirst({ where: { id: ref.taskId, tenantId: ref.tenantId } });
       if (!found) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
       if (found.status === 'DONE') {
+        // Back in progress at its station even if that briefly exceeds capacity: the dish is physically there.
         await tx.taskInstance.updateMany({
           where: { id: found.id, tenantId: ref.tenantId, status: 'DONE' },
           data: { status: 'IN_PROGRESS', completedAt: null, completedById: null },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { WorkflowDefinition } from '../domain/recipe';
+import type { KitchenActivities } from './contract';
 
 /** Test-only builders (imported by activities/*.test.ts): each test creates its own rows in its own tenant. */
 
@@ -76,6 +77,17 @@ export async function createOrder(
   });
 }
 
+/** An order of one item of a fresh recipe, materialized; `ref(i)` addresses its i-th task. */
+export async function materializedItem(prisma: Db, acts: KitchenActivities, tenantId: string, definition: WorkflowDefinition, quantity = 1) {
+  const { template, version } = await createRecipe(prisma, tenantId, definition);
+  const menu = await createMenuItem(prisma, tenantId, { templateId: template.id });
+  const order = await createOrder(prisma, tenantId, [{ menuItemId: menu.id, versionId: version.id, quantity }]);
+  const item = order.items[0];
+  const plan = await acts.materializeItemTasks({ tenantId, orderItemId: item.id, plannedStartAt: null });
+  const ref = (i = 0) => ({ tenantId, orderId: order.id, orderItemId: item.id, taskId: plan.tasks[i].id, userId: null });
+  return { order, item, plan, ref };
+}
+
 /** dough (banco, 3 min, 2 subtasks, one optional) → topping (banco, 2) → bake (forno, 8). */
 export const pizzaRecipe: WorkflowDefinition = {
   deduct_inventory_phase: 'prep',
@@ -135,5 +147,8 @@ export async function deleteTenants(prisma: Db, tenantIds: string[]): Promise<vo
   await prisma.workflowTemplateVersion.deleteMany({ where });
   await prisma.workflowTemplate.deleteMany({ where });
   await prisma.station.deleteMany({ where });
+  await prisma.auditLog.deleteMany({ where });
+  await prisma.userSession.deleteMany({ where });
+  await prisma.user.deleteMany({ where });
   await prisma.tenant.deleteMany({ where: { id: { in: tenantIds } } });
 }

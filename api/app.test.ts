@@ -5,22 +5,21 @@ import path from 'node:path';
 import { loadEnv } from '../config/env';
 import type { Db } from '../db/client';
 import { connectTemporal } from '../temporal/connection';
-import { testPrisma } from '../test/helpers/db';
+import { requireTestEnv, testPrisma } from '../test/helpers/db';
 import { accessTokenFor, connectClient } from './realtime/test-support';
 import { startApiServer, type RunningApiServer } from './server';
 
 /** The composed API over real http: GraphQL, /healthz, the SPA, JSON 404s, Socket.io, clean shutdown. */
 const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `app-test-${randomUUID()}` });
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const namespace = requireTestEnv('TEMPORAL_NAMESPACE');
 
-let prisma: Db;
+const prisma: Db = testPrisma();
 let temporal: Awaited<ReturnType<typeof connectTemporal>>;
 let webDist: string;
 let api: RunningApiServer;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  temporal = await connectTemporal({ address: process.env.TEMPORAL_ADDRESS!, namespace });
+  temporal = await connectTemporal({ address: requireTestEnv('TEMPORAL_ADDRESS'), namespace });
   webDist = mkdtempSync(path.join(os.tmpdir(), 'brigade-web-'));
   mkdirSync(path.join(webDist, 'assets'));
   writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Brigade</title><div id="root"></div>');

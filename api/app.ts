@@ -3,6 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Pool } from 'pg';
+import { createEventPublisher, type EventPublisher } from '../activities/events';
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
@@ -17,6 +18,8 @@ export interface BuildAppOptions {
   webDist?: string;
   /** Pool for the Socket.io postgres adapter; created from env.DATABASE_URL when absent. */
   pool?: Pool;
+  /** Real-time publisher for events the API itself raises (order:created…); created from pool / DATABASE_URL when absent. */
+  events?: EventPublisher;
 }
 
 export interface BuiltApp {
@@ -46,7 +49,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   });
 
   app.use(healthRouter({ prisma, temporal }));
-  const yoga = createYoga({ prisma, env });
+  // Events go out through PostgreSQL like the worker's, so every API node's sockets receive them.
+  const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
+  const kitchen = temporal ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE } : null;
+  const yoga = createYoga({ prisma, env, kitchen, events });
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));
@@ -55,8 +61,23 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.use(jsonErrors);
 
   const httpServer = createServer(app);
-  const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool });
-  return { app, httpServer, io: realtime.io, close: realtime.close };
+  const closeEvents = async () => {
+    if (events && events !== options.events) await events.close();
+  };
+  const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool }).catch(async (err) => {
+    await closeEvents();
+    throw err;
+  });
+  const close = async () => {
+    await realtime.close();
+    await closeEvents();
+  };
+  return { app, httpServer, io: realtime.io, close };
+}
+
+function ownPublisher(pool: Pool | undefined, databaseUrl: string | undefined): EventPublisher | null {
+  if (pool) return createEventPublisher({ pool });
+  return databaseUrl ? createEventPublisher({ databaseUrl }) : null;
 }
 
 const notFound: RequestHandler = (req, res) => {

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import type { Client } from '@temporalio/client';
+import type { EventPublisher } from '../activities/events';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import type { Env } from '../config/env';
@@ -11,6 +13,15 @@ export interface Actor extends AuthClaims {
 }
 
 export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOKEN_TTL'>;
+
+/** The kitchen workflows: orders start theirs here, KDS actions are Updates on them. */
+export interface KitchenHandle {
+  client: Client;
+  taskQueue: string;
+}
+
+/** The cross-process Socket.io publisher (activities/events.ts), as the services use it. */
+export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 
 export interface GraphQLContext {
   actor: Actor | null;
@@ -26,6 +37,10 @@ export interface GraphQLContext {
   env: AuthEnv;
   /** Client address for the audit log (login happens before there is an actor). */
   ip?: string;
+  /** Null when the API runs without Temporal: orders and KDS actions then fail loudly. */
+  kitchen: KitchenHandle | null;
+  /** Null when there is no database to publish through (bare test APIs): events are skipped. */
+  events: RealtimeEvents | null;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -45,10 +60,17 @@ function clientIp(req: ServerContext['req']): string | undefined {
   return raw && isIP(raw) ? raw : undefined;
 }
 
-export function createContext({ prisma, env }: { prisma: Db; env: AuthEnv }) {
+export interface CreateContextOptions {
+  prisma: Db;
+  env: AuthEnv;
+  kitchen?: KitchenHandle | null;
+  events?: RealtimeEvents | null;
+}
+
+export function createContext({ prisma, env, kitchen = null, events = null }: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
-    const base = { prisma, env, ip, actor: null, db: null, authError: null };
+    const base = { prisma, env, ip, actor: null, db: null, authError: null, kitchen, events };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);

@@ -5,14 +5,14 @@ import express from 'express';
 import { createPrisma, type Db } from '../db/client';
 import { connectTemporal } from '../temporal/connection';
 import { getFreePort } from '../temporal/ports';
-import { testPrisma } from '../test/helpers/db';
+import { requireTestEnv, testPrisma } from '../test/helpers/db';
 import { version } from '../package.json';
 import { healthRouter, type HealthOptions } from './health';
 
 /** Real PostgreSQL and the real Temporal dev server from test/global-setup.ts, real http on port 0. */
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const namespace = requireTestEnv('TEMPORAL_NAMESPACE');
 
-let prisma: Db;
+const prisma: Db = testPrisma();
 let temporal: Awaited<ReturnType<typeof connectTemporal>>;
 const servers: Server[] = [];
 const toClose: Array<() => Promise<unknown>> = [];
@@ -26,10 +26,7 @@ let unreachableCheckEndsAt = 0;
 const RETRY_WINDOW_AFTER_1S_DEADLINE_MS = 2_500;
 
 beforeAll(async () => {
-  prisma = testPrisma();
-  const address = process.env.TEMPORAL_ADDRESS;
-  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: the health test needs the Temporal dev server from global setup');
-  temporal = await connectTemporal({ address, namespace });
+  temporal = await connectTemporal({ address: requireTestEnv('TEMPORAL_ADDRESS'), namespace });
 });
 
 afterAll(async () => {

@@ -17,14 +17,17 @@ const CREATE_ATTACHMENT_TABLE = `CREATE TABLE IF NOT EXISTS ${SOCKET_ATTACHMENT_
   payload bytea
 )`;
 
-type Queryable = { query(sql: string): Promise<unknown> };
+type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 
 /**
  * Idempotent and safe when an API node and a worker start at the same moment: concurrent
  * CREATE TABLE IF NOT EXISTS can still collide on the catalog (unique_violation on pg_type),
- * and the loser of that race simply finds the table there.
+ * and the loser of that race simply finds the table there. Looking first means a database role
+ * without CREATE on the schema (PostgreSQL 15+ default) works once the table exists.
  */
 export async function ensureAttachmentTable(db: Queryable): Promise<void> {
+  const { rows } = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [SOCKET_ATTACHMENT_TABLE]);
+  if (rows[0]?.present === true) return;
   try {
     await db.query(CREATE_ATTACHMENT_TABLE);
   } catch (err) {

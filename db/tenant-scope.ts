@@ -4,9 +4,10 @@ import type { Db } from './client';
  * Tenant isolation in one place. Every model below carries tenantId; the scoped client adds
  * `tenantId` to every read/update/delete filter and to every create, so a row of another
  * tenant behaves exactly like a missing row; updates cannot move a row to another tenant, and
- * the Tenant model itself shows only the own tenant. Not covered (use with care): nested writes
- * (`create: { items: { create: [...] } }` rows get no tenantId injected) and raw SQL. Resolvers and services only ever receive the
- * scoped client (see api/context.ts); only auth/bootstrap code touches the raw client.
+ * the Tenant model itself shows only the own tenant. Resolvers and services only ever receive
+ * the scoped client (see api/context.ts); only auth/bootstrap code touches the raw client.
+ * Not covered, so avoid them in app code: nested writes (rows in `items: { create: [...] }`
+ * get no tenantId injected) and raw SQL.
  */
 export const TENANT_MODELS = new Set([
   'User', 'UserSession', 'Station', 'WorkflowTemplate', 'WorkflowTemplateVersion', 'MenuItem',
@@ -68,7 +69,11 @@ export function scopeOwnTenantArgs(operation: string, args: AnyArgs | undefined,
   if (!OWN_TENANT_OPS.has(operation)) {
     throw new Error(`tenant.${operation} is not allowed on a tenant-scoped client`);
   }
-  const a: AnyArgs = { ...(args ?? {}), where: { ...(args?.where ?? {}), id: tenantId } };
+  // AND, not `id: tenantId`, which would replace the caller's own `id` filter and answer a
+  // lookup of another tenant with this one.
+  const where: AnyArgs = args?.where ?? {};
+  const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+  const a: AnyArgs = { ...(args ?? {}), where: { ...where, AND: [...and, { id: tenantId }] } };
   if (UPDATE_OPS.has(operation) && a.data && 'id' in a.data) throw new Error('Refusing to change a tenant id');
   return a;
 }

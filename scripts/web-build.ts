@@ -19,12 +19,14 @@ export async function ensureWebBuild({ root, log }: { root: string; log: (m: str
   const webDir = path.join(root, 'web');
   const dist = path.join(webDir, 'dist');
   const index = path.join(dist, 'index.html');
-  const fresh = fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(webDir) && fs.statSync(index).mtimeMs >= newestMtime(path.join(root, 'contracts'));
+  // The web app also imports the shared event map and the pure domain modules.
+  const sources = [webDir, path.join(root, 'contracts'), path.join(root, 'domain')];
+  const fresh = fs.existsSync(index) && sources.every((dir) => fs.statSync(index).mtimeMs >= newestMtime(dir));
   if (fresh) return dist;
   const t0 = Date.now();
   log('building the web app (vite build)…');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
   log(`web app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -13,7 +13,9 @@ beforeAll(async () => {
   h = await startKitchenHarness('item-workflow-test');
 });
 afterAll(async () => {
-  if (h) await deleteKitchens(h.prisma, kitchens).finally(() => h.stop());
+  if (!h) return;
+  await h.terminateLeftovers();
+  await deleteKitchens(h.prisma, kitchens).finally(() => h.stop());
 });
 
 async function newKitchen(opts: { benchCapacity?: number } = {}) {

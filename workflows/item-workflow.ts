@@ -88,7 +88,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
     }
     const seen = model.version;
     const sleep = timers.sleepMs(Date.now());
-    const changed = () => model.version !== seen;
+    // Wait for a handler that is still mid-way (a bump releasing its dependents) to finish, so one recalculation covers it.
+    const changed = () => model.version !== seen && !mutex.busy;
     if (sleep === undefined) await condition(changed);
     else await condition(changed, sleep);
   }

@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { createEventPublisher, type EventPublisher } from '../../activities/events';
+import { loadEnv, type Env } from '../../config/env';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/socket-events';
+import type { Db } from '../../db/client';
 import { signAccessToken, type AuthClaims } from '../auth/tokens';
+import { attachSocketServer } from './socket-server';
 
 /** Test-only helpers for real socket.io-client connections (imported by *.test.ts only). */
 export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
@@ -9,7 +16,7 @@ export type TokenSubject = Pick<AuthClaims, 'tenantId' | 'tenantSlug'> & Partial
 
 export function accessTokenFor(subject: TokenSubject, secret: string, ttl: string | number = '15m'): string {
   return signAccessToken(
-    { userId: subject.userId ?? crypto.randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject },
+    { userId: subject.userId ?? randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject },
     secret,
     ttl,
   );
@@ -77,4 +84,43 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     }, timeoutMs);
     socket.onAny(listener);
   });
+}
+
+export async function listenOnFreePort(server: HttpServer): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** One API node's socket server on port 0 plus a publisher with its own pool (the "worker"). */
+export interface RealtimeFixture {
+  env: Env;
+  baseUrl: string;
+  publisher: EventPublisher;
+  /** A connected client of the tenant; closed by close(). */
+  clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
+  close(): Promise<void>;
+}
+
+export async function startRealtimeFixture(prisma: Db): Promise<RealtimeFixture> {
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `realtime-test-${randomUUID()}` });
+  const httpServer = createServer();
+  const realtime = await attachSocketServer({ httpServer, prisma, env });
+  const baseUrl = await listenOnFreePort(httpServer);
+  const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
+  const clients: BrigadeClient[] = [];
+  return {
+    env,
+    baseUrl,
+    publisher,
+    async clientOf(tenant) {
+      const client = await connectClient(baseUrl, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await publisher.close();
+      await realtime.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import pg from 'pg';
 import { createPrisma, type Db } from '../../db/client';
 import { forTenant, type TenantDb } from '../../db/tenant-scope';
 import { Role, type Station, type Tenant, type User } from '../../prisma/generated/client';
@@ -21,6 +22,24 @@ export function testPrisma(): Db {
   const prisma = createPrisma(requireTestEnv('DATABASE_URL'), { max: 4 });
   afterAll(() => prisma.$disconnect());
   return prisma;
+}
+
+/**
+ * An empty database of its own on the test server, for tests that migrate or seed from scratch.
+ * drop() force-closes its connections and removes it.
+ */
+export async function createScratchDatabase(prefix = 'scratch'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const base = requireTestEnv('DATABASE_URL');
+  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** Every test user's password. */

@@ -11,20 +11,24 @@ export const KDS_ACTION = {
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 6 },
 } as const satisfies ActivityOptions;
 
-/** Loading and materialising plans, releasing tasks, status writes: must eventually succeed. */
+/**
+ * Loading and materialising plans, releasing tasks, status writes: must eventually succeed.
+ * Each is a few queries; a short timeout matters when a worker dies mid-call, because the
+ * retry only starts once the timeout has passed.
+ */
 export const KITCHEN_WRITE = {
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 } as const satisfies ActivityOptions;
 
 /** Inventory deduction and its compensation: unlimited retries, each keyed for exactly-once. */
 export const INVENTORY = {
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 } as const satisfies ActivityOptions;
 
 /** The kitchen simulation: a fresher one follows the next transition anyway, so give up early. */
 export const ETA_RECALC = {
-  startToCloseTimeout: '20 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
 } as const satisfies ActivityOptions;

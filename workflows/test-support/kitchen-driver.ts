@@ -5,7 +5,7 @@ import { placeOrder, type Dish, type Kitchen } from './kitchen-fixture';
 import { eventually, type KitchenHarness } from './kitchen-harness';
 
 /** What a test does to the kitchen, in the words of the line: place, look, start, bump. */
-export function kitchenDriver(h: KitchenHarness, kitchen: Kitchen) {
+export function kitchenDriver(h: Pick<KitchenHarness, 'client' | 'prisma' | 'taskQueue'>, kitchen: Kitchen) {
   const itemState = (orderItemId: string) => h.client.workflow.getHandle(itemWorkflowId(orderItemId)).query(itemStateQuery);
   const orderState = (orderId: string) => h.client.workflow.getHandle(orderWorkflowId(orderId)).query(orderStateQuery);
 

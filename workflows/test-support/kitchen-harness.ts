@@ -19,6 +19,8 @@ export interface KitchenHarness {
   namespace: string;
   address: string;
   databaseUrl: string;
+  /** Terminates this harness's still-running workflows (before a test deletes their rows). */
+  terminateLeftovers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,9 @@ export async function startKitchenHarness(name: string): Promise<KitchenHarness>
   let workerConnection: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
+  let client: Client | undefined;
   const stop = async () => {
+    if (client) await terminateLeftovers(client, taskQueue);
     if (worker && worker.getState() === 'RUNNING') worker.shutdown();
     await running;
     await workerConnection?.close();
@@ -48,8 +52,9 @@ export async function startKitchenHarness(name: string): Promise<KitchenHarness>
     await prisma.$disconnect();
   };
   try {
-    const { connection, client } = await connectTemporal({ address, namespace });
-    clientConnection = connection;
+    const connected = await connectTemporal({ address, namespace });
+    clientConnection = connected.connection;
+    client = connected.client;
     workerConnection = await NativeConnection.connect({ address });
     worker = await createKitchenWorker({
       connection: workerConnection,
@@ -59,10 +64,19 @@ export async function startKitchenHarness(name: string): Promise<KitchenHarness>
       workflowBundle: await bundleWorkflows(),
     });
     running = worker.run();
-    return { client, prisma, taskQueue, namespace, address, databaseUrl, stop };
+    const leftovers = () => terminateLeftovers(connected.client, taskQueue);
+    return { client: connected.client, prisma, taskQueue, namespace, address, databaseUrl, terminateLeftovers: leftovers, stop };
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+/** Orders a test left open (waiting for fire times, deliveries) would otherwise sit on the shared server. */
+async function terminateLeftovers(client: Client, taskQueue: string): Promise<void> {
+  const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+  for await (const run of client.workflow.list({ query })) {
+    await client.workflow.getHandle(run.workflowId, run.runId).terminate('test finished').catch(() => undefined);
   }
 }
 
@@ -74,6 +88,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     try {
       const value = await probe();
       if (value !== undefined) return value;
+      last = undefined;
     } catch (err) {
       last = err;
     }

@@ -9,6 +9,11 @@ import './workflow-template';
 import './menu-item';
 import './inventory-item';
 import './audit-log';
+import './task';
+import './station-queue';
+import './order';
+import './eta';
+import './kitchen-inventory';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

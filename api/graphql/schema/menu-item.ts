@@ -32,6 +32,7 @@ export const MenuItemRef = builder.objectRef<MenuItemWithRelations>('MenuItem').
     isAvailable: t.exposeBoolean('isAvailable'),
     unavailableReason: t.exposeString('unavailableReason', { nullable: true }),
     displayOrder: t.exposeInt('displayOrder'),
+    isActive: t.exposeBoolean('isActive', { description: 'false once deleted (soft delete).' }),
     workflowTemplate: t.field({ type: WorkflowTemplateRef, nullable: true, resolve: (m) => m.workflowTemplate }),
     ingredients: t.field({ type: [RecipeIngredientRef], resolve: (m) => m.ingredients }),
   }),
@@ -106,7 +107,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, { db, actor }) =>
       setRecipeIngredients({ db, actor, input: { menuItemId: String(args.menuItemId), items: args.items } }),
   }),
-  deleteMenuItem: t.withAuth({ permission: 'menu:write' }).boolean({
+  deleteMenuItem: t.withAuth({ permission: 'menu:write' }).field({
+    type: MenuItemRef,
     description: 'Soft delete: hidden from the menu, kept for order history.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, { db, actor }) => deleteMenuItem({ db, actor, input: { id: String(args.id) } }),

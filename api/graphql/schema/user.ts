@@ -1,9 +1,14 @@
-import type { User } from '../../../prisma/generated/client';
-import { ROLES } from '../../../domain/auth/permissions';
+import type { Role, User } from '../../../prisma/generated/client';
+import { ROLES, type RoleName } from '../../../domain/auth/permissions';
 import { createUser } from '../../services/users/create-user';
 import { listUsers } from '../../services/users/list-users';
 import { updateUser } from '../../services/users/update-user';
 import { builder } from '../builder';
+
+// Compile-time guard: the pure domain's role list and the database enum must stay identical.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const rolesMatch: Same<RoleName, Role> = true;
+void rolesMatch;
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a user does in the kitchen; the permission matrix is in docs/permissions.md.',

@@ -56,7 +56,7 @@ export function DashboardPage() {
           and live inventory alerts go here once the order/analytics APIs exist. No placeholder chart. */}
       <section className="card analytics-slot" aria-labelledby="analytics-title">
         <h2 id="analytics-title">Analytics</h2>
-        <p className="muted">Charts of today’s orders, prep times, delays, revenue and ETA accuracy appear here once orders are flowing through the kitchen.</p>
+        <p className="muted">Today’s orders, average prep time, delays, revenue, top items, station load and ETA accuracy will be charted here.</p>
       </section>
     </section>
   );

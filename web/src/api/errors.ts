@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
+  /** The server rejected the query itself (parse/validation): app and API versions disagree. */
+  | 'BAD_REQUEST'
   | 'NETWORK';
 
 export interface FieldError {
@@ -34,10 +36,12 @@ export class ApiError extends Error {
 }
 
 const KNOWN = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
+const QUERY_REJECTED = new Set<string>(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
 export function toApiError(error: { message: string; extensions?: Record<string, unknown> }): ApiError {
   const raw = error.extensions?.code;
-  const code = typeof raw === 'string' && KNOWN.has(raw) ? (raw as ApiErrorCode) : 'INTERNAL_SERVER_ERROR';
+  const code: ApiErrorCode =
+    typeof raw === 'string' && KNOWN.has(raw) ? (raw as ApiErrorCode) : typeof raw === 'string' && QUERY_REJECTED.has(raw) ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   return new ApiError(error.message, code, error.extensions ?? {});
 }
 
@@ -51,6 +55,7 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
     if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
+    if (error.code === 'BAD_REQUEST') return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

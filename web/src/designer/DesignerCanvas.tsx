@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type IsValidConnection } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type IsValidConnection } from '@xyflow/react';
 import { useCallback, useEffect, type Dispatch } from 'react';
 import type { EditorAction } from './editor-state';
 import { taskIdOf } from './graph-model';
@@ -62,7 +62,6 @@ export function DesignerCanvas({ nodes, edges, layoutVersion, dispatch }: Props)
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
       </ReactFlow>
     </div>
   );

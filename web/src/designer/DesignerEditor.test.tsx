@@ -5,6 +5,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import type { WorkflowDefinition } from '../../../domain/recipe';
 import type { Api } from '../api/client';
 import { ApiContext } from '../api/hooks';
+import { AuthClient } from '../auth/auth-client';
+import { AuthContext } from '../auth/AuthContext';
 import { installReactFlowEnv } from '../test-support/react-flow-env';
 import { cyclic, pizzaWithSalad, STATION_TYPES } from '../test-support/recipes';
 import { DesignerEditor } from './DesignerEditor';
@@ -31,16 +33,39 @@ function template(definition: WorkflowDefinition, extra: Partial<WorkflowTemplat
   return { id: 'tpl-1', name: 'Pizza', category: 'pizza', definition, currentVersion: 1, estimatedTotalMinutes: 14, versions: [], ...extra };
 }
 
+/** A signed-in manager: the toolbar only offers Publish to roles that may publish. */
+function managerSession(): AuthClient {
+  sessionStorage.setItem(
+    'brigade.session',
+    JSON.stringify({
+      accessToken: 'a',
+      refreshToken: 'r',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      user: { id: 'u1', name: 'Luca', email: 'manager@demo.local', role: 'MANAGER' },
+      tenant: { id: 't1', name: 'Demo', slug: 'demo' },
+    }),
+  );
+  return new AuthClient();
+}
+
+let auth: AuthClient;
+beforeAll(() => {
+  auth = managerSession();
+});
+afterAll(() => auth.dispose());
+
 function renderEditor(definition: WorkflowDefinition, api: Api = recordingApi(() => ({})).api) {
   return render(
     <QueryClientProvider client={new QueryClient()}>
-      <ApiContext.Provider value={api}>
-        <ReactFlowProvider>
-          <div style={{ width: 1200, height: 800 }}>
-            <DesignerEditor template={template(definition)} definition={definition} stationTypes={STATION_TYPES} />
-          </div>
-        </ReactFlowProvider>
-      </ApiContext.Provider>
+      <AuthContext.Provider value={auth}>
+        <ApiContext.Provider value={api}>
+          <ReactFlowProvider>
+            <div style={{ width: 1200, height: 800 }}>
+              <DesignerEditor template={template(definition)} definition={definition} stationTypes={STATION_TYPES} />
+            </div>
+          </ReactFlowProvider>
+        </ApiContext.Provider>
+      </AuthContext.Provider>
     </QueryClientProvider>,
   );
 }

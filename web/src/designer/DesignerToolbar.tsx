@@ -1,5 +1,7 @@
 import { useState, type Dispatch } from 'react';
 import { ApiError, describeError } from '../api/errors';
+import { useRequiredSession } from '../auth/AuthContext';
+import { allowed } from '../auth/roles';
 import { Link } from '../router/router';
 import type { EditorAction, EditorState } from './editor-state';
 import { sortedLanes } from './layout';
@@ -18,6 +20,7 @@ interface Props {
 }
 
 export function DesignerToolbar({ template, state, dispatch, check, flow, stationTypes }: Props) {
+  const canPublish = allowed(useRequiredSession().user.role, 'recipes:publish');
   const [confirming, setConfirming] = useState(false);
   const busy = flow.status.kind === 'saving' || flow.status.kind === 'publishing';
   const blocked = check.errorCount > 0;
@@ -59,9 +62,11 @@ export function DesignerToolbar({ template, state, dispatch, check, flow, statio
         <button type="button" className="btn" disabled={!state.dirty || busy || blocked} title={blockedWhy} onClick={() => void flow.saveDraft()}>
           Save draft
         </button>
-        <button type="button" className="btn btn--primary" disabled={busy || blocked} title={blockedWhy} onClick={() => setConfirming(true)}>
-          Publish…
-        </button>
+        {canPublish && (
+          <button type="button" className="btn btn--primary" disabled={busy || blocked} title={blockedWhy} onClick={() => setConfirming(true)}>
+            Publish…
+          </button>
+        )}
       </div>
       {confirming && (
         <div className="confirm" role="alertdialog" aria-labelledby="publish-title" aria-describedby="publish-desc">

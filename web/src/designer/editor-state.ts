@@ -1,8 +1,8 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { dependencyEdge, edgeId, phaseNodeId, taskNodeId } from './graph-model';
-import { fitLane, layoutGraph, nextSlotInLane, sortedLanes } from './layout';
+import { fitLane, layoutGraph, nextSlotInLane } from './layout';
 import { isPhaseNode, isTaskNode, type DependencyEdge, type DesignerGraph, type DesignerNode, type TaskFields } from './types';
-import { addPhase, insertTask, moveTask, uniqueId } from './editor-structure';
+import { addPhase, insertTask, moveTask, removeNodes, shiftPhase, uniqueId } from './editor-structure';
 
 export interface EditorState {
   graph: DesignerGraph;
@@ -53,7 +53,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const removed = new Set(action.changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
       const nodes = applyNodeChanges(action.changes, graph.nodes);
       if (removed.size === 0) return { ...state, graph: { ...graph, nodes } };
-      return removeNodes(state, removed);
+      return { ...state, graph: removeNodes({ ...graph, nodes }, removed), dirty: true };
     }
     case 'edgesChange': {
       const changesDefinition = action.changes.some((c) => c.type === 'remove' || c.type === 'add' || c.type === 'replace');
@@ -112,7 +112,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { graph: layoutGraph({ ...graph, nodes }), dirty: true, layoutVersion: state.layoutVersion + 1 };
     }
     case 'removeNode':
-      return removeNodes(state, new Set([action.nodeId]));
+      return { ...state, graph: removeNodes(graph, new Set([action.nodeId])), dirty: true };
     case 'setDeductPhase':
       return edit({ deductInventoryPhase: action.phaseId });
     case 'layout':
@@ -129,36 +129,6 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   }
 }
 
-/** Removing a lane removes its tasks; removing a task removes its edges; a removed deduct phase is unset. */
-function removeNodes(state: EditorState, ids: Set<string>): EditorState {
-  const { graph } = state;
-  for (const n of graph.nodes) if (n.parentId && ids.has(n.parentId)) ids.add(n.id);
-  const nodes = graph.nodes.filter((n) => !ids.has(n.id));
-  const edges = graph.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target));
-  const deduct = graph.deductInventoryPhase;
-  const deductInventoryPhase = deduct !== undefined && ids.has(phaseNodeId(deduct)) ? undefined : deduct;
-  const next: DesignerGraph = { ...graph, nodes, edges, deductInventoryPhase };
-  if (deductInventoryPhase === undefined) delete next.deductInventoryPhase;
-  return { ...state, graph: next, dirty: true };
-}
-
 function deselectAll(nodes: DesignerNode[]): DesignerNode[] {
   return nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
-}
-
-/** Swaps a lane with its neighbour in display order by swapping their `order` values. */
-function shiftPhase(nodes: DesignerNode[], laneId: string, by: -1 | 1): DesignerNode[] {
-  const lanes = sortedLanes(nodes);
-  const i = lanes.findIndex((l) => l.id === laneId);
-  const j = i + by;
-  if (i < 0 || j < 0 || j >= lanes.length) return nodes;
-  const reordered = [...lanes];
-  [reordered[i], reordered[j]] = [reordered[j], reordered[i]];
-  // Equal orders would make the swap invisible (ties keep array order), so those get renumbered 1..n.
-  const orders = lanes.map((l) => l.data.phase.order);
-  const distinct = new Set(orders).size === orders.length;
-  const orderOf = new Map(reordered.map((l, k) => [l.id, distinct ? orders[k] : k + 1]));
-  return nodes.map((n) =>
-    isPhaseNode(n) ? { ...n, data: { ...n.data, phase: { ...n.data.phase, order: orderOf.get(n.id)! } } } : n,
-  );
 }

@@ -1,6 +1,6 @@
 import { phaseNode, phaseNodeId } from './graph-model';
 import { fitLane, nextSlotInLane, sortedLanes } from './layout';
-import { isTaskNode, type DesignerNode, type TaskNode } from './types';
+import { isPhaseNode, isTaskNode, type DesignerGraph, type DesignerNode, type TaskNode } from './types';
 
 // Structural edits on the node array (split from editor-state.ts). The array order is meaningful:
 // a lane comes before its tasks, and tasks are in the order the definition lists them.
@@ -39,3 +39,30 @@ export function addPhase(nodes: DesignerNode[]): DesignerNode[] {
   return fitLane([...nodes, lane], phaseNodeId(id));
 }
 
+/** Removing a lane removes its tasks; removing a task removes its edges; a removed deduct phase is unset. */
+export function removeNodes(graph: DesignerGraph, ids: Set<string>): DesignerGraph {
+  for (const n of graph.nodes) if (n.parentId && ids.has(n.parentId)) ids.add(n.id);
+  const nodes = graph.nodes.filter((n) => !ids.has(n.id));
+  const edges = graph.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target));
+  const next: DesignerGraph = { ...graph, nodes, edges };
+  const deduct = graph.deductInventoryPhase;
+  if (deduct !== undefined && ids.has(phaseNodeId(deduct))) delete next.deductInventoryPhase;
+  return next;
+}
+
+/** Swaps a lane with its neighbour in display order by swapping their `order` values. */
+export function shiftPhase(nodes: DesignerNode[], laneId: string, by: -1 | 1): DesignerNode[] {
+  const lanes = sortedLanes(nodes);
+  const i = lanes.findIndex((l) => l.id === laneId);
+  const j = i + by;
+  if (i < 0 || j < 0 || j >= lanes.length) return nodes;
+  const reordered = [...lanes];
+  [reordered[i], reordered[j]] = [reordered[j], reordered[i]];
+  // Equal orders would make the swap invisible (ties keep array order), so those get renumbered 1..n.
+  const orders = lanes.map((l) => l.data.phase.order);
+  const distinct = new Set(orders).size === orders.length;
+  const orderOf = new Map(reordered.map((l, k) => [l.id, distinct ? orders[k] : k + 1]));
+  return nodes.map((n) =>
+    isPhaseNode(n) ? { ...n, data: { ...n.data, phase: { ...n.data.phase, order: orderOf.get(n.id)! } } } : n,
+  );
+}

@@ -32,8 +32,8 @@ function isAuthError(err: Error & { data?: { code?: string } }): boolean {
 /**
  * One typed socket per signed-in session. The token is read at every (re)connect, so a refreshed
  * token is used automatically. The server cuts a socket when its token expires ("io server
- * disconnect") and rejects stale tokens in the handshake; Socket.io does not retry either case by
- * itself, so both refresh and reconnect here.
+ * disconnect") and rejects stale tokens in the handshake; Socket.io retries neither by itself, so
+ * both reconnect here, the second after forcing a refresh.
  */
 export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Realtime {
   let status: ConnectionStatus = 'connecting';
@@ -84,7 +84,9 @@ export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Rea
   socket.on('disconnect', (reason) => {
     if (closed) return;
     setStatus('reconnecting');
-    if (reason === 'io server disconnect') reconnectWithFreshToken();
+    // The server cut us (token expiry). The auth callback fetches a valid token, refreshing only if
+    // needed; should the server still refuse it, connect_error below forces a refresh.
+    if (reason === 'io server disconnect') socket.connect();
   });
 
   socket.on('connect_error', (err) => {

@@ -36,12 +36,22 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return params;
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode; exact?: boolean };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  to: string;
+  children: ReactNode;
+  exact?: boolean;
+  /** Marks the link current for every path under this prefix (a section link). */
+  activePrefix?: string;
+};
 
 /** A real <a href="#…">, so links work with the keyboard, middle-click and screen readers. */
-export function Link({ to, children, exact = false, ...rest }: LinkProps) {
+export function Link({ to, children, exact = false, activePrefix, ...rest }: LinkProps) {
   const path = usePath();
-  const active = exact ? path === to : path === to || path.startsWith(`${to}/`);
+  const active = activePrefix
+    ? path.startsWith(activePrefix)
+    : exact
+      ? path === to
+      : path === to || path.startsWith(`${to}/`);
   return (
     <a href={`#${to}`} aria-current={active ? 'page' : undefined} {...rest}>
       {children}

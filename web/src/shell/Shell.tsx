@@ -5,6 +5,7 @@ import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { useLiveCache } from '../realtime/live-cache';
 import { Link, matchPath, navigate, usePath } from '../router/router';
+import { adminTabs, topNav } from './nav';
 import { ROUTES } from './routes';
 import { Empty, Loading } from './states';
 
@@ -36,7 +37,8 @@ function ShellFrame() {
     document.title = `${title} · Brigade`;
   }, [title]);
 
-  const nav = ROUTES.filter((r) => r.nav && allowed(role, r.permission));
+  const nav = topNav(role);
+  const tabs = match?.route.group === 'admin' ? adminTabs(role) : [];
 
   return (
     <div className="shell">
@@ -49,22 +51,31 @@ function ShellFrame() {
           <span className="muted">{session.tenant.name}</span>
         </div>
         <nav className="topbar__nav" aria-label="Main">
-          {nav.map((r) => (
-            <Link key={r.pattern} to={r.pattern} exact={r.pattern === '/admin'}>
-              {r.nav}
+          {nav.map((item) => (
+            <Link key={item.label} to={item.to} exact={item.exact} activePrefix={item.activePrefix}>
+              {item.label}
             </Link>
           ))}
         </nav>
         <div className="topbar__right">
           <ConnectionIndicator />
           <span className="topbar__user" title={session.user.email}>
-            {session.user.name} <span className="badge">{role}</span>
+            <span className="topbar__user-name">{session.user.name}</span> <span className="badge">{role}</span>
           </span>
           <button type="button" className="btn btn--ghost" onClick={() => void auth.logout()}>
             Sign out
           </button>
         </div>
       </header>
+      {tabs.length > 0 && (
+        <nav className="subnav" aria-label="Admin">
+          {tabs.map((t) => (
+            <Link key={t.to} to={t.to}>
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+      )}
       <main id="main" className="content" tabIndex={-1}>
         {path === '/' ? (
           <Loading />

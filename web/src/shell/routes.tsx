@@ -21,14 +21,18 @@ export interface RouteDef {
   permission: Permission;
   /** Shown in the nav under this label; routes without it are reached by links only. */
   nav?: string;
+  /** Admin pages share one "Admin" entry in the top bar and a tab bar of their own. */
+  group?: 'admin';
   render: (params: Record<string, string>) => ReactNode;
 }
 
+export const ADMIN_PREFIX = '/admin/';
+
 export const ROUTES: RouteDef[] = [
+  { pattern: '/admin', title: 'Dashboard', nav: 'Dashboard', permission: 'analytics:read', render: () => <DashboardPage /> },
   { pattern: '/kds', title: 'Kitchen display', nav: 'KDS', permission: 'tasks:work', render: () => <KdsPage /> },
   { pattern: '/console', title: 'ETA console', nav: 'Phone orders', permission: 'orders:write', render: () => <ConsolePage /> },
   { pattern: '/orders', title: 'Active orders', nav: 'Orders', permission: 'orders:read', render: () => <ActiveOrdersPage /> },
-  { pattern: '/admin', title: 'Dashboard', nav: 'Dashboard', permission: 'analytics:read', render: () => <DashboardPage /> },
   { pattern: '/designer', title: 'Recipes', nav: 'Recipes', permission: 'recipes:write', render: () => <RecipeListPage /> },
   {
     pattern: '/designer/:id',
@@ -36,9 +40,9 @@ export const ROUTES: RouteDef[] = [
     permission: 'recipes:write',
     render: (p) => <DesignerPage templateId={p.id} />,
   },
-  { pattern: '/admin/stations', title: 'Stations', nav: 'Stations', permission: 'stations:write', render: () => <StationsPage /> },
-  { pattern: '/admin/menu', title: 'Menu', nav: 'Menu', permission: 'menu:write', render: () => <MenuPage /> },
-  { pattern: '/admin/inventory', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
-  { pattern: '/admin/users', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
-  { pattern: '/admin/audit', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },
+  { pattern: '/admin/stations', group: 'admin', title: 'Stations', nav: 'Stations', permission: 'stations:write', render: () => <StationsPage /> },
+  { pattern: '/admin/menu', group: 'admin', title: 'Menu', nav: 'Menu', permission: 'menu:write', render: () => <MenuPage /> },
+  { pattern: '/admin/inventory', group: 'admin', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
+  { pattern: '/admin/users', group: 'admin', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
+  { pattern: '/admin/audit', group: 'admin', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },
 ];

@@ -1,3 +1,5 @@
+import { deserialize, serialize } from 'node:v8';
+
 /**
  * jsdom has no layout engine, so React Flow cannot measure anything there. These are the stand-ins
  * React Flow's own testing guide uses: every element reports its inline size (or 1px), and observed
@@ -21,10 +23,8 @@ class DOMMatrixReadOnlyStub {
 }
 
 // jsdom lacks structuredClone (browsers and Node have it); dagre uses it for its graph copies.
-declare const require: (id: string) => unknown;
 function structuredCloneViaV8<T>(value: T): T {
-  const v8 = require('node:v8') as { serialize(v: unknown): Uint8Array; deserialize(b: Uint8Array): unknown };
-  return v8.deserialize(v8.serialize(value)) as T;
+  return deserialize(serialize(value)) as T;
 }
 
 let installed = false;

@@ -9,7 +9,7 @@ import { byCategory, MENU_KEY, MENU_QUERY, money, SET_AVAILABILITY, type MenuIte
 export function MenuPage() {
   const role = useRequiredSession().user.role;
   const menu = useGqlQuery<{ menuItems: MenuItem[] }>(MENU_KEY, MENU_QUERY);
-  const toggle = useGqlMutation<unknown, { id: string; isAvailable: boolean }>(SET_AVAILABILITY, [MENU_KEY]);
+  const toggle = useGqlMutation<unknown, { id: string; available: boolean }>(SET_AVAILABILITY, [MENU_KEY]);
   const canDesign = allowed(role, 'recipes:write');
 
   return (
@@ -73,11 +73,12 @@ export function MenuPage() {
                             role="switch"
                             checked={item.isAvailable}
                             disabled={toggle.isPending}
-                            onChange={(e) => toggle.mutate({ id: item.id, isAvailable: e.target.checked })}
+                            onChange={(e) => toggle.mutate({ id: item.id, available: e.target.checked })}
                             aria-label={`${item.name} available`}
                           />
                           <span>{item.isAvailable ? 'On' : 'Off'}</span>
                         </label>
+                        {!item.isAvailable && item.unavailableReason && <div className="muted">{item.unavailableReason}</div>}
                       </td>
                     </tr>
                   ))}

@@ -6,22 +6,25 @@ export interface MenuItem {
   price: string;
   allergens: string[];
   isAvailable: boolean;
+  /** Why it is off, e.g. "out of mozzarella" when stock ran out; null when switched by hand. */
+  unavailableReason: string | null;
   ingredients: Array<{ quantity: string; inventoryItem: { id: string; name: string; unit: string } }>;
   workflowTemplate: { id: string; name: string; currentVersion: number | null } | null;
 }
 
 export const MENU_KEY = ['menu'] as const;
 
+// includeUnavailable: the admin list must show sold-out items too, or they could never be switched back on.
 export const MENU_QUERY = `query MenuItems {
-  menuItems {
-    id name category price allergens isAvailable
+  menuItems(includeUnavailable: true) {
+    id name category price allergens isAvailable unavailableReason
     ingredients { quantity inventoryItem { id name unit } }
     workflowTemplate { id name currentVersion }
   }
 }`;
 
-export const SET_AVAILABILITY = `mutation SetMenuItemAvailability($id: ID!, $isAvailable: Boolean!) {
-  setMenuItemAvailability(id: $id, isAvailable: $isAvailable) { id isAvailable }
+export const SET_AVAILABILITY = `mutation SetMenuItemAvailability($id: ID!, $available: Boolean!) {
+  setMenuItemAvailability(id: $id, available: $available) { id isAvailable unavailableReason }
 }`;
 
 /** Groups by category, categories and items alphabetically, uncategorised last. */

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { createPrisma } from '../../db/client';
+import { signAccessToken } from '../auth/tokens';
+import { AppError, fromZodError } from '../errors';
+import { onlyError, startTestApi, type TestApi } from './test-support';
+
+/**
+ * Unexpected failures must not leak internals. The database here is deliberately unreachable
+ * (a closed port): that is the real failure being exercised, not a fake.
+ */
+const unreachable = createPrisma('postgresql://postgres:postgres@127.0.0.1:1/nowhere', { max: 1 });
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi(unreachable);
+});
+afterAll(async () => {
+  await api?.close();
+  await unreachable.$disconnect();
+});
+
+it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side', async () => {
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const token = signAccessToken(
+    { userId: '00000000-0000-4000-8000-000000000001', tenantId: '00000000-0000-4000-8000-000000000002', tenantSlug: 'x', role: 'OWNER', name: 'x' },
+    api.env.JWT_SECRET,
+    '5m',
+  );
+  const res = await api.gql('{ stations { id } }', {}, token);
+  const err = onlyError(res);
+  expect(err.message).toBe('Unexpected error.');
+  expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|prisma/i);
+  expect(logged).toHaveBeenCalled();
+  logged.mockRestore();
+});
+
+it('lets AppErrors through with their code and details', async () => {
+  const res = await api.gql('mutation { login(tenant: "", email: "a", password: "b") { accessToken } }');
+  expect(onlyError(res)).toMatchObject({ message: 'Invalid input: tenant: Too small: expected string to have >=1 characters', extensions: { code: 'BAD_USER_INPUT' } });
+});
+
+it('turns a zod failure into BAD_USER_INPUT with every field path in the message and extensions', () => {
+  const schema = z.object({ name: z.string().min(2), items: z.array(z.object({ qty: z.number().positive() })) });
+  const parsed = schema.safeParse({ name: 'x', items: [{ qty: 1 }, { qty: -1 }] });
+  const err = fromZodError(parsed.error!);
+  expect(err).toBeInstanceOf(AppError);
+  expect(err.extensions.code).toBe('BAD_USER_INPUT');
+  expect(err.message).toMatch(/^Invalid input: name: .+; items\.1\.qty: .+$/);
+  expect(err.extensions.fieldErrors).toEqual([
+    { path: 'name', message: expect.any(String) },
+    { path: 'items.1.qty', message: expect.any(String) },
+  ]);
+});

@@ -1,0 +1,30 @@
+import { quoteEta, type EtaQuote } from '../../services/eta/quote-eta';
+import { builder } from '../builder';
+import { OrderItemInput } from './order';
+
+const EtaQuoteItemRef = builder.objectRef<EtaQuote['perItem'][number]>('EtaQuoteItem').implement({
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Position in the `items` argument.' }),
+    menuItemId: t.exposeID('menuItemId'),
+    name: t.exposeString('name'),
+    quantity: t.exposeInt('quantity'),
+    readyAt: t.expose('readyAt', { type: 'DateTime' }),
+  }),
+});
+
+const EtaQuoteRef = builder.objectRef<EtaQuote>('EtaQuote').implement({
+  fields: (t) => ({
+    readyAt: t.expose('readyAt', { type: 'DateTime' }),
+    minutes: t.exposeInt('minutes', { description: 'From now, rounded up.' }),
+    perItem: t.field({ type: [EtaQuoteItemRef], resolve: (q) => q.perItem }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  etaQuote: t.withAuth({ permission: 'orders:read' }).field({
+    type: EtaQuoteRef,
+    description: 'When these items would be ready if ordered now, from the current kitchen state. Writes nothing.',
+    args: { items: t.arg({ type: [OrderItemInput], required: true }) },
+    resolve: (_root, args, { db, actor, prisma }) => quoteEta({ db, actor, prisma, input: { items: args.items } }),
+  }),
+}));

@@ -1,0 +1,134 @@
+import { cancelOrder } from '../../services/orders/cancel-order';
+import { createOrder } from '../../services/orders/create-order';
+import { getOrder } from '../../services/orders/get-order';
+import { countOrders, listOrders } from '../../services/orders/list-orders';
+import type { OrderItemWithTasks, OrderWithItems } from '../../services/orders/order-include';
+import { ORDER_CHANNELS, ORDER_STATUSES } from '../../services/orders/order-input';
+import { updateOrder } from '../../services/orders/update-order';
+import { orderTaskNodes } from '../../services/tasks/task-node';
+import { builder } from '../builder';
+import { TaskInstanceRef } from './task';
+
+export const OrderStatusEnum = builder.enumType('OrderStatus', { values: ORDER_STATUSES });
+export const OrderChannelEnum = builder.enumType('OrderChannel', { values: ORDER_CHANNELS });
+const OrderItemStatusEnum = builder.enumType('OrderItemStatus', { values: ['PENDING', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const });
+
+const OrderMenuItemRef = builder.objectRef<OrderItemWithTasks['menuItem']>('OrderMenuItem').implement({
+  description: 'The dish an order item refers to (its current name; the item keeps the name it was ordered with).',
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), allergens: t.exposeStringList('allergens') }),
+});
+
+/** Items carry their order so their tasks can show it without another query. */
+type OrderItemNode = { order: OrderWithItems; item: OrderItemWithTasks };
+
+const OrderItemRef = builder.objectRef<OrderItemNode>('OrderItem').implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (n) => n.item.id }),
+    status: t.field({ type: OrderItemStatusEnum, resolve: (n) => n.item.status }),
+    name: t.string({ description: 'Name when ordered.', resolve: (n) => n.item.nameSnapshot }),
+    quantity: t.int({ resolve: (n) => n.item.quantity }),
+    unitPrice: t.field({ type: 'Decimal', description: 'Price when ordered.', resolve: (n) => n.item.unitPrice.toFixed(2) }),
+    modifications: t.string({ nullable: true, resolve: (n) => n.item.modifications }),
+    notes: t.string({ nullable: true, resolve: (n) => n.item.notes }),
+    estimatedReadyAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.item.estimatedReadyAt }),
+    isLate: t.boolean({ resolve: (n) => n.item.isLate }),
+    menuItem: t.field({ type: OrderMenuItemRef, resolve: (n) => n.item.menuItem }),
+    tasks: t.field({ type: [TaskInstanceRef], resolve: (n) => orderTaskNodes(n.order, n.item) }),
+  }),
+});
+
+export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    orderNumber: t.exposeInt('orderNumber', { description: 'Per kitchen, counting up from 1.' }),
+    status: t.field({ type: OrderStatusEnum, resolve: (o) => o.status }),
+    priority: t.exposeInt('priority', { description: '0 normal, 1 high, 2 urgent.' }),
+    channel: t.field({ type: OrderChannelEnum, resolve: (o) => o.channel }),
+    customerName: t.exposeString('customerName', { nullable: true }),
+    customerPhone: t.exposeString('customerPhone', { nullable: true, description: 'Digits (and a leading +) only.' }),
+    customerAddress: t.exposeString('customerAddress', { nullable: true }),
+    notes: t.exposeString('notes', { nullable: true }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime', nullable: true, description: 'A scheduled order is fired to be ready then.' }),
+    estimatedReadyAt: t.expose('estimatedReadyAt', { type: 'DateTime', nullable: true, description: 'Simulated from the current kitchen state.' }),
+    etaBreakdown: t.expose('etaBreakdown', { type: 'JSON', nullable: true, description: 'Per-item ready times behind estimatedReadyAt.' }),
+    actualReadyAt: t.expose('actualReadyAt', { type: 'DateTime', nullable: true }),
+    isLate: t.exposeBoolean('isLate'),
+    delayMinutes: t.exposeInt('delayMinutes'),
+    totalAmount: t.field({ type: 'Decimal', resolve: (o) => o.totalAmount.toFixed(2) }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    items: t.field({ type: [OrderItemRef], resolve: (o) => o.items.map((item) => ({ order: o, item })) }),
+  }),
+});
+
+export const OrderItemInput = builder.inputType('OrderItemInput', {
+  fields: (t) => ({
+    menuItemId: t.id({ required: true }),
+    quantity: t.int({ required: true, description: '1..50; one kitchen task makes the whole quantity.' }),
+    modifications: t.string(),
+    notes: t.string(),
+  }),
+});
+
+const CreateOrderInput = builder.inputType('CreateOrderInput', {
+  fields: (t) => ({
+    channel: t.field({ type: OrderChannelEnum, required: true }),
+    customerName: t.string(),
+    customerPhone: t.string(),
+    customerAddress: t.string(),
+    notes: t.string(),
+    priority: t.int({ description: '0 normal (default), 1 high, 2 urgent.' }),
+    requestedAt: t.field({ type: 'DateTime', description: 'Schedule the order for later (must be in the future).' }),
+    idempotencyKey: t.string({ description: 'Retrying with the same key returns the same order instead of a second one.' }),
+    items: t.field({ type: [OrderItemInput], required: true }),
+  }),
+});
+
+const UpdateOrderInput = builder.inputType('UpdateOrderInput', {
+  fields: (t) => ({ priority: t.int(), notes: t.string() }),
+});
+
+const listArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  status: t.arg({ type: [OrderStatusEnum], description: 'Any of these statuses.' }),
+  date: t.arg.string({ description: 'Created on this day (YYYY-MM-DD, kitchen time zone).' }),
+  search: t.arg.string({ description: 'Phone (any formatting), customer name or order number: for call-backs.' }),
+});
+
+builder.queryFields((t) => ({
+  order: t.withAuth({ permission: 'orders:read' }).field({
+    type: OrderRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor }) => getOrder({ db, actor, input: { id: String(args.id) } }),
+  }),
+  orders: t.withAuth({ permission: 'orders:read' }).field({
+    type: [OrderRef],
+    description: 'Newest first; orderCount with the same filters gives the total.',
+    args: { ...listArgs(t), limit: t.arg.int({ defaultValue: 50 }), offset: t.arg.int({ defaultValue: 0 }) },
+    resolve: (_root, args, { db, actor }) => listOrders({ db, actor, input: args }),
+  }),
+  orderCount: t.withAuth({ permission: 'orders:read' }).field({
+    type: 'Int',
+    description: 'How many orders match (the total behind a page of `orders`).',
+    args: listArgs(t),
+    resolve: (_root, args, { db, actor }) => countOrders({ db, actor, input: args }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createOrder: t.withAuth({ permission: 'orders:write' }).field({
+    type: OrderRef,
+    args: { input: t.arg({ type: CreateOrderInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createOrder({ ...ctx, input }),
+  }),
+  updateOrder: t.withAuth({ permission: 'orders:write' }).field({
+    type: OrderRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateOrderInput, required: true }) },
+    resolve: (_root, args, ctx) => updateOrder({ ...ctx, input: { id: String(args.id), changes: args.input } }),
+  }),
+  cancelOrder: t.withAuth({ permission: 'orders:write' }).field({
+    type: OrderRef,
+    description: 'Cancels every open task at every station and returns deducted inventory. CONFLICT once READY.',
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => cancelOrder({ ...ctx, input: { id: String(args.id), reason: args.reason } }),
+  }),
+}));

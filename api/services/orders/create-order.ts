@@ -1,0 +1,114 @@
+import { Prisma } from '../../../prisma/generated/client';
+import type { Actor } from '../../context';
+import { isUniqueViolation } from '../../errors';
+import { recordAudit } from '../audit/record-audit';
+import type { TenantDb } from '../../../db/tenant-scope';
+import type { TenantTx } from '../types';
+import { parseInput } from '../validate';
+import { requireKitchen, type KitchenServiceOptions } from './kitchen-deps';
+import { orderInclude, orderPayload, type OrderWithItems } from './order-include';
+import { createOrderSchema, type CreateOrderInput } from './order-input';
+import { normalizePhone } from './phone';
+import { resolveOrderLines } from './resolve-order-lines';
+import { startKitchen } from './start-kitchen';
+
+/**
+ * Takes an order: stores it with price and recipe snapshots in one transaction, then hands it to
+ * the kitchen (its order workflow) and announces it. With an idempotencyKey a retried call gets
+ * the first call's order back, also when both calls race (the unique key decides the winner).
+ */
+export async function createOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<unknown>): Promise<OrderWithItems> {
+  const data = parseInput(createOrderSchema, input);
+  const handle = requireKitchen(kitchen);
+  if (data.idempotencyKey) {
+    const earlier = await findByKey(db, data.idempotencyKey);
+    if (earlier) return replay(db, handle, earlier);
+  }
+
+  let order: OrderWithItems;
+  try {
+    order = await db.$transaction((tx) => insertOrder(tx, actor, data));
+  } catch (err) {
+    // The other call committed first; our transaction (and its order number) rolled back.
+    const winner = data.idempotencyKey && isUniqueViolation(err) ? await findByKey(db, data.idempotencyKey) : null;
+    if (winner) return replay(db, handle, winner);
+    throw err;
+  }
+
+  await startKitchen(handle, order);
+  await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(order) });
+  return reload(db, order.id);
+}
+
+async function insertOrder(tx: TenantTx, actor: Actor, data: CreateOrderInput): Promise<OrderWithItems> {
+  const lines = await resolveOrderLines(tx, data.items);
+  // UPDATE … SET order_seq = order_seq + 1 RETURNING: the row lock hands out each number once.
+  const { orderSeq } = await tx.tenant.update({
+    where: { id: actor.tenantId },
+    data: { orderSeq: { increment: 1 } },
+    select: { orderSeq: true },
+  });
+  const totalAmount = lines.reduce((sum, l) => sum.add(l.menuItem.price.mul(l.line.quantity)), new Prisma.Decimal(0));
+  const order = await tx.order.create({
+    data: {
+      tenantId: actor.tenantId,
+      orderNumber: orderSeq,
+      channel: data.channel,
+      customerName: data.customerName,
+      customerPhone: normalizePhone(data.customerPhone),
+      customerAddress: data.customerAddress,
+      notes: data.notes,
+      priority: data.priority,
+      requestedAt: data.requestedAt,
+      idempotencyKey: data.idempotencyKey,
+      totalAmount,
+      createdById: actor.userId,
+    },
+  });
+  const now = Date.now();
+  await tx.orderItem.createMany({
+    data: lines.map((l, i) => ({
+      tenantId: actor.tenantId,
+      orderId: order.id,
+      menuItemId: l.menuItem.id,
+      workflowVersionId: l.version.id,
+      quantity: l.line.quantity,
+      unitPrice: l.menuItem.price,
+      nameSnapshot: l.menuItem.name,
+      modifications: l.line.modifications,
+      notes: l.line.notes,
+      // Distinct times keep the items in the order they were taken (the kitchen plans in that order).
+      createdAt: new Date(now + i),
+    })),
+  });
+  await recordAudit({
+    db: tx,
+    actor,
+    action: 'order.create',
+    entityType: 'Order',
+    entityId: order.id,
+    details: {
+      orderNumber: orderSeq,
+      channel: data.channel,
+      totalAmount: totalAmount.toFixed(2),
+      items: lines.map((l) => ({ menuItemId: l.menuItem.id, quantity: l.line.quantity, workflowVersionId: l.version.id })),
+      idempotencyKey: data.idempotencyKey,
+    },
+  });
+  return tx.order.findUniqueOrThrow({ where: { id: order.id }, include: orderInclude });
+}
+
+function findByKey(db: TenantDb, idempotencyKey: string) {
+  return db.order.findFirst({ where: { idempotencyKey }, include: orderInclude });
+}
+
+/** A retried call: the same order. Its start is repeated while NEW, which also re-drives a start that failed before. */
+async function replay(db: TenantDb, kitchen: ReturnType<typeof requireKitchen>, order: OrderWithItems): Promise<OrderWithItems> {
+  if (order.status !== 'NEW') return order;
+  await startKitchen(kitchen, order);
+  return reload(db, order.id);
+}
+
+function reload(db: TenantDb, id: string): Promise<OrderWithItems> {
+  return db.order.findUniqueOrThrow({ where: { id }, include: orderInclude });
+}

@@ -1,0 +1,25 @@
+import type { KitchenHandle, RealtimeEvents } from '../../context';
+import { AppError } from '../../errors';
+import type { KitchenResult } from '../../../temporal/kitchen-client';
+import type { ServiceOptions } from '../types';
+
+/** Services that drive the kitchen workflows or publish real-time events get these from the context. */
+export interface KitchenServiceOptions<Input> extends ServiceOptions<Input> {
+  kitchen: KitchenHandle | null;
+  events: RealtimeEvents | null;
+}
+
+/**
+ * An API started without Temporal cannot cook: say so (in the server log; the client sees the
+ * masked internal error) instead of storing orders nobody will ever make.
+ */
+export function requireKitchen(kitchen: KitchenHandle | null): KitchenHandle {
+  if (!kitchen) throw new Error('The kitchen (Temporal) is not configured for this API: orders and KDS actions are unavailable');
+  return kitchen;
+}
+
+/** A workflow's rejection (CONFLICT / NOT_FOUND with its own clear message) becomes the GraphQL error. */
+export function unwrapKitchen<T>(result: KitchenResult<T>): T {
+  if (!result.ok) throw new AppError(result.code, result.message, { reason: result.type });
+  return result.result;
+}

@@ -1,0 +1,68 @@
+import type { Client } from '@temporalio/client';
+import { kdsUpdate, type KitchenResult } from '../../../temporal/kitchen-client';
+import { recordAudit } from '../audit/record-audit';
+import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from '../orders/kitchen-deps';
+import { notFound, requireId } from '../validate';
+import { getTask } from './get-task';
+import type { TaskNode } from './task-node';
+
+type Options<I> = KitchenServiceOptions<I>;
+
+/**
+ * A KDS action is a Temporal Update on the task's item workflow (`item-<orderItemId>`): the
+ * workflow validates it and answers with a clear rejection (CONFLICT / NOT_FOUND) or performs
+ * it before returning, so the task read back afterwards shows the new state.
+ */
+async function onTask(
+  opts: Options<unknown>,
+  taskId: string,
+  run: (client: Client, task: { id: string; orderItemId: string }) => Promise<KitchenResult<unknown>>,
+): Promise<TaskNode> {
+  const id = requireId(taskId, 'Task');
+  const client = requireKitchen(opts.kitchen).client;
+  const task = await opts.db.taskInstance.findUnique({ where: { id }, select: { id: true, orderItemId: true } });
+  if (!task) throw notFound('Task'); // another tenant's task looks exactly like a missing one
+  unwrapKitchen(await run(client, task));
+  return getTask({ db: opts.db, actor: opts.actor, input: { id } });
+}
+
+export function startTask(opts: Options<{ id: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.id, (client, t) =>
+    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'startTask', args: { taskId: t.id, userId: opts.actor.userId } }));
+}
+
+export function completeTask(opts: Options<{ id: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.id, (client, t) =>
+    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'completeTask', args: { taskId: t.id, userId: opts.actor.userId } }));
+}
+
+export function completeSubtask(opts: Options<{ taskId: string; subtaskId: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.taskId, async (client, t) => {
+    const subtaskId = requireId(opts.input.subtaskId, 'Subtask');
+    const subtask = await opts.db.subtaskInstance.findFirst({ where: { id: subtaskId, taskInstanceId: t.id }, select: { id: true } });
+    if (!subtask) throw notFound('Subtask');
+    return kdsUpdate(client, { orderItemId: t.orderItemId, update: 'completeSubtask', args: { taskId: t.id, subtaskId, userId: opts.actor.userId } });
+  });
+}
+
+/** Undo a bump: the task goes back to IN_PROGRESS (the workflow refuses once its dependents started). */
+export function recallTask(opts: Options<{ id: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.id, async (client, t) => {
+    const result = await kdsUpdate(client, { orderItemId: t.orderItemId, update: 'recallTask', args: { taskId: t.id } });
+    if (result.ok) await recordAudit({ db: opts.db, actor: opts.actor, action: 'task.recall', entityType: 'TaskInstance', entityId: t.id });
+    return result;
+  });
+}
+
+export function reassignTask(opts: Options<{ id: string; stationId: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.id, async (client, t) => {
+    const stationId = requireId(opts.input.stationId, 'Station');
+    const station = await opts.db.station.findUnique({ where: { id: stationId }, select: { id: true } });
+    if (!station) throw notFound('Station');
+    const result = await kdsUpdate(client, { orderItemId: t.orderItemId, update: 'reassignTask', args: { taskId: t.id, stationId } });
+    if (result.ok) {
+      await recordAudit({ db: opts.db, actor: opts.actor, action: 'task.reassign', entityType: 'TaskInstance', entityId: t.id, details: { stationId } });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
+
+// KDS actions over real HTTP → Temporal Updates on the real item workflows → real activities → PostgreSQL.
+jest.setTimeout(90_000);
+
+let api: KitchenApi;
+beforeAll(async () => {
+  api = await startKitchenApi('kds-api-test');
+});
+afterAll(() => api?.stop());
+
+const TASK = 'id name status quantity startedAt completedAt estimatedMinutes plannedStartAt station { id name } order { id orderNumber } orderItem { id } dependsOn { id } subtasks { id name optional completed }';
+const ACTIONS = {
+  start: `mutation($id: ID!) { startTask(id: $id) { ${TASK} } }`,
+  complete: `mutation($id: ID!) { completeTask(id: $id) { ${TASK} } }`,
+  recall: `mutation($id: ID!) { recallTask(id: $id) { ${TASK} } }`,
+  subtask: `mutation($taskId: ID!, $subtaskId: ID!) { completeSubtask(taskId: $taskId, subtaskId: $subtaskId) { ${TASK} } }`,
+  reassign: `mutation($id: ID!, $stationId: ID!) { reassignTask(id: $id, stationId: $stationId) { ${TASK} } }`,
+};
+
+async function placePizza(k: TestKitchen) {
+  const res = await api.gql(k.token.operator, 'mutation($input: CreateOrderInput!) { createOrder(input: $input) { id orderNumber items { id } } }', {
+    input: { channel: 'IN_STORE', items: [{ menuItemId: k.menu.pizza, quantity: 1 }] },
+  });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.createOrder;
+}
+
+/** The order's task with this name, once it has the wanted status. */
+function taskOf(k: TestKitchen, orderId: string, name: string, status = 'QUEUED') {
+  return until(async () => {
+    const res = await api.gql(k.token.staff, `query($id: ID!) { order(id: $id) { items { tasks { ${TASK} } } } }`, { id: orderId });
+    const task = res.data?.order.items[0].tasks.find((t: any) => t.name === name);
+    return task?.status === status ? task : undefined;
+  }, `${name} ${status}`);
+}
+
+async function act(k: TestKitchen, action: keyof typeof ACTIONS, vars: Record<string, string>, token = k.token.staff) {
+  return api.gql(token, ACTIONS[action], vars);
+}
+
+async function ok(k: TestKitchen, action: keyof typeof ACTIONS, vars: Record<string, string>) {
+  const res = await act(k, action, vars);
+  if (res.errors) throw new Error(`${action} failed: ${JSON.stringify(res.errors)}`);
+  return Object.values(res.data!)[0] as any;
+}
+
+describe('KDS actions', () => {
+  it('rejects completing a task that was not started with a clear CONFLICT and changes nothing', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    const res = await act(k, 'complete', { id: dough.id });
+    expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0].message).toBe('Task "Stendi impasto" cannot be completed: it is QUEUED, not IN_PROGRESS (start it first)');
+    const row = await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } });
+    expect(row).toMatchObject({ status: 'QUEUED', startedAt: null, completedAt: null });
+  });
+
+  it('flows start → subtasks → complete through the whole recipe until the order is READY', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+
+    const started = await ok(k, 'start', { id: dough.id });
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', order: { id: order.id, orderNumber: order.orderNumber }, orderItem: { id: order.items[0].id } });
+    expect(started.startedAt).not.toBeNull();
+
+    const open = await act(k, 'complete', { id: dough.id });
+    expect(open.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(open.errors?.[0].message).toContain('required subtasks still open: "Prendi la pallina"');
+
+    const required = dough.subtasks.find((s: any) => !s.optional);
+    const ticked = await ok(k, 'subtask', { taskId: dough.id, subtaskId: required.id });
+    expect(ticked.subtasks.find((s: any) => s.id === required.id).completed).toBe(true);
+    const done = await ok(k, 'complete', { id: dough.id });
+    expect(done.status).toBe('DONE');
+
+    // Recall undoes the bump while nothing downstream has started; then bump again.
+    const topping = await taskOf(k, order.id, 'Condisci');
+    expect(topping.dependsOn).toEqual([{ id: dough.id }]);
+    expect((await ok(k, 'recall', { id: dough.id })).status).toBe('IN_PROGRESS');
+    expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: topping.id } })).status).toBe('PENDING');
+    await ok(k, 'complete', { id: dough.id });
+
+    for (const name of ['Condisci', 'Inforna']) {
+      const task = await taskOf(k, order.id, name);
+      await ok(k, 'start', { id: task.id });
+      await ok(k, 'complete', { id: task.id });
+    }
+    const bake = await taskOf(k, order.id, 'Inforna', 'DONE');
+    expect(bake.station).toEqual({ id: k.station.oven, name: 'Forno' });
+    await until(async () => {
+      const res = await api.gql(k.token.staff, 'query($id: ID!) { order(id: $id) { status items { status } } }', { id: order.id });
+      return res.data?.order.status === 'READY' ? res.data.order : undefined;
+    }, 'order READY');
+  });
+
+  it('reassigns a queued task to another suitable station and refuses unsuitable or foreign ones', async () => {
+    const k = await api.kitchen();
+    const other = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    const target = dough.station.id === k.station.bench ? k.station.bench2 : k.station.bench;
+
+    const moved = await ok(k, 'reassign', { id: dough.id, stationId: target });
+    expect(moved.station.id).toBe(target);
+    const queue = await api.gql(k.token.staff, 'query($id: ID!) { stationQueue(stationId: $id) { tasks { id } } }', { id: target });
+    expect(queue.data.stationQueue.tasks.map((t: any) => t.id)).toContain(dough.id);
+
+    const oven = await act(k, 'reassign', { id: dough.id, stationId: k.station.oven });
+    expect(oven.errors?.[0]).toMatchObject({ message: 'Station "Forno" does not handle station type "banco"', extensions: { code: 'CONFLICT' } });
+    const foreign = await act(k, 'reassign', { id: dough.id, stationId: other.station.bench });
+    expect(foreign.errors?.[0]).toMatchObject({ message: 'Station not found', extensions: { code: 'NOT_FOUND' } });
+    expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } })).stationId).toBe(target);
+  });
+
+  it("answers NOT_FOUND for another tenant's task and leaves it untouched", async () => {
+    const k = await api.kitchen();
+    const other = await api.kitchen();
+    const order = await placePizza(other);
+    const theirs = await taskOf(other, order.id, 'Stendi impasto');
+    for (const action of ['start', 'complete', 'recall'] as const) {
+      const res = await act(k, action, { id: theirs.id });
+      expect(res.errors?.[0]).toMatchObject({ message: 'Task not found', extensions: { code: 'NOT_FOUND' } });
+    }
+    const read = await api.gql(k.token.staff, 'query($id: ID!) { task(id: $id) { id } }', { id: theirs.id });
+    expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await act(k, 'start', { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe('QUEUED');
+  });
+
+  it('is refused to a phone operator (tasks:work)', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    const res = await act(k, 'start', { id: dough.id }, k.token.operator);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', permission: 'tasks:work' } });
+  });
+});

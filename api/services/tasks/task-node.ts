@@ -1,0 +1,74 @@
+import type { Prisma, Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../../prisma/generated/client';
+import type { OrderItemWithTasks, OrderWithItems } from '../orders/order-include';
+
+/** A task of the same item: enough to show what it waits for and what waits for it. */
+export interface SiblingTask {
+  id: string;
+  name: string;
+  status: TaskStatus;
+  dependsOn: string[];
+}
+
+export interface TaskOrderSummary {
+  id: string;
+  orderNumber: number;
+  status: string;
+  priority: number;
+  channel: string;
+  customerName: string | null;
+  notes: string | null;
+}
+
+export interface TaskItemSummary {
+  id: string;
+  nameSnapshot: string;
+  quantity: number;
+  modifications: string | null;
+  notes: string | null;
+  menuItem: { id: string; name: string; allergens: string[] };
+}
+
+/**
+ * What the TaskInstance GraphQL type resolves from: the row with its station and subtasks, plus
+ * its order, its item and the item's other tasks, all loaded up front (no query per field).
+ */
+export interface TaskNode {
+  task: TaskInstance & { station: Station | null; subtasks: SubtaskInstance[] };
+  order: TaskOrderSummary;
+  item: TaskItemSummary;
+  siblings: SiblingTask[];
+}
+
+export const taskInclude = {
+  station: true,
+  subtasks: { orderBy: { subtaskDefId: 'asc' } },
+  order: { select: { id: true, orderNumber: true, status: true, priority: true, channel: true, customerName: true, notes: true } },
+  orderItem: {
+    select: {
+      id: true, nameSnapshot: true, quantity: true, modifications: true, notes: true,
+      menuItem: { select: { id: true, name: true, allergens: true } },
+      tasks: { select: { id: true, name: true, status: true, dependsOn: true } },
+    },
+  },
+} satisfies Prisma.TaskInstanceInclude;
+
+type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInclude }>;
+
+export function taskNode(row: TaskWithRelations): TaskNode {
+  const { order, orderItem, ...task } = row;
+  const { tasks, ...item } = orderItem;
+  return { task, order, item, siblings: tasks };
+}
+
+/** Tasks as part of an order already loaded with orderInclude: built from it, no extra query. */
+export function orderTaskNodes(order: OrderWithItems, item: OrderItemWithTasks): TaskNode[] {
+  const { items: _items, ...summary } = order;
+  const { tasks, menuItem, ...rest } = item;
+  const itemSummary: TaskItemSummary = { ...rest, menuItem };
+  return tasks.map((task) => ({ task, order: summary, item: itemSummary, siblings: tasks }));
+}
+
+/** Names of the item's tasks that wait for this one (the KDS shows "then: Bake"). */
+export function downstreamOf(node: TaskNode): SiblingTask[] {
+  return node.siblings.filter((s) => s.dependsOn.includes(node.task.id));
+}

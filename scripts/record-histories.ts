@@ -1,0 +1,101 @@
+/**
+ * Records real histories of the kitchen workflows into workflows/__histories__/, for the replay
+ * test (workflows/replay.test.ts) that guards workflow code changes. Starts its own throwaway
+ * PostgreSQL and Temporal dev server (test/infra.ts) and drives three orders through the real
+ * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
+ * compensation) and late (the ETA timer). Takes about a minute.
+ *
+ *   npx tsx scripts/record-histories.ts
+ *
+ * Re-record only on purpose: an old history that no longer replays means running workflows
+ * would break on deploy; guard such changes with patched() instead.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestInfra } from '../test/infra';
+import { cancelOrder, markOrderStatus, updateOrderPriority } from '../temporal/kitchen-client';
+import { itemWorkflowId } from '../workflows/item-workflow';
+import { orderWorkflowId } from '../workflows/order-workflow';
+import { createKitchen, deleteKitchens } from '../workflows/test-support/kitchen-fixture';
+import { kitchenDriver } from '../workflows/test-support/kitchen-driver';
+import { HISTORIES_DIR, writeHistory } from '../workflows/test-support/history-files';
+import { startKitchenHarness, type KitchenHarness } from '../workflows/test-support/kitchen-harness';
+
+async function main(): Promise<void> {
+  const infra = await startTestInfra((m) => console.log(m));
+  Object.assign(process.env, infra.env);
+  const h = await startKitchenHarness('record-histories');
+  const kitchen = await createKitchen(h.prisma);
+  const k = kitchenDriver(h, kitchen);
+  try {
+    fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+    await recordDelivered(h, k);
+    await recordCancelled(h, k);
+    await recordLate(h, k);
+  } finally {
+    await h.terminateLeftovers();
+    await deleteKitchens(h.prisma, [kitchen]);
+    await h.stop();
+    await infra.stop();
+  }
+}
+
+type Driver = ReturnType<typeof kitchenDriver>;
+
+/** Pizza and salad paced apart, made urgent (the salad fires), a recall, then out for delivery. */
+async function recordDelivered(h: KitchenHarness, k: Driver): Promise<void> {
+  const { orderId, itemIds: [pizza, salad] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
+  await k.untilItem(salad, (s) => s.phase === 'WAITING', 'salad waiting');
+  await expectOk(updateOrderPriority(h.client, { orderId, priority: 2 }));
+  await k.cook(pizza, 'dough');
+  await k.ok(pizza, 'recallTask', {});
+  await k.ok(pizza, 'completeTask', { taskId: (await k.task(pizza, 'dough')).id });
+  await k.cook(pizza, 'topping');
+  await k.cook(pizza, 'bake');
+  await k.cook(salad, 'toss');
+  await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+  await expectOk(markOrderStatus(h.client, { orderId, status: 'DELIVERING' }));
+  await expectOk(markOrderStatus(h.client, { orderId, status: 'DELIVERED' }));
+  await save(h, 'delivered', orderId, { pizza, salad });
+}
+
+/** An urgent pizza cancelled after its dough was made: open tasks cancelled, inventory returned. */
+async function recordCancelled(h: KitchenHarness, k: Driver): Promise<void> {
+  const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+  await k.cook(pizza, 'dough');
+  await expectOk(cancelOrder(h.client, { orderId, reason: 'customer hung up' }));
+  await save(h, 'cancelled', orderId, { pizza });
+}
+
+/** An espresso nobody pulls until its ETA timer marks it late; then made and handed over. */
+async function recordLate(h: KitchenHarness, k: Driver): Promise<void> {
+  const { orderId, itemIds: [espresso] } = await k.order([{ dish: 'espresso' }]);
+  await k.untilItem(espresso, (s) => s.late, 'espresso late', 30_000);
+  await k.cook(espresso, 'pull');
+  await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+  await expectOk(markOrderStatus(h.client, { orderId, status: 'HANDED_OVER' }));
+  await save(h, 'late', orderId, { espresso });
+}
+
+async function save(h: KitchenHarness, scenario: string, orderId: string, items: Record<string, string>): Promise<void> {
+  const runs = { order: orderWorkflowId(orderId), ...Object.fromEntries(Object.entries(items).map(([name, id]) => [`item-${name}`, itemWorkflowId(id)])) };
+  await h.client.workflow.getHandle(orderWorkflowId(orderId)).result();
+  for (const [name, workflowId] of Object.entries(runs)) {
+    const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+    const file = path.join(HISTORIES_DIR, `${scenario}-${name}.json`);
+    writeHistory(file, workflowId, history);
+    console.log(`recorded ${path.relative(process.cwd(), file)} (${history.events?.length} events)`);
+  }
+}
+
+async function expectOk(result: Promise<{ ok: boolean; message?: string }>): Promise<void> {
+  const r = await result;
+  if (!r.ok) throw new Error(`unexpected rejection: ${r.message}`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,53 @@
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Env } from '../config/env';
+import type { Db } from '../db/client';
+import { createKitchenActivities } from '../activities';
+import { createEventPublisher } from '../activities/events';
+import { createKitchenWorker } from './worker';
+
+/**
+ * Wires the kitchen worker the way production runs it: real activities over the shared Prisma
+ * client, events through the cross-process Postgres emitter, workflows from `workflows/`.
+ * Returns once the worker polls; `stop()` drains it and closes what it opened.
+ */
+export async function startKitchenWorker(opts: {
+  env: Env;
+  prisma: Db;
+  databaseUrl: string;
+  address: string;
+  log: (m: string) => void;
+}): Promise<{ stop(): Promise<void> }> {
+  const t0 = Date.now();
+  installQuietRuntime(opts.env.LOG_LEVEL);
+  const events = createEventPublisher({ databaseUrl: opts.databaseUrl });
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await createKitchenWorker({
+    connection,
+    namespace: opts.env.TEMPORAL_NAMESPACE,
+    taskQueue: opts.env.TEMPORAL_TASK_QUEUE,
+    activities: createKitchenActivities({ prisma: opts.prisma, events }),
+  });
+  const running = worker.run();
+  running.catch((err) => {
+    console.error('[worker] crashed:', err);
+    process.exit(1);
+  });
+  opts.log(`worker polling task queue ${opts.env.TEMPORAL_TASK_QUEUE} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return {
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await events.close();
+      await connection.close();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+/** The SDK logs every webpack module at INFO; the start-up summary should stay readable. */
+function installQuietRuntime(level: Env['LOG_LEVEL']) {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const sdkLevel = level === 'debug' ? 'DEBUG' : level === 'info' ? 'WARN' : level.toUpperCase();
+  Runtime.install({ logger: new DefaultLogger(sdkLevel as 'DEBUG' | 'WARN' | 'ERROR') });
+}

@@ -1,0 +1,47 @@
+import type { RoleName } from '../../../contracts/socket-events';
+import { allowed, landingPath } from '../auth/roles';
+import { matchPath } from '../router/router';
+import { adminTabs, topNav } from './nav';
+import { ROUTES } from './routes';
+
+const navFor = (role: RoleName) => topNav(role).map((i) => i.label);
+const tabsFor = (role: RoleName) => adminTabs(role).map((i) => i.label);
+const routeFor = (path: string) => ROUTES.find((r) => matchPath(r.pattern, path));
+
+describe('role-based navigation', () => {
+  it('shows each role only the screens its permissions allow', () => {
+    expect(navFor('STAFF')).toEqual(['KDS', 'Orders']);
+    expect(navFor('OPERATOR')).toEqual(['Phone orders', 'Orders']);
+    expect(navFor('DELIVERY')).toEqual(['Orders']);
+    expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Recipes', 'Admin']);
+    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Inventory', 'Audit log']);
+    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Inventory', 'Users', 'Audit log']);
+    expect(tabsFor('STAFF')).toEqual([]);
+  });
+
+  it('lands every role on a screen it is allowed to open', () => {
+    const roles: RoleName[] = ['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR', 'DELIVERY'];
+    for (const role of roles) {
+      const route = routeFor(landingPath(role));
+      expect(route && allowed(role, route.permission)).toBe(true);
+    }
+    expect(landingPath('DELIVERY')).toBe('/orders');
+    expect(landingPath('STAFF')).toBe('/kds');
+    expect(landingPath('OPERATOR')).toBe('/console');
+  });
+
+  it('keeps the designer for roles that may write recipes', () => {
+    expect(routeFor('/designer/abc')?.pattern).toBe('/designer/:id');
+    expect(allowed('MANAGER', routeFor('/designer/abc')!.permission)).toBe(true);
+    expect(allowed('STAFF', routeFor('/designer/abc')!.permission)).toBe(false);
+  });
+});
+
+describe('path matching', () => {
+  it('matches params and rejects different shapes', () => {
+    expect(matchPath('/designer/:id', '/designer/9f1c')).toEqual({ id: '9f1c' });
+    expect(matchPath('/designer/:id', '/designer')).toBeNull();
+    expect(matchPath('/admin', '/admin/stations')).toBeNull();
+    expect(matchPath('/designer/:id', '/designer/a%20b')).toEqual({ id: 'a b' });
+  });
+});

@@ -1,0 +1,24 @@
+import { Worker } from '@temporalio/worker';
+import { readHistories } from './test-support/history-files';
+
+// Replays histories recorded from real runs (scripts/record-histories.ts) against the current
+// workflow code. A failure means a change is not replay-safe: running orders would break on
+// deploy. Guard such a change with patched('change-id') instead of re-recording.
+jest.setTimeout(120_000);
+
+it('replays every recorded order and item history with the current workflow code', async () => {
+  const saved = readHistories();
+  expect(saved.map((s) => s.file)).toEqual(expect.arrayContaining(['delivered-order.json', 'delivered-item-pizza.json', 'cancelled-item-pizza.json', 'late-item-espresso.json']));
+  const results = Worker.runReplayHistories(
+    { workflowsPath: require.resolve('./index'), replayName: 'brigade-replay' },
+    saved.map(({ workflowId, history }) => ({ workflowId, history })),
+  );
+  const failures: string[] = [];
+  let replayed = 0;
+  for await (const result of results) {
+    replayed += 1;
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+  expect(replayed).toBe(saved.length);
+});
