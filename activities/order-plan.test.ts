@@ -85,8 +85,13 @@ describe('loadOrderPlan', () => {
     const plan = await acts.loadOrderPlan({ tenantId: tenant.id, orderId: order.id });
 
     expect(plan).toMatchObject({ orderId: order.id, priority: 1, status: 'NEW', requestedAt: null });
-    expect(plan.items[0].criticalPathMinutes).toBeCloseTo(13, 6);
-    expect(plan.items[1].criticalPathMinutes).toBeCloseTo(13 * 1.35, 6);
+    const pathOf = (quantity: number) => {
+      const item = order.items.find((i) => i.quantity === quantity)!;
+      return plan.items.find((i) => i.orderItemId === item.id)!.criticalPathMinutes;
+    };
+    expect(plan.items).toHaveLength(2);
+    expect(pathOf(1)).toBeCloseTo(13, 6);
+    expect(pathOf(2)).toBeCloseTo(13 * 1.35, 6);
     await expect(acts.loadOrderPlan({ tenantId: other.id, orderId: order.id })).rejects.toMatchObject({ type: 'ORDER_NOT_FOUND' });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createKitchenActivities } from '../../activities';
 import { createEventPublisher, type EventPublisher } from '../../activities/events';
 import { createPrisma, type Db } from '../../db/client';
@@ -31,6 +31,7 @@ export function requiredEnv(name: string): string {
 }
 
 export async function startKitchenHarness(name: string): Promise<KitchenHarness> {
+  quietRuntime();
   const address = requiredEnv('TEMPORAL_ADDRESS');
   const databaseUrl = requiredEnv('DATABASE_URL');
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
@@ -74,9 +75,21 @@ export async function startKitchenHarness(name: string): Promise<KitchenHarness>
 
 /** Orders a test left open (waiting for fire times, deliveries) would otherwise sit on the shared server. */
 async function terminateLeftovers(client: Client, taskQueue: string): Promise<void> {
-  const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
-  for await (const run of client.workflow.list({ query })) {
-    await client.workflow.getHandle(run.workflowId, run.runId).terminate('test finished').catch(() => undefined);
+  // Orders first: their items go with them (parent close policy), without "child failed" noise.
+  for (const type of [`WorkflowType = 'orderWorkflow' AND `, '']) {
+    const query = `${type}TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+    for await (const run of client.workflow.list({ query })) {
+      await client.workflow.getHandle(run.workflowId, run.runId).terminate('test finished').catch(() => undefined);
+    }
+  }
+}
+
+/** Worker INFO logs (state changes, bundle sizes) drown test output; warnings and errors stay. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed in this process (another harness, or the test set its own).
   }
 }
 

@@ -14,6 +14,7 @@ import './station-queue';
 import './order';
 import './eta';
 import './kitchen-inventory';
+import './analytics';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

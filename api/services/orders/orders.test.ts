@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connectClient, nextEvent } from '../../realtime/test-support';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from './test-kitchen-api';
 
 // The real app over HTTP, the real Temporal dev server and a real worker, real PostgreSQL.
@@ -40,14 +41,18 @@ function untilQueued(k: TestKitchen, stationId: string, orderNumber: number, sta
 }
 
 describe('createOrder', () => {
-  it('stores the order with price and recipe snapshots and its first task appears in the station queue', async () => {
+  it('stores the order with price and recipe snapshots, announces it, and its first task appears in the station queue', async () => {
     const k = await api.kitchen();
+    const board = await connectClient(api.url, k.token.staff);
+    const announced = nextEvent(board, 'order:created', (p) => p.order.customerName === 'Anna Rossi', 10_000);
     const order = await create(k, {
       customerName: 'Anna Rossi', customerPhone: '+39 333 123-4567', notes: 'Citofono rotto',
       items: [pizza(k, { quantity: 2, modifications: 'senza basilico', notes: 'ben cotta' })],
     });
     expect(order).toMatchObject({ orderNumber: 1, status: 'NEW', priority: 0, channel: 'PHONE', customerPhone: '+393331234567', totalAmount: '17.00' });
     expect(order.items[0]).toMatchObject({ quantity: 2, modifications: 'senza basilico', notes: 'ben cotta', menuItem: { id: k.menu.pizza, name: 'Margherita' } });
+    const event = await announced.finally(() => board.close());
+    expect(event.order).toMatchObject({ id: order.id, orderNumber: 1, channel: 'PHONE', items: [{ id: order.items[0].id, name: 'Margherita', quantity: 2 }] });
 
     const stored = await api.prisma.orderItem.findFirstOrThrow({ where: { orderId: order.id }, include: { workflowVersion: true, menuItem: { include: { workflowTemplate: true } } } });
     expect(stored.unitPrice.toFixed(2)).toBe('8.50');

@@ -20,7 +20,8 @@ export async function startKitchen(kitchen: KitchenHandle, order: { tenantId: st
       return true;
     } catch (err) {
       const last = attempt >= backoffMs.length;
-      console.error(`[orders] starting the kitchen workflow of order ${order.id} failed (attempt ${attempt + 1})${last ? '; it stays NEW until re-driven' : ''}:`, err);
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      console.error(`[orders] starting the kitchen workflow of order ${order.id} failed (attempt ${attempt + 1}): ${reason}${last ? '; it stays NEW until re-driven' : ''}`);
       if (last) return false;
       await sleep(backoffMs[attempt]);
     }
