@@ -5,7 +5,7 @@ import type { EventPublisher } from './events';
 import type { KitchenFailureType } from './contract';
 
 /** The part of the cross-process publisher (activities/events.ts) the activities use. */
-export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
+export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation'>;
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -25,7 +25,8 @@ export function fail(type: KitchenFailureType, message: string): never {
 /**
  * Task events go to the tenant room (boards, expo) and to the task's station room (the KDS).
  * The publisher never rejects (delivery is best effort), so an emit cannot fail an activity
- * whose database write already committed. A socket in both rooms receives it twice.
+ * whose database write already committed. Both rooms go in one broadcast, so a KDS socket
+ * (which is in both) receives each event once.
  */
 export async function emitToTenantAndStation<E extends ServerEventName>(
   events: KitchenEvents,
@@ -34,6 +35,6 @@ export async function emitToTenantAndStation<E extends ServerEventName>(
   event: E,
   payload: ServerEventPayload<E>,
 ): Promise<void> {
-  await events.toTenant(tenantId).emit(event, payload);
-  if (stationId) await events.toStation(tenantId, stationId).emit(event, payload);
+  const rooms = stationId ? events.toTenantAndStation(tenantId, stationId) : events.toTenant(tenantId);
+  await rooms.emit(event, payload);
 }

@@ -100,3 +100,22 @@ it('refuses a room without a tenant id rather than emitting into the void', () =
   expect(() => publisher.toTenant('')).toThrow('tenantId is required');
   expect(() => publisher.toStation(tenant.id, '')).toThrow('stationId is required');
 });
+
+it('delivers a task event once to a KDS socket that is in both the tenant room and the station room', async () => {
+  const t = await prisma.tenant.create({ data: { name: 'Events once', slug: `once-${randomUUID().slice(0, 8)}` } });
+  const station = await prisma.station.create({ data: { tenantId: t.id, name: 'Forno', taskTypes: ['forno'] } });
+  const kds = await rt.clientOf(t);
+  const ack = await kds.emitWithAck('join_station', { stationId: station.id });
+  expect(ack).toEqual({ ok: true });
+  const seen = recordEvents(kds);
+  const taskId = randomUUID();
+  await rt.publisher
+    .toTenantAndStation(t.id, station.id)
+    .emit('task:updated', { taskId, status: 'QUEUED', orderId: randomUUID(), orderItemId: randomUUID(), stationId: station.id } as never);
+  // Positive control: a later event arrives, so the first one had time to arrive twice if it would.
+  const controlId = randomUUID();
+  const control = nextEvent(kds, 'delivery:updated', (p) => p.deliveryId === controlId);
+  await rt.publisher.toTenant(t.id).emit('delivery:updated', { deliveryId: controlId, status: 'assigned' });
+  await control;
+  expect(seen.filter((e) => e.event === 'task:updated' && (e.payload as { taskId: string }).taskId === taskId)).toHaveLength(1);
+});

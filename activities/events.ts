@@ -29,6 +29,8 @@ export interface RoomEmitter {
 export interface EventPublisher {
   toTenant(tenantId: string): RoomEmitter;
   toStation(tenantId: string, stationId: string): RoomEmitter;
+  /** The tenant room and the station room in ONE broadcast: a socket in both gets it once. */
+  toTenantAndStation(tenantId: string, stationId: string): RoomEmitter;
   /** Waits for queued events, then ends the pool if the publisher created it. */
   close(): Promise<void>;
 }
@@ -106,14 +108,19 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     return tail;
   }
 
-  const roomEmitter = (room: string): RoomEmitter => ({
-    emit: (event, payload) => publish([room], event, payload),
+  const roomEmitter = (...rooms: string[]): RoomEmitter => ({
+    emit: (event, payload) => publish(rooms, event, payload),
   });
 
   return {
     toTenant: (tenantId) => roomEmitter(tenantRoom(required(tenantId, 'tenantId'))),
     toStation: (tenantId, stationId) =>
       roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
+    toTenantAndStation: (tenantId, stationId) =>
+      roomEmitter(
+        tenantRoom(required(tenantId, 'tenantId')),
+        stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId')),
+      ),
     async close() {
       closed = true;
       await tail;

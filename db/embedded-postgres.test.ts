@@ -99,8 +99,8 @@ describe('after the owning process is killed with SIGKILL', () => {
   it('stops the orphaned server and starts again on the same data dir', async () => {
     const dataDir = tempDataDir();
     const port = await getFreePort();
-    const tsx = require.resolve('tsx/cli');
-    holder = spawn(process.execPath, [tsx, path.join(__dirname, '../test/fixtures/hold-postgres.ts'), dataDir, String(port)], {
+    // `node --import tsx` runs the fixture in this very process (the tsx CLI would fork a child).
+    holder = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../test/fixtures/hold-postgres.ts'), dataDir, String(port)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     cleanups.push(() => holder.kill('SIGKILL'));

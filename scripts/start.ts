@@ -14,6 +14,7 @@ import { connectTemporal } from '../temporal/connection';
 import { startKitchenWorker } from '../temporal/run-worker';
 import { startApiServer } from '../api/server';
 import { ensureWebBuild } from './web-build';
+import { redriveStuckOrders } from '../api/services/orders/start-kitchen';
 
 const log = (msg: string) => console.log(`[brigade] ${msg}`);
 
@@ -79,6 +80,16 @@ async function main() {
         webDist,
       });
       stops.push(api.close);
+      // An order stored while Temporal was unreachable is re-driven (the workflow start is idempotent).
+      const kitchen = { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE };
+      const redrive = () =>
+        redriveStuckOrders({ prisma, kitchen })
+          .then((n) => n > 0 && log(`re-drove ${n} order(s) whose workflow had not started`))
+          .catch((err) => console.error('[brigade] re-drive failed:', err instanceof Error ? err.message : err));
+      void redrive();
+      const timer = setInterval(redrive, 60_000);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
       printSummary({ apiUrl: api.url, temporalAddress, temporalUi, dbUrl: db.url, embedded: db.embedded });
     }
     log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — Ctrl-C to stop`);

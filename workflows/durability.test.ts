@@ -124,8 +124,9 @@ it('a worker killed with SIGKILL in the middle of a busy order loses nothing and
 /** Cooks whatever the item has left, as a line cook would: start what is queued, bump what is in progress. */
 async function finishItem(k: ReturnType<typeof kitchenDriver>, orderItemId: string): Promise<void> {
   const deadline = Date.now() + 60_000;
+  let state: Awaited<ReturnType<typeof k.itemState>> | null = null;
   while (Date.now() < deadline) {
-    const state = await k.itemState(orderItemId).catch(() => null); // null while no worker answers yet
+    state = await k.itemState(orderItemId).catch(() => null); // null while no worker answers yet
     if (state?.phase === 'DONE') return;
     if (!state) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -144,5 +145,5 @@ async function finishItem(k: ReturnType<typeof kitchenDriver>, orderItemId: stri
     for (const sub of task.subtasks.filter((s) => !s.optional && !s.completed)) await k.ok(orderItemId, 'completeSubtask', { taskId: task.id, subtaskId: sub.id });
     await k.ok(orderItemId, 'completeTask', { taskId: task.id });
   }
-  throw new Error(`item ${orderItemId} did not finish`);
+  throw new Error(`item ${orderItemId} did not finish; last state: ${JSON.stringify(state)}`);
 }

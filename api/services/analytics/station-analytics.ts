@@ -22,7 +22,7 @@ export const DURATION_WINDOW_DAYS = 7;
 /**
  * Load per active station right now. The bottleneck is judged by time, not by ticket count: four
  * one-minute garnishes are not a problem, two twelve-minute bakes on a one-slot oven are. Open
- * work is counted at the station's learned pace, falling back to the tasks' own estimates.
+ * work counts at its estimates, or at the station's recent pace where that is slower.
  * Three grouped queries, whatever the number of tasks.
  */
 export async function stationAnalytics({ db }: ServiceOptions<unknown>, now: Date = new Date()): Promise<StationAnalytics[]> {
@@ -51,7 +51,8 @@ export async function stationAnalytics({ db }: ServiceOptions<unknown>, now: Dat
     const seconds = avg.get(s.id);
     const avgTaskMinutes = seconds == null ? null : round1(seconds / 60);
     const capacity = Math.max(s.capacity, 1);
-    const work = avgTaskMinutes === null ? estimated : (queueLength + inProgress) * avgTaskMinutes;
+    // The plan at least; longer when the station has lately been slower than its estimates.
+    const work = Math.max(estimated, avgTaskMinutes === null ? 0 : (queueLength + inProgress) * avgTaskMinutes);
     return {
       stationId: s.id,
       name: s.name,

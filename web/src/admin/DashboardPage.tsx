@@ -5,6 +5,7 @@ import { Link } from '../router/router';
 import { ALL_STATIONS_KEY, STATIONS_QUERY, type Station } from './stations/station-api';
 import { MENU_KEY, MENU_QUERY, type MenuItem } from './menu/menu-api';
 import { RECIPES_KEY, RECIPES_QUERY, type RecipeSummary } from '../designer/recipe-api';
+import { AnalyticsPanel } from '../analytics/AnalyticsPanel';
 
 const LOW_STOCK_QUERY = `query LowStock($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { id name } }`;
 
@@ -52,12 +53,7 @@ export function DashboardPage() {
           }}
         </Card>
       </div>
-      {/* Analytics (today's orders, prep time, delays, revenue, top items, station load, ETA accuracy)
-          and live inventory alerts go here once the order/analytics APIs exist. No placeholder chart. */}
-      <section className="card analytics-slot" aria-labelledby="analytics-title">
-        <h2 id="analytics-title">Analytics</h2>
-        <p className="muted">Today’s orders, average prep time, delays, revenue, top items, station load and ETA accuracy will be charted here.</p>
-      </section>
+      <AnalyticsPanel />
     </section>
   );
 }

@@ -1,9 +1,27 @@
-import { ActiveOrdersPage } from '../orders/ActiveOrdersPage';
+import { useState } from 'react';
+import { ConsoleOrders } from './ConsoleOrders';
+import type { ConsoleOrder } from './console-api';
+import { OrderForm } from './OrderForm';
+import './console.css';
 
-/**
- * Route target for phone operators. Order taking with the live ETA quote is the second part of
- * the web work; until then operators see the open orders with their live ETAs.
- */
+/** Phone operators: take an order with a live ready time on the left, watch and find orders on the right. */
 export function ConsolePage() {
-  return <ActiveOrdersPage />;
+  const [placed, setPlaced] = useState<ConsoleOrder | null>(null);
+  return (
+    <section className="console">
+      <header className="page__header">
+        <h1>Phone orders</h1>
+        {placed && (
+          <p className="notice console__placed" role="status">
+            Order <strong>#{placed.orderNumber}</strong> placed
+            {placed.estimatedReadyAt && ` — ready about ${new Date(placed.estimatedReadyAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}.
+          </p>
+        )}
+      </header>
+      <div className="console__body">
+        <OrderForm onPlaced={setPlaced} />
+        <ConsoleOrders />
+      </div>
+    </section>
+  );
 }

@@ -1,9 +1,78 @@
-import { ActiveOrdersPage } from '../orders/ActiveOrdersPage';
+import { useCallback, useState } from 'react';
+import './kds.css';
+import { useGqlQuery } from '../api/hooks';
+import { useRequiredSession } from '../auth/AuthContext';
+import { useConnectionStatus, useRealtime } from '../realtime/RealtimeProvider';
+import { QueryView } from '../shell/states';
+import { ExpoView } from './ExpoView';
+import { KDS_STATIONS_KEY, KDS_STATIONS_QUERY, type KdsStation } from './kds-api';
+import { useRememberedStation } from './station-choice';
+import { StationPicker } from './StationPicker';
+import { StationScreen } from './StationScreen';
+
+type View = 'queue' | 'expo' | 'pick';
 
 /**
- * Route target for cooks. The station queue screen (tickets, start/bump, recall, all-day counts,
- * expo view) is the second part of the web work; until then cooks see the open orders live.
+ * The kitchen display: the remembered station's live queue, the expo view over all stations, and
+ * the station picker. Besides the header's connection badge, a lost connection puts a banner over
+ * the tickets: a cook must never work from a screen that silently stopped updating.
  */
 export function KdsPage() {
-  return <ActiveOrdersPage />;
+  const session = useRequiredSession();
+  const [stationId, choose] = useRememberedStation(session.tenant.id);
+  const stations = useGqlQuery<{ stations: KdsStation[] }>(KDS_STATIONS_KEY, KDS_STATIONS_QUERY);
+  const [view, setView] = useState<View>('queue');
+  const [expoOrder, setExpoOrder] = useState<string | null>(null);
+  const socket = useRealtime()?.socket ?? null;
+  const status = useConnectionStatus();
+  const openExpo = useCallback((orderId: string) => {
+    setExpoOrder(orderId);
+    setView('expo');
+  }, []);
+
+  return (
+    <section className="kds">
+      <QueryView query={stations} loadingLabel="Loading stations…">
+        {({ stations: list }) => {
+          const station = list.find((s) => s.id === stationId) ?? null;
+          const current: View = !station && view !== 'expo' ? 'pick' : view;
+          return (
+            <>
+              <header className="kds__bar">
+                <h1>{station ? station.name : 'Kitchen display'}</h1>
+                <nav className="kds__tabs" aria-label="KDS views">
+                  <button type="button" className="btn" aria-pressed={current === 'queue'} disabled={!station} onClick={() => setView('queue')}>
+                    Queue
+                  </button>
+                  <button type="button" className="btn" aria-pressed={current === 'expo'} onClick={() => { setExpoOrder(null); setView('expo'); }}>
+                    Expo
+                  </button>
+                  <button type="button" className="btn" aria-pressed={current === 'pick'} onClick={() => setView('pick')}>
+                    Change station
+                  </button>
+                </nav>
+              </header>
+              {status !== 'connected' && status !== 'connecting' && (
+                <p className="notice notice--warning" role="alert">
+                  Not live: tickets may be out of date until the connection is back. The queue re-syncs by itself.
+                </p>
+              )}
+              {current === 'pick' && (
+                <StationPicker
+                  stations={list}
+                  current={stationId}
+                  onPick={(id) => {
+                    choose(id);
+                    setView('queue');
+                  }}
+                />
+              )}
+              {current === 'queue' && station && <StationScreen key={station.id} stationId={station.id} socket={socket} openExpo={openExpo} />}
+              {current === 'expo' && <ExpoView selected={expoOrder} onSelect={setExpoOrder} />}
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
+import { InventoryTools } from './InventoryTools';
+import { LowStockAlerts } from './LowStockAlerts';
 
 interface InventoryItem {
   id: string;
@@ -20,8 +22,8 @@ const qty = (v: string) => new Intl.NumberFormat(undefined, { maximumFractionDig
 
 /**
  * Stock levels with what is below its reorder threshold highlighted. The list refreshes itself on
- * `inventory:alert` events (realtime/live-cache.ts). Adjustments, movements and reorder suggestions
- * belong to the inventory task that adds those APIs.
+ * `inventory:alert` events (realtime/live-cache.ts), which also show as alerts above it; reorder
+ * suggestions, adjustments and the movement ledger follow the table.
  */
 export function InventoryPage() {
   const [belowMin, setBelowMin] = useState(false);
@@ -38,6 +40,7 @@ export function InventoryPage() {
           Only items below minimum
         </label>
       </header>
+      <LowStockAlerts />
       <QueryView
         query={inventory}
         isEmpty={(d) => d.inventoryItems.length === 0}
@@ -84,6 +87,7 @@ export function InventoryPage() {
           );
         }}
       </QueryView>
+      <InventoryTools />
     </section>
   );
 }

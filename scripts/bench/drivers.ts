@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { TaskRef } from '../../activities/contract';
+import { NativeConnection } from '@temporalio/worker';
+import { kdsUpdate } from '../../temporal/kitchen-client';
+import { createKitchenWorker } from '../../temporal/worker';
+import { orderWorkflow, orderWorkflowId } from '../../workflows/order-workflow';
+import type { Rand } from '../sim/prng';
+import { CREATE_ORDER } from '../sim/queries';
+import type { InstantKitchen } from './instant-kitchen';
+import type { BenchKitchen } from './kitchen-setup';
+import type { RunOne } from './ladder';
+import { createNoopActivities, type NoopOrder } from './noop-activities';
+import { NAMESPACE, type BenchStack } from './stack';
+
+/**
+ * The two sides of the throughput ratio, driving the same one-dish urgent orders (the same
+ * seeded sequence of dishes) through the same workflows:
+ * - ours: the public API (createOrder, then startTask / completeSubtask / completeTask on each
+ *   `task:updated QUEUED`), real activities, PostgreSQL, ETA, events;
+ * - no-op: the Temporal client straight to the workflows (start, then the same KDS updates the
+ *   API sends) on a second worker whose activities return canned results (noop-activities.ts).
+ */
+export const NOOP_QUEUE = 'bench-noop';
+
+export function oursRunOne(kitchen: BenchKitchen, instant: InstantKitchen, rand: Rand): RunOne {
+  return async (timeoutMs) => {
+    const dish = kitchen.menu[Math.floor(rand() * kitchen.menu.length)];
+    const t0 = Date.now();
+    const input = { channel: 'IN_STORE', priority: 2, items: [{ menuItemId: dish.id, quantity: 1 }] };
+    const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
+    const ready = instant.waitReady(createOrder.id, timeoutMs);
+    instant.track(createOrder.id);
+    const at = await ready;
+    instant.untrack(createOrder.id);
+    return at === null ? null : at - t0;
+  };
+}
+
+export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<{ runOne: RunOne; errors: () => number; stop(): Promise<void> }> {
+  const orders = new Map<string, NoopOrder>();
+  const itemOrder = new Map<string, string>();
+  const waiters = new Map<string, (at: number) => void>();
+  let errors = 0;
+  const { client } = stack;
+
+  const cook = async (ref: TaskRef) => {
+    try {
+      const started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
+      if (!started.ok) return void errors++;
+      for (const sub of started.result.subtasks) {
+        if (sub.optional || sub.completed) continue;
+        await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'completeSubtask', args: { taskId: ref.taskId, subtaskId: sub.id, userId: null } });
+      }
+      const done = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'completeTask', args: { taskId: ref.taskId, userId: null } });
+      if (!done.ok) errors++;
+    } catch {
+      errors++;
+    }
+  };
+  const activities = createNoopActivities(
+    (orderId) => orders.get(orderId) ?? failLookup(orderId),
+    (orderItemId) => itemOrder.get(orderItemId) ?? failLookup(orderItemId),
+    {
+      taskQueued: (ref) => void cook(ref),
+      orderStatus: (orderId, status) => {
+        if (status === 'READY' || status === 'CANCELLED') waiters.get(orderId)?.(Date.now());
+      },
+    },
+  );
+  const connection = await NativeConnection.connect({ address: stack.temporalAddress });
+  const worker = await createKitchenWorker({ connection, namespace: NAMESPACE, taskQueue: NOOP_QUEUE, activities, workflowBundle: { codePath: stack.bundlePath } });
+  const running = worker.run();
+
+  const runOne: RunOne = async (timeoutMs) => {
+    const dish = kitchen.menu[Math.floor(rand() * kitchen.menu.length)];
+    const orderId = randomUUID();
+    const orderItemId = randomUUID();
+    orders.set(orderId, { tenantId: kitchen.tenantId, priority: 2, items: [{ orderItemId, recipe: dish.recipe }] });
+    itemOrder.set(orderItemId, orderId);
+    const t0 = Date.now();
+    const ready = new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      waiters.set(orderId, (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      });
+    });
+    await client.workflow.start(orderWorkflow, { workflowId: orderWorkflowId(orderId), taskQueue: NOOP_QUEUE, args: [{ tenantId: kitchen.tenantId, orderId }] });
+    const at = await ready;
+    waiters.delete(orderId);
+    return at === null ? null : at - t0;
+  };
+  return {
+    runOne,
+    errors: () => errors,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await connection.close();
+    },
+  };
+}
+
+function failLookup(id: string): never {
+  throw new Error(`noop kitchen: unknown id ${id}`);
+}

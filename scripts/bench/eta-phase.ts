@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createKitchenActivities } from '../../activities';
+import { createEventPublisher } from '../../activities/events';
+import { loadKitchenState } from '../../activities/kitchen-state';
+import type { Db } from '../../db/client';
+import { simulateKitchen } from '../../domain/eta';
+import { generateOrder } from '../sim/order-generator';
+import type { Rand } from '../sim/prng';
+import { CREATE_ORDER } from '../sim/queries';
+import { summarizeLatencies, type LatencySummary } from '../sim/stats';
+import type { BenchKitchen } from './kitchen-setup';
+
+/**
+ * ETA recomputation cost, two ways:
+ * - pure: `scripts/bench-eta.ts` (simulateKitchen on generated kitchens from domain/eta/test-kitchen.ts),
+ *   run as a child process and its JSON line read back;
+ * - end to end: the real `recalculateEta` activity (lock, load the kitchen from PostgreSQL, simulate,
+ *   store the ETAs that moved, emit) called in-process, outside Temporal, with N active task rows
+ *   made by real orders through the API. The load and simulate steps are also timed on their own.
+ */
+const OPEN = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
+const RUNS = 15;
+
+export interface PureEtaResult {
+  activeTasks: number;
+  medianMs: number;
+  p95Ms: number;
+  cpuMedianMs: number;
+}
+
+export interface E2eEtaResult {
+  targetActiveTasks: number;
+  activeTasks: number;
+  openOrders: number;
+  activity: LatencySummary;
+  loadState: LatencySummary;
+  simulate: LatencySummary;
+}
+
+export function runPureEtaBench(root: string): Promise<PureEtaResult[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-eta.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{"bench":"eta"'));
+      if (code !== 0 || !line) return reject(new Error(`scripts/bench-eta.ts exited with ${code}: ${out.slice(-500)}`));
+      resolve((JSON.parse(line) as { results: PureEtaResult[] }).results);
+    });
+  });
+}
+
+export function countActiveTasks(prisma: Db, tenantId: string): Promise<number> {
+  return prisma.taskInstance.count({ where: { tenantId, status: { in: [...OPEN] } } });
+}
+
+/** Places uncooked orders (nobody works them) until the tenant has at least `target` active tasks. */
+export async function growBacklog(kitchen: BenchKitchen, prisma: Db, rand: Rand, target: number, placed: string[]): Promise<number> {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let active = await countActiveTasks(prisma, kitchen.tenantId);
+  while (active < target) {
+    // Roughly 4–5 tasks per dish: place a batch of the size still missing, then let the workflows materialise it.
+    const batch = Math.max(1, Math.min(8, Math.ceil((target - active) / 12)));
+    await Promise.all(
+      Array.from({ length: batch }, async () => {
+        const order = generateOrder(rand, kitchen.menu, { allowScheduled: false });
+        const input = { channel: order.channel, priority: 0, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };
+        const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
+        placed.push(createOrder.id);
+      }),
+    );
+    await sleep(300);
+    active = await countActiveTasks(prisma, kitchen.tenantId);
+  }
+  return active;
+}
+
+export async function measureEtaEndToEnd(o: { prisma: Db; databaseUrl: string; tenantId: string; target: number }): Promise<E2eEtaResult> {
+  const events = createEventPublisher({ databaseUrl: o.databaseUrl });
+  const { recalculateEta } = createKitchenActivities({ prisma: o.prisma, events });
+  const activity: number[] = [];
+  const load: number[] = [];
+  const sim: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      await recalculateEta({ tenantId: o.tenantId, reason: 'bench' });
+      activity.push(performance.now() - t);
+      t = performance.now();
+      const state = await loadKitchenState(o.prisma, o.tenantId, Date.now());
+      load.push(performance.now() - t);
+      t = performance.now();
+      simulateKitchen(state);
+      sim.push(performance.now() - t);
+    }
+  } finally {
+    await events.close();
+  }
+  const state = await loadKitchenState(o.prisma, o.tenantId, Date.now());
+  return {
+    targetActiveTasks: o.target,
+    activeTasks: state.tasks.length,
+    openOrders: state.orders.size,
+    activity: summarizeLatencies(activity),
+    loadState: summarizeLatencies(load),
+    simulate: summarizeLatencies(sim),
+  };
+}

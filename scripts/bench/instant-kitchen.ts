@@ -1,0 +1,89 @@
+import { GqlError, type ApiClient } from '../sim/api-client';
+import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, type TaskResult } from '../sim/queries';
+import type { Recorder } from '../sim/recorder';
+import type { BrigadeClientSocket } from '../sim/socket';
+
+/**
+ * A KDS crew with no cooking time, for the bench: every task of a tracked order is started the
+ * moment its `task:updated QUEUED` event arrives, its required subtasks ticked, and it is bumped.
+ * What remains between an order and READY is the software. Orders not tracked (a backlog) are
+ * left alone. Events for an order that arrive before its createOrder answer are held briefly.
+ */
+const HOLD_MS = 30_000;
+
+export class InstantKitchen {
+  /** Where completeTask → dependent marks go (a fresh Recorder per bench phase). */
+  recorder: Recorder | null = null;
+  readonly stats = { cooked: 0, conflicts: 0, errors: 0 };
+  private tracked = new Set<string>();
+  private held = new Map<string, { at: number; taskIds: string[] }>();
+  private ready = new Map<string, (at: number) => void>();
+  lastError: string | null = null;
+
+  constructor(
+    private readonly cook: ApiClient,
+    socket: BrigadeClientSocket,
+  ) {
+    socket.on('task:updated', ({ taskId, orderId, status }) => {
+      if (status !== 'QUEUED') return;
+      if (this.tracked.has(orderId)) return void this.cookTask(taskId);
+      const entry = this.held.get(orderId) ?? { at: Date.now(), taskIds: [] };
+      entry.taskIds.push(taskId);
+      this.held.set(orderId, entry);
+    });
+    socket.on('order:updated', ({ orderId, changes }) => {
+      if (changes.status === 'READY' || changes.status === 'CANCELLED') this.ready.get(orderId)?.(Date.now());
+    });
+    setInterval(() => {
+      for (const [id, e] of this.held) if (Date.now() - e.at > HOLD_MS) this.held.delete(id);
+    }, 5_000).unref();
+  }
+
+  track(orderId: string): void {
+    this.tracked.add(orderId);
+    const held = this.held.get(orderId);
+    this.held.delete(orderId);
+    for (const taskId of held?.taskIds ?? []) void this.cookTask(taskId);
+  }
+
+  untrack(orderId: string): void {
+    this.tracked.delete(orderId);
+  }
+
+  /** Resolves with the wall time the order's READY (or CANCELLED) event arrived, or null after `timeoutMs`. */
+  waitReady(orderId: string, timeoutMs: number): Promise<number | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.ready.delete(orderId);
+        resolve(null);
+      }, timeoutMs);
+      this.ready.set(orderId, (at) => {
+        clearTimeout(timer);
+        this.ready.delete(orderId);
+        resolve(at);
+      });
+    });
+  }
+
+  private async cookTask(taskId: string): Promise<void> {
+    try {
+      const { startTask } = await this.cook.request<{ startTask: TaskResult }>(START_TASK, { id: taskId });
+      for (const sub of startTask.subtasks) {
+        if (!sub.optional && !sub.completed) await this.cook.request(COMPLETE_SUBTASK, { taskId, subtaskId: sub.id });
+      }
+      const sentAt = Date.now();
+      const { completeTask } = await this.cook.request<{ completeTask: TaskResult }>(COMPLETE_TASK, { id: taskId });
+      const answeredAt = Date.now();
+      for (const d of completeTask.downstream) {
+        if (d.status === 'QUEUED') this.recorder?.mark('completeTask → dependent queued', `queued:${d.id}`, sentAt, answeredAt);
+      }
+      this.stats.cooked++;
+    } catch (err) {
+      if (err instanceof GqlError && err.code === 'CONFLICT') this.stats.conflicts++;
+      else {
+        this.stats.errors++;
+        this.lastError = err instanceof Error ? err.message : String(err);
+      }
+    }
+  }
+}

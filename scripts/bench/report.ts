@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { E2eEtaResult, PureEtaResult } from './eta-phase';
+import type { LadderResult } from './ladder';
+import type { LatencyResult } from './latency-phase';
+import type { MemoryResult } from './memory';
+
+/** bench/report.json (everything measured) and bench/report.md (the same, for people). */
+export interface BenchReport {
+  generatedAt: string;
+  machine: { cpus: number; loadAverageStart: number[]; loadAverageEnd: number[]; node: string; platform: string };
+  seconds: number;
+  stackStartMs: Record<string, number>;
+  latency: LatencyResult & { backlogActiveTasks: number };
+  eta: { pure: PureEtaResult[]; endToEnd: E2eEtaResult[] };
+  throughput: { ours: LadderResult; noop: LadderResult; ratio: number | null };
+  memory: MemoryResult | { error: string };
+  targets: Array<{ name: string; target: string; measured: string; met: boolean | null }>;
+}
+
+const n = (v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '–' : v.toFixed(digits));
+const msCell = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
+
+export function machineInfo(loadAverageStart: number[]) {
+  return { cpus: os.cpus().length, loadAverageStart, loadAverageEnd: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+}
+
+export function writeReport(root: string, report: BenchReport): { json: string; md: string } {
+  const dir = path.join(root, 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = path.join(dir, 'report.json');
+  const md = path.join(dir, 'report.md');
+  fs.writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(md, markdown(report));
+  return { json, md };
+}
+
+function markdown(r: BenchReport): string {
+  const l = r.latency;
+  const ladder = (name: string, x: LadderResult) => [
+    `**${name}** — sustained ${x.sustained ? `${x.sustained.itemsPerSecond.toFixed(2)} items/s at K=${x.sustained.concurrency}` : '–'}; stopped: ${x.stopReason}`,
+    '',
+    '| K (items in flight) | items/s | order → READY median | p95 | timeouts |',
+    '|---:|---:|---:|---:|---:|',
+    ...x.steps.map((s) => `| ${s.concurrency} | ${s.itemsPerSecond.toFixed(2)} | ${msCell(s.medianMs)} | ${msCell(s.p95Ms)}${s.degraded ? ' (degraded)' : ''} | ${s.failures} |`),
+    '',
+  ];
+  const mem = 'error' in r.memory ? [`Not measured: ${r.memory.error}`] : [
+    `RSS **${n(r.memory.rssMbPer100, 1)} MB** and V8 heap **${n(r.memory.heapMbPer100, 1)} MB** per 100 running item workflows (least-squares slope).`,
+    '',
+    '| extra item workflows | RSS (MB) | heap used (MB) |',
+    '|---:|---:|---:|',
+    ...r.memory.points.map((p) => `| ${p.workflows} | ${p.rssMb.toFixed(1)} | ${p.heapUsedMb.toFixed(1)} |`),
+  ];
+  return [
+    '# Brigade bench report',
+    '',
+    `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...r.targets.map((t) => `| ${t.name}: ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**not met**'} |`),
+    '',
+    `## Event latency at ${l.ordersPerHour} orders/hour`,
+    '',
+    `${l.orders} mixed orders over ${l.seconds} s, Poisson arrivals, on top of a backlog of ${l.backlogActiveTasks} active tasks (uncooked orders); tasks cooked instantly over the API. ${l.missingEvents} expected events never arrived.`,
+    '',
+    '| from → to | n | median | p95 | max |',
+    '|---|---:|---:|---:|---:|',
+    ...([
+      ['createOrder sent → its response', l.createOrderResponse],
+      ['createOrder sent → first task visible in `stationQueue`', l.firstTaskInStationQueue],
+      ['createOrder sent → first `task:updated QUEUED` over Socket.io', l.firstTaskOverSocket],
+      ['`completeTask` sent → dependent `task:updated QUEUED` over Socket.io', l.dependentOverSocket],
+    ] as const).map(([what, s]) => `| ${what} | ${s.n} | ${msCell(s.median)} | ${msCell(s.p95)} | ${msCell(s.max)} |`),
+    '',
+    '## ETA recomputation',
+    '',
+    'Pure simulation (`simulateKitchen`, `scripts/bench-eta.ts`, generated kitchens from `domain/eta/test-kitchen.ts`):',
+    '',
+    '| active tasks | median | p95 | CPU median |',
+    '|---:|---:|---:|---:|',
+    ...r.eta.pure.map((p) => `| ${p.activeTasks} | ${p.medianMs} ms | ${p.p95Ms} ms | ${p.cpuMedianMs} ms |`),
+    '',
+    'End to end: the `recalculateEta` activity (advisory lock, load from PostgreSQL, simulate, store moved ETAs, emit), called in-process with that many active task rows from real orders; the load and simulate steps timed on their own on the same data:',
+    '',
+    '| active tasks (open orders) | activity median | activity p95 | load state median | simulate median |',
+    '|---:|---:|---:|---:|---:|',
+    ...r.eta.endToEnd.map((e) => `| ${e.activeTasks} (${e.openOrders}) | ${msCell(e.activity.median)} | ${msCell(e.activity.p95)} | ${msCell(e.loadState.median)} | ${n(e.simulate.median, 1)} ms |`),
+    '',
+    '## Sustained throughput',
+    '',
+    `Closed loop of K one-dish urgent orders in flight, cooked instantly, K doubling every step. Ratio ours / no-op: **${r.throughput.ratio === null ? '–' : `${Math.round(r.throughput.ratio * 100)} %`}**.`,
+    '',
+    ...ladder('Ours (API + real activities)', r.throughput.ours),
+    ...ladder('No-op activities (Temporal client → same workflows, canned activities)', r.throughput.noop),
+    '## Worker memory',
+    '',
+    ...mem,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+/** The GraphQL operations the simulator and the bench send (the public API, nothing else). */
+
+export const MENU_AND_STATIONS = `query MenuAndStations {
+  menuItems { id name category isAvailable workflowTemplate { id } }
+  stations { id name capacity taskTypes }
+}`;
+
+export const ETA_QUOTE = `query Quote($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes } }`;
+
+export const CREATE_ORDER = `mutation CreateOrder($input: CreateOrderInput!) {
+  createOrder(input: $input) { id orderNumber createdAt estimatedReadyAt items { id } }
+}`;
+
+export const STATION_QUEUE = `query Queue($stationId: ID!) {
+  stationQueue(stationId: $stationId) {
+    capacity inProgress queued
+    tasks { id status orderId estimatedMinutes priority plannedStartAt subtasks { id optional completed } }
+  }
+}`;
+
+const TASK_FIELDS = `id status queuedAt startedAt completedAt station { id } subtasks { id optional completed } downstream { id status }`;
+
+export const START_TASK = `mutation Start($id: ID!) { startTask(id: $id) { ${TASK_FIELDS} } }`;
+export const COMPLETE_TASK = `mutation Complete($id: ID!) { completeTask(id: $id) { ${TASK_FIELDS} } }`;
+export const COMPLETE_SUBTASK = `mutation Sub($taskId: ID!, $subtaskId: ID!) { completeSubtask(taskId: $taskId, subtaskId: $subtaskId) { id } }`;
+
+export const ORDER_RESULT = `query OrderResult($id: ID!) {
+  order(id: $id) {
+    id status createdAt requestedAt estimatedReadyAt actualReadyAt isLate delayMinutes priority
+    items { id status isLate quantity tasks { id status queuedAt startedAt completedAt station { id name } } }
+  }
+}`;
+
+export const CANCEL_ORDER = `mutation Cancel($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { id status } }`;
+
+export interface QueueEntry {
+  id: string;
+  status: string;
+  orderId: string;
+  estimatedMinutes: number;
+  priority: number;
+  plannedStartAt: string | null;
+  subtasks: Array<{ id: string; optional: boolean; completed: boolean }>;
+}
+
+export interface StationQueueData {
+  stationQueue: { capacity: number; inProgress: number; queued: number; tasks: QueueEntry[] };
+}
+
+export interface TaskResult {
+  id: string;
+  status: string;
+  queuedAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  station: { id: string } | null;
+  subtasks: Array<{ id: string; optional: boolean; completed: boolean }>;
+  downstream: Array<{ id: string; status: string }>;
+}
+
+export interface OrderResult {
+  id: string;
+  status: string;
+  createdAt: string;
+  requestedAt: string | null;
+  estimatedReadyAt: string | null;
+  actualReadyAt: string | null;
+  isLate: boolean;
+  delayMinutes: number;
+  priority: number;
+  items: Array<{
+    id: string;
+    status: string;
+    isLate: boolean;
+    quantity: number;
+    tasks: Array<{ id: string; status: string; queuedAt: string | null; startedAt: string | null; completedAt: string | null; station: { id: string; name: string } | null }>;
+  }>;
+}

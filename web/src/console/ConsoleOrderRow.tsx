@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useGqlMutation } from '../api/hooks';
+import { etaText } from '../orders/orders-api';
+import { FormError } from '../shell/states';
+import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
+
+const STATUS_LABEL: Record<string, string> = { NEW: 'new', PREPARING: 'preparing', READY: 'ready' };
+
+export function isLate(o: ConsoleOrder, now: number): boolean {
+  if (o.status === 'READY') return false;
+  return o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now);
+}
+
+/** One open order: live status and ETA, who it is for, and the two things an operator may do to it. */
+export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: number }) {
+  const raise = useGqlMutation<unknown, { id: string; priority: number }>(UPDATE_PRIORITY, [['orders']]);
+  const cancel = useGqlMutation<unknown, { id: string; reason: string }>(CANCEL_ORDER, [['orders']]);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const late = isLate(o, now);
+  const open = o.status !== 'READY';
+
+  return (
+    <li className={`console-order status-box--${o.status.toLowerCase()}${late ? ' is-late' : ''}`} data-order-number={o.orderNumber} data-status={o.status}>
+      <div className="console-order__head">
+        <strong className="console-order__number">#{o.orderNumber}</strong>
+        <span className={`badge status--${o.status.toLowerCase()}`} data-testid="order-status">
+          {STATUS_LABEL[o.status] ?? o.status}
+        </span>
+        {o.priority > 0 && <span className="badge badge--warning">{PRIORITY_LABEL[o.priority]}</span>}
+        {late && <span className="badge badge--error">late{o.delayMinutes > 0 ? ` +${o.delayMinutes} min` : ''}</span>}
+        <span className={`console-order__eta${late ? ' is-late' : ''}`}>{o.status === 'READY' ? 'ready now' : etaText(o.estimatedReadyAt, now)}</span>
+      </div>
+      <p className="console-order__customer">
+        {o.customerName ?? <span className="muted">no name</span>}
+        {o.customerPhone && <span className="muted"> · {o.customerPhone}</span>}
+        {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
+      </p>
+      <p className="console-order__items muted">{o.items.map((i) => `${i.quantity} × ${i.name}${i.modifications ? ` (${i.modifications})` : ''}`).join(', ')}</p>
+      {open && !cancelling && (
+        <div className="btn-row">
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={o.priority >= 2 || raise.isPending}
+            onClick={() => raise.mutate({ id: o.id, priority: o.priority + 1 })}
+          >
+            Raise priority
+          </button>
+          <button type="button" className="btn btn--small btn--danger" onClick={() => setCancelling(true)}>
+            Cancel…
+          </button>
+        </div>
+      )}
+      {cancelling && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            cancel.mutate({ id: o.id, reason }, { onSuccess: () => setCancelling(false) });
+          }}
+        >
+          <label className="field">
+            <span>Why is #{o.orderNumber} cancelled?</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
+          </label>
+          <button type="submit" className="btn btn--small btn--danger" disabled={!reason.trim() || cancel.isPending}>
+            Cancel order
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setCancelling(false)}>
+            Keep it
+          </button>
+        </form>
+      )}
+      <FormError error={raise.error ?? cancel.error} />
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useGqlQuery } from '../api/hooks';
+import { useNow } from '../kds/use-now';
+import { Empty, QueryView } from '../shell/states';
+import { consoleOrdersKey, CONSOLE_ORDERS_QUERY, type ConsoleOrder } from './console-api';
+import { ConsoleOrderRow, isLate } from './ConsoleOrderRow';
+import { useDebounced } from './use-debounced';
+
+/** Late first, then by ETA: the orders a caller is most likely ringing about are on top. */
+function byUrgency(orders: ConsoleOrder[], now: number): ConsoleOrder[] {
+  const due = (o: ConsoleOrder) => (o.status === 'READY' ? Number.POSITIVE_INFINITY : o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.MAX_SAFE_INTEGER);
+  return [...orders].sort((a, b) => Number(isLate(b, now)) - Number(isLate(a, now)) || due(a) - due(b) || b.orderNumber - a.orderNumber);
+}
+
+/**
+ * Open orders with their live status and ETA. The list is under the `orders` cache key, which
+ * every order and ETA event refreshes (realtime/live-cache.ts), so READY shows without a reload.
+ */
+export function ConsoleOrders() {
+  const [search, setSearch] = useState('');
+  const settled = useDebounced(search.trim(), 300);
+  const orders = useGqlQuery<{ orders: ConsoleOrder[] }>(consoleOrdersKey(settled), CONSOLE_ORDERS_QUERY, { search: settled || null }, { staleTime: 0 });
+  const now = useNow(15_000);
+
+  return (
+    <section className="console-orders card" aria-labelledby="console-orders-title">
+      <header className="console-orders__head">
+        <h2 id="console-orders-title">Open orders</h2>
+        <input type="search" aria-label="Find an order by phone, name or number" placeholder="Phone, name or #number" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </header>
+      <QueryView
+        query={orders}
+        isEmpty={(d) => d.orders.length === 0}
+        empty={<Empty title={settled ? `No open order matches “${settled}”` : 'No open orders right now'} />}
+      >
+        {(d) => (
+          <ul className="console-orders__list" aria-label="Open orders">
+            {byUrgency(d.orders, now).map((o) => (
+              <ConsoleOrderRow key={o.id} order={o} now={now} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}

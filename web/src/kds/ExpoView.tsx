@@ -1,0 +1,87 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useGqlQuery } from '../api/hooks';
+import { etaText } from '../orders/orders-api';
+import { useSocketEvent } from '../realtime/RealtimeProvider';
+import { Empty, QueryView } from '../shell/states';
+import type { ExpoOrder } from './kds-api';
+import { useNow } from './use-now';
+
+const EXPO_KEY = ['orders', 'expo'] as const;
+const EXPO_QUERY = `query ExpoOrders {
+  orders(status: [NEW, PREPARING, READY], limit: 40) {
+    id orderNumber status customerName estimatedReadyAt
+    items { id name quantity status tasks { id name status station { id name } } }
+  }
+}`;
+
+const STATUS_TEXT: Record<string, string> = { PENDING: 'not yet', QUEUED: 'waiting', IN_PROGRESS: 'cooking', DONE: 'done', BLOCKED: 'no station', CANCELLED: 'cancelled' };
+
+/**
+ * The pass: every open order with each item's tasks across all stations, so expo sees what an
+ * order still waits for. Task events do not touch the `orders` cache elsewhere, so this view
+ * refreshes itself on them (one refetch per burst).
+ */
+export function ExpoView({ selected, onSelect }: { selected: string | null; onSelect(orderId: string | null): void }) {
+  const orders = useGqlQuery<{ orders: ExpoOrder[] }>(EXPO_KEY, EXPO_QUERY, undefined, { staleTime: 0 });
+  const client = useQueryClient();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refresh = () => {
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      void client.invalidateQueries({ queryKey: EXPO_KEY, exact: true });
+    }, 100);
+  };
+  useSocketEvent('task:updated', refresh);
+  useSocketEvent('task:completed', refresh);
+  const now = useNow(30_000);
+
+  return (
+    <QueryView query={orders} isEmpty={(d) => d.orders.length === 0} empty={<Empty title="No open orders" />}>
+      {(d) => {
+        const list = [...d.orders].sort((a, b) => a.orderNumber - b.orderNumber);
+        const shown = selected ? list.filter((o) => o.id === selected) : list;
+        return (
+          <div className="expo">
+            {selected && (
+              <button type="button" className="btn" onClick={() => onSelect(null)}>
+                ← All open orders
+              </button>
+            )}
+            {shown.length === 0 && <Empty title="That order is no longer open" />}
+            <div className="expo__grid">
+              {shown.map((o) => (
+                <section key={o.id} className={`expo-order status-box--${o.status.toLowerCase()}`} aria-label={`Order ${o.orderNumber}`}>
+                  <header className="expo-order__head">
+                    <button type="button" className="ticket__order" onClick={() => onSelect(o.id)}>
+                      #{o.orderNumber}
+                    </button>
+                    <span className={`badge status--${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>
+                    <span className="expo-order__eta">{o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}</span>
+                  </header>
+                  {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
+                  {o.items.map((item) => (
+                    <div key={item.id} className="expo-item">
+                      <strong>
+                        {item.quantity} × {item.name}
+                      </strong>
+                      <ol className="expo-item__tasks">
+                        {item.tasks.map((t) => (
+                          <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
+                            <span>{t.name}</span>
+                            <span className="muted">{t.station?.name ?? '—'}</span>
+                            <span className="expo-task__status">{STATUS_TEXT[t.status] ?? t.status}</span>
+                          </li>
+                        ))}
+                      </ol>
+                    </div>
+                  ))}
+                </section>
+              ))}
+            </div>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,85 @@
+import { describeError } from '../api/errors';
+import { Empty, QueryView } from '../shell/states';
+import { allDayCounts } from './all-day';
+import { useLastBumped } from './station-choice';
+import { TicketCard } from './TicketCard';
+import { useNow } from './use-now';
+import { useStationQueue, type KdsSocket } from './use-station-queue';
+import { useTicketActions } from './use-ticket-actions';
+
+interface Props {
+  stationId: string;
+  socket: KdsSocket | null;
+  openExpo(orderId: string): void;
+}
+
+const JOIN_PROBLEM: Record<string, string> = {
+  NOT_FOUND: 'This station no longer exists: pick another one.',
+  BAD_USER_INPUT: 'This station id is not valid: pick another one.',
+  INTERNAL: 'The server could not subscribe this screen to the station; tickets refresh on kitchen events only.',
+};
+
+/** One station's tickets in queue order, live. Keyed by station: switching starts clean. */
+export function StationScreen({ stationId, socket, openExpo }: Props) {
+  const { query, join } = useStationQueue(stationId, socket);
+  const [bumped, setBumped] = useLastBumped(stationId);
+  const { actions, busy, errors, recall, recallError } = useTicketActions({ stationId, onBumped: setBumped, openExpo });
+  const now = useNow(1000);
+
+  return (
+    <div className="kds__screen">
+      <div className="kds__tools">
+        {query.data && (
+          <p className="kds__load" aria-live="polite">
+            <strong>{query.data.inProgress}</strong> in progress · <strong>{query.data.queued}</strong> waiting · capacity {query.data.station.capacity}
+          </p>
+        )}
+        <AllDay tickets={query.data?.tasks} />
+        <button
+          type="button"
+          className="btn kds__recall"
+          disabled={!bumped}
+          title={bumped ? `Bring back #${bumped.orderNumber} ${bumped.label}` : 'Nothing bumped yet'}
+          onClick={() => bumped && void recall(bumped)}
+        >
+          ↶ Recall{bumped ? ` #${bumped.orderNumber}` : ''}
+        </button>
+      </div>
+      {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}
+      {recallError != null && (
+        <p className="form-error" role="alert">
+          Recall failed: {describeError(recallError)}
+        </p>
+      )}
+      <QueryView
+        query={query}
+        loadingLabel="Loading tickets…"
+        isEmpty={(d) => d.tasks.length === 0}
+        empty={<Empty title="No tickets at this station">New tickets appear here by themselves.</Empty>}
+      >
+        {(q) => (
+          <div className="tickets" aria-label="Tickets">
+            {q.tasks.map((t) => (
+              <TicketCard key={t.id} ticket={t} receivedAt={q.receivedAt} now={now} busy={busy.has(t.id)} error={errors.get(t.id) ?? null} actions={actions} />
+            ))}
+          </div>
+        )}
+      </QueryView>
+    </div>
+  );
+}
+
+function AllDay({ tickets }: { tickets: Parameters<typeof allDayCounts>[0] | undefined }) {
+  const counts = tickets ? allDayCounts(tickets) : [];
+  if (counts.length === 0) return <p className="kds__allday muted">All day: nothing open</p>;
+  return (
+    <p className="kds__allday" aria-label="All day counts">
+      <span className="muted">All day:</span>
+      {counts.map((c) => (
+        <span key={c.itemName} className="allday">
+          <strong>{c.quantity}</strong> × {c.itemName}
+        </span>
+      ))}
+    </p>
+  );
+}
