@@ -1,5 +1,6 @@
 import { createTestTenant, testPrisma, type TestTenant } from '../test/helpers/db';
 import type { Station } from '../prisma/generated/client';
+import { scopeArgs } from './tenant-scope';
 
 // Real PostgreSQL (test/global-setup.ts). Two fresh tenants per file; A's scoped client must
 // behave as if B's rows did not exist.
@@ -86,5 +87,11 @@ describe('forTenant: writes', () => {
     });
     expect(row.tenantId).toBe(a.id);
     expect((await prisma.station.findUniqueOrThrow({ where: { id: bStation.id } })).capacity).toBe(bStation.capacity);
+  });
+});
+
+describe('scopeArgs', () => {
+  it('refuses an operation it does not know how to scope rather than running it unscoped', () => {
+    expect(() => scopeArgs('findRaw', {}, 'tenant-a')).toThrow(/not supported/);
   });
 });

@@ -105,7 +105,7 @@ it('an operator places an order with a live quote, a cook works it through every
   await inProgress(dust).waitFor();
   await dust.getByRole('button', { name: 'Done' }).click();
   await dust.waitFor({ state: 'detached' });
-  await cook.getByRole('button', { name: `↶ Recall #${orderNumber}` }).click();
+  await cook.getByRole('button', { name: `↶ Recall #${orderNumber} Dust with cocoa` }).click();
   await inProgress(dust).waitFor();
   await dust.getByRole('button', { name: 'Done' }).click();
   await dust.waitFor({ state: 'detached' });

@@ -48,10 +48,11 @@ async function main(): Promise<void> {
     log('ETA: pure simulation (scripts/bench-eta.ts)…');
     const pure = await runPureEtaBench(ROOT);
     const backlog: string[] = [];
+    const apiFailures: string[] = [];
     const endToEnd: E2eEtaResult[] = [];
     const rand = createRand(2026);
     const etaAt = async (target: number) => {
-      const active = await growBacklog(kitchen, stack.prisma, rand, target, backlog);
+      const active = await growBacklog(kitchen, stack.prisma, rand, target, backlog, apiFailures);
       await new Promise((r) => setTimeout(r, 2_000)); // let the recalculations the new orders triggered finish
       const result = await measureEtaEndToEnd({ prisma: stack.prisma, databaseUrl: stack.databaseUrl, tenantId: kitchen.tenantId, target });
       endToEnd.push(result);
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       seconds: Math.round((Date.now() - t0) / 1000),
       stackStartMs: stack.timings,
       latency: { ...latency, backlogActiveTasks },
+      apiFailures: [...apiFailures, ...latency.failures],
       eta: { pure, endToEnd },
       throughput: { ours, noop, ratio },
       memory,
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     const files = writeReport(ROOT, report);
     for (const t of report.targets) log(`${t.met === null ? 'n/a' : t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.target} — ${t.measured}`);
     log(`wrote ${path.relative(ROOT, files.md)} and ${path.relative(ROOT, files.json)} in ${report.seconds} s`);
+    if (report.apiFailures.length) log(`${report.apiFailures.length} API calls failed (see report.json apiFailures)`);
     if (instant.stats.errors) log(`instant kitchen: ${instant.stats.errors} errors (last: ${instant.lastError})`);
   } finally {
     await stack.stop();

@@ -29,7 +29,9 @@ import {
  * How the API talks to the kitchen workflows. Rejections come back as values with the code
  * the GraphQL layer puts in `extensions.code`; anything else (server down, a bug) throws.
  */
-export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: 'CONFLICT' | 'NOT_FOUND'; message: string; type: string };
+export type KitchenRejectionCode = 'CONFLICT' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+/** `type` is the failure type (STATION_AT_CAPACITY, INVALID_TRANSITION, ...), for logs and tests. */
+export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: KitchenRejectionCode; message: string; type: string };
 
 const KDS_UPDATES = {
   startTask: startTaskUpdate,
@@ -48,7 +50,7 @@ export type KdsUpdateResult<N extends KdsUpdateName> = UpdateResult<(typeof KDS_
 
 const NOT_FOUND_TYPES = new Set(['TASK_NOT_FOUND', 'ITEM_NOT_FOUND', 'ORDER_NOT_FOUND']);
 /** Business failure types from activities/contract.ts and workflows/support/failures.ts. */
-const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', 'INVALID_TRANSITION', 'ORDER_CLOSED', 'ITEM_CLOSED', 'BAD_INPUT']);
+const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', 'INVALID_TRANSITION', 'ORDER_CLOSED', 'ITEM_CLOSED', 'RECIPE_INVALID']);
 
 /** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */
 export async function startOrderWorkflow(
@@ -72,14 +74,17 @@ export async function startOrderWorkflow(
   }
 }
 
-/** A KDS action on an order item's workflow (task ids are resolved to their item by the caller). */
+/**
+ * A KDS action on an order item's workflow (task ids are resolved to their item by the caller).
+ * `updateId`: the same id sent twice (a tablet retrying after a timeout) is applied once.
+ */
 export function kdsUpdate<N extends KdsUpdateName>(
   client: Client,
-  opts: { orderItemId: string; update: N; args: KdsUpdateArgs<N> },
+  opts: { orderItemId: string; update: N; args: KdsUpdateArgs<N>; updateId?: string },
 ): Promise<KitchenResult<KdsUpdateResult<N>>> {
   const def = KDS_UPDATES[opts.update] as unknown as UpdateDefinition<KdsUpdateResult<N>, [KdsUpdateArgs<N>]>;
   const handle = client.workflow.getHandle(itemWorkflowId(opts.orderItemId));
-  return asResult(() => handle.executeUpdate(def, { args: [opts.args] }), `Order item ${opts.orderItemId}`);
+  return asResult(() => handle.executeUpdate(def, { args: [opts.args], updateId: opts.updateId }), `Order item ${opts.orderItemId}`);
 }
 
 export function cancelOrder(client: Client, opts: { orderId: string; reason: string }): Promise<KitchenResult<OrderStateView>> {
@@ -111,12 +116,13 @@ async function asResult<T>(run: () => Promise<T>, subject: string): Promise<Kitc
   }
 }
 
-/** Maps a rejected update to CONFLICT / NOT_FOUND; returns null for errors that are not the caller's fault. */
+/** Maps a rejected update to its GraphQL code; returns null for errors that are not the caller's fault. */
 export function toRejection(err: unknown, subject: string): Extract<KitchenResult<never>, { ok: false }> | null {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const type = err.cause.type ?? '';
     if (NOT_FOUND_TYPES.has(type)) return { ok: false, code: 'NOT_FOUND', message: err.cause.message, type };
     if (CONFLICT_TYPES.has(type)) return { ok: false, code: 'CONFLICT', message: err.cause.message, type };
+    if (type === 'BAD_INPUT') return { ok: false, code: 'BAD_USER_INPUT', message: err.cause.message, type };
     return null;
   }
   if (err instanceof WorkflowNotFoundError) {

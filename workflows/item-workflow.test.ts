@@ -116,6 +116,34 @@ describe('item workflow', () => {
     expect((await k.rows(secondItem)).dough.stationId).toBe(other);
   });
 
+  it('applies a KDS action retried with the same update id once, answering the retry with the first result', async () => {
+    const { k } = await newKitchen();
+    const { itemIds: [salad] } = await k.order([{ dish: 'salad' }], { priority: 2 });
+    const toss = await k.untilItem(salad, (s) => s.tasks[0]?.status === 'QUEUED', 'salad queued').then((s) => s.tasks[0]);
+    const first = await k.kds(salad, 'startTask', { taskId: toss.id }, 'tablet-7-tap-1');
+    const retry = await k.kds(salad, 'startTask', { taskId: toss.id }, 'tablet-7-tap-1');
+    expect(first).toEqual(expect.objectContaining({ ok: true }));
+    expect(retry).toEqual(first);
+    const other = await k.kds(salad, 'startTask', { taskId: toss.id }, 'tablet-7-tap-2');
+    expect(!other.ok && other.message).toMatch(/cannot be started: it is IN_PROGRESS/);
+  });
+
+  it('cancels a single item: its open tasks are cancelled and the order becomes READY with the rest', async () => {
+    const { k } = await newKitchen();
+    const { orderId, itemIds: [salad, coffee] } = await k.order([{ dish: 'salad' }, { dish: 'espresso' }], { priority: 2 });
+    await k.untilItem(coffee, (s) => s.tasks[0]?.status === 'QUEUED', 'espresso queued');
+    const cancelled = await k.ok(coffee, 'cancelItem', { reason: 'out of beans' });
+    expect([cancelled.phase, cancelled.tasks[0].status]).toEqual(['CANCELLED', 'CANCELLED']);
+    expect((await k.rows(coffee)).pull.status).toBe('CANCELLED');
+    const again = await k.kds(coffee, 'cancelItem', { reason: 'twice' });
+    expect(again).toEqual(expect.objectContaining({ ok: false, code: 'CONFLICT' }));
+
+    await k.cook(salad, 'toss');
+    await k.untilOrder(orderId, (s) => s.status === 'READY', 'order READY');
+    const items = await h.prisma.orderItem.findMany({ where: { orderId } });
+    expect(Object.fromEntries(items.map((i) => [i.id, i.status]))).toEqual({ [salad]: 'DONE', [coffee]: 'CANCELLED' });
+  });
+
   it('marks an item late when its ETA passes unfinished, on a durable timer', async () => {
     const { k } = await newKitchen();
     const { orderId, itemIds: [coffee] } = await k.order([{ dish: 'espresso' }], { priority: 1 });

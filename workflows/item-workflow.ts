@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { KitchenActivities } from '../activities/contract';
 import { ItemActions, type TaskActionInput } from './item/actions';
+import { ItemLifecycle } from './item/lifecycle';
 import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';
 import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
 import { ItemTimers } from './item/timers';
@@ -59,23 +60,26 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   const { tenantId, orderId, orderItemId } = input;
   const model = new ItemModel(orderId, orderItemId, input.priority ?? 0, input.fireAt);
   const mutex = new Mutex();
-  const actions = new ItemActions({ tenantId, orderId, orderItemId }, model, mutex, () => notifyParent(orderItemId));
+  const lifecycle = new ItemLifecycle({ tenantId, orderId, orderItemId }, model, mutex);
+  const actions = new ItemActions(model, mutex, lifecycle, () => notifyParent(orderItemId));
   const timers = new ItemTimers({ tenantId, orderId, orderItemId }, model);
-  registerHandlers(model, actions);
+  registerHandlers(model, actions, lifecycle);
 
   const plan = await materializeItemTasks({ tenantId, orderItemId, plannedStartAt: input.fireAt });
   model.load(plan, input.carry);
-  actions.restoreCompensations();
+  lifecycle.restoreCompensations();
   if (plan.tasks.length > 0 && plan.tasks.every((t) => t.status === 'CANCELLED')) model.phase = 'CANCELLED';
 
   while (!model.closed) {
+    // Taken before acting: a bump that lands while this iteration awaits an activity must wake the next wait.
+    const seen = model.version;
     const now = Date.now();
-    if (timers.fireDue(now)) await actions.fire();
+    if (timers.fireDue(now)) await lifecycle.fire();
     else if (timers.blockedRetryDue(now)) {
       timers.markBlockedRetried();
-      await actions.retryBlocked();
+      await lifecycle.retryBlocked();
     }
-    if (model.allDone()) await actions.finish();
+    if (model.allDone()) await lifecycle.finish();
     if (model.closed) break;
     await timers.refreshEta();
     const lateAt = timers.lateCheckAt();
@@ -86,7 +90,6 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
     if (workflowInfo().continueAsNewSuggested && (await readyToContinueAsNew(model, mutex))) {
       return await continueAsNew<typeof itemWorkflow>({ ...input, fireAt: model.fireAt, priority: model.priority, carry: model.carryOver() });
     }
-    const seen = model.version;
     const sleep = timers.sleepMs(Date.now());
     // Wait for a handler that is still mid-way (a bump releasing its dependents) to finish, so one recalculation covers it.
     const changed = () => model.version !== seen && !mutex.busy;
@@ -99,7 +102,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   return { orderItemId, status: model.phase === 'DONE' ? 'DONE' : 'CANCELLED' };
 }
 
-function registerHandlers(model: ItemModel, actions: ItemActions): void {
+function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: ItemLifecycle): void {
   setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void checkStart(model, i.taskId) });
   setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => void checkComplete(model, i.taskId) });
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
@@ -112,12 +115,12 @@ function registerHandlers(model: ItemModel, actions: ItemActions): void {
   setHandler(
     cancelItemUpdate,
     async ({ reason }) => {
-      await actions.cancel(reason);
+      await lifecycle.cancel(reason);
       return model.view();
     },
     { validator: (_input) => checkCancel(model) },
   );
-  setHandler(cancelItemSignal, ({ reason }) => actions.cancel(reason));
+  setHandler(cancelItemSignal, ({ reason }) => lifecycle.cancel(reason));
   setHandler(raisePrioritySignal, ({ priority, fireAt }) => {
     try {
       model.priority = checkPriority(priority);

@@ -54,7 +54,7 @@ describe('order workflow', () => {
     await k.untilItem(normal.itemIds[1], (s) => s.tasks[0]?.status === 'QUEUED', 'salad fired by the priority raise');
 
     const bad = await updateOrderPriority(h.client, { orderId: normal.orderId, priority: 7 });
-    expect(bad).toEqual(expect.objectContaining({ ok: false, code: 'CONFLICT', message: 'Priority must be 0 (normal), 1 (high) or 2 (urgent), got 7' }));
+    expect(bad).toEqual(expect.objectContaining({ ok: false, code: 'BAD_USER_INPUT', message: 'Priority must be 0 (normal), 1 (high) or 2 (urgent), got 7' }));
   });
 
   it('fires a scheduled order so it is ready at the requested time', async () => {

@@ -56,21 +56,32 @@ export function countActiveTasks(prisma: Db, tenantId: string): Promise<number> 
   return prisma.taskInstance.count({ where: { tenantId, status: { in: [...OPEN] } } });
 }
 
-/** Places uncooked orders (nobody works them) until the tenant has at least `target` active tasks. */
-export async function growBacklog(kitchen: BenchKitchen, prisma: Db, rand: Rand, target: number, placed: string[]): Promise<number> {
+/**
+ * Places uncooked orders (nobody works them) until the tenant has at least `target` active tasks.
+ * A few at a time, like a busy phone line; a failed createOrder is counted and retried with
+ * another order (under heavy load the API can time out), up to MAX_FAILURES.
+ */
+const MAX_FAILURES = 20;
+
+export async function growBacklog(kitchen: BenchKitchen, prisma: Db, rand: Rand, target: number, placed: string[], failures: string[]): Promise<number> {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let active = await countActiveTasks(prisma, kitchen.tenantId);
   while (active < target) {
-    // Roughly 4–5 tasks per dish: place a batch of the size still missing, then let the workflows materialise it.
-    const batch = Math.max(1, Math.min(8, Math.ceil((target - active) / 12)));
+    // Roughly 4–5 tasks per dish, 2.5 dishes per order: a batch of what is still missing.
+    const batch = Math.max(1, Math.min(4, Math.ceil((target - active) / 12)));
     await Promise.all(
       Array.from({ length: batch }, async () => {
         const order = generateOrder(rand, kitchen.menu, { allowScheduled: false });
         const input = { channel: order.channel, priority: 0, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };
-        const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
-        placed.push(createOrder.id);
+        try {
+          const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
+          placed.push(createOrder.id);
+        } catch (err) {
+          failures.push(`backlog createOrder: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }),
     );
+    if (failures.length > MAX_FAILURES) throw new Error(`backlog: ${failures.length} createOrder calls failed, last: ${failures[failures.length - 1]}`);
     await sleep(300);
     active = await countActiveTasks(prisma, kitchen.tenantId);
   }

@@ -26,6 +26,8 @@ export interface LatencyResult {
   firstTaskOverSocket: LatencySummary;
   dependentOverSocket: LatencySummary;
   missingEvents: number;
+  /** createOrder calls that failed (the message of each). */
+  failures: string[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -45,6 +47,7 @@ export async function runLatencyPhase(o: {
   const responses: number[] = [];
   const visible: number[] = [];
   const orderIds: string[] = [];
+  const failures: string[] = [];
   const jobs: Array<Promise<void>> = [];
   const t0 = Date.now();
   let at = t0;
@@ -57,9 +60,9 @@ export async function runLatencyPhase(o: {
     const input = { channel: order.channel, priority: order.priority, customerName: order.customerName, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };
     jobs.push(
       (async () => {
+        let id: string | null = null;
         const sentAt = Date.now();
         const pollDone = pollVisible(kitchen, stations, sentAt, () => id);
-        let id: string | null = null;
         const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
         id = createOrder.id;
         const answeredAt = Date.now();
@@ -69,7 +72,7 @@ export async function runLatencyPhase(o: {
         recorder.mark('createOrder → first task queued', `firstQueued:${id}`, sentAt, answeredAt);
         const seenAt = await pollDone;
         if (seenAt !== null) visible.push(seenAt - sentAt);
-      })(),
+      })().catch((err) => void failures.push(err instanceof Error ? err.message : String(err))),
     );
   }
   await Promise.all(jobs);
@@ -93,6 +96,7 @@ export async function runLatencyPhase(o: {
     firstTaskOverSocket: summarizeLatencies(fromSend('createOrder → first task queued')),
     dependentOverSocket: summarizeLatencies(fromSend('completeTask → dependent queued')),
     missingEvents: missing,
+    failures,
   };
 }
 

@@ -16,6 +16,8 @@ export interface BenchReport {
   eta: { pure: PureEtaResult[]; endToEnd: E2eEtaResult[] };
   throughput: { ours: LadderResult; noop: LadderResult; ratio: number | null };
   memory: MemoryResult | { error: string };
+  /** API calls that failed while placing orders (messages), e.g. timeouts under load. */
+  apiFailures: string[];
   targets: Array<{ name: string; target: string; measured: string; met: boolean | null }>;
 }
 
@@ -58,6 +60,7 @@ function markdown(r: BenchReport): string {
     '',
     `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
     '',
+    ...(r.apiFailures.length ? [`**${r.apiFailures.length} API calls failed** while placing orders (first: ${r.apiFailures[0]}); see report.json.`, ''] : []),
     '## Targets',
     '',
     '| target | measured | met |',

@@ -1,7 +1,7 @@
 import { log, proxyActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../activities/contract';
 import { ETA_RECALC, KITCHEN_WRITE } from '../support/activity-profiles';
-import type { ItemIdentity } from './actions';
+import type { ItemIdentity } from './lifecycle';
 import type { ItemModel } from './model';
 
 const eta = proxyActivities<KitchenActivities>(ETA_RECALC);

@@ -74,19 +74,17 @@ export class OrderActions {
     });
   }
 
-  cancel(reason: string): Promise<void> {
-    return (async () => {
-      await condition(() => this.model.loaded);
-      await this.mutex.runExclusive(async () => {
-        checkCancelOrder(this.model);
-        this.model.cancelReason = reason;
-        // Set first so the main loop cannot turn the order READY while the items wind down.
-        this.model.setStatus('CANCELLED', Date.now());
-        await Promise.all(this.model.unsettled().map((i) => this.signal(i.orderItemId, cancelItemSignal, { reason })));
-        await condition(() => this.model.unsettled().length === 0);
-        await writes.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status: 'CANCELLED', reason });
-      });
-    })();
+  async cancel(reason: string): Promise<void> {
+    await condition(() => this.model.loaded);
+    await this.mutex.runExclusive(async () => {
+      checkCancelOrder(this.model);
+      this.model.cancelReason = reason;
+      // Set first so the main loop cannot turn the order READY while the items wind down.
+      this.model.setStatus('CANCELLED', Date.now());
+      await Promise.all(this.model.unsettled().map((i) => this.signal(i.orderItemId, cancelItemSignal, { reason })));
+      await condition(() => this.model.unsettled().length === 0);
+      await writes.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status: 'CANCELLED', reason });
+    });
   }
 
   setPriority(priority: number): Promise<void> {

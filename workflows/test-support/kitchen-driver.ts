@@ -40,8 +40,8 @@ export function kitchenDriver(h: Pick<KitchenHarness, 'client' | 'prisma' | 'tas
       return s.tasks.find((t) => t.defId === defId)!;
     },
 
-    kds<N extends KdsUpdateName>(orderItemId: string, update: N, args: KdsUpdateArgs<N>): Promise<KitchenResult<KdsUpdateResult<N>>> {
-      return kdsUpdate(h.client, { orderItemId, update, args });
+    kds<N extends KdsUpdateName>(orderItemId: string, update: N, args: KdsUpdateArgs<N>, updateId?: string): Promise<KitchenResult<KdsUpdateResult<N>>> {
+      return kdsUpdate(h.client, { orderItemId, update, args, updateId });
     },
 
     /** A KDS action that must succeed; a rejection fails the test with its message. */

@@ -17,7 +17,7 @@ import type { KdsSocket } from './use-station-queue';
  * socket and workflows are driven by the end-to-end KDS test (e2e/kitchen-flow.test.ts).
  */
 function fakeKitchen(initial: QueueTicket[]) {
-  const state = { tasks: initial, queueReads: 0, fail: null as ApiError | null, hold: null as Promise<void> | null };
+  const state = { tasks: initial, queueReads: 0, fail: null as ApiError | null, hold: null as Promise<void> | null, holdActions: null as Promise<void> | null };
   const api: Api = {
     request: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
       await Promise.resolve();
@@ -26,6 +26,7 @@ function fakeKitchen(initial: QueueTicket[]) {
         await state.hold;
         return { stationQueue: queueOf(state.tasks) } as T;
       }
+      await state.holdActions;
       if (state.fail) throw state.fail;
       const id = String(variables.id ?? variables.taskId);
       if (query.includes('startTask')) state.tasks = state.tasks.map((t) => (t.id === id ? { ...t, status: 'IN_PROGRESS' as const } : t));
@@ -141,5 +142,25 @@ describe('KDS station screen', () => {
     fireEvent.click(done);
     expect((await screen.findByRole('alert')).textContent).toBe('Task "Inforna" has open required subtasks: Prendi la pallina');
     expect(shownTickets()).toEqual(['a']);
+  });
+
+  it('keeps Recall for the ticket just bumped, even when the bump’s event beats its answer', async () => {
+    const { api, state } = fakeKitchen([ticket({ id: 'a', name: 'Portion', status: 'IN_PROGRESS', orderNumber: 7 }), ticket({ id: 'b', name: 'Dust', status: 'IN_PROGRESS', orderNumber: 7 })]);
+    const { socket, deliver } = fakeSocket();
+    renderScreen(api, socket);
+    await waitFor(() => expect(shownTickets()).toEqual(['a', 'b']));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Done' })[0]);
+    await screen.findByRole('button', { name: '↶ Recall #7 Portion' });
+
+    let answer = () => undefined as void;
+    state.holdActions = new Promise((resolve) => (answer = resolve));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    deliver('task:completed', { taskId: 'b', orderId: 'o', stationId: STATION, completedBy: null });
+    await waitFor(() => expect(shownTickets()).toEqual([]));
+    // The answer for "Dust" has not arrived: Recall must not offer "Portion" meanwhile.
+    expect((screen.getByRole('button', { name: /Recall/ }) as HTMLButtonElement).disabled).toBe(true);
+    answer();
+    const recall = await screen.findByRole('button', { name: '↶ Recall #7 Dust' });
+    await waitFor(() => expect((recall as HTMLButtonElement).disabled).toBe(false));
   });
 });

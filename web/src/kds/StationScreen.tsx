@@ -35,14 +35,16 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
           </p>
         )}
         <AllDay tickets={query.data?.tasks} />
+        {/* Waits while a tap is on its way: a bumped ticket can vanish (live event) before its
+            answer names it the last bump, and Recall must not bring back the one before. */}
         <button
           type="button"
           className="btn kds__recall"
-          disabled={!bumped}
-          title={bumped ? `Bring back #${bumped.orderNumber} ${bumped.label}` : 'Nothing bumped yet'}
+          disabled={!bumped || busy.size > 0}
+          title={bumped ? `Bring back #${bumped.orderNumber} ${bumped.label}: ${bumped.taskName}` : 'Nothing bumped yet'}
           onClick={() => bumped && void recall(bumped)}
         >
-          ↶ Recall{bumped ? ` #${bumped.orderNumber}` : ''}
+          ↶ Recall{bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
         </button>
       </div>
       {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}

@@ -33,7 +33,10 @@ export function useRememberedStation(tenantId: string): [string | null, (id: str
 
 export interface BumpedTicket {
   taskId: string;
+  /** e.g. "Tiramisù × 2" */
   label: string;
+  /** The task, e.g. "Dust with cocoa": several tasks of one order may be bumped in a row. */
+  taskName: string;
   orderNumber: number;
 }
 

@@ -49,7 +49,7 @@ export function useTicketActions({ stationId, onBumped, openExpo }: Options) {
     () => ({
       start: (t: QueueTicket) => void run(t.id, START_TASK, { id: t.id }),
       done: (t: QueueTicket) =>
-        void run(t.id, COMPLETE_TASK, { id: t.id }).then((ok) => ok && onBumped({ taskId: t.id, label: `${t.label} — ${t.name}`, orderNumber: t.orderNumber })),
+        void run(t.id, COMPLETE_TASK, { id: t.id }).then((ok) => ok && onBumped({ taskId: t.id, label: t.label, taskName: t.name, orderNumber: t.orderNumber })),
       tickSubtask: (t: QueueTicket, subtaskId: string) => void run(t.id, COMPLETE_SUBTASK, { taskId: t.id, subtaskId }),
       openExpo,
     }),

@@ -36,7 +36,7 @@ export function ActiveOrdersPage() {
         {(d) => (
           <ul className="order-list" aria-label="Open orders">
             {activeOrders(d.orders).map((o) => {
-              const late = o.status !== 'READY' && o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now;
+              const late = o.status !== 'READY' && (o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now));
               return (
                 <li key={o.id} className={`order-card order-card--${o.status.toLowerCase()}${late ? ' is-late' : ''}`}>
                   <div className="order-card__head">

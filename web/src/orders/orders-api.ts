@@ -8,6 +8,8 @@ export interface ActiveOrder {
   customerName: string | null;
   customerAddress: string | null;
   estimatedReadyAt: string | null;
+  /** Set by the ETA timers once an item ran past its ETA unfinished. */
+  isLate: boolean;
   createdAt: string;
   items: Array<{ id: string; quantity: number; status: string; menuItem: { id: string; name: string } }>;
 }
@@ -16,7 +18,7 @@ export const ORDERS_KEY = ['orders'] as const;
 
 export const ACTIVE_ORDERS_QUERY = `query ActiveOrders {
   orders {
-    id orderNumber status priority customerName customerAddress estimatedReadyAt createdAt
+    id orderNumber status priority customerName customerAddress estimatedReadyAt isLate createdAt
     items { id quantity status menuItem { id name } }
   }
 }`;

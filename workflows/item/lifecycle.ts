@@ -1,0 +1,109 @@
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { KitchenActivities, TaskRef } from '../../activities/contract';
+import { INVENTORY, KITCHEN_WRITE } from '../support/activity-profiles';
+import { businessFailureType } from '../support/failures';
+import type { Mutex } from '../support/mutex';
+import type { ItemModel, TaskView } from './model';
+
+const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+const inventory = proxyActivities<KitchenActivities>(INVENTORY);
+
+export interface ItemIdentity {
+  tenantId: string;
+  orderId: string;
+  orderItemId: string;
+}
+
+/** Typed in-place update of a task view. */
+export function patch(task: TaskView, changes: Partial<TaskView>): void {
+  Object.assign(task, changes);
+}
+
+/**
+ * The item's own transitions (fire, release, cancel, finish) and its saga: the inventory
+ * deduction registers its compensation right after it succeeds, and cancel runs the
+ * compensations newest first. Public methods take the mutex; `release` and `deduct` are
+ * called by holders of it.
+ */
+export class ItemLifecycle {
+  private compensations: Array<() => Promise<unknown>> = [];
+
+  constructor(
+    private readonly id: ItemIdentity,
+    private readonly model: ItemModel,
+    private readonly mutex: Mutex,
+  ) {}
+
+  ref(taskId: string): TaskRef {
+    return { ...this.id, taskId };
+  }
+
+  itemRef(): { tenantId: string; orderItemId: string } {
+    return { tenantId: this.id.tenantId, orderItemId: this.id.orderItemId };
+  }
+
+  /** After continue-as-new the closures are gone; the carried flags say what to rebuild. */
+  restoreCompensations(): void {
+    if (this.model.deducted) this.compensations = [() => inventory.returnInventory(this.itemRef())];
+  }
+
+  async deduct(): Promise<void> {
+    await inventory.deductInventory(this.itemRef());
+    this.model.deducted = true;
+    this.compensations.push(() => inventory.returnInventory(this.itemRef()));
+  }
+
+  /** Sends each task whose dependencies are DONE to a station, one at a time so load balancing sees the previous one. */
+  async release(includeBlocked: boolean): Promise<void> {
+    for (const task of this.model.releasable(includeBlocked)) {
+      try {
+        const { stationId } = await writes.enqueueTask(this.ref(task.id));
+        patch(task, { status: 'QUEUED', stationId });
+      } catch (err) {
+        if (!businessFailureType(err)) throw err;
+        // No suitable active station right now; the main loop retries on a timer.
+        task.status = 'BLOCKED';
+      }
+      this.model.changed('task-queued');
+    }
+  }
+
+  /** The paced fire time has come (or the item became urgent): release what is ready. */
+  fire(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      if (this.model.phase !== 'WAITING') return;
+      this.model.phase = 'FIRED';
+      this.model.changed('item-fired');
+      await this.release(false);
+    });
+  }
+
+  retryBlocked(): Promise<void> {
+    return this.mutex.runExclusive(() => (this.model.phase === 'FIRED' ? this.release(true) : Promise.resolve()));
+  }
+
+  async cancel(reason: string): Promise<void> {
+    // Cancelling while the tasks are still being created would race their creation.
+    await condition(() => this.model.phase !== 'LOADING');
+    await this.mutex.runExclusive(async () => {
+      if (this.model.closed) return;
+      this.model.cancelReason = reason;
+      await writes.cancelItemTasks({ ...this.itemRef(), reason });
+      for (const undo of this.compensations.reverse()) await undo();
+      this.compensations = [];
+      await writes.setItemStatus({ ...this.itemRef(), status: 'CANCELLED' });
+      for (const task of this.model.tasks.values()) if (this.model.isOpen(task)) task.status = 'CANCELLED';
+      this.model.phase = 'CANCELLED';
+      this.model.changed('item-cancelled');
+    });
+  }
+
+  finish(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      if (this.model.closed || !this.model.allDone()) return;
+      await writes.setItemStatus({ ...this.itemRef(), status: 'DONE' });
+      this.model.phase = 'DONE';
+      this.model.changed('item-done');
+    });
+  }
+}
