@@ -103,7 +103,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
 }
 
 function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: ItemLifecycle): void {
-  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void checkStart(model, i.taskId) });
+  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void checkStart(model, i.taskId, true) });
   setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => void checkComplete(model, i.taskId) });
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
     validator: (i) => void checkCompleteSubtask(model, i.taskId, i.subtaskId),

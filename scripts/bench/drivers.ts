@@ -36,16 +36,23 @@ export function oursRunOne(kitchen: BenchKitchen, instant: InstantKitchen, rand:
   };
 }
 
-export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<{ runOne: RunOne; errors: () => number; stop(): Promise<void> }> {
+export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<{ runOne: RunOne; stats: () => { errors: number; earlyStartRetries: number }; stop(): Promise<void> }> {
   const orders = new Map<string, NoopOrder>();
   const itemOrder = new Map<string, string>();
   const waiters = new Map<string, (at: number) => void>();
   let errors = 0;
+  let earlyStartRetries = 0;
   const { client } = stack;
 
   const cook = async (ref: TaskRef) => {
     try {
-      const started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
+      // Same early-start race and the same retry as the InstantKitchen (the hook fires inside enqueueTask).
+      let started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
+      for (let attempt = 0; !started.ok && /not released/.test(started.message) && attempt < 80; attempt++) {
+        earlyStartRetries++;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
+      }
       if (!started.ok) return void errors++;
       for (const sub of started.result.subtasks) {
         if (sub.optional || sub.completed) continue;
@@ -92,7 +99,7 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
   };
   return {
     runOne,
-    errors: () => errors,
+    stats: () => ({ errors, earlyStartRetries }),
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);

@@ -10,15 +10,18 @@ import type { BrigadeClientSocket } from '../sim/socket';
  * left alone. Events for an order that arrive before its createOrder answer are held briefly.
  */
 const HOLD_MS = 30_000;
+const RETRY_MS = 25;
+const RETRIES = 80;
 
 export class InstantKitchen {
   /** Where completeTask → dependent marks go (a fresh Recorder per bench phase). */
   recorder: Recorder | null = null;
-  readonly stats = { cooked: 0, conflicts: 0, errors: 0 };
+  readonly stats = { cooked: 0, conflicts: 0, errors: 0, earlyStartRetries: 0 };
   private tracked = new Set<string>();
   private held = new Map<string, { at: number; taskIds: string[] }>();
   private ready = new Map<string, (at: number) => void>();
   lastError: string | null = null;
+  lastConflict: string | null = null;
 
   constructor(
     private readonly cook: ApiClient,
@@ -65,9 +68,27 @@ export class InstantKitchen {
     });
   }
 
+  /**
+   * `task:updated QUEUED` is emitted from inside the enqueue activity, before the item workflow
+   * records the task as QUEUED, so a start sent at once can be refused ("not released to a
+   * station yet"). A cook would tap again; so do we, every RETRY_MS for up to RETRIES times.
+   */
+  private async start(taskId: string): Promise<TaskResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.cook.request<{ startTask: TaskResult }>(START_TASK, { id: taskId })).startTask;
+      } catch (err) {
+        const early = err instanceof GqlError && err.code === 'CONFLICT' && /not released/.test(err.message);
+        if (!early || attempt >= RETRIES) throw err;
+        this.stats.earlyStartRetries++;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
   private async cookTask(taskId: string): Promise<void> {
     try {
-      const { startTask } = await this.cook.request<{ startTask: TaskResult }>(START_TASK, { id: taskId });
+      const startTask = await this.start(taskId);
       for (const sub of startTask.subtasks) {
         if (!sub.optional && !sub.completed) await this.cook.request(COMPLETE_SUBTASK, { taskId, subtaskId: sub.id });
       }
@@ -79,8 +100,10 @@ export class InstantKitchen {
       }
       this.stats.cooked++;
     } catch (err) {
-      if (err instanceof GqlError && err.code === 'CONFLICT') this.stats.conflicts++;
-      else {
+      if (err instanceof GqlError && err.code === 'CONFLICT') {
+        this.stats.conflicts++;
+        this.lastConflict = err.message;
+      } else {
         this.stats.errors++;
         this.lastError = err instanceof Error ? err.message : String(err);
       }

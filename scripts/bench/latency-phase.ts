@@ -1,5 +1,5 @@
 import { generateOrder } from '../sim/order-generator';
-import { exponentialGap, type Rand } from '../sim/prng';
+import type { Rand } from '../sim/prng';
 import { CANCEL_ORDER, CREATE_ORDER, STATION_QUEUE, type StationQueueData } from '../sim/queries';
 import { Recorder } from '../sim/recorder';
 import type { BrigadeClientSocket } from '../sim/socket';
@@ -8,7 +8,7 @@ import type { InstantKitchen } from './instant-kitchen';
 import { firstStations, type BenchKitchen } from './kitchen-setup';
 
 /**
- * Event latency at a given order rate: Poisson arrivals of mixed orders (1–4 dishes, not
+ * Event latency at a given order rate: random arrivals of mixed orders (1–4 dishes, not
  * scheduled), cooked by the InstantKitchen. Per order: createOrder sent → its first task in
  * `stationQueue` (polled every POLL_MS on the stations that take its first tasks) and → the
  * first `task:updated QUEUED` on a board socket. Per completion: completeTask sent → each
@@ -50,11 +50,12 @@ export async function runLatencyPhase(o: {
   const failures: string[] = [];
   const jobs: Array<Promise<void>> = [];
   const t0 = Date.now();
-  let at = t0;
-  for (;;) {
-    at += exponentialGap(o.rand, o.ordersPerHour / 3_600_000);
-    if (at > t0 + o.durationMs) break;
-    await sleep(at - Date.now());
+  // A Poisson process conditioned on its count: exactly rate × duration orders (a known sample
+  // size), at uniformly random times, so bursts happen as they would on a real evening.
+  const count = Math.round((o.ordersPerHour * o.durationMs) / 3_600_000);
+  const offsets = Array.from({ length: count }, () => o.rand() * o.durationMs).sort((a, b) => a - b);
+  for (const offset of offsets) {
+    await sleep(t0 + offset - Date.now());
     const order = generateOrder(o.rand, kitchen.menu, { allowScheduled: false });
     const stations = [...new Set(order.items.flatMap((i) => firstStations(kitchen, kitchen.menu.find((m) => m.id === i.menuItemId)!.recipe)))];
     const input = { channel: order.channel, priority: order.priority, customerName: order.customerName, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };

@@ -85,18 +85,26 @@ async function settled(child: ChildProcess, started: number): Promise<void> {
 
 function reply<T>(child: ChildProcess, message: object | null, type: string, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
       child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error(`memory worker: no "${type}" within ${timeoutMs} ms`));
     }, timeoutMs);
     const onMessage = (msg: { type: string }) => {
       if (msg.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
+      done();
       resolve(msg as T);
     };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`memory worker exited with ${code}`));
+    };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`memory worker exited with ${code}`)));
+    child.on('exit', onExit);
     if (message) child.send(message);
   });
 }

@@ -102,7 +102,10 @@ export class StationCook {
       return true;
     } catch (err) {
       if (err instanceof GqlError && err.code === 'CONFLICT') {
-        this.stats.conflicts++; // the slot or the task was taken meanwhile: look again next time
+        // The slot or the task was taken meanwhile, or the task:updated event beat the workflow's
+        // own state ("not released to a station yet"): look again shortly, as a cook would.
+        this.stats.conflicts++;
+        setTimeout(() => this.refresh(), 300);
         return false;
       }
       throw err;

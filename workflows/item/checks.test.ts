@@ -48,4 +48,21 @@ describe('KDS checks', () => {
     m.cancelReason = 'customer left';
     expect(() => checkStart(m, 'a')).toThrow('Order item item-1 was cancelled (customer left)');
   });
+
+  it('accepts a start tapped while the ticket is being released, but only in the validator', () => {
+    const m = model([task('a', 'DONE'), task('b', 'PENDING', ['a']), task('c', 'PENDING', ['b'])]);
+    m.phase = 'FIRED';
+    expect(checkStart(m, 'b', true).id).toBe('b');
+    expect(() => checkStart(m, 'b')).toThrow('it is not released to a station yet');
+    // c still waits for b: not being released, so even the validator refuses it.
+    expect(() => checkStart(m, 'c', true)).toThrow('Task "C" cannot be started');
+    expect(() => checkComplete(m, 'b')).toThrow('Task "B" cannot be completed: it is QUEUED, not IN_PROGRESS (start it first)');
+    expect(() => checkComplete(m, 'c')).toThrow('Task "C" cannot be completed: it is PENDING, not IN_PROGRESS (start it first)');
+  });
+
+  it('does not treat tasks of an item that has not fired yet as being released', () => {
+    const m = model([task('a', 'PENDING')]);
+    m.phase = 'WAITING';
+    expect(() => checkStart(m, 'a', true)).toThrow('it is not released to a station yet');
+  });
 });

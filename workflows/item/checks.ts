@@ -16,9 +16,28 @@ function label(task: TaskView): string {
   return `"${task.name}"`;
 }
 
-export function checkStart(model: ItemModel, taskId: string): TaskView {
+/**
+ * A PENDING task whose dependencies are all DONE in a fired item is being released right now:
+ * its enqueue activity may already have committed (the KDS shows the ticket) while the
+ * workflow still waits for the result under the mutex. To the cook it is queued.
+ */
+export function isBeingReleased(model: ItemModel, task: TaskView): boolean {
+  return task.status === 'PENDING' && model.phase === 'FIRED' && model.openDependencies(task).length === 0;
+}
+
+function shownStatus(model: ItemModel, task: TaskView): string {
+  return isBeingReleased(model, task) ? 'QUEUED' : task.status;
+}
+
+/**
+ * `whileReleasing` is the validator's view: a start tapped on a ticket whose release is still
+ * in flight is accepted, and the handler (which runs after the release under the mutex)
+ * checks again strictly.
+ */
+export function checkStart(model: ItemModel, taskId: string, whileReleasing = false): TaskView {
   assertItemOpen(model);
   const task = model.task(taskId);
+  if (whileReleasing && isBeingReleased(model, task)) return task;
   if (task.status !== 'QUEUED') {
     const why = task.status === 'PENDING' ? 'it is not released to a station yet' : `it is ${task.status}`;
     reject('INVALID_TRANSITION', `Task ${label(task)} cannot be started: ${why}; only a QUEUED task can start`);
@@ -31,7 +50,7 @@ export function checkComplete(model: ItemModel, taskId: string): TaskView {
   const task = model.task(taskId);
   if (task.status !== 'IN_PROGRESS') {
     const hint = task.status === 'QUEUED' || task.status === 'PENDING' ? ' (start it first)' : '';
-    reject('INVALID_TRANSITION', `Task ${label(task)} cannot be completed: it is ${task.status}, not IN_PROGRESS${hint}`);
+    reject('INVALID_TRANSITION', `Task ${label(task)} cannot be completed: it is ${shownStatus(model, task)}, not IN_PROGRESS${hint}`);
   }
   const waiting = model.openDependencies(task);
   if (waiting.length > 0) {
