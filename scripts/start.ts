@@ -21,13 +21,17 @@ const log = (msg: string) => console.log(`[brigade] ${msg}`);
 async function main() {
   const t0 = Date.now();
   const env = loadEnv();
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<[string, () => Promise<void>]> = [];
   let stopping = false;
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
+    for (const [name, stop] of stops.reverse()) {
+      const t = Date.now();
+      await stop().catch((err) => console.error(`[brigade] stopping ${name} failed:`, err));
+      log(`${name} stopped (${Date.now() - t} ms)`);
+    }
     log('stopped');
     process.exit(code);
   };
@@ -42,7 +46,7 @@ async function main() {
       seed: env.SEED_DEMO,
       log,
     });
-    stops.push(db.stop);
+    stops.push(['PostgreSQL', db.stop]);
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUi: string | null = null;
@@ -54,7 +58,7 @@ async function main() {
         namespace: env.TEMPORAL_NAMESPACE,
         log,
       });
-      stops.push(server.stop);
+      stops.push(['Temporal dev server', server.stop]);
       temporalAddress = server.address;
       temporalUi = server.uiUrl;
     } else {
@@ -62,13 +66,13 @@ async function main() {
     }
 
     const prisma = createPrisma(db.url);
-    stops.push(() => prisma.$disconnect());
+    stops.push(['database pool', () => prisma.$disconnect()]);
     const temporal = await connectTemporal({ address: temporalAddress, namespace: env.TEMPORAL_NAMESPACE });
-    stops.push(() => temporal.connection.close());
+    stops.push(['Temporal client', () => temporal.connection.close()]);
 
     if (env.BRIGADE_ROLE !== 'api') {
       const worker = await startKitchenWorker({ env, prisma, databaseUrl: db.url, address: temporalAddress, log });
-      stops.push(worker.stop);
+      stops.push(['worker', worker.stop]);
     }
     if (env.BRIGADE_ROLE !== 'worker') {
       const webDist = await ensureWebBuild({ root: env.ROOT, log });
@@ -79,7 +83,7 @@ async function main() {
         port: env.PORT,
         webDist,
       });
-      stops.push(api.close);
+      stops.push(['API server', api.close]);
       // An order stored while Temporal was unreachable is re-driven (the workflow start is idempotent).
       const kitchen = { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE };
       const redrive = () =>
@@ -89,7 +93,7 @@ async function main() {
       void redrive();
       const timer = setInterval(redrive, 60_000);
       timer.unref();
-      stops.push(async () => clearInterval(timer));
+      stops.push(['order re-drive', async () => clearInterval(timer)]);
       printSummary({ apiUrl: api.url, temporalAddress, temporalUi, dbUrl: db.url, embedded: db.embedded });
     }
     log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — Ctrl-C to stop`);

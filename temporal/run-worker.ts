@@ -49,5 +49,7 @@ function installQuietRuntime(level: Env['LOG_LEVEL']) {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   const sdkLevel = level === 'debug' ? 'DEBUG' : level === 'info' ? 'WARN' : level.toUpperCase();
-  Runtime.install({ logger: new DefaultLogger(sdkLevel as 'DEBUG' | 'WARN' | 'ERROR') });
+  // shutdownSignals: [] — the process entry (scripts/start.ts) owns Ctrl-C and stops the worker
+  // in order (API first, then the worker, then Temporal and PostgreSQL).
+  Runtime.install({ logger: new DefaultLogger(sdkLevel as 'DEBUG' | 'WARN' | 'ERROR'), shutdownSignals: [] });
 }

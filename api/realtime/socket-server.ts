@@ -71,5 +71,9 @@ function createAdapterPool(databaseUrl: string | undefined): Pool {
   const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // An idle client dropped by the server is reported; the adapter reconnects on its own.
   pool.on('error', (err) => console.error('[realtime] pg pool:', err.message));
+  // The adapter keeps one client checked out for LISTEN and handles its 'end' but not its
+  // 'error': without a listener a database restart (or Ctrl-C reaching postgres first) would
+  // crash the process with an unhandled 'error' event. The adapter reconnects on 'end'.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('[realtime] pg listener:', err.message)));
   return pool;
 }

@@ -4,12 +4,14 @@ import { NativeConnection } from '@temporalio/worker';
 import { kdsUpdate } from '../../temporal/kitchen-client';
 import { createKitchenWorker } from '../../temporal/worker';
 import { orderWorkflow, orderWorkflowId } from '../../workflows/order-workflow';
+import { taskIndex } from '../../domain/recipe';
 import type { Rand } from '../sim/prng';
+import type { Recorder } from '../sim/recorder';
 import { CREATE_ORDER } from '../sim/queries';
 import type { InstantKitchen } from './instant-kitchen';
 import type { BenchKitchen } from './kitchen-setup';
 import type { RunOne } from './ladder';
-import { createNoopActivities, type NoopOrder } from './noop-activities';
+import { createNoopActivities, stableId, type NoopOrder } from './noop-activities';
 import { NAMESPACE, type BenchStack } from './stack';
 
 /**
@@ -22,12 +24,14 @@ import { NAMESPACE, type BenchStack } from './stack';
  */
 export const NOOP_QUEUE = 'bench-noop';
 
-export function oursRunOne(kitchen: BenchKitchen, instant: InstantKitchen, rand: Rand): RunOne {
+/** `recorder` (attached to a board socket) gets the createOrder → first task queued marks. */
+export function oursRunOne(kitchen: BenchKitchen, instant: InstantKitchen, rand: Rand, recorder: Recorder): RunOne {
   return async (timeoutMs) => {
     const dish = kitchen.menu[Math.floor(rand() * kitchen.menu.length)];
     const t0 = Date.now();
     const input = { channel: 'IN_STORE', priority: 2, items: [{ menuItemId: dish.id, quantity: 1 }] };
     const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
+    recorder.mark('createOrder → first task queued', `firstQueued:${createOrder.id}`, t0, Date.now());
     const ready = instant.waitReady(createOrder.id, timeoutMs);
     instant.track(createOrder.id);
     const at = await ready;
@@ -36,9 +40,27 @@ export function oursRunOne(kitchen: BenchKitchen, instant: InstantKitchen, rand:
   };
 }
 
-export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<{ runOne: RunOne; stats: () => { errors: number; earlyStartRetries: number }; stop(): Promise<void> }> {
+/** The same two latencies the API side measures over Socket.io, here at the enqueue hook: Temporal's floor. */
+export interface FloorSample {
+  at: number;
+  kind: 'first task queued' | 'dependent queued';
+  ms: number;
+}
+
+export interface NoopKitchen {
+  runOne: RunOne;
+  samples: FloorSample[];
+  stats: () => { errors: number; earlyStartRetries: number };
+  stop(): Promise<void>;
+}
+
+export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<NoopKitchen> {
   const orders = new Map<string, NoopOrder>();
   const itemOrder = new Map<string, string>();
+  const startedAt = new Map<string, number>();
+  const depsOf = new Map<string, string[]>();
+  const completeSent = new Map<string, number>();
+  const samples: FloorSample[] = [];
   const waiters = new Map<string, (at: number) => void>();
   let errors = 0;
   let earlyStartRetries = 0;
@@ -58,6 +80,7 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
         if (sub.optional || sub.completed) continue;
         await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'completeSubtask', args: { taskId: ref.taskId, subtaskId: sub.id, userId: null } });
       }
+      completeSent.set(ref.taskId, Date.now());
       const done = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'completeTask', args: { taskId: ref.taskId, userId: null } });
       if (!done.ok) errors++;
     } catch {
@@ -68,7 +91,17 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
     (orderId) => orders.get(orderId) ?? failLookup(orderId),
     (orderItemId) => itemOrder.get(orderItemId) ?? failLookup(orderItemId),
     {
-      taskQueued: (ref) => void cook(ref),
+      taskQueued: (ref) => {
+        const now = Date.now();
+        const orderStart = startedAt.get(ref.orderId);
+        if (orderStart !== undefined) {
+          startedAt.delete(ref.orderId);
+          samples.push({ at: now, kind: 'first task queued', ms: now - orderStart });
+        }
+        const sent = (depsOf.get(ref.taskId) ?? []).map((d) => completeSent.get(d));
+        if (sent.length > 0 && sent.every((t) => t !== undefined)) samples.push({ at: now, kind: 'dependent queued', ms: now - Math.max(...(sent as number[])) });
+        void cook(ref);
+      },
       orderStatus: (orderId, status) => {
         if (status === 'READY' || status === 'CANCELLED') waiters.get(orderId)?.(Date.now());
       },
@@ -84,7 +117,11 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
     const orderItemId = randomUUID();
     orders.set(orderId, { tenantId: kitchen.tenantId, priority: 2, items: [{ orderItemId, recipe: dish.recipe }] });
     itemOrder.set(orderItemId, orderId);
+    for (const { task } of taskIndex(dish.recipe).values()) {
+      depsOf.set(stableId(orderItemId, task.id), task.depends_on.map((d) => stableId(orderItemId, d)));
+    }
     const t0 = Date.now();
+    startedAt.set(orderId, t0);
     const ready = new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), timeoutMs);
       waiters.set(orderId, (at) => {
@@ -99,6 +136,7 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
   };
   return {
     runOne,
+    samples,
     stats: () => ({ errors, earlyStartRetries }),
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { E2eEtaResult, PureEtaResult } from './eta-phase';
 import type { LadderResult } from './ladder';
 import type { LatencyResult } from './latency-phase';
+import type { LowLoadLatency } from './low-load';
 import type { MemoryResult } from './memory';
 
 /** bench/report.json (everything measured) and bench/report.md (the same, for people). */
@@ -14,7 +15,8 @@ export interface BenchReport {
   stackStartMs: Record<string, number>;
   latency: LatencyResult & { backlogActiveTasks: number };
   eta: { pure: PureEtaResult[]; endToEnd: E2eEtaResult[] };
-  throughput: { ours: LadderResult; noop: LadderResult; ratio: number | null };
+  throughput: { ours: LadderResult; noop: LadderResult; ratio: number | null; lowLoadLatency: LowLoadLatency };
+  phaseSeconds: Record<string, number>;
   memory: MemoryResult | { error: string };
   /** API calls that failed while placing orders (messages), e.g. timeouts under load. */
   apiFailures: string[];
@@ -58,7 +60,7 @@ function markdown(r: BenchReport): string {
   return [
     '# Brigade bench report',
     '',
-    `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
+    `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s (${Object.entries(r.phaseSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')}) on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
     '',
     ...(r.apiFailures.length ? [`**${r.apiFailures.length} API calls failed** while placing orders (first: ${r.apiFailures[0]}); see report.json.`, ''] : []),
     '## Targets',
@@ -69,7 +71,7 @@ function markdown(r: BenchReport): string {
     '',
     `## Event latency at ${l.ordersPerHour} orders/hour`,
     '',
-    `${l.orders} mixed orders over ${l.seconds} s, Poisson arrivals, on top of a backlog of ${l.backlogActiveTasks} active tasks (uncooked orders); tasks cooked instantly over the API. ${l.missingEvents} expected events never arrived.`,
+    `${l.orders} mixed orders over ${l.seconds} s, at random times, on top of a backlog of ${l.backlogActiveTasks} active tasks (uncooked orders); tasks cooked instantly over the API. ${l.missingEvents} expected events never arrived.`,
     '',
     '| from → to | n | median | p95 | max |',
     '|---|---:|---:|---:|---:|',
@@ -100,6 +102,17 @@ function markdown(r: BenchReport): string {
     '',
     ...ladder('Ours (API + real activities)', r.throughput.ours),
     ...ladder('No-op activities (Temporal client → same workflows, canned activities)', r.throughput.noop),
+    '### Latency at K = 1 (one order at a time, no backlog): ours vs the Temporal floor',
+    '',
+    'The same two latencies as above, measured during the first step of each ladder. Ours: over Socket.io from the API mutation sent. No-op: at the enqueue hook from the Temporal call sent, i.e. what the workflows cost with activities that do nothing.',
+    '',
+    '| from → to | ours median | ours p95 | no-op median | no-op p95 |',
+    '|---|---:|---:|---:|---:|',
+    ...(['first task queued', 'dependent queued'] as const).map((k) => {
+      const f = r.throughput.lowLoadLatency;
+      return `| ${k === 'first task queued' ? 'order sent → first task queued' : '`completeTask` sent → dependent queued'} | ${msCell(f.ours[k].median)} | ${msCell(f.ours[k].p95)} | ${msCell(f.noop[k].median)} | ${msCell(f.noop[k].p95)} |`;
+    }),
+    '',
     '## Worker memory',
     '',
     ...mem,
