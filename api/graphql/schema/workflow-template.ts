@@ -5,6 +5,8 @@ import { getWorkflowTemplate, listWorkflowVersions } from '../../services/workfl
 import { listWorkflowTemplates } from '../../services/workflows/list-workflow-templates';
 import { publishWorkflowTemplate } from '../../services/workflows/publish-workflow-template';
 import { saveWorkflowDraft } from '../../services/workflows/save-workflow-draft';
+import { listLearnedDurations, type LearnedTaskDuration } from '../../services/workflows/list-learned-durations';
+import { taskIndex, type WorkflowDefinition } from '../../../domain/recipe';
 import { validateWorkflowDefinition, type ValidationResult } from '../../services/workflows/validate-workflow-definition';
 import { builder } from '../builder';
 
@@ -44,6 +46,15 @@ const WorkflowVersionRef = builder.objectRef<WorkflowTemplateVersion>('WorkflowT
   }),
 });
 
+const LearnedTaskDurationRef = builder.objectRef<LearnedTaskDuration>('LearnedTaskDuration').implement({
+  description: 'Moving average of the last 100 actual durations of one recipe task (per unit), as the ETA uses it.',
+  fields: (t) => ({
+    taskId: t.exposeString('taskId'),
+    avgMinutes: t.exposeFloat('avgMinutes'),
+    samples: t.exposeInt('samples'),
+  }),
+});
+
 // id/name/currentVersion are visible wherever a menu item is (menu:read); the recipe itself needs recipes:read.
 export const WorkflowTemplateRef = builder.objectRef<WorkflowTemplate>('WorkflowTemplate').implement({
   fields: (t) => ({
@@ -64,6 +75,14 @@ export const WorkflowTemplateRef = builder.objectRef<WorkflowTemplate>('Workflow
       resolve: (w) => {
         const compiled = compileRecipe(w.definition);
         return compiled.ok ? compiled.analysis : null;
+      },
+    }),
+    learnedDurations: t.withAuth({ permission: 'recipes:read' }).field({
+      type: [LearnedTaskDurationRef],
+      description: 'Learned durations of the draft\'s tasks that have history; tasks without history are absent.',
+      resolve: (w, _args, { db, actor }) => {
+        const taskIds = [...taskIndex(w.definition as unknown as WorkflowDefinition).keys()];
+        return listLearnedDurations({ db, actor, input: { templateId: w.id, taskIds } });
       },
     }),
     versions: t.withAuth({ permission: 'recipes:read' }).field({

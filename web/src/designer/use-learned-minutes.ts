@@ -1,8 +1,22 @@
+import { useMemo } from 'react';
+import { useGqlQuery } from '../api/hooks';
+
+const LEARNED_QUERY = `query LearnedDurations($id: ID!) {
+  workflowTemplate(id: $id) { id learnedDurations { taskId avgMinutes samples } }
+}`;
+
+type LearnedData = { workflowTemplate: { id: string; learnedDurations: Array<{ taskId: string; avgMinutes: number; samples: number }> } | null };
+
 /**
- * Learned average minutes per task id of one recipe, for showing next to the estimates.
- * The API does not expose learned task durations yet, so this returns undefined and the designer
- * shows estimates only; wire the query here once it does.
+ * Learned average minutes per task id of one recipe (the moving average the ETA uses), for
+ * showing next to the estimates. Tasks without history are absent; while loading or on error
+ * the designer simply shows estimates only.
  */
-export function useLearnedMinutes(_templateId: string): Record<string, number> | undefined {
-  return undefined;
+export function useLearnedMinutes(templateId: string): Record<string, number> | undefined {
+  const query = useGqlQuery<LearnedData>(['workflowTemplate', templateId, 'learned'], LEARNED_QUERY, { id: templateId });
+  return useMemo(() => {
+    const rows = query.data?.workflowTemplate?.learnedDurations;
+    if (!rows || rows.length === 0) return undefined;
+    return Object.fromEntries(rows.map((r) => [r.taskId, r.avgMinutes]));
+  }, [query.data]);
 }

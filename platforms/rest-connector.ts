@@ -1,0 +1,73 @@
+import {
+  PermanentError,
+  RateLimitedError,
+  TransientError,
+  type CallOptions,
+  type MenuUploadResult,
+  type PlatformConnector,
+  type PlatformMenuItem,
+  type PlatformOrderView,
+} from './connector';
+
+/** Platform.config for the generic REST connector. */
+export interface RestConnectorConfig {
+  baseUrl: string;
+  /** Per request; a slow platform is a transient failure (the caller retries, idempotently). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The generic REST/webhook connector: JSON over HTTP, bearer token, Idempotency-Key header. */
+export function createRestConnector(config: RestConnectorConfig, apiKey?: string): PlatformConnector {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function call<T>(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new TransientError(`${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, null);
+    }
+    const text = await res.text();
+    if (res.status === 429) throw new RateLimitedError(`${method} ${path}: rate limited`, retryAfterMs(res.headers.get('retry-after')));
+    if (res.status >= 500) throw new TransientError(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
+    if (res.status === 401) throw new TransientError(`${method} ${path}: unauthorized (token expired?)`, 401);
+    if (res.status >= 400) throw new PermanentError(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    uploadMenu: (items, opts) => call('PUT', '/v1/menu', { items }, opts),
+    menuUploadResult: (uploadId) => call<MenuUploadResult>('GET', `/v1/menu/uploads/${enc(uploadId)}`),
+    upsertItem: (item: PlatformMenuItem, opts) => call('PUT', `/v1/items/${enc(item.productId)}`, item, opts),
+    setItemAvailability: (productId, available, opts) => call('POST', `/v1/items/${enc(productId)}/availability`, { available }, opts),
+    setStoreStatus: (status, extraMinutes, opts) => call('PUT', '/v1/store/status', { status, extraMinutes }, opts),
+    getOrder: (id) => call<PlatformOrderView>('GET', `/v1/orders/${enc(id)}`),
+    listOrders: async ({ since }) => (await call<{ orders: PlatformOrderView[] }>('GET', `/v1/orders${since ? `?since=${enc(since)}` : ''}`)).orders,
+    acceptOrder: (id, promisedReadyAt, opts) => call('POST', `/v1/orders/${enc(id)}/accept`, { promisedReadyAt }, opts),
+    denyOrder: (id, reason, opts) => call('POST', `/v1/orders/${enc(id)}/deny`, { reason }, opts),
+    updateOrderStatus: (id, status, opts) => call('POST', `/v1/orders/${enc(id)}/status`, { status }, opts),
+    updateReadyTime: (id, readyAt, opts) => call('POST', `/v1/orders/${enc(id)}/ready-time`, { readyAt }, opts),
+  };
+}
+
+/** Retry-After is seconds or an HTTP date; missing or unparsable means "a second". */
+export function retryAfterMs(header: string | null, nowMs = Date.now()): number {
+  if (!header) return 1_000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? 1_000 : Math.max(0, at - nowMs);
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request, type Response } from 'express';
+import type { PlatformOrderLine } from '../platforms/connector';
+import { createControl, type SandboxControl } from './control';
+import { marketplaceRoutes } from './routes';
+import { createState, takeFault, type LedgerEntry, type SandboxState } from './state';
+import type { DeliveryAttempt, WebhookTarget } from './webhooks';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Bearer token the API requires; unset → no auth. */
+  apiKey?: string;
+  webhook?: WebhookTarget;
+  /** How long a placed order waits for accept/deny before the marketplace cancels it. */
+  acceptWindowMs?: number;
+  /** Menu uploads finish processing this long after the call (they are asynchronous). */
+  menuProcessingMs?: number;
+}
+
+export interface SandboxContext {
+  state: SandboxState;
+  opts: Required<Pick<SandboxOptions, 'acceptWindowMs' | 'menuProcessingMs'>> & SandboxOptions;
+  target: { current: WebhookTarget | null };
+  deliveries: DeliveryAttempt[];
+  pending: Set<Promise<unknown>>;
+}
+
+export interface SandboxPlatform {
+  url: string;
+  control: SandboxControl;
+  stop(): Promise<void>;
+}
+
+/**
+ * A local delivery marketplace for tests and demos: its REST API (routes.ts), signed webhooks
+ * (webhooks.ts), and a control surface to inject orders, faults and time (control.ts, also over
+ * HTTP under /_control). Every API call lands in the ledger.
+ */
+export async function startSandboxPlatform(options: SandboxOptions = {}): Promise<SandboxPlatform> {
+  const ctx: SandboxContext = {
+    state: createState(),
+    opts: { acceptWindowMs: 5 * 60_000, menuProcessingMs: 100, ...options },
+    target: { current: options.webhook ?? null },
+    deliveries: [],
+    pending: new Set(),
+  };
+  const control = createControl(ctx);
+  const app = express();
+  app.use(express.json({ limit: '2mb' }));
+  app.use('/_control', controlRoutes(control));
+  app.use('/v1', (req, res, next) => guard(ctx, req, res, next));
+  app.use('/v1', marketplaceRoutes(ctx, control));
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Real time also runs out: a placed order nobody answers is auto-cancelled.
+  const timer = setInterval(() => control.expireDeadlines(), 250);
+  timer.unref();
+  return {
+    url,
+    control,
+    async stop() {
+      clearInterval(timer);
+      await Promise.allSettled([...ctx.pending]);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Ledger, auth and injected faults, before any route runs. */
+function guard(ctx: SandboxContext, req: Request, res: Response, next: () => void) {
+  const entry: LedgerEntry = {
+    seq: ctx.state.ledger.length + 1,
+    at: new Date().toISOString(),
+    method: req.method,
+    path: req.path.startsWith('/v1') ? req.path : `/v1${req.path}`,
+    body: req.body ?? null,
+    status: 0,
+    idempotencyKey: req.get('idempotency-key') ?? null,
+    replayed: false,
+    fault: null,
+  };
+  ctx.state.ledger.push(entry);
+  res.locals.entry = entry;
+  res.on('finish', () => (entry.status = res.statusCode));
+  if (ctx.opts.apiKey && req.get('authorization') !== `Bearer ${ctx.opts.apiKey}`) return void res.status(401).json({ error: 'unauthorized' });
+  const fault = takeFault(ctx.state, req.method, entry.path);
+  entry.fault = fault?.kind ?? null;
+  if (fault?.kind === 'token-expired') return void res.status(401).json({ error: 'token expired' });
+  if (fault?.kind === '429') return void res.status(429).set('Retry-After', String(fault.retryAfterSeconds ?? 1)).json({ error: 'rate limited' });
+  if (fault?.kind === '500') return void res.status(500).json({ error: 'internal error (injected)' });
+  if (fault?.kind === 'slow') res.locals.delayMs = fault.delayMs ?? 2_000;
+  next();
+}
+
+function controlRoutes(control: SandboxControl) {
+  const router = express.Router();
+  router.post('/orders', async (req, res) => {
+    const body = req.body as { id?: string; items: PlatformOrderLine[]; deliveries?: number };
+    res.status(201).json(await control.injectOrder({ id: body.id ?? `ord_${randomUUID().slice(0, 8)}`, items: body.items, deliveries: body.deliveries }));
+  });
+  router.post('/faults', (req, res) => {
+    const { match, kind, times, retryAfterSeconds, delayMs } = req.body as { match: string; kind: '429' | '500' | 'slow' | 'token-expired'; times?: number; retryAfterSeconds?: number; delayMs?: number };
+    control.injectFault({ match: new RegExp(match), kind, times: times ?? 1, retryAfterSeconds, delayMs });
+    res.status(204).end();
+  });
+  router.post('/clock', (req, res) => {
+    control.advanceClock(Number((req.body as { ms: number }).ms));
+    res.status(204).end();
+  });
+  router.get('/ledger', (_req, res) => void res.json({ ledger: control.ledger() }));
+  router.get('/orders', (_req, res) => void res.json({ orders: control.orders() }));
+  return router;
+}
