@@ -24,7 +24,13 @@ export const SubtaskRef = builder.objectRef<SubtaskInstance>('Subtask').implemen
 
 const TaskLinkRef = builder.objectRef<SiblingTask>('TaskLink').implement({
   description: 'Another task of the same order item (a dependency or a dependent).',
-  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), status: t.field({ type: TaskStatusEnum, resolve: (s) => s.status }) }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    status: t.field({ type: TaskStatusEnum, resolve: (s) => s.status }),
+    stationType: t.exposeString('stationType', { description: 'Where it will be done (the recipe station type).' }),
+    stationName: t.string({ nullable: true, description: 'The station it is queued at, once released.', resolve: (s) => s.station?.name ?? null }),
+  }),
 });
 
 const TaskOrderRef = builder.objectRef<TaskOrderSummary>('TaskOrder').implement({

@@ -7,6 +7,8 @@ export interface SiblingTask {
   name: string;
   status: TaskStatus;
   dependsOn: string[];
+  stationType: string;
+  station: { id: string; name: string } | null;
 }
 
 export interface TaskOrderSummary {
@@ -47,7 +49,7 @@ export const taskInclude = {
     select: {
       id: true, nameSnapshot: true, quantity: true, modifications: true, notes: true,
       menuItem: { select: { id: true, name: true, allergens: true } },
-      tasks: { select: { id: true, name: true, status: true, dependsOn: true } },
+      tasks: { select: { id: true, name: true, status: true, dependsOn: true, stationType: true, station: { select: { id: true, name: true } } } },
     },
   },
 } satisfies Prisma.TaskInstanceInclude;

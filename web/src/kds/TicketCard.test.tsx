@@ -53,4 +53,19 @@ describe('ticket card', () => {
     // Only optional steps are open: Done says nothing about open steps.
     expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
   });
+
+  it('names the station where each next task will be done', () => {
+    const t = ticket({
+      downstream: ['Inforna', 'Taglia'],
+      task: {
+        orderItem: { id: 'oi-1' },
+        downstream: [
+          { name: 'Inforna', stationType: 'forno', stationName: 'Forno' },
+          { name: 'Taglia', stationType: 'packaging', stationName: null },
+        ],
+      },
+    });
+    render(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} actions={noActions} />);
+    expect(screen.getByText('next: Inforna @ Forno, Taglia @ packaging')).toBeTruthy();
+  });
 });

@@ -81,7 +81,7 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, actions }: Pr
           ))}
         </ul>
       )}
-      {t.downstream.length > 0 && <p className="ticket__next muted">next: {t.downstream.join(', ')}</p>}
+      {t.downstream.length > 0 && <p className="ticket__next muted">next: {nextLabels(t).join(', ')}</p>}
       {error != null && (
         <p className="ticket__error" role="alert">
           {describeError(error)}
@@ -103,3 +103,10 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, actions }: Pr
 }
 
 export const TicketCard = memo(TicketCardView);
+
+/** "Inforna @ Forno": where the ticket goes next (the station once released, else its station type). */
+function nextLabels(t: QueueTicket): string[] {
+  const links = t.task.downstream;
+  if (!links || links.length === 0) return t.downstream;
+  return links.map((l) => `${l.name} @ ${l.stationName ?? l.stationType}`);
+}

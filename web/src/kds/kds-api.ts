@@ -23,7 +23,7 @@ export interface QueueTicket {
   startedAt: string | null;
   downstream: string[];
   /** The order item: a task per recipe step, so all-day counts count items, not tasks. */
-  task: { orderItem: { id: string } };
+  task: { orderItem: { id: string }; downstream?: Array<{ name: string; stationType: string; stationName: string | null }> };
   subtasks: Array<{ id: string; name: string; optional: boolean; completed: boolean }>;
 }
 
@@ -46,7 +46,7 @@ export const STATION_QUEUE_QUERY = `query StationQueue($stationId: ID!) {
     inProgress queued loadPercent
     tasks {
       id status name orderId orderNumber priority itemName quantity label modifications notes orderNotes customerName
-      allergens elapsedSeconds estimatedMinutes plannedStartAt queuedAt startedAt downstream task { orderItem { id } }
+      allergens elapsedSeconds estimatedMinutes plannedStartAt queuedAt startedAt downstream task { orderItem { id } downstream { name stationType stationName } }
       subtasks { id name optional completed }
     }
   }

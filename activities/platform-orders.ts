@@ -1,0 +1,187 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Actor } from '../api/context';
+import { cancelOrder } from '../api/services/orders/cancel-order';
+import { createOrder } from '../api/services/orders/create-order';
+import { forTenant } from '../db/tenant-scope';
+import type { PlatformOrderView } from '../platforms/connector';
+import { mapOrderLines, type MappingResult } from '../platforms/mapping';
+import type { ActivityDeps } from './deps';
+import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
+
+export interface PlatformOrderRef {
+  tenantId: string;
+  platformId: string;
+  platformOrderId: string;
+}
+
+export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
+export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
+
+/** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
+const FALLBACK_READY_MS = 30 * 60_000;
+
+/** Platform orders are taken by the system, not a user: created_by and the audit user stay null. */
+function systemActor(tenantId: string, platformName: string): Actor {
+  return { tenantId, userId: null as unknown as string, tenantSlug: '', role: 'OWNER', name: `platform:${platformName}` };
+}
+
+/** The order workflow's kitchen handle: the worker's own client and task queue. */
+function kitchenFromContext() {
+  const ctx = Context.current();
+  return { client: ctx.client, taskQueue: ctx.info.taskQueue };
+}
+
+export function createPlatformOrderActivities({ prisma, clock }: ActivityDeps) {
+  const row = (ref: PlatformOrderRef) =>
+    prisma.platformOrder.findFirst({ where: { tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: ref.platformOrderId } });
+
+  async function mapRow(ref: PlatformOrderRef, payload: PlatformOrderView): Promise<MappingResult> {
+    const productIds = payload.items.map((i) => i.productId);
+    const assignments = await prisma.productPlatformAssignment.findMany({
+      where: { tenantId: ref.tenantId, platformId: ref.platformId, platformProductId: { in: productIds } },
+      include: { menuItem: { select: { id: true, name: true, isAvailable: true, isActive: true } } },
+    });
+    return mapOrderLines(
+      payload.items,
+      assignments.map((a) => ({ platformProductId: a.platformProductId!, menuItemId: a.menuItemId, menuItemName: a.menuItem.name, available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive })),
+    );
+  }
+
+  return {
+    /**
+     * Looks at the stored platform order (written by the webhook; fetched from the platform when
+     * a reconciliation found it first) and decides: cook it, deny it, or keep it for review.
+     */
+    async intakePlatformOrder(ref: PlatformOrderRef): Promise<IntakeResult> {
+      let stored = await row(ref);
+      if (!stored) {
+        const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+        const fetched = await connector.getOrder(ref.platformOrderId).catch((err) => Promise.reject(asActivityFailure(err)));
+        await prisma.platformOrder.createMany({ data: [{ ...ref, payload: fetched as object, acceptDeadline: fetched.acceptDeadline ? new Date(fetched.acceptDeadline) : null }], skipDuplicates: true });
+        stored = (await row(ref))!;
+      }
+      if (stored.orderId) return { kind: 'ok', orderId: stored.orderId };
+      if (['denied', 'cancelled', 'needs_review'].includes(stored.status)) return { kind: 'closed', status: stored.status };
+      const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
+      if (mapped.kind === 'unknown') {
+        const reason = mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items';
+        await prisma.platformOrder.update({ where: { id: stored.id }, data: { status: 'needs_review', needsReview: true, reviewReason: reason } });
+        return { kind: 'review', reason };
+      }
+      if (mapped.kind === 'unavailable') return { kind: 'deny', reason: `Unavailable: ${mapped.names.join(', ')}` };
+      return { kind: 'ok', orderId: null };
+    },
+
+    /** Our order (channel IMPORT) through the normal create-order service, once: its idempotency key is the platform order. */
+    async createPlatformKitchenOrder(ref: PlatformOrderRef): Promise<{ orderId: string }> {
+      const stored = await row(ref);
+      if (!stored) throw ApplicationFailure.nonRetryable('Platform order row missing', 'PLATFORM_NOT_FOUND');
+      if (stored.orderId) return { orderId: stored.orderId };
+      const payload = stored.payload as unknown as PlatformOrderView;
+      const mapped = await mapRow(ref, payload);
+      if (mapped.kind !== 'ok') throw ApplicationFailure.nonRetryable(`Order can no longer be mapped (${mapped.kind})`, 'PLATFORM_REJECTED');
+      const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const order = await createOrder({
+        db: forTenant(prisma, ref.tenantId),
+        actor: systemActor(ref.tenantId, platform.name),
+        kitchen: kitchenFromContext(),
+        events: null,
+        input: {
+          channel: 'IMPORT',
+          customerName: payload.customer?.name ?? null,
+          customerAddress: payload.customer?.address ?? null,
+          notes: [`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '),
+          idempotencyKey: `platform:${ref.platformId}:${ref.platformOrderId}`,
+          items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes })),
+        },
+      });
+      await prisma.platformOrder.update({ where: { id: stored.id }, data: { orderId: order.id } });
+      return { orderId: order.id };
+    },
+
+    /** Accepts on the platform with our ETA as the promised ready time; exactly once (`accept:<id>`). */
+    async acceptPlatformOrder(ref: PlatformOrderRef & { orderId: string }): Promise<{ promisedReadyAt: string }> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
+      // The kitchen computes the ETA right after the order starts; give it a few attempts before falling back.
+      if (!order?.estimatedReadyAt && Context.current().info.attempt < 4) throw new Error('ETA not computed yet');
+      const promisedReadyAt = (order?.estimatedReadyAt ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `accept:${ref.platformOrderId}`, kind: 'order_accept',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { promisedReadyAt },
+        send: (key) => connector.acceptOrder(ref.platformOrderId, promisedReadyAt, { idempotencyKey: key }),
+        probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
+      });
+      const stored = await prisma.platformOrder.updateMany({ where: { ...ref }, data: { status: 'accepted', promisedReadyAt: new Date(promisedReadyAt) } });
+      void stored;
+      const accepted = await connector.getOrder(ref.platformOrderId).catch(() => null);
+      return { promisedReadyAt: accepted?.promisedReadyAt ?? promisedReadyAt };
+    },
+
+    async denyPlatformOrder(ref: PlatformOrderRef & { reason: string }): Promise<void> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const { reason, ...where } = ref;
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `deny:${ref.platformOrderId}`, kind: 'order_deny',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { reason },
+        send: (key) => connector.denyOrder(ref.platformOrderId, reason, { idempotencyKey: key }),
+        probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
+      });
+      await prisma.platformOrder.updateMany({ where, data: { status: 'denied', reviewReason: reason } });
+    },
+
+    /** Where our order is, for the platform workflow's status loop. */
+    async readOrderProgress(input: { tenantId: string; orderId: string }): Promise<{ status: string; estimatedReadyAt: string | null }> {
+      const order = await prisma.order.findFirst({ where: { id: input.orderId, tenantId: input.tenantId }, select: { status: true, estimatedReadyAt: true } });
+      if (!order) throw ApplicationFailure.nonRetryable(`Order ${input.orderId} not found`, 'ORDER_NOT_FOUND');
+      return { status: order.status, estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null };
+    },
+
+    /** One status transition on the platform, exactly once (`status:<transition>:<id>`). */
+    async sendPlatformOrderStatus(ref: PlatformOrderRef & { status: OrderStatusTransition }): Promise<void> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const { status, ...where } = ref;
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `status:${status}:${ref.platformOrderId}`, kind: 'order_status',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { status },
+        send: (key) => connector.updateOrderStatus(ref.platformOrderId, status, { idempotencyKey: key }),
+        probe: async () => reached((await connector.getOrder(ref.platformOrderId)).status, status),
+      });
+      await prisma.platformOrder.updateMany({ where, data: { status } });
+    },
+
+    /** A new promised ready time; keyed on the time itself so each distinct change goes out once. */
+    async sendPlatformReadyTime(ref: PlatformOrderRef & { readyAt: string }): Promise<void> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const { readyAt, ...where } = ref;
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `ready-time:${ref.platformOrderId}:${readyAt}`, kind: 'order_ready_time',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { readyAt },
+        send: (key) => connector.updateReadyTime(ref.platformOrderId, readyAt, { idempotencyKey: key }),
+        probe: async () => (await connector.getOrder(ref.platformOrderId)).promisedReadyAt === readyAt,
+      });
+      await prisma.platformOrder.updateMany({ where, data: { promisedReadyAt: new Date(readyAt) } });
+    },
+
+    /** The platform cancelled: cancel our order too (the kitchen stops, inventory is returned). */
+    async cancelPlatformKitchenOrder(ref: PlatformOrderRef & { orderId: string | null }): Promise<void> {
+      const { orderId, ...where } = ref;
+      await prisma.platformOrder.updateMany({ where, data: { status: 'cancelled' } });
+      if (!orderId) return;
+      const order = await prisma.order.findFirst({ where: { id: orderId, tenantId: ref.tenantId }, select: { status: true } });
+      if (!order || ['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'].includes(order.status)) return;
+      const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      await cancelOrder({ db: forTenant(prisma, ref.tenantId), actor: systemActor(ref.tenantId, platform.name), kitchen: kitchenFromContext(), events: null, input: { id: orderId, reason: `Cancelled on ${platform.name}` } });
+    },
+  };
+}
+
+const FLOW = ['placed', 'accepted', 'preparing', 'ready', 'picked_up'];
+/** Has the platform order already reached `target` (or gone past it)? */
+function reached(current: string, target: OrderStatusTransition): boolean {
+  if (target === 'cancelled') return current === 'cancelled';
+  return FLOW.indexOf(current) >= FLOW.indexOf(target);
+}
+
+export type PlatformOrderActivities = ReturnType<typeof createPlatformOrderActivities>;
