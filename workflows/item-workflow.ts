@@ -7,7 +7,7 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   log,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -17,7 +17,7 @@ import { ItemLifecycle } from './item/lifecycle';
 import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';
 import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
 import { ItemTimers } from './item/timers';
-import { KITCHEN_WRITE } from './support/activity-profiles';
+import { LOCAL_WRITE } from './support/activity-profiles';
 import { Mutex } from './support/mutex';
 
 export type { ItemStateView, TaskView } from './item/model';
@@ -54,7 +54,7 @@ export const itemStateQuery = defineQuery<ItemStateView>('itemState');
 /** Sent by the item to its parent order when its first task starts. */
 export const itemStartedSignal = defineSignal<[{ orderItemId: string }]>('itemStarted');
 
-const { materializeItemTasks } = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+const { materializeItemTasks } = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
 export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkflowResult> {
   const { tenantId, orderId, orderItemId } = input;

@@ -4,7 +4,7 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -12,7 +12,7 @@ import type { KitchenActivities } from '../activities/contract';
 import { itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
-import { KITCHEN_WRITE } from './support/activity-profiles';
+import { LOCAL_WRITE } from './support/activity-profiles';
 import { Mutex } from './support/mutex';
 
 export type { OrderStateView, OrderStatus } from './order/model';
@@ -42,7 +42,7 @@ export const markOrderDeliveredUpdate = defineUpdate<OrderStateView, []>('markOr
 export const handOverUpdate = defineUpdate<OrderStateView, []>('handOver');
 export const orderStateQuery = defineQuery<OrderStateView>('orderState');
 
-const { loadOrderPlan } = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+const { loadOrderPlan } = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
   const model = new OrderModel(input.orderId);

@@ -1,14 +1,14 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../activities/contract';
-import { KDS_ACTION, KITCHEN_WRITE } from '../support/activity-profiles';
+import { LOCAL_KDS_ACTION, LOCAL_WRITE } from '../support/activity-profiles';
 import { asBusinessFailure } from '../support/failures';
 import type { Mutex } from '../support/mutex';
 import { checkComplete, checkCompleteSubtask, checkReassign, checkRecall, checkStart } from './checks';
 import { patch, type ItemLifecycle } from './lifecycle';
 import type { ItemModel, TaskView } from './model';
 
-const kds = proxyActivities<KitchenActivities>(KDS_ACTION);
-const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+const kds = proxyLocalActivities<KitchenActivities>(LOCAL_KDS_ACTION);
+const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
 export interface TaskActionInput {
   taskId: string;

@@ -1,11 +1,11 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities, TaskRef } from '../../activities/contract';
-import { INVENTORY, KITCHEN_WRITE } from '../support/activity-profiles';
+import { INVENTORY, LOCAL_WRITE } from '../support/activity-profiles';
 import { businessFailureType } from '../support/failures';
 import type { Mutex } from '../support/mutex';
 import type { ItemModel, TaskView } from './model';
 
-const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
+const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 const inventory = proxyActivities<KitchenActivities>(INVENTORY);
 
 export interface ItemIdentity {

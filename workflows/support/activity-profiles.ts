@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * Named timeout profiles (always startToCloseTimeout). Business failures are non-retryable
@@ -32,3 +32,21 @@ export const ETA_RECALC = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
 } as const satisfies ActivityOptions;
+
+/**
+ * The short database steps on the path from "order placed" / "task bumped" to "ticket on the
+ * KDS" run as LOCAL activities: same idempotent functions, executed by the worker that runs the
+ * workflow task, without a round trip through the task queue (the latency target is 150 ms p95).
+ * A worker killed mid-call re-runs them on retry, which their idempotency keys make harmless.
+ */
+export const LOCAL_WRITE = {
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+} as const satisfies LocalActivityOptions;
+
+/** KDS actions as local activities: bounded retries so the cook gets an answer within seconds. */
+export const LOCAL_KDS_ACTION = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 6 },
+} as const satisfies LocalActivityOptions;
