@@ -5,6 +5,7 @@ import { createEtaActivities } from './eta';
 import { createInventoryActivities } from './inventory';
 import { createOrderPlanActivities } from './order-plan';
 import { createOrderStatusActivities } from './order-status';
+import { createPlatformActivities } from './platform-activities';
 import { createStationQueueActivities } from './station-queue';
 import { createTaskCorrectionActivities } from './task-corrections';
 
@@ -27,5 +28,6 @@ export function createKitchenActivities({ prisma, events, clock = () => new Date
     ...createInventoryActivities(deps),
     ...createOrderStatusActivities(deps),
     ...createEtaActivities(deps),
+    ...createPlatformActivities(deps),
   };
 }

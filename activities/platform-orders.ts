@@ -1,12 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Actor } from '../api/context';
-import { cancelOrder } from '../api/services/orders/cancel-order';
 import { createOrder } from '../api/services/orders/create-order';
 import { forTenant } from '../db/tenant-scope';
 import type { PlatformOrderView } from '../platforms/connector';
 import { mapOrderLines, type MappingResult } from '../platforms/mapping';
 import type { ActivityDeps } from './deps';
+import type { PlatformOrderStatusActivities } from './platform-order-status';
 import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
 
 export interface PlatformOrderRef {
@@ -16,23 +16,23 @@ export interface PlatformOrderRef {
 }
 
 export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
-export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
 
 /** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
 const FALLBACK_READY_MS = 30 * 60_000;
+const ETA_WAIT_POLLS = 20;
 
 /** Platform orders are taken by the system, not a user: created_by and the audit user stay null. */
-function systemActor(tenantId: string, platformName: string): Actor {
+export function systemActor(tenantId: string, platformName: string): Actor {
   return { tenantId, userId: null as unknown as string, tenantSlug: '', role: 'OWNER', name: `platform:${platformName}` };
 }
 
 /** The order workflow's kitchen handle: the worker's own client and task queue. */
-function kitchenFromContext() {
+export function kitchenFromContext() {
   const ctx = Context.current();
   return { client: ctx.client, taskQueue: ctx.info.taskQueue };
 }
 
-export function createPlatformOrderActivities({ prisma, clock }: ActivityDeps) {
+export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps) {
   const row = (ref: PlatformOrderRef) =>
     prisma.platformOrder.findFirst({ where: { tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: ref.platformOrderId } });
 
@@ -86,7 +86,8 @@ export function createPlatformOrderActivities({ prisma, clock }: ActivityDeps) {
         db: forTenant(prisma, ref.tenantId),
         actor: systemActor(ref.tenantId, platform.name),
         kitchen: kitchenFromContext(),
-        events: null,
+        // The board hears about it like any other new order (order:created).
+        events,
         input: {
           channel: 'IMPORT',
           customerName: payload.customer?.name ?? null,
@@ -103,18 +104,23 @@ export function createPlatformOrderActivities({ prisma, clock }: ActivityDeps) {
     /** Accepts on the platform with our ETA as the promised ready time; exactly once (`accept:<id>`). */
     async acceptPlatformOrder(ref: PlatformOrderRef & { orderId: string }): Promise<{ promisedReadyAt: string }> {
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
-      // The kitchen computes the ETA right after the order starts; give it a few attempts before falling back.
-      if (!order?.estimatedReadyAt && Context.current().info.attempt < 4) throw new Error('ETA not computed yet');
-      const promisedReadyAt = (order?.estimatedReadyAt ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
+      // The kitchen computes the ETA right after the order starts: wait for it briefly, then fall back
+      // (the status loop sends the real time as soon as it differs materially).
+      let eta: Date | null = null;
+      for (let i = 0; i < ETA_WAIT_POLLS && !eta; i++) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+        const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
+        eta = order?.estimatedReadyAt ?? null;
+      }
+      const promisedReadyAt = (eta ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
       await sendOnce({
         prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `accept:${ref.platformOrderId}`, kind: 'order_accept',
         entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { promisedReadyAt },
         send: (key) => connector.acceptOrder(ref.platformOrderId, promisedReadyAt, { idempotencyKey: key }),
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
-      const stored = await prisma.platformOrder.updateMany({ where: { ...ref }, data: { status: 'accepted', promisedReadyAt: new Date(promisedReadyAt) } });
-      void stored;
+      const { orderId: _order, ...where } = ref;
+      await prisma.platformOrder.updateMany({ where, data: { status: 'accepted', promisedReadyAt: new Date(promisedReadyAt) } });
       const accepted = await connector.getOrder(ref.platformOrderId).catch(() => null);
       return { promisedReadyAt: accepted?.promisedReadyAt ?? promisedReadyAt };
     },
@@ -138,50 +144,8 @@ export function createPlatformOrderActivities({ prisma, clock }: ActivityDeps) {
       return { status: order.status, estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null };
     },
 
-    /** One status transition on the platform, exactly once (`status:<transition>:<id>`). */
-    async sendPlatformOrderStatus(ref: PlatformOrderRef & { status: OrderStatusTransition }): Promise<void> {
-      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      const { status, ...where } = ref;
-      await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `status:${status}:${ref.platformOrderId}`, kind: 'order_status',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { status },
-        send: (key) => connector.updateOrderStatus(ref.platformOrderId, status, { idempotencyKey: key }),
-        probe: async () => reached((await connector.getOrder(ref.platformOrderId)).status, status),
-      });
-      await prisma.platformOrder.updateMany({ where, data: { status } });
-    },
-
-    /** A new promised ready time; keyed on the time itself so each distinct change goes out once. */
-    async sendPlatformReadyTime(ref: PlatformOrderRef & { readyAt: string }): Promise<void> {
-      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      const { readyAt, ...where } = ref;
-      await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `ready-time:${ref.platformOrderId}:${readyAt}`, kind: 'order_ready_time',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { readyAt },
-        send: (key) => connector.updateReadyTime(ref.platformOrderId, readyAt, { idempotencyKey: key }),
-        probe: async () => (await connector.getOrder(ref.platformOrderId)).promisedReadyAt === readyAt,
-      });
-      await prisma.platformOrder.updateMany({ where, data: { promisedReadyAt: new Date(readyAt) } });
-    },
-
-    /** The platform cancelled: cancel our order too (the kitchen stops, inventory is returned). */
-    async cancelPlatformKitchenOrder(ref: PlatformOrderRef & { orderId: string | null }): Promise<void> {
-      const { orderId, ...where } = ref;
-      await prisma.platformOrder.updateMany({ where, data: { status: 'cancelled' } });
-      if (!orderId) return;
-      const order = await prisma.order.findFirst({ where: { id: orderId, tenantId: ref.tenantId }, select: { status: true } });
-      if (!order || ['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'].includes(order.status)) return;
-      const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      await cancelOrder({ db: forTenant(prisma, ref.tenantId), actor: systemActor(ref.tenantId, platform.name), kitchen: kitchenFromContext(), events: null, input: { id: orderId, reason: `Cancelled on ${platform.name}` } });
-    },
   };
 }
 
-const FLOW = ['placed', 'accepted', 'preparing', 'ready', 'picked_up'];
-/** Has the platform order already reached `target` (or gone past it)? */
-function reached(current: string, target: OrderStatusTransition): boolean {
-  if (target === 'cancelled') return current === 'cancelled';
-  return FLOW.indexOf(current) >= FLOW.indexOf(target);
-}
-
-export type PlatformOrderActivities = ReturnType<typeof createPlatformOrderActivities>;
+export type PlatformOrderActivities = ReturnType<typeof createPlatformOrderActivities> & PlatformOrderStatusActivities;
+export type { OrderStatusTransition } from './platform-order-status';

@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { healthRouter, type TemporalHandle } from './health';
 import { attachSocketServer, type BrigadeServer } from './realtime/socket-server';
+import { platformWebhookRouter } from './webhooks/platform-webhooks';
 
 export interface BuildAppOptions {
   prisma: Db;
@@ -53,6 +54,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
   const kitchen = temporal ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE } : null;
   const yoga = createYoga({ prisma, env, kitchen, events });
+  // Before any body parser: signatures are verified over the raw bytes.
+  app.use(platformWebhookRouter({ prisma, kitchen }));
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));

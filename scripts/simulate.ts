@@ -103,7 +103,8 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // last events in flight
 
   const results = await fetchResults(operator, placed.map((p) => p.id));
-  const report = buildReport({ speed, wallMs, placed, rejected, results, recorder });
+  const capacity = new Map(stations.map((s) => [s.name, s.capacity]));
+  const report = buildReport({ speed, startedAt: t0, wallMs, capacity, placed, rejected, results, recorder });
   const conflicts = cooks.reduce((s, c) => s + c.stats.conflicts, 0);
   console.log(formatReport(report, `Brigade simulation — ${args.ordersPerHour} orders/kitchen hour, speed ×${speed}, seed ${seed}, ${(wallMs / 60_000).toFixed(1)} wall minutes`));
   console.log(`KDS: ${cooks.reduce((s, c) => s + c.stats.started, 0)} tasks started, ${cooks.reduce((s, c) => s + c.stats.completed, 0)} completed, ${conflicts} CONFLICT answers (slot or task taken meanwhile)`);

@@ -15,6 +15,7 @@ import { startKitchenWorker } from '../temporal/run-worker';
 import { startApiServer } from '../api/server';
 import { ensureWebBuild } from './web-build';
 import { redriveStuckOrders } from '../api/services/orders/start-kitchen';
+import { connectDemoSandbox } from '../sandbox-platform/connect-demo';
 
 const log = (msg: string) => console.log(`[brigade] ${msg}`);
 
@@ -94,6 +95,11 @@ async function main() {
       const timer = setInterval(redrive, 60_000);
       timer.unref();
       stops.push(['order re-drive', async () => clearInterval(timer)]);
+      if (process.argv.includes('--with-sandbox-platform')) {
+        // A local marketplace sending orders to the demo tenant (sandbox-platform/connect-demo.ts).
+        const sandbox = await connectDemoSandbox({ prisma, kitchen, apiUrl: api.url, tenantSlug: DEMO_LOGINS[0].tenant, log });
+        stops.push(['sandbox platform', sandbox.stop]);
+      }
       printSummary({ apiUrl: api.url, temporalAddress, temporalUi, dbUrl: db.url, embedded: db.embedded });
     }
     log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — Ctrl-C to stop`);

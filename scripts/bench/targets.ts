@@ -15,6 +15,7 @@ export function buildTargets(r: BenchReport): BenchReport['targets'] {
   const e2e = r.eta.endToEnd.find((e) => e.targetActiveTasks === 1000);
   const ratio = r.throughput.ratio;
   const floor = r.throughput.lowLoadLatency.noop;
+  const noopSaturated = !/time budget|concurrency bound/.test(r.throughput.noop.stopReason);
   return [
     {
       name: `Event latency p95 at ${l.ordersPerHour} orders/hour`,
@@ -39,7 +40,11 @@ export function buildTargets(r: BenchReport): BenchReport['targets'] {
     {
       name: 'Throughput ours / no-op activities',
       target: `≥ ${TARGETS.throughputRatio * 100} %`,
-      measured: ratio === null ? '–' : `${Math.round(ratio * 100)} % (${r.throughput.ours.sustained?.itemsPerSecond.toFixed(2)} vs ${r.throughput.noop.sustained?.itemsPerSecond.toFixed(2)} items/s)`,
+      measured:
+        ratio === null
+          ? '–'
+          : `${Math.round(ratio * 100)} % (${r.throughput.ours.sustained?.itemsPerSecond.toFixed(2)} vs ${r.throughput.noop.sustained?.itemsPerSecond.toFixed(2)} items/s)` +
+            (noopSaturated ? '' : '; the no-op side had not saturated when its ladder stopped, so this is an upper bound'),
       met: ratio === null ? null : ratio >= TARGETS.throughputRatio,
     },
   ];

@@ -3,7 +3,7 @@
  *   --orders-per-hour N  arrival rate in kitchen time (Poisson)                 default 20
  *   --minutes M          wall-clock length of the run; orders arrive during the
  *                        first 60 %, then the cooks finish what is open          default 5
- *   --speed X            kitchen time runs X times faster than the wall clock    default 5
+ *   --speed X            kitchen time runs X times faster than the wall clock    default 10
  *   --seed S             PRNG seed (orders, cooks, durations)                    default 1
  *   --url URL            a running Brigade (loopback only)                       default http://127.0.0.1:4000
  *   --max-orders K       hard bound on orders placed                             default 400
@@ -48,7 +48,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
   return {
     ordersPerHour: num('orders-per-hour', 20, 0.1, 5_000),
     minutes: num('minutes', 5, 0.5, 120),
-    speed: num('speed', 5, 1, 20),
+    speed: num('speed', 10, 1, 20),
     seed: Math.trunc(num('seed', 1, 0, 2 ** 32 - 1)),
     url,
     maxOrders: Math.trunc(num('max-orders', 400, 1, 5_000)),

@@ -3,19 +3,26 @@ import { ORDER_RESULT, type OrderResult } from './queries';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Ids of the tenant's orders still in the kitchen (NEW or PREPARING), newest first, up to `limit`. */
-export async function openOrderIds(api: ApiClient, limit = 200): Promise<Set<string>> {
-  const data = await api.request<{ orders: Array<{ id: string }> }>(
-    `query Open($limit: Int) { orders(status: [NEW, PREPARING], limit: $limit) { id } }`,
-    { limit },
-  );
-  return new Set(data.orders.map((o) => o.id));
+/** The API's largest page of `orders`. */
+const PAGE = 200;
+
+/** Ids of the tenant's orders still in the kitchen (NEW or PREPARING), every page of them. */
+export async function openOrderIds(api: ApiClient): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let offset = 0; ; offset += PAGE) {
+    const data = await api.request<{ orders: Array<{ id: string }> }>(
+      `query Open($limit: Int, $offset: Int) { orders(status: [NEW, PREPARING], limit: $limit, offset: $offset) { id } }`,
+      { limit: PAGE, offset },
+    );
+    for (const o of data.orders) ids.add(o.id);
+    if (data.orders.length < PAGE) return ids;
+  }
 }
 
 /** Waits until none of `ids` is open any more, or `deadline` (wall ms) passes, or `stop()` says so. */
 export async function waitForDrain(api: ApiClient, ids: string[], deadline: number, stop: () => boolean): Promise<boolean> {
   while (Date.now() < deadline && !stop()) {
-    const open = await openOrderIds(api, 500).catch(() => null);
+    const open = await openOrderIds(api).catch(() => null);
     if (open && !ids.some((id) => open.has(id))) return true;
     await sleep(Math.min(2_000, Math.max(0, deadline - Date.now())));
   }

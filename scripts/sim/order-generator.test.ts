@@ -41,7 +41,7 @@ describe('simulated orders', () => {
   });
 
   it('accepts only a Brigade on this machine and fills in the documented defaults', () => {
-    expect(parseSimArgs([])).toEqual({ ordersPerHour: 20, minutes: 5, speed: 5, seed: 1, url: 'http://127.0.0.1:4000', maxOrders: 400 });
+    expect(parseSimArgs([])).toEqual({ ordersPerHour: 20, minutes: 5, speed: 10, seed: 1, url: 'http://127.0.0.1:4000', maxOrders: 400 });
     expect(parseSimArgs(['--orders-per-hour', '60', '--minutes=2', '--url', 'http://localhost:4711/']).url).toBe('http://localhost:4711');
     expect(() => parseSimArgs(['--url', 'http://example.com:4000'])).toThrow(/this machine/);
     expect(() => parseSimArgs(['--speed', '0'])).toThrow(/--speed/);

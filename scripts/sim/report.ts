@@ -10,7 +10,11 @@ import { median, percentile, summarizeErrors, summarizeLatencies, type ErrorSumm
  */
 export interface SimReportInput {
   speed: number;
+  /** Wall-clock start and length of the run (ms). */
+  startedAt: number;
   wallMs: number;
+  /** Slots per station name, for utilisation. */
+  capacity: Map<string, number>;
   placed: PlacedOrder[];
   rejected: number;
   results: OrderResult[];
@@ -23,7 +27,7 @@ export interface SimReport {
   items: { total: number; done: number; perHour: number };
   eta: Record<'quote before ordering' | 'first ETA (order time)' | 'every published ETA' | 'first ETA per item', ErrorSummary>;
   late: { itemsAfterFirstEta: number; itemsDone: number; meanLateMinutes: number | null; itemsFlagged: number; ordersFlagged: number };
-  queueWaits: Array<{ station: string; n: number; median: number | null; p90: number | null; stillQueued: number }>;
+  queueWaits: Array<{ station: string; n: number; median: number | null; p90: number | null; stillQueued: number; busy: number | null }>;
   latency: Array<{ kind: LatencyKind; fromRequest: LatencySummary; fromResponse: LatencySummary; missing: number }>;
 }
 
@@ -82,23 +86,31 @@ export function buildReport(input: SimReportInput): SimReport {
       itemsFlagged: allItems.filter((i) => i.isLate).length,
       ordersFlagged: results.filter((r) => r.isLate || recorder.lateFlags.has(r.id)).length,
     },
-    queueWaits: queueWaits(results, speed),
+    queueWaits: queueWaits(input),
     latency: latencies(recorder),
   };
 }
 
-function queueWaits(results: OrderResult[], speed: number): SimReport['queueWaits'] {
-  const waits = new Map<string, { values: number[]; stillQueued: number }>();
+function queueWaits({ results, speed, startedAt, wallMs, capacity }: SimReportInput): SimReport['queueWaits'] {
+  const end = startedAt + wallMs;
+  const waits = new Map<string, { values: number[]; stillQueued: number; busyMs: number }>();
   for (const task of results.flatMap((r) => r.items.flatMap((i) => i.tasks))) {
     if (!task.station || !task.queuedAt) continue;
-    const entry = waits.get(task.station.name) ?? { values: [], stillQueued: 0 };
+    const entry = waits.get(task.station.name) ?? { values: [], stillQueued: 0, busyMs: 0 };
     waits.set(task.station.name, entry);
-    if (task.startedAt) entry.values.push(toMinutes(Date.parse(task.startedAt) - Date.parse(task.queuedAt), speed));
-    else if (task.status === 'QUEUED') entry.stillQueued++;
+    if (task.startedAt) {
+      const started = Date.parse(task.startedAt);
+      entry.values.push(toMinutes(started - Date.parse(task.queuedAt), speed));
+      // Slot time used by our orders inside the run (utilisation = that / slots × run length).
+      entry.busyMs += Math.max(0, Math.min(end, task.completedAt ? Date.parse(task.completedAt) : end) - Math.max(startedAt, started));
+    } else if (task.status === 'QUEUED') entry.stillQueued++;
   }
   return [...waits.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([station, w]) => ({ station, n: w.values.length, median: median(w.values), p90: percentile(w.values, 0.9), stillQueued: w.stillQueued }));
+    .map(([station, w]) => {
+      const slots = capacity.get(station);
+      return { station, n: w.values.length, median: median(w.values), p90: percentile(w.values, 0.9), stillQueued: w.stillQueued, busy: slots ? w.busyMs / (slots * wallMs) : null };
+    });
 }
 
 function latencies(recorder: Recorder): SimReport['latency'] {

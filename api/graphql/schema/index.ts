@@ -15,6 +15,7 @@ import './order';
 import './eta';
 import './kitchen-inventory';
 import './analytics';
+import './platform';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

@@ -1,0 +1,15 @@
+import type { ActivityDeps } from './deps';
+import { createPlatformMenuActivities } from './platform-menu';
+import { createPlatformOrderStatusActivities } from './platform-order-status';
+import { createPlatformOrderActivities } from './platform-orders';
+import { createPlatformReconcileActivities } from './platform-reconcile';
+
+/** Every platform-sync activity, for the worker (activities/index.ts spreads this in). */
+export function createPlatformActivities(deps: ActivityDeps) {
+  return {
+    ...createPlatformOrderActivities(deps),
+    ...createPlatformOrderStatusActivities(deps),
+    ...createPlatformMenuActivities(deps),
+    ...createPlatformReconcileActivities(deps),
+  };
+}

@@ -1,0 +1,146 @@
+import type { PlatformOrder, ProductPlatformAssignment, SyncLog } from '../../../prisma/generated/client';
+import { PLATFORM_TYPES } from '../../services/platforms/platform-input';
+import {
+  assignProducts,
+  createPlatform,
+  listAssignments,
+  listPlatformOrders,
+  listPlatforms,
+  listSyncLogs,
+  resyncPlatform,
+  setStoreStatus,
+  unassignProducts,
+} from '../../services/platforms/platform-services';
+import { builder } from '../builder';
+
+type PlatformRow = Awaited<ReturnType<typeof listPlatforms>>[number];
+type AssignmentRow = ProductPlatformAssignment & { menuItem: { id: string; name: string } };
+
+const PlatformTypeEnum = builder.enumType('PlatformType', { values: PLATFORM_TYPES });
+const SyncStatusEnum = builder.enumType('SyncStatus', { values: ['PENDING', 'SYNCED', 'FAILED'] as const });
+
+const PlatformRef = builder.objectRef<PlatformRow>('Platform').implement({
+  description: 'A delivery marketplace or other sales channel. Its credentials are stored encrypted and never returned.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    type: t.field({ type: PlatformTypeEnum, resolve: (p) => p.type }),
+    connector: t.exposeString('connector'),
+    config: t.expose('config', { type: 'JSON', description: 'Connector settings (base URL, timeouts); no secrets.' }),
+    isActive: t.exposeBoolean('isActive'),
+    storeStatus: t.exposeString('storeStatus', { description: 'online, paused or busy.' }),
+    busyExtraMinutes: t.exposeInt('busyExtraMinutes'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const AssignmentRef = builder.objectRef<AssignmentRow>('PlatformAssignment').implement({
+  description: 'A dish offered on a platform, with its platform-specific data and sync state.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    menuItemId: t.exposeID('menuItemId'),
+    menuItemName: t.string({ resolve: (a) => a.menuItem.name }),
+    platformProductId: t.exposeString('platformProductId', { nullable: true }),
+    platformName: t.exposeString('platformName', { nullable: true }),
+    platformPrice: t.field({ type: 'Decimal', nullable: true, resolve: (a) => a.platformPrice?.toFixed(2) ?? null }),
+    isAvailable: t.exposeBoolean('isAvailable'),
+    syncStatus: t.field({ type: SyncStatusEnum, resolve: (a) => a.syncStatus }),
+    syncError: t.exposeString('syncError', { nullable: true }),
+    lastSyncedAt: t.expose('lastSyncedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const SyncLogRef = builder.objectRef<SyncLog>('SyncLog').implement({
+  description: 'One outbound platform call (or transition), for the sync history.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.exposeString('kind'),
+    status: t.exposeString('status'),
+    entityType: t.exposeString('entityType', { nullable: true }),
+    entityId: t.exposeString('entityId', { nullable: true }),
+    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true }),
+    attempts: t.exposeInt('attempts'),
+    error: t.exposeString('error', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const PlatformOrderRef = builder.objectRef<PlatformOrder>('PlatformOrder').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    platformOrderId: t.exposeString('platformOrderId'),
+    orderId: t.exposeID('orderId', { nullable: true }),
+    status: t.exposeString('status'),
+    needsReview: t.exposeBoolean('needsReview'),
+    reviewReason: t.exposeString('reviewReason', { nullable: true }),
+    payload: t.expose('payload', { type: 'JSON' }),
+    promisedReadyAt: t.expose('promisedReadyAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    type: t.field({ type: PlatformTypeEnum, required: true }),
+    connector: t.string({ description: 'Defaults to generic-rest.' }),
+    baseUrl: t.string({ required: true }),
+    timeoutMs: t.int(),
+    apiKey: t.string(),
+    webhookSecrets: t.stringList({ required: true, description: 'One, or two during a rotation (new first).' }),
+  }),
+});
+
+const manage = { permission: 'platforms:manage' } as const;
+
+builder.queryFields((t) => ({
+  platforms: t.withAuth(manage).field({ type: [PlatformRef], resolve: (_r, _a, { db, actor }) => listPlatforms({ db, actor, input: {} }) }),
+  platformAssignments: t.withAuth(manage).field({
+    type: [AssignmentRef],
+    args: { platformId: t.arg.id({ required: true }) },
+    resolve: (_r, args, { db, actor }) => listAssignments({ db, actor, input: { platformId: String(args.platformId) } }),
+  }),
+  platformSyncLogs: t.withAuth(manage).field({
+    type: [SyncLogRef],
+    args: { platformId: t.arg.id({ required: true }), limit: t.arg.int() },
+    resolve: (_r, args, { db, actor }) => listSyncLogs({ db, actor, input: { platformId: String(args.platformId), limit: args.limit } }),
+  }),
+  platformOrders: t.withAuth(manage).field({
+    type: [PlatformOrderRef],
+    args: { platformId: t.arg.id({ required: true }), needsReview: t.arg.boolean() },
+    resolve: (_r, args, { db, actor }) => listPlatformOrders({ db, actor, input: { platformId: String(args.platformId), needsReview: args.needsReview } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createPlatform: t.withAuth(manage).field({
+    type: PlatformRef,
+    args: { input: t.arg({ type: CreatePlatformInput, required: true }) },
+    resolve: (_r, { input }, { db, actor, kitchen }) => createPlatform({ db, actor, input, kitchen }),
+  }),
+  assignPlatformProducts: t.withAuth(manage).field({
+    type: 'Int',
+    description: 'Offers these dishes on the platform; returns how many were newly assigned.',
+    args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList({ required: true }) },
+    resolve: (_r, args, { db, actor }) => assignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
+  }),
+  unassignPlatformProducts: t.withAuth(manage).field({
+    type: 'Int',
+    args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList({ required: true }) },
+    resolve: (_r, args, { db, actor }) => unassignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
+  }),
+  setPlatformStoreStatus: t.withAuth(manage).field({
+    type: PlatformRef,
+    description: 'online, paused, or busy with extra preparation minutes (default 15); pushed to the platform in the background.',
+    args: { platformId: t.arg.id({ required: true }), status: t.arg.string({ required: true }), extraMinutes: t.arg.int() },
+    resolve: async (_r, args, { db, actor, kitchen }) =>
+      (await setStoreStatus({ db, actor, kitchen, input: { platformId: String(args.platformId), status: args.status, extraMinutes: args.extraMinutes } })).platform,
+  }),
+  resyncPlatform: t.withAuth(manage).field({
+    type: 'String',
+    description: 'Starts a menu sync (full, or only these dishes); returns the sync run id.',
+    args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList() },
+    resolve: (_r, args, { db, actor, kitchen }) =>
+      resyncPlatform({ db, actor, kitchen, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds?.map(String) } }),
+  }),
+}));

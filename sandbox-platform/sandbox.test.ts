@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRestConnector } from '../platforms/rest-connector';
+import { RateLimitedError, TransientError } from '../platforms/connector';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../platforms/signature';
+import { startSandboxPlatform, type SandboxPlatform } from './server';
+
+// The sandbox marketplace itself, over real HTTP: a receiver on port 0 stands in for Brigade.
+jest.setTimeout(30_000);
+
+let sandbox: SandboxPlatform;
+let receiver: Server;
+let receiverUrl: string;
+const received: Array<{ valid: boolean; body: any }> = [];
+let answers: number[] = [];
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const valid = verifySignature({ secrets: ['receiver-secret'], timestamp: req.headers[TIMESTAMP_HEADER] as string, signature: req.headers[SIGNATURE_HEADER] as string, rawBody: raw, nowMs: Date.now() }).ok;
+      received.push({ valid, body: JSON.parse(raw.toString()) });
+      res.statusCode = answers.shift() ?? 202;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  sandbox = await startSandboxPlatform({ apiKey: 'k', acceptWindowMs: 60_000, webhook: { url: receiverUrl, secret: 'receiver-secret' } });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+beforeEach(() => {
+  received.length = 0;
+  answers = [];
+});
+
+describe('the sandbox marketplace', () => {
+  it('signs webhooks, retries until a 2xx and delivers duplicates when asked', async () => {
+    answers = [500, 503];
+    await sandbox.control.injectOrder({ id: 'o-retry', items: [{ productId: 'p1', quantity: 1 }], deliveries: 2 });
+    await sandbox.control.idle();
+    expect(received.map((r) => r.valid)).toEqual([true, true, true, true]);
+    expect(new Set(received.map((r) => r.body.id)).size).toBe(1);
+    expect(sandbox.control.deliveries().filter((d) => d.eventId === received[0].body.id).map((d) => d.status)).toEqual([500, 503, 202, 202]);
+  });
+
+  it('auto-cancels an order nobody accepts before its deadline when the clock is advanced', async () => {
+    await sandbox.control.injectOrder({ id: 'o-late', items: [{ productId: 'p1', quantity: 1 }] });
+    sandbox.control.advanceClock(61_000);
+    await sandbox.control.idle();
+    expect(sandbox.control.order('o-late')?.status).toBe('cancelled');
+    expect(received.filter((r) => r.body.data.order.id === 'o-late').map((r) => r.body.type)).toEqual(['order.placed', 'order.cancelled']);
+    const api = createRestConnector({ baseUrl: sandbox.url }, 'k');
+    await expect(api.acceptOrder('o-late', new Date().toISOString())).rejects.toThrow('HTTP 409');
+  });
+
+  it('answers injected 429s with Retry-After, 500s, expired tokens, and replays an Idempotency-Key instead of applying it twice', async () => {
+    const api = createRestConnector({ baseUrl: sandbox.url, timeoutMs: 500 }, 'k');
+    await sandbox.control.injectOrder({ id: 'o-faults', items: [{ productId: 'p1', quantity: 1 }] });
+    sandbox.control.injectFault({ match: /accept$/, kind: '429', retryAfterSeconds: 7, times: 1 });
+    sandbox.control.injectFault({ match: /accept$/, kind: '500', times: 1 });
+    sandbox.control.injectFault({ match: /accept$/, kind: 'token-expired', times: 1 });
+    const at = new Date().toISOString();
+    const limited = await api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' }).catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect((limited as RateLimitedError).retryAfterMs).toBe(7_000);
+    await expect(api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' })).rejects.toBeInstanceOf(TransientError);
+    await expect(api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' })).rejects.toThrow('unauthorized');
+    await api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' });
+    await api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' });
+    expect(sandbox.control.order('o-faults')).toMatchObject({ status: 'accepted', readyTimes: [at] });
+    const calls = sandbox.control.calls(/^POST \/v1\/orders\/o-faults\/accept$/, { includeReplayed: true });
+    expect(calls.map((c) => [c.status, c.fault, c.replayed])).toEqual([[429, '429', false], [500, '500', false], [401, 'token-expired', false], [200, null, false], [200, null, true]]);
+  });
+
+  it('commits a slow call before answering it late', async () => {
+    const api = createRestConnector({ baseUrl: sandbox.url, timeoutMs: 300 }, 'k');
+    await sandbox.control.injectOrder({ id: 'o-slow', items: [{ productId: 'p1', quantity: 1 }] });
+    sandbox.control.injectFault({ match: /o-slow\/accept$/, kind: 'slow', delayMs: 1_000, times: 1 });
+    await expect(api.acceptOrder('o-slow', new Date().toISOString())).rejects.toBeInstanceOf(TransientError);
+    expect((await api.getOrder('o-slow')).status).toBe('accepted');
+  });
+
+  it('refuses calls without the API key and processes menu uploads asynchronously', async () => {
+    const anonymous = createRestConnector({ baseUrl: sandbox.url });
+    await expect(anonymous.getOrder('o-slow')).rejects.toThrow('unauthorized');
+    const api = createRestConnector({ baseUrl: sandbox.url }, 'k');
+    sandbox.control.rejectProduct('bad');
+    const { uploadId } = await api.uploadMenu([{ productId: 'good', name: 'Good', price: 5, available: true }, { productId: 'bad', name: 'Bad', price: 1, available: true }]);
+    expect((await api.menuUploadResult(uploadId)).status).toBe('processing');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await api.menuUploadResult(uploadId)).toEqual({ id: uploadId, status: 'done', errors: [{ productId: 'bad', message: 'rejected: invalid data' }] });
+    await api.setItemAvailability('good', false);
+    expect(sandbox.control.item('good')).toMatchObject({ available: false });
+    await api.setStoreStatus('busy', 15);
+    expect(sandbox.control.store()).toEqual({ status: 'busy', extraMinutes: 15 });
+  });
+});
