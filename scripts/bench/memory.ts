@@ -65,8 +65,18 @@ export async function measureWorkerMemory(stack: BenchStack, root: string): Prom
     };
     return { points, rssMbPer100: per100((p) => p.rssMb), heapMbPer100: per100((p) => p.heapUsedMb) };
   } finally {
-    child.kill('SIGTERM');
+    await stopChild(child);
   }
+}
+
+/** A graceful worker shutdown (no "connection closed" warnings), killed if it takes too long. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.send({ type: 'stop' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Waits until every started item materialised, queued its first tasks and sits in the cache. */
