@@ -89,7 +89,10 @@ export interface KitchenActivities {
   cancelItemTasks(input: { tenantId: string; orderItemId: string; reason: string }): Promise<void>;
   setItemStatus(input: { tenantId: string; orderItemId: string; status: 'IN_PROGRESS' | 'DONE' | 'CANCELLED' }): Promise<void>;
   setOrderStatus(input: { tenantId: string; orderId: string; status: 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED'; reason?: string }): Promise<void>;
-  /** Simulates the kitchen forward and stores/emits ETAs. Returns the ETA of the asked item (ISO). */
+  /**
+   * Simulates the kitchen forward and stores/emits ETAs. Returns when the asked item must next be
+   * checked for lateness (ISO): its ETA, or the time promised at order time if that is earlier.
+   */
   recalculateEta(input: { tenantId: string; orderItemId?: string; reason: string }): Promise<{ itemEta: string | null }>;
   /** Called when an item's ETA timer fires: marks it late (raising priority) if it really is. */
   checkItemLate(input: { tenantId: string; orderItemId: string }): Promise<{ late: boolean; eta: string | null }>;

@@ -181,4 +181,28 @@ describe('checkItemLate', () => {
     expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toMatchObject({ late: false });
     expect((await prisma.orderItem.findUniqueOrThrow({ where: { id: item.id } })).isLate).toBe(false);
   });
+
+  it('marks an item late when the time promised at order time passes, even though its ETA drifted later', async () => {
+    const type = unique('grill');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const steak = await recipeOf(twoSteps(type));
+    const { order, item, ref } = await orderOf(steak);
+    await acts.enqueueTask(ref(0));
+    const first = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: item.id, reason: 'test' });
+    expect(first.itemEta).toBe(iso(T0 + 7 * MIN)); // the promise: fry 5 + plate 2
+    // The grill got busy elsewhere: the prediction moves to T0 + 12 min, the promise does not.
+    await prisma.orderItem.update({ where: { id: item.id }, data: { estimatedReadyAt: new Date(T0 + 12 * MIN) } });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).initialEstimatedReadyAt?.toISOString()).toBe(iso(T0 + 7 * MIN));
+
+    now = T0 + 6 * MIN;
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: false, eta: iso(T0 + 7 * MIN) });
+    now = T0 + 8 * MIN;
+    const late = await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id });
+    expect(late.late).toBe(true);
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ isLate: true, priority: 1 });
+    // Once flagged, the next check follows the new ETA (no second raise for the same broken promise).
+    expect(Date.parse(late.eta!)).toBeGreaterThan(now);
+    expect(await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id })).toEqual({ late: true, eta: late.eta });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).priority).toBe(1);
+  });
 });

@@ -33,6 +33,25 @@ function itemEta(state: KitchenState, result: SimResult, orderItemId: string): s
   return iso(state.items.get(orderItemId)?.estimatedReadyAt);
 }
 
+/**
+ * When an item must next be checked for lateness: its current ETA, or — until it has been
+ * flagged once — the time promised to the customer when the order was placed, if that is
+ * earlier. ETAs drift later as queues grow; the promise does not, and breaking it is late.
+ */
+export function checkDeadline(eta: number | null, alreadyLate: boolean, promised: number | null): number | null {
+  if (eta === null) return null;
+  return !alreadyLate && promised !== null ? Math.min(eta, promised) : eta;
+}
+
+async function lateCheckAt(tx: Tx, tenantId: string, orderItemId: string, eta: string | null): Promise<string | null> {
+  if (eta === null) return null;
+  const item = await tx.orderItem.findFirst({
+    where: { id: orderItemId, tenantId },
+    select: { isLate: true, order: { select: { initialEstimatedReadyAt: true } } },
+  });
+  return iso(checkDeadline(Date.parse(eta), item?.isLate ?? false, item?.order.initialEstimatedReadyAt?.getTime() ?? null));
+}
+
 /** Predicted ready times from simulating the whole kitchen forward from its current state. */
 export function createEtaActivities(deps: ActivityDeps) {
   const { clock } = deps;
@@ -42,7 +61,8 @@ export function createEtaActivities(deps: ActivityDeps) {
       const state = await loadKitchenState(tx, tenantId, clock().getTime());
       const result = simulateKitchen(state);
       const announce = await storeEtas(tx, tenantId, state, result, reason);
-      return { eta: orderItemId ? itemEta(state, result, orderItemId) : null, announce };
+      if (!orderItemId) return { eta: null, announce };
+      return { eta: await lateCheckAt(tx, tenantId, orderItemId, itemEta(state, result, orderItemId)), announce };
     });
     await emitEtas(deps, tenantId, announce);
     return { itemEta: eta };
@@ -57,9 +77,10 @@ export function createEtaActivities(deps: ActivityDeps) {
       if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
       const stored = item.estimatedReadyAt?.getTime() ?? null;
       const now = clock().getTime();
-      const settled = { late: item.isLate, eta: iso(stored), announce: [], lateEvent: null };
+      const deadline = checkDeadline(stored, item.isLate, item.order.initialEstimatedReadyAt?.getTime() ?? null);
+      const settled = { late: item.isLate, eta: iso(deadline), announce: [], lateEvent: null };
       if (item.status === 'DONE' || item.status === 'CANCELLED') return settled;
-      if (stored !== null && now < stored + LATE_TOLERANCE_MS) return settled;
+      if (deadline !== null && now < deadline + LATE_TOLERANCE_MS) return settled;
 
       const state = await loadKitchenState(tx, tenantId, now);
       if (stored === null) {
