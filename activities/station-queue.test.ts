@@ -50,6 +50,16 @@ describe('enqueueTask', () => {
     expect(await acts.enqueueTask(third.ref())).toEqual({ stationId: tied.id });
   });
 
+  it('spreads tasks released at the same moment over the stations instead of piling them on one', async () => {
+    const type = unique('bench');
+    const one = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const two = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const items = await Promise.all([1, 2, 3, 4].map(() => itemOf(singleTaskRecipe(type, 5))));
+    const chosen = await Promise.all(items.map((i) => acts.enqueueTask(i.ref())));
+    const counts = [one.id, two.id].map((id) => chosen.filter((c) => c.stationId === id).length);
+    expect(counts).toEqual([2, 2]);
+  });
+
   it('is idempotent: a retry returns the same station and queues nothing twice', async () => {
     const type = unique('wok');
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });

@@ -25,10 +25,15 @@ export function createStationQueueActivities(deps: ActivityDeps) {
   const enqueueTask: KitchenActivities['enqueueTask'] = async (ref) => {
     const task = await findTask(prisma, ref);
     if (task.status === 'PENDING' || task.status === 'BLOCKED') {
-      const station = await pickStation(prisma, ref.tenantId, task.stationType);
-      await prisma.taskInstance.updateMany({
-        where: { id: task.id, tenantId: ref.tenantId, status: { in: ['PENDING', 'BLOCKED'] } },
-        data: { status: 'QUEUED', stationId: station.id, queuedAt: clock() },
+      // Releases of the same station type are serialised, or concurrent ones would all read the
+      // same loads and pile onto one station ("least loaded" must see the previous choice).
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ref.tenantId}), hashtext(lower(${task.stationType})))`;
+        const station = await pickStation(tx, ref.tenantId, task.stationType);
+        await tx.taskInstance.updateMany({
+          where: { id: task.id, tenantId: ref.tenantId, status: { in: ['PENDING', 'BLOCKED'] } },
+          data: { status: 'QUEUED', stationId: station.id, queuedAt: clock() },
+        });
       });
     }
     const queued = await findTask(prisma, ref);
