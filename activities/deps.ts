@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import type { ServerEventName, ServerEventPayload } from '../contracts/socket-events';
 import type { EventPublisher } from './events';
+import type { LearnedDurationsCache } from './learned-durations';
 import type { KitchenFailureType } from './contract';
 
 /** The part of the cross-process publisher (activities/events.ts) the activities use. */
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   prisma: Db;
   events: KitchenEvents;
   clock: () => Date;
+  /** Learned task durations, cached per process (they feed every plan and ETA). */
+  learned: LearnedDurationsCache;
 }
 
 /** A business failure: Temporal must not retry it, and the API maps `type` to CONFLICT / NOT_FOUND. */

@@ -3,6 +3,8 @@ import { nextEvent, recordEvents } from '../api/realtime/test-support';
 import type { WorkflowDefinition } from '../domain/recipe';
 import { createTestTenant, testPrisma } from '../test/helpers/db';
 import { createKitchenActivities } from './index';
+import { LEARNED_CACHE_MS } from './learned-durations';
+import { expectedDurationMs } from '../domain/eta';
 import { createMenuItem, createOrder, createRecipe, createStation, deleteTenants, singleTaskRecipe, unique } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
@@ -119,10 +121,36 @@ describe('recalculateEta', () => {
     };
 
     expect(await etaOfNew()).toBe(10 * MIN);
+    // History written by another worker: this one reuses its cached averages for LEARNED_CACHE_MS.
     await history(elsewhere.id, 4 * 60);
+    expect(await etaOfNew()).toBe(10 * MIN);
+    now += LEARNED_CACHE_MS + 1;
     expect(await etaOfNew()).toBe(4 * MIN);
     await history(grill.id, 6 * 60);
+    now += LEARNED_CACHE_MS + 1;
     expect(await etaOfNew()).toBe(6 * MIN);
+  });
+
+  it('learns from a completion in this worker at once, without waiting for the cache to expire', async () => {
+    const type = unique('fryer');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const fries = await recipeOf(singleTaskRecipe(type, 10));
+    const etaOfNew = async () => {
+      const o = await orderOf(fries);
+      await acts.enqueueTask(o.ref());
+      const { itemEta } = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: o.item.id, reason: 'test' });
+      return { o, eta: Date.parse(itemEta!) - now };
+    };
+    const first = await etaOfNew();
+    expect(first.eta).toBe(10 * MIN);
+    await acts.startTask(first.o.ref());
+    now += LEARNED_CACHE_MS / 2; // a quick one, within the cache window
+    await acts.completeTask(first.o.ref());
+    await prisma.order.update({ where: { id: first.o.order.id }, data: { status: 'DELIVERED' } });
+    // One sample, blended with the 10-minute estimate by how much one sample is trusted.
+    const learned = expectedDurationMs({ estimateMinutes: 10, quantity: 1, learned: { avgSeconds: LEARNED_CACHE_MS / 2000, samples: 1 } });
+    expect(learned).toBeLessThan(10 * MIN);
+    expect((await etaOfNew()).eta).toBe(learned);
   });
 });
 

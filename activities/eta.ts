@@ -3,7 +3,8 @@ import { simulateKitchen, URGENT_PRIORITY, type SimResult } from '../domain/eta'
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitEtas, orderEta, storeEtas } from './eta-store';
-import { loadKitchenState, type KitchenState } from './kitchen-state';
+import { Coalescer } from './coalesce';
+import { createKitchenStateLoader, type KitchenState } from './kitchen-state';
 
 /** A timer firing right at the ETA is not "late" yet: worker and database clocks differ a little. */
 export const LATE_TOLERANCE_MS = 5_000;
@@ -43,29 +44,49 @@ export function checkDeadline(eta: number | null, alreadyLate: boolean, promised
   return !alreadyLate && promised !== null ? Math.min(eta, promised) : eta;
 }
 
-async function lateCheckAt(tx: Tx, tenantId: string, orderItemId: string, eta: string | null): Promise<string | null> {
+/** When the item must next be checked for lateness, from a finished recalculation. */
+function lateCheckAt(state: KitchenState, result: SimResult, orderItemId: string): string | null {
+  const eta = itemEta(state, result, orderItemId);
   if (eta === null) return null;
-  const item = await tx.orderItem.findFirst({
-    where: { id: orderItemId, tenantId },
-    select: { isLate: true, order: { select: { initialEstimatedReadyAt: true } } },
-  });
-  return iso(checkDeadline(Date.parse(eta), item?.isLate ?? false, item?.order.initialEstimatedReadyAt?.getTime() ?? null));
+  const item = state.items.get(orderItemId);
+  const promised = item ? (state.orders.get(item.orderId)?.initialEstimatedReadyAt ?? null) : null;
+  return iso(checkDeadline(Date.parse(eta), item?.isLate ?? false, promised));
+}
+
+interface EtaRun {
+  state: KitchenState;
+  result: SimResult;
 }
 
 /** Predicted ready times from simulating the whole kitchen forward from its current state. */
 export function createEtaActivities(deps: ActivityDeps) {
   const { clock } = deps;
+  const loader = createKitchenStateLoader(deps.learned);
+  /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
+  const reasons = new Map<string, Set<string>>();
 
-  const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
-    const { eta, announce } = await underKitchenLock(deps, tenantId, async (tx) => {
-      const state = await loadKitchenState(tx, tenantId, clock().getTime());
+  /**
+   * One recalculation serves every transition that asked while the previous one ran: a busy
+   * kitchen asks dozens of times a second, and each run simulates the whole kitchen anyway.
+   * Each caller still gets an answer computed after its own transition committed (Coalescer).
+   */
+  const runs = new Coalescer<string, EtaRun>(async (tenantId) => {
+    const reason = [...(reasons.get(tenantId) ?? ['recalculate'])].sort().join(',');
+    reasons.delete(tenantId);
+    const { run, announce } = await underKitchenLock(deps, tenantId, async (tx) => {
+      const state = await loader.load(tx, tenantId, clock().getTime());
       const result = simulateKitchen(state);
-      const announce = await storeEtas(tx, tenantId, state, result, reason);
-      if (!orderItemId) return { eta: null, announce };
-      return { eta: await lateCheckAt(tx, tenantId, orderItemId, itemEta(state, result, orderItemId)), announce };
+      return { run: { state, result }, announce: await storeEtas(tx, tenantId, state, result, reason) };
     });
     await emitEtas(deps, tenantId, announce);
-    return { itemEta: eta };
+    return run;
+  });
+
+  const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
+    const asked = reasons.get(tenantId) ?? new Set<string>();
+    reasons.set(tenantId, asked.add(reason));
+    const { state, result } = await runs.request(tenantId);
+    return { itemEta: orderItemId ? lateCheckAt(state, result, orderItemId) : null };
   };
 
   const checkItemLate: KitchenActivities['checkItemLate'] = async ({ tenantId, orderItemId }) => {
@@ -82,7 +103,7 @@ export function createEtaActivities(deps: ActivityDeps) {
       if (item.status === 'DONE' || item.status === 'CANCELLED') return settled;
       if (deadline !== null && now < deadline + LATE_TOLERANCE_MS) return settled;
 
-      const state = await loadKitchenState(tx, tenantId, now);
+      const state = await loader.load(tx, tenantId, now);
       if (stored === null) {
         // Never predicted (e.g. no station could take it earlier): predict now, nothing to be late against.
         const result = simulateKitchen(state);

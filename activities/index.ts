@@ -3,6 +3,7 @@ import type { KitchenActivities } from './contract';
 import type { KitchenEvents } from './deps';
 import { createEtaActivities } from './eta';
 import { createInventoryActivities } from './inventory';
+import { createLearnedDurationsCache, LEARNED_CACHE_MS } from './learned-durations';
 import { createOrderPlanActivities } from './order-plan';
 import { createOrderStatusActivities } from './order-status';
 import { createPlatformActivities } from './platform-activities';
@@ -20,7 +21,7 @@ export interface KitchenActivityOptions {
 
 /** The worker registers the returned object as its activities. */
 export function createKitchenActivities({ prisma, events, clock = () => new Date() }: KitchenActivityOptions): KitchenActivities {
-  const deps = { prisma, events, clock };
+  const deps = { prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS, () => clock().getTime()) };
   return {
     ...createOrderPlanActivities(deps),
     ...createStationQueueActivities(deps),

@@ -1,7 +1,7 @@
 import { expectedDurationMs, quantityFactor, type SimStation, type SimTask } from '../domain/eta';
 import type { Db } from '../db/client';
 import type { Tx } from './deps';
-import { loadLearnedDurations } from './learned-durations';
+import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
 
 /** An unfinished item of an open order, with the ETAs stored last time (to tell what moved). */
 export interface OpenItem {
@@ -10,6 +10,8 @@ export interface OpenItem {
   name: string;
   quantity: number;
   estimatedReadyAt: number | null;
+  /** Flagged late once already: from then on only its ETA, not the promise, is checked. */
+  isLate: boolean;
 }
 
 export interface OpenOrder {
@@ -27,85 +29,131 @@ export interface KitchenState {
   orders: Map<string, OpenOrder>;
 }
 
-interface TaskRow {
-  id: string;
+/** What never changes once a task is materialised: read once per task, then kept while it is open. */
+interface TaskStatic {
   orderId: string;
   orderItemId: string;
   taskDefId: string;
   templateId: string | null;
   stationType: string;
-  stationId: string | null;
-  status: SimTask['status'];
   dependsOn: string[];
   quantity: number;
-  priority: number;
   estimatedMinutes: number;
   plannedStartAt: number | null;
+}
+
+/** What transitions change: status, station, priority and the two timestamps. */
+interface TaskDynamic {
+  id: string;
+  status: SimTask['status'];
+  stationId: string | null;
+  priority: number;
   queuedAt: number | null;
   startedAt: number | null;
 }
 
 type ItemRow = OpenItem & { orderPriority: number; orderEta: number | null; orderInitialEta: number | null };
+type Reader = Pick<Db, '$queryRaw' | 'station'> | Pick<Tx, '$queryRaw' | 'station'>;
+
+export interface KitchenStateLoader {
+  load(db: Reader, tenantId: string, now: number): Promise<KitchenState>;
+}
 
 /**
  * The kitchen as the simulation sees it: every unfinished task of the tenant's open orders (a
  * finished dependency is simply absent, which the simulation treats as done), every station, and
- * each task's expected duration from its learned history. Four queries whatever the size.
+ * each task's expected duration from its learned history.
+ *
+ * Every transition reloads this, so the loader keeps each open task's immutable part (recipe
+ * task, dependencies, quantity, estimate) and reads only the changing columns of the open tasks
+ * each time, plus the immutable part of tasks it has not seen yet. Measured at 1,100 open tasks,
+ * decoding the full rows was most of the load time. Single-table reads also keep the plan simple
+ * on a tenant whose tables just grew (stale statistics made the old four-way join take 100+ ms).
  */
-export async function loadKitchenState(prisma: Db | Tx, tenantId: string, now: number): Promise<KitchenState> {
-  const [stations, taskRows, itemRows] = await Promise.all([
-    prisma.station.findMany({ where: { tenantId }, select: { id: true, capacity: true, taskTypes: true, isActive: true } }),
-    prisma.$queryRaw<TaskRow[]>`
-      SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
-             v.template_id::text AS "templateId", t.station_type AS "stationType", t.station_id::text AS "stationId",
-             t.status::text AS status, t.depends_on::text[] AS "dependsOn", t.quantity, t.priority,
-             t.estimated_minutes::float8 AS "estimatedMinutes",
-             (extract(epoch from t.planned_start_at) * 1000)::float8 AS "plannedStartAt",
-             (extract(epoch from t.queued_at) * 1000)::float8 AS "queuedAt",
-             (extract(epoch from t.started_at) * 1000)::float8 AS "startedAt"
-      FROM task_instances t
-      JOIN orders o ON o.id = t.order_id AND o.tenant_id = t.tenant_id
-      JOIN order_items i ON i.id = t.order_item_id AND i.tenant_id = t.tenant_id
-      LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id AND v.tenant_id = t.tenant_id
-      WHERE t.tenant_id = ${tenantId}::uuid AND o.status IN ('NEW', 'PREPARING')
-        AND i.status IN ('PENDING', 'IN_PROGRESS') AND t.status NOT IN ('DONE', 'CANCELLED')`,
-    prisma.$queryRaw<ItemRow[]>`
-      SELECT i.id::text, i.order_id::text AS "orderId", i.name_snapshot AS name, i.quantity,
-             (extract(epoch from i.estimated_ready_at) * 1000)::float8 AS "estimatedReadyAt",
-             o.priority AS "orderPriority",
-             (extract(epoch from o.estimated_ready_at) * 1000)::float8 AS "orderEta",
-             (extract(epoch from o.initial_estimated_ready_at) * 1000)::float8 AS "orderInitialEta"
-      FROM order_items i JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
-      WHERE i.tenant_id = ${tenantId}::uuid AND o.status IN ('NEW', 'PREPARING') AND i.status IN ('PENDING', 'IN_PROGRESS')`,
-  ]);
-  const learned = await loadLearnedDurations(prisma, tenantId, taskRows.flatMap((t) => (t.templateId ? [t.templateId] : [])));
+export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | null = null): KitchenStateLoader {
+  const statics = new Map<string, Map<string, TaskStatic>>();
+  return {
+    async load(db, tenantId, now) {
+      const known = statics.get(tenantId) ?? new Map<string, TaskStatic>();
+      const [stations, dynamic, itemRows] = await Promise.all([
+        db.station.findMany({ where: { tenantId }, select: { id: true, capacity: true, taskTypes: true, isActive: true } }),
+        db.$queryRaw<TaskDynamic[]>`
+          SELECT id::text, status::text AS status, station_id::text AS "stationId", priority,
+                 (extract(epoch from queued_at) * 1000)::float8 AS "queuedAt",
+                 (extract(epoch from started_at) * 1000)::float8 AS "startedAt"
+          FROM task_instances
+          WHERE tenant_id = ${tenantId}::uuid AND status NOT IN ('DONE', 'CANCELLED')`,
+        db.$queryRaw<ItemRow[]>`
+          SELECT i.id::text, i.order_id::text AS "orderId", i.name_snapshot AS name, i.quantity, i.is_late AS "isLate",
+                 (extract(epoch from i.estimated_ready_at) * 1000)::float8 AS "estimatedReadyAt",
+                 o.priority AS "orderPriority",
+                 (extract(epoch from o.estimated_ready_at) * 1000)::float8 AS "orderEta",
+                 (extract(epoch from o.initial_estimated_ready_at) * 1000)::float8 AS "orderInitialEta"
+          FROM order_items i JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
+          WHERE i.tenant_id = ${tenantId}::uuid AND o.status IN ('NEW', 'PREPARING') AND i.status IN ('PENDING', 'IN_PROGRESS')`,
+      ]);
+      const missing = dynamic.filter((t) => !known.has(t.id)).map((t) => t.id);
+      if (missing.length > 0) for (const [id, row] of await readStatics(db, tenantId, missing)) known.set(id, row);
+      // Keep only what is still open: the map never outgrows the kitchen.
+      const open = new Map<string, TaskStatic>();
+      for (const t of dynamic) {
+        const fixed = known.get(t.id);
+        if (fixed) open.set(t.id, fixed);
+      }
+      statics.set(tenantId, open);
 
-  const tasks = taskRows.map((t): SimTask => ({
-    id: t.id,
-    orderId: t.orderId,
-    orderItemId: t.orderItemId,
-    stationType: t.stationType,
-    stationId: t.stationId,
-    status: t.status,
-    dependsOn: t.dependsOn,
-    durationMs: expectedDurationMs({
-      // The stored minutes are already scaled; back to one unit so learned time scales the same way.
-      estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
-      quantity: t.quantity,
-      learned: learned.lookup(t.templateId, t.taskDefId, t.stationId),
-    }),
-    startedAt: t.startedAt,
-    priority: t.priority,
-    queuedAt: t.queuedAt,
-    // Only an item's first tasks wait for its fire time; later ones wait for their dependencies.
-    notBefore: t.status === 'PENDING' && t.dependsOn.length === 0 ? t.plannedStartAt : null,
-  }));
+      const items = new Map<string, OpenItem>();
+      const orders = new Map<string, OpenOrder>();
+      for (const r of itemRows) {
+        items.set(r.id, { id: r.id, orderId: r.orderId, name: r.name, quantity: r.quantity, estimatedReadyAt: r.estimatedReadyAt, isLate: r.isLate });
+        orders.set(r.orderId, { id: r.orderId, priority: r.orderPriority, estimatedReadyAt: r.orderEta, initialEstimatedReadyAt: r.orderInitialEta });
+      }
+      // Open tasks of a closed item or order (none, if every writer keeps its invariants) are not the kitchen's work.
+      const rows = dynamic.flatMap((d) => {
+        const fixed = open.get(d.id);
+        return fixed && items.has(fixed.orderItemId) ? [{ ...fixed, ...d }] : [];
+      });
+      const templateIds = rows.flatMap((t) => (t.templateId ? [t.templateId] : []));
+      const learned = learnedCache ? await learnedCache.load(db as Db, tenantId, templateIds) : await loadLearnedDurations(db as Db, tenantId, templateIds);
+      const tasks = rows.map((t): SimTask => ({
+        id: t.id,
+        orderId: t.orderId,
+        orderItemId: t.orderItemId,
+        stationType: t.stationType,
+        stationId: t.stationId,
+        status: t.status,
+        dependsOn: t.dependsOn,
+        durationMs: expectedDurationMs({
+          // The stored minutes are already scaled; back to one unit so learned time scales the same way.
+          estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
+          quantity: t.quantity,
+          learned: learned.lookup(t.templateId, t.taskDefId, t.stationId),
+        }),
+        startedAt: t.startedAt,
+        priority: t.priority,
+        queuedAt: t.queuedAt,
+        // Only an item's first tasks wait for its fire time; later ones wait for their dependencies.
+        notBefore: t.status === 'PENDING' && t.dependsOn.length === 0 ? t.plannedStartAt : null,
+      }));
+      return { now, stations, tasks, items, orders };
+    },
+  };
+}
 
-  const items = new Map<string, OpenItem>();
-  const orders = new Map<string, OpenOrder>();
-  for (const r of itemRows) {
-    items.set(r.id, { id: r.id, orderId: r.orderId, name: r.name, quantity: r.quantity, estimatedReadyAt: r.estimatedReadyAt });
-    orders.set(r.orderId, { id: r.orderId, priority: r.orderPriority, estimatedReadyAt: r.orderEta, initialEstimatedReadyAt: r.orderInitialEta });
-  }
-  return { now, stations, tasks, items, orders };
+async function readStatics(db: Reader, tenantId: string, ids: string[]): Promise<Array<[string, TaskStatic]>> {
+  const rows = await db.$queryRaw<Array<TaskStatic & { id: string }>>`
+    SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
+           v.template_id::text AS "templateId", t.station_type AS "stationType", t.depends_on::text[] AS "dependsOn",
+           t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes",
+           (extract(epoch from t.planned_start_at) * 1000)::float8 AS "plannedStartAt"
+    FROM task_instances t
+    JOIN order_items i ON i.id = t.order_item_id AND i.tenant_id = t.tenant_id
+    LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id AND v.tenant_id = t.tenant_id
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ANY(${ids}::uuid[])`;
+  return rows.map(({ id, ...fixed }) => [id, fixed]);
+}
+
+/** Uncached, for one-off reads (the API's ETA quote). */
+export function loadKitchenState(db: Reader, tenantId: string, now: number): Promise<KitchenState> {
+  return createKitchenStateLoader().load(db, tenantId, now);
 }

@@ -5,6 +5,8 @@ type Db = Pick<ActivityDeps['prisma'], '$queryRaw'>;
 
 /** How many recent actual durations the moving average covers, per recipe task and station. */
 export const LEARNED_WINDOW = 100;
+/** How long a worker reuses a tenant's averages before reading them again (its own completions clear them at once). */
+export const LEARNED_CACHE_MS = 10_000;
 
 export interface LearnedDurations {
   /** Per station first (cooks differ), then the recipe task at any station, else null (use the estimate). */
@@ -27,9 +29,9 @@ const key = (templateId: string, taskDefId: string, stationId: string | null) =>
  * sample is normalised to one unit with the same factor the ETA scales by (perUnitSeconds), so
  * a batch of three does not look like a slow single.
  */
-export async function loadLearnedDurations(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations> {
-  const ids = [...new Set(templateIds)];
-  const rows = ids.length === 0 ? [] : await db.$queryRaw<Row[]>`
+async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  return db.$queryRaw<Row[]>`
     WITH d AS (
       SELECT workflow_template_id AS t, task_def_id AS def, station_id AS s, recorded_at, id,
              duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
@@ -49,12 +51,57 @@ export async function loadLearnedDurations(db: Db, tenantId: string, templateIds
     UNION ALL
     SELECT t::text, def, NULL, avg(unit)::float8, count(*)::int
     FROM by_task WHERE rn <= ${LEARNED_WINDOW} GROUP BY t, def`;
+}
+
+function lookupOver(rows: Row[]): LearnedDurations {
   const byKey = new Map(rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), r]));
   return {
     lookup(templateId, taskDefId, stationId) {
       if (!templateId) return null;
       const hit = (stationId && byKey.get(key(templateId, taskDefId, stationId))) || byKey.get(key(templateId, taskDefId, null));
       return hit ? { avgSeconds: hit.avgSeconds, samples: hit.samples } : null;
+    },
+  };
+}
+
+/** Uncached: for reads outside the worker (the API's quote, the designer's learned column). */
+export async function loadLearnedDurations(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations> {
+  return lookupOver(await queryLearnedRows(db, tenantId, [...new Set(templateIds)]));
+}
+
+export interface LearnedDurationsCache {
+  load(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations>;
+  /** A duration was just recorded: the next load reads the tenant's averages afresh. */
+  forget(tenantId: string): void;
+}
+
+/**
+ * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The averages
+ * cover the last 100 samples and the query reads the whole history, so it grows with the
+ * kitchen's age; the ETA runs it on every transition. Durations recorded by this process clear
+ * the tenant at once; those recorded by another worker are seen within `ttlMs`.
+ */
+export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now): LearnedDurationsCache {
+  const tenants = new Map<string, Map<string, { at: number; rows: Row[] }>>();
+  return {
+    async load(db, tenantId, templateIds) {
+      const cached = tenants.get(tenantId) ?? new Map<string, { at: number; rows: Row[] }>();
+      tenants.set(tenantId, cached);
+      const at = now();
+      const ids = [...new Set(templateIds)];
+      const stale = ids.filter((id) => {
+        const entry = cached.get(id);
+        return !entry || at - entry.at > ttlMs;
+      });
+      if (stale.length === 0) return lookupOver(ids.flatMap((id) => cached.get(id)?.rows ?? []));
+      const rows = await queryLearnedRows(db, tenantId, stale);
+      // A forget() while this read was in flight means it may predate a new sample: use it, don't keep it.
+      if (tenants.get(tenantId) === cached) for (const id of stale) cached.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
+      const fresh = new Set(stale);
+      return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cached.get(id)?.rows ?? [])]);
+    },
+    forget(tenantId) {
+      tenants.delete(tenantId);
     },
   };
 }

@@ -1,7 +1,6 @@
 import { deductPhaseId } from '../domain/recipe';
 import type { ItemPlan, KitchenActivities, PlannedTask } from './contract';
 import { fail, type ActivityDeps } from './deps';
-import { loadLearnedDurations } from './learned-durations';
 import { pinnedRecipe, type PinnedRecipe } from './recipe-plan';
 import { stableUuid } from './stable-id';
 
@@ -12,7 +11,7 @@ const tenths = (minutes: number) => Math.round(minutes * 10) / 10;
 
 /** Planning reads: what the order workflow paces on, and the item's task graph (created once). */
 export function createOrderPlanActivities(deps: ActivityDeps) {
-  const { prisma, clock } = deps;
+  const { prisma, clock, learned: learnedCache } = deps;
 
   const loadOrderPlan: KitchenActivities['loadOrderPlan'] = async ({ tenantId, orderId }) => {
     const order = await prisma.order.findFirst({
@@ -21,7 +20,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
     });
     if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
     const templateIds = order.items.flatMap((i) => (i.workflowVersion ? [i.workflowVersion.templateId] : []));
-    const learned = await loadLearnedDurations(prisma, tenantId, templateIds);
+    const learned = await learnedCache.load(prisma, tenantId, templateIds);
     return {
       tenantId,
       orderId,
@@ -42,7 +41,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
       include: { ...itemInclude, order: { select: { priority: true } } },
     });
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-    const learned = await loadLearnedDurations(prisma, tenantId, item.workflowVersion ? [item.workflowVersion.templateId] : []);
+    const learned = await learnedCache.load(prisma, tenantId, item.workflowVersion ? [item.workflowVersion.templateId] : []);
     const recipe = pinnedRecipe(item, learned);
     const plan: ItemPlan = {
       tenantId,

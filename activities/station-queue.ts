@@ -93,6 +93,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
       await recordDuration(tx, row);
       return row;
     });
+    deps.learned.forget(ref.tenantId);
     await emitTaskUpdated(deps, done);
     await emitTaskCompleted(deps, done);
     await emitStationLoad(deps, ref.tenantId, [done.stationId]);

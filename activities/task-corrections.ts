@@ -35,6 +35,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
       const task = await tx.taskInstance.findFirstOrThrow({ where: { id: found.id, tenantId: ref.tenantId } });
       return { task, requeued: leaving };
     });
+    deps.learned.forget(ref.tenantId);
     await emitTaskUpdated(deps, task);
     for (const dep of requeued) {
       await emitTaskUpdated(deps, { ...dep, status: 'PENDING', stationId: null }, dep.stationId);

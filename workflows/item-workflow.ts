@@ -7,9 +7,11 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
+  type SignalDefinition,
 } from '@temporalio/workflow';
 import type { KitchenActivities } from '../activities/contract';
 import { ItemActions, type TaskActionInput } from './item/actions';
@@ -53,6 +55,13 @@ export const raisePrioritySignal = defineSignal<[{ priority: number; fireAt?: st
 export const itemStateQuery = defineQuery<ItemStateView>('itemState');
 /** Sent by the item to its parent order when its first task starts. */
 export const itemStartedSignal = defineSignal<[{ orderItemId: string }]>('itemStarted');
+/**
+ * Sent by the item to its parent order as soon as it is DONE or CANCELLED, so the order turns
+ * READY without waiting for the item's last ETA recalculation (the child's result follows).
+ */
+export const itemSettledSignal = defineSignal<[{ orderItemId: string; status: 'DONE' | 'CANCELLED' }]>('itemSettled');
+/** Workflows started before the item told its parent on settling replay without the signal. */
+export const NOTIFY_SETTLED_PATCH = 'item-notifies-parent-when-settled';
 
 const { materializeItemTasks } = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
@@ -61,7 +70,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   const model = new ItemModel(orderId, orderItemId, input.priority ?? 0, input.fireAt);
   const mutex = new Mutex();
   const lifecycle = new ItemLifecycle({ tenantId, orderId, orderItemId }, model, mutex);
-  const actions = new ItemActions(model, mutex, lifecycle, () => notifyParent(orderItemId));
+  const actions = new ItemActions(model, mutex, lifecycle, () => notifyParent(itemStartedSignal, { orderItemId }));
   const timers = new ItemTimers({ tenantId, orderId, orderItemId }, model);
   registerHandlers(model, actions, lifecycle);
 
@@ -96,10 +105,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
     if (sleep === undefined) await condition(changed);
     else await condition(changed, sleep);
   }
+  const status = model.phase === 'DONE' ? 'DONE' : 'CANCELLED';
+  if (patched(NOTIFY_SETTLED_PATCH)) await notifyParent(itemSettledSignal, { orderItemId, status });
   // DONE or CANCELLED frees station capacity: everyone else's ETA moves.
   await timers.refreshEta();
   await condition(allHandlersFinished);
-  return { orderItemId, status: model.phase === 'DONE' ? 'DONE' : 'CANCELLED' };
+  return { orderItemId, status };
 }
 
 function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: ItemLifecycle): void {
@@ -134,14 +145,14 @@ function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: Ite
   setHandler(itemStateQuery, () => model.view());
 }
 
-/** Tells the parent order its first task started (NEW → PREPARING); a closed parent is fine. */
-async function notifyParent(orderItemId: string): Promise<void> {
+/** Tells the parent order its first task started (NEW → PREPARING) or the item settled; a closed parent is fine. */
+async function notifyParent<A extends { orderItemId: string }>(signal: SignalDefinition<[A]>, payload: A): Promise<void> {
   const parent = workflowInfo().parent;
   if (!parent) return;
   try {
-    await getExternalWorkflowHandle(parent.workflowId).signal(itemStartedSignal, { orderItemId });
+    await getExternalWorkflowHandle(parent.workflowId).signal(signal, payload);
   } catch (err) {
-    log.warn('Could not notify the parent order', { orderItemId, error: String(err) });
+    log.warn('Could not notify the parent order', { ...payload, signal: signal.name, error: String(err) });
   }
 }
 

@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { KitchenActivities } from '../activities/contract';
-import { itemStartedSignal } from './item-workflow';
+import { itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
 import { LOCAL_WRITE } from './support/activity-profiles';
@@ -98,5 +98,6 @@ function registerHandlers(model: OrderModel, actions: OrderActions): void {
   setHandler(markOrderDeliveredUpdate, delivered.handler, { validator: delivered.validator });
   setHandler(handOverUpdate, handedOver.handler, { validator: handedOver.validator });
   setHandler(itemStartedSignal, ({ orderItemId }) => actions.itemStarted(orderItemId));
+  setHandler(itemSettledSignal, ({ orderItemId, status }) => actions.itemSettled(orderItemId, status));
   setHandler(orderStateQuery, () => model.view());
 }

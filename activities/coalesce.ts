@@ -1,0 +1,45 @@
+/**
+ * Shares one run of an expensive, idempotent computation among everyone who asks for it while
+ * it is busy, per key. A request never gets an answer computed from data older than itself:
+ * while a run is in flight, new requests wait for the NEXT run (which starts once the current
+ * one settles), and every request arriving meanwhile joins that same next run. So N concurrent
+ * requests cost at most two runs instead of N, and at most one run per key is in flight.
+ *
+ * Used for ETA recalculation: every task transition asks for one, a busy kitchen has dozens a
+ * second, and each run simulates the whole kitchen anyway.
+ */
+export class Coalescer<K, R> {
+  private readonly running = new Map<K, Promise<R>>();
+  private readonly queued = new Map<K, Promise<R>>();
+
+  constructor(private readonly run: (key: K) => Promise<R>) {}
+
+  request(key: K): Promise<R> {
+    const queued = this.queued.get(key);
+    if (queued) return queued;
+    const current = this.running.get(key);
+    if (!current) return this.start(key);
+    const next = current.then(
+      () => this.start(key),
+      () => this.start(key),
+    );
+    this.queued.set(key, next);
+    return next;
+  }
+
+  /** Keys with a run in flight (for tests and diagnostics). */
+  busyKeys(): K[] {
+    return [...this.running.keys()];
+  }
+
+  private start(key: K): Promise<R> {
+    this.queued.delete(key);
+    const run = Promise.resolve()
+      .then(() => this.run(key))
+      .finally(() => {
+      if (this.running.get(key) === run) this.running.delete(key);
+    });
+    this.running.set(key, run);
+    return run;
+  }
+}
