@@ -57,8 +57,10 @@ export async function storeEtas(tx: Tx, tenantId: string, state: KitchenState, r
   return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
 }
 
+/** All at once: each order's event is independent, and the publisher's pool bounds the concurrency. */
 export async function emitEtas(deps: ActivityDeps, tenantId: string, payloads: EtaRecalculatedPayload[]): Promise<void> {
-  for (const payload of payloads) await deps.events.toTenant(tenantId).emit('eta:recalculated', payload);
+  const room = deps.events.toTenant(tenantId);
+  await Promise.all(payloads.map((payload) => room.emit('eta:recalculated', payload)));
 }
 
 /** Stored in Order.etaBreakdown and sent with `eta:recalculated`: when each item will be ready and what it waits on last. */

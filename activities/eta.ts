@@ -1,9 +1,9 @@
-import type { OrderUpdatedPayload } from '../contracts/socket-events';
+import type { EtaRecalculatedPayload, OrderUpdatedPayload } from '../contracts/socket-events';
 import { simulateKitchen, URGENT_PRIORITY, type SimResult } from '../domain/eta';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitEtas, orderEta, storeEtas } from './eta-store';
-import { Coalescer } from './coalesce';
+import { Coalescer, KeyedQueue } from './coalesce';
 import { createKitchenStateLoader, type KitchenState } from './kitchen-state';
 
 /** A timer firing right at the ETA is not "late" yet: worker and database clocks differ a little. */
@@ -16,15 +16,18 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
 
 /**
  * One ETA computation per tenant at a time: every transition triggers one, and two running side
- * by side would each read the kitchen and the slower one would store the staler answer.
+ * by side would each read the kitchen and the slower one would store the staler answer. In this
+ * process they queue in memory first (KeyedQueue); the advisory lock orders the processes.
  */
-function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return deps.prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
-      return run(tx);
-    },
-    { maxWait: 10_000, timeout: 30_000 },
+function underKitchenLock<T>(deps: ActivityDeps, queue: KeyedQueue<string>, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return queue.run(tenantId, () =>
+    deps.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
+        return run(tx);
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    ),
   );
 }
 
@@ -62,6 +65,7 @@ interface EtaRun {
 export function createEtaActivities(deps: ActivityDeps) {
   const { clock } = deps;
   const loader = createKitchenStateLoader(deps.learned);
+  const kitchenQueue = new KeyedQueue<string>();
   /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
   const reasons = new Map<string, Set<string>>();
 
@@ -73,7 +77,7 @@ export function createEtaActivities(deps: ActivityDeps) {
   const runs = new Coalescer<string, EtaRun>(async (tenantId) => {
     const reason = [...(reasons.get(tenantId) ?? ['recalculate'])].sort().join(',');
     reasons.delete(tenantId);
-    const { run, announce } = await underKitchenLock(deps, tenantId, async (tx) => {
+    const { run, announce } = await underKitchenLock(deps, kitchenQueue, tenantId, async (tx) => {
       const state = await loader.load(tx, tenantId, clock().getTime());
       const result = simulateKitchen(state);
       return { run: { state, result }, announce: await storeEtas(tx, tenantId, state, result, reason) };
@@ -89,19 +93,28 @@ export function createEtaActivities(deps: ActivityDeps) {
     return { itemEta: orderItemId ? lateCheckAt(state, result, orderItemId) : null };
   };
 
+  /** What the stored row says: settled (nothing to do), or the facts a late decision needs. */
+  const readItem = async (db: Tx | ActivityDeps['prisma'], tenantId: string, orderItemId: string) => {
+    const item = await db.orderItem.findFirst({
+      where: { id: orderItemId, tenantId },
+      select: { status: true, isLate: true, estimatedReadyAt: true, orderId: true, order: { select: { priority: true, initialEstimatedReadyAt: true } } },
+    });
+    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+    const stored = item.estimatedReadyAt?.getTime() ?? null;
+    const now = clock().getTime();
+    const deadline = checkDeadline(stored, item.isLate, item.order.initialEstimatedReadyAt?.getTime() ?? null);
+    const settled = { late: item.isLate, eta: iso(deadline), announce: [] as EtaRecalculatedPayload[], lateEvent: null };
+    const nothingToDo = item.status === 'DONE' || item.status === 'CANCELLED' || (deadline !== null && now < deadline + LATE_TOLERANCE_MS);
+    return { item, stored, now, settled, nothingToDo };
+  };
+
   const checkItemLate: KitchenActivities['checkItemLate'] = async ({ tenantId, orderItemId }) => {
-    const outcome = await underKitchenLock(deps, tenantId, async (tx) => {
-      const item = await tx.orderItem.findFirst({
-        where: { id: orderItemId, tenantId },
-        select: { status: true, isLate: true, estimatedReadyAt: true, orderId: true, order: { select: { priority: true, initialEstimatedReadyAt: true } } },
-      });
-      if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-      const stored = item.estimatedReadyAt?.getTime() ?? null;
-      const now = clock().getTime();
-      const deadline = checkDeadline(stored, item.isLate, item.order.initialEstimatedReadyAt?.getTime() ?? null);
-      const settled = { late: item.isLate, eta: iso(deadline), announce: [], lateEvent: null };
-      if (item.status === 'DONE' || item.status === 'CANCELLED') return settled;
-      if (deadline !== null && now < deadline + LATE_TOLERANCE_MS) return settled;
+    // Most timers find the item on time or finished: answer those without the kitchen lock.
+    const first = await readItem(deps.prisma, tenantId, orderItemId);
+    if (first.nothingToDo) return { late: first.settled.late, eta: first.settled.eta };
+    const outcome = await underKitchenLock(deps, kitchenQueue, tenantId, async (tx) => {
+      const { item, stored, now, settled, nothingToDo } = await readItem(tx, tenantId, orderItemId);
+      if (nothingToDo) return settled;
 
       const state = await loader.load(tx, tenantId, now);
       if (stored === null) {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { emitToTenantAndStation, fail, type ActivityDeps } from './deps';
+import { emitToTenantAndStation, type ActivityDeps } from './deps';
 
 type Tx = Pick<Db, '$queryRaw'>;
 
@@ -13,7 +13,7 @@ export interface StationChoice {
  * Least-loaded active station of the tenant that handles `stationType` (case-insensitive): load is
  * (queued + in progress) / capacity, ties broken by name so the choice is deterministic.
  */
-export async function pickStation(db: Tx, tenantId: string, stationType: string): Promise<StationChoice> {
+export async function pickStation(db: Tx, tenantId: string, stationType: string): Promise<StationChoice | null> {
   const rows = await db.$queryRaw<StationChoice[]>`
     SELECT s.id::text AS id, s.name, s.capacity
     FROM stations s
@@ -24,8 +24,7 @@ export async function pickStation(db: Tx, tenantId: string, stationType: string)
     GROUP BY s.id
     ORDER BY count(t.id)::float8 / GREATEST(s.capacity, 1), s.name
     LIMIT 1`;
-  if (rows.length === 0) fail('STATION_NOT_SUITABLE', `No active station handles station type "${stationType}"`);
-  return rows[0];
+  return rows[0] ?? null;
 }
 
 export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {

@@ -70,16 +70,22 @@ describe('enqueueTask', () => {
     expect(await taskRow(ref().taskId)).toMatchObject({ status: 'QUEUED', stationId: first.stationId });
   });
 
-  it('refuses a task no active station can make, naming the station type', async () => {
+  it('refuses a task no active station can make, naming the station type, and stores and announces it as BLOCKED', async () => {
     const type = unique('smoker');
-    await createStation(prisma, tenant.id, { taskTypes: [type], isActive: false });
+    const smoker = await createStation(prisma, tenant.id, { taskTypes: [type], isActive: false });
     const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    const announced = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId);
     await expect(acts.enqueueTask(ref())).rejects.toMatchObject({
       type: 'STATION_NOT_SUITABLE',
       nonRetryable: true,
       message: expect.stringContaining(type),
     });
-    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'PENDING', stationId: null });
+    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'BLOCKED', stationId: null });
+    expect(await announced).toMatchObject({ status: 'BLOCKED', stationId: null });
+    // Once a station can take it, the next offer queues it there.
+    await prisma.station.update({ where: { id: smoker.id }, data: { isActive: true } });
+    expect(await acts.enqueueTask(ref())).toEqual({ stationId: smoker.id });
+    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'QUEUED', stationId: smoker.id });
   });
 });
 

@@ -27,14 +27,24 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     if (task.status === 'PENDING' || task.status === 'BLOCKED') {
       // Releases of the same station type are serialised, or concurrent ones would all read the
       // same loads and pile onto one station ("least loaded" must see the previous choice).
-      await prisma.$transaction(async (tx) => {
+      const placed = await prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ref.tenantId}), hashtext(lower(${task.stationType})))`;
         const station = await pickStation(tx, ref.tenantId, task.stationType);
         await tx.taskInstance.updateMany({
           where: { id: task.id, tenantId: ref.tenantId, status: { in: ['PENDING', 'BLOCKED'] } },
-          data: { status: 'QUEUED', stationId: station.id, queuedAt: clock() },
+          data: station ? { status: 'QUEUED', stationId: station.id, queuedAt: clock() } : { status: 'BLOCKED' },
         });
+        return station !== null;
       });
+      if (!placed) {
+        // Stored and announced, so boards and managers see the ticket no station can take; the
+        // workflow offers it again every BLOCKED_RETRY_MS.
+        const blocked = await findTask(prisma, ref);
+        if (blocked.status === 'BLOCKED') {
+          await emitTaskUpdated(deps, blocked);
+          fail('STATION_NOT_SUITABLE', `No active station handles station type "${task.stationType}"`);
+        }
+      }
     }
     const queued = await findTask(prisma, ref);
     if (!queued.stationId || !['QUEUED', 'IN_PROGRESS', 'DONE'].includes(queued.status)) {
