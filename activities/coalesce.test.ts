@@ -110,3 +110,24 @@ describe('KeyedQueue', () => {
     expect(queue.busyKeys()).toEqual([]);
   });
 });
+
+describe('Coalescer spacing', () => {
+  it('starts runs of a key at least minSpacingMs apart, and at once after a quiet spell', async () => {
+    const starts: number[] = [];
+    const coalescer = new Coalescer<string, number>(async () => {
+      starts.push(Date.now());
+      return starts.length;
+    }, 80);
+    expect(await coalescer.request('t1')).toBe(1);
+    const asked = Date.now();
+    // Both arrive inside the window: they share the one run that starts when it ends.
+    const [a, b] = await Promise.all([coalescer.request('t1'), coalescer.request('t1')]);
+    expect([a, b]).toEqual([2, 2]);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(75);
+    expect(starts[1]).toBeGreaterThanOrEqual(asked);
+    await new Promise((r) => setTimeout(r, 100));
+    const quiet = Date.now();
+    expect(await coalescer.request('t1')).toBe(3);
+    expect(starts[2] - quiet).toBeLessThan(40);
+  });
+});

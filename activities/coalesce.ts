@@ -11,18 +11,25 @@
 export class Coalescer<K, R> {
   private readonly running = new Map<K, Promise<R>>();
   private readonly queued = new Map<K, Promise<R>>();
+  private readonly lastStart = new Map<K, number>();
 
-  constructor(private readonly run: (key: K) => Promise<R>) {}
+  /**
+   * `minSpacingMs`: a run starts at least this long after the previous one of its key started,
+   * so a steady stream of requests is served by a few runs a second, not one after another.
+   * A request after a quiet spell starts at once.
+   */
+  constructor(
+    private readonly run: (key: K) => Promise<R>,
+    private readonly minSpacingMs = 0,
+  ) {}
 
   request(key: K): Promise<R> {
     const queued = this.queued.get(key);
     if (queued) return queued;
     const current = this.running.get(key);
-    if (!current) return this.start(key);
-    const next = current.then(
-      () => this.start(key),
-      () => this.start(key),
-    );
+    if (!current && this.waitMs(key) === 0) return this.start(key);
+    const after = current ? current.then(noop, noop) : Promise.resolve();
+    const next = after.then(() => delay(this.waitMs(key))).then(() => this.start(key));
     this.queued.set(key, next);
     return next;
   }
@@ -32,17 +39,26 @@ export class Coalescer<K, R> {
     return [...this.running.keys()];
   }
 
+  private waitMs(key: K): number {
+    const last = this.lastStart.get(key);
+    return last === undefined ? 0 : Math.max(0, last + this.minSpacingMs - Date.now());
+  }
+
   private start(key: K): Promise<R> {
     this.queued.delete(key);
+    this.lastStart.set(key, Date.now());
     const run = Promise.resolve()
       .then(() => this.run(key))
       .finally(() => {
-      if (this.running.get(key) === run) this.running.delete(key);
-    });
+        if (this.running.get(key) === run) this.running.delete(key);
+      });
     this.running.set(key, run);
     return run;
   }
 }
+
+const noop = () => undefined;
+const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 /**
  * Runs tasks one at a time per key, in arrival order. The ETA work of a tenant takes a

@@ -11,6 +11,12 @@ export const LATE_TOLERANCE_MS = 5_000;
 /** First key of the per-tenant advisory lock (the second is the tenant): "ETA" on a phone keypad. */
 const ETA_LOCK = 382;
 const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
+/**
+ * A tenant's recalculations start at least this far apart: a busy kitchen's transitions then
+ * share a few runs a second instead of one each (ETAs are in minutes; a quarter second is
+ * nothing to a customer, and the kitchen flow never waits for them).
+ */
+export const ETA_MIN_SPACING_MS = 250;
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
@@ -84,7 +90,7 @@ export function createEtaActivities(deps: ActivityDeps) {
     });
     await emitEtas(deps, tenantId, announce);
     return run;
-  });
+  }, ETA_MIN_SPACING_MS);
 
   const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
     const asked = reasons.get(tenantId) ?? new Set<string>();

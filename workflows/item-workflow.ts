@@ -18,7 +18,7 @@ import { ItemActions, type TaskActionInput } from './item/actions';
 import { ItemLifecycle } from './item/lifecycle';
 import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';
 import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
-import { ItemTimers } from './item/timers';
+import { BACKGROUND_ETA_PATCH, ItemTimers } from './item/timers';
 import { LOCAL_WRITE } from './support/activity-profiles';
 import { Mutex } from './support/mutex';
 
@@ -96,7 +96,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
       await timers.checkLate(Date.now());
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested && (await readyToContinueAsNew(model, mutex))) {
+    if (workflowInfo().continueAsNewSuggested && (await readyToContinueAsNew(model, mutex, timers))) {
       return await continueAsNew<typeof itemWorkflow>({ ...input, fireAt: model.fireAt, priority: model.priority, carry: model.carryOver() });
     }
     const sleep = timers.sleepMs(Date.now());
@@ -108,7 +108,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   const status = model.phase === 'DONE' ? 'DONE' : 'CANCELLED';
   if (patched(NOTIFY_SETTLED_PATCH)) await notifyParent(itemSettledSignal, { orderItemId, status });
   // DONE or CANCELLED frees station capacity: everyone else's ETA moves.
-  await timers.refreshEta();
+  await timers.settleEta();
   await condition(allHandlersFinished);
   return { orderItemId, status };
 }
@@ -157,7 +157,8 @@ async function notifyParent<A extends { orderItemId: string }>(signal: SignalDef
 }
 
 /** Continue-as-new only from a quiet point: no handler running and nothing holding the mutex. */
-async function readyToContinueAsNew(model: ItemModel, mutex: Mutex): Promise<boolean> {
+async function readyToContinueAsNew(model: ItemModel, mutex: Mutex, timers: ItemTimers): Promise<boolean> {
   await condition(() => allHandlersFinished() && !mutex.busy);
+  if (patched(BACKGROUND_ETA_PATCH)) await timers.settleEta();
   return !model.closed;
 }

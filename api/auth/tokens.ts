@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Role } from '../../prisma/generated/client';
 import { AppError } from '../errors';
@@ -26,11 +27,22 @@ export function signAccessToken(claims: AuthClaims, secret: string, ttl: string 
   });
 }
 
+/**
+ * Given a string, jsonwebtoken first tries to parse it as a PEM public key on every call, which
+ * showed up as ~1 % of the API's CPU under load; a ready-made secret KeyObject skips that.
+ */
+const keys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 /** Verifies signature, algorithm and expiry; any failure is UNAUTHENTICATED. */
 export function verifyAccessToken(token: string, secret: string): AuthClaims {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'] });
+    payload = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] });
   } catch (err) {
     if (err instanceof jwt.TokenExpiredError) throw new AppError('UNAUTHENTICATED', 'Token expired');
     throw new AppError('UNAUTHENTICATED', 'Invalid token');

@@ -1,4 +1,4 @@
-import { log, proxyActivities } from '@temporalio/workflow';
+import { log, patched, proxyActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../activities/contract';
 import { ETA_RECALC, KITCHEN_WRITE } from '../support/activity-profiles';
 import type { ItemIdentity } from './lifecycle';
@@ -17,6 +17,11 @@ export const LATE_GRACE_MS = 6_000;
 export const LATE_RECHECK_MS = 60_000;
 /** A task no station can take right now is offered again this often. */
 export const BLOCKED_RETRY_MS = 60_000;
+/**
+ * Items that started before ETA recalculation ran beside the main loop replay the old way:
+ * the loop waited for each recalculation, which put it on the path to the next fire or finish.
+ */
+export const BACKGROUND_ETA_PATCH = 'eta-refresh-beside-the-main-loop';
 
 /**
  * The item's durable timers, all derived from state so they replay and survive restarts:
@@ -68,8 +73,30 @@ export class ItemTimers {
     return Math.max(1, Math.min(...candidates) - now);
   }
 
-  /** Recomputes ETAs after a transition; a failure only logs, the next transition retries. */
+  private etaInFlight: Promise<void> | null = null;
+
+  /**
+   * Starts an ETA recalculation after a transition, without waiting for it: the kitchen flow
+   * (fire, finish) must not queue behind the simulation. One at a time per item; transitions
+   * meanwhile leave their reason in the model and the next one starts when this one lands.
+   */
   async refreshEta(): Promise<void> {
+    if (!patched(BACKGROUND_ETA_PATCH)) return this.recalculate();
+    if (this.etaInFlight || !this.model.etaReason) return;
+    this.etaInFlight = this.recalculate().finally(() => {
+      this.etaInFlight = null;
+      this.model.changed(); // wake the loop: a reason may have been left meanwhile
+    });
+  }
+
+  /** Waits for the recalculation in flight, then runs the last one asked for (at the end, before continue-as-new). */
+  async settleEta(): Promise<void> {
+    while (this.etaInFlight) await this.etaInFlight;
+    await this.recalculate();
+  }
+
+  /** Recomputes ETAs; a failure only logs, the next transition retries. */
+  private async recalculate(): Promise<void> {
     const reason = this.model.etaReason;
     if (!reason) return;
     this.model.etaReason = null;
