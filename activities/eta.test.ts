@@ -198,6 +198,22 @@ describe('checkItemLate', () => {
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).priority).toBe(1);
   });
 
+  it('decides on many items that pass their ETA together in one run, each order raised once', async () => {
+    const type = unique('pass');
+    await createStation(prisma, tenant.id, { capacity: 4, taskTypes: [type] });
+    const dish = await recipeOf(singleTaskRecipe(type, 5));
+    const orders = await Promise.all([1, 2, 3, 4].map(() => orderOf(dish)));
+    for (const o of orders) await acts.enqueueTask(o.ref());
+    await acts.recalculateEta({ tenantId: tenant.id, reason: 'test' });
+    now = T0 + 20 * MIN;
+    const lateChecks = await Promise.all(orders.map((o) => acts.checkItemLate({ tenantId: tenant.id, orderItemId: o.item.id })));
+    expect(lateChecks.map((c) => c.late)).toEqual([true, true, true, true]);
+    const rows = await prisma.order.findMany({ where: { id: { in: orders.map((o) => o.order.id) } }, include: { tasks: true } });
+    expect(rows.map((r) => [r.isLate, r.priority, r.tasks[0].priority])).toEqual(rows.map(() => [true, 1, 1]));
+    // Each order's stored breakdown records that a late check produced it.
+    for (const r of rows) expect((r.etaBreakdown as { reason: string }).reason).toContain('late-check');
+  });
+
   it('never marks a finished item late', async () => {
     const type = unique('bar');
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
