@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitLowStock, markOutOfStockItems, restockedItems, type StockRow } from './inventory-alerts';
+import { notifyPlatformsFromActivity } from './platform-availability';
 
 interface Movement {
   inventoryItemId: string;
@@ -67,6 +68,7 @@ export function createInventoryActivities(deps: ActivityDeps) {
     // Only for stock this call moved: a retry must not alert twice for one deduction.
     await emitLowStock(deps, tenantId, moved);
     for (const change of unavailable) await deps.events.toTenant(tenantId).emit('menu:updated', change);
+    if (unavailable.length) await notifyPlatformsFromActivity(prisma, tenantId);
     return { movements: await countMovements(tenantId, `deduct:${orderItemId}:`) };
   };
 
@@ -89,6 +91,7 @@ export function createInventoryActivities(deps: ActivityDeps) {
       return restockedItems(tx, tenantId, deducted.map((m) => m.inventoryItemId));
     });
     for (const change of available) await deps.events.toTenant(tenantId).emit('menu:updated', change);
+    if (available.length) await notifyPlatformsFromActivity(prisma, tenantId);
     return { movements: await countMovements(tenantId, `return:${orderItemId}:`) };
   };
 

@@ -3,6 +3,7 @@ import { createPlatformMenuActivities } from './platform-menu';
 import { createPlatformOrderStatusActivities } from './platform-order-status';
 import { createPlatformOrderActivities } from './platform-orders';
 import { createPlatformReconcileActivities } from './platform-reconcile';
+import { createPlatformSyncEventActivities } from './platform-sync-events';
 
 /** Every platform-sync activity, for the worker (activities/index.ts spreads this in). */
 export function createPlatformActivities(deps: ActivityDeps) {
@@ -11,5 +12,6 @@ export function createPlatformActivities(deps: ActivityDeps) {
     ...createPlatformOrderStatusActivities(deps),
     ...createPlatformMenuActivities(deps),
     ...createPlatformReconcileActivities(deps),
+    ...createPlatformSyncEventActivities(deps),
   };
 }

@@ -1,7 +1,7 @@
 import { cancelOrder } from '../api/services/orders/cancel-order';
 import { forTenant } from '../db/tenant-scope';
 import type { ActivityDeps } from './deps';
-import { kitchenFromContext, systemActor, type PlatformOrderRef } from './platform-orders';
+import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-orders';
 import { loadPlatform, sendOnce } from './platform-support';
 
 export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
@@ -41,12 +41,12 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
     /** The platform cancelled: cancel our order too (the kitchen stops, inventory is returned). */
     async cancelPlatformKitchenOrder(ref: PlatformOrderRef & { orderId: string | null }): Promise<void> {
       const { orderId, ...where } = ref;
-      await prisma.platformOrder.updateMany({ where, data: { status: 'cancelled' } });
+      await prisma.platformOrder.updateMany({ where, data: { status: 'cancelled', needsReview: false } });
       if (!orderId) return;
       const order = await prisma.order.findFirst({ where: { id: orderId, tenantId: ref.tenantId }, select: { status: true } });
       if (!order || ['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'].includes(order.status)) return;
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      await cancelOrder({ db: forTenant(prisma, ref.tenantId), actor: systemActor(ref.tenantId, platform.name), kitchen: kitchenFromContext(), events, input: { id: orderId, reason: `Cancelled on ${platform.name}` } });
+      await cancelOrder({ db: forTenant(prisma, ref.tenantId), actor: platformActor(ref.tenantId, platform.name), kitchen: kitchenFromContext(), events, input: { id: orderId, reason: `Cancelled on ${platform.name}` } });
     },
   };
 }

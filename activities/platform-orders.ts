@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Actor } from '../api/context';
 import { createOrder } from '../api/services/orders/create-order';
+import { systemActor, type SystemActor } from '../api/services/types';
 import { forTenant } from '../db/tenant-scope';
 import type { PlatformOrderView } from '../platforms/connector';
 import { mapOrderLines, type MappingResult } from '../platforms/mapping';
@@ -21,9 +21,9 @@ export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'rev
 const FALLBACK_READY_MS = 30 * 60_000;
 const ETA_WAIT_POLLS = 20;
 
-/** Platform orders are taken by the system, not a user: created_by and the audit user stay null. */
-export function systemActor(tenantId: string, platformName: string): Actor {
-  return { tenantId, userId: null as unknown as string, tenantSlug: '', role: 'OWNER', name: `platform:${platformName}` };
+/** Platform orders are taken by the system, not a user: audit rows say `system:platform` via the platform's name. */
+export function platformActor(tenantId: string, platformName: string): SystemActor {
+  return systemActor(tenantId, 'platform', platformName);
 }
 
 /** The order workflow's kitchen handle: the worker's own client and task queue. */
@@ -62,7 +62,9 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         stored = (await row(ref))!;
       }
       if (stored.orderId) return { kind: 'ok', orderId: stored.orderId };
-      if (['denied', 'cancelled', 'needs_review'].includes(stored.status)) return { kind: 'closed', status: stored.status };
+      if (['denied', 'cancelled'].includes(stored.status)) return { kind: 'closed', status: stored.status };
+      // Flagged earlier: stays flagged until a person resolves it (resolvePlatformOrder), even if it would map now.
+      if (stored.status === 'needs_review') return { kind: 'review', reason: stored.reviewReason ?? 'Needs review' };
       const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
       if (mapped.kind === 'unknown') {
         const reason = mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items';
@@ -84,7 +86,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const order = await createOrder({
         db: forTenant(prisma, ref.tenantId),
-        actor: systemActor(ref.tenantId, platform.name),
+        actor: platformActor(ref.tenantId, platform.name),
         kitchen: kitchenFromContext(),
         // The board hears about it like any other new order (order:created).
         events,
@@ -120,7 +122,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
       const { orderId: _order, ...where } = ref;
-      await prisma.platformOrder.updateMany({ where, data: { status: 'accepted', promisedReadyAt: new Date(promisedReadyAt) } });
+      await prisma.platformOrder.updateMany({ where, data: { status: 'accepted', needsReview: false, promisedReadyAt: new Date(promisedReadyAt) } });
       const accepted = await connector.getOrder(ref.platformOrderId).catch(() => null);
       return { promisedReadyAt: accepted?.promisedReadyAt ?? promisedReadyAt };
     },
@@ -134,7 +136,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         send: (key) => connector.denyOrder(ref.platformOrderId, reason, { idempotencyKey: key }),
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
-      await prisma.platformOrder.updateMany({ where, data: { status: 'denied', reviewReason: reason } });
+      await prisma.platformOrder.updateMany({ where, data: { status: 'denied', needsReview: false, reviewReason: reason } });
     },
 
     /** Where our order is, for the platform workflow's status loop. */

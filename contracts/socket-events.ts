@@ -51,7 +51,21 @@ export type StationLoadPayload = {
 export type InventoryAlertPayload = { itemId: string; name: string; currentStock: number; minStock: number };
 /** A menu item switched on/off, e.g. automatically when an ingredient runs out (`reason` says why). */
 export type MenuUpdatedPayload = { menuItemId: string; isAvailable: boolean; reason: string | null };
-export type PlatformSyncPayload = { platformId: string; status: SyncStatusName; message?: string };
+export type MenuSyncPhase = 'loading' | 'uploading' | 'processing' | 'items' | 'done';
+/**
+ * Progress of one menu sync run (`runId`: the id resyncPlatform returned). `status` is PENDING
+ * until phase 'done', then SYNCED when no dish failed, else FAILED; `message` explains a failure.
+ */
+export type PlatformSyncPayload = {
+  platformId: string;
+  runId: string;
+  phase: MenuSyncPhase;
+  total: number;
+  done: number;
+  failed: number;
+  status: SyncStatusName;
+  message?: string;
+};
 
 /** Server → client. Every event goes to a tenant room or one of its station rooms, never wider. */
 export interface ServerToClientEvents {

@@ -7,8 +7,11 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * config/env.ts already refuses to start production without the variable.
  */
 export interface PlatformCredentials {
-  /** Bearer token for the platform's API. */
+  /** A static bearer token for the platform's API. */
   apiKey?: string;
+  /** OAuth2 client credentials: the connector obtains (and refreshes) expiring tokens with them. */
+  clientId?: string;
+  clientSecret?: string;
   /** Webhook signing secrets; two during a rotation (the new one first). */
   webhookSecrets?: string[];
 }

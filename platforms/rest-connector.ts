@@ -8,29 +8,39 @@ import {
   type PlatformMenuItem,
   type PlatformOrderView,
 } from './connector';
+import type { TokenSource } from './oauth-token';
 
 /** Platform.config for the generic REST connector. */
 export interface RestConnectorConfig {
   baseUrl: string;
   /** Per request; a slow platform is a transient failure (the caller retries, idempotently). */
   timeoutMs?: number;
+  /** OAuth2 token endpoint when the credentials are a client id/secret; default `<baseUrl>/oauth/token`. */
+  tokenUrl?: string;
 }
+
+/** A static API key (bearer), expiring tokens from a TokenSource (oauth-token.ts), or none. */
+export type RestAuth = string | TokenSource | undefined;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The generic REST/webhook connector: JSON over HTTP, bearer token, Idempotency-Key header. */
-export function createRestConnector(config: RestConnectorConfig, apiKey?: string): PlatformConnector {
+/**
+ * The generic REST/webhook connector: JSON over HTTP, bearer token, Idempotency-Key header. With
+ * a TokenSource a 401 refreshes the token and repeats the call once (a refused call was not
+ * applied, and the Idempotency-Key covers the rest); a second 401 is left to the caller's retries.
+ */
+export function createRestConnector(config: RestConnectorConfig, auth?: RestAuth): PlatformConnector {
   const base = config.baseUrl.replace(/\/+$/, '');
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const tokens = typeof auth === 'object' ? auth : null;
 
-  async function call<T>(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+  async function send(method: string, path: string, body: unknown, opts: CallOptions, bearer: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
-    let res: Response;
     try {
-      res = await fetch(`${base}${path}`, {
+      return await fetch(`${base}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -38,6 +48,16 @@ export function createRestConnector(config: RestConnectorConfig, apiKey?: string
       });
     } catch (err) {
       throw new TransientError(`${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, null);
+    }
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+    let bearer = tokens ? await tokens.current() : (auth as string | undefined);
+    let res = await send(method, path, body, opts, bearer);
+    if (res.status === 401 && tokens && bearer) {
+      await res.arrayBuffer();
+      bearer = await tokens.refresh(bearer);
+      res = await send(method, path, body, opts, bearer);
     }
     const text = await res.text();
     if (res.status === 429) throw new RateLimitedError(`${method} ${path}: rate limited`, retryAfterMs(res.headers.get('retry-after')));

@@ -25,10 +25,11 @@ export async function connectDemoSandbox(opts: {
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const tenant = await opts.prisma.tenant.findUnique({ where: { slug: opts.tenantSlug } });
   if (!tenant) throw new Error(`--with-sandbox-platform: no tenant "${opts.tenantSlug}" (is the demo seed enabled?)`);
-  const apiKey = `sandbox-${randomUUID()}`;
+  // OAuth2 client credentials like a real marketplace: the connector fetches and refreshes expiring tokens.
+  const oauth = { clientId: `brigade-demo-${randomUUID().slice(0, 8)}`, clientSecret: `sandbox-${randomUUID()}` };
   const secret = `whsec-${randomUUID()}`;
-  const sandbox = await startSandboxPlatform({ port: opts.port ?? 0, apiKey });
-  const credentialsEncrypted = encryptCredentials({ apiKey, webhookSecrets: [secret] });
+  const sandbox = await startSandboxPlatform({ port: opts.port ?? 0, oauth });
+  const credentialsEncrypted = encryptCredentials({ ...oauth, webhookSecrets: [secret] });
   const config = { baseUrl: sandbox.url };
   const platform = await opts.prisma.platform.upsert({
     where: { tenantId_name: { tenantId: tenant.id, name: DEMO_PLATFORM_NAME } },

@@ -22,6 +22,8 @@ export interface SandboxControl {
   injectFault(fault: Fault): void;
   rejectProduct(productId: string): void;
   advanceClock(ms: number): void;
+  /** Every issued OAuth token expires now (the next call with one answers 401). */
+  expireTokens(): void;
   now(): number;
   ledger(): LedgerEntry[];
   /** Calls matching `${method} ${path}` that were applied (replays of an Idempotency-Key excluded). */
@@ -72,6 +74,7 @@ export function createControl(ctx: SandboxContext): SandboxControl {
       state.clockOffsetMs += ms;
       control.expireDeadlines();
     },
+    expireTokens: () => state.tokens.forEach((t) => (t.expiresAt = 0)),
     now: () => sandboxNow(state),
     ledger: () => [...state.ledger],
     calls: (match, opts = {}) => state.ledger.filter((e) => match.test(`${e.method} ${e.path}`) && (opts.includeReplayed || !e.replayed)),

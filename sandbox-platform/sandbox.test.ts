@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRestConnector } from '../platforms/rest-connector';
-import { RateLimitedError, TransientError } from '../platforms/connector';
+import { PermanentError, RateLimitedError, TransientError } from '../platforms/connector';
+import { tokenSource } from '../platforms/oauth-token';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../platforms/signature';
 import { startSandboxPlatform, type SandboxPlatform } from './server';
 
@@ -99,5 +101,57 @@ describe('the sandbox marketplace', () => {
     expect(sandbox.control.item('good')).toMatchObject({ available: false });
     await api.setStoreStatus('busy', 15);
     expect(sandbox.control.store()).toEqual({ status: 'busy', extraMinutes: 15 });
+  });
+});
+
+describe('OAuth client credentials', () => {
+  let oauth: SandboxPlatform;
+  beforeAll(async () => {
+    oauth = await startSandboxPlatform({ oauth: { clientId: 'brigade', clientSecret: 'client-secret', tokenTtlSeconds: 120 } });
+  });
+  afterAll(async () => {
+    await oauth?.stop();
+  });
+  const source = (clientSecret: string) =>
+    tokenSource(`sandbox-test-${randomUUID()}`, { tokenUrl: `${oauth.url}/oauth/token`, clientId: 'brigade', clientSecret, timeoutMs: 1_000 });
+
+  it('issues an expiring token that the connector keeps, refreshes once when it expires, and repeats the refused call', async () => {
+    await oauth.control.injectOrder({ id: 'o-oauth', items: [{ productId: 'p1', quantity: 1 }] });
+    const api = createRestConnector({ baseUrl: oauth.url }, source('client-secret'));
+    await api.getOrder('o-oauth');
+    await api.getOrder('o-oauth');
+    oauth.control.advanceClock(121_000); // the token's lifetime passes on the platform's clock
+    expect((await api.getOrder('o-oauth')).id).toBe('o-oauth');
+
+    expect(oauth.control.calls(/^POST \/oauth\/token$/).map((c) => c.status)).toEqual([200, 200]);
+    expect(oauth.control.calls(/^GET \/v1\/orders\/o-oauth$/).map((c) => c.status)).toEqual([200, 200, 401, 200]);
+    expect(JSON.stringify(oauth.control.ledger())).not.toContain('client-secret');
+  });
+
+  it('treats an injected expiry as a dead token (not one refused call), and refuses wrong client credentials for good', async () => {
+    const issued = await fetch(`${oauth.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'brigade', client_secret: 'client-secret' }) });
+    const { access_token: token, expires_in: ttl } = (await issued.json()) as { access_token: string; expires_in: number };
+    expect(ttl).toBe(120);
+    const holder = createRestConnector({ baseUrl: oauth.url }, token); // a client that cannot refresh
+    await holder.getOrder('o-oauth');
+    oauth.control.injectFault({ match: /^GET \/v1\/orders\/o-oauth$/, kind: 'token-expired', times: 1 });
+    await expect(holder.getOrder('o-oauth')).rejects.toThrow('unauthorized');
+    await expect(holder.getOrder('o-oauth')).rejects.toThrow('unauthorized');
+    expect(oauth.control.calls(/^GET \/v1\/orders\/o-oauth$/).slice(-3).map((c) => [c.status, c.fault])).toEqual([[200, null], [401, 'token-expired'], [401, null]]);
+
+    // A refreshing client gets a new token and repeats the call once.
+    const api = createRestConnector({ baseUrl: oauth.url }, source('client-secret'));
+    await api.getOrder('o-oauth');
+    oauth.control.injectFault({ match: /^PUT \/v1\/store\/status$/, kind: 'token-expired', times: 1 });
+    const before = oauth.control.ledger().length;
+    await api.setStoreStatus('paused', 0);
+    expect(oauth.control.ledger().slice(before).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      'PUT /v1/store/status 401', 'POST /oauth/token 200', 'PUT /v1/store/status 200',
+    ]);
+    expect(oauth.control.store().status).toBe('paused');
+
+    const wrong = createRestConnector({ baseUrl: oauth.url }, source('guessed'));
+    await expect(wrong.getOrder('o-oauth')).rejects.toBeInstanceOf(PermanentError);
+    await expect(createRestConnector({ baseUrl: oauth.url }, 'not-a-token').getOrder('o-oauth')).rejects.toThrow('unauthorized');
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import type { PlatformOrderLine } from '../platforms/connector';
 import { createControl, type SandboxControl } from './control';
+import { checkBearer, oauthRoutes, type SandboxOAuthClient } from './oauth';
 import { marketplaceRoutes } from './routes';
 import { createState, takeFault, type LedgerEntry, type SandboxState } from './state';
 import type { DeliveryAttempt, WebhookTarget } from './webhooks';
@@ -11,8 +12,10 @@ import type { DeliveryAttempt, WebhookTarget } from './webhooks';
 export interface SandboxOptions {
   port?: number;
   host?: string;
-  /** Bearer token the API requires; unset → no auth. */
+  /** A static bearer token the API accepts; with neither this nor `oauth`, no auth. */
   apiKey?: string;
+  /** OAuth2 client credentials accepted at POST /oauth/token, which issues expiring tokens. */
+  oauth?: SandboxOAuthClient;
   webhook?: WebhookTarget;
   /** How long a placed order waits for accept/deny before the marketplace cancels it. */
   acceptWindowMs?: number;
@@ -51,6 +54,7 @@ export async function startSandboxPlatform(options: SandboxOptions = {}): Promis
   const app = express();
   app.use(express.json({ limit: '2mb' }));
   app.use('/_control', controlRoutes(control));
+  app.use('/oauth', oauthRoutes(ctx, (req) => record(ctx, req)));
   app.use('/v1', (req, res, next) => guard(ctx, req, res, next));
   app.use('/v1', marketplaceRoutes(ctx, control));
   const server = createServer(app);
@@ -71,13 +75,13 @@ export async function startSandboxPlatform(options: SandboxOptions = {}): Promis
   };
 }
 
-/** Ledger, auth and injected faults, before any route runs. */
-function guard(ctx: SandboxContext, req: Request, res: Response, next: () => void) {
+/** Every call the marketplace receives goes into the ledger (path as the client sent it). */
+function record(ctx: SandboxContext, req: Request): LedgerEntry {
   const entry: LedgerEntry = {
     seq: ctx.state.ledger.length + 1,
     at: new Date().toISOString(),
     method: req.method,
-    path: req.path.startsWith('/v1') ? req.path : `/v1${req.path}`,
+    path: req.originalUrl.split('?')[0],
     body: req.body ?? null,
     status: 0,
     idempotencyKey: req.get('idempotency-key') ?? null,
@@ -85,12 +89,23 @@ function guard(ctx: SandboxContext, req: Request, res: Response, next: () => voi
     fault: null,
   };
   ctx.state.ledger.push(entry);
+  return entry;
+}
+
+/** Ledger, auth and injected faults, before any route runs. */
+function guard(ctx: SandboxContext, req: Request, res: Response, next: () => void) {
+  const entry = record(ctx, req);
   res.locals.entry = entry;
   res.on('finish', () => (entry.status = res.statusCode));
-  if (ctx.opts.apiKey && req.get('authorization') !== `Bearer ${ctx.opts.apiKey}`) return void res.status(401).json({ error: 'unauthorized' });
+  const auth = checkBearer(ctx, req.get('authorization'));
+  if (!auth.ok) return void res.status(401).json({ error: auth.error });
   const fault = takeFault(ctx.state, req.method, entry.path);
   entry.fault = fault?.kind ?? null;
-  if (fault?.kind === 'token-expired') return void res.status(401).json({ error: 'token expired' });
+  if (fault?.kind === 'token-expired') {
+    // Like a real expiry: the token presented is dead from now on, not only for this call.
+    if (auth.token) ctx.state.tokens.delete(auth.token);
+    return void res.status(401).json({ error: 'token expired' });
+  }
   if (fault?.kind === '429') return void res.status(429).set('Retry-After', String(fault.retryAfterSeconds ?? 1)).json({ error: 'rate limited' });
   if (fault?.kind === '500') return void res.status(500).json({ error: 'internal error (injected)' });
   if (fault?.kind === 'slow') res.locals.delayMs = fault.delayMs ?? 2_000;
@@ -110,6 +125,10 @@ function controlRoutes(control: SandboxControl) {
   });
   router.post('/clock', (req, res) => {
     control.advanceClock(Number((req.body as { ms: number }).ms));
+    res.status(204).end();
+  });
+  router.post('/tokens/expire', (_req, res) => {
+    control.expireTokens();
     res.status(204).end();
   });
   router.get('/ledger', (_req, res) => void res.json({ ledger: control.ledger() }));

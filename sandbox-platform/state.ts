@@ -52,6 +52,8 @@ export interface SandboxState {
   clockOffsetMs: number;
   /** Product ids the marketplace rejects during menu processing (a per-item error). */
   rejectProducts: Set<string>;
+  /** Issued OAuth access tokens and when they expire (sandbox time). */
+  tokens: Map<string, { expiresAt: number }>;
 }
 
 export function createState(): SandboxState {
@@ -65,6 +67,7 @@ export function createState(): SandboxState {
     idempotent: new Map(),
     clockOffsetMs: 0,
     rejectProducts: new Set(),
+    tokens: new Map(),
   };
 }
 

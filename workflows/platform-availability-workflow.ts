@@ -5,8 +5,8 @@ import { PLATFORM_CALL } from './platform-profiles';
 /**
  * Keeps one platform's items in line with ours, within seconds: a dish switched off by hand or
  * because an ingredient ran out is suspended on the platform, and restored; a renamed or repriced
- * dish is pushed as an incremental item update. It polls (every `pollMs`, or at once on the
- * `availabilityChanged` signal) and only pushes differences.
+ * dish is pushed as an incremental item update. It looks at once on the `availabilityChanged`
+ * signal, and every `pollMs` as a safety net, and only pushes differences.
  */
 export interface PlatformAvailabilityInput {
   tenantId: string;
@@ -22,6 +22,12 @@ export const platformAvailabilityWorkflowId = (platformId: string): string => `p
 export const availabilityChangedSignal = defineSignal('availabilityChanged');
 export const stopAvailabilitySignal = defineSignal('stopAvailability');
 
+/**
+ * Changes arrive as the `availabilityChanged` signal the moment a dish is switched (menu service,
+ * inventory); the poll only catches what a lost signal or a direct database edit missed.
+ */
+const SAFETY_NET_POLL_MS = 30_000;
+
 const call = proxyActivities<PlatformMenuActivities>(PLATFORM_CALL);
 
 export async function platformAvailabilityWorkflow(input: PlatformAvailabilityInput): Promise<void> {
@@ -36,7 +42,7 @@ export async function platformAvailabilityWorkflow(input: PlatformAvailabilityIn
     poke = false;
     known = await call.reconcilePlatformAvailability({ ...ref, known });
     content = await call.reconcilePlatformMenuContent({ ...ref, known: content });
-    await condition(() => poke || stopped, input.pollMs ?? 2_000);
+    await condition(() => poke || stopped, input.pollMs ?? SAFETY_NET_POLL_MS);
     if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof platformAvailabilityWorkflow>({ ...input, known, content });
   }
 }

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * Timeout profiles for platform calls. A platform call's own HTTP timeout (connector config) is
@@ -16,3 +16,9 @@ export const PLATFORM_READ = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 } as const satisfies ActivityOptions;
+
+/** Progress events (a local activity: only an emit, no need for its own history events). */
+export const PLATFORM_EVENT = {
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumAttempts: 3 },
+} as const satisfies LocalActivityOptions;

@@ -78,7 +78,8 @@ describe('platform orders from the sandbox marketplace', () => {
     await sandboxStatus(p, id, 'picked_up');
     const statusCalls = p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true }).map((c) => (c.body as { status: string }).status);
     expect(statusCalls.filter((st) => st === 'picked_up')).toHaveLength(1);
-    expect((await platformOrder(p, id))?.status).toBe('picked_up');
+    // The platform has it first; our row follows once the activity has its answer.
+    await until(async () => ((await platformOrder(p, id))?.status === 'picked_up' ? true : undefined), 'platform order row picked_up');
   });
 
   it('keeps an order with an unknown item and flags it for review instead of dropping or accepting it', async () => {

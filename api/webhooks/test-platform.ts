@@ -17,10 +17,12 @@ export interface ConnectedPlatform {
   webhookUrl: string;
 }
 
-export async function connectSandbox(api: KitchenApi, k: TestKitchen, opts: { timeoutMs?: number } = {}): Promise<ConnectedPlatform> {
+/** `oauth`: the platform issues expiring tokens for a client id/secret instead of taking a static API key. */
+export async function connectSandbox(api: KitchenApi, k: TestKitchen, opts: { timeoutMs?: number; oauth?: boolean } = {}): Promise<ConnectedPlatform> {
   const apiKey = `key-${randomUUID()}`;
+  const oauth = { clientId: `client-${randomUUID().slice(0, 8)}`, clientSecret: `secret-${randomUUID()}` };
   const secret = `whsec-${randomUUID()}`;
-  const sandbox = await startSandboxPlatform({ apiKey });
+  const sandbox = await startSandboxPlatform(opts.oauth ? { oauth } : { apiKey });
   const platform = await api.prisma.platform.create({
     data: {
       tenantId: k.tenant.id,
@@ -28,7 +30,7 @@ export async function connectSandbox(api: KitchenApi, k: TestKitchen, opts: { ti
       type: 'DELIVERY',
       connector: 'generic-rest',
       config: { baseUrl: sandbox.url, timeoutMs: opts.timeoutMs ?? 1_000 },
-      credentialsEncrypted: encryptCredentials({ apiKey, webhookSecrets: [secret] }),
+      credentialsEncrypted: encryptCredentials(opts.oauth ? { ...oauth, webhookSecrets: [secret] } : { apiKey, webhookSecrets: [secret] }),
     },
   });
   const products = { pizza: `sb-pizza-${randomUUID().slice(0, 6)}`, salad: `sb-salad-${randomUUID().slice(0, 6)}` };

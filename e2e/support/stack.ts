@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { deleteTenants } from '../../activities/test-support';
+import type { KitchenHandle } from '../../api/context';
 import { startApiServer, type RunningApiServer } from '../../api/server';
+import { deletePlatformRows } from '../../api/webhooks/test-platform';
 import { loadEnv } from '../../config/env';
 import { createPrisma, type Db } from '../../db/client';
 import { demoKitchen } from '../../prisma/seed/demo-kitchen';
@@ -25,6 +27,8 @@ export interface E2eStack {
   prisma: Db;
   tenant: { id: string; slug: string };
   password: string;
+  /** The stack's Temporal client and task queue, for what an entry script starts itself (sandbox-platform/connect-demo.ts). */
+  kitchen: KitchenHandle;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,8 @@ export async function startE2eStack(opts: { worker: boolean }): Promise<E2eStack
     ]);
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } });
     stops.push(() => deleteTenants(prisma, [tenant.id]));
+    // Runs before the tenant goes (stops run in reverse), after the worker that writes sync logs has stopped.
+    stops.push(() => deletePlatformRows(prisma, [tenant.id]));
 
     const temporal = await connectTemporal({ address, namespace });
     stops.push(() => temporal.connection.close());
@@ -80,7 +86,7 @@ export async function startE2eStack(opts: { worker: boolean }): Promise<E2eStack
       webDist,
     });
     stops.push(server.close);
-    return { url: server.url, prisma, tenant, password: DEMO_PASSWORD, stop };
+    return { url: server.url, prisma, tenant, password: DEMO_PASSWORD, kitchen: { client: temporal.client, taskQueue }, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -92,13 +92,13 @@ builder.mutationFields((t) => ({
   updateMenuItem: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMenuItemInput, required: true }) },
-    resolve: (_root, args, { db, actor }) => updateMenuItem({ db, actor, input: { id: String(args.id), changes: args.input } }),
+    resolve: (_root, args, { db, actor, kitchen }) => updateMenuItem({ db, actor, kitchen, input: { id: String(args.id), changes: args.input } }),
   }),
   setMenuItemAvailability: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,
     args: { id: t.arg.id({ required: true }), available: t.arg.boolean({ required: true }), reason: t.arg.string() },
-    resolve: (_root, args, { db, actor }) =>
-      setMenuItemAvailability({ db, actor, input: { id: String(args.id), available: args.available, reason: args.reason } }),
+    resolve: (_root, args, { db, actor, kitchen }) =>
+      setMenuItemAvailability({ db, actor, kitchen, input: { id: String(args.id), available: args.available, reason: args.reason } }),
   }),
   setRecipeIngredients: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,

@@ -1,4 +1,6 @@
-import type { PlatformOrder, ProductPlatformAssignment, SyncLog } from '../../../prisma/generated/client';
+import type { ProductPlatformAssignment, SyncLog } from '../../../prisma/generated/client';
+import { platformReviewQueue, type PlatformOrderRow, type UnknownLine } from '../../services/platforms/platform-order-view';
+import { resolvePlatformOrder } from '../../services/platforms/resolve-platform-order';
 import { PLATFORM_TYPES } from '../../services/platforms/platform-input';
 import {
   assignProducts,
@@ -65,17 +67,53 @@ const SyncLogRef = builder.objectRef<SyncLog>('SyncLog').implement({
   }),
 });
 
-const PlatformOrderRef = builder.objectRef<PlatformOrder>('PlatformOrder').implement({
+const PlatformOrderLineRef = builder.objectRef<UnknownLine>('PlatformOrderLine').implement({
+  description: "A line of a platform order as the platform sent it (the platform's own item id).",
+  fields: (t) => ({
+    platformItemId: t.exposeString('platformItemId'),
+    name: t.exposeString('name', { nullable: true }),
+    quantity: t.exposeInt('quantity'),
+  }),
+});
+
+const PlatformOrderRef = builder.objectRef<PlatformOrderRow>('PlatformOrder').implement({
+  description: 'An order received from a platform; `needs_review` ones wait for resolvePlatformOrder.',
   fields: (t) => ({
     id: t.exposeID('id'),
+    platformId: t.exposeID('platformId'),
+    platformName: t.exposeString('platformName', { nullable: true }),
     platformOrderId: t.exposeString('platformOrderId'),
     orderId: t.exposeID('orderId', { nullable: true }),
     status: t.exposeString('status'),
     needsReview: t.exposeBoolean('needsReview'),
     reviewReason: t.exposeString('reviewReason', { nullable: true }),
+    unknownItems: t.field({
+      type: [PlatformOrderLineRef],
+      description: 'Lines that match no dish on this platform (empty once the order became ours).',
+      resolve: (o) => o.unknownItems,
+    }),
     payload: t.expose('payload', { type: 'JSON' }),
+    acceptDeadline: t.expose('acceptDeadline', { type: 'DateTime', nullable: true, description: 'When the platform auto-cancels an order nobody accepted.' }),
     promisedReadyAt: t.expose('promisedReadyAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const PlatformOrderResolutionEnum = builder.enumType('PlatformOrderResolution', { values: ['ACCEPT', 'DENY'] as const });
+
+const PlatformItemMappingInput = builder.inputType('PlatformItemMappingInput', {
+  fields: (t) => ({
+    platformItemId: t.string({ required: true }),
+    menuItemId: t.id({ required: true }),
+  }),
+});
+
+const ResolvePlatformOrderInput = builder.inputType('ResolvePlatformOrderInput', {
+  fields: (t) => ({
+    platformOrderId: t.id({ required: true, description: 'PlatformOrder.id (ours, not the platform\'s order number).' }),
+    action: t.field({ type: PlatformOrderResolutionEnum, required: true }),
+    itemMappings: t.field({ type: [PlatformItemMappingInput], description: 'ACCEPT: the dish for each unknown item; saved for future orders.' }),
+    reason: t.string({ description: 'DENY: told to the platform (and the customer).' }),
   }),
 });
 
@@ -86,7 +124,10 @@ const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
     connector: t.string({ description: 'Defaults to generic-rest.' }),
     baseUrl: t.string({ required: true }),
     timeoutMs: t.int(),
-    apiKey: t.string(),
+    apiKey: t.string({ description: 'A static bearer token; or use clientId + clientSecret.' }),
+    clientId: t.string({ description: 'OAuth2 client credentials: the connector obtains and refreshes expiring tokens.' }),
+    clientSecret: t.string(),
+    tokenUrl: t.string({ description: 'OAuth2 token endpoint; defaults to <baseUrl>/oauth/token.' }),
     webhookSecrets: t.stringList({ required: true, description: 'One, or two during a rotation (new first).' }),
   }),
 });
@@ -109,6 +150,11 @@ builder.queryFields((t) => ({
     type: [PlatformOrderRef],
     args: { platformId: t.arg.id({ required: true }), needsReview: t.arg.boolean() },
     resolve: (_r, args, { db, actor }) => listPlatformOrders({ db, actor, input: { platformId: String(args.platformId), needsReview: args.needsReview } }),
+  }),
+  platformReviewQueue: t.withAuth(manage).field({
+    type: [PlatformOrderRef],
+    description: 'Every order flagged for review, on every platform of the tenant, oldest first.',
+    resolve: (_r, _a, { db }) => platformReviewQueue({ db }),
   }),
 }));
 
@@ -138,9 +184,25 @@ builder.mutationFields((t) => ({
   }),
   resyncPlatform: t.withAuth(manage).field({
     type: 'String',
-    description: 'Starts a menu sync (full, or only these dishes); returns the sync run id.',
+    description: 'Starts a menu sync (full, or only these dishes); returns the sync run id (the runId of its platform:sync progress events).',
     args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList() },
     resolve: (_r, args, { db, actor, kitchen }) =>
       resyncPlatform({ db, actor, kitchen, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds?.map(String) } }),
+  }),
+  resolvePlatformOrder: t.withAuth(manage).field({
+    type: PlatformOrderRef,
+    description: 'Accepts (with the missing item mappings) or denies an order flagged for review; once per order.',
+    args: { input: t.arg({ type: ResolvePlatformOrderInput, required: true }) },
+    resolve: (_r, { input }, { db, actor, kitchen }) =>
+      resolvePlatformOrder({
+        db,
+        actor,
+        kitchen,
+        input: {
+          ...input,
+          platformOrderId: String(input.platformOrderId),
+          itemMappings: input.itemMappings?.map((m) => ({ platformItemId: m.platformItemId, menuItemId: String(m.menuItemId) })),
+        },
+      }),
   }),
 }));

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../../prisma/generated/client';
-import type { Actor } from '../../context';
+import { isSystemActor, type ServiceActor } from '../types';
 
 interface AuditWriter {
   auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> };
@@ -11,8 +11,11 @@ export interface AuditEntry {
    * auth services (no tenant context yet) pass the raw client with an explicit tenantId.
    */
   db: AuditWriter;
-  /** Null for system actions (none yet); user.login passes the user it just authenticated. */
-  actor: Pick<Actor, 'userId' | 'tenantId' | 'ip'> | null;
+  /**
+   * A user, or the system (SystemActor: no user id, its name goes into details.actor); user.login
+   * passes the user it just authenticated.
+   */
+  actor: Pick<ServiceActor, 'userId' | 'tenantId' | 'ip'> | null;
   tenantId?: string;
   /** `<entity>.<verb>`, e.g. station.create, workflow.publish, user.login. */
   action: string;
@@ -28,6 +31,7 @@ export interface AuditEntry {
 export async function recordAudit({ db, actor, tenantId, action, entityType, entityId, details }: AuditEntry): Promise<void> {
   const tid = tenantId ?? actor?.tenantId;
   if (!tid) throw new Error('recordAudit needs a tenant (actor or tenantId)');
+  const system = isSystemActor(actor) ? { actor: actor.name, ...(actor.via ? { via: actor.via } : {}) } : null;
   await db.auditLog.create({
     data: {
       tenantId: tid,
@@ -35,7 +39,7 @@ export async function recordAudit({ db, actor, tenantId, action, entityType, ent
       action,
       entityType: entityType ?? null,
       entityId: entityId ?? null,
-      details: (details ?? undefined) as Prisma.InputJsonValue | undefined,
+      details: (system ? { ...details, ...system } : (details ?? undefined)) as Prisma.InputJsonValue | undefined,
       ipAddress: actor?.ip ?? null,
     },
   });

@@ -3,6 +3,7 @@ import { markOutOfStockItems, restockedItems } from '../../../activities/invento
 import type { MenuUpdatedPayload } from '../../../contracts/socket-events';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
+import { notifyAvailabilityChanged } from '../platforms/notify-availability';
 import type { KitchenServiceOptions } from '../orders/kitchen-deps';
 import { notFound, parseInput, requireId } from '../validate';
 import { movementInclude, type MovementWithItem } from './list-movements';
@@ -14,7 +15,7 @@ import { adjustInventorySchema } from './movement-input';
  * switch dishes off when an ingredient runs out (and back on when a delivery arrives), and an
  * item left below its minimum raises `inventory:alert`.
  */
-export async function adjustInventory({ db, actor, input, events }: KitchenServiceOptions<{ id: string; quantity: unknown; type: unknown; notes?: unknown }>): Promise<MovementWithItem> {
+export async function adjustInventory({ db, actor, input, events, kitchen }: KitchenServiceOptions<{ id: string; quantity: unknown; type: unknown; notes?: unknown }>): Promise<MovementWithItem> {
   const id = requireId(input.id, 'Inventory item');
   const data = parseInput(adjustInventorySchema, { quantity: input.quantity, type: input.type, notes: input.notes });
   const amount = new Prisma.Decimal(data.quantity);
@@ -63,5 +64,6 @@ export async function adjustInventory({ db, actor, input, events }: KitchenServi
     });
   }
   for (const change of menuChanges) await events?.toTenant(actor.tenantId).emit('menu:updated', change);
+  if (menuChanges.length) await notifyAvailabilityChanged({ db, client: kitchen?.client, tenantId: actor.tenantId });
   return movement;
 }

@@ -6,6 +6,7 @@ import { notFound, parseInput, requireId } from '../validate';
 import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, type OrderWithItems } from './order-include';
 import { cancelOrderSchema } from './order-input';
+import type { ServiceActor } from '../types';
 
 const CLOSED = new Set(['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
 
@@ -14,7 +15,7 @@ const CLOSED = new Set(['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
  * capacity released, deducted inventory returned) and marks the order CANCELLED before the
  * update returns, so the order read back here is already the final one.
  */
-export async function cancelOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<{ id: string; reason: unknown }>): Promise<OrderWithItems> {
+export async function cancelOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<{ id: string; reason: unknown }, ServiceActor>): Promise<OrderWithItems> {
   const id = requireId(input.id, 'Order');
   const { reason } = parseInput(cancelOrderSchema, { reason: input.reason });
   const order = await db.order.findUnique({ where: { id }, select: { id: true, orderNumber: true, status: true } });

@@ -1,9 +1,8 @@
 import { Prisma } from '../../../prisma/generated/client';
-import type { Actor } from '../../context';
 import { isUniqueViolation } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantDb } from '../../../db/tenant-scope';
-import type { TenantTx } from '../types';
+import type { ServiceActor, TenantTx } from '../types';
 import { parseInput } from '../validate';
 import { requireKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, orderPayload, type OrderWithItems } from './order-include';
@@ -19,7 +18,8 @@ import { startKitchen } from './start-kitchen';
  */
 const ORDER_TX_LIMITS = { maxWait: 10_000, timeout: 15_000 } as const;
 
-export async function createOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<unknown>): Promise<OrderWithItems> {
+/** `actor` may be the system: a marketplace order is taken by the platform workflow (createdBy stays null). */
+export async function createOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<unknown, ServiceActor>): Promise<OrderWithItems> {
   const data = parseInput(createOrderSchema, input);
   const handle = requireKitchen(kitchen);
   if (data.idempotencyKey) {
@@ -44,7 +44,7 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
   return reload(db, order.id);
 }
 
-async function insertOrder(tx: TenantTx, actor: Actor, data: CreateOrderInput): Promise<OrderWithItems> {
+async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderInput): Promise<OrderWithItems> {
   const lines = await resolveOrderLines(tx, data.items);
   // UPDATE … SET order_seq = order_seq + 1 RETURNING: the row lock hands out each number once.
   const { orderSeq } = await tx.tenant.update({

@@ -1,10 +1,10 @@
-import type { KitchenHandle, RealtimeEvents } from '../../context';
+import type { Actor, KitchenHandle, RealtimeEvents } from '../../context';
 import { AppError } from '../../errors';
 import type { KitchenResult } from '../../../temporal/kitchen-client';
-import type { ServiceOptions } from '../types';
+import type { ServiceActor, ServiceOptions } from '../types';
 
 /** Services that drive the kitchen workflows or publish real-time events get these from the context. */
-export interface KitchenServiceOptions<Input> extends ServiceOptions<Input> {
+export interface KitchenServiceOptions<Input, A extends ServiceActor = Actor> extends ServiceOptions<Input, A> {
   kitchen: KitchenHandle | null;
   events: RealtimeEvents | null;
 }

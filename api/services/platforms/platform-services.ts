@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';
 import { assignmentSchema, createPlatformSchema, storeStatusSchema } from './platform-input';
+import { withUnknownItems } from './platform-order-view';
 import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync, startStoreStatusPush } from './platform-workflows';
 
 /** Every column but the credentials: they are written, never read back through the API. */
@@ -35,8 +36,13 @@ export async function createPlatform({ db, actor, input, kitchen }: ServiceOptio
         name: data.name,
         type: data.type,
         connector: data.connector,
-        config: { baseUrl: data.baseUrl, ...(data.timeoutMs ? { timeoutMs: data.timeoutMs } : {}) },
-        credentialsEncrypted: encryptCredentials({ apiKey: data.apiKey ?? undefined, webhookSecrets: data.webhookSecrets }),
+        config: { baseUrl: data.baseUrl, ...(data.timeoutMs ? { timeoutMs: data.timeoutMs } : {}), ...(data.tokenUrl ? { tokenUrl: data.tokenUrl } : {}) },
+        credentialsEncrypted: encryptCredentials({
+          apiKey: data.apiKey ?? undefined,
+          clientId: data.clientId ?? undefined,
+          clientSecret: data.clientSecret ?? undefined,
+          webhookSecrets: data.webhookSecrets,
+        }),
       },
       select: platformSelect,
     });
@@ -100,11 +106,13 @@ export async function listSyncLogs({ db, input }: ServiceOptions<{ platformId: s
 
 export async function listPlatformOrders({ db, input }: ServiceOptions<{ platformId: string; needsReview?: boolean | null }>) {
   await requirePlatform(db, input.platformId);
-  return db.platformOrder.findMany({
+  const rows = await db.platformOrder.findMany({
     where: { platformId: input.platformId, ...(input.needsReview != null ? { needsReview: input.needsReview } : {}) },
+    include: { platform: { select: { name: true } } },
     orderBy: { createdAt: 'desc' },
     take: 100,
   });
+  return withUnknownItems(db, rows);
 }
 
 /** Pause / busy (+ extra minutes) / online: stored, then pushed to the platform by a workflow. */

@@ -15,7 +15,7 @@ describe('role-based navigation', () => {
     expect(navFor('DELIVERY')).toEqual(['Orders']);
     expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Recipes', 'Admin']);
     expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Inventory', 'Audit log']);
-    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Inventory', 'Users', 'Audit log']);
+    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Inventory', 'Users', 'Audit log']);
     expect(tabsFor('STAFF')).toEqual([]);
   });
 
@@ -35,6 +35,13 @@ describe('role-based navigation', () => {
     expect(allowed('MANAGER', routeFor('/designer/abc')!.permission)).toBe(true);
     expect(allowed('STAFF', routeFor('/designer/abc')!.permission)).toBe(false);
   });
+});
+
+it('sends the platform review queue to its own page, not to a platform whose id is "review", and only to roles that manage platforms', () => {
+  expect(routeFor('/admin/platforms/review')?.title).toBe('Platform orders to review');
+  expect(routeFor('/admin/platforms/3f2a')?.pattern).toBe('/admin/platforms/:id');
+  expect(allowed('ADMIN', routeFor('/admin/platforms/review')!.permission)).toBe(true);
+  expect(allowed('MANAGER', routeFor('/admin/platforms/3f2a')!.permission)).toBe(false);
 });
 
 describe('path matching', () => {

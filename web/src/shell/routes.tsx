@@ -9,6 +9,9 @@ const DashboardPage = lazy(() => import('../admin/DashboardPage').then((m) => ({
 const StationsPage = lazy(() => import('../admin/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
 const MenuPage = lazy(() => import('../admin/menu/MenuPage').then((m) => ({ default: m.MenuPage })));
 const InventoryPage = lazy(() => import('../admin/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
+const PlatformsPage = lazy(() => import('../admin/platforms/PlatformsPage').then((m) => ({ default: m.PlatformsPage })));
+const PlatformDetailPage = lazy(() => import('../admin/platforms/PlatformDetailPage').then((m) => ({ default: m.PlatformDetailPage })));
+const ReviewQueuePage = lazy(() => import('../admin/platforms/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })));
 const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
@@ -42,6 +45,16 @@ export const ROUTES: RouteDef[] = [
   },
   { pattern: '/admin/stations', group: 'admin', title: 'Stations', nav: 'Stations', permission: 'stations:write', render: () => <StationsPage /> },
   { pattern: '/admin/menu', group: 'admin', title: 'Menu', nav: 'Menu', permission: 'menu:write', render: () => <MenuPage /> },
+  { pattern: '/admin/platforms', group: 'admin', title: 'Platforms', nav: 'Platforms', permission: 'platforms:manage', render: () => <PlatformsPage /> },
+  // Before '/admin/platforms/:id', which would otherwise take "review" for a platform id.
+  { pattern: '/admin/platforms/review', group: 'admin', title: 'Platform orders to review', permission: 'platforms:manage', render: () => <ReviewQueuePage /> },
+  {
+    pattern: '/admin/platforms/:id',
+    group: 'admin',
+    title: 'Platform',
+    permission: 'platforms:manage',
+    render: (p) => <PlatformDetailPage platformId={p.id} />,
+  },
   { pattern: '/admin/inventory', group: 'admin', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
   { pattern: '/admin/users', group: 'admin', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
   { pattern: '/admin/audit', group: 'admin', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },

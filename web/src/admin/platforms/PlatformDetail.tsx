@@ -1,0 +1,97 @@
+import { useGqlMutation, useGqlQuery } from '../../api/hooks';
+import { Link } from '../../router/router';
+import { Empty, FormError, QueryView } from '../../shell/states';
+import { AssignDishes } from './AssignDishes';
+import { AssignmentsTable } from './AssignmentsTable';
+import {
+  assignmentsKey,
+  ASSIGNMENTS_QUERY,
+  CONNECTOR_LABEL,
+  PLATFORM_TYPE_LABEL,
+  platformsListKey,
+  PLATFORMS_QUERY,
+  RESYNC_PLATFORM,
+  type Assignment,
+  type Platform,
+} from './platform-api';
+import { StoreStatusControl } from './StoreStatusControl';
+import { SyncHistory } from './SyncHistory';
+import { SyncProgress } from './SyncProgress';
+import { isFinished } from './sync-progress';
+import { useSyncRun, type SyncSocket } from './use-sync-run';
+
+/**
+ * One platform: its dishes with their sync state, re-sync (all or the selected dishes) with live
+ * progress, assigning more dishes, and the history of every call made to the platform.
+ */
+export function PlatformDetail({ platformId, socket }: { platformId: string; socket: SyncSocket | null }) {
+  const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
+  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId });
+  const resync = useGqlMutation<{ resyncPlatform: string }, { platformId: string; menuItemIds: string[] | null }>(RESYNC_PLATFORM);
+  const { run, started, dismiss } = useSyncRun(platformId, socket);
+  const running = Boolean(run && !isFinished(run));
+
+  const startResync = (menuItemIds: string[] | null) =>
+    resync.mutate({ platformId, menuItemIds }, { onSuccess: ({ resyncPlatform }) => started(resyncPlatform) });
+
+  return (
+    <QueryView query={platforms}>
+      {(d) => {
+        const platform = d.platforms.find((p) => p.id === platformId);
+        if (!platform) {
+          return (
+            <Empty title="Platform not found">
+              <Link to="/admin/platforms">All platforms</Link>
+            </Empty>
+          );
+        }
+        return (
+          <section className="page">
+            <header className="page__header">
+              <div>
+                <p className="muted">
+                  <Link to="/admin/platforms">Platforms</Link> /
+                </p>
+                <h1>{platform.name}</h1>
+                <p className="muted">
+                  {PLATFORM_TYPE_LABEL[platform.type]} · {CONNECTOR_LABEL[platform.connector] ?? platform.connector} · {platform.config?.baseUrl}
+                  {!platform.isActive && <span className="badge">inactive</span>}
+                </p>
+              </div>
+              <StoreStatusControl platform={platform} />
+            </header>
+            <div className="btn-row">
+              <button type="button" className="btn btn--primary" disabled={resync.isPending || running} onClick={() => startResync(null)}>
+                {running ? 'Syncing…' : 'Re-sync all'}
+              </button>
+              <span className="muted">Uploads the whole menu; the platform processes it and reports each dish.</span>
+            </div>
+            <FormError error={resync.error} />
+            <SyncProgress run={run} onDismiss={dismiss} />
+            <section className="card" aria-labelledby="dishes-title">
+              <h2 id="dishes-title">Dishes on {platform.name}</h2>
+              <QueryView query={assignments} isEmpty={(a) => a.platformAssignments.length === 0} empty={<Empty title="No dishes assigned yet">Assign some below.</Empty>}>
+                {(a) => (
+                  <AssignmentsTable
+                    platform={platform}
+                    assignments={a.platformAssignments}
+                    resyncBusy={resync.isPending || running}
+                    onResync={(ids) => startResync(ids)}
+                  />
+                )}
+              </QueryView>
+            </section>
+            <details className="card">
+              <summary>Assign dishes</summary>
+              <AssignDishes platformId={platformId} assigned={assignments.data?.platformAssignments ?? []} />
+            </details>
+            <section className="card" aria-labelledby="history-title">
+              <h2 id="history-title">Sync history</h2>
+              <SyncHistory platformId={platformId} assignments={assignments.data?.platformAssignments ?? []} />
+            </section>
+          </section>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,7 @@
+import { ReviewQueue } from './ReviewQueue';
+import './platforms.css';
+
+/** The route; the screen itself is ReviewQueue, which the component test renders without styles. */
+export function ReviewQueuePage() {
+  return <ReviewQueue />;
+}
