@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { PermanentError, type PlatformMenuItem } from '../platforms/connector';
 import { defaultProductId } from '../platforms/mapping';
 import type { ActivityDeps } from './deps';
@@ -76,7 +76,10 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
     async awaitMenuUpload(ref: PlatformRef & { uploadId: string; productIds: string[] }): Promise<ItemPushResult[]> {
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const result = await connector.menuUploadResult(ref.uploadId).catch((err) => Promise.reject(asActivityFailure(err)));
-      if (result.status === 'processing') throw ApplicationFailure.create({ message: 'Menu upload still processing', type: 'STILL_PROCESSING' });
+      if (result.status === 'processing') {
+        // Expected while the platform works: BENIGN keeps these retries out of the warning logs.
+        throw ApplicationFailure.create({ message: 'Menu upload still processing', type: 'STILL_PROCESSING', category: ApplicationFailureCategory.BENIGN });
+      }
       const errors = new Map(result.errors.map((e) => [e.productId, e.message]));
       const results: ItemPushResult[] = ref.productIds.map((productId) =>
         errors.has(productId) ? { productId, ok: false, error: errors.get(productId)! } : { productId, ok: true },

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createOrder } from '../api/services/orders/create-order';
 import { systemActor, type SystemActor } from '../api/services/types';
 import { forTenant } from '../db/tenant-scope';
+import type { PlatformOrderPayload } from '../contracts/socket-events';
 import type { PlatformOrderView } from '../platforms/connector';
 import { mapOrderLines, type MappingResult } from '../platforms/mapping';
 import type { ActivityDeps } from './deps';
@@ -48,6 +49,10 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
     );
   }
 
+  /** Best effort, like every event: the publisher never rejects. */
+  const announce = (ref: PlatformOrderRef, status: PlatformOrderPayload['status'], reason: string | null = null) =>
+    events.toTenant(ref.tenantId).emit('platform:order', { platformId: ref.platformId, platformOrderId: ref.platformOrderId, status, reason });
+
   return {
     /**
      * Looks at the stored platform order (written by the webhook; fetched from the platform when
@@ -69,6 +74,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       if (mapped.kind === 'unknown') {
         const reason = mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items';
         await prisma.platformOrder.update({ where: { id: stored.id }, data: { status: 'needs_review', needsReview: true, reviewReason: reason } });
+        await announce(ref, 'needs_review', reason);
         return { kind: 'review', reason };
       }
       if (mapped.kind === 'unavailable') return { kind: 'deny', reason: `Unavailable: ${mapped.names.join(', ')}` };
@@ -123,6 +129,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       });
       const { orderId: _order, ...where } = ref;
       await prisma.platformOrder.updateMany({ where, data: { status: 'accepted', needsReview: false, promisedReadyAt: new Date(promisedReadyAt) } });
+      await announce(ref, 'accepted');
       const accepted = await connector.getOrder(ref.platformOrderId).catch(() => null);
       return { promisedReadyAt: accepted?.promisedReadyAt ?? promisedReadyAt };
     },
@@ -137,6 +144,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
       await prisma.platformOrder.updateMany({ where, data: { status: 'denied', needsReview: false, reviewReason: reason } });
+      await announce(ref, 'denied', reason);
     },
 
     /** Where our order is, for the platform workflow's status loop. */

@@ -56,6 +56,8 @@ export type MenuSyncPhase = 'loading' | 'uploading' | 'processing' | 'items' | '
  * Progress of one menu sync run (`runId`: the id resyncPlatform returned). `status` is PENDING
  * until phase 'done', then SYNCED when no dish failed, else FAILED; `message` explains a failure.
  */
+/** A marketplace order changed state: held for review, accepted or denied (the review queue refreshes on it). */
+export type PlatformOrderPayload = { platformId: string; platformOrderId: string; status: 'needs_review' | 'accepted' | 'denied'; reason?: string | null };
 export type PlatformSyncPayload = {
   platformId: string;
   runId: string;
@@ -78,6 +80,7 @@ export interface ServerToClientEvents {
   'station:load': (payload: StationLoadPayload) => void;
   'inventory:alert': (payload: InventoryAlertPayload) => void;
   'platform:sync': (payload: PlatformSyncPayload) => void;
+  'platform:order': (payload: PlatformOrderPayload) => void;
   'menu:updated': (payload: MenuUpdatedPayload) => void;
 }
 

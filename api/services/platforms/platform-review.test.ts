@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PlatformOrderPayload } from '../../../contracts/socket-events';
+import { connectClient, recordEvents, type BrigadeClient } from '../../realtime/test-support';
 import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../webhooks/test-platform';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
 
@@ -10,10 +12,12 @@ jest.setTimeout(120_000);
 let api: KitchenApi;
 const tenants: string[] = [];
 const sandboxes: ConnectedPlatform[] = [];
+const sockets: BrigadeClient[] = [];
 beforeAll(async () => {
   api = await startKitchenApi('platform-review-test');
 });
 afterAll(async () => {
+  sockets.forEach((s) => s.close());
   await api?.h.terminateLeftovers();
   await Promise.all(sandboxes.map((s) => s.sandbox.stop()));
   if (api) await deletePlatformRows(api.prisma, tenants);
@@ -108,6 +112,25 @@ describe('orders held for review', () => {
     expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(1);
     expect(applied(p, new RegExp(`^POST /v1/orders/${held.id}/(accept|deny)$`))).toHaveLength(1);
     expect(await api.prisma.order.count({ where: { tenantId: k.tenant.id } })).toBe(outcomes.includes('accepted') ? 1 : 0);
+  });
+
+  it("tells the tenant's browsers over Socket.io when an order is held and when it is resolved, and no one else", async () => {
+    const { p, owner } = await setup();
+    const outsider = await setup();
+    const [mine, theirs] = await Promise.all([connectClient(api.url, owner), connectClient(api.url, outsider.owner)]);
+    sockets.push(mine, theirs);
+    const seen = recordEvents(mine);
+    const seenByOutsider = recordEvents(theirs);
+    const orders = (events: typeof seen) => events.filter((e) => e.event === 'platform:order').map((e) => e.payload as PlatformOrderPayload);
+    const held = await flaggedOrder(p);
+    const flagged = await until(async () => orders(seen).find((e) => e.platformOrderId === held.id), 'platform:order needs_review');
+    expect(flagged).toMatchObject({ platformId: p.platformId, status: 'needs_review', reason: expect.stringContaining(held.unknownId) });
+
+    const res = await api.gql(owner, RESOLVE, { input: { platformOrderId: held.rowId, action: 'DENY', reason: 'Out of burrata' } });
+    expect(res.errors).toBeUndefined();
+    const denied = await until(async () => orders(seen).find((e) => e.platformOrderId === held.id && e.status === 'denied'), 'platform:order denied');
+    expect(denied).toMatchObject({ platformId: p.platformId, reason: 'Out of burrata' });
+    expect(orders(seenByOutsider).filter((e) => e.platformOrderId === held.id)).toEqual([]);
   });
 
   it('denies a held order on the platform with the reason, once, and creates no order', async () => {

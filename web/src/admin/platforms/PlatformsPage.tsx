@@ -4,8 +4,9 @@ import { useSocketEvent } from '../../realtime/RealtimeProvider';
 import { Link, navigate } from '../../router/router';
 import { Empty, QueryView } from '../../shell/states';
 import { NewPlatformForm } from './NewPlatformForm';
-import { PLATFORMS_KEY, platformsListKey, PLATFORMS_QUERY, REVIEW_KEY, REVIEW_POLL_MS, REVIEW_QUERY, type Platform, type ReviewOrder } from './platform-api';
+import { PLATFORMS_KEY, platformsListKey, PLATFORMS_QUERY, type Platform } from './platform-api';
 import { PlatformRow } from './PlatformRow';
+import { useReviewQueue } from './use-review-queue';
 import './platforms.css';
 
 /**
@@ -14,7 +15,7 @@ import './platforms.css';
  */
 export function PlatformsPage() {
   const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
-  const review = useGqlQuery<{ platformReviewQueue: ReviewOrder[] }>(REVIEW_KEY, REVIEW_QUERY, undefined, { refetchInterval: REVIEW_POLL_MS, staleTime: 0 });
+  const review = useReviewQueue();
   const waiting = review.data?.platformReviewQueue ?? [];
   const waitingFor = (id: string) => waiting.filter((o) => o.platformId === id).length;
   // A finished sync run changed some platform's counts (whoever started it).

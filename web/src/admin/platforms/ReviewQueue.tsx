@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { useGqlQuery } from '../../api/hooks';
 import { Link } from '../../router/router';
 import { Empty, QueryView } from '../../shell/states';
-import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY, REVIEW_KEY, REVIEW_POLL_MS, REVIEW_QUERY, type PickableDish, type Platform, type ReviewOrder } from './platform-api';
+import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY, type PickableDish, type Platform } from './platform-api';
 import { ReviewCard } from './ReviewCard';
+import { useReviewQueue } from './use-review-queue';
 
 /**
  * Platform orders kept for a person because a line matched none of our dishes: never dropped, never
  * cooked by guesswork. Oldest first, since the platform's accept deadline runs for them too.
  */
 export function ReviewQueue() {
-  const queue = useGqlQuery<{ platformReviewQueue: ReviewOrder[] }>(REVIEW_KEY, REVIEW_QUERY, undefined, { refetchInterval: REVIEW_POLL_MS, staleTime: 0 });
+  const queue = useReviewQueue();
   const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
   const dishes = useGqlQuery<{ menuItems: PickableDish[] }>(DISHES_KEY, DISHES_QUERY);
   const [notices, setNotices] = useState<string[]>([]);

@@ -72,8 +72,8 @@ export const platformsListKey = ['platforms', 'list'] as const;
 export const assignmentsKey = (platformId: string) => ['platforms', platformId, 'assignments'] as const;
 export const syncLogsKey = (platformId: string, limit: number) => ['platforms', platformId, 'logs', limit] as const;
 export const REVIEW_KEY = ['platforms', 'review'] as const;
-/** Review orders arrive by webhook with no event of their own: the queue is polled, and read afresh on every visit. */
-export const REVIEW_POLL_MS = 20_000;
+/** The review queue follows `platform:order` events; this slow poll only covers a socket that was down. */
+export const REVIEW_POLL_MS = 60_000;
 // Under 'menu' so menu:updated (live-cache.ts) refreshes the picker too.
 export const DISHES_KEY = ['menu', 'platform-picker'] as const;
 
