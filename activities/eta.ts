@@ -81,7 +81,8 @@ export function createEtaActivities(deps: ActivityDeps) {
     const reason = [...(reasons.get(tenantId) ?? ['recalculate'])].sort().join(',');
     reasons.delete(tenantId);
     const { run, announce, lateEvents } = await underKitchenLock(deps, kitchenQueue, tenantId, async (tx) => {
-      const state = await loader.load(tx, tenantId, clock().getTime());
+      // Read through the pool, not the transaction: its queries then run side by side (the lock is what orders the runs).
+      const state = await loader.load(deps.prisma, tenantId, clock().getTime());
       const { result, verdicts, lateEvents } = await flagLateItems(tx, tenantId, state, asked);
       return { run: { state, result, verdicts }, lateEvents, announce: await storeEtas(tx, tenantId, state, result, reason) };
     });

@@ -108,33 +108,35 @@ export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | n
         items.set(r.id, { id: r.id, orderId: r.orderId, name: r.name, quantity: r.quantity, estimatedReadyAt: r.estimatedReadyAt, isLate: r.isLate });
         orders.set(r.orderId, { id: r.orderId, priority: r.orderPriority, estimatedReadyAt: r.orderEta, initialEstimatedReadyAt: r.orderInitialEta });
       }
-      // Open tasks of a closed item or order (none, if every writer keeps its invariants) are not the kitchen's work.
-      const rows = dynamic.flatMap((d) => {
-        const fixed = open.get(d.id);
-        return fixed && items.has(fixed.orderItemId) ? [{ ...fixed, ...d }] : [];
-      });
-      const templateIds = rows.flatMap((t) => (t.templateId ? [t.templateId] : []));
-      const learned = learnedCache ? await learnedCache.load(db as Db, tenantId, templateIds) : await loadLearnedDurations(db as Db, tenantId, templateIds);
-      const tasks = rows.map((t): SimTask => ({
-        id: t.id,
-        orderId: t.orderId,
-        orderItemId: t.orderItemId,
-        stationType: t.stationType,
-        stationId: t.stationId,
-        status: t.status,
-        dependsOn: t.dependsOn,
-        durationMs: expectedDurationMs({
-          // The stored minutes are already scaled; back to one unit so learned time scales the same way.
-          estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
-          quantity: t.quantity,
-          learned: learned.lookup(t.templateId, t.taskDefId, t.stationId),
-        }),
-        startedAt: t.startedAt,
-        priority: t.priority,
-        queuedAt: t.queuedAt,
-        // Only an item's first tasks wait for its fire time; later ones wait for their dependencies.
-        notBefore: t.status === 'PENDING' && t.dependsOn.length === 0 ? t.plannedStartAt : null,
-      }));
+      const templateIds = new Set<string>();
+      for (const fixed of open.values()) if (fixed.templateId) templateIds.add(fixed.templateId);
+      const learned = learnedCache ? await learnedCache.load(db as Db, tenantId, [...templateIds]) : await loadLearnedDurations(db as Db, tenantId, [...templateIds]);
+      const tasks: SimTask[] = [];
+      for (const d of dynamic) {
+        const t = open.get(d.id);
+        // Open tasks of a closed item or order (none, if every writer keeps its invariants) are not the kitchen's work.
+        if (!t || !items.has(t.orderItemId)) continue;
+        tasks.push({
+          id: d.id,
+          orderId: t.orderId,
+          orderItemId: t.orderItemId,
+          stationType: t.stationType,
+          stationId: d.stationId,
+          status: d.status,
+          dependsOn: t.dependsOn,
+          durationMs: expectedDurationMs({
+            // The stored minutes are already scaled; back to one unit so learned time scales the same way.
+            estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
+            quantity: t.quantity,
+            learned: learned.lookup(t.templateId, t.taskDefId, d.stationId),
+          }),
+          startedAt: d.startedAt,
+          priority: d.priority,
+          queuedAt: d.queuedAt,
+          // Only an item's first tasks wait for its fire time; later ones wait for their dependencies.
+          notBefore: d.status === 'PENDING' && t.dependsOn.length === 0 ? t.plannedStartAt : null,
+        });
+      }
       return { now, stations, tasks, items, orders };
     },
   };
