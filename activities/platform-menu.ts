@@ -1,6 +1,7 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { PermanentError, type PlatformMenuItem } from '../platforms/connector';
 import { defaultProductId } from '../platforms/mapping';
+import { isWithinSchedule } from '../platforms/schedule';
 import type { ActivityDeps } from './deps';
 import { asActivityFailure, loadPlatform, logSync } from './platform-support';
 
@@ -27,6 +28,16 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
       orderBy: { menuItem: { displayOrder: 'asc' } },
     });
 
+  /** The restaurant's time zone for platform schedules: tenant settings `timeZone`, else this server's. */
+  const timeZoneOf = async (tenantId: string): Promise<string> => {
+    const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+    const zone = (tenant?.settings as { timeZone?: unknown } | null)?.timeZone;
+    return typeof zone === 'string' && zone ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  };
+  /** On offer on the platform now: switched on there, in stock here, and inside its schedule. */
+  const offered = (a: Awaited<ReturnType<typeof assignments>>[number], timeZone: string) =>
+    a.isAvailable && a.menuItem.isAvailable && isWithinSchedule(clock(), a, timeZone);
+
   const markResults = async (ref: PlatformRef, results: ItemPushResult[]) => {
     for (const r of results) {
       await prisma.productPlatformAssignment.updateMany({
@@ -40,6 +51,7 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
     /** What the platform should show: our dishes with the platform's own name/price overrides. */
     async loadPlatformMenu(ref: PlatformRef & { menuItemIds?: string[] }): Promise<MenuEntry[]> {
       const rows = await assignments(ref, ref.menuItemIds);
+      const timeZone = await timeZoneOf(ref.tenantId);
       const entries: MenuEntry[] = [];
       for (const a of rows) {
         let productId = a.platformProductId;
@@ -52,7 +64,7 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
           productId,
           name: a.platformName ?? a.menuItem.name,
           price: Number(a.platformPrice ?? a.menuItem.price),
-          available: a.isAvailable && a.menuItem.isAvailable,
+          available: offered(a, timeZone),
           category: a.menuItem.category,
           description: a.menuItem.description,
         });
@@ -146,12 +158,13 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
      */
     async reconcilePlatformAvailability(ref: PlatformRef & { known: Record<string, boolean> }): Promise<Record<string, boolean>> {
       const rows = await assignments(ref);
+      const timeZone = await timeZoneOf(ref.tenantId);
       const known = { ...ref.known };
-      const changed = rows.filter((a) => a.platformProductId && (known[a.platformProductId] ?? true) !== (a.isAvailable && a.menuItem.isAvailable));
+      const changed = rows.filter((a) => a.platformProductId && (known[a.platformProductId] ?? true) !== offered(a, timeZone));
       if (!changed.length) return known;
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       for (const a of changed) {
-        const available = a.isAvailable && a.menuItem.isAvailable;
+        const available = offered(a, timeZone);
         try {
           await connector.setItemAvailability(a.platformProductId!, available);
           await logSync(prisma, { tenantId: ref.tenantId, platformId: ref.platformId, kind: 'availability', status: 'sent', entityType: 'MenuItem', entityId: a.menuItemId, request: { available } });

@@ -13,6 +13,7 @@ import {
   setStoreStatus,
   unassignProducts,
 } from '../../services/platforms/platform-services';
+import { updatePlatformAssignment } from '../../services/platforms/update-assignment';
 import { builder } from '../builder';
 
 type PlatformRow = Awaited<ReturnType<typeof listPlatforms>>[number];
@@ -49,6 +50,21 @@ const AssignmentRef = builder.objectRef<AssignmentRow>('PlatformAssignment').imp
     syncStatus: t.field({ type: SyncStatusEnum, resolve: (a) => a.syncStatus }),
     syncError: t.exposeString('syncError', { nullable: true }),
     lastSyncedAt: t.expose('lastSyncedAt', { type: 'DateTime', nullable: true }),
+    availableFrom: t.exposeString('availableFrom', { nullable: true, description: 'Offered from this time of day (HH:MM, restaurant time); null = all day.' }),
+    availableTo: t.exposeString('availableTo', { nullable: true, description: 'Until this time (HH:MM, exclusive; before availableFrom = past midnight).' }),
+    availableDays: t.exposeIntList('availableDays', { description: 'ISO weekdays it is offered on, 1 = Monday … 7 = Sunday.' }),
+  }),
+});
+
+const UpdatePlatformAssignmentInput = builder.inputType('UpdatePlatformAssignmentInput', {
+  description: 'Omitted fields stay as they are; a null name or price falls back to the menu\'s.',
+  fields: (t) => ({
+    platformName: t.string(),
+    platformPrice: t.field({ type: 'Decimal' }),
+    isAvailable: t.boolean(),
+    availableFrom: t.string({ description: 'HH:MM; together with availableTo, or both null for all day.' }),
+    availableTo: t.string(),
+    availableDays: t.intList(),
   }),
 });
 
@@ -181,6 +197,12 @@ builder.mutationFields((t) => ({
     args: { platformId: t.arg.id({ required: true }), status: t.arg.string({ required: true }), extraMinutes: t.arg.int() },
     resolve: async (_r, args, { db, actor, kitchen }) =>
       (await setStoreStatus({ db, actor, kitchen, input: { platformId: String(args.platformId), status: args.status, extraMinutes: args.extraMinutes } })).platform,
+  }),
+  updatePlatformAssignment: t.withAuth(manage).field({
+    type: AssignmentRef,
+    description: "One dish's name, price, availability and hours on the platform; pushed to it within seconds.",
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePlatformAssignmentInput, required: true }) },
+    resolve: (_r, args, { db, actor, kitchen }) => updatePlatformAssignment({ db, actor, kitchen, input: { id: String(args.id), changes: args.input } }),
   }),
   resyncPlatform: t.withAuth(manage).field({
     type: 'String',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONNECTOR_KINDS } from '../../../platforms/connectors';
+import { HHMM } from '../../../platforms/schedule';
 
 export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
 
@@ -32,3 +33,21 @@ export const storeStatusSchema = z.object({
   status: z.enum(['online', 'paused', 'busy']),
   extraMinutes: z.number().int().min(1).max(120).nullish(),
 });
+
+const hhmm = z.string().regex(HHMM, 'must be a time of day as HH:MM');
+
+/** One dish's platform-specific data. Omitted fields stay; null name/price fall back to the menu's. */
+export const updateAssignmentSchema = z
+  .object({
+    platformName: z.string().trim().min(1).max(255).nullish(),
+    platformPrice: z.string().trim().regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be an amount like 12.50').nullish(),
+    isAvailable: z.boolean().nullish(),
+    availableFrom: hhmm.nullish(),
+    availableTo: hhmm.nullish(),
+    availableDays: z.array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)')).min(1, 'needs at least one weekday').nullish(),
+  })
+  .refine((a) => (a.availableFrom === undefined) === (a.availableTo === undefined) && (a.availableFrom === null) === (a.availableTo === null), {
+    path: ['availableTo'],
+    message: 'availableFrom and availableTo go together',
+  })
+  .refine((a) => !a.availableFrom || a.availableFrom !== a.availableTo, { path: ['availableTo'], message: 'must differ from availableFrom' });

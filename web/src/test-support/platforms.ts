@@ -1,5 +1,5 @@
 import type { Api } from '../api/client';
-import type { ApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { Assignment, PickableDish, Platform, ReviewOrder, SyncLogRow } from '../admin/platforms/platform-api';
 
 /**
@@ -34,6 +34,9 @@ export function assignment(name: string, over: Partial<Assignment> = {}): Assign
     platformName: null,
     platformPrice: null,
     isAvailable: true,
+    availableFrom: null,
+    availableTo: null,
+    availableDays: [1, 2, 3, 4, 5, 6, 7],
     syncStatus: 'PENDING',
     syncError: null,
     lastSyncedAt: null,
@@ -52,10 +55,11 @@ export const dish = (name: string, over: Partial<PickableDish> = {}): PickableDi
 
 type Op =
   | 'platforms' | 'platformAssignments' | 'platformSyncLogs' | 'platformReviewQueue' | 'menuItems'
-  | 'createPlatform' | 'setPlatformStoreStatus' | 'assignPlatformProducts' | 'unassignPlatformProducts' | 'resyncPlatform' | 'resolvePlatformOrder';
+  | 'createPlatform' | 'setPlatformStoreStatus' | 'assignPlatformProducts' | 'unassignPlatformProducts' | 'resyncPlatform' | 'resolvePlatformOrder'
+  | 'updatePlatformAssignment';
 
 const OPS: Op[] = [
-  'platformAssignments', 'platformSyncLogs', 'platformReviewQueue', 'createPlatform', 'setPlatformStoreStatus', 'assignPlatformProducts',
+  'updatePlatformAssignment', 'platformAssignments', 'platformSyncLogs', 'platformReviewQueue', 'createPlatform', 'setPlatformStoreStatus', 'assignPlatformProducts',
   'unassignPlatformProducts', 'resyncPlatform', 'resolvePlatformOrder', 'platforms', 'menuItems',
 ];
 
@@ -116,6 +120,15 @@ function answer(state: ReturnType<typeof fakePlatformApi>['state'], op: Op, v: R
       const created = platform({ id: `p-${state.platforms.length + 1}`, name: String((v.input as { name: string }).name) });
       state.platforms = [...state.platforms, created];
       return { createPlatform: created };
+    }
+    case 'updatePlatformAssignment': {
+      // Like the server: the row is pushed to the platform again, so it waits as PENDING.
+      const input = v.input as Partial<Assignment>;
+      const found = state.assignments.find((a) => a.id === v.id);
+      if (!found) throw new ApiError('Platform assignment not found', 'NOT_FOUND');
+      const updated: Assignment = { ...found, ...input, syncStatus: 'PENDING', syncError: null };
+      state.assignments = state.assignments.map((a) => (a.id === found.id ? updated : a));
+      return { updatePlatformAssignment: updated };
     }
     case 'resolvePlatformOrder': {
       const input = v.input as { platformOrderId: string };

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { SyncStatusName } from '../../../../contracts/socket-events';
 import { useGqlMutation } from '../../api/hooks';
-import { money } from '../menu/menu-api';
 import { FormError } from '../../shell/states';
-import { countByStatus, PLATFORMS_KEY, STATUS_BADGE, SYNC_STATUSES, UNASSIGN_PRODUCTS, when, type Assignment, type Platform } from './platform-api';
+import { AssignmentRow } from './AssignmentRow';
+import { countByStatus, PLATFORMS_KEY, SYNC_STATUSES, UNASSIGN_PRODUCTS, type Assignment, type Platform } from './platform-api';
 
 type Filter = 'ALL' | SyncStatusName;
 
@@ -16,6 +16,8 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
   const [filter, setFilter] = useState<Filter>('ALL');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  // One editor at a time, by assignment id: it survives refetches and closes if its row leaves.
+  const [editing, setEditing] = useState<string | null>(null);
   const counts = countByStatus(assignments);
   const shown = filter === 'ALL' ? assignments : assignments.filter((a) => a.syncStatus === filter);
   // Rows can leave the view (filter, refetch after a sync): only what is on screen stays selected.
@@ -85,27 +87,21 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
             <th scope="col">Available</th>
             <th scope="col">Sync</th>
             <th scope="col">Last synced</th>
+            <th scope="col">
+              <span className="sr-only">Edit</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {shown.map((a) => (
-            <tr key={a.id} data-sync-status={a.syncStatus}>
-              <td>
-                <input type="checkbox" aria-label={`Select ${a.menuItemName}`} checked={selected.has(a.menuItemId)} onChange={(e) => toggle(a.menuItemId, e.target.checked)} />
-              </td>
-              <th scope="row">{a.menuItemName}</th>
-              <td>
-                {a.platformName ?? <span className="muted">same name</span>}
-                {a.platformProductId && <div className="muted assignments__product">{a.platformProductId}</div>}
-              </td>
-              <td className="num">{a.platformPrice ? money(a.platformPrice) : <span className="muted">menu price</span>}</td>
-              <td>{a.isAvailable ? 'yes' : <span className="badge badge--warning">suspended</span>}</td>
-              <td>
-                <span className={`badge ${STATUS_BADGE[a.syncStatus]}`}>{a.syncStatus.toLowerCase()}</span>
-                {a.syncError && <div className="assignments__error">{a.syncError}</div>}
-              </td>
-              <td>{when(a.lastSyncedAt) ?? <span className="muted">never</span>}</td>
-            </tr>
+            <AssignmentRow
+              key={a.id}
+              a={a}
+              selected={selected.has(a.menuItemId)}
+              onSelect={(on) => toggle(a.menuItemId, on)}
+              editing={editing === a.id}
+              onEdit={(open) => setEditing(open ? a.id : null)}
+            />
           ))}
         </tbody>
       </table>

@@ -25,6 +25,11 @@ export interface Assignment {
   /** Decimal as a string; null means the menu price is used. */
   platformPrice: string | null;
   isAvailable: boolean;
+  /** HH:MM, both or neither; null means all day. */
+  availableFrom: string | null;
+  availableTo: string | null;
+  /** ISO weekdays, 1 = Mon … 7 = Sun. */
+  availableDays: number[];
   syncStatus: SyncStatusName;
   syncError: string | null;
   lastSyncedAt: string | null;
@@ -83,7 +88,7 @@ export const PLATFORMS_QUERY = `query Platforms {
 
 export const ASSIGNMENTS_QUERY = `query PlatformAssignments($platformId: ID!) {
   platformAssignments(platformId: $platformId) {
-    id menuItemId menuItemName platformProductId platformName platformPrice isAvailable syncStatus syncError lastSyncedAt
+    id menuItemId menuItemName platformProductId platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus syncError lastSyncedAt
   }
 }`;
 
@@ -111,6 +116,10 @@ export const ASSIGN_PRODUCTS = `mutation AssignPlatformProducts($platformId: ID!
 
 export const UNASSIGN_PRODUCTS = `mutation UnassignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
   unassignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
+}`;
+
+export const UPDATE_ASSIGNMENT = `mutation UpdatePlatformAssignment($id: ID!, $input: UpdatePlatformAssignmentInput!) {
+  updatePlatformAssignment(id: $id, input: $input) { id platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus }
 }`;
 
 export const RESYNC_PLATFORM = `mutation ResyncPlatform($platformId: ID!, $menuItemIds: [ID!]) {
