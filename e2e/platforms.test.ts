@@ -65,7 +65,7 @@ async function openPlatforms(): Promise<void> {
   await page.getByRole('heading', { name: 'Platforms', level: 1 }).waitFor();
 }
 
-it('shows the connected platform, re-syncs a changed menu with live progress until every dish is SYNCED, and sets the store busy', async () => {
+it('shows the connected platform, re-syncs a changed menu with live progress until every dish is SYNCED, sets the store busy, and gives a dish its own name, price and hours', async () => {
   await openPlatforms();
   const listed = page.locator(`tr[data-platform-id="${platformId}"]`);
   // The first sync (started by the connection) lands while the page is open or before: either way the counts say so.
@@ -109,6 +109,28 @@ it('shows the connected platform, re-syncs a changed menu with live progress unt
   await store.getByTestId('store-status').filter({ hasText: 'Busy +20 min' }).waitFor();
   const pushed = await until(async () => applied(await ledger(), 'PUT', /^\/v1\/store\/status$/).find((e) => (e.body as { status?: string }).status === 'busy'), 'the busy status on the platform');
   expect(pushed.body).toEqual({ status: 'busy', extraMinutes: 20 });
+
+  // Margherita gets its own name and price on the platform, and is sold weekday lunchtimes only.
+  await row('Pizza Margherita').getByRole('button', { name: 'Edit Pizza Margherita' }).click();
+  const editor = page.getByRole('form', { name: 'Edit Pizza Margherita' });
+  await editor.getByLabel('Name on the platform').fill('Margherita (delivery)');
+  await editor.getByLabel('Price on the platform').fill('11.50');
+  await editor.getByLabel('Only at certain times').check();
+  await editor.getByLabel('From').fill('11:30');
+  await editor.getByLabel('To', { exact: true }).fill('15:00');
+  for (const day of ['Sat', 'Sun']) await editor.getByLabel(day, { exact: true }).uncheck();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await editor.waitFor({ state: 'detached' });
+  await row('Pizza Margherita').filter({ hasText: 'Mon–Fri 11:30–15:00' }).waitFor();
+  const stored = await stack.prisma.productPlatformAssignment.findFirstOrThrow({ where: { platformId, menuItem: { name: 'Pizza Margherita' } } });
+  expect(stored).toMatchObject({ platformName: 'Margherita (delivery)', availableFrom: '11:30', availableTo: '15:00', availableDays: [1, 2, 3, 4, 5] });
+  const renamed = await until(
+    async () => applied(await ledger(), 'PUT', /^\/v1\/items\//).find((e) => (e.body as { name?: string }).name === 'Margherita (delivery)'),
+    'the new name on the platform',
+  );
+  expect(renamed.body).toMatchObject({ price: 11.5 });
+  // The page looks again while a row is pending: it turns SYNCED without a reload.
+  await page.locator('tr[data-sync-status="SYNCED"]', { hasText: 'Pizza Margherita' }).waitFor();
 
   await page.locator('summary', { hasText: 'Assign dishes' }).click(); // folded away again for the screenshot
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -24,9 +24,14 @@ import { useSyncRun, type SyncSocket } from './use-sync-run';
  * One platform: its dishes with their sync state, re-sync (all or the selected dishes) with live
  * progress, assigning more dishes, and the history of every call made to the platform.
  */
+const PENDING_POLL_MS = 2_000;
+
 export function PlatformDetail({ platformId, socket }: { platformId: string; socket: SyncSocket | null }) {
   const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
-  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId });
+  // A dish edited here goes PENDING until the platform's follower pushes it (seconds, no run event): look again meanwhile.
+  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId }, {
+    refetchInterval: (query) => (query.state.data?.platformAssignments.some((a) => a.syncStatus === 'PENDING') ? PENDING_POLL_MS : false),
+  });
   const resync = useGqlMutation<{ resyncPlatform: string }, { platformId: string; menuItemIds: string[] | null }>(RESYNC_PLATFORM);
   const { run, started, dismiss } = useSyncRun(platformId, socket);
   const running = Boolean(run && !isFinished(run));
