@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../webhooks/test-platform';
-import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
-import { ensureAvailabilitySync, startMenuSync } from './platform-workflows';
+import type { ConnectedPlatform } from '../../webhooks/test-platform';
+import { until, type TestKitchen } from '../orders/test-kitchen-api';
+import { usePlatformHarness } from './test-harness';
 
 // Availability pushed, not polled: the availability follower runs with its production safety-net
 // poll (30 s), so a dish suspended on the sandbox marketplace within a few seconds can only have
@@ -10,30 +10,12 @@ import { ensureAvailabilitySync, startMenuSync } from './platform-workflows';
 jest.setTimeout(120_000);
 
 const BOUND_MS = 5_000;
-let api: KitchenApi;
-const tenants: string[] = [];
-const sandboxes: ConnectedPlatform[] = [];
-beforeAll(async () => {
-  api = await startKitchenApi('platform-availability-push-test');
-});
-afterAll(async () => {
-  await api?.h.terminateLeftovers();
-  await Promise.all(sandboxes.map((s) => s.sandbox.stop()));
-  if (api) await deletePlatformRows(api.prisma, tenants);
-  await api?.stop();
-});
+const h = usePlatformHarness('platform-availability-push-test');
 
 async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform }> {
-  const k = await api.kitchen();
-  tenants.push(k.tenant.id);
-  const p = await connectSandbox(api, k);
-  sandboxes.push(p);
-  const kitchen = { client: api.h.client, taskQueue: api.h.taskQueue };
-  const ref = { tenantId: k.tenant.id, platformId: p.platformId };
-  await api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
-  const handle = api.h.client.workflow.getHandle(await ensureAvailabilitySync(kitchen, ref));
-  // Its first look is done once it sleeps on its safety-net timer: from here on only a signal wakes it early.
-  await until(async () => ((await handle.fetchHistory()).events?.some((e) => e.timerStartedEventAttributes) ? true : undefined), 'availability follower idle');
+  const { k, p } = await h.connect();
+  // Only a signal can wake the follower early from here on: its safety-net poll is 30 s.
+  await h.syncedAndFollowed(k, p);
   return { k, p };
 }
 
@@ -46,21 +28,21 @@ async function reaches(p: ConnectedPlatform, productId: string, available: boole
 describe('availability pushed to the platforms', () => {
   it('suspends a dish within seconds when its ingredient runs out in the kitchen, and when stock is written off by hand; and restores it', async () => {
     const { k, p } = await setup();
-    const mozzarella = await api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 } });
-    await api.prisma.recipeIngredient.create({ data: { tenantId: k.tenant.id, menuItemId: k.menu.pizza, inventoryItemId: mozzarella.id, quantity: 0.2 } });
+    const mozzarella = await h.api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 } });
+    await h.api.prisma.recipeIngredient.create({ data: { tenantId: k.tenant.id, menuItemId: k.menu.pizza, inventoryItemId: mozzarella.id, quantity: 0.2 } });
 
     // The kitchen path: a platform order's pizza is started, its deduction leaves 0.1 kg < 0.2 kg.
     const id = `ord-${randomUUID().slice(0, 8)}`;
     await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.pizza, quantity: 1 }] });
-    const orderId = await until(async () => (await api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined, 'our order');
-    const first = await until(async () => (await api.prisma.taskInstance.findFirst({ where: { orderId, status: 'QUEUED' } })) ?? undefined, 'first pizza task queued');
+    const orderId = await until(async () => (await h.api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined, 'our order');
+    const first = await until(async () => (await h.api.prisma.taskInstance.findFirst({ where: { orderId, status: 'QUEUED' } })) ?? undefined, 'first pizza task queued');
     const started = Date.now();
-    expect((await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: first.id })).errors).toBeUndefined();
+    expect((await h.api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: first.id })).errors).toBeUndefined();
     const kitchenMs = await reaches(p, p.products.pizza, false, started);
 
     // A delivery brings it back (restocked by hand), then the rest is written off as waste.
     const adjust = (quantity: string, type: string) =>
-      api.gql(k.token.manager, 'mutation($id: ID!, $q: Decimal!, $t: InventoryAdjustmentType!) { adjustInventory(id: $id, quantity: $q, type: $t) { id } }', { id: mozzarella.id, q: quantity, t: type });
+      h.api.gql(k.token.manager, 'mutation($id: ID!, $q: Decimal!, $t: InventoryAdjustmentType!) { adjustInventory(id: $id, quantity: $q, type: $t) { id } }', { id: mozzarella.id, q: quantity, t: type });
     const delivered = Date.now();
     expect((await adjust('1', 'manual_add')).errors).toBeUndefined();
     const restockMs = await reaches(p, p.products.pizza, true, delivered);
@@ -77,7 +59,7 @@ describe('availability pushed to the platforms', () => {
   it('follows the manual sold-out switch within seconds, both ways', async () => {
     const { k, p } = await setup();
     const toggle = (available: boolean) =>
-      api.gql(k.token.manager, 'mutation($id: ID!, $a: Boolean!) { setMenuItemAvailability(id: $id, available: $a, reason: "sold out") { id } }', { id: k.menu.salad, a: available });
+      h.api.gql(k.token.manager, 'mutation($id: ID!, $a: Boolean!) { setMenuItemAvailability(id: $id, available: $a, reason: "sold out") { id } }', { id: k.menu.salad, a: available });
     const off = Date.now();
     expect((await toggle(false)).errors).toBeUndefined();
     const offMs = await reaches(p, p.products.salad, false, off);

@@ -1,45 +1,29 @@
 import type { PlatformSyncPayload } from '../../../contracts/socket-events';
 import { connectClient, recordEvents, type BrigadeClient } from '../../realtime/test-support';
-import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../webhooks/test-platform';
-import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
+import type { ConnectedPlatform } from '../../webhooks/test-platform';
+import { until, type TestKitchen } from '../orders/test-kitchen-api';
+import { usePlatformHarness } from './test-harness';
 
 // Menu sync progress as the admin page sees it: a real socket.io-client logged into the tenant
 // (the real app's Socket.io server), the resyncPlatform mutation over real HTTP, the real sync
 // workflow against the sandbox marketplace, events through the real PostgreSQL emitter.
 jest.setTimeout(90_000);
 
-let api: KitchenApi;
-const tenants: string[] = [];
-const sandboxes: ConnectedPlatform[] = [];
+const h = usePlatformHarness('platform-sync-progress-test');
 const sockets: BrigadeClient[] = [];
-beforeAll(async () => {
-  api = await startKitchenApi('platform-sync-progress-test');
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await api?.h.terminateLeftovers();
-  await Promise.all(sandboxes.map((s) => s.sandbox.stop()));
-  if (api) await deletePlatformRows(api.prisma, tenants);
-  await api?.stop();
-});
+afterAll(() => sockets.forEach((s) => s.close()));
 
 async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform; owner: string; events: () => PlatformSyncPayload[] }> {
-  const k = await api.kitchen();
-  tenants.push(k.tenant.id);
-  const p = await connectSandbox(api, k);
-  sandboxes.push(p);
-  const login = await api.gql('', 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
-    t: k.tenant.slug, e: k.tenant.users.OWNER.email, p: k.tenant.password,
-  });
-  const owner = login.data.login.accessToken as string;
-  const socket = await connectClient(api.url, owner);
+  const { k, p } = await h.connect();
+  const owner = await h.ownerToken(k);
+  const socket = await connectClient(h.api.url, owner);
   sockets.push(socket);
   const seen = recordEvents(socket);
   return { k, p, owner, events: () => seen.filter((e) => e.event === 'platform:sync').map((e) => e.payload as PlatformSyncPayload) };
 }
 
 const resync = async (token: string, platformId: string, menuItemIds?: string[]): Promise<string> => {
-  const res = await api.gql(token, 'mutation($id: ID!, $items: [ID!]) { resyncPlatform(platformId: $id, menuItemIds: $items) }', { id: platformId, items: menuItemIds ?? null });
+  const res = await h.api.gql(token, 'mutation($id: ID!, $items: [ID!]) { resyncPlatform(platformId: $id, menuItemIds: $items) }', { id: platformId, items: menuItemIds ?? null });
   expect(res.errors).toBeUndefined();
   return res.data.resyncPlatform as string;
 };

@@ -1,36 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../webhooks/test-platform';
-import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
+import type { ConnectedPlatform } from '../../webhooks/test-platform';
+import { until, type TestKitchen } from '../orders/test-kitchen-api';
 import { ensureAvailabilitySync, startMenuSync } from './platform-workflows';
+import { usePlatformHarness, type PlatformHarness } from './test-harness';
 
 // Outbound sync against the sandbox marketplace over real HTTP, driven by the real Temporal
 // workflows and activities: menu upload and per-item pushes under injected faults, and
 // availability following our menu (an ingredient running out) within seconds.
 jest.setTimeout(120_000);
 
-let api: KitchenApi;
-const tenants: string[] = [];
-const sandboxes: ConnectedPlatform[] = [];
-beforeAll(async () => {
-  api = await startKitchenApi('platform-sync-test');
-});
-afterAll(async () => {
-  await api?.h.terminateLeftovers();
-  await Promise.all(sandboxes.map((s) => s.sandbox.stop()));
-  if (api) await deletePlatformRows(api.prisma, tenants);
-  await api?.stop();
-});
+const h = usePlatformHarness('platform-sync-test');
 
-async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform; kitchen: { client: KitchenApi['h']['client']; taskQueue: string } }> {
-  const k = await api.kitchen();
-  tenants.push(k.tenant.id);
-  const p = await connectSandbox(api, k);
-  sandboxes.push(p);
-  return { k, p, kitchen: { client: api.h.client, taskQueue: api.h.taskQueue } };
+async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform; kitchen: PlatformHarness['kitchen'] }> {
+  return { ...(await h.connect()), kitchen: h.kitchen };
 }
 
 const assignments = (p: ConnectedPlatform) =>
-  api.prisma.productPlatformAssignment.findMany({ where: { platformId: p.platformId }, select: { platformProductId: true, syncStatus: true, syncError: true, lastSyncedAt: true } });
+  h.api.prisma.productPlatformAssignment.findMany({ where: { platformId: p.platformId }, select: { platformProductId: true, syncStatus: true, syncError: true, lastSyncedAt: true } });
 
 describe('menu sync to the sandbox marketplace', () => {
   it('converges under a 429 and a 500 with exactly the calls the retry policy allows, waiting out Retry-After', async () => {
@@ -39,7 +25,7 @@ describe('menu sync to the sandbox marketplace', () => {
     p.sandbox.control.injectFault({ match: /^PUT \/v1\/menu$/, kind: '500', times: 1 });
     p.sandbox.control.rejectProduct(p.products.pizza);
     const workflowId = await startMenuSync(kitchen, { tenantId: k.tenant.id, platformId: p.platformId });
-    const result = await api.h.client.workflow.getHandle(workflowId).result();
+    const result = await h.api.h.client.workflow.getHandle(workflowId).result();
 
     expect(result).toMatchObject({ total: 2, done: 1, failed: 1, phase: 'done' });
     const uploads = p.sandbox.control.calls(/^PUT \/v1\/menu$/, { includeReplayed: true });
@@ -58,7 +44,7 @@ describe('menu sync to the sandbox marketplace', () => {
     p.sandbox.control.injectFault({ match: new RegExp(`^PUT /v1/items/${p.products.salad}$`), kind: '500', times: 1 });
     p.sandbox.control.rejectProduct(p.products.pizza);
     const workflowId = await startMenuSync(kitchen, { tenantId: k.tenant.id, platformId: p.platformId }, [k.menu.pizza, k.menu.salad]);
-    const result = await api.h.client.workflow.getHandle(workflowId).result();
+    const result = await h.api.h.client.workflow.getHandle(workflowId).result();
 
     expect(result).toMatchObject({ total: 2, done: 1, failed: 1 });
     expect(p.sandbox.control.calls(new RegExp(`^PUT /v1/items/${p.products.salad}$`)).map((c) => c.status)).toEqual([500, 200]);
@@ -74,26 +60,26 @@ describe('availability on the sandbox marketplace', () => {
   it('suspends a dish on the platform within seconds when a platform order uses up its ingredient', async () => {
     const { k, p, kitchen } = await setup();
     const ref = { tenantId: k.tenant.id, platformId: p.platformId };
-    await api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
+    await h.api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
     expect(p.sandbox.control.item(p.products.pizza)?.available).toBe(true);
-    const mozzarella = await api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 } });
-    await api.prisma.recipeIngredient.create({ data: { tenantId: k.tenant.id, menuItemId: k.menu.pizza, inventoryItemId: mozzarella.id, quantity: 0.2 } });
+    const mozzarella = await h.api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 } });
+    await h.api.prisma.recipeIngredient.create({ data: { tenantId: k.tenant.id, menuItemId: k.menu.pizza, inventoryItemId: mozzarella.id, quantity: 0.2 } });
     await ensureAvailabilitySync(kitchen, ref, 500);
 
     const id = `ord-${randomUUID().slice(0, 8)}`;
     await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.pizza, quantity: 1 }] });
-    const orderId = await until(async () => (await api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined, 'our order');
+    const orderId = await until(async () => (await h.api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined, 'our order');
     const dough = await until(async () => {
-      const t = await api.prisma.taskInstance.findFirst({ where: { orderId, status: 'QUEUED' } });
+      const t = await h.api.prisma.taskInstance.findFirst({ where: { orderId, status: 'QUEUED' } });
       return t ?? undefined;
     }, 'first pizza task queued');
-    const started = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: dough.id });
+    const started = await h.api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: dough.id });
     expect(started.errors).toBeUndefined();
     const startedAt = Date.now();
 
     await until(async () => (p.sandbox.control.item(p.products.pizza)?.available === false ? true : undefined), 'pizza suspended on the platform', 10_000);
     expect(Date.now() - startedAt).toBeLessThan(5_000);
-    expect((await api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza } })).unavailableReason).toBe(`Out of ${mozzarella.name}`);
+    expect((await h.api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza } })).unavailableReason).toBe(`Out of ${mozzarella.name}`);
     expect(p.sandbox.control.calls(new RegExp(`^POST /v1/items/${p.products.pizza}/availability$`))).toHaveLength(1);
     expect(p.sandbox.control.calls(new RegExp(`^POST /v1/items/${p.products.salad}/availability$`))).toHaveLength(0);
     expect(p.sandbox.control.calls(new RegExp(`^PUT /v1/items/`))).toHaveLength(0);
@@ -102,10 +88,10 @@ describe('availability on the sandbox marketplace', () => {
   it('pushes a renamed and repriced dish as one incremental item update', async () => {
     const { k, p, kitchen } = await setup();
     const ref = { tenantId: k.tenant.id, platformId: p.platformId };
-    await api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
+    await h.api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
     await ensureAvailabilitySync(kitchen, ref, 300);
     await new Promise((resolve) => setTimeout(resolve, 600)); // the follower has taken its first look
-    await api.prisma.menuItem.update({ where: { id: k.menu.salad }, data: { name: `Insalata mista ${randomUUID().slice(0, 4)}`, price: 7.5 } });
+    await h.api.prisma.menuItem.update({ where: { id: k.menu.salad }, data: { name: `Insalata mista ${randomUUID().slice(0, 4)}`, price: 7.5 } });
     const salad = await until(async () => (p.sandbox.control.item(p.products.salad)?.price === 7.5 ? p.sandbox.control.item(p.products.salad) : undefined), 'salad updated on the platform', 10_000);
     expect(salad.name).toMatch(/^Insalata mista/);
     await new Promise((resolve) => setTimeout(resolve, 900));

@@ -1,37 +1,22 @@
-import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../webhooks/test-platform';
-import { startKitchenApi, type KitchenApi } from '../orders/test-kitchen-api';
 import { startMenuSync } from './platform-workflows';
+import { usePlatformHarness } from './test-harness';
 
 // A platform that authenticates with OAuth2 client credentials (expiring tokens), against the
 // sandbox marketplace over real HTTP, driven by the real menu sync workflow and activities.
 jest.setTimeout(90_000);
 
-let api: KitchenApi;
-const tenants: string[] = [];
-const sandboxes: ConnectedPlatform[] = [];
-beforeAll(async () => {
-  api = await startKitchenApi('platform-token-test');
-});
-afterAll(async () => {
-  await api?.h.terminateLeftovers();
-  await Promise.all(sandboxes.map((s) => s.sandbox.stop()));
-  if (api) await deletePlatformRows(api.prisma, tenants);
-  await api?.stop();
-});
+const h = usePlatformHarness('platform-token-test');
 
 describe('expiring platform tokens', () => {
   it('converges when the token expires in the middle of a menu sync: one refresh, every change committed once', async () => {
-    const k = await api.kitchen();
-    tenants.push(k.tenant.id);
-    const p = await connectSandbox(api, k, { oauth: true });
-    sandboxes.push(p);
-    const stored = await api.prisma.platform.findUniqueOrThrow({ where: { id: p.platformId } });
+    const { k, p } = await h.connect({ oauth: true });
+    const stored = await h.api.prisma.platform.findUniqueOrThrow({ where: { id: p.platformId } });
     expect(stored.credentialsEncrypted).not.toMatch(/secret-|client-/);
 
     // The upload has committed; the token dies while we wait for the platform's processing result.
     p.sandbox.control.injectFault({ match: /^GET \/v1\/menu\/uploads\//, kind: 'token-expired', times: 1 });
-    const workflowId = await startMenuSync({ client: api.h.client, taskQueue: api.h.taskQueue }, { tenantId: k.tenant.id, platformId: p.platformId });
-    const result = await api.h.client.workflow.getHandle(workflowId).result();
+    const workflowId = await startMenuSync({ client: h.api.h.client, taskQueue: h.api.h.taskQueue }, { tenantId: k.tenant.id, platformId: p.platformId });
+    const result = await h.api.h.client.workflow.getHandle(workflowId).result();
 
     expect(result).toMatchObject({ total: 2, done: 2, failed: 0, phase: 'done' });
     const ledger = p.sandbox.control.ledger();
