@@ -1,4 +1,4 @@
-import { Coalescer, KeyedQueue } from './coalesce';
+import { Coalescer } from './coalesce';
 
 /** A run that records when it started and finishes when told to. */
 function controlledRuns() {
@@ -79,35 +79,6 @@ describe('Coalescer', () => {
     });
     await expect(coalescer.request('t1')).rejects.toThrow('boom');
     expect(coalescer.busyKeys()).toEqual([]);
-  });
-});
-
-describe('KeyedQueue', () => {
-  it('runs one task at a time per key in arrival order, other keys alongside, and goes on after a failure', async () => {
-    const queue = new KeyedQueue<string>();
-    const log: string[] = [];
-    let running = 0;
-    let maxRunning = 0;
-    const task = (name: string, fail = false) => async () => {
-      running += 1;
-      maxRunning = Math.max(maxRunning, running);
-      log.push(`start ${name}`);
-      await settle();
-      log.push(`end ${name}`);
-      running -= 1;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([queue.run('t1', task('a')), queue.run('t1', task('b', true)), queue.run('t1', task('c'))]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
-    expect(maxRunning).toBe(1);
-
-    log.length = 0;
-    await Promise.all([queue.run('t1', task('x')), queue.run('t2', task('y'))]);
-    expect(log.slice(0, 2).sort()).toEqual(['start x', 'start y']);
-    await settle();
-    expect(queue.busyKeys()).toEqual([]);
   });
 });
 

@@ -59,32 +59,3 @@ export class Coalescer<K, R> {
 
 const noop = () => undefined;
 const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
-
-/**
- * Runs tasks one at a time per key, in arrival order. The ETA work of a tenant takes a
- * PostgreSQL advisory lock (so that workers in other processes take turns too); queuing here
- * first means a waiting task waits in memory, not on a pooled connection that the short
- * writes on the hot path (queueing a task, starting it) need.
- */
-export class KeyedQueue<K> {
-  private readonly tails = new Map<K, Promise<unknown>>();
-
-  run<T>(key: K, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
-
-  /** Keys with work queued or running (for tests and diagnostics). */
-  busyKeys(): K[] {
-    return [...this.tails.keys()];
-  }
-}

@@ -10,7 +10,7 @@ const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 
 export type LateVerdict = { late: boolean; eta: string | null } | 'missing';
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 /**
  * When an item must next be checked for lateness: its current ETA, or — until it has been

@@ -1,16 +1,13 @@
 import type { SimResult } from '../domain/eta';
-import { Coalescer, KeyedQueue } from './coalesce';
+import { Coalescer } from './coalesce';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
-export { checkDeadline, LATE_TOLERANCE_MS } from './eta-late';
-import { checkDeadline, flagLateItems, lateFactsSelect, settledVerdict, type LateVerdict } from './eta-late';
+import { checkDeadline, flagLateItems, iso, lateFactsSelect, settledVerdict, type LateVerdict } from './eta-late';
 import { emitEtas, storeEtas } from './eta-store';
 import { createKitchenStateLoader, type KitchenState } from './kitchen-state';
 
 /** First key of the per-tenant advisory lock (the second is the tenant): "ETA" on a phone keypad. */
 const ETA_LOCK = 382;
-
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 /**
  * A tenant's recalculations start at least this far apart: a busy kitchen's transitions then
@@ -20,19 +17,18 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
 export const ETA_MIN_SPACING_MS = 250;
 
 /**
- * One ETA computation per tenant at a time: every transition triggers one, and two running side
- * by side would each read the kitchen and the slower one would store the staler answer. In this
- * process they queue in memory first (KeyedQueue); the advisory lock orders the processes.
+ * One ETA computation per tenant at a time: two running side by side would each read the kitchen
+ * and the slower one would store the staler answer. In this process the Coalescer below already
+ * runs one at a time, waiting in memory rather than on a pooled connection; the advisory lock
+ * orders the runs of different processes.
  */
-function underKitchenLock<T>(deps: ActivityDeps, queue: KeyedQueue<string>, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return queue.run(tenantId, () =>
-    deps.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
-        return run(tx);
-      },
-      { maxWait: 10_000, timeout: 30_000 },
-    ),
+function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return deps.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
+      return run(tx);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
   );
 }
 
@@ -62,7 +58,6 @@ interface EtaRun {
 export function createEtaActivities(deps: ActivityDeps) {
   const { clock } = deps;
   const loader = createKitchenStateLoader(deps.learned);
-  const kitchenQueue = new KeyedQueue<string>();
   /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
   const reasons = new Map<string, Set<string>>();
   /** Items whose ETA passed unfinished, waiting for the next run to decide, per tenant. */
@@ -80,7 +75,7 @@ export function createEtaActivities(deps: ActivityDeps) {
     if (asked.length > 0) ask(reasons, tenantId, 'late-check');
     const reason = [...(reasons.get(tenantId) ?? ['recalculate'])].sort().join(',');
     reasons.delete(tenantId);
-    const { run, announce, lateEvents } = await underKitchenLock(deps, kitchenQueue, tenantId, async (tx) => {
+    const { run, announce, lateEvents } = await underKitchenLock(deps, tenantId, async (tx) => {
       // Read through the pool, not the transaction: its queries then run side by side (the lock is what orders the runs).
       const state = await loader.load(deps.prisma, tenantId, clock().getTime());
       const { result, verdicts, lateEvents } = await flagLateItems(tx, tenantId, state, asked);

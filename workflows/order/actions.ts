@@ -94,8 +94,7 @@ export class OrderActions {
       this.model.setStatus('CANCELLED', Date.now());
       await Promise.all(this.model.unsettled().map((i) => this.signal(i.orderItemId, cancelItemSignal, { reason })));
       await condition(() => this.model.unsettled().length === 0);
-      const write = patched(LOCAL_ORDER_STATUS_PATCH) ? localWrites : writes;
-      await write.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status: 'CANCELLED', reason });
+      await this.writeStatus('CANCELLED', reason);
     });
   }
 
@@ -118,9 +117,13 @@ export class OrderActions {
   }
 
   private async setStatus(status: OrderStatus, reason?: string): Promise<void> {
+    await this.writeStatus(status, reason);
+    this.model.setStatus(status, Date.now());
+  }
+
+  private async writeStatus(status: OrderStatus, reason?: string): Promise<void> {
     const write = patched(LOCAL_ORDER_STATUS_PATCH) ? localWrites : writes;
     await write.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status, reason });
-    this.model.setStatus(status, Date.now());
   }
 
   /** A child that already finished cannot be signalled; that is fine, it settled on its own. */
