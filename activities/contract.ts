@@ -55,7 +55,8 @@ export interface OrderPlan {
   priority: number;
   requestedAt: string | null; // ISO
   status: string;
-  items: Array<{ orderItemId: string; criticalPathMinutes: number; status: string }>;
+  /** `fireAt` (ISO) is set when the plan was made at the counter (createOrder) and its fired items' first tasks already queued. */
+  items: Array<{ orderItemId: string; criticalPathMinutes: number; status: string; fireAt?: string | null }>;
 }
 
 export interface TaskRef {

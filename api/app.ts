@@ -3,7 +3,9 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Pool } from 'pg';
+import { createCounterFire, type CounterFire } from '../activities/counter-fire';
 import { createEventPublisher, type EventPublisher } from '../activities/events';
+import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../activities/learned-durations';
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
@@ -52,7 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.use(healthRouter({ prisma, temporal }));
   // Events go out through PostgreSQL like the worker's, so every API node's sockets receive them.
   const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
-  const kitchen = temporal ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE } : null;
+  const kitchen = temporal ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE, counterFire: events ? counterFire(prisma, events) : undefined } : null;
   const yoga = createYoga({ prisma, env, kitchen, events });
   // Before any body parser: signatures are verified over the raw bytes.
   app.use(platformWebhookRouter({ prisma, kitchen }));
@@ -76,6 +78,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     await closeEvents();
   };
   return { app, httpServer, io: realtime.io, close };
+}
+
+/** The API's own learned-durations cache: the worker's completions are seen within LEARNED_CACHE_MS. */
+function counterFire(prisma: Db, events: EventPublisher): CounterFire {
+  const clock = () => new Date();
+  return createCounterFire({ prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS) });
 }
 
 function ownPublisher(pool: Pool | undefined, databaseUrl: string | undefined): EventPublisher | null {

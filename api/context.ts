@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { Client } from '@temporalio/client';
+import type { CounterFire } from '../activities/counter-fire';
 import type { EventPublisher } from '../activities/events';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
@@ -18,6 +19,8 @@ export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOK
 export interface KitchenHandle {
   client: Client;
   taskQueue: string;
+  /** createOrder queues the new order's first tickets itself (activities/counter-fire.ts); absent: the workflows do it. */
+  counterFire?: CounterFire;
 }
 
 /** The cross-process Socket.io publisher (activities/events.ts), as the services use it. */

@@ -3,9 +3,11 @@
  * test (workflows/replay.test.ts) that guards workflow code changes. Starts its own throwaway
  * PostgreSQL and Temporal dev server (test/infra.ts) and drives three orders through the real
  * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
- * compensation) and late (the ETA timer). Takes about a minute.
+ * compensation), late (the ETA timer) and counter-fired (createOrder's plan and first ticket,
+ * a start tapped at once). Takes about a minute.
  *
- *   npx tsx scripts/record-histories.ts
+ *   npx tsx scripts/record-histories.ts                  # every scenario
+ *   npx tsx scripts/record-histories.ts counter-fired    # only the named ones
  *
  * Re-record only on purpose: an old history that no longer replays means running workflows
  * would break on deploy; guard such changes with patched() instead.
@@ -13,10 +15,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestInfra } from '../test/infra';
-import { cancelOrder, markOrderStatus, updateOrderPriority } from '../temporal/kitchen-client';
+import { createCounterFire } from '../activities/counter-fire';
+import { createEventPublisher } from '../activities/events';
+import { createLearnedDurationsCache } from '../activities/learned-durations';
+import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
 import { itemWorkflowId } from '../workflows/item-workflow';
 import { orderWorkflowId } from '../workflows/order-workflow';
-import { createKitchen, deleteKitchens } from '../workflows/test-support/kitchen-fixture';
+import { createKitchen, deleteKitchens, placeOrder, type Kitchen } from '../workflows/test-support/kitchen-fixture';
 import { kitchenDriver } from '../workflows/test-support/kitchen-driver';
 import { HISTORIES_DIR, writeHistory } from '../workflows/test-support/history-files';
 import { startKitchenHarness, type KitchenHarness } from '../workflows/test-support/kitchen-harness';
@@ -29,9 +34,9 @@ async function main(): Promise<void> {
   const k = kitchenDriver(h, kitchen);
   try {
     fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-    await recordDelivered(h, k);
-    await recordCancelled(h, k);
-    await recordLate(h, k);
+    const scenarios = { delivered: recordDelivered, cancelled: recordCancelled, late: recordLate, 'counter-fired': recordCounterFired };
+    const wanted = process.argv.slice(2);
+    for (const [name, record] of Object.entries(scenarios)) if (wanted.length === 0 || wanted.includes(name)) await record(h, k, kitchen);
   } finally {
     await h.terminateLeftovers();
     await deleteKitchens(h.prisma, [kitchen]);
@@ -75,6 +80,31 @@ async function recordLate(h: KitchenHarness, k: Driver): Promise<void> {
   await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
   await expectOk(markOrderStatus(h.client, { orderId, status: 'HANDED_OVER' }));
   await save(h, 'late', orderId, { espresso });
+}
+
+/** As createOrder runs it: planned and fired at the counter, started at once, made urgent (the salad fires), cooked, handed over. */
+async function recordCounterFired(h: KitchenHarness, k: Driver, kitchen: Kitchen): Promise<void> {
+  const events = createEventPublisher({ databaseUrl: h.databaseUrl });
+  try {
+    const counter = createCounterFire({ prisma: h.prisma, events, clock: () => new Date(), learned: createLearnedDurationsCache() });
+    const { orderId, itemIds: [pizza, salad] } = await placeOrder(h.prisma, kitchen, [{ dish: 'pizza' }, { dish: 'salad' }]);
+    const plan = await counter.plan({ tenantId: kitchen.tenantId, orderId });
+    await startOrderWorkflow(h.client, { tenantId: kitchen.tenantId, orderId, taskQueue: h.taskQueue, plan });
+    await counter.fire(plan);
+    const dough = (await k.rows(pizza)).dough;
+    await expectOk(k.kds(pizza, 'startTask', { taskId: dough.id }));
+    await expectOk(updateOrderPriority(h.client, { orderId, priority: 2 }));
+    for (const sub of (await k.task(pizza, 'dough')).subtasks.filter((s) => !s.optional)) await k.ok(pizza, 'completeSubtask', { taskId: dough.id, subtaskId: sub.id });
+    await k.ok(pizza, 'completeTask', { taskId: dough.id });
+    await k.cook(pizza, 'topping');
+    await k.cook(pizza, 'bake');
+    await k.cook(salad, 'toss');
+    await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+    await expectOk(markOrderStatus(h.client, { orderId, status: 'HANDED_OVER' }));
+    await save(h, 'counter-fired', orderId, { pizza, salad });
+  } finally {
+    await events.close();
+  }
 }
 
 async function save(h: KitchenHarness, scenario: string, orderId: string, items: Record<string, string>): Promise<void> {

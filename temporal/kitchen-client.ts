@@ -5,6 +5,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import type { OrderPlan } from '../activities/contract';
 import {
   cancelItemUpdate,
   completeSubtaskUpdate,
@@ -55,14 +56,14 @@ const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', '
 /** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */
 export async function startOrderWorkflow(
   client: Client,
-  opts: { tenantId: string; orderId: string; taskQueue: string },
+  opts: { tenantId: string; orderId: string; taskQueue: string; plan?: OrderPlan },
 ): Promise<{ workflowId: string }> {
   const workflowId = orderWorkflowId(opts.orderId);
   try {
     await client.workflow.start(orderWorkflow, {
       workflowId,
       taskQueue: opts.taskQueue,
-      args: [{ tenantId: opts.tenantId, orderId: opts.orderId }],
+      args: [{ tenantId: opts.tenantId, orderId: opts.orderId, ...(opts.plan ? { plan: opts.plan } : {}) }],
       // Running: hand back the existing run. Closed: never run an order's kitchen twice.
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -114,7 +114,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
 }
 
 function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: ItemLifecycle): void {
-  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void checkStart(model, i.taskId, true) });
+  // A ticket fired at the counter is on the KDS before its item has loaded: accept the start and check it once loaded.
+  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void (model.phase === 'LOADING' || checkStart(model, i.taskId, true)) });
   setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => void checkComplete(model, i.taskId) });
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
     validator: (i) => void checkCompleteSubtask(model, i.taskId, i.subtaskId),

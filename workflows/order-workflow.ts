@@ -8,7 +8,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { KitchenActivities } from '../activities/contract';
+import type { KitchenActivities, OrderPlan } from '../activities/contract';
 import { itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
@@ -20,6 +20,8 @@ export type { OrderStateView, OrderStatus } from './order/model';
 export interface OrderWorkflowInput {
   tenantId: string;
   orderId: string;
+  /** The plan made at the counter by createOrder (absent when started any other way): no loadOrderPlan then. */
+  plan?: OrderPlan;
   /** Set only by continue-as-new (after every item settled). */
   carry?: OrderCarryOver;
 }
@@ -52,7 +54,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
 
   if (input.carry) model.restore(input.carry);
   else {
-    model.load(await loadOrderPlan({ tenantId: input.tenantId, orderId: input.orderId }), Date.now());
+    model.load(input.plan ?? (await loadOrderPlan({ tenantId: input.tenantId, orderId: input.orderId })), Date.now());
     if (model.inKitchen) await actions.startItems();
     else model.loaded = true;
   }

@@ -12,5 +12,5 @@ export {
   LEARNED_SAMPLES_FOR_FULL_TRUST,
   type LearnedDuration,
 } from './durations';
-export { planItemFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
+export { planItemFireTimes, planOrderFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';

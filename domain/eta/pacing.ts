@@ -40,3 +40,19 @@ export function planItemFireTimes(opts: {
   }
   return fireAt;
 }
+
+/**
+ * The fire times of an order's open items as the kitchen plans them: the same call wherever
+ * the plan is made (the order workflow, or the API firing at the counter), so both agree.
+ */
+export function planOrderFireTimes(
+  plan: { priority: number; requestedAt: string | null; items: Array<{ orderItemId: string; criticalPathMinutes: number }> },
+  now: number,
+): Record<string, number> {
+  return planItemFireTimes({
+    now,
+    items: plan.items.map((i) => ({ orderItemId: i.orderItemId, criticalPathMs: i.criticalPathMinutes * 60_000 })),
+    priority: plan.priority,
+    requestedAt: plan.requestedAt ? Date.parse(plan.requestedAt) : null,
+  });
+}

@@ -1,4 +1,4 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { condition, proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../activities/contract';
 import { LOCAL_KDS_ACTION, LOCAL_WRITE } from '../support/activity-profiles';
 import { asBusinessFailure } from '../support/failures';
@@ -28,7 +28,9 @@ export class ItemActions {
     private readonly notifyFirstStart: () => Promise<void>,
   ) {}
 
-  startTask(input: TaskActionInput): Promise<TaskView> {
+  async startTask(input: TaskActionInput): Promise<TaskView> {
+    // Only a start accepted while loading waits (a ticket fired at the counter); others go straight on.
+    if (this.model.phase === 'LOADING') await condition(() => this.model.phase !== 'LOADING');
     return this.mutex.runExclusive(async () => {
       const task = checkStart(this.model, input.taskId);
       const { startedAt } = await asBusinessFailure(() => kds.startTask({ ...this.lifecycle.ref(task.id), userId: input.userId ?? null }));

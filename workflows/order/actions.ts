@@ -1,6 +1,6 @@
 import { ApplicationFailure, condition, log, patched, proxyActivities, proxyLocalActivities, startChild, type ChildWorkflowHandle, type SignalDefinition } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../activities/contract';
-import { planItemFireTimes } from '../../domain/eta/pacing';
+import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
 import { KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
 import type { Mutex } from '../support/mutex';
@@ -25,15 +25,11 @@ export class OrderActions {
   async startItems(): Promise<void> {
     const waiting = [...this.model.items.values()].filter((i) => i.status === 'WAITING' || i.status === 'STARTED');
     const now = Date.now();
-    const fireTimes = planItemFireTimes({
-      now,
-      items: waiting.map((i) => ({ orderItemId: i.orderItemId, criticalPathMs: i.criticalPathMinutes * 60_000 })),
-      priority: this.model.priority,
-      requestedAt: this.model.requestedAt ? Date.parse(this.model.requestedAt) : null,
-    });
+    const fireTimes = planOrderFireTimes({ priority: this.model.priority, requestedAt: this.model.requestedAt, items: waiting }, now);
     await Promise.all(
       waiting.map(async (item) => {
-        item.fireAt = new Date(fireTimes[item.orderItemId] ?? now).toISOString();
+        // Planned at the counter (createOrder already queued the fired items' first tasks): keep that plan.
+        item.fireAt ??= new Date(fireTimes[item.orderItemId] ?? now).toISOString();
         const handle = await startChild(itemWorkflow, {
           workflowId: itemWorkflowId(item.orderItemId),
           args: [{ tenantId: this.tenantId, orderId: this.model.orderId, orderItemId: item.orderItemId, fireAt: item.fireAt, priority: this.model.priority }],

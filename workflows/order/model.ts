@@ -51,7 +51,7 @@ export class OrderModel {
     this.requestedAt = plan.requestedAt;
     for (const item of plan.items) {
       const status: ItemTrackStatus = item.status === 'DONE' ? 'DONE' : item.status === 'CANCELLED' ? 'CANCELLED' : item.status === 'IN_PROGRESS' ? 'STARTED' : 'WAITING';
-      this.items.set(item.orderItemId, { orderItemId: item.orderItemId, status, criticalPathMinutes: item.criticalPathMinutes, fireAt: null });
+      this.items.set(item.orderItemId, { orderItemId: item.orderItemId, status, criticalPathMinutes: item.criticalPathMinutes, fireAt: item.fireAt ?? null });
     }
     this.lastStatusAt = now;
     this.changed();

@@ -2,6 +2,7 @@ import { Prisma } from '../../../prisma/generated/client';
 import { isUniqueViolation } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantDb } from '../../../db/tenant-scope';
+import type { KitchenHandle } from '../../context';
 import type { ServiceActor, TenantTx } from '../types';
 import { parseInput } from '../validate';
 import { requireKitchen, type KitchenServiceOptions } from './kitchen-deps';
@@ -39,10 +40,27 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
     throw err;
   }
 
-  await startKitchen(handle, order);
+  await startKitchenAndFire(handle, order);
   await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(order) });
   return reload(db, order.id);
 }
+
+/**
+ * Starts the order workflow with the plan made here and fires at the counter (the first
+ * tickets are queued before this call answers). Firing is a head start, never a requirement:
+ * if planning or firing fails, the workflows plan and fire as they would without it.
+ */
+async function startKitchenAndFire(kitchen: KitchenHandle, order: { tenantId: string; id: string }): Promise<void> {
+  const counter = kitchen.counterFire;
+  const plan = counter ? await counter.plan({ tenantId: order.tenantId, orderId: order.id }).catch(counterFailed(order.id)) : undefined;
+  if (!(await startKitchen(kitchen, order, undefined, plan)) || !counter || !plan) return;
+  await counter.fire(plan).catch(counterFailed(order.id));
+}
+
+const counterFailed = (orderId: string) => (err: unknown) => {
+  console.error(`[orders] firing order ${orderId} at the counter failed; its workflows fire it instead: ${err instanceof Error ? err.message : String(err)}`);
+  return undefined;
+};
 
 async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderInput): Promise<OrderWithItems> {
   const lines = await resolveOrderLines(tx, data.items);

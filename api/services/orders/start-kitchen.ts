@@ -1,3 +1,4 @@
+import type { OrderPlan } from '../../../activities/contract';
 import type { Db } from '../../../db/client';
 import type { KitchenHandle } from '../../context';
 import { startOrderWorkflow } from '../../../temporal/kitchen-client';
@@ -13,10 +14,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * retry, a retried createOrder or the re-drive below can never cook an order twice.
  * Returns false when every attempt failed: the order stays stored as NEW and is re-driven later.
  */
-export async function startKitchen(kitchen: KitchenHandle, order: { tenantId: string; id: string }, backoffMs: readonly number[] = START_BACKOFF_MS): Promise<boolean> {
+export async function startKitchen(
+  kitchen: KitchenHandle,
+  order: { tenantId: string; id: string },
+  backoffMs: readonly number[] = START_BACKOFF_MS,
+  plan?: OrderPlan,
+): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await startOrderWorkflow(kitchen.client, { tenantId: order.tenantId, orderId: order.id, taskQueue: kitchen.taskQueue });
+      await startOrderWorkflow(kitchen.client, { tenantId: order.tenantId, orderId: order.id, taskQueue: kitchen.taskQueue, plan });
       return true;
     } catch (err) {
       const last = attempt >= backoffMs.length;

@@ -8,6 +8,10 @@ import type { TaskNode } from './task-node';
 
 type Options<I> = KitchenServiceOptions<I>;
 
+/** How long an action on a task waits for its item workflow to start (its order starts it within a second). */
+const ITEM_START_WAIT_MS = 5_000;
+const ITEM_START_POLL_MS = 50;
+
 /**
  * A KDS action is a Temporal Update on the task's item workflow (`item-<orderItemId>`): the
  * workflow validates it and answers with a clear rejection (CONFLICT / NOT_FOUND) or performs
@@ -22,7 +26,13 @@ async function onTask(
   const client = requireKitchen(opts.kitchen).client;
   const task = await opts.db.taskInstance.findUnique({ where: { id }, select: { id: true, orderItemId: true } });
   if (!task) throw notFound('Task'); // another tenant's task looks exactly like a missing one
-  unwrapKitchen(await run(client, task));
+  let result = await run(client, task);
+  // A ticket fired at the counter is on the KDS a moment before its item workflow exists.
+  for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
+    result = await run(client, task);
+  }
+  unwrapKitchen(result);
   return getTask({ db: opts.db, actor: opts.actor, input: { id } });
 }
 
