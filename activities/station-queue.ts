@@ -1,7 +1,7 @@
 import type { KitchenActivities, TaskRef } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
 import { emitStationLoad, pickStation } from './station-load';
-import { emitTaskCompleted, emitTaskUpdated } from './task-events';
+import { emitTaskCompleted, emitTaskUpdated, type TaskRow } from './task-events';
 
 async function findTask(db: Tx, { tenantId, taskId }: TaskRef) {
   const task = await db.taskInstance.findFirst({ where: { id: taskId, tenantId } });
@@ -27,16 +27,19 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     if (task.status === 'PENDING' || task.status === 'BLOCKED') {
       // Releases of the same station type are serialised, or concurrent ones would all read the
       // same loads and pile onto one station ("least loaded" must see the previous choice).
+      const queuedAt = clock();
       const placed = await prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ref.tenantId}), hashtext(lower(${task.stationType})))`;
         const station = await pickStation(tx, ref.tenantId, task.stationType);
-        await tx.taskInstance.updateMany({
+        const { count } = await tx.taskInstance.updateMany({
           where: { id: task.id, tenantId: ref.tenantId, status: { in: ['PENDING', 'BLOCKED'] } },
-          data: station ? { status: 'QUEUED', stationId: station.id, queuedAt: clock() } : { status: 'BLOCKED' },
+          data: station ? { status: 'QUEUED', stationId: station.id, queuedAt } : { status: 'BLOCKED' },
         });
-        return station !== null;
+        return { station, wrote: count === 1 };
       });
-      if (!placed) {
+      // This call queued it: the row is known without reading it back.
+      if (placed.station && placed.wrote) return announceQueued({ ...task, status: 'QUEUED', stationId: placed.station.id });
+      if (!placed.station) {
         // Stored and announced, so boards and managers see the ticket no station can take; the
         // workflow offers it again every BLOCKED_RETRY_MS.
         const blocked = await findTask(prisma, ref);
@@ -50,9 +53,13 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     if (!queued.stationId || !['QUEUED', 'IN_PROGRESS', 'DONE'].includes(queued.status)) {
       notAllowed(queued, 'only a pending task can be queued');
     }
-    await emitTaskUpdated(deps, queued);
-    await emitStationLoad(deps, ref.tenantId, [queued.stationId]);
-    return { stationId: queued.stationId };
+    return announceQueued({ ...queued, stationId: queued.stationId });
+  };
+
+  const announceQueued = async (task: TaskRow & { stationId: string }) => {
+    await emitTaskUpdated(deps, task);
+    await emitStationLoad(deps, task.tenantId, [task.stationId]);
+    return { stationId: task.stationId };
   };
 
   const startTask: KitchenActivities['startTask'] = async (ref) => {
