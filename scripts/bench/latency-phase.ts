@@ -10,7 +10,7 @@ import { firstStations, type BenchKitchen } from './kitchen-setup';
 /**
  * Event latency at a given order rate: random arrivals of mixed orders (1–4 dishes, not
  * scheduled), cooked by the InstantKitchen. Per order: createOrder sent → its first task in
- * `stationQueue` (polled every POLL_MS from the send, on the stations that take its first tasks) and → the
+ * `stationQueue` (polled every POLL_MS on the stations that take its first tasks) and → the
  * first `task:updated QUEUED` on a board socket. Per completion: completeTask sent → each
  * dependent it released arriving over Socket.io.
  */
@@ -101,21 +101,16 @@ export async function runLatencyPhase(o: {
   };
 }
 
-/**
- * Polls the given stations' queues from the moment createOrder is sent. The order's id is known
- * only once the call answers, but its ticket may be queued before that (fired at the counter),
- * so every order seen in a poll is noted with the time it was first seen.
- */
+/** Polls the given stations' queues until one lists a task of the order (its id known once createOrder answers). */
 async function pollVisible(kitchen: BenchKitchen, stationIds: string[], sentAt: number, orderId: () => string | null): Promise<number | null> {
-  const firstSeen = new Map<string, number>();
   while (Date.now() - sentAt < VISIBLE_TIMEOUT_MS) {
-    const queues = await Promise.all(
-      stationIds.map((stationId) => kitchen.cook.request<StationQueueData>(STATION_QUEUE, { stationId }).catch(() => null)),
-    );
-    const at = Date.now();
-    for (const task of queues.flatMap((q) => q?.stationQueue.tasks ?? [])) if (!firstSeen.has(task.orderId)) firstSeen.set(task.orderId, at);
     const id = orderId();
-    if (id && firstSeen.has(id)) return firstSeen.get(id)!;
+    if (id) {
+      const queues = await Promise.all(
+        stationIds.map((stationId) => kitchen.cook.request<StationQueueData>(STATION_QUEUE, { stationId }).catch(() => null)),
+      );
+      if (queues.some((q) => q?.stationQueue.tasks.some((t) => t.orderId === id))) return Date.now();
+    }
     await sleep(POLL_MS);
   }
   return null;
