@@ -154,6 +154,10 @@ describe('completeTask', () => {
     const durations = await prisma.taskDuration.findMany({ where: { taskInstanceId: ref().taskId } });
     expect(durations).toHaveLength(1);
     expect(durations[0]).toMatchObject({ durationSeconds: 7 * 60, taskDefId: 'cook', quantity: 1 });
+    // Learned durations are looked up by recipe template and station.
+    const item = await prisma.orderItem.findFirstOrThrow({ where: { id: ref().orderItemId }, include: { workflowVersion: true } });
+    expect(durations[0].workflowTemplateId).toBe(item.workflowVersion!.templateId);
+    expect(durations[0].stationId).toBe((await taskRow(ref().taskId)).stationId);
   });
 
   it('refuses to complete a task that was never started', async () => {
@@ -165,3 +169,38 @@ describe('completeTask', () => {
     expect(await prisma.taskDuration.count({ where: { taskInstanceId: ref().taskId } })).toBe(0);
   });
 });
+
+describe('completeSubtask', () => {
+  it('ticks once (a retry announces again), refuses once the task is done, and knows only its own task\'s subtasks', async () => {
+    const type = unique('garde');
+    await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
+    const { ref, plan } = await itemOf(singleTaskRecipe(type, 2, [{ id: 'dress', optional: true }]));
+    const other = await itemOf(singleTaskRecipe(type, 2, [{ id: 'dress', optional: true }]));
+    await acts.enqueueTask(ref());
+    await acts.startTask(ref());
+    const dress = plan.tasks[0].subtasks[0];
+    const subRow = () => prisma.subtaskInstance.findUniqueOrThrow({ where: { id: dress.id } });
+
+    await acts.completeSubtask({ ...ref(), subtaskId: dress.id });
+    const first = await subRow();
+    expect(first).toMatchObject({ isCompleted: true, completedById: ref().userId });
+    now = new Date(now.getTime() + 60_000);
+    const again = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId);
+    await acts.completeSubtask({ ...ref(), subtaskId: dress.id });
+    expect(await again).toMatchObject({ status: 'IN_PROGRESS' });
+    expect((await subRow()).completedAt).toEqual(first.completedAt);
+
+    const foreign = other.plan.tasks[0].subtasks[0].id;
+    await expect(acts.completeSubtask({ ...ref(), subtaskId: foreign })).rejects.toMatchObject({ type: 'TASK_NOT_FOUND' });
+    expect((await prisma.subtaskInstance.findUniqueOrThrow({ where: { id: foreign } })).isCompleted).toBe(false);
+
+    const late = await itemOf(singleTaskRecipe(type, 2, [{ id: 'dress', optional: true }]));
+    await acts.enqueueTask(late.ref());
+    await acts.startTask(late.ref());
+    await acts.completeTask(late.ref());
+    const lateSub = late.plan.tasks[0].subtasks[0].id;
+    await expect(acts.completeSubtask({ ...late.ref(), subtaskId: lateSub })).rejects.toMatchObject({ type: 'INVALID_TRANSITION' });
+    expect((await prisma.subtaskInstance.findUniqueOrThrow({ where: { id: lateSub } })).isCompleted).toBe(false);
+  });
+});
+
