@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { emitToTenantAndStation, type ActivityDeps } from './deps';
+import { Coalescer } from './coalesce';
+import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
 
 type Tx = Pick<Db, '$queryRaw'>;
 
@@ -39,8 +40,37 @@ interface LoadRow {
   in_progress: number;
 }
 
+/** A busy station's load is announced at most this often (its KDS refetches the queue on each one). */
+export const STATION_LOAD_SPACING_MS = 100;
+
+const announcers = new WeakMap<KitchenEvents, Coalescer<string, void>>();
+
+/**
+ * Announces `station:load` for the touched stations without holding up the transition that
+ * touched them: per station, one computation at a time and at most one every
+ * STATION_LOAD_SPACING_MS, shared by every transition meanwhile (each announcement is computed
+ * after the transitions that asked for it, so the last one tells the truth). A quiet station
+ * announces at once. One announcer per publisher, i.e. per process.
+ */
+export function announceStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): void {
+  let announcer = announcers.get(deps.events);
+  if (!announcer) {
+    announcer = new Coalescer((key: string) => {
+      const [tenant, station] = key.split('|');
+      return emitStationLoad(deps, tenant, [station]);
+    }, STATION_LOAD_SPACING_MS);
+    announcers.set(deps.events, announcer);
+  }
+  for (const id of new Set(stationIds)) {
+    if (!id) continue;
+    announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
+      console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    });
+  }
+}
+
 /** `station:load` for each touched station, computed from the rows (so a retry emits the truth). */
-export async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
+async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
   const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return;
   const rows = await deps.prisma.$queryRaw<LoadRow[]>`

@@ -4,6 +4,8 @@ import { createTestTenant, testPrisma } from '../test/helpers/db';
 import { createKitchenActivities } from './index';
 import type { WorkflowDefinition } from '../domain/recipe';
 import { createStation, deleteTenants, materializedItem, singleTaskRecipe, unique } from './test-support';
+import { createLearnedDurationsCache } from './learned-durations';
+import { announceStationLoad, STATION_LOAD_SPACING_MS } from './station-load';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
 const prisma: Db = testPrisma();
@@ -86,6 +88,32 @@ describe('enqueueTask', () => {
     await prisma.station.update({ where: { id: smoker.id }, data: { isActive: true } });
     expect(await acts.enqueueTask(ref())).toEqual({ stationId: smoker.id });
     expect(await taskRow(ref().taskId)).toMatchObject({ status: 'QUEUED', stationId: smoker.id });
+  });
+});
+
+describe('station:load', () => {
+  it('is announced after a burst of transitions with the final load, and a burst shares its announcements', async () => {
+    const type = unique('fryer');
+    const station = await createStation(prisma, tenant.id, { capacity: 9, taskTypes: [type] });
+    const items = await Promise.all([1, 2, 3, 4, 5, 6].map(() => itemOf(singleTaskRecipe(type, 5))));
+    const final = nextEvent(rt.client, 'station:load', (p) => p.stationId === station.id && p.queueLength === 6);
+    await Promise.all(items.map((i) => acts.enqueueTask(i.ref())));
+    expect(await final).toMatchObject({ queueLength: 6, inProgress: 0, capacity: 9 });
+
+    await new Promise((resolve) => setTimeout(resolve, 3 * STATION_LOAD_SPACING_MS));
+    const loads: number[] = [];
+    const listener = (p: { stationId: string; queueLength: number }) => void (p.stationId === station.id && loads.push(p.queueLength));
+    rt.client.on('station:load', listener);
+    try {
+      // Six asks at once: the first is computed at once, the other five share the next one.
+      const deps = { prisma, events: rt.publisher, clock: () => now, learned: createLearnedDurationsCache() };
+      for (let i = 0; i < 6; i++) announceStationLoad(deps, tenant.id, [station.id]);
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 3 * STATION_LOAD_SPACING_MS)); // and no third one
+      expect(loads).toEqual([6, 6]);
+    } finally {
+      rt.client.off('station:load', listener);
+    }
   });
 });
 

@@ -1,10 +1,8 @@
 import type { KitchenActivities, TaskRef } from './contract';
 import { fail, type ActivityDeps, type Tx } from './deps';
-import { emitStationLoad } from './station-load';
+import { announceStationLoad } from './station-load';
 import { emitTaskCompleted, emitTaskUpdated } from './task-events';
-import {
-  completeIfReady, lockStationOfQueued, lockStationTypeOf, openRequiredSubtasks, queueAtLeastLoaded, readTask, startWithinCapacity, tickSubtask,
-} from './task-sql';
+import { completeIfReady, openRequiredSubtasks, queueTask, readTask, startIfFree, stationLoadOf, tickSubtask } from './task-sql';
 
 async function findTask(db: Tx, { tenantId, taskId }: TaskRef) {
   const task = await db.taskInstance.findFirst({ where: { id: taskId, tenantId } });
@@ -26,46 +24,44 @@ export function createStationQueueActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
 
   const enqueueTask: KitchenActivities['enqueueTask'] = async (ref) => {
-    const queuedAt = clock();
-    const { task, placed } = await prisma.$transaction(async (tx) => {
-      const found = await lockStationTypeOf(tx, ref.tenantId, ref.taskId);
-      if (!found) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
-      const open = found.status === 'PENDING' || found.status === 'BLOCKED';
-      return { task: found, placed: open ? await queueAtLeastLoaded(tx, ref.tenantId, ref.taskId, queuedAt) : null };
-    });
+    const placed = await queueTask(prisma, ref.tenantId, ref.taskId, clock());
     if (placed?.status === 'BLOCKED') {
       // Stored and announced, so boards and managers see the ticket no station can take; the
       // workflow offers it again every BLOCKED_RETRY_MS.
       await emitTaskUpdated(deps, placed);
-      fail('STATION_NOT_SUITABLE', `No active station handles station type "${task.stationType}"`);
+      fail('STATION_NOT_SUITABLE', `No active station handles station type "${placed.stationType}"`);
     }
     // Queued by this call, or earlier (a retry, or the counter fired it): announced either way.
-    const queued = placed ?? (await readTask(prisma, ref.tenantId, ref.taskId)) ?? task;
+    const queued = placed ?? (await readTask(prisma, ref.tenantId, ref.taskId));
+    if (!queued) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
     if (!queued.stationId || !['QUEUED', 'IN_PROGRESS', 'DONE'].includes(queued.status)) {
       notAllowed(queued, 'only a pending task can be queued');
     }
     await emitTaskUpdated(deps, queued);
-    await emitStationLoad(deps, queued.tenantId, [queued.stationId]);
+    announceStationLoad(deps, queued.tenantId, [queued.stationId]);
     return { stationId: queued.stationId };
   };
 
   const startTask: KitchenActivities['startTask'] = async (ref) => {
     const startedAt = clock();
-    const started = await prisma.$transaction(async (tx) => {
-      const station = await lockStationOfQueued(tx, ref.tenantId, ref.taskId);
-      const row = station && (await startWithinCapacity(tx, { ...ref, ...station, userId: ref.userId ?? null, startedAt }));
-      if (row) return row;
-      // Not started: tell a retry (already IN_PROGRESS or DONE) from a refusal.
-      const task = await readTask(tx, ref.tenantId, ref.taskId);
-      if (!task) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
-      if (task.status === 'IN_PROGRESS' || task.status === 'DONE') return task;
-      if (task.status !== 'QUEUED' || !task.stationId) notAllowed(task, 'only a queued task can be started');
-      if (!station) fail('STATION_NOT_SUITABLE', `Station ${task.stationId} of task "${task.name}" no longer exists`);
-      fail('STATION_AT_CAPACITY', `Station "${station.name}" is at capacity: ${station.capacity} of ${station.capacity} tasks in progress`);
-    });
+    const started = (await startIfFree(prisma, { ...ref, userId: ref.userId ?? null, startedAt })) ?? (await alreadyStarted(ref));
     await emitTaskUpdated(deps, started);
-    await emitStationLoad(deps, ref.tenantId, [started.stationId]);
+    announceStationLoad(deps, ref.tenantId, [started.stationId]);
     return { startedAt: (started.startedAt ?? startedAt).toISOString() };
+  };
+
+  /** A start that changed nothing: a retry of one that did (success), or a refusal. */
+  const alreadyStarted = async (ref: TaskRef) => {
+    const task = await readTask(prisma, ref.tenantId, ref.taskId);
+    if (!task) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
+    if (task.status === 'IN_PROGRESS' || task.status === 'DONE') return task;
+    if (task.status !== 'QUEUED' || !task.stationId) notAllowed(task, 'only a queued task can be started');
+    const station = await stationLoadOf(prisma, ref.tenantId, task.stationId);
+    if (!station) fail('STATION_NOT_SUITABLE', `Station ${task.stationId} of task "${task.name}" no longer exists`);
+    if (station.inProgress >= station.capacity) {
+      fail('STATION_AT_CAPACITY', `Station "${station.name}" is at capacity: ${station.capacity} of ${station.capacity} tasks in progress`);
+    }
+    throw new Error(`Task ${task.id} changed while starting; retrying`);
   };
 
   const completeTask: KitchenActivities['completeTask'] = async (ref) => {
@@ -75,7 +71,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     deps.learned.forget(ref.tenantId);
     await emitTaskUpdated(deps, done);
     await emitTaskCompleted(deps, done);
-    await emitStationLoad(deps, ref.tenantId, [done.stationId]);
+    announceStationLoad(deps, ref.tenantId, [done.stationId]);
     return { completedAt: done.completedAt!.toISOString() };
   };
 

@@ -87,8 +87,11 @@ describe('recall, reassign and cancel', () => {
     await acts.completeTask(ref(0));
     await acts.enqueueTask(ref(1));
     const seen = recordEvents(rt.client);
+    // station:load is announced a moment after the transition (coalesced per station).
+    const freed = nextEvent(rt.client, 'station:load', (p) => p.stationId === grill.id && p.queueLength === 0);
 
     await acts.cancelItemTasks({ tenantId: tenant.id, orderItemId: item.id, reason: 'customer changed their mind' });
+    await freed;
     await rt.flush();
 
     expect((await taskRow(ref(0).taskId)).status).toBe('DONE');

@@ -1,6 +1,6 @@
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps } from './deps';
-import { emitStationLoad, handlesType } from './station-load';
+import { announceStationLoad, handlesType } from './station-load';
 import { emitTaskUpdated } from './task-events';
 
 const OPEN = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
@@ -40,7 +40,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     for (const dep of requeued) {
       await emitTaskUpdated(deps, { ...dep, status: 'PENDING', stationId: null }, dep.stationId);
     }
-    await emitStationLoad(deps, ref.tenantId, [task.stationId, ...requeued.map((t) => t.stationId)]);
+    announceStationLoad(deps, ref.tenantId, [task.stationId, ...requeued.map((t) => t.stationId)]);
   };
 
   const reassignTask: KitchenActivities['reassignTask'] = async (ref) => {
@@ -61,7 +61,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     }
     // A retry (already at the target) re-emits too: the first attempt may have died before emitting.
     await emitTaskUpdated(deps, { ...task, stationId: station.id }, task.stationId);
-    await emitStationLoad(deps, ref.tenantId, [task.stationId, station.id]);
+    announceStationLoad(deps, ref.tenantId, [task.stationId, station.id]);
     return { stationId: station.id };
   };
 
@@ -73,7 +73,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     // Emitted from the rows, not from what this call changed, so a retry after a crash still tells the KDS.
     const cancelled = await prisma.taskInstance.findMany({ where: { tenantId, orderItemId, status: 'CANCELLED' } });
     for (const task of cancelled) await emitTaskUpdated(deps, task);
-    await emitStationLoad(deps, tenantId, cancelled.map((t) => t.stationId));
+    announceStationLoad(deps, tenantId, cancelled.map((t) => t.stationId));
   };
 
   return { recallTask, reassignTask, cancelItemTasks };

@@ -3,10 +3,10 @@ import type { Tx } from './deps';
 import type { TaskRow } from './task-events';
 
 /**
- * The KDS transitions as single conditional statements. Each start and bump is a round trip
- * or two instead of read → check → write → read back: a busy kitchen does several per item, and
- * the round trips were most of what they cost. A statement that changes nothing says "not in
- * the expected state"; the caller then reads the row once to tell a retry from a refusal.
+ * The KDS transitions as single conditional statements: each queue, start, tick and bump is one
+ * round trip instead of read → check → write → read back (a busy kitchen does several per item,
+ * and the round trips were most of what they cost). A statement that changes nothing says "not
+ * in the expected state"; the caller then reads the row once to tell a retry from a refusal.
  */
 
 /** A task as the activities need it back (TaskRow plus what the transitions look at). */
@@ -26,76 +26,32 @@ const TASK_COLUMNS = Prisma.sql`
   t.completed_by::text AS "completedById"`;
 
 /**
- * Takes the tenant's lock for the task's station type (releases of one type are serialised, so
- * "least loaded" sees the previous choice) and reads the task. Inside a transaction.
+ * PENDING/BLOCKED → QUEUED at the least-loaded active station of the task's type, or → BLOCKED
+ * when no station takes it; releases of one type are serialised (SQL function kds_queue_task,
+ * migration 20261121060000). Null when the task was not PENDING/BLOCKED.
  */
-export async function lockStationTypeOf(tx: Db, tenantId: string, taskId: string): Promise<TaskState | null> {
-  const [row] = await tx.$queryRaw<TaskState[]>`
-    SELECT ${TASK_COLUMNS}, pg_advisory_xact_lock(hashtext(${tenantId}), hashtext(lower(t.station_type)))::text AS "locked"
-    FROM task_instances t WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid`;
-  return row ? withoutLock(row) : null;
-}
-
-function withoutLock(row: TaskState & { locked?: unknown }): TaskState {
-  const { locked: _locked, ...task } = row;
-  return task;
-}
-
-/**
- * PENDING/BLOCKED → QUEUED at the least-loaded active station of the task's type (load is
- * (queued + in progress) / capacity, ties by name), or → BLOCKED when no station takes it.
- * Run after lockStationTypeOf in the same transaction: this statement's snapshot then includes
- * every earlier choice. Null when the task was not PENDING/BLOCKED any more.
- */
-export async function queueAtLeastLoaded(tx: Db, tenantId: string, taskId: string, queuedAt: Date): Promise<TaskState | null> {
-  const [row] = await tx.$queryRaw<TaskState[]>`
-    WITH pick AS (
-      SELECT s.id
-      FROM task_instances me
-      JOIN stations s ON s.tenant_id = me.tenant_id AND s.is_active
-        AND EXISTS (SELECT 1 FROM unnest(s.task_types) AS tt WHERE lower(tt) = lower(me.station_type))
-      LEFT JOIN task_instances q
-        ON q.station_id = s.id AND q.tenant_id = s.tenant_id AND q.status IN ('QUEUED', 'IN_PROGRESS')
-      WHERE me.id = ${taskId}::uuid AND me.tenant_id = ${tenantId}::uuid
-      GROUP BY s.id
-      ORDER BY count(q.id)::float8 / GREATEST(s.capacity, 1), s.name
-      LIMIT 1
-    )
-    UPDATE task_instances t SET
-      status = (CASE WHEN (SELECT id FROM pick) IS NULL THEN 'BLOCKED' ELSE 'QUEUED' END)::"TaskStatus",
-      station_id = (SELECT id FROM pick),
-      queued_at = CASE WHEN (SELECT id FROM pick) IS NULL THEN t.queued_at ELSE ${queuedAt} END,
-      updated_at = now()
-    WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid AND t.status IN ('PENDING', 'BLOCKED')
-    RETURNING ${TASK_COLUMNS}`;
+export async function queueTask(db: Db, tenantId: string, taskId: string, queuedAt: Date): Promise<TaskState | null> {
+  const [row] = await db.$queryRaw<TaskState[]>`
+    SELECT ${TASK_COLUMNS} FROM kds_queue_task(${tenantId}::uuid, ${taskId}::uuid, ${queuedAt}) t`;
   return row ?? null;
 }
 
 /**
- * Locks the station of a QUEUED task (concurrent starts at one station queue here, so the
- * count in startWithinCapacity stays true) and returns its capacity. Null when the task is not
- * QUEUED at an existing station. Inside a transaction.
+ * QUEUED → IN_PROGRESS if the task's station has a free slot; concurrent starts at one station
+ * are serialised on its row (SQL function kds_start_task). Null when not started.
  */
-export async function lockStationOfQueued(tx: Db, tenantId: string, taskId: string): Promise<{ stationId: string; name: string; capacity: number } | null> {
-  const [row] = await tx.$queryRaw<Array<{ stationId: string; name: string; capacity: number }>>`
-    SELECT s.id::text AS "stationId", s.name, s.capacity
-    FROM task_instances t JOIN stations s ON s.id = t.station_id AND s.tenant_id = t.tenant_id
-    WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid AND t.status = 'QUEUED'
-    FOR UPDATE OF s`;
+export async function startIfFree(db: Db, at: { tenantId: string; taskId: string; userId: string | null; startedAt: Date }): Promise<TaskState | null> {
+  const [row] = await db.$queryRaw<TaskState[]>`
+    SELECT ${TASK_COLUMNS} FROM kds_start_task(${at.tenantId}::uuid, ${at.taskId}::uuid, ${at.userId}::uuid, ${at.startedAt}) t`;
   return row ?? null;
 }
 
-/** QUEUED → IN_PROGRESS if the station has a free slot. After lockStationOfQueued, in its transaction. */
-export async function startWithinCapacity(
-  tx: Db,
-  at: { tenantId: string; taskId: string; stationId: string; capacity: number; userId: string | null; startedAt: Date },
-): Promise<TaskState | null> {
-  const [row] = await tx.$queryRaw<TaskState[]>`
-    UPDATE task_instances t SET status = 'IN_PROGRESS', started_at = ${at.startedAt}, assigned_to = ${at.userId}::uuid, updated_at = now()
-    WHERE t.id = ${at.taskId}::uuid AND t.tenant_id = ${at.tenantId}::uuid AND t.status = 'QUEUED' AND t.station_id = ${at.stationId}::uuid
-      AND (SELECT count(*) FROM task_instances b
-           WHERE b.tenant_id = ${at.tenantId}::uuid AND b.station_id = ${at.stationId}::uuid AND b.status = 'IN_PROGRESS') < ${at.capacity}
-    RETURNING ${TASK_COLUMNS}`;
+/** Name, capacity and tasks in progress of a station (why a start was refused). */
+export async function stationLoadOf(db: Db, tenantId: string, stationId: string): Promise<{ name: string; capacity: number; inProgress: number } | null> {
+  const [row] = await db.$queryRaw<Array<{ name: string; capacity: number; inProgress: number }>>`
+    SELECT s.name, s.capacity,
+      (SELECT count(*)::int FROM task_instances b WHERE b.tenant_id = s.tenant_id AND b.station_id = s.id AND b.status = 'IN_PROGRESS') AS "inProgress"
+    FROM stations s WHERE s.id = ${stationId}::uuid AND s.tenant_id = ${tenantId}::uuid`;
   return row ?? null;
 }
 
