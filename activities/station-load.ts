@@ -64,7 +64,7 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
   for (const id of new Set(stationIds)) {
     if (!id) continue;
     announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
-      console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
     });
   }
 }
