@@ -24,8 +24,7 @@ async function onTask(
 ): Promise<TaskNode> {
   const id = requireId(taskId, 'Task');
   const client = requireKitchen(opts.kitchen).client;
-  const task = await opts.db.taskInstance.findUnique({ where: { id }, select: { id: true, orderItemId: true } });
-  if (!task) throw notFound('Task'); // another tenant's task looks exactly like a missing one
+  const task = await findTaskItem(opts, id);
   let result = await run(client, task);
   // A ticket fired at the counter is on the KDS a moment before its item workflow exists.
   for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
@@ -34,6 +33,21 @@ async function onTask(
   }
   unwrapKitchen(result);
   return getTask({ db: opts.db, actor: opts.actor, input: { id } });
+}
+
+/** A task never changes item, so its item (the workflow to address) is remembered per tenant and task. */
+const itemOfTask = new Map<string, string>();
+const ITEM_OF_TASK_MAX = 10_000;
+
+async function findTaskItem(opts: Options<unknown>, id: string): Promise<{ id: string; orderItemId: string }> {
+  const key = `${opts.actor.tenantId}:${id}`;
+  const known = itemOfTask.get(key);
+  if (known) return { id, orderItemId: known };
+  const task = await opts.db.taskInstance.findUnique({ where: { id }, select: { id: true, orderItemId: true } });
+  if (!task) throw notFound('Task'); // another tenant's task looks exactly like a missing one
+  if (itemOfTask.size >= ITEM_OF_TASK_MAX) itemOfTask.delete(itemOfTask.keys().next().value!);
+  itemOfTask.set(key, task.orderItemId);
+  return task;
 }
 
 export function startTask(opts: Options<{ id: string }>): Promise<TaskNode> {
@@ -48,9 +62,8 @@ export function completeTask(opts: Options<{ id: string }>): Promise<TaskNode> {
 
 export function completeSubtask(opts: Options<{ taskId: string; subtaskId: string }>): Promise<TaskNode> {
   return onTask(opts, opts.input.taskId, async (client, t) => {
+    // The item workflow knows its tasks' subtasks: an id that is not one of them is NOT_FOUND.
     const subtaskId = requireId(opts.input.subtaskId, 'Subtask');
-    const subtask = await opts.db.subtaskInstance.findFirst({ where: { id: subtaskId, taskInstanceId: t.id }, select: { id: true } });
-    if (!subtask) throw notFound('Subtask');
     return kdsUpdate(client, { orderItemId: t.orderItemId, update: 'completeSubtask', args: { taskId: t.id, subtaskId, userId: opts.actor.userId } });
   });
 }

@@ -72,6 +72,8 @@ describe('KDS actions', () => {
     expect(open.errors?.[0].message).toContain('required subtasks still open: "Prendi la pallina"');
 
     const required = dough.subtasks.find((s: any) => !s.optional);
+    const unknown = await act(k, 'subtask', { taskId: dough.id, subtaskId: randomUUID() });
+    expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringContaining('is not part of task'), extensions: { code: 'NOT_FOUND' } });
     const ticked = await ok(k, 'subtask', { taskId: dough.id, subtaskId: required.id });
     expect(ticked.subtasks.find((s: any) => s.id === required.id).completed).toBe(true);
     const done = await ok(k, 'complete', { id: dough.id });
@@ -121,10 +123,14 @@ describe('KDS actions', () => {
     const other = await api.kitchen();
     const order = await placePizza(other);
     const theirs = await taskOf(other, order.id, 'Stendi impasto');
+    // Their own cook acted on it first: what the API remembers about the task is not shared either.
+    await ok(other, 'subtask', { taskId: theirs.id, subtaskId: theirs.subtasks[0].id });
     for (const action of ['start', 'complete', 'recall'] as const) {
       const res = await act(k, action, { id: theirs.id });
       expect(res.errors?.[0]).toMatchObject({ message: 'Task not found', extensions: { code: 'NOT_FOUND' } });
     }
+    const tick = await act(k, 'subtask', { taskId: theirs.id, subtaskId: theirs.subtasks[1].id });
+    expect(tick.errors?.[0]).toMatchObject({ message: 'Task not found', extensions: { code: 'NOT_FOUND' } });
     const read = await api.gql(k.token.staff, 'query($id: ID!) { task(id: $id) { id } }', { id: theirs.id });
     expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await act(k, 'start', { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
