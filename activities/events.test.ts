@@ -77,10 +77,27 @@ it('close() delivers every event already queued, and later emits are reported, n
   }
   await publisher.close();
   await last;
-  expect(seen).toHaveLength(20);
+  expect(seen).toEqual([...Array(20).keys()]); // all of them, in the order they were published
 
   await publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: 20, inProgress: 0, capacity: 1, loadPercent: 0 });
   expect(errors.map((e) => (e as Error).message)).toEqual(['event publisher is closed; dropped station:load']);
+});
+
+it('sends a burst of events in a few NOTIFY statements, not one each, and keeps their order', async () => {
+  let statements = 0;
+  const counting = { query: (sql: string, params?: unknown[]) => (sql.includes('pg_notify') && statements++, realPool.query(sql, params)) } as unknown as Pool;
+  const publisher = createEventPublisher({ pool: counting });
+  const stationId = randomUUID();
+  const seen: number[] = [];
+  client.on('station:load', (p) => p.stationId === stationId && seen.push(p.queueLength));
+  const last = nextEvent(client, 'station:load', (p) => p.stationId === stationId && p.queueLength === 29);
+  const sent = Array.from({ length: 30 }, (_, i) => publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: i, inProgress: 0, capacity: 1, loadPercent: 0 }));
+  await Promise.all(sent);
+  await last;
+  expect(seen).toEqual([...Array(30).keys()]);
+  expect(statements).toBeGreaterThan(0);
+  expect(statements).toBeLessThanOrEqual(3);
+  await publisher.close();
 });
 
 it('drops events beyond maxQueued while PostgreSQL is stuck, instead of growing memory', async () => {

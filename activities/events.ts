@@ -12,6 +12,7 @@ import {
   ensureAttachmentTable,
   openBroadcast,
 } from '../contracts/socket-transport';
+import { createNotifyBatcher } from './notify-batch';
 
 /**
  * How the worker (or any process) reaches browsers: a Socket.io emitter that publishes through
@@ -63,7 +64,8 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   // An idle client dropped by the server (restart, failover) is reported, not an uncaught 'error'.
   if (ownsPool) pool.on('error', onError);
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-  const emitter = new Emitter(pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
+  const notifies = createNotifyBatcher(pool);
+  const emitter = new Emitter(notifies.pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
 
   // Oversized payloads go through the attachment table; create it before the first publish
   // (retried on the next event if the database was unreachable).
@@ -76,9 +78,12 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     return tableReady;
   };
 
-  // One publish at a time: pool queries run on different connections, and NOTIFYs that commit
-  // out of order would show a KDS "IN_PROGRESS" after "DONE".
-  let tail: Promise<void> = Promise.resolve();
+  // Events reach PostgreSQL in the order they were published (a KDS must not see "IN_PROGRESS"
+  // after "DONE"): each is handed to the emitter only after the previous one was, and the
+  // batcher sends the NOTIFYs in that order. An event over NOTIFY's size limit stores its
+  // attachment first; the next one waits until its NOTIFY has gone, so it cannot overtake it.
+  let handOver: Promise<void> = Promise.resolve();
+  let lastDelivered: Promise<void> = Promise.resolve();
   let queued = 0;
   let closed = false;
 
@@ -92,20 +97,22 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       return Promise.resolve();
     }
     queued++;
-    const run = async (): Promise<void> => {
-      try {
-        await ensureTable();
-        const broadcast = openBroadcast(emitter, rooms, onError);
-        broadcast.emit(event, payload);
-        await broadcast.published();
-      } catch (err) {
-        onError(err);
-      } finally {
+    const handed = handOver.then(async () => {
+      await ensureTable();
+      const broadcast = openBroadcast(emitter, rooms, onError);
+      const before = notifies.handedOver();
+      broadcast.emit(event, payload);
+      return { broadcast, notifyQueued: notifies.handedOver() > before };
+    });
+    handOver = handed.then(({ broadcast, notifyQueued }) => (notifyQueued ? undefined : broadcast.published()), () => undefined);
+    // Batches go one after the other, so the last event delivered means all earlier ones were.
+    lastDelivered = handed
+      .then(({ broadcast }) => broadcast.published())
+      .catch(onError)
+      .finally(() => {
         queued--;
-      }
-    };
-    tail = tail.then(run);
-    return tail;
+      });
+    return lastDelivered;
   }
 
   const roomEmitter = (...rooms: string[]): RoomEmitter => ({
@@ -123,7 +130,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       ),
     async close() {
       closed = true;
-      await tail;
+      await lastDelivered;
       if (ownsPool) await pool.end();
     },
   };
