@@ -1,32 +1,5 @@
-import type { Db } from '../db/client';
 import { Coalescer } from './coalesce';
 import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
-
-type Tx = Pick<Db, '$queryRaw'>;
-
-export interface StationChoice {
-  id: string;
-  name: string;
-  capacity: number;
-}
-
-/**
- * Least-loaded active station of the tenant that handles `stationType` (case-insensitive): load is
- * (queued + in progress) / capacity, ties broken by name so the choice is deterministic.
- */
-export async function pickStation(db: Tx, tenantId: string, stationType: string): Promise<StationChoice | null> {
-  const rows = await db.$queryRaw<StationChoice[]>`
-    SELECT s.id::text AS id, s.name, s.capacity
-    FROM stations s
-    LEFT JOIN task_instances t
-      ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
-    WHERE s.tenant_id = ${tenantId}::uuid AND s.is_active
-      AND EXISTS (SELECT 1 FROM unnest(s.task_types) AS tt WHERE lower(tt) = lower(${stationType}))
-    GROUP BY s.id
-    ORDER BY count(t.id)::float8 / GREATEST(s.capacity, 1), s.name
-    LIMIT 1`;
-  return rows[0] ?? null;
-}
 
 export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {
   const wanted = stationType.toLowerCase();

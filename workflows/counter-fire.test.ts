@@ -81,7 +81,7 @@ describe('firing at the counter', () => {
     expect(Object.fromEntries(state.items.map((i) => [i.orderItemId, i.fireAt]))).toEqual(fireAt);
   });
 
-  it('accepts a start tapped before the item workflow has loaded, and applies it once loaded', async () => {
+  it('accepts a start and a tick tapped before the item workflow has loaded, and applies them once loaded', async () => {
     const { k, kitchen } = await newKitchen();
     const placed = await placeOrder(h.prisma, kitchen, [{ dish: 'pizza' }], { priority: 2 });
     const [pizza] = placed.itemIds;
@@ -97,12 +97,16 @@ describe('firing at the counter', () => {
       taskQueue,
       args: [{ tenantId: kitchen.tenantId, orderId: placed.orderId, orderItemId: pizza, fireAt: null, priority: 2 }],
     });
+    const sub = await h.prisma.subtaskInstance.findFirstOrThrow({ where: { taskInstanceId: dough.id, optional: false } });
     const start = k.kds(pizza, 'startTask', { taskId: dough.id });
+    const tick = k.kds(pizza, 'completeSubtask', { taskId: dough.id, subtaskId: sub.id });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const worker = await startLateWorker(taskQueue);
     try {
       expect(await start).toEqual(expect.objectContaining({ ok: true }));
+      expect(await tick).toEqual(expect.objectContaining({ ok: true }));
       expect((await k.rows(pizza)).dough.status).toBe('IN_PROGRESS');
+      expect((await h.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: sub.id } })).isCompleted).toBe(true);
     } finally {
       await h.client.workflow.getHandle(itemWorkflowId(pizza)).terminate('test over').catch(() => undefined);
       await worker.stop();

@@ -114,15 +114,17 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
 }
 
 function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: ItemLifecycle): void {
-  // A ticket fired at the counter is on the KDS before its item has loaded: accept the start and check it once loaded.
-  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => void (model.phase === 'LOADING' || checkStart(model, i.taskId, true)) });
-  setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => void checkComplete(model, i.taskId) });
+  // A ticket fired at the counter is on the KDS before its item has loaded: an action on it is
+  // accepted while loading and checked strictly once loaded (its handler waits for the load).
+  const unlessLoading = (check: () => unknown) => void (model.phase === 'LOADING' || check());
+  setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => unlessLoading(() => checkStart(model, i.taskId, true)) });
+  setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => unlessLoading(() => checkComplete(model, i.taskId)) });
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
-    validator: (i) => void checkCompleteSubtask(model, i.taskId, i.subtaskId),
+    validator: (i) => unlessLoading(() => checkCompleteSubtask(model, i.taskId, i.subtaskId)),
   });
-  setHandler(recallTaskUpdate, (i) => actions.recallTask(i), { validator: (i) => void checkRecall(model, i.taskId) });
+  setHandler(recallTaskUpdate, (i) => actions.recallTask(i), { validator: (i) => unlessLoading(() => checkRecall(model, i.taskId)) });
   setHandler(reassignTaskUpdate, (i) => actions.reassignTask(i), {
-    validator: (i) => void checkReassign(model, i.taskId, i.stationId),
+    validator: (i) => unlessLoading(() => checkReassign(model, i.taskId, i.stationId)),
   });
   setHandler(
     cancelItemUpdate,

@@ -28,9 +28,13 @@ export class ItemActions {
     private readonly notifyFirstStart: () => Promise<void>,
   ) {}
 
-  async startTask(input: TaskActionInput): Promise<TaskView> {
-    // Only a start accepted while loading waits (a ticket fired at the counter); others go straight on.
+  /** Only an action accepted while loading waits (on a ticket fired at the counter); others go straight on. */
+  private async loaded(): Promise<void> {
     if (this.model.phase === 'LOADING') await condition(() => this.model.phase !== 'LOADING');
+  }
+
+  async startTask(input: TaskActionInput): Promise<TaskView> {
+    await this.loaded();
     return this.mutex.runExclusive(async () => {
       const task = checkStart(this.model, input.taskId);
       const { startedAt } = await asBusinessFailure(() => kds.startTask({ ...this.lifecycle.ref(task.id), userId: input.userId ?? null }));
@@ -50,7 +54,8 @@ export class ItemActions {
     await this.notifyFirstStart();
   }
 
-  completeTask(input: TaskActionInput): Promise<TaskView> {
+  async completeTask(input: TaskActionInput): Promise<TaskView> {
+    await this.loaded();
     return this.mutex.runExclusive(async () => {
       const task = checkComplete(this.model, input.taskId);
       const { completedAt } = await asBusinessFailure(() => kds.completeTask({ ...this.lifecycle.ref(task.id), userId: input.userId ?? null }));
@@ -62,7 +67,8 @@ export class ItemActions {
     });
   }
 
-  completeSubtask(input: TaskActionInput & { subtaskId: string }): Promise<TaskView> {
+  async completeSubtask(input: TaskActionInput & { subtaskId: string }): Promise<TaskView> {
+    await this.loaded();
     return this.mutex.runExclusive(async () => {
       const task = checkCompleteSubtask(this.model, input.taskId, input.subtaskId);
       const ref = { ...this.lifecycle.ref(task.id), subtaskId: input.subtaskId, userId: input.userId ?? null };
@@ -73,7 +79,8 @@ export class ItemActions {
     });
   }
 
-  recallTask(input: { taskId?: string }): Promise<TaskView> {
+  async recallTask(input: { taskId?: string }): Promise<TaskView> {
+    await this.loaded();
     return this.mutex.runExclusive(async () => {
       const task = checkRecall(this.model, input.taskId);
       const dependents = this.model.dependents(task.id);
@@ -88,7 +95,8 @@ export class ItemActions {
     });
   }
 
-  reassignTask(input: { taskId: string; stationId: string }): Promise<TaskView> {
+  async reassignTask(input: { taskId: string; stationId: string }): Promise<TaskView> {
+    await this.loaded();
     return this.mutex.runExclusive(async () => {
       const task = checkReassign(this.model, input.taskId, input.stationId);
       const { stationId } = await asBusinessFailure(() => kds.reassignTask({ ...this.lifecycle.ref(task.id), stationId: input.stationId }));
