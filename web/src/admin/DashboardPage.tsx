@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { describeError } from '../api/errors';
 import { Link } from '../router/router';
@@ -21,9 +22,7 @@ export function DashboardPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Dashboard</h1>
-      </header>
+      <PageHeader title="Dashboard" />
       <div className="cards">
         <Card title="Stations" to="/admin/stations" query={stations}>
           {(d) => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageHeader } from '../shell/page';
 import { ConsoleOrders } from './ConsoleOrders';
 import type { ConsoleOrder } from './console-api';
 import { OrderForm } from './OrderForm';
@@ -9,15 +10,17 @@ export function ConsolePage() {
   const [placed, setPlaced] = useState<ConsoleOrder | null>(null);
   return (
     <section className="console">
-      <header className="page__header">
-        <h1>Phone orders</h1>
-        {placed && (
-          <p className="notice console__placed" role="status">
-            Order <strong>#{placed.orderNumber}</strong> placed
-            {placed.estimatedReadyAt && ` — ready about ${new Date(placed.estimatedReadyAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}.
-          </p>
-        )}
-      </header>
+      <PageHeader
+        title="Phone orders"
+        actions={
+          placed && (
+            <p className="notice console__placed" role="status">
+              Order <strong>#{placed.orderNumber}</strong> placed
+              {placed.estimatedReadyAt && ` — ready about ${new Date(placed.estimatedReadyAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}.
+            </p>
+          )
+        }
+      />
       <div className="console__body">
         <OrderForm onPlaced={setPlaced} />
         <ConsoleOrders />

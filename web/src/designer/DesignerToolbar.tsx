@@ -3,6 +3,7 @@ import { ApiError, describeError } from '../api/errors';
 import { useRequiredSession } from '../auth/AuthContext';
 import { allowed } from '../auth/roles';
 import { Link } from '../router/router';
+import { ConfirmBar } from '../shell/page';
 import type { EditorAction, EditorState } from './editor-state';
 import { sortedLanes } from './layout';
 import { minutes, type WorkflowTemplate } from './recipe-api';
@@ -69,31 +70,20 @@ export function DesignerToolbar({ template, state, dispatch, check, flow, statio
         )}
       </div>
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby="publish-title" aria-describedby="publish-desc">
-          <p id="publish-title">
-            <strong>Publish as version {(template.currentVersion ?? 0) + 1}?</strong>
-          </p>
-          <p id="publish-desc">
-            New orders will use it right away. Orders already in progress keep the version they started with.
-            {state.dirty && ' Your unsaved changes are saved first.'}
-          </p>
-          <div className="btn-row">
-            <button
-              type="button"
-              className="btn btn--primary"
-              autoFocus
-              onClick={() => {
-                setConfirming(false);
-                void flow.publish(state.dirty);
-              }}
-            >
-              Publish
-            </button>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmBar
+          title={`Publish as version ${(template.currentVersion ?? 0) + 1}?`}
+          confirmLabel="Publish"
+          tone="primary"
+          autoFocus
+          onConfirm={() => {
+            setConfirming(false);
+            void flow.publish(state.dirty);
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          New orders will use it right away. Orders already in progress keep the version they started with.
+          {state.dirty && ' Your unsaved changes are saved first.'}
+        </ConfirmBar>
       )}
       {flow.status.kind === 'failed' && <FlowError error={flow.status.error} onDismiss={flow.dismiss} />}
     </header>

@@ -1,4 +1,5 @@
 import { useGqlQuery } from '../api/hooks';
+import { PageHeader } from '../shell/page';
 import { Link } from '../router/router';
 import { Empty, QueryView } from '../shell/states';
 import { NewRecipeForm } from './NewRecipeForm';
@@ -9,12 +10,7 @@ export function RecipeListPage() {
   const recipes = useGqlQuery<{ workflowTemplates: RecipeSummary[] }>(RECIPES_KEY, RECIPES_QUERY);
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1>Recipes</h1>
-          <p className="muted">Each dish is cooked by its recipe’s task graph. Open one to edit it in the designer.</p>
-        </div>
-      </header>
+      <PageHeader title="Recipes" lead="Each dish is cooked by its recipe’s task graph. Open one to edit it in the designer." />
       <NewRecipeForm />
       <QueryView
         query={recipes}

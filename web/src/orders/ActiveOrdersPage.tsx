@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { Empty, QueryView } from '../shell/states';
 import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY, type ActiveOrder } from './orders-api';
@@ -24,10 +25,7 @@ export function ActiveOrdersPage() {
   const now = useNow();
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Active orders</h1>
-        <p className="muted">Updates live. Ready orders are at the top when they are due first.</p>
-      </header>
+      <PageHeader title="Active orders" lead="Updates live. Ready orders are at the top when they are due first." />
       <QueryView
         query={orders}
         isEmpty={(d) => activeOrders(d.orders).length === 0}

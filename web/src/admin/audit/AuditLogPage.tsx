@@ -1,4 +1,5 @@
 import { keepPreviousData } from '@tanstack/react-query';
+import { PageHeader } from '../../shell/page';
 import { useState, type FormEvent } from 'react';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
@@ -42,10 +43,7 @@ export function AuditLogPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Audit log</h1>
-        <p className="muted">Who changed what, newest first.</p>
-      </header>
+      <PageHeader title="Audit log" lead="Who changed what, newest first." />
       <form className="card inline-form" onSubmit={apply} aria-label="Filter audit log">
         <label className="field">
           <span>Action</span>

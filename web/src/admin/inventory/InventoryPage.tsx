@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
 import { InventoryTools } from './InventoryTools';
@@ -33,13 +34,15 @@ export function InventoryPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Inventory</h1>
-        <label className="check">
-          <input type="checkbox" checked={belowMin} onChange={(e) => setBelowMin(e.target.checked)} />
-          Only items below minimum
-        </label>
-      </header>
+      <PageHeader
+        title="Inventory"
+        actions={
+          <label className="check">
+            <input type="checkbox" checked={belowMin} onChange={(e) => setBelowMin(e.target.checked)} />
+            Only items below minimum
+          </label>
+        }
+      />
       <LowStockAlerts />
       <QueryView
         query={inventory}

@@ -1,4 +1,5 @@
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
+import { PageHeader } from '../../shell/page';
 import { allowed } from '../../auth/roles';
 import { useRequiredSession } from '../../auth/AuthContext';
 import { Link } from '../../router/router';
@@ -14,10 +15,7 @@ export function MenuPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Menu</h1>
-        <p className="muted">What can be ordered, the recipe that cooks it, and the stock it uses.</p>
-      </header>
+      <PageHeader title="Menu" lead="What can be ordered, the recipe that cooks it, and the stock it uses." />
       <FormError error={toggle.error} />
       <QueryView query={menu} isEmpty={(d) => d.menuItems.length === 0} empty={<Empty title="No menu items yet" />}>
         {({ menuItems }) =>

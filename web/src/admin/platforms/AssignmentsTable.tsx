@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SyncStatusName } from '../../../../contracts/socket-events';
 import { useGqlMutation } from '../../api/hooks';
+import { ConfirmBar } from '../../shell/page';
 import { FormError } from '../../shell/states';
 import { AssignmentRow } from './AssignmentRow';
 import { countByStatus, PLATFORMS_KEY, SYNC_STATUSES, UNASSIGN_PRODUCTS, type Assignment, type Platform } from './platform-api';
@@ -60,19 +61,16 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
         </div>
       </div>
       {confirming && chosen.length > 0 && (
-        <div className="confirm" role="alertdialog" aria-label="Confirm unassign">
-          <p>
-            Take {chosen.length} dish{chosen.length === 1 ? '' : 'es'} off {platform.name}? Customers there can no longer order {chosen.length === 1 ? 'it' : 'them'}.
-          </p>
-          <div className="btn-row">
-            <button type="button" className="btn btn--danger" disabled={unassign.isPending} onClick={removeChosen}>
-              Unassign {chosen.length}
-            </button>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmBar
+          label="Confirm unassign"
+          confirmLabel={`Unassign ${chosen.length}`}
+          tone="danger"
+          busy={unassign.isPending}
+          onConfirm={removeChosen}
+          onCancel={() => setConfirming(false)}
+        >
+          Take {chosen.length} dish{chosen.length === 1 ? '' : 'es'} off {platform.name}? Customers there can no longer order {chosen.length === 1 ? 'it' : 'them'}.
+        </ConfirmBar>
       )}
       <FormError error={unassign.error} />
       <table className="table assignments">

@@ -1,4 +1,5 @@
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
+import { PageHeader } from '../../shell/page';
 import { Link } from '../../router/router';
 import { Empty, FormError, QueryView } from '../../shell/states';
 import { AssignDishes } from './AssignDishes';
@@ -52,19 +53,17 @@ export function PlatformDetail({ platformId, socket }: { platformId: string; soc
         }
         return (
           <section className="page">
-            <header className="page__header">
-              <div>
-                <p className="muted">
-                  <Link to="/admin/platforms">Platforms</Link> /
-                </p>
-                <h1>{platform.name}</h1>
-                <p className="muted">
+            <PageHeader
+              back={{ to: '/admin/platforms', label: 'Platforms' }}
+              title={platform.name}
+              lead={
+                <>
                   {PLATFORM_TYPE_LABEL[platform.type]} · {CONNECTOR_LABEL[platform.connector] ?? platform.connector} · {platform.config?.baseUrl}
                   {!platform.isActive && <span className="badge">inactive</span>}
-                </p>
-              </div>
-              <StoreStatusControl platform={platform} />
-            </header>
+                </>
+              }
+              actions={<StoreStatusControl platform={platform} />}
+            />
             <div className="btn-row">
               <button type="button" className="btn btn--primary" disabled={resync.isPending || running} onClick={() => startResync(null)}>
                 {running ? 'Syncing…' : 'Re-sync all'}

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { useSocketEvent } from '../../realtime/RealtimeProvider';
 import { Link, navigate } from '../../router/router';
@@ -26,17 +27,17 @@ export function PlatformsPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1>Platforms</h1>
-          <p className="muted">Delivery marketplaces and other channels: their dishes, sync state and store status.</p>
-        </div>
-        {waiting.length > 0 && (
-          <Link to="/admin/platforms/review" className="btn">
-            Review queue <span className="badge badge--warning">{waiting.length}</span>
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Platforms"
+        lead="Delivery marketplaces and other channels: their dishes, sync state and store status."
+        actions={
+          waiting.length > 0 && (
+            <Link to="/admin/platforms/review" className="btn">
+              Review queue <span className="badge badge--warning">{waiting.length}</span>
+            </Link>
+          )
+        }
+      />
       <details className="card" open={platforms.data?.platforms.length === 0 || undefined}>
         <summary>Add platform</summary>
         <NewPlatformForm onCreated={(p) => navigate(`/admin/platforms/${p.id}`)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
-import { Link } from '../../router/router';
 import { Empty, QueryView } from '../../shell/states';
 import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY, type PickableDish, type Platform } from './platform-api';
 import { ReviewCard } from './ReviewCard';
@@ -20,15 +20,11 @@ export function ReviewQueue() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <p className="muted">
-            <Link to="/admin/platforms">Platforms</Link> /
-          </p>
-          <h1>Orders to review</h1>
-          <p className="muted">Platform orders with dishes we could not match. Match each line to one of our dishes, or deny the order.</p>
-        </div>
-      </header>
+      <PageHeader
+        back={{ to: '/admin/platforms', label: 'Platforms' }}
+        title="Orders to review"
+        lead="Platform orders with dishes we could not match. Match each line to one of our dishes, or deny the order."
+      />
       {notices.length > 0 && (
         <div className="notice" role="status">
           <ul className="plain-list">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageHeader } from '../../shell/page';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { Empty, FormError, QueryView } from '../../shell/states';
 import {
@@ -21,10 +22,7 @@ export function StationsPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Stations</h1>
-        <p className="muted">Where tasks run. Capacity is how many tasks a station works on at once.</p>
-      </header>
+      <PageHeader title="Stations" lead="Where tasks run. Capacity is how many tasks a station works on at once." />
       <details className="card" open={stations.data?.stations.length === 0 || undefined}>
         <summary>New station</summary>
         <StationForm

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageHeader } from '../../shell/page';
 import type { RoleName } from '../../../../contracts/socket-events';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { useRequiredSession } from '../../auth/AuthContext';
@@ -15,10 +16,7 @@ export function UsersPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <h1>Users and roles</h1>
-        <p className="muted">Deactivating someone signs them out everywhere within one token lifetime.</p>
-      </header>
+      <PageHeader title="Users and roles" lead="Deactivating someone signs them out everywhere within one token lifetime." />
       <details className="card">
         <summary>New user</summary>
         <NewUserForm key={formKey} roles={roles} onDone={() => setFormKey((k) => k + 1)} />
