@@ -71,37 +71,55 @@ export async function loadLearnedDurations(db: Db, tenantId: string, templateIds
 
 export interface LearnedDurationsCache {
   load(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations>;
-  /** A duration was just recorded: the next load reads the tenant's averages afresh. */
-  forget(tenantId: string): void;
+  /**
+   * A duration was just recorded: the next load reads the averages afresh, of that recipe
+   * (template) when given, else of the whole tenant.
+   */
+  forget(tenantId: string, templateId?: string): void;
+}
+
+interface TenantCache {
+  entries: Map<string, { at: number; rows: Row[] }>;
+  /** Bumped by every forget(): a read that started before one may predate a new sample. */
+  generation: number;
 }
 
 /**
  * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The averages
  * cover the last 100 samples and the query reads the whole history, so it grows with the
  * kitchen's age; the ETA runs it on every transition. Durations recorded by this process clear
- * the tenant at once; those recorded by another worker are seen within `ttlMs`.
+ * their recipe at once (only it is read again); those recorded by another worker are seen within
+ * `ttlMs`.
  */
 export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now): LearnedDurationsCache {
-  const tenants = new Map<string, Map<string, { at: number; rows: Row[] }>>();
+  const tenants = new Map<string, TenantCache>();
+  const tenantCache = (tenantId: string): TenantCache => {
+    let cache = tenants.get(tenantId);
+    if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), generation: 0 }));
+    return cache;
+  };
   return {
     async load(db, tenantId, templateIds) {
-      const cached = tenants.get(tenantId) ?? new Map<string, { at: number; rows: Row[] }>();
-      tenants.set(tenantId, cached);
+      const cache = tenantCache(tenantId);
       const at = now();
       const ids = [...new Set(templateIds)];
       const stale = ids.filter((id) => {
-        const entry = cached.get(id);
+        const entry = cache.entries.get(id);
         return !entry || at - entry.at > ttlMs;
       });
-      if (stale.length === 0) return lookupOver(ids.flatMap((id) => cached.get(id)?.rows ?? []));
+      if (stale.length === 0) return lookupOver(ids.flatMap((id) => cache.entries.get(id)?.rows ?? []));
+      const generation = cache.generation;
       const rows = await queryLearnedRows(db, tenantId, stale);
       // A forget() while this read was in flight means it may predate a new sample: use it, don't keep it.
-      if (tenants.get(tenantId) === cached) for (const id of stale) cached.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
+      if (cache.generation === generation) for (const id of stale) cache.entries.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
       const fresh = new Set(stale);
-      return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cached.get(id)?.rows ?? [])]);
+      return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cache.entries.get(id)?.rows ?? [])]);
     },
-    forget(tenantId) {
-      tenants.delete(tenantId);
+    forget(tenantId, templateId) {
+      const cache = tenantCache(tenantId);
+      cache.generation++;
+      if (templateId) cache.entries.delete(templateId);
+      else cache.entries.clear();
     },
   };
 }

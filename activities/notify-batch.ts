@@ -25,7 +25,8 @@ export interface NotifyBatcher {
  * events published meanwhile wait and then go together, as one `SELECT pg_notify(...),
  * pg_notify(...)`: one round trip and one transaction, whose notifications PostgreSQL delivers
  * in the order they were sent. A busy kitchen publishes dozens of events a second, and one
- * round trip each was most of what they cost. A quiet one still sends each event at once.
+ * round trip each was most of what they cost. A quiet one still sends each event at once (on
+ * the next turn of the event loop).
  * Every other query (the attachment table) goes straight to the pool.
  */
 export function createNotifyBatcher(pool: Queryable): NotifyBatcher {
@@ -55,8 +56,9 @@ export function createNotifyBatcher(pool: Queryable): NotifyBatcher {
       waiting.push({ channel: params?.[0], payload: params?.[1], resolve: () => resolve({ rows: [] }), reject });
       if (sending) return;
       sending = true;
-      // Events published in the same tick join the first batch.
-      queueMicrotask(() => void send());
+      // Events published before the event loop turns (the several events of one transition, the
+      // transitions finishing together) join the first batch.
+      setImmediate(() => void send());
     });
   };
 

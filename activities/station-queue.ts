@@ -67,10 +67,13 @@ export function createStationQueueActivities(deps: ActivityDeps) {
   const completeTask: KitchenActivities['completeTask'] = async (ref) => {
     const at = { tenantId: ref.tenantId, taskId: ref.taskId, userId: ref.userId ?? null, completedAt: clock() };
     // The bump and its duration row are one statement: a completion that committed has recorded it.
-    const done = (await completeIfReady(prisma, at)) ?? (await alreadyDone(ref));
-    deps.learned.forget(ref.tenantId);
-    await emitTaskUpdated(deps, done);
-    await emitTaskCompleted(deps, done);
+    const bumped = await completeIfReady(prisma, at);
+    const done = bumped ?? (await alreadyDone(ref));
+    // Its recipe's averages are read again (a retry recorded nothing new: the first attempt did
+    // this, or another worker did and this one sees it within the cache's lifetime).
+    if (bumped?.recordedTemplateId) deps.learned.forget(ref.tenantId, bumped.recordedTemplateId);
+    // Published together (one NOTIFY statement), delivered in this order.
+    await Promise.all([emitTaskUpdated(deps, done), emitTaskCompleted(deps, done)]);
     announceStationLoad(deps, ref.tenantId, [done.stationId]);
     return { completedAt: done.completedAt!.toISOString() };
   };

@@ -57,10 +57,14 @@ export async function stationLoadOf(db: Db, tenantId: string, stationId: string)
 
 /**
  * IN_PROGRESS → DONE when no required subtask is open, recording how long it took (one
- * task_durations row per task, so learned durations count it once) in the same statement.
+ * task_durations row per task, so learned durations count it once) in the same statement;
+ * `recordedTemplateId` is the recipe the duration was recorded for (null when none was).
  */
-export async function completeIfReady(db: Db, at: { tenantId: string; taskId: string; userId: string | null; completedAt: Date }): Promise<TaskState | null> {
-  const [row] = await db.$queryRaw<TaskState[]>`
+export async function completeIfReady(
+  db: Db,
+  at: { tenantId: string; taskId: string; userId: string | null; completedAt: Date },
+): Promise<(TaskState & { recordedTemplateId: string | null }) | null> {
+  const [row] = await db.$queryRaw<Array<TaskState & { recordedTemplateId: string | null }>>`
     WITH t AS (
       UPDATE task_instances t SET status = 'DONE', completed_at = ${at.completedAt}, completed_by = ${at.userId}::uuid, updated_at = now()
       WHERE t.id = ${at.taskId}::uuid AND t.tenant_id = ${at.tenantId}::uuid AND t.status = 'IN_PROGRESS'
@@ -76,8 +80,9 @@ export async function completeIfReady(db: Db, at: { tenantId: string; taskId: st
       LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id
       WHERE t.started_at IS NOT NULL
       ON CONFLICT (task_instance_id) DO NOTHING
+      RETURNING workflow_template_id
     )
-    SELECT ${TASK_COLUMNS} FROM t`;
+    SELECT ${TASK_COLUMNS}, (SELECT workflow_template_id::text FROM recorded) AS "recordedTemplateId" FROM t`;
   return row ?? null;
 }
 
