@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { TaskRef } from '../../activities/contract';
-import { NativeConnection } from '@temporalio/worker';
 import { kdsUpdate } from '../../temporal/kitchen-client';
-import { createKitchenWorker } from '../../temporal/worker';
 import { orderWorkflow, orderWorkflowId } from '../../workflows/order-workflow';
 import { taskIndex } from '../../domain/recipe';
 import type { Rand } from '../sim/prng';
@@ -11,7 +9,8 @@ import { CREATE_ORDER } from '../sim/queries';
 import type { InstantKitchen } from './instant-kitchen';
 import type { BenchKitchen } from './kitchen-setup';
 import type { RunOne } from './ladder';
-import { createNoopActivities, stableId, type NoopOrder } from './noop-activities';
+import { forkChild, reply, stopChild } from './child';
+import { noopIds, stableId } from './noop-activities';
 import { NAMESPACE, type BenchStack } from './stack';
 
 /**
@@ -21,6 +20,7 @@ import { NAMESPACE, type BenchStack } from './stack';
  *   `task:updated QUEUED`), real activities, PostgreSQL, ETA, events;
  * - no-op: the Temporal client straight to the workflows (start, then the same KDS updates the
  *   API sends) on a second worker whose activities return canned results (noop-activities.ts).
+ * Both sides' workers (and our API) run in processes of their own; this one drives the load.
  */
 export const NOOP_QUEUE = 'bench-noop';
 
@@ -55,8 +55,6 @@ export interface NoopKitchen {
 }
 
 export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen, rand: Rand): Promise<NoopKitchen> {
-  const orders = new Map<string, NoopOrder>();
-  const itemOrder = new Map<string, string>();
   const startedAt = new Map<string, number>();
   const depsOf = new Map<string, string[]>();
   const completeSent = new Map<string, number>();
@@ -87,36 +85,41 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
       errors++;
     }
   };
-  const activities = createNoopActivities(
-    (orderId) => orders.get(orderId) ?? failLookup(orderId),
-    (orderItemId) => itemOrder.get(orderItemId) ?? failLookup(orderItemId),
-    {
-      taskQueued: (ref) => {
-        const now = Date.now();
-        const orderStart = startedAt.get(ref.orderId);
-        if (orderStart !== undefined) {
-          startedAt.delete(ref.orderId);
-          samples.push({ at: now, kind: 'first task queued', ms: now - orderStart });
-        }
-        const sent = (depsOf.get(ref.taskId) ?? []).map((d) => completeSent.get(d));
-        if (sent.length > 0 && sent.every((t) => t !== undefined)) samples.push({ at: now, kind: 'dependent queued', ms: now - Math.max(...(sent as number[])) });
-        void cook(ref);
-      },
-      orderStatus: (orderId, status) => {
-        if (status === 'READY' || status === 'CANCELLED') waiters.get(orderId)?.(Date.now());
-      },
-    },
-  );
-  const connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const worker = await createKitchenWorker({ connection, namespace: NAMESPACE, taskQueue: NOOP_QUEUE, activities, workflowBundle: { codePath: stack.bundlePath } });
-  const running = worker.run();
+  const taskQueued = (ref: TaskRef) => {
+    const now = Date.now();
+    const orderStart = startedAt.get(ref.orderId);
+    if (orderStart !== undefined) {
+      startedAt.delete(ref.orderId);
+      samples.push({ at: now, kind: 'first task queued', ms: now - orderStart });
+    }
+    const sent = (depsOf.get(ref.taskId) ?? []).map((d) => completeSent.get(d));
+    if (sent.length > 0 && sent.every((t) => t !== undefined)) samples.push({ at: now, kind: 'dependent queued', ms: now - Math.max(...(sent as number[])) });
+    void cook(ref);
+  };
+
+  // The no-op worker runs in a process of its own, as the real one does (role.ts); what its
+  // activities do comes back over IPC, where the real system would emit Socket.io events.
+  const worker = forkChild(path.join(__dirname, 'role.ts'), {
+    args: ['noop-worker'],
+    env: { ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: NAMESPACE, TASK_QUEUE: NOOP_QUEUE, WORKFLOW_BUNDLE: stack.bundlePath },
+  });
+  try {
+    await reply(worker, null, 'waiting', 60_000, 'noop worker');
+    await reply(worker, { type: 'menu', tenantId: kitchen.tenantId, recipes: kitchen.menu.map((m) => m.recipe) }, 'ready', 60_000, 'noop worker');
+  } catch (err) {
+    await stopChild(worker);
+    throw err;
+  }
+  worker.on('message', (msg: { type: string; ref?: TaskRef; orderId?: string; status?: string }) => {
+    if (msg.type === 'queued' && msg.ref) taskQueued(msg.ref);
+    if (msg.type === 'status' && (msg.status === 'READY' || msg.status === 'CANCELLED')) waiters.get(msg.orderId!)?.(Date.now());
+  });
 
   const runOne: RunOne = async (timeoutMs) => {
-    const dish = kitchen.menu[Math.floor(rand() * kitchen.menu.length)];
-    const orderId = randomUUID();
-    const orderItemId = randomUUID();
-    orders.set(orderId, { tenantId: kitchen.tenantId, priority: 2, items: [{ orderItemId, recipe: dish.recipe }] });
-    itemOrder.set(orderItemId, orderId);
+    const dishIndex = Math.floor(rand() * kitchen.menu.length);
+    const dish = kitchen.menu[dishIndex];
+    const orderId = noopIds.order(dishIndex);
+    const orderItemId = noopIds.item(orderId);
     for (const { task } of taskIndex(dish.recipe).values()) {
       depsOf.set(stableId(orderItemId, task.id), task.depends_on.map((d) => stableId(orderItemId, d)));
     }
@@ -138,14 +141,6 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
     runOne,
     samples,
     stats: () => ({ errors, earlyStartRetries }),
-    async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running.catch(() => undefined);
-      await connection.close();
-    },
+    stop: () => stopChild(worker),
   };
-}
-
-function failLookup(id: string): never {
-  throw new Error(`noop kitchen: unknown id ${id}`);
 }

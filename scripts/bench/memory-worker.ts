@@ -8,10 +8,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { margherita } from '../../prisma/seed/demo-pizza-recipes';
 import { createKitchenWorker } from '../../temporal/worker';
-import { createNoopActivities } from './noop-activities';
-
-/** Every item id is "<order id>.0" (memory.ts starts them so), which gives its order back without a registry. */
-const orderOf = (orderItemId: string) => orderItemId.split('.')[0];
+import { createNoopActivities, noopIds } from './noop-activities';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -24,8 +21,9 @@ async function main(): Promise<void> {
   let materialized = 0;
   let queued = 0;
   const base = createNoopActivities(
-    (orderId) => ({ tenantId: 'bench-memory', priority: 0, items: [{ orderItemId: `${orderId}.0`, recipe: margherita }] }),
-    orderOf,
+    // Every item id is "<order id>.0" (memory.ts starts them so): its order without a registry.
+    (orderId) => ({ tenantId: 'bench-memory', priority: 0, items: [{ orderItemId: noopIds.item(orderId), recipe: margherita }] }),
+    noopIds.orderOfItem,
     { taskQueued: () => void queued++ },
   );
   const activities = { ...base, materializeItemTasks: async (input: Parameters<typeof base.materializeItemTasks>[0]) => ((materialized++), base.materializeItemTasks(input)) };

@@ -1,8 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { itemWorkflow, itemWorkflowId } from '../../workflows/item-workflow';
 import { slope } from '../sim/stats';
+import { noopIds } from './noop-activities';
+import { forkChild, reply as replyFrom, stopChild } from './child';
 import { NAMESPACE, type BenchStack } from './stack';
 
 /**
@@ -28,10 +30,9 @@ export interface MemoryResult {
 type Stats = { materialized: number; queued: number; cached: number };
 
 export async function measureWorkerMemory(stack: BenchStack, root: string): Promise<MemoryResult> {
-  const child = fork(path.join(root, 'scripts', 'bench', 'memory-worker.ts'), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+  const child = forkChild(path.join(root, 'scripts', 'bench', 'memory-worker.ts'), {
+    execArgv: ['--expose-gc'],
     env: { ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: NAMESPACE, TASK_QUEUE: QUEUE, WORKFLOW_BUNDLE: stack.bundlePath },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
     await reply(child, null, 'ready', 60_000);
@@ -42,9 +43,9 @@ export async function measureWorkerMemory(stack: BenchStack, root: string): Prom
         await Promise.all(
           ids.slice(i, i + 10).map((orderId) =>
             stack.client.workflow.start(itemWorkflow, {
-              workflowId: itemWorkflowId(`${orderId}.0`),
+              workflowId: itemWorkflowId(noopIds.item(orderId)),
               taskQueue: QUEUE,
-              args: [{ tenantId: 'bench-memory', orderId, orderItemId: `${orderId}.0`, fireAt: null, priority: 0 }],
+              args: [{ tenantId: 'bench-memory', orderId, orderItemId: noopIds.item(orderId), fireAt: null, priority: 0 }],
             }),
           ),
         );
@@ -69,16 +70,6 @@ export async function measureWorkerMemory(stack: BenchStack, root: string): Prom
   }
 }
 
-/** A graceful worker shutdown (no "connection closed" warnings), killed if it takes too long. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.send({ type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Waits until every started item materialised, queued its first tasks and sits in the cache. */
 async function settled(child: ChildProcess, started: number): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -93,28 +84,4 @@ async function settled(child: ChildProcess, started: number): Promise<void> {
   throw new Error(`memory bench: ${started} item workflows did not settle within 60 s`);
 }
 
-function reply<T>(child: ChildProcess, message: object | null, type: string, timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`memory worker: no "${type}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const onMessage = (msg: { type: string }) => {
-      if (msg.type !== type) return;
-      done();
-      resolve(msg as T);
-    };
-    const onExit = (code: number | null) => {
-      done();
-      reject(new Error(`memory worker exited with ${code}`));
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-    if (message) child.send(message);
-  });
-}
+const reply = <T>(child: ChildProcess, message: object | null, type: string, timeoutMs: number) => replyFrom<T>(child, message, type, timeoutMs, 'memory worker');

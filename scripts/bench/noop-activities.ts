@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ItemPlan, KitchenActivities, OrderPlan, TaskRef } from '../../activities/contract';
 import { analyzeRecipe, deductPhaseId, taskIndex, type WorkflowDefinition } from '../../domain/recipe';
 
@@ -22,6 +22,17 @@ export interface NoopHooks {
   taskQueued?(ref: TaskRef): void;
   orderStatus?(orderId: string, status: string): void;
 }
+
+/**
+ * Ids of no-op orders that carry their dish, so a worker in another process needs no registry:
+ * order `d<dish index>.<uuid>`, its one item `<order id>.0`.
+ */
+export const noopIds = {
+  order: (dish: number) => `d${dish}.${randomUUID()}`,
+  item: (orderId: string) => `${orderId}.0`,
+  orderOfItem: (orderItemId: string) => orderItemId.slice(0, orderItemId.lastIndexOf('.')),
+  dishOf: (orderId: string) => Number(orderId.slice(1, orderId.indexOf('.'))),
+};
 
 /** A stable uuid-shaped id, so a retried activity returns the same task ids. */
 export function stableId(...parts: string[]): string {

@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createKitchenActivities } from '../../activities';
-import { createEventPublisher } from '../../activities/events';
-import { startApiServer } from '../../api/server';
-import { loadEnv } from '../../config/env';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { createPrisma, type Db } from '../../db/client';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { applyMigrations } from '../../db/migrate';
@@ -14,12 +10,15 @@ import { seedDemo } from '../../prisma/seed/seed-demo';
 import { connectTemporal } from '../../temporal/connection';
 import { startTemporalDevServer } from '../../temporal/dev-server';
 import { getFreePort } from '../../temporal/ports';
-import { createKitchenWorker, defaultWorkflowsPath } from '../../temporal/worker';
+import { defaultWorkflowsPath } from '../../temporal/worker';
+import { forkChild, reply, stopChild } from './child';
 
 /**
- * The bench's own Brigade, in this process, on free ports and in a temp dir, so it needs no
- * `npm start` and cannot disturb one: throwaway PostgreSQL (migrated, demo seeded), in-memory
- * Temporal dev server, the real worker and the real API, wired as scripts/start.ts wires them.
+ * The bench's own Brigade, on free ports and in a temp dir, so it needs no `npm start` and cannot
+ * disturb one: throwaway PostgreSQL (migrated, demo seeded), in-memory Temporal dev server, and
+ * the real worker and the real API each in a process of its own (role.ts), as docker-compose
+ * deploys them; this process is the load generator (and keeps a Prisma client and a Temporal
+ * client for the phases that call activities in-process or start workflows directly).
  */
 export const KITCHEN_QUEUE = 'bench-kitchen';
 export const NAMESPACE = 'default';
@@ -67,37 +66,24 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
 
     const temporalClient = await connectTemporal({ address: temporal.address, namespace: NAMESPACE });
     stops.push(() => temporalClient.connection.close());
-    const events = createEventPublisher({ databaseUrl: pg.url });
-    const workerConnection = await NativeConnection.connect({ address: temporal.address });
-    const worker: Worker = await timed(
-      'worker',
-      createKitchenWorker({
-        connection: workerConnection,
-        namespace: NAMESPACE,
-        taskQueue: KITCHEN_QUEUE,
-        activities: createKitchenActivities({ prisma, events }),
-        workflowBundle: { codePath: bundlePath },
-      }),
-    );
-    const running = worker.run();
-    stops.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running.catch(() => undefined);
-      await events.close();
-      await workerConnection.close();
-    });
-
-    const env = loadEnv({ ...process.env, NODE_ENV: 'development', DATABASE_URL: pg.url, TEMPORAL_TASK_QUEUE: KITCHEN_QUEUE, HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
-    const api = await timed(
-      'api',
-      startApiServer({ prisma, env, temporal: { client: temporalClient.client, namespace: NAMESPACE }, port: 0, host: '127.0.0.1', webDist: path.join(dir, 'no-web') }),
-    );
-    stops.push(api.close);
-    return { dir, apiUrl: api.url, databaseUrl: pg.url, temporalAddress: temporal.address, prisma, client: temporalClient.client, bundlePath, timings, stop };
+    // The worker and the API in processes of their own, as deployed (docker-compose.yml).
+    const childEnv = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, TASK_QUEUE: KITCHEN_QUEUE, WORKFLOW_BUNDLE: bundlePath };
+    const [, api] = await Promise.all([
+      timed('worker', startRole('worker', childEnv, stops)),
+      timed('api', startRole('api', childEnv, stops)),
+    ]);
+    return { dir, apiUrl: api.url!, databaseUrl: pg.url, temporalAddress: temporal.address, prisma, client: temporalClient.client, bundlePath, timings, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** Forks scripts/bench/role.ts for `role` and waits until it serves (its stop goes on `stops`). */
+async function startRole(role: 'worker' | 'api', env: NodeJS.ProcessEnv, stops: Array<() => Promise<void>>): Promise<{ url?: string }> {
+  const child = forkChild(path.join(__dirname, 'role.ts'), { env, args: [role] });
+  stops.push(() => stopChild(child));
+  return reply<{ url?: string }>(child, null, 'ready', 120_000, `bench ${role}`);
 }
 
 /** The workflow bundle as a file (webpack's INFO chatter kept out of the bench output). */

@@ -1,0 +1,118 @@
+/**
+ * One process of the bench's Brigade, run by stack.ts / drivers.ts over IPC (child.ts), so the
+ * bench measures the topology docker-compose deploys (API nodes and workers in processes of
+ * their own) with the load generator outside them:
+ *   worker       the kitchen worker: real activities, events through PostgreSQL NOTIFY
+ *   api          the API server (GraphQL, Socket.io) on a free port; answers { type: 'ready', url }
+ *   noop-worker  the same workflows with canned activities (noop-activities.ts); what they do is
+ *                reported back as { type: 'queued', ref } and { type: 'status', orderId, status }
+ * Env: DATABASE_URL (worker, api), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TASK_QUEUE,
+ * WORKFLOW_BUNDLE (workers). Answers { type: 'ready' } once serving; { type: 'stop' } stops it.
+ */
+import path from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { WorkflowDefinition } from '../../domain/recipe';
+import { createKitchenActivities } from '../../activities';
+import { createEventPublisher } from '../../activities/events';
+import { startApiServer } from '../../api/server';
+import { loadEnv } from '../../config/env';
+import { createPrisma } from '../../db/client';
+import { connectTemporal } from '../../temporal/connection';
+import { createKitchenWorker } from '../../temporal/worker';
+import type { KitchenActivities } from '../../activities/contract';
+import type { Message } from './child';
+import { createNoopActivities, noopIds } from './noop-activities';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const send = (message: Message & Record<string, unknown>) => process.send?.(message);
+const namespace = () => process.env.TEMPORAL_NAMESPACE || 'default';
+
+/** Runs a worker until { type: 'stop' }. */
+async function runWorker(activities: KitchenActivities, close: () => Promise<void> = async () => undefined): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
+  const worker = await createKitchenWorker({
+    connection,
+    namespace: namespace(),
+    taskQueue: required('TASK_QUEUE'),
+    activities,
+    workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
+  });
+  process.on('message', (msg: Message) => msg.type === 'stop' && worker.getState() === 'RUNNING' && worker.shutdown());
+  const running = worker.run();
+  send({ type: 'ready' });
+  await running;
+  await close();
+  await connection.close();
+}
+
+async function kitchenWorker(): Promise<void> {
+  const databaseUrl = required('DATABASE_URL');
+  const prisma = createPrisma(databaseUrl, { max: 10 });
+  const events = createEventPublisher({ databaseUrl });
+  await runWorker(createKitchenActivities({ prisma, events }), async () => {
+    await events.close();
+    await prisma.$disconnect();
+  });
+}
+
+async function api(): Promise<void> {
+  const databaseUrl = required('DATABASE_URL');
+  const prisma = createPrisma(databaseUrl, { max: 10 });
+  const temporal = await connectTemporal({ address: required('TEMPORAL_ADDRESS'), namespace: namespace() });
+  const env = loadEnv({ ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: required('TASK_QUEUE'), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const server = await startApiServer({
+    prisma,
+    env,
+    temporal: { client: temporal.client, namespace: namespace() },
+    port: 0,
+    host: '127.0.0.1',
+    webDist: path.join(__dirname, 'no-web'),
+  });
+  process.on('message', async (msg: Message) => {
+    if (msg.type !== 'stop') return;
+    await server.close();
+    await temporal.connection.close();
+    await prisma.$disconnect();
+    process.exit(0);
+  });
+  send({ type: 'ready', url: server.url });
+}
+
+/** The menu arrives first ({ type: 'menu', tenantId, recipes }); an order's id names its dish (noopIds). */
+async function noopWorker(): Promise<void> {
+  const menu = await new Promise<{ tenantId: string; recipes: WorkflowDefinition[] }>((resolve) => {
+    const onMenu = (msg: Message & { tenantId: string; recipes: WorkflowDefinition[] }) => {
+      if (msg.type !== 'menu') return;
+      process.off('message', onMenu);
+      resolve(msg);
+    };
+    process.on('message', onMenu);
+    send({ type: 'waiting' });
+  });
+  const activities = createNoopActivities(
+    (orderId) => ({ tenantId: menu.tenantId, priority: 2, items: [{ orderItemId: noopIds.item(orderId), recipe: menu.recipes[noopIds.dishOf(orderId)] }] }),
+    noopIds.orderOfItem,
+    {
+      taskQueued: (ref) => send({ type: 'queued', ref }),
+      orderStatus: (orderId, status) => send({ type: 'status', orderId, status }),
+    },
+  );
+  await runWorker(activities);
+}
+
+const roles: Record<string, () => Promise<void>> = { worker: kitchenWorker, api, 'noop-worker': noopWorker };
+const role = roles[process.argv[2] ?? ''];
+if (!role) {
+  console.error(`usage: role.ts ${Object.keys(roles).join('|')}`);
+  process.exit(2);
+}
+role().catch((err) => {
+  console.error(`[bench ${process.argv[2]}]`, err);
+  process.exit(1);
+});
