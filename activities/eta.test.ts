@@ -152,6 +152,33 @@ describe('recalculateEta', () => {
     expect(learned).toBeLessThan(10 * MIN);
     expect((await etaOfNew()).eta).toBe(learned);
   });
+
+  it("re-reads only the completed task's recipe: the other recipes keep their cached averages", async () => {
+    const type = unique('wok');
+    const station = await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
+    const noodles = await recipeOf(singleTaskRecipe(type, 10));
+    const rice = await recipeOf(singleTaskRecipe(type, 10));
+    const etaOfNew = async (recipe: typeof noodles) => {
+      const o = await orderOf(recipe);
+      await acts.enqueueTask(o.ref());
+      const { itemEta } = await acts.recalculateEta({ tenantId: tenant.id, orderItemId: o.item.id, reason: 'test' });
+      return { o, eta: Date.parse(itemEta!) - now };
+    };
+    const cooked = await etaOfNew(noodles);
+    expect((await etaOfNew(rice)).eta).toBe(10 * MIN); // both recipes' averages (none yet) are cached now
+    // Rice history written by another worker: this one does not see it until its cache expires…
+    await prisma.taskDuration.create({
+      data: { tenantId: tenant.id, workflowTemplateId: rice.template.id, taskDefId: 'cook', stationId: station.id, durationSeconds: 60, quantity: 1 },
+    });
+    await acts.startTask(cooked.o.ref());
+    now += LEARNED_CACHE_MS / 2; // a quick one, within the cache window
+    await acts.completeTask(cooked.o.ref());
+    // …a noodle completion in this worker re-reads the noodle averages at once, not the rice ones.
+    const learnedNoodles = expectedDurationMs({ estimateMinutes: 10, quantity: 1, learned: { avgSeconds: LEARNED_CACHE_MS / 2000, samples: 1 } });
+    expect((await etaOfNew(noodles)).eta).toBe(learnedNoodles);
+    await prisma.order.updateMany({ where: { tenantId: tenant.id }, data: { status: 'DELIVERED' } });
+    expect((await etaOfNew(rice)).eta).toBe(10 * MIN);
+  });
 });
 
 describe('checkItemLate', () => {

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     phaseSeconds[name] = Math.round((Date.now() - phaseStart) / 1000);
     phaseStart = Date.now();
   };
-  log('starting PostgreSQL, Temporal, worker and API in this process…');
+  log('starting PostgreSQL, Temporal, and the worker and the API in processes of their own…');
   const stack = await startBenchStack(log);
   phase('stack');
   try {
