@@ -13,12 +13,8 @@ interface LoadRow {
   in_progress: number;
 }
 
-/**
- * A busy station's load is announced at most this often: twice a second is plenty for a load bar,
- * and each announcement is a query and an event every board receives (the KDS and the analytics
- * page refetch on it; the KDS also follows the task events themselves).
- */
-export const STATION_LOAD_SPACING_MS = 500;
+/** A busy station's load is announced at most this often (its KDS refetches the queue on each one). */
+export const STATION_LOAD_SPACING_MS = 100;
 
 const announcers = new WeakMap<KitchenEvents, Coalescer<string, void>>();
 

@@ -112,7 +112,12 @@ if (!role) {
   console.error(`usage: role.ts ${Object.keys(roles).join('|')}`);
   process.exit(2);
 }
-role().catch((err) => {
-  console.error(`[bench ${process.argv[2]}]`, err);
-  process.exit(1);
-});
+// A worker's run ends on { type: 'stop' }; the IPC channel would keep the process alive.
+role()
+  .then(() => {
+    if (process.argv[2] !== 'api') process.exit(0);
+  })
+  .catch((err) => {
+    console.error(`[bench ${process.argv[2]}]`, err);
+    process.exit(1);
+  });
