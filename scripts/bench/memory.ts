@@ -8,7 +8,7 @@ import { forkChild, reply as replyFrom, stopChild } from './child';
 import { NAMESPACE, type BenchStack } from './stack';
 
 /**
- * Worker memory per 100 running item workflows: a worker in a child process (memory-worker.ts)
+ * Worker memory per 100 running item workflows: a worker in a child process (role.ts memory-worker)
  * with open item workflows, each with its first tasks queued and waiting for a cook. After a
  * warm-up (the workflow sandbox itself costs a fixed amount), RSS and V8 heap are read after a
  * full GC at N = 0, 100, … STEPS×100 extra workflows; the slope of a least-squares line is
@@ -30,7 +30,8 @@ export interface MemoryResult {
 type Stats = { materialized: number; queued: number; cached: number };
 
 export async function measureWorkerMemory(stack: BenchStack, root: string): Promise<MemoryResult> {
-  const child = forkChild(path.join(root, 'scripts', 'bench', 'memory-worker.ts'), {
+  const child = forkChild(path.join(root, 'scripts', 'bench', 'role.ts'), {
+    args: ['memory-worker'],
     execArgv: ['--expose-gc'],
     env: { ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: NAMESPACE, TASK_QUEUE: QUEUE, WORKFLOW_BUNDLE: stack.bundlePath },
   });

@@ -6,11 +6,12 @@
  *   api          the API server (GraphQL, Socket.io) on a free port; answers { type: 'ready', url }
  *   noop-worker  the same workflows with canned activities (noop-activities.ts); what they do is
  *                reported back as { type: 'queued', ref } and { type: 'status', orderId, status }
+ *   memory-worker  no-op activities, every item a Margherita, for the worker memory phase
  * Env: DATABASE_URL (worker, api), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TASK_QUEUE,
  * WORKFLOW_BUNDLE (workers). Answers { type: 'ready' } once serving; { type: 'stop' } stops it.
  */
 import path from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { WorkflowDefinition } from '../../domain/recipe';
 import { createKitchenActivities } from '../../activities';
 import { createEventPublisher } from '../../activities/events';
@@ -18,7 +19,8 @@ import { startApiServer } from '../../api/server';
 import { loadEnv } from '../../config/env';
 import { createPrisma } from '../../db/client';
 import { connectTemporal } from '../../temporal/connection';
-import { createKitchenWorker } from '../../temporal/worker';
+import { createKitchenWorker, type CreateKitchenWorkerOptions } from '../../temporal/worker';
+import { margherita } from '../../prisma/seed/demo-pizza-recipes';
 import type { KitchenActivities } from '../../activities/contract';
 import type { Message } from './child';
 import { createNoopActivities, noopIds } from './noop-activities';
@@ -32,8 +34,14 @@ function required(name: string): string {
 const send = (message: Message & Record<string, unknown>) => process.send?.(message);
 const namespace = () => process.env.TEMPORAL_NAMESPACE || 'default';
 
-/** Runs a worker until { type: 'stop' }. */
-async function runWorker(activities: KitchenActivities, close: () => Promise<void> = async () => undefined): Promise<void> {
+/**
+ * Runs a worker until { type: 'stop' }; `onMessage` gets the parent's other messages (with the
+ * worker, for its status), `options` go to the Worker, `close` runs once it stopped.
+ */
+async function runWorker(
+  activities: KitchenActivities,
+  opts: { close?: () => Promise<void>; options?: CreateKitchenWorkerOptions['options']; onMessage?: (msg: Message, worker: Worker) => void } = {},
+): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
   const worker = await createKitchenWorker({
@@ -42,12 +50,17 @@ async function runWorker(activities: KitchenActivities, close: () => Promise<voi
     taskQueue: required('TASK_QUEUE'),
     activities,
     workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
+    options: opts.options,
   });
-  process.on('message', (msg: Message) => msg.type === 'stop' && worker.getState() === 'RUNNING' && worker.shutdown());
+  process.on('message', (msg: Message) => {
+    if (msg.type === 'stop') {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    } else opts.onMessage?.(msg, worker);
+  });
   const running = worker.run();
   send({ type: 'ready' });
   await running;
-  await close();
+  await opts.close?.();
   await connection.close();
 }
 
@@ -55,9 +68,11 @@ async function kitchenWorker(): Promise<void> {
   const databaseUrl = required('DATABASE_URL');
   const prisma = createPrisma(databaseUrl, { max: 10 });
   const events = createEventPublisher({ databaseUrl });
-  await runWorker(createKitchenActivities({ prisma, events }), async () => {
-    await events.close();
-    await prisma.$disconnect();
+  await runWorker(createKitchenActivities({ prisma, events }), {
+    close: async () => {
+      await events.close();
+      await prisma.$disconnect();
+    },
   });
 }
 
@@ -106,7 +121,37 @@ async function noopWorker(): Promise<void> {
   await runWorker(activities);
 }
 
-const roles: Record<string, () => Promise<void>> = { worker: kitchenWorker, api, 'noop-worker': noopWorker };
+/**
+ * For memory.ts (run with --expose-gc): the no-op worker with every item a Margherita and every
+ * open workflow kept in the sticky cache (that cache is the memory measured). Messages:
+ * { type: 'stats' } → counts, { type: 'measure' } → process.memoryUsage() after two full GCs.
+ */
+async function memoryWorker(): Promise<void> {
+  let materialized = 0;
+  let queued = 0;
+  const base = createNoopActivities(
+    // Every item id is "<order id>.0" (memory.ts starts them so): its order without a registry.
+    (orderId) => ({ tenantId: 'bench-memory', priority: 0, items: [{ orderItemId: noopIds.item(orderId), recipe: margherita }] }),
+    noopIds.orderOfItem,
+    { taskQueued: () => void queued++ },
+  );
+  const activities = { ...base, materializeItemTasks: async (input: Parameters<typeof base.materializeItemTasks>[0]) => ((materialized++), base.materializeItemTasks(input)) };
+  await runWorker(activities, {
+    options: { maxCachedWorkflows: 5_000 },
+    onMessage: async (msg, worker) => {
+      if (msg.type === 'stats') send({ type: 'stats', materialized, queued, cached: worker.getStatus().numCachedWorkflows });
+      if (msg.type === 'measure') {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        gc?.();
+        send({ type: 'memory', ...process.memoryUsage() });
+      }
+    },
+  });
+}
+
+const roles: Record<string, () => Promise<void>> = { worker: kitchenWorker, api, 'noop-worker': noopWorker, 'memory-worker': memoryWorker };
 const role = roles[process.argv[2] ?? ''];
 if (!role) {
   console.error(`usage: role.ts ${Object.keys(roles).join('|')}`);

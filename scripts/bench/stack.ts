@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { createPrisma, type Db } from '../../db/client';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { applyMigrations } from '../../db/migrate';
@@ -51,7 +51,6 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
     return result;
   };
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
     const bundlePath = path.join(dir, 'workflow-bundle.js');
     const [pg, temporal] = await Promise.all([
       timed('postgres', getFreePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, persistent: false }))),
