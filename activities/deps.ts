@@ -6,7 +6,7 @@ import type { LearnedDurationsCache } from './learned-durations';
 import type { KitchenFailureType } from './contract';
 
 /** The part of the cross-process publisher (activities/events.ts) the activities use. */
-export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation'>;
+export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation' | 'track'>;
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

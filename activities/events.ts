@@ -32,7 +32,12 @@ export interface EventPublisher {
   toStation(tenantId: string, stationId: string): RoomEmitter;
   /** The tenant room and the station room in ONE broadcast: a socket in both gets it once. */
   toTenantAndStation(tenantId: string, stationId: string): RoomEmitter;
-  /** Waits for queued events, then ends the pool if the publisher created it. */
+  /**
+   * Work that will publish later (a coalesced `station:load` waiting for its turn): close()
+   * waits for it, so an announcement still due when a process stops is published, not dropped.
+   */
+  track(work: Promise<unknown>): void;
+  /** Waits for tracked work and queued events, then ends the pool if the publisher created it. */
   close(): Promise<void>;
 }
 
@@ -86,6 +91,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   let lastDelivered: Promise<void> = Promise.resolve();
   let queued = 0;
   let closed = false;
+  const tracked = new Set<Promise<unknown>>();
 
   function publish(rooms: string[], event: ServerEventName, payload: unknown): Promise<void> {
     if (closed) {
@@ -128,7 +134,16 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
         tenantRoom(required(tenantId, 'tenantId')),
         stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId')),
       ),
+    track(work) {
+      const settled: Promise<unknown> = work.then(
+        () => tracked.delete(settled),
+        () => tracked.delete(settled),
+      );
+      tracked.add(settled);
+    },
     async close() {
+      // Tracked work may publish, and may start more (the next coalesced run) before it settles.
+      while (tracked.size > 0) await Promise.all(tracked);
       closed = true;
       await lastDelivered;
       if (ownsPool) await pool.end();

@@ -13,8 +13,12 @@ interface LoadRow {
   in_progress: number;
 }
 
-/** A busy station's load is announced at most this often (its KDS refetches the queue on each one). */
-export const STATION_LOAD_SPACING_MS = 100;
+/**
+ * A busy station's load is announced at most this often: twice a second is plenty for a load bar,
+ * and each announcement is a query and an event every board receives (the KDS and the analytics
+ * page refetch on it; the KDS also follows the task events themselves).
+ */
+export const STATION_LOAD_SPACING_MS = 500;
 
 const announcers = new WeakMap<KitchenEvents, Coalescer<string, void>>();
 
@@ -23,7 +27,8 @@ const announcers = new WeakMap<KitchenEvents, Coalescer<string, void>>();
  * touched them: per station, one computation at a time and at most one every
  * STATION_LOAD_SPACING_MS, shared by every transition meanwhile (each announcement is computed
  * after the transitions that asked for it, so the last one tells the truth). A quiet station
- * announces at once. One announcer per publisher, i.e. per process.
+ * announces at once. One announcer per publisher, i.e. per process; the publisher's close()
+ * waits for the announcements still due.
  */
 export function announceStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): void {
   let announcer = announcers.get(deps.events);
@@ -36,9 +41,11 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
   }
   for (const id of new Set(stationIds)) {
     if (!id) continue;
-    announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
-      console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    deps.events.track(
+      announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
+        console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }),
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { nextEvent } from '../api/realtime/test-support';
-import { createTestTenant, testPrisma } from '../test/helpers/db';
+import { createTestTenant, requireTestEnv, testPrisma } from '../test/helpers/db';
+import { createEventPublisher } from './events';
 import { createKitchenActivities } from './index';
 import type { WorkflowDefinition } from '../domain/recipe';
 import { createStation, deleteTenants, materializedItem, singleTaskRecipe, unique } from './test-support';
@@ -111,6 +112,24 @@ describe('station:load', () => {
       for (let i = 0; i < 6; i++) announceStationLoad(deps, tenant.id, [quiet.id]);
       for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 3 * STATION_LOAD_SPACING_MS)); // and no third one
+      expect(loads).toEqual([0, 0]);
+    } finally {
+      rt.client.off('station:load', listener);
+    }
+  });
+
+  it('is still published when its process stops while an announcement waits for its turn', async () => {
+    const quiet = await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [unique('pass')] });
+    const loads: number[] = [];
+    const listener = (p: { stationId: string; queueLength: number }) => void (p.stationId === quiet.id && loads.push(p.queueLength));
+    rt.client.on('station:load', listener);
+    const publisher = createEventPublisher({ databaseUrl: requireTestEnv('DATABASE_URL') });
+    try {
+      const deps = { prisma, events: publisher, clock: () => now, learned: createLearnedDurationsCache() };
+      announceStationLoad(deps, tenant.id, [quiet.id]); // at once
+      announceStationLoad(deps, tenant.id, [quiet.id]); // STATION_LOAD_SPACING_MS later
+      await publisher.close();
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(loads).toEqual([0, 0]);
     } finally {
       rt.client.off('station:load', listener);
