@@ -1,6 +1,6 @@
 import { createTestTenant, testPrisma, type TestTenant } from '../test/helpers/db';
 import type { Station } from '../prisma/generated/client';
-import { scopeArgs } from './tenant-scope';
+import { forTenant, scopeArgs } from './tenant-scope';
 
 // Real PostgreSQL (test/global-setup.ts). Two fresh tenants per file; A's scoped client must
 // behave as if B's rows did not exist.
@@ -12,6 +12,17 @@ let bStation: Station;
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(prisma), createTestTenant(prisma)]);
   bStation = b.stations[0];
+});
+
+describe('forTenant: one scoped client per tenant', () => {
+  it('is reused for its tenant and never shared with another', async () => {
+    expect(forTenant(prisma, a.id)).toBe(forTenant(prisma, a.id));
+    expect(forTenant(prisma, b.id)).not.toBe(forTenant(prisma, a.id));
+    // Taken again after the other tenant's, each still sees only its own rows.
+    const [ownA, ownB] = await Promise.all([forTenant(prisma, a.id).station.findMany(), forTenant(prisma, b.id).station.findMany()]);
+    expect(ownA.map((s) => s.id).sort()).toEqual(a.stations.map((s) => s.id).sort());
+    expect(ownB.map((s) => s.id).sort()).toEqual(b.stations.map((s) => s.id).sort());
+  });
 });
 
 describe('forTenant: reads', () => {

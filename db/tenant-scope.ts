@@ -78,8 +78,7 @@ export function scopeOwnTenantArgs(operation: string, args: AnyArgs | undefined,
   return a;
 }
 
-export function forTenant(prisma: Db, tenantId: string) {
-  if (!tenantId) throw new Error('forTenant needs a tenantId');
+function scopedClient(prisma: Db, tenantId: string) {
   return prisma.$extends({
     name: 'tenant-scope',
     query: {
@@ -94,4 +93,28 @@ export function forTenant(prisma: Db, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof forTenant>;
+export type TenantDb = ReturnType<typeof scopedClient>;
+
+/** Scoped clients kept per raw client, for this many tenants (the least recently used goes). */
+const SCOPED_CLIENTS_MAX = 1_000;
+const scopedClients = new WeakMap<Db, Map<string, TenantDb>>();
+
+/**
+ * The tenant-scoped client of `tenantId`. It holds nothing but the tenant id, so one is built
+ * per tenant and reused by every request (building one per request cost a client extension and
+ * its model proxies each time).
+ */
+export function forTenant(prisma: Db, tenantId: string): TenantDb {
+  if (!tenantId) throw new Error('forTenant needs a tenantId');
+  let clients = scopedClients.get(prisma);
+  if (!clients) scopedClients.set(prisma, (clients = new Map()));
+  let client = clients.get(tenantId);
+  if (client) {
+    clients.delete(tenantId); // most recently used goes last
+  } else {
+    client = scopedClient(prisma, tenantId);
+    if (clients.size >= SCOPED_CLIENTS_MAX) clients.delete(clients.keys().next().value!);
+  }
+  clients.set(tenantId, client);
+  return client;
+}
