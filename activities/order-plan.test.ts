@@ -96,6 +96,43 @@ describe('loadOrderPlan', () => {
   });
 });
 
+describe('setItemStatus', () => {
+  it("moves an item forward, stamps its ready time, announces the order's items, and treats a repeat as success", async () => {
+    const order = await createOrder(prisma, tenant.id, [
+      { menuItemId, versionId: recipe.version.id },
+      { menuItemId, versionId: recipe.version.id, quantity: 2 },
+    ]);
+    const [first, second] = order.items;
+    const announced = nextEvent(rt.client, 'order:updated', (p) => p.orderId === order.id && p.changes.items?.some((i) => i.status === 'DONE') === true);
+    await acts.setItemStatus({ tenantId: tenant.id, orderItemId: first.id, status: 'IN_PROGRESS' });
+    await acts.setItemStatus({ tenantId: tenant.id, orderItemId: first.id, status: 'DONE' });
+    // The event of that move already shows it (not the row as it was before the statement).
+    // Items of one order are listed by creation time, then id: these two were created together.
+    const items = [...((await announced).changes.items ?? [])].sort((a, b) => a.quantity - b.quantity);
+    expect(items).toEqual([
+      { id: first.id, menuItemId, name: 'Dish', quantity: 1, status: 'DONE' },
+      { id: second.id, menuItemId, name: 'Dish', quantity: 2, status: 'PENDING' },
+    ]);
+    await acts.setItemStatus({ tenantId: tenant.id, orderItemId: first.id, status: 'DONE' }); // a retry
+    const row = await prisma.orderItem.findUniqueOrThrow({ where: { id: first.id } });
+    expect(row.status).toBe('DONE');
+    expect(row.actualReadyAt?.toISOString()).toBe('2026-11-20T12:00:00.000Z');
+    await expect(acts.setItemStatus({ tenantId: tenant.id, orderItemId: first.id, status: 'IN_PROGRESS' })).rejects.toMatchObject({
+      type: 'INVALID_TRANSITION',
+    });
+    expect((await prisma.orderItem.findUniqueOrThrow({ where: { id: first.id } })).status).toBe('DONE');
+  });
+
+  it("never touches another tenant's item, which looks like a missing one", async () => {
+    const theirMenuItem = await createMenuItem(prisma, other.id, {});
+    const theirs = await createOrder(prisma, other.id, [{ menuItemId: theirMenuItem.id, versionId: null }]);
+    await expect(acts.setItemStatus({ tenantId: tenant.id, orderItemId: theirs.items[0].id, status: 'DONE' })).rejects.toMatchObject({
+      type: 'ITEM_NOT_FOUND',
+    });
+    expect((await prisma.orderItem.findUniqueOrThrow({ where: { id: theirs.items[0].id } })).status).toBe('PENDING');
+  });
+});
+
 describe('setOrderStatus', () => {
   it('moves an order forward, stamps the ready time once, and treats a repeat as success', async () => {
     const { order } = await newItem();

@@ -55,6 +55,11 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
     };
     if (!recipe) return plan;
 
+    // Usually already there: createOrder materialised the item when it fired it at the counter
+    // (tasks and subtasks go in one transaction, so all of the item's tasks mean all of it).
+    const stored = await readPlannedTasks(deps, tenantId, orderItemId, recipe);
+    if (stored.length >= recipe.tasks.size) return { ...plan, tasks: stored };
+
     const base = plannedStartAt ? Date.parse(plannedStartAt) : clock().getTime();
     const rows = taskRows(recipe, { tenantId, orderId: item.orderId, orderItemId, quantity: item.quantity, priority: plan.priority, base });
     // Ids derive from (item, recipe task), so a retry inserts nothing and the first attempt's rows stand.

@@ -12,54 +12,78 @@ function allowedFrom<S extends string>(flow: S[], target: S | 'CANCELLED'): S[] 
   return flow.slice(0, flow.indexOf(target as S));
 }
 
-/** Status changes driven by the workflows. A retry that finds the target state already is success. */
+interface ItemRow {
+  id: string;
+  orderId: string;
+  menuItemId: string;
+  name: string;
+  quantity: number;
+  status: OrderItemStatus;
+  moved: boolean;
+}
+
+/**
+ * Status changes driven by the workflows, each one statement: the conditional update and the
+ * read of what the answer needs (a statement's reads see the rows as before its own update, so
+ * `moved` tells which). A retry that finds the target state already is success.
+ */
 export function createOrderStatusActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
 
   const setItemStatus: KitchenActivities['setItemStatus'] = async ({ tenantId, orderItemId, status }) => {
     const now = clock();
-    const { count } = await prisma.orderItem.updateMany({
-      where: { id: orderItemId, tenantId, status: { in: allowedFrom(ITEM_FLOW, status) } },
-      data: { status, ...(status === 'DONE' ? { actualReadyAt: now } : {}) },
-    });
-    const item = await prisma.orderItem.findFirst({ where: { id: orderItemId, tenantId }, select: { orderId: true, status: true } });
+    // The item moves, and its order's items come back (boards redraw the card's item list from them).
+    const rows = await prisma.$queryRaw<ItemRow[]>`
+      WITH moved AS (
+        UPDATE order_items i SET status = ${status}::"OrderItemStatus",
+          actual_ready_at = CASE WHEN ${status}::text = 'DONE' THEN ${now}::timestamptz ELSE i.actual_ready_at END
+        WHERE i.id = ${orderItemId}::uuid AND i.tenant_id = ${tenantId}::uuid
+          AND i.status::text = ANY(${allowedFrom(ITEM_FLOW, status)}::text[])
+        RETURNING i.id
+      )
+      SELECT i.id::text, i.order_id::text AS "orderId", i.menu_item_id::text AS "menuItemId", i.name_snapshot AS name,
+             i.quantity, i.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
+      FROM order_items i
+      WHERE i.tenant_id = ${tenantId}::uuid
+        AND i.order_id = (SELECT o.order_id FROM order_items o WHERE o.id = ${orderItemId}::uuid AND o.tenant_id = ${tenantId}::uuid)
+      ORDER BY i.created_at, i.id`;
+    const item = rows.find((r) => r.id === orderItemId);
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-    if (count === 0 && item.status !== status) {
+    if (!item.moved && item.status !== status) {
       fail('INVALID_TRANSITION', `Order item ${orderItemId} is ${item.status}; it cannot become ${status}`);
     }
-    await emitItems(deps, tenantId, item.orderId);
+    await deps.events.toTenant(tenantId).emit('order:updated', {
+      orderId: item.orderId,
+      changes: {
+        items: rows.map((r) => ({ id: r.id, menuItemId: r.menuItemId, name: r.name, quantity: r.quantity, status: r.id === orderItemId ? status : r.status })),
+      },
+    });
   };
 
   const setOrderStatus: KitchenActivities['setOrderStatus'] = async ({ tenantId, orderId, status, reason }) => {
     const now = clock();
-    const { count } = await prisma.order.updateMany({
-      where: { id: orderId, tenantId, status: { in: allowedFrom(ORDER_FLOW, status) } },
-      data: { status, ...(status === 'CANCELLED' ? { cancelReason: reason ?? null } : {}) },
-    });
-    if (ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY')) {
-      // Stamped once (also when READY itself was skipped), and still on a retry after a crash here.
-      await prisma.order.updateMany({ where: { id: orderId, tenantId, status, actualReadyAt: null }, data: { actualReadyAt: now } });
-    }
-    const order = await prisma.order.findFirst({ where: { id: orderId, tenantId }, select: { status: true } });
+    // The ready time is stamped once (also when READY itself was skipped), and still by a retry
+    // that finds the status set but not the time (rows written before this was one statement).
+    const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
+    const [order] = await prisma.$queryRaw<Array<{ status: OrderStatus; moved: boolean }>>`
+      WITH moved AS (
+        UPDATE orders o SET status = ${status}::"OrderStatus",
+          cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,
+          actual_ready_at = CASE WHEN ${stamp}::boolean THEN coalesce(o.actual_ready_at, ${now}::timestamptz) ELSE o.actual_ready_at END,
+          updated_at = now()
+        WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid
+          AND (o.status::text = ANY(${allowedFrom(ORDER_FLOW, status)}::text[])
+               OR (${stamp}::boolean AND o.status = ${status}::"OrderStatus" AND o.actual_ready_at IS NULL))
+        RETURNING o.id
+      )
+      SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
+      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`;
     if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
-    if (count === 0 && order.status !== status) {
+    if (!order.moved && order.status !== status) {
       fail('INVALID_TRANSITION', `Order ${orderId} is ${order.status}; it cannot become ${status}`);
     }
     await deps.events.toTenant(tenantId).emit('order:updated', { orderId, changes: { status } });
   };
 
   return { setItemStatus, setOrderStatus };
-}
-
-/** Boards redraw an order card's item list from this, without a refetch. */
-async function emitItems(deps: ActivityDeps, tenantId: string, orderId: string): Promise<void> {
-  const items = await deps.prisma.orderItem.findMany({
-    where: { tenantId, orderId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, menuItemId: true, nameSnapshot: true, quantity: true, status: true },
-  });
-  await deps.events.toTenant(tenantId).emit('order:updated', {
-    orderId,
-    changes: { items: items.map((i) => ({ id: i.id, menuItemId: i.menuItemId, name: i.nameSnapshot, quantity: i.quantity, status: i.status })) },
-  });
 }
