@@ -1,4 +1,6 @@
 import type { MenuUpdatedPayload } from '../contracts/socket-events';
+import { queryRows } from '../db/client';
+import { Prisma } from '../prisma/generated/client';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps } from './deps';
 import { emitLowStock, outOfStock, type StockRow } from './inventory-alerts';
@@ -32,8 +34,8 @@ export function createInventoryActivities(deps: ActivityDeps) {
   }
 
   const deductInventory: KitchenActivities['deductInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await prisma.$queryRaw<Array<{ result: Deducted | null }>>`
-      SELECT inventory_deduct_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`;
+    const [{ result }] = await queryRows<{ result: Deducted | null }>(prisma, Prisma.sql`
+      SELECT inventory_deduct_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     // Only for stock this call moved: a retry must not alert twice for one deduction.
     await emitLowStock(deps, tenantId, result.moved);
@@ -42,8 +44,8 @@ export function createInventoryActivities(deps: ActivityDeps) {
   };
 
   const returnInventory: KitchenActivities['returnInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await prisma.$queryRaw<Array<{ result: Returned | null }>>`
-      SELECT inventory_return_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`;
+    const [{ result }] = await queryRows<{ result: Returned | null }>(prisma, Prisma.sql`
+      SELECT inventory_return_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     await announce(tenantId, result.available.map((menuItemId) => ({ menuItemId, isAvailable: true, reason: null })));
     return { movements: Number(result.movements) };

@@ -1,4 +1,5 @@
-import type { OrderItemStatus, OrderStatus } from '../prisma/generated/client';
+import { queryRows } from '../db/client';
+import { Prisma, type OrderItemStatus, type OrderStatus } from '../prisma/generated/client';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps } from './deps';
 
@@ -33,7 +34,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
   const setItemStatus: KitchenActivities['setItemStatus'] = async ({ tenantId, orderItemId, status }) => {
     const now = clock();
     // The item moves, and its order's items come back (boards redraw the card's item list from them).
-    const rows = await prisma.$queryRaw<ItemRow[]>`
+    const rows = await queryRows<ItemRow>(prisma, Prisma.sql`
       WITH moved AS (
         UPDATE order_items i SET status = ${status}::"OrderItemStatus",
           actual_ready_at = CASE WHEN ${status}::text = 'DONE' THEN ${now}::timestamptz ELSE i.actual_ready_at END
@@ -46,7 +47,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
       FROM order_items i
       WHERE i.tenant_id = ${tenantId}::uuid
         AND i.order_id = (SELECT o.order_id FROM order_items o WHERE o.id = ${orderItemId}::uuid AND o.tenant_id = ${tenantId}::uuid)
-      ORDER BY i.created_at, i.id`;
+      ORDER BY i.created_at, i.id`);
     const item = rows.find((r) => r.id === orderItemId);
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     if (!item.moved && item.status !== status) {
@@ -65,7 +66,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     // The ready time is stamped once (also when READY itself was skipped), and still by a retry
     // that finds the status set but not the time (rows written before this was one statement).
     const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
-    const [order] = await prisma.$queryRaw<Array<{ status: OrderStatus; moved: boolean }>>`
+    const [order] = await queryRows<{ status: OrderStatus; moved: boolean }>(prisma, Prisma.sql`
       WITH moved AS (
         UPDATE orders o SET status = ${status}::"OrderStatus",
           cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,
@@ -77,7 +78,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
         RETURNING o.id
       )
       SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
-      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`;
+      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`);
     if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
     if (!order.moved && order.status !== status) {
       fail('INVALID_TRANSITION', `Order ${orderId} is ${order.status}; it cannot become ${status}`);

@@ -1,3 +1,5 @@
+import { queryRows } from '../db/client';
+import { Prisma } from '../prisma/generated/client';
 import { Coalescer } from './coalesce';
 import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
 
@@ -53,7 +55,7 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
 async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
   const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const rows = await deps.prisma.$queryRaw<LoadRow[]>`
+  const rows = await queryRows<LoadRow>(deps.prisma, Prisma.sql`
     SELECT s.id::text AS id, s.capacity,
       count(t.id) FILTER (WHERE t.status = 'QUEUED')::int AS queued,
       count(t.id) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress
@@ -61,7 +63,7 @@ async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds:
     LEFT JOIN task_instances t
       ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
     WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ANY(${ids}::uuid[])
-    GROUP BY s.id`;
+    GROUP BY s.id`);
   for (const row of rows) {
     // Load counts the waiting queue too, so it can exceed 100%: it is what "least loaded" compares.
     const loadPercent = Math.round(((row.queued + row.in_progress) / Math.max(row.capacity, 1)) * 100);
