@@ -11,10 +11,11 @@ const ETA_LOCK = 382;
 
 /**
  * A tenant's recalculations start at least this far apart: a busy kitchen's transitions then
- * share a few runs a second instead of one each (ETAs are in minutes; a quarter second is
- * nothing to a customer, and the kitchen flow never waits for them).
+ * share two runs a second instead of one each (ETAs are in minutes; half a second is nothing
+ * to a customer, and the kitchen flow never waits for them). Each run loads and simulates the
+ * whole kitchen, so this spacing is most of what ETAs cost a busy kitchen.
  */
-export const ETA_MIN_SPACING_MS = 250;
+export const ETA_MIN_SPACING_MS = 500;
 
 /**
  * One ETA computation per tenant at a time: two running side by side would each read the kitchen

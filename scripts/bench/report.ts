@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ETA_MIN_SPACING_MS } from '../../activities/eta';
 import type { E2eEtaResult, PureEtaResult } from './eta-phase';
 import type { LadderResult } from './ladder';
 import type { LatencyResult } from './latency-phase';
@@ -90,7 +91,7 @@ function markdown(r: BenchReport): string {
     '|---:|---:|---:|---:|',
     ...r.eta.pure.map((p) => `| ${p.activeTasks} | ${p.medianMs} ms | ${p.p95Ms} ms | ${p.cpuMedianMs} ms |`),
     '',
-    'End to end: the `recalculateEta` activity (advisory lock, load from PostgreSQL with the worker\'s caches warm — the changing columns of open tasks, the fixed part of new ones, learned averages cached —, simulate, store moved ETAs, emit), called in-process with that many active task rows from real orders, each call once the 250 ms minimum spacing between a tenant\'s runs has passed; the load and simulate steps timed on their own on the same data. "Burst": that many calls at once, as a busy kitchen\'s transitions arrive: the first starts a run at once and all the others share the next one, which starts 250 ms later, so a burst takes about 250 ms plus one run however many calls it has.',
+    `End to end: the \`recalculateEta\` activity (advisory lock, load from PostgreSQL with the worker's caches warm — the changing columns of open tasks, the fixed part of new ones, learned averages cached —, simulate, store moved ETAs, emit), called in-process with that many active task rows from real orders, each call once the ${ETA_MIN_SPACING_MS} ms minimum spacing between a tenant's runs has passed; the load and simulate steps timed on their own on the same data. "Burst": that many calls at once, as a busy kitchen's transitions arrive: the first starts a run at once and all the others share the next one, which starts ${ETA_MIN_SPACING_MS} ms later, so a burst takes about ${ETA_MIN_SPACING_MS} ms plus one run however many calls it has.`,
     '',
     '| active tasks (open orders) | activity median | activity p95 | load state median | simulate median | burst |',
     '|---:|---:|---:|---:|---:|---:|',
