@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubtaskInstance } from '../../../prisma/generated/client';
 import { getTask } from '../../services/tasks/get-task';
 import { completeSubtask, completeTask, reassignTask, recallTask, startTask } from '../../services/tasks/kds-actions';
-import { downstreamOf, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../services/tasks/task-node';
+import { downstreamOf, type CardScope, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../services/tasks/task-node';
 import { builder } from '../builder';
+import { selectedFieldNames } from '../selection';
 import { StationRef } from './station';
 
 export const TASK_STATUSES = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'DONE', 'BLOCKED', 'CANCELLED'] as const;
@@ -86,11 +88,18 @@ export const TaskInstanceRef = builder.objectRef<TaskNode>('TaskInstance').imple
   }),
 });
 
+/** The fields that need the task's order, item or sibling tasks; without them a read loads only the task. */
+const RELATIVES = ['order', 'orderItem', 'dependsOn', 'downstream'];
+const cardFor = (info: GraphQLResolveInfo): CardScope => {
+  const selected = selectedFieldNames(info);
+  return RELATIVES.some((field) => selected.has(field)) ? 'full' : 'own';
+};
+
 builder.queryFields((t) => ({
   task: t.withAuth({ permission: 'orders:read' }).field({
     type: TaskInstanceRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, { db, actor }) => getTask({ db, actor, input: { id: String(args.id) } }),
+    resolve: (_root, args, { db, actor }, info) => getTask({ db, actor, input: { id: String(args.id) }, card: cardFor(info) }),
   }),
 }));
 
@@ -102,30 +111,30 @@ builder.mutationFields((t) => {
       type: TaskInstanceRef,
       description: 'QUEUED → IN_PROGRESS, within the station capacity.',
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => startTask({ ...ctx, input: { id: String(args.id) } }),
+      resolve: (_root, args, ctx, info) => startTask({ ...ctx, card: cardFor(info), input: { id: String(args.id) } }),
     }),
     completeTask: kds.field({
       type: TaskInstanceRef,
       description: 'IN_PROGRESS → DONE once its dependencies are done and its required subtasks ticked; releases its dependents.',
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => completeTask({ ...ctx, input: { id: String(args.id) } }),
+      resolve: (_root, args, ctx, info) => completeTask({ ...ctx, card: cardFor(info), input: { id: String(args.id) } }),
     }),
     completeSubtask: kds.field({
       type: TaskInstanceRef,
       args: { taskId: t.arg.id({ required: true }), subtaskId: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => completeSubtask({ ...ctx, input: { taskId: String(args.taskId), subtaskId: String(args.subtaskId) } }),
+      resolve: (_root, args, ctx, info) => completeSubtask({ ...ctx, card: cardFor(info), input: { taskId: String(args.taskId), subtaskId: String(args.subtaskId) } }),
     }),
     recallTask: kds.field({
       type: TaskInstanceRef,
       description: 'Undo a completion: DONE → IN_PROGRESS, while none of its dependents has started.',
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => recallTask({ ...ctx, input: { id: String(args.id) } }),
+      resolve: (_root, args, ctx, info) => recallTask({ ...ctx, card: cardFor(info), input: { id: String(args.id) } }),
     }),
     reassignTask: kds.field({
       type: TaskInstanceRef,
       description: 'Moves a QUEUED task to another active station that handles its station type.',
       args: { id: t.arg.id({ required: true }), stationId: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => reassignTask({ ...ctx, input: { id: String(args.id), stationId: String(args.stationId) } }),
+      resolve: (_root, args, ctx, info) => reassignTask({ ...ctx, card: cardFor(info), input: { id: String(args.id), stationId: String(args.stationId) } }),
     }),
   };
 });

@@ -1,9 +1,15 @@
 import type { ServiceOptions } from '../types';
 import { notFound, requireId } from '../validate';
-import { taskInclude, taskNode, type TaskNode } from './task-node';
+import { ownTaskInclude, ownTaskNode, taskInclude, taskNode, type CardScope, type TaskNode } from './task-node';
 
-export async function getTask({ db, input }: ServiceOptions<{ id: string }>): Promise<TaskNode> {
-  const row = await db.taskInstance.findUnique({ where: { id: requireId(input.id, 'Task') }, include: taskInclude });
+export async function getTask({ db, input, card = 'full' }: ServiceOptions<{ id: string }> & { card?: CardScope }): Promise<TaskNode> {
+  const id = requireId(input.id, 'Task');
+  if (card === 'own') {
+    const own = await db.taskInstance.findUnique({ where: { id }, include: ownTaskInclude });
+    if (!own) throw notFound('Task');
+    return ownTaskNode(own);
+  }
+  const row = await db.taskInstance.findUnique({ where: { id }, include: taskInclude });
   if (!row) throw notFound('Task');
   return taskNode(row);
 }

@@ -4,9 +4,10 @@ import { recordAudit } from '../audit/record-audit';
 import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from '../orders/kitchen-deps';
 import { notFound, requireId } from '../validate';
 import { getTask } from './get-task';
-import type { TaskNode } from './task-node';
+import type { CardScope, TaskNode } from './task-node';
 
-type Options<I> = KitchenServiceOptions<I>;
+/** `card`: how much of the task the answer reads back (what the client selected). */
+type Options<I> = KitchenServiceOptions<I> & { card?: CardScope };
 
 /** How long an action on a task waits for its item workflow to start (its order starts it within a second). */
 const ITEM_START_WAIT_MS = 5_000;
@@ -32,7 +33,7 @@ async function onTask(
     result = await run(client, task);
   }
   unwrapKitchen(result);
-  return getTask({ db: opts.db, actor: opts.actor, input: { id } });
+  return getTask({ db: opts.db, actor: opts.actor, input: { id }, card: opts.card });
 }
 
 /** A task never changes item, so its item (the workflow to address) is remembered per tenant and task. */

@@ -99,6 +99,33 @@ describe('KDS actions', () => {
     }, 'order READY');
   });
 
+  it('answers with what was selected: the task alone, or its order and dependents through fragments', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    // What the KDS tablet asks: the task itself (read without its order, item and siblings).
+    const own = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id status station { name } subtasks { id completed } } }', { id: dough.id });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.startTask).toMatchObject({ id: dough.id, status: 'IN_PROGRESS', station: { name: dough.station.name } });
+    expect(own.data.startTask.subtasks.map((s: any) => s.id).sort()).toEqual(dough.subtasks.map((s: any) => s.id).sort());
+
+    // The relatives asked for through a named and an inline fragment are loaded and right.
+    const required = dough.subtasks.find((s: any) => !s.optional);
+    const withRelatives = await api.gql(
+      k.token.staff,
+      `mutation($taskId: ID!, $subtaskId: ID!) { completeSubtask(taskId: $taskId, subtaskId: $subtaskId) { id ...Links ... on TaskInstance { ticket: order { orderNumber } } } }
+       fragment Links on TaskInstance { downstream { name status } orderItem { id } }`,
+      { taskId: dough.id, subtaskId: required.id },
+    );
+    expect(withRelatives.errors).toBeUndefined();
+    expect(withRelatives.data.completeSubtask).toEqual({
+      id: dough.id,
+      downstream: [{ name: 'Condisci', status: 'PENDING' }],
+      orderItem: { id: order.items[0].id },
+      ticket: { orderNumber: order.orderNumber },
+    });
+  });
+
   it('reassigns a queued task to another suitable station and refuses unsuitable or foreign ones', async () => {
     const k = await api.kitchen();
     const other = await api.kitchen();

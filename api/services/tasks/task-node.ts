@@ -56,6 +56,31 @@ export const taskInclude = {
 
 type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInclude }>;
 
+/**
+ * How much of a task one read loads: 'full' (also its order, its item and the item's other
+ * tasks) or 'own' (the task, its station and its subtasks: what a KDS action's answer usually
+ * asks for, one of the busiest reads of a kitchen).
+ */
+export type CardScope = 'full' | 'own';
+
+export const ownTaskInclude = { station: true, subtasks: taskInclude.subtasks } satisfies Prisma.TaskInstanceInclude;
+
+type OwnTask = Prisma.TaskInstanceGetPayload<{ include: typeof ownTaskInclude }>;
+
+/** A part an 'own' read did not load: reading it fails loudly instead of answering wrong. */
+function notLoaded<T extends object>(part: string): T {
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      throw new Error(`Task card read without its ${part} (CardScope 'own'), then asked for ${part}.${prop}`);
+    },
+  });
+}
+
+export function ownTaskNode(task: OwnTask): TaskNode {
+  return { task, order: notLoaded('order'), item: notLoaded('item'), siblings: notLoaded('sibling tasks') };
+}
+
 export function taskNode(row: TaskWithRelations): TaskNode {
   const { order, orderItem, ...task } = row;
   const { tasks, ...item } = orderItem;
