@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../prisma/generated/client';
@@ -12,7 +13,8 @@ const pools = new WeakMap<Db, Pool>();
  */
 export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): Db {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
+  const prisma = new PrismaClient({ adapter });
   pools.set(prisma, pool);
   return prisma;
 }
@@ -26,5 +28,28 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
 export async function queryRows<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) throw new Error('queryRows needs a client made by createPrisma');
-  return (await pool.query(query.text, query.values)).rows as T[];
+  return (await pool.query({ name: statementName(query.text, query.values.length), text: query.text, values: query.values })).rows as T[];
+}
+
+/** Statements with more parameters than this (a batch insert, a long IN list) vary in shape: never prepared. */
+const MAX_PREPARED_PARAMS = 32;
+const names = new Map<string, string>();
+const MAX_NAMES = 2_000;
+
+/**
+ * A name for the statement, so pg prepares it once per connection and PostgreSQL stops parsing
+ * and planning it on every call: on the KDS statements that cut PostgreSQL's CPU per call about
+ * threefold (0.33 to 0.10 ms on the station-load query, scratch measurement). Named by a hash of
+ * its text, so one name never means two statements. Statements whose shape depends on how many
+ * values they carry get '' (pg's unnamed statement), so the prepared set of a connection stays small.
+ */
+export function statementName(sql: string, params: number): string {
+  if (params > MAX_PREPARED_PARAMS) return ''; // pg's unnamed statement: parsed on every call
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `b_${createHash('sha1').update(sql).digest('base64url')}`;
+    if (names.size >= MAX_NAMES) names.delete(names.keys().next().value!);
+    names.set(sql, name);
+  }
+  return name;
 }
