@@ -1,5 +1,5 @@
 import { GqlError, type ApiClient } from '../sim/api-client';
-import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, type TaskResult } from '../sim/queries';
+import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, type CompletedTask, type StartedTask } from '../sim/queries';
 import type { Recorder } from '../sim/recorder';
 import type { BrigadeClientSocket } from '../sim/socket';
 
@@ -73,10 +73,10 @@ export class InstantKitchen {
    * records the task as QUEUED, so a start sent at once can be refused ("not released to a
    * station yet"). A cook would tap again; so do we, every RETRY_MS for up to RETRIES times.
    */
-  private async start(taskId: string): Promise<TaskResult> {
+  private async start(taskId: string): Promise<StartedTask> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.cook.request<{ startTask: TaskResult }>(START_TASK, { id: taskId })).startTask;
+        return (await this.cook.request<{ startTask: StartedTask }>(START_TASK, { id: taskId })).startTask;
       } catch (err) {
         const early = err instanceof GqlError && err.code === 'CONFLICT' && /not released/.test(err.message);
         if (!early || attempt >= RETRIES) throw err;
@@ -93,7 +93,7 @@ export class InstantKitchen {
         if (!sub.optional && !sub.completed) await this.cook.request(COMPLETE_SUBTASK, { taskId, subtaskId: sub.id });
       }
       const sentAt = Date.now();
-      const { completeTask } = await this.cook.request<{ completeTask: TaskResult }>(COMPLETE_TASK, { id: taskId });
+      const { completeTask } = await this.cook.request<{ completeTask: CompletedTask }>(COMPLETE_TASK, { id: taskId });
       const answeredAt = Date.now();
       for (const d of completeTask.downstream) {
         if (d.status === 'QUEUED') this.recorder?.mark('completeTask → dependent queued', `queued:${d.id}`, sentAt, answeredAt);

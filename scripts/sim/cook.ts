@@ -1,6 +1,6 @@
 import { GqlError, type ApiClient } from './api-client';
 import { logNormal, type Rand } from './prng';
-import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, STATION_QUEUE, type QueueEntry, type StationQueueData, type TaskResult } from './queries';
+import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, STATION_QUEUE, type QueueEntry, type StationQueueData, type CompletedTask, type StartedTask } from './queries';
 import type { Recorder } from './recorder';
 import type { BrigadeClientSocket } from './socket';
 
@@ -94,7 +94,7 @@ export class StationCook {
   private async start(entry: QueueEntry): Promise<boolean> {
     const sentAt = Date.now();
     try {
-      const { startTask } = await this.o.api.request<{ startTask: TaskResult }>(START_TASK, { id: entry.id });
+      const { startTask } = await this.o.api.request<{ startTask: StartedTask }>(START_TASK, { id: entry.id });
       this.o.recorder.mark('startTask → task:updated', `started:${entry.id}`, sentAt, Date.now());
       this.stats.started++;
       this.working.add(entry.id);
@@ -112,7 +112,7 @@ export class StationCook {
     }
   }
 
-  private async work(entry: QueueEntry, subtasks: TaskResult['subtasks']): Promise<void> {
+  private async work(entry: QueueEntry, subtasks: StartedTask['subtasks']): Promise<void> {
     const { rand, pace, sigma, api } = this.o;
     // The estimate is already in the system's (wall-clock) minutes: at speed X the simulated
     // menu's recipes carry estimates divided by X (sim-menu.ts), so no further scaling here.
@@ -128,7 +128,7 @@ export class StationCook {
       }
       await sleep(started + wallMs - Date.now());
       const sentAt = Date.now();
-      const { completeTask } = await api.request<{ completeTask: TaskResult }>(COMPLETE_TASK, { id: entry.id });
+      const { completeTask } = await api.request<{ completeTask: CompletedTask }>(COMPLETE_TASK, { id: entry.id });
       const answeredAt = Date.now();
       this.o.recorder.mark('completeTask → task:completed', `completed:${entry.id}`, sentAt, answeredAt);
       // Dependents queued in the answer were released by this very completion.

@@ -18,10 +18,10 @@ export const STATION_QUEUE = `query Queue($stationId: ID!) {
   }
 }`;
 
-const TASK_FIELDS = `id status queuedAt startedAt completedAt station { id } subtasks { id optional completed } downstream { id status }`;
-
-export const START_TASK = `mutation Start($id: ID!) { startTask(id: $id) { ${TASK_FIELDS} } }`;
-export const COMPLETE_TASK = `mutation Complete($id: ID!) { completeTask(id: $id) { ${TASK_FIELDS} } }`;
+// Each action asks for what its caller uses, as the KDS tablet does: a start, the checklist to
+// tick; a bump, the dependents it released (for the completeTask → dependent latency).
+export const START_TASK = `mutation Start($id: ID!) { startTask(id: $id) { id status startedAt subtasks { id optional completed } } }`;
+export const COMPLETE_TASK = `mutation Complete($id: ID!) { completeTask(id: $id) { id status completedAt downstream { id status } } }`;
 export const COMPLETE_SUBTASK = `mutation Sub($taskId: ID!, $subtaskId: ID!) { completeSubtask(taskId: $taskId, subtaskId: $subtaskId) { id } }`;
 
 export const ORDER_RESULT = `query OrderResult($id: ID!) {
@@ -47,14 +47,17 @@ export interface StationQueueData {
   stationQueue: { capacity: number; inProgress: number; queued: number; tasks: QueueEntry[] };
 }
 
-export interface TaskResult {
+export interface StartedTask {
   id: string;
   status: string;
-  queuedAt: string | null;
   startedAt: string | null;
-  completedAt: string | null;
-  station: { id: string } | null;
   subtasks: Array<{ id: string; optional: boolean; completed: boolean }>;
+}
+
+export interface CompletedTask {
+  id: string;
+  status: string;
+  completedAt: string | null;
   downstream: Array<{ id: string; status: string }>;
 }
 

@@ -90,8 +90,10 @@ export const TaskInstanceRef = builder.objectRef<TaskNode>('TaskInstance').imple
 
 /** The fields that need the task's order, item or sibling tasks; without them a read loads only the task. */
 const RELATIVES = ['order', 'orderItem', 'dependsOn', 'downstream'];
+const ID_ONLY = new Set(['id', '__typename']);
 const cardFor = (info: GraphQLResolveInfo): CardScope => {
   const selected = selectedFieldNames(info);
+  if ([...selected].every((field) => ID_ONLY.has(field))) return 'id';
   return RELATIVES.some((field) => selected.has(field)) ? 'full' : 'own';
 };
 

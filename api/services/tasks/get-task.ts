@@ -4,7 +4,8 @@ import { ownTaskInclude, ownTaskNode, taskInclude, taskNode, type CardScope, typ
 
 export async function getTask({ db, input, card = 'full' }: ServiceOptions<{ id: string }> & { card?: CardScope }): Promise<TaskNode> {
   const id = requireId(input.id, 'Task');
-  if (card === 'own') {
+  // A read proves the task exists in this tenant, so even an id-only answer reads the row.
+  if (card === 'own' || card === 'id') {
     const own = await db.taskInstance.findUnique({ where: { id }, include: ownTaskInclude });
     if (!own) throw notFound('Task');
     return ownTaskNode(own);

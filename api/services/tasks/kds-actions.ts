@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from '../orders/kitchen-deps';
 import { notFound, requireId } from '../validate';
 import { getTask } from './get-task';
-import type { CardScope, TaskNode } from './task-node';
+import { idTaskNode, type CardScope, type TaskNode } from './task-node';
 
 /** `card`: how much of the task the answer reads back (what the client selected). */
 type Options<I> = KitchenServiceOptions<I> & { card?: CardScope };
@@ -33,6 +33,8 @@ async function onTask(
     result = await run(client, task);
   }
   unwrapKitchen(result);
+  // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no read.
+  if (opts.card === 'id') return idTaskNode(id);
   return getTask({ db: opts.db, actor: opts.actor, input: { id }, card: opts.card });
 }
 

@@ -124,6 +124,12 @@ describe('KDS actions', () => {
       orderItem: { id: order.items[0].id },
       ticket: { orderNumber: order.orderNumber },
     });
+
+    // Asked for the id alone, the answer is the id (no read back); the tick itself is stored.
+    const next = dough.subtasks.find((s: any) => s.id !== required.id);
+    const idOnly = await api.gql(k.token.staff, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id __typename } }', { t: dough.id, s: next.id });
+    expect(idOnly).toEqual({ data: { completeSubtask: { id: dough.id, __typename: 'TaskInstance' } } });
+    expect(await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({ isCompleted: true });
   });
 
   it('reassigns a queued task to another suitable station and refuses unsuitable or foreign ones', async () => {
@@ -158,8 +164,11 @@ describe('KDS actions', () => {
     }
     const tick = await act(k, 'subtask', { taskId: theirs.id, subtaskId: theirs.subtasks[1].id });
     expect(tick.errors?.[0]).toMatchObject({ message: 'Task not found', extensions: { code: 'NOT_FOUND' } });
+    // Asking for the id alone still finds out whose task it is.
     const read = await api.gql(k.token.staff, 'query($id: ID!) { task(id: $id) { id } }', { id: theirs.id });
     expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const idOnly = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: theirs.id });
+    expect(idOnly.errors?.[0]).toMatchObject({ message: 'Task not found', extensions: { code: 'NOT_FOUND' } });
     expect((await act(k, 'start', { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe('QUEUED');
   });

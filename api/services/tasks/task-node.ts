@@ -58,27 +58,40 @@ type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInc
 
 /**
  * How much of a task one read loads: 'full' (also its order, its item and the item's other
- * tasks) or 'own' (the task, its station and its subtasks: what a KDS action's answer usually
- * asks for, one of the busiest reads of a kitchen).
+ * tasks), 'own' (the task, its station and its subtasks: what a KDS action's answer usually
+ * asks for, one of the busiest reads of a kitchen) or 'id' (nothing: the client asked for the id
+ * alone; only a KDS action answers that without a read, the action itself having found the task
+ * in the caller's tenant).
  */
-export type CardScope = 'full' | 'own';
+export type CardScope = 'full' | 'own' | 'id';
 
 export const ownTaskInclude = { station: true, subtasks: taskInclude.subtasks } satisfies Prisma.TaskInstanceInclude;
 
 type OwnTask = Prisma.TaskInstanceGetPayload<{ include: typeof ownTaskInclude }>;
 
-/** A part an 'own' read did not load: reading it fails loudly instead of answering wrong. */
-function notLoaded<T extends object>(part: string): T {
-  return new Proxy({} as T, {
-    get(_target, prop) {
+/** A part a narrower read did not load (beyond `known`): reading it fails loudly instead of answering wrong. */
+function notLoaded<T extends object>(part: string, scope: CardScope, known: Partial<T> = {}): T {
+  return new Proxy(known as T, {
+    get(target, prop) {
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-      throw new Error(`Task card read without its ${part} (CardScope 'own'), then asked for ${part}.${prop}`);
+      if (Object.hasOwn(target, prop)) return target[prop as keyof T];
+      throw new Error(`Task card read without its ${part} (CardScope '${scope}'), then asked for ${part}.${prop}`);
     },
   });
 }
 
 export function ownTaskNode(task: OwnTask): TaskNode {
-  return { task, order: notLoaded('order'), item: notLoaded('item'), siblings: notLoaded('sibling tasks') };
+  return { task, order: notLoaded('order', 'own'), item: notLoaded('item', 'own'), siblings: notLoaded('sibling tasks', 'own') };
+}
+
+/** The answer to a KDS action whose client asked for nothing but the task's id. */
+export function idTaskNode(id: string): TaskNode {
+  return {
+    task: notLoaded<TaskNode['task']>('row', 'id', { id }),
+    order: notLoaded('order', 'id'),
+    item: notLoaded('item', 'id'),
+    siblings: notLoaded('sibling tasks', 'id'),
+  };
 }
 
 export function taskNode(row: TaskWithRelations): TaskNode {
