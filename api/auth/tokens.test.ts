@@ -37,6 +37,20 @@ it('rejects an expired token as UNAUTHENTICATED "Token expired"', () => {
   expect(err.message).toBe('Token expired');
 });
 
+it('stops accepting a token it has already verified once the token expires', () => {
+  jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate'] });
+  try {
+    const token = signAccessToken(claims, secret, 60);
+    expect(verifyAccessToken(token, secret)).toEqual(claims);
+    expect(verifyAccessToken(token, secret)).toEqual(claims);
+    expect(rejection(() => verifyAccessToken(token, 'another-secret-0123456789')).message).toBe('Invalid token');
+    jest.setSystemTime(Date.now() + 61_000);
+    expect(rejection(() => verifyAccessToken(token, secret)).message).toBe('Token expired');
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
 it('rejects a token signed with another secret, a tampered payload and garbage as "Invalid token"', () => {
   const token = signAccessToken(claims, secret, '15m');
   const [h, , s] = token.split('.');

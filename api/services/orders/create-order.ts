@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { TenantDb } from '../../../db/tenant-scope';
 import type { KitchenHandle } from '../../context';
 import type { ServiceActor, TenantTx } from '../types';
+import { rememberOrderTasks } from '../tasks/task-items';
 import { parseInput } from '../validate';
 import { requireKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, orderPayload, type OrderWithItems } from './order-include';
@@ -42,7 +43,9 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
 
   await startKitchenAndFire(handle, order);
   await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(order) });
-  return reload(db, order.id);
+  const taken = await reload(db, order.id);
+  rememberOrderTasks(actor.tenantId, taken.items);
+  return taken;
 }
 
 /**

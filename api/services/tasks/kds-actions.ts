@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from '../orders/kitchen-deps';
 import { notFound, requireId } from '../validate';
 import { getTask } from './get-task';
+import { knownTaskItem, rememberTaskItem } from './task-items';
 import { idTaskNode, type CardScope, type TaskNode } from './task-node';
 
 /** `card`: how much of the task the answer reads back (what the client selected). */
@@ -38,18 +39,12 @@ async function onTask(
   return getTask({ db: opts.db, actor: opts.actor, input: { id }, card: opts.card });
 }
 
-/** A task never changes item, so its item (the workflow to address) is remembered per tenant and task. */
-const itemOfTask = new Map<string, string>();
-const ITEM_OF_TASK_MAX = 10_000;
-
 async function findTaskItem(opts: Options<unknown>, id: string): Promise<{ id: string; orderItemId: string }> {
-  const key = `${opts.actor.tenantId}:${id}`;
-  const known = itemOfTask.get(key);
+  const known = knownTaskItem(opts.actor.tenantId, id);
   if (known) return { id, orderItemId: known };
   const task = await opts.db.taskInstance.findUnique({ where: { id }, select: { id: true, orderItemId: true } });
   if (!task) throw notFound('Task'); // another tenant's task looks exactly like a missing one
-  if (itemOfTask.size >= ITEM_OF_TASK_MAX) itemOfTask.delete(itemOfTask.keys().next().value!);
-  itemOfTask.set(key, task.orderItemId);
+  rememberTaskItem(opts.actor.tenantId, id, task.orderItemId);
   return task;
 }
 

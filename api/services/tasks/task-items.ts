@@ -1,0 +1,23 @@
+/**
+ * Which order item (and so which item workflow) a task belongs to, per tenant. A task never
+ * changes item, so what this API node learned once (a KDS action's lookup, or the order it took
+ * at the counter) is kept, up to MAX entries, oldest forgotten first.
+ */
+const itemOfTask = new Map<string, string>();
+const MAX = 10_000;
+
+const key = (tenantId: string, taskId: string) => `${tenantId}:${taskId}`;
+
+export function knownTaskItem(tenantId: string, taskId: string): string | undefined {
+  return itemOfTask.get(key(tenantId, taskId));
+}
+
+export function rememberTaskItem(tenantId: string, taskId: string, orderItemId: string): void {
+  if (itemOfTask.size >= MAX) itemOfTask.delete(itemOfTask.keys().next().value!);
+  itemOfTask.set(key(tenantId, taskId), orderItemId);
+}
+
+/** The tasks of an order just taken: its cooks' first actions need no lookup. */
+export function rememberOrderTasks(tenantId: string, items: Array<{ id: string; tasks: Array<{ id: string }> }>): void {
+  for (const item of items) for (const task of item.tasks) rememberTaskItem(tenantId, task.id, item.id);
+}
