@@ -29,7 +29,7 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
     if (earlier) return replay(db, handle, earlier);
   }
 
-  let order: OrderWithItems;
+  let order: { id: string; tenantId: string };
   try {
     // Orders of one tenant queue on its order-number row: under a rush the default 2 s wait /
     // 5 s run limits fail a perfectly good order with an internal error (seen in the bench).
@@ -42,9 +42,10 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
   }
 
   await startKitchenAndFire(handle, order);
-  await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(order) });
+  // Read once, after firing: the answer and the announcement show the tickets already queued.
   const taken = await reload(db, order.id);
   rememberOrderTasks(actor.tenantId, taken.items);
+  await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(taken) });
   return taken;
 }
 
@@ -65,7 +66,7 @@ const counterFailed = (orderId: string) => (err: unknown) => {
   return undefined;
 };
 
-async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderInput): Promise<OrderWithItems> {
+async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderInput): Promise<{ id: string; tenantId: string }> {
   const lines = await resolveOrderLines(tx, data.items);
   // UPDATE … SET order_seq = order_seq + 1 RETURNING: the row lock hands out each number once.
   const { orderSeq } = await tx.tenant.update({
@@ -89,6 +90,7 @@ async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderI
       totalAmount,
       createdById: actor.userId,
     },
+    select: { id: true, tenantId: true },
   });
   const now = Date.now();
   await tx.orderItem.createMany({
@@ -120,7 +122,7 @@ async function insertOrder(tx: TenantTx, actor: ServiceActor, data: CreateOrderI
       idempotencyKey: data.idempotencyKey,
     },
   });
-  return tx.order.findUniqueOrThrow({ where: { id: order.id }, include: orderInclude });
+  return order;
 }
 
 function findByKey(db: TenantDb, idempotencyKey: string) {
