@@ -1,6 +1,7 @@
 import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
 import { kitchenDriver } from './test-support/kitchen-driver';
 import { startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
+import { itemWorkflowId } from './item-workflow';
 
 // Real Temporal dev server, real worker, real activities, real PostgreSQL. Urgent orders fire
 // every item at once, so pacing does not make these tests wait.
@@ -40,6 +41,23 @@ describe('item workflow', () => {
     const bake = await k.task(pizza, 'bake');
     expect(bake.status).toBe('QUEUED');
     expect((await k.rows(pizza)).bake.stationId).toBe(bake.stationId);
+  });
+
+  it("takes an item's first start in one workflow task: deducted by a local activity, the order told without waiting", async () => {
+    const { kitchen, k } = await newKitchen();
+    const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const dough = await k.untilItem(pizza, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0]);
+    await k.ok(pizza, 'startTask', { taskId: dough.id });
+    // Deducted before the answer, once, and the order turns PREPARING on the signal that follows.
+    const movements = await h.prisma.inventoryMovement.findMany({ where: { tenantId: kitchen.tenantId } });
+    expect(movements.map((m) => m.movementType)).toEqual(['order_deduction', 'order_deduction']);
+    await k.untilOrder(orderId, (o) => o.status === 'PREPARING', 'order preparing');
+
+    const { events } = await h.client.workflow.getHandle(itemWorkflowId(pizza)).fetchHistory();
+    const scheduled = events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).not.toContain('deductInventory');
+    const markers = events!.flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? []);
+    expect(markers).toContain('core_patch');
   });
 
   it('rejects completing a task that is not started or has open required subtasks, with a clear message and no change', async () => {

@@ -1,12 +1,13 @@
 import { condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities, TaskRef } from '../../activities/contract';
-import { INVENTORY, LOCAL_WRITE } from '../support/activity-profiles';
+import { INVENTORY, LOCAL_INVENTORY, LOCAL_WRITE } from '../support/activity-profiles';
 import { businessFailureType } from '../support/failures';
 import type { Mutex } from '../support/mutex';
 import type { ItemModel, TaskView } from './model';
 
 const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 const inventory = proxyActivities<KitchenActivities>(INVENTORY);
+const localInventory = proxyLocalActivities<KitchenActivities>(LOCAL_INVENTORY);
 
 export interface ItemIdentity {
   tenantId: string;
@@ -47,8 +48,9 @@ export class ItemLifecycle {
     if (this.model.deducted) this.compensations = [() => inventory.returnInventory(this.itemRef())];
   }
 
-  async deduct(): Promise<void> {
-    await inventory.deductInventory(this.itemRef());
+  /** `local`: as a local activity (FIRST_START_PATCH); histories from before it ran a regular one. */
+  async deduct(local: boolean): Promise<void> {
+    await (local ? localInventory : inventory).deductInventory(this.itemRef());
     this.model.deducted = true;
     this.compensations.push(() => inventory.returnInventory(this.itemRef()));
   }

@@ -50,3 +50,14 @@ export const LOCAL_KDS_ACTION = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 6 },
 } as const satisfies LocalActivityOptions;
+
+/**
+ * Inventory deduction as a LOCAL activity (the first start of an item waits on it): the same
+ * idempotent, exactly-once function, with INVENTORY's unlimited retries (beyond
+ * localRetryThreshold they wait on durable timers).
+ */
+export const LOCAL_INVENTORY = {
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: INVENTORY.retry,
+} as const satisfies LocalActivityOptions;
