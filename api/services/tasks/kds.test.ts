@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { itemWorkflowId } from '../../../workflows/item-workflow';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../orders/test-kitchen-api';
 
 // KDS actions over real HTTP → Temporal Updates on the real item workflows → real activities → PostgreSQL.
@@ -97,6 +98,14 @@ describe('KDS actions', () => {
       const res = await api.gql(k.token.staff, 'query($id: ID!) { order(id: $id) { status items { status } } }', { id: order.id });
       return res.data?.order.status === 'READY' ? res.data.order : undefined;
     }, 'order READY');
+
+    // Once the item's workflow has finished, a late tap is refused at once, not after the wait
+    // for a workflow that has not started yet.
+    await api.h.client.workflow.getHandle(itemWorkflowId(order.items[0].id)).result();
+    const tappedAt = Date.now();
+    const late = await act(k, 'recall', { id: bake.id });
+    expect(late.errors?.[0]).toMatchObject({ message: expect.stringContaining('is already finished in the kitchen'), extensions: { code: 'CONFLICT' } });
+    expect(Date.now() - tappedAt).toBeLessThan(3_000);
   });
 
   it('answers with what was selected: the task alone, or its order and dependents through fragments', async () => {
