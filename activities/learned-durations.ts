@@ -1,3 +1,4 @@
+import { Prisma } from '../prisma/generated/client';
 import { EXTRA_UNIT_SHARE, type LearnedDuration } from '../domain/eta';
 import type { ActivityDeps } from './deps';
 
@@ -24,33 +25,46 @@ interface Row {
 const key = (templateId: string, taskDefId: string, stationId: string | null) => `${templateId}|${taskDefId}|${stationId ?? '*'}`;
 
 /**
- * One grouped query for every recipe task of the given templates: the moving average of the
- * last LEARNED_WINDOW durations per (template, task, station) and per (template, task). Each
- * sample is normalised to one unit with the same factor the ETA scales by (perUnitSeconds), so
- * a batch of three does not look like a slow single.
+ * One query for every recipe task of the given templates: the moving average of the last
+ * LEARNED_WINDOW durations per (template, task) and per (template, task, station). Each sample
+ * is normalised to one unit with the same factor the ETA scales by (perUnitSeconds), so a batch
+ * of three does not look like a slow single.
+ *
+ * It reads at most LEARNED_WINDOW rows per average, newest first down the idx_durations_recent*
+ * indexes: the recipe's tasks are found by skipping from one task id to the next (a loose index
+ * scan), and each average takes the first rows of its index range. Reading and ranking the whole
+ * history instead grew with the kitchen's age, and this runs on every ETA run after a completion.
  */
 async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
-  return db.$queryRaw<Row[]>`
-    WITH d AS (
-      SELECT workflow_template_id AS t, task_def_id AS def, station_id AS s, recorded_at, id,
-             duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
-      FROM task_durations
-      WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = ANY(${ids}::uuid[])
-    ),
-    by_station AS (
-      SELECT t, def, s, unit, row_number() OVER (PARTITION BY t, def, s ORDER BY recorded_at DESC, id) AS rn
-      FROM d WHERE s IS NOT NULL
-    ),
-    by_task AS (
-      SELECT t, def, unit, row_number() OVER (PARTITION BY t, def ORDER BY recorded_at DESC, id) AS rn FROM d
+  return db.$queryRaw<Row[]>(Prisma.sql`
+    WITH RECURSIVE defs AS (
+      SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t) AS def
+      FROM unnest(${ids}::uuid[]) AS t
+      UNION ALL
+      SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t AND task_def_id > def)
+      FROM defs WHERE def IS NOT NULL
     )
-    SELECT t::text AS "templateId", def AS "taskDefId", s::text AS "stationId",
-           avg(unit)::float8 AS "avgSeconds", count(*)::int AS samples
-    FROM by_station WHERE rn <= ${LEARNED_WINDOW} GROUP BY t, def, s
+    SELECT d.t::text AS "templateId", d.def AS "taskDefId", NULL AS "stationId", avg(w.unit)::float8 AS "avgSeconds", count(*)::int AS samples
+    FROM defs d CROSS JOIN LATERAL (
+      SELECT duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
+      FROM task_durations
+      WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def
+      ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
+    ) w
+    WHERE d.def IS NOT NULL
+    GROUP BY d.t, d.def
     UNION ALL
-    SELECT t::text, def, NULL, avg(unit)::float8, count(*)::int
-    FROM by_task WHERE rn <= ${LEARNED_WINDOW} GROUP BY t, def`;
+    SELECT d.t::text, d.def, s.id::text, avg(w.unit)::float8, count(*)::int
+    FROM defs d JOIN stations s ON s.tenant_id = ${tenantId}::uuid
+    CROSS JOIN LATERAL (
+      SELECT duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
+      FROM task_durations
+      WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def AND station_id = s.id
+      ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
+    ) w
+    WHERE d.def IS NOT NULL
+    GROUP BY d.t, d.def, s.id`);
 }
 
 function lookupOver(rows: Row[]): LearnedDurations {
@@ -85,9 +99,8 @@ interface TenantCache {
 }
 
 /**
- * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The averages
- * cover the last 100 samples and the query reads the whole history, so it grows with the
- * kitchen's age; the ETA runs it on every transition. Durations recorded by this process clear
+ * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The ETA runs
+ * on every transition, so even the bounded query above is worth not repeating. Durations recorded by this process clear
  * their recipe at once (only it is read again); those recorded by another worker are seen within
  * `ttlMs`.
  */
