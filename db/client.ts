@@ -5,7 +5,7 @@ import { PrismaClient, type Prisma } from '../prisma/generated/client';
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<Db, Pool>();
+const pools = new WeakMap<object, Pool>();
 
 /**
  * One PrismaClient per process, over the pg driver adapter (Prisma 7: no engine binary). Its
@@ -23,12 +23,19 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
  * A statement built with Prisma.sql, run straight on the client's pg pool: the same connections
  * without Prisma's per-query work (about 0.25 ms of CPU a statement, which the KDS transitions
  * pay many times per item). For single statements outside a transaction; the rows come as pg
- * parses them, so the SQL casts what it returns (::text, ::int, ::float8).
+ * parses them, so the SQL casts what it returns (::text, ::int, ::float8). It bypasses a
+ * tenant-scoped client's scoping: the SQL itself filters by tenant_id.
  */
-export async function queryRows<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+export async function queryRows<T>(db: object, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) throw new Error('queryRows needs a client made by createPrisma');
   return (await pool.query({ name: statementName(query.text, query.values.length), text: query.text, values: query.values })).rows as T[];
+}
+
+/** A client derived from one createPrisma made (a tenant-scoped extension) queries through the same pool. */
+export function sharePool(from: Db, derived: object): void {
+  const pool = pools.get(from);
+  if (pool) pools.set(derived, pool);
 }
 
 /** Statements with more parameters than this (a batch insert, a long IN list) vary in shape: never prepared. */

@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import { sharePool, type Db } from './client';
 
 /**
  * Tenant isolation in one place. Every model below carries tenantId; the scoped client adds
@@ -113,6 +113,7 @@ export function forTenant(prisma: Db, tenantId: string): TenantDb {
     clients.delete(tenantId); // most recently used goes last
   } else {
     client = scopedClient(prisma, tenantId);
+    sharePool(prisma, client);
     if (clients.size >= SCOPED_CLIENTS_MAX) clients.delete(clients.keys().next().value!);
   }
   clients.set(tenantId, client);

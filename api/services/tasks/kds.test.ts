@@ -141,6 +141,39 @@ describe('KDS actions', () => {
     expect(await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({ isCompleted: true });
   });
 
+  it('reads every field of a task card as stored (task(id), one SQL statement)', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    await ok(k, 'start', { id: dough.id });
+    await ok(k, 'subtask', { taskId: dough.id, subtaskId: dough.subtasks[0].id });
+    const ALL = `id name status stationType quantity priority estimatedMinutes plannedStartAt queuedAt startedAt completedAt
+      station { id name capacity taskTypes isActive displayOrder } order { id orderNumber priority customerName notes }
+      orderItem { id name quantity modifications notes allergens } subtasks { id name optional completed completedAt }
+      dependsOn { id } downstream { id name status stationType stationName }`;
+    const res = await api.gql(k.token.staff, `query($id: ID!) { task(id: $id) { ${ALL} } }`, { id: dough.id });
+    expect(res.errors).toBeUndefined();
+
+    const row = await api.prisma.taskInstance.findUniqueOrThrow({
+      where: { id: dough.id },
+      include: { station: true, subtasks: { orderBy: { subtaskDefId: 'asc' } }, order: true, orderItem: { include: { menuItem: true } } },
+    });
+    const topping = await api.prisma.taskInstance.findFirstOrThrow({ where: { orderItemId: row.orderItemId, taskDefId: 'condisci' } });
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    expect(res.data.task).toEqual({
+      id: row.id, name: row.name, status: row.status, stationType: row.stationType, quantity: row.quantity, priority: row.priority,
+      estimatedMinutes: row.estimatedMinutes.toNumber(), plannedStartAt: iso(row.plannedStartAt), queuedAt: iso(row.queuedAt),
+      startedAt: iso(row.startedAt), completedAt: null,
+      station: { id: row.station!.id, name: row.station!.name, capacity: row.station!.capacity, taskTypes: row.station!.taskTypes, isActive: true, displayOrder: row.station!.displayOrder },
+      order: { id: order.id, orderNumber: order.orderNumber, priority: row.order.priority, customerName: row.order.customerName, notes: row.order.notes },
+      orderItem: { id: row.orderItemId, name: row.orderItem.nameSnapshot, quantity: 1, modifications: null, notes: null, allergens: row.orderItem.menuItem.allergens },
+      subtasks: row.subtasks.map((s) => ({ id: s.id, name: s.name, optional: s.optional, completed: s.isCompleted, completedAt: iso(s.completedAt) })),
+      dependsOn: [],
+      downstream: [{ id: topping.id, name: 'Condisci', status: 'PENDING', stationType: topping.stationType, stationName: null }],
+    });
+    expect(res.data.task.subtasks[0].completedAt).not.toBeNull();
+  });
+
   it('reassigns a queued task to another suitable station and refuses unsuitable or foreign ones', async () => {
     const k = await api.kitchen();
     const other = await api.kitchen();

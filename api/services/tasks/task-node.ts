@@ -65,10 +65,6 @@ type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInc
  */
 export type CardScope = 'full' | 'own' | 'id';
 
-export const ownTaskInclude = { station: true, subtasks: taskInclude.subtasks } satisfies Prisma.TaskInstanceInclude;
-
-type OwnTask = Prisma.TaskInstanceGetPayload<{ include: typeof ownTaskInclude }>;
-
 /** A part a narrower read did not load (beyond `known`): reading it fails loudly instead of answering wrong. */
 function notLoaded<T extends object>(part: string, scope: CardScope, known: Partial<T> = {}): T {
   return new Proxy(known as T, {
@@ -80,7 +76,7 @@ function notLoaded<T extends object>(part: string, scope: CardScope, known: Part
   });
 }
 
-export function ownTaskNode(task: OwnTask): TaskNode {
+export function ownTaskNode(task: TaskNode['task']): TaskNode {
   return { task, order: notLoaded('order', 'own'), item: notLoaded('item', 'own'), siblings: notLoaded('sibling tasks', 'own') };
 }
 
