@@ -35,6 +35,9 @@ const key = (templateId: string, taskDefId: string, stationId: string | null) =>
  * scan), and each average takes the first rows of its index range. Reading and ranking the whole
  * history instead grew with the kitchen's age, and this runs on every ETA run after a completion.
  */
+/** One sample's duration for one unit (perUnitSeconds' factor). */
+const UNIT_SECONDS = Prisma.sql`duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8)`;
+
 async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
   return db.$queryRaw<Row[]>(Prisma.sql`
@@ -47,7 +50,7 @@ async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promis
     )
     SELECT d.t::text AS "templateId", d.def AS "taskDefId", NULL AS "stationId", avg(w.unit)::float8 AS "avgSeconds", count(*)::int AS samples
     FROM defs d CROSS JOIN LATERAL (
-      SELECT duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
+      SELECT ${UNIT_SECONDS} AS unit
       FROM task_durations
       WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def
       ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
@@ -58,7 +61,7 @@ async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promis
     SELECT d.t::text, d.def, s.id::text, avg(w.unit)::float8, count(*)::int
     FROM defs d JOIN stations s ON s.tenant_id = ${tenantId}::uuid
     CROSS JOIN LATERAL (
-      SELECT duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit
+      SELECT ${UNIT_SECONDS} AS unit
       FROM task_durations
       WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def AND station_id = s.id
       ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}

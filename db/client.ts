@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { LRUCache } from 'lru-cache';
 import { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../prisma/generated/client';
 
@@ -40,8 +41,7 @@ export function sharePool(from: Db, derived: object): void {
 
 /** Statements with more parameters than this (a batch insert, a long IN list) vary in shape: never prepared. */
 const MAX_PREPARED_PARAMS = 32;
-const names = new Map<string, string>();
-const MAX_NAMES = 2_000;
+const names = new LRUCache<string, string>({ max: 2_000 });
 
 /**
  * A name for the statement, so pg prepares it once per connection and PostgreSQL stops parsing
@@ -55,7 +55,6 @@ export function statementName(sql: string, params: number): string {
   let name = names.get(sql);
   if (name === undefined) {
     name = `b_${createHash('sha1').update(sql).digest('base64url')}`;
-    if (names.size >= MAX_NAMES) names.delete(names.keys().next().value!);
     names.set(sql, name);
   }
   return name;

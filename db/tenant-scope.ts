@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { sharePool, type Db } from './client';
 
 /**
@@ -97,7 +98,7 @@ export type TenantDb = ReturnType<typeof scopedClient>;
 
 /** Scoped clients kept per raw client, for this many tenants (the least recently used goes). */
 const SCOPED_CLIENTS_MAX = 1_000;
-const scopedClients = new WeakMap<Db, Map<string, TenantDb>>();
+const scopedClients = new WeakMap<Db, LRUCache<string, TenantDb>>();
 
 /**
  * The tenant-scoped client of `tenantId`. It holds nothing but the tenant id, so one is built
@@ -107,15 +108,12 @@ const scopedClients = new WeakMap<Db, Map<string, TenantDb>>();
 export function forTenant(prisma: Db, tenantId: string): TenantDb {
   if (!tenantId) throw new Error('forTenant needs a tenantId');
   let clients = scopedClients.get(prisma);
-  if (!clients) scopedClients.set(prisma, (clients = new Map()));
+  if (!clients) scopedClients.set(prisma, (clients = new LRUCache({ max: SCOPED_CLIENTS_MAX })));
   let client = clients.get(tenantId);
-  if (client) {
-    clients.delete(tenantId); // most recently used goes last
-  } else {
+  if (!client) {
     client = scopedClient(prisma, tenantId);
     sharePool(prisma, client);
-    if (clients.size >= SCOPED_CLIENTS_MAX) clients.delete(clients.keys().next().value!);
+    clients.set(tenantId, client);
   }
-  clients.set(tenantId, client);
   return client;
 }

@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { LRUCache } from 'lru-cache';
 import type { Role } from '../../prisma/generated/client';
 import { AppError } from '../errors';
 
@@ -44,12 +45,12 @@ function secretKey(secret: string): KeyObject {
  * the API's CPU under load. Only successes are kept; expiry is still checked on every call.
  */
 const VERIFIED_MAX = 5_000;
-const verified = new Map<string, Map<string, { claims: AuthClaims; expiresAtMs: number }>>();
+const verified = new Map<string, LRUCache<string, { claims: AuthClaims; expiresAtMs: number }>>();
 
 /** Verifies signature, algorithm and expiry; any failure is UNAUTHENTICATED. */
 export function verifyAccessToken(token: string, secret: string): AuthClaims {
   let bySecret = verified.get(secret);
-  if (!bySecret) verified.set(secret, (bySecret = new Map()));
+  if (!bySecret) verified.set(secret, (bySecret = new LRUCache({ max: VERIFIED_MAX })));
   const known = bySecret.get(token);
   if (known) {
     if (Date.now() < known.expiresAtMs) return known.claims;
@@ -58,10 +59,7 @@ export function verifyAccessToken(token: string, secret: string): AuthClaims {
   }
   const { claims, exp } = verifySignature(token, secret);
   Object.freeze(claims); // shared by every request that sends this token
-  if (typeof exp === 'number') {
-    if (bySecret.size >= VERIFIED_MAX) bySecret.delete(bySecret.keys().next().value!);
-    bySecret.set(token, { claims, expiresAtMs: exp * 1000 });
-  }
+  if (typeof exp === 'number') bySecret.set(token, { claims, expiresAtMs: exp * 1000 });
   return claims;
 }
 

@@ -12,7 +12,7 @@ describe('task → item memory', () => {
     expect(knownTaskItem('tenant-a', 'task-9')).toBeUndefined();
   });
 
-  it('forgets the oldest entries first once full', () => {
+  it('forgets the least recently used first once full', () => {
     rememberTaskItem('tenant-c', 'first', 'item-x');
     for (let i = 0; i < 10_000; i++) rememberTaskItem('tenant-c', `t${i}`, 'item-y');
     expect(knownTaskItem('tenant-c', 'first')).toBeUndefined();

@@ -1,10 +1,11 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Which order item (and so which item workflow) a task belongs to, per tenant. A task never
  * changes item, so what this API node learned once (a KDS action's lookup, or the order it took
- * at the counter) is kept, up to MAX entries, oldest forgotten first.
+ * at the counter) is kept, for the 10,000 tasks used most recently.
  */
-const itemOfTask = new Map<string, string>();
-const MAX = 10_000;
+const itemOfTask = new LRUCache<string, string>({ max: 10_000 });
 
 const key = (tenantId: string, taskId: string) => `${tenantId}:${taskId}`;
 
@@ -13,7 +14,6 @@ export function knownTaskItem(tenantId: string, taskId: string): string | undefi
 }
 
 export function rememberTaskItem(tenantId: string, taskId: string, orderItemId: string): void {
-  if (itemOfTask.size >= MAX) itemOfTask.delete(itemOfTask.keys().next().value!);
   itemOfTask.set(key(tenantId, taskId), orderItemId);
 }
 
