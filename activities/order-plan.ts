@@ -1,29 +1,42 @@
 import { deductPhaseId } from '../domain/recipe';
-import type { ItemPlan, KitchenActivities, PlannedTask } from './contract';
+import type { ItemPlan, KitchenActivities, OrderPlan, PlannedTask } from './contract';
 import { fail, type ActivityDeps } from './deps';
 import { pinnedRecipe, type PinnedRecipe } from './recipe-plan';
-import { stableUuid } from './stable-id';
+import { freshPlannedTasks, insertTaskRows, taskRows } from './task-rows';
 
 const itemInclude = { workflowVersion: { select: { templateId: true, definition: true } } } as const;
 
-/** Stored as DECIMAL(6,1). */
-const tenths = (minutes: number) => Math.round(minutes * 10) / 10;
+type RecipeItem = Parameters<typeof pinnedRecipe>[0];
+
+/** An order as planning needs it: its items in the order they were taken. */
+export interface PlannableOrder {
+  tenantId: string;
+  orderId: string;
+  priority: number;
+  requestedAt: Date | null;
+  status: string;
+  items: Array<RecipeItem & { status: string }>;
+}
+
+/** An item about to be materialised: the item with its pinned recipe version, and its order's priority. */
+export interface MaterializableItem {
+  tenantId: string;
+  orderId: string;
+  priority: number;
+  item: RecipeItem;
+}
 
 /** Planning reads: what the order workflow paces on, and the item's task graph (created once). */
 export function createOrderPlanActivities(deps: ActivityDeps) {
   const { prisma, clock, learned: learnedCache } = deps;
 
-  const loadOrderPlan: KitchenActivities['loadOrderPlan'] = async ({ tenantId, orderId }) => {
-    const order = await prisma.order.findFirst({
-      where: { id: orderId, tenantId },
-      include: { items: { include: itemInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
-    });
-    if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
+  /** The plan of an order in hand (read by loadOrderPlan, or just stored by createOrder). */
+  const planOrder = async (order: PlannableOrder): Promise<OrderPlan> => {
     const templateIds = order.items.flatMap((i) => (i.workflowVersion ? [i.workflowVersion.templateId] : []));
-    const learned = await learnedCache.load(prisma, tenantId, templateIds);
+    const learned = await learnedCache.load(prisma, order.tenantId, templateIds);
     return {
-      tenantId,
-      orderId,
+      tenantId: order.tenantId,
+      orderId: order.orderId,
       priority: order.priority,
       requestedAt: order.requestedAt?.toISOString() ?? null,
       status: order.status,
@@ -35,80 +48,60 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
     };
   };
 
-  const materializeItemTasks: KitchenActivities['materializeItemTasks'] = async ({ tenantId, orderItemId, plannedStartAt }) => {
-    const item = await prisma.orderItem.findFirst({
-      where: { id: orderItemId, tenantId },
-      include: { ...itemInclude, order: { select: { priority: true } } },
+  const loadOrderPlan: KitchenActivities['loadOrderPlan'] = async ({ tenantId, orderId }) => {
+    const order = await prisma.order.findFirst({
+      where: { id: orderId, tenantId },
+      include: { items: { include: itemInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
     });
-    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+    if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
+    return planOrder({ ...order, tenantId, orderId });
+  };
+
+  /**
+   * Creates the item's tasks and subtasks once. `stored`: the rows may already be there (a
+   * retry, or createOrder materialised the item when it fired it at the counter), so look first.
+   */
+  const materialize = async ({ tenantId, orderId, priority, item }: MaterializableItem, plannedStartAt: string | null, stored: 'look first' | 'just stored'): Promise<ItemPlan> => {
     const learned = await learnedCache.load(prisma, tenantId, item.workflowVersion ? [item.workflowVersion.templateId] : []);
     const recipe = pinnedRecipe(item, learned);
     const plan: ItemPlan = {
       tenantId,
-      orderId: item.orderId,
-      orderItemId,
+      orderId,
+      orderItemId: item.id,
       quantity: item.quantity,
-      priority: item.order.priority,
+      priority,
       deductPhaseId: recipe ? deductPhaseId(recipe.definition) : '',
       criticalPathMinutes: recipe?.analysis.totalMinutes ?? 0,
       tasks: [],
     };
     if (!recipe) return plan;
 
-    // Usually already there: createOrder materialised the item when it fired it at the counter
-    // (tasks and subtasks go in one transaction, so all of the item's tasks mean all of it).
-    const stored = await readPlannedTasks(deps, tenantId, orderItemId, recipe);
-    if (stored.length >= recipe.tasks.size) return { ...plan, tasks: stored };
-
+    if (stored === 'look first') {
+      const existing = await readPlannedTasks(deps, tenantId, item.id, recipe);
+      if (existing.length >= recipe.tasks.size) return { ...plan, tasks: existing };
+    }
     const base = plannedStartAt ? Date.parse(plannedStartAt) : clock().getTime();
-    const rows = taskRows(recipe, { tenantId, orderId: item.orderId, orderItemId, quantity: item.quantity, priority: plan.priority, base });
-    // Ids derive from (item, recipe task), so a retry inserts nothing and the first attempt's rows stand.
-    await prisma.$transaction([
-      prisma.taskInstance.createMany({ data: rows.tasks, skipDuplicates: true }),
-      prisma.subtaskInstance.createMany({ data: rows.subtasks, skipDuplicates: true }),
-    ]);
-    plan.tasks = await readPlannedTasks(deps, tenantId, orderItemId, recipe);
+    const rows = taskRows(recipe, { orderItemId: item.id, base });
+    const inserted = await insertTaskRows(prisma, rows, { tenantId, orderId, orderItemId: item.id, quantity: item.quantity, priority });
+    // All inserted: the stored rows are these, fresh. Otherwise someone else's (the same ids) stand: read them.
+    const fresh = inserted.tasks === rows.tasks.length && inserted.subtasks === rows.subtasks.length;
+    plan.tasks = fresh ? freshPlannedTasks(rows) : await readPlannedTasks(deps, tenantId, item.id, recipe);
     return plan;
   };
 
-  return { loadOrderPlan, materializeItemTasks };
-}
+  const materializeItemTasks: KitchenActivities['materializeItemTasks'] = async ({ tenantId, orderItemId, plannedStartAt }) => {
+    const item = await prisma.orderItem.findFirst({
+      where: { id: orderItemId, tenantId },
+      include: { ...itemInclude, order: { select: { priority: true } } },
+    });
+    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+    return materialize({ tenantId, orderId: item.orderId, priority: item.order.priority, item }, plannedStartAt, 'look first');
+  };
 
-function taskRows(
-  recipe: PinnedRecipe,
-  at: { tenantId: string; orderId: string; orderItemId: string; quantity: number; priority: number; base: number },
-) {
-  const idOf = (defId: string) => stableUuid(at.orderItemId, defId);
-  const tasks = recipe.analysis.order.map((defId) => {
-    const { task, phase } = recipe.tasks.get(defId)!;
-    return {
-      id: idOf(defId),
-      tenantId: at.tenantId,
-      orderId: at.orderId,
-      orderItemId: at.orderItemId,
-      taskDefId: defId,
-      phaseDefId: phase.id,
-      name: task.name,
-      stationType: task.station_type,
-      dependsOn: task.depends_on.map(idOf),
-      // One task for the whole quantity (three pizzas go in the oven together), with scaled time.
-      quantity: at.quantity,
-      priority: at.priority,
-      estimatedMinutes: tenths(recipe.scaledMinutes[defId]),
-      plannedStartAt: new Date(at.base + recipe.analysis.earliestStart[defId] * 60_000),
-    };
-  });
-  const subtasks = recipe.analysis.order.flatMap((defId) =>
-    recipe.tasks.get(defId)!.task.subtasks.map((sub) => ({
-      id: stableUuid(idOf(defId), sub.id),
-      tenantId: at.tenantId,
-      taskInstanceId: idOf(defId),
-      subtaskDefId: sub.id,
-      name: sub.name,
-      optional: sub.optional,
-    })),
-  );
-  return { tasks, subtasks };
+  /** createOrder's item, just stored with no tasks yet (unless its item workflow got there first). */
+  const materializeNewItem = (known: MaterializableItem, plannedStartAt: string | null) => materialize(known, plannedStartAt, 'just stored');
+
+  return { loadOrderPlan, planOrder, materializeItemTasks, materializeNewItem };
 }
 
 /** The stored rows (a retry may find some already queued or done), in the recipe's topological order. */

@@ -47,7 +47,9 @@ export function fromZodError(err: ZodError, prefix = 'Invalid input'): AppError 
 
 /** Prisma's unique violation; services translate it into CONFLICT with a human message. */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+  // P2002 from Prisma, 23505 (unique_violation) from a statement sent straight through pg.
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === 'P2002' || code === '23505';
 }
 
 /** Prisma's "record to update/delete not found" — with the tenant scope, also another tenant's row. */

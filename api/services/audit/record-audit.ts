@@ -28,19 +28,25 @@ export interface AuditEntry {
  * The one way to write the audit log. Callers pass the transaction client so the audit row
  * commits or rolls back together with the change it describes.
  */
-export async function recordAudit({ db, actor, tenantId, action, entityType, entityId, details }: AuditEntry): Promise<void> {
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await entry.db.auditLog.create({ data: auditRow(entry) });
+}
+
+/**
+ * The row recordAudit writes, for a change stored by one SQL statement that writes its audit row
+ * itself (createOrder): same tenant rule, same system-actor details.
+ */
+export function auditRow({ actor, tenantId, action, entityType, entityId, details }: Omit<AuditEntry, 'db'>) {
   const tid = tenantId ?? actor?.tenantId;
   if (!tid) throw new Error('recordAudit needs a tenant (actor or tenantId)');
   const system = isSystemActor(actor) ? { actor: actor.name, ...(actor.via ? { via: actor.via } : {}) } : null;
-  await db.auditLog.create({
-    data: {
-      tenantId: tid,
-      userId: actor?.userId ?? null,
-      action,
-      entityType: entityType ?? null,
-      entityId: entityId ?? null,
-      details: (system ? { ...details, ...system } : (details ?? undefined)) as Prisma.InputJsonValue | undefined,
-      ipAddress: actor?.ip ?? null,
-    },
-  });
+  return {
+    tenantId: tid,
+    userId: actor?.userId ?? null,
+    action,
+    entityType: entityType ?? null,
+    entityId: entityId ?? null,
+    details: (system ? { ...details, ...system } : (details ?? undefined)) as Prisma.InputJsonValue | undefined,
+    ipAddress: actor?.ip ?? null,
+  } satisfies Prisma.AuditLogUncheckedCreateInput;
 }

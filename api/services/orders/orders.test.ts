@@ -59,7 +59,14 @@ describe('createOrder', () => {
     expect(stored.nameSnapshot).toBe('Margherita');
     expect(stored.workflowVersion?.templateId).toBe(stored.menuItem.workflowTemplateId);
     expect(stored.workflowVersion?.version).toBe(stored.menuItem.workflowTemplate?.currentVersion);
-    expect(await api.prisma.auditLog.count({ where: { tenantId: k.tenant.id, action: 'order.create', entityId: order.id } })).toBe(1);
+    const audits = await api.prisma.auditLog.findMany({ where: { tenantId: k.tenant.id, action: 'order.create', entityId: order.id } });
+    expect(audits).toHaveLength(1);
+    const operator = await api.prisma.user.findFirstOrThrow({ where: { tenantId: k.tenant.id, role: 'OPERATOR' } });
+    expect(audits[0]).toMatchObject({ userId: operator.id, entityType: 'Order' });
+    expect(audits[0].details).toEqual({
+      orderNumber: 1, channel: 'PHONE', totalAmount: '17.00', idempotencyKey: null,
+      items: [{ menuItemId: k.menu.pizza, quantity: 2, workflowVersionId: stored.workflowVersionId }],
+    });
 
     const q = await untilQueued(k, k.station.bench, 1);
     const ticket = q.tasks.find((t: any) => t.orderNumber === 1);
