@@ -4,7 +4,7 @@ import { getTask } from '../../services/tasks/get-task';
 import { completeSubtask, completeTask, reassignTask, recallTask, startTask } from '../../services/tasks/kds-actions';
 import { downstreamOf, type CardScope, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../services/tasks/task-node';
 import { builder } from '../builder';
-import { selectedFieldNames } from '../selection';
+import { selectedFieldNames, selectedSubfieldNames } from '../selection';
 import { StationRef } from './station';
 
 export const TASK_STATUSES = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'DONE', 'BLOCKED', 'CANCELLED'] as const;
@@ -91,9 +91,14 @@ export const TaskInstanceRef = builder.objectRef<TaskNode>('TaskInstance').imple
 /** The fields that need the task's order, item or sibling tasks; without them a read loads only the task. */
 const RELATIVES = ['order', 'orderItem', 'dependsOn', 'downstream'];
 const ID_ONLY = new Set(['id', '__typename']);
+/** What the item workflow's view of a task holds (viewTaskNode), and of its subtasks. */
+const VIEW_FIELDS = new Set(['id', '__typename', 'name', 'status', 'stationType', 'startedAt', 'completedAt', 'subtasks']);
+const VIEW_SUBTASK_FIELDS = new Set(['id', '__typename', 'name', 'optional', 'completed']);
+const within = (names: Set<string>, allowed: Set<string>) => [...names].every((name) => allowed.has(name));
 const cardFor = (info: GraphQLResolveInfo): CardScope => {
   const selected = selectedFieldNames(info);
-  if ([...selected].every((field) => ID_ONLY.has(field))) return 'id';
+  if (within(selected, ID_ONLY)) return 'id';
+  if (within(selected, VIEW_FIELDS) && within(selectedSubfieldNames(info, 'subtasks'), VIEW_SUBTASK_FIELDS)) return 'view';
   return RELATIVES.some((field) => selected.has(field)) ? 'full' : 'own';
 };
 

@@ -5,7 +5,8 @@ import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from '../or
 import { notFound, requireId } from '../validate';
 import { getTask } from './get-task';
 import { knownTaskItem, rememberTaskItem } from './task-items';
-import { idTaskNode, type CardScope, type TaskNode } from './task-node';
+import type { TaskView } from '../../../workflows/item-workflow';
+import { idTaskNode, viewTaskNode, type CardScope, type TaskNode } from './task-node';
 
 /** `card`: how much of the task the answer reads back (what the client selected). */
 type Options<I> = KitchenServiceOptions<I> & { card?: CardScope };
@@ -22,7 +23,7 @@ const ITEM_START_POLL_MS = 50;
 async function onTask(
   opts: Options<unknown>,
   taskId: string,
-  run: (client: Client, task: { id: string; orderItemId: string }) => Promise<KitchenResult<unknown>>,
+  run: (client: Client, task: { id: string; orderItemId: string }) => Promise<KitchenResult<TaskView>>,
 ): Promise<TaskNode> {
   const id = requireId(taskId, 'Task');
   const client = requireKitchen(opts.kitchen).client;
@@ -33,9 +34,11 @@ async function onTask(
     await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
     result = await run(client, task);
   }
-  unwrapKitchen(result);
-  // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no read.
+  const view = unwrapKitchen(result);
+  // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no
+  // read, nor one that asks only what the workflow answered with.
   if (opts.card === 'id') return idTaskNode(id);
+  if (opts.card === 'view') return viewTaskNode(view);
   return getTask({ db: opts.db, actor: opts.actor, input: { id }, card: opts.card });
 }
 

@@ -141,6 +141,28 @@ describe('KDS actions', () => {
     expect(await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({ isCompleted: true });
   });
 
+  it("answers from the item workflow's reply when only its view of the task is asked, exactly as stored", async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    const VIEW = 'id __typename name status stationType startedAt completedAt subtasks { id name optional completed }';
+    const bySubtaskId = (t: any) => ({ ...t, subtasks: [...t.subtasks].sort((a: any, b: any) => a.id.localeCompare(b.id)) });
+
+    const started = await api.gql(k.token.staff, `mutation($id: ID!) { startTask(id: $id) { ${VIEW} } }`, { id: dough.id });
+    expect(started.errors).toBeUndefined();
+    const read = await api.gql(k.token.staff, `query($id: ID!) { task(id: $id) { ${VIEW} } }`, { id: dough.id });
+    expect(bySubtaskId(started.data.startTask)).toEqual(bySubtaskId(read.data.task));
+    expect(started.data.startTask).toMatchObject({ status: 'IN_PROGRESS', stationType: dough.stationType ?? expect.any(String), completedAt: null });
+    expect(started.data.startTask.startedAt).toBe((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } })).startedAt!.toISOString());
+
+    // A field the view does not hold (a subtask's completedAt) is read: still answered, and right.
+    const required = dough.subtasks.find((s: any) => !s.optional);
+    const ticked = await api.gql(k.token.staff, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id subtasks { id completed completedAt } } }', { t: dough.id, s: required.id });
+    expect(ticked.errors).toBeUndefined();
+    const stored = await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: required.id } });
+    expect(ticked.data.completeSubtask.subtasks.find((s: any) => s.id === required.id)).toEqual({ id: required.id, completed: true, completedAt: stored.completedAt!.toISOString() });
+  });
+
   it('reads every field of a task card as stored (task(id), one SQL statement)', async () => {
     const k = await api.kitchen();
     const order = await placePizza(k);

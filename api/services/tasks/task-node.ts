@@ -1,4 +1,5 @@
 import type { Prisma, Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../../prisma/generated/client';
+import type { TaskView } from '../../../workflows/item-workflow';
 import type { OrderItemWithTasks, OrderWithItems } from '../orders/order-include';
 
 /** A task of the same item: enough to show what it waits for and what waits for it. */
@@ -59,11 +60,12 @@ type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInc
 /**
  * How much of a task one read loads: 'full' (also its order, its item and the item's other
  * tasks), 'own' (the task, its station and its subtasks: what a KDS action's answer usually
- * asks for, one of the busiest reads of a kitchen) or 'id' (nothing: the client asked for the id
- * alone; only a KDS action answers that without a read, the action itself having found the task
- * in the caller's tenant).
+ * asks for, one of the busiest reads of a kitchen), 'view' (only what the item workflow knows of
+ * the task: a KDS action answers it from the workflow's reply, without a read; a query reads
+ * 'own') or 'id' (nothing: the client asked for the id alone; only a KDS action answers that
+ * without a read, the action itself having found the task in the caller's tenant).
  */
-export type CardScope = 'full' | 'own' | 'id';
+export type CardScope = 'full' | 'own' | 'view' | 'id';
 
 /** A part a narrower read did not load (beyond `known`): reading it fails loudly instead of answering wrong. */
 function notLoaded<T extends object>(part: string, scope: CardScope, known: Partial<T> = {}): T {
@@ -78,6 +80,22 @@ function notLoaded<T extends object>(part: string, scope: CardScope, known: Part
 
 export function ownTaskNode(task: TaskNode['task']): TaskNode {
   return { task, order: notLoaded('order', 'own'), item: notLoaded('item', 'own'), siblings: notLoaded('sibling tasks', 'own') };
+}
+
+/**
+ * The answer to a KDS action from the item workflow's reply (its view of the task, just
+ * changed): for a client that asked only for what the view holds (CardScope 'view').
+ */
+export function viewTaskNode(view: TaskView): TaskNode {
+  const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+  const subtasks = view.subtasks.map((s) => notLoaded<SubtaskInstance>('subtask', 'view', { id: s.id, name: s.name, optional: s.optional, isCompleted: s.completed }));
+  const known = { id: view.id, name: view.name, status: view.status, stationType: view.stationType, startedAt: date(view.startedAt), completedAt: date(view.completedAt), subtasks };
+  return {
+    task: notLoaded<TaskNode['task']>('row', 'view', known),
+    order: notLoaded('order', 'view'),
+    item: notLoaded('item', 'view'),
+    siblings: notLoaded('sibling tasks', 'view'),
+  };
 }
 
 /** The answer to a KDS action whose client asked for nothing but the task's id. */
