@@ -1,12 +1,24 @@
+import { queryRows } from '../db/client';
 import { deductPhaseId } from '../domain/recipe';
+import { Prisma } from '../prisma/generated/client';
 import type { ItemPlan, KitchenActivities, OrderPlan, PlannedTask } from './contract';
 import { fail, type ActivityDeps } from './deps';
+import { ITEM_WORKFLOW_CHANNEL } from './item-workflow-channel';
 import { pinnedRecipe, type PinnedRecipe } from './recipe-plan';
 import { freshPlannedTasks, insertTaskRows, taskRows } from './task-rows';
 
 const itemInclude = { workflowVersion: { select: { templateId: true, definition: true } } } as const;
 
 type RecipeItem = Parameters<typeof pinnedRecipe>[0];
+
+interface ItemRow {
+  id: string;
+  orderId: string;
+  quantity: number;
+  priority: number;
+  templateId: string | null;
+  definition: unknown;
+}
 
 /** An order as planning needs it: its items in the order they were taken. */
 export interface PlannableOrder {
@@ -89,13 +101,19 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
     return plan;
   };
 
+  /** The item workflow's first step: its tasks, and the news that it exists (see item-workflow-channel.ts). */
   const materializeItemTasks: KitchenActivities['materializeItemTasks'] = async ({ tenantId, orderItemId, plannedStartAt }) => {
-    const item = await prisma.orderItem.findFirst({
-      where: { id: orderItemId, tenantId },
-      include: { ...itemInclude, order: { select: { priority: true } } },
-    });
-    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-    return materialize({ tenantId, orderId: item.orderId, priority: item.order.priority, item }, plannedStartAt, 'look first');
+    const [row] = await queryRows<ItemRow>(prisma, Prisma.sql`
+      SELECT i.id::text AS id, i.order_id::text AS "orderId", i.quantity, o.priority,
+             v.template_id::text AS "templateId", v.definition, pg_notify(${ITEM_WORKFLOW_CHANNEL}, i.id::text) AS announced
+      FROM order_items i
+      JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
+      LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id
+      WHERE i.id = ${orderItemId}::uuid AND i.tenant_id = ${tenantId}::uuid`);
+    if (!row) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+    const workflowVersion = row.templateId ? { templateId: row.templateId, definition: row.definition } : null;
+    const item = { id: row.id, quantity: row.quantity, workflowVersion };
+    return materialize({ tenantId, orderId: row.orderId, priority: row.priority, item }, plannedStartAt, 'look first');
   };
 
   /** createOrder's item, just stored with no tasks yet (unless its item workflow got there first). */

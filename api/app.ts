@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { createCounterFire, type CounterFire } from '../activities/counter-fire';
 import { createEventPublisher, type EventPublisher } from '../activities/events';
 import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../activities/learned-durations';
@@ -10,6 +10,7 @@ import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { healthRouter, type TemporalHandle } from './health';
+import { watchItemWorkflows } from './services/tasks/item-workflow-watch';
 import { attachSocketServer, type BrigadeServer } from './realtime/socket-server';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
 
@@ -54,7 +55,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.use(healthRouter({ prisma, temporal }));
   // Events go out through PostgreSQL like the worker's, so every API node's sockets receive them.
   const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
-  const kitchen = temporal ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE, counterFire: events ? counterFire(prisma, events) : undefined } : null;
+  const watch = temporal ? itemWorkflowWatch(options.pool, env.DATABASE_URL) : null;
+  const kitchen = temporal
+    ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE, counterFire: events ? counterFire(prisma, events) : undefined, itemWorkflows: watch?.watch }
+    : null;
   const yoga = createYoga({ prisma, env, kitchen, events });
   // Before any body parser: signatures are verified over the raw bytes.
   app.use(platformWebhookRouter({ prisma, kitchen }));
@@ -67,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   const httpServer = createServer(app);
   const closeEvents = async () => {
+    await watch?.close();
     if (events && events !== options.events) await events.close();
   };
   const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool }).catch(async (err) => {
@@ -84,6 +89,20 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 function counterFire(prisma: Db, events: EventPublisher): CounterFire {
   const clock = () => new Date();
   return createCounterFire({ prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS) });
+}
+
+/** On the given pool, or on a one-connection pool of its own (ended on close). */
+function itemWorkflowWatch(pool: Pool | undefined, databaseUrl: string | undefined) {
+  const own = pool ? null : databaseUrl ? new Pool({ connectionString: databaseUrl, max: 1 }) : null;
+  const on = pool ?? own;
+  if (!on) return null;
+  own?.on('error', (err) => console.error('[kds] item workflow watch connection:', err.message));
+  const watch = watchItemWorkflows(on);
+  const close = async () => {
+    await watch.close();
+    await own?.end();
+  };
+  return { watch, close };
 }
 
 function ownPublisher(pool: Pool | undefined, databaseUrl: string | undefined): EventPublisher | null {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { Client } from '@temporalio/client';
 import type { CounterFire } from '../activities/counter-fire';
 import type { EventPublisher } from '../activities/events';
+import type { ItemWorkflowWatch } from './services/tasks/item-workflow-watch';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import type { Env } from '../config/env';
@@ -21,6 +22,8 @@ export interface KitchenHandle {
   taskQueue: string;
   /** createOrder queues the new order's first tickets itself (activities/counter-fire.ts); absent: the workflows do it. */
   counterFire?: CounterFire;
+  /** Hears item workflows start: a tap on a ticket fired before its workflow existed waits for it (absent: polls). */
+  itemWorkflows?: ItemWorkflowWatch;
 }
 
 /** The cross-process Socket.io publisher (activities/events.ts), as the services use it. */

@@ -26,13 +26,15 @@ async function onTask(
   run: (client: Client, task: { id: string; orderItemId: string }) => Promise<KitchenResult<TaskView>>,
 ): Promise<TaskNode> {
   const id = requireId(taskId, 'Task');
-  const client = requireKitchen(opts.kitchen).client;
+  const kitchen = requireKitchen(opts.kitchen);
   const task = await findTaskItem(opts, id);
-  let result = await run(client, task);
-  // A ticket fired at the counter is on the KDS a moment before its item workflow exists.
+  let result = await run(kitchen.client, task);
+  // A ticket fired at the counter is on the KDS a moment before its item workflow exists: try
+  // again once the workflow announces itself, or every ITEM_START_POLL_MS if that is not heard.
   for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
-    await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
-    result = await run(client, task);
+    if (kitchen.itemWorkflows) await kitchen.itemWorkflows.wait(task.orderItemId, ITEM_START_POLL_MS);
+    else await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
+    result = await run(kitchen.client, task);
   }
   const view = unwrapKitchen(result);
   // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no
