@@ -19,6 +19,12 @@ function notAllowed(task: { name: string; status: string }, wanted: string): nev
  * complete it. Every step is a conditional update on the current status; a retry that finds the
  * row already in the target state is success and re-emits the events: the first attempt may have
  * died before emitting, and the events carry the row's state, so a duplicate is harmless.
+ *
+ * A step's events are handed to the publisher, which sends them in order (batched), and the step
+ * returns without waiting for PostgreSQL to take them: every KDS action answers one round trip
+ * sooner. Real-time delivery is best effort (events.ts): a worker killed in that moment loses
+ * them, as it loses a pending `station:load`; the transition itself is stored, and a KDS
+ * refetches its queue when a station's load disagrees with what it shows, and on reconnect.
  */
 export function createStationQueueActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
@@ -37,7 +43,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     if (!queued.stationId || !['QUEUED', 'IN_PROGRESS', 'DONE'].includes(queued.status)) {
       notAllowed(queued, 'only a pending task can be queued');
     }
-    await emitTaskUpdated(deps, queued);
+    deps.events.track(emitTaskUpdated(deps, queued));
     announceStationLoad(deps, queued.tenantId, [queued.stationId]);
     return { stationId: queued.stationId };
   };
@@ -45,7 +51,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
   const startTask: KitchenActivities['startTask'] = async (ref) => {
     const startedAt = clock();
     const started = (await startIfFree(prisma, { ...ref, userId: ref.userId ?? null, startedAt })) ?? (await alreadyStarted(ref));
-    await emitTaskUpdated(deps, started);
+    deps.events.track(emitTaskUpdated(deps, started));
     announceStationLoad(deps, ref.tenantId, [started.stationId]);
     return { startedAt: (started.startedAt ?? startedAt).toISOString() };
   };
@@ -73,7 +79,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     // this, or another worker did and this one sees it within the cache's lifetime).
     if (bumped?.recordedTemplateId) deps.learned.forget(ref.tenantId, bumped.recordedTemplateId);
     // Published together (one NOTIFY statement), delivered in this order.
-    await Promise.all([emitTaskUpdated(deps, done), emitTaskCompleted(deps, done)]);
+    deps.events.track(Promise.all([emitTaskUpdated(deps, done), emitTaskCompleted(deps, done)]));
     announceStationLoad(deps, ref.tenantId, [done.stationId]);
     return { completedAt: done.completedAt!.toISOString() };
   };
@@ -101,7 +107,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
       if (!subtask.isCompleted) notAllowed(task, 'its subtasks can no longer change');
     }
     // Same status, but the KDS refetches the card and sees the ticked subtask.
-    await emitTaskUpdated(deps, task);
+    deps.events.track(emitTaskUpdated(deps, task));
   };
 
   return { enqueueTask, startTask, completeTask, completeSubtask };
