@@ -52,10 +52,9 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
 async function startKitchenAndFire(kitchen: KitchenHandle, order: StoredOrder): Promise<void> {
   const counter = kitchen.counterFire;
   // Planned and fired from what was just stored: nothing is read back.
-  const stored = { tenantId: order.tenantId, orderId: order.id, priority: order.priority, requestedAt: order.requestedAt, items: order.items };
-  const plan = counter ? await counter.plan(stored).catch(counterFailed(order.id)) : undefined;
+  const plan = counter ? await counter.plan(order).catch(counterFailed(order.id)) : undefined;
   if (!(await startKitchen(kitchen, order, undefined, plan)) || !counter || !plan) return;
-  await counter.fire(plan, stored).catch(counterFailed(order.id));
+  await counter.fire(plan, order).catch(counterFailed(order.id));
 }
 
 const counterFailed = (orderId: string) => (err: unknown) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NewOrder } from '../../../activities/counter-fire';
 import { queryRows } from '../../../db/client';
 import { Prisma } from '../../../prisma/generated/client';
 import { auditRow } from '../audit/record-audit';
@@ -8,14 +9,10 @@ import type { CreateOrderInput } from './order-input';
 import { normalizePhone } from './phone';
 import type { ResolvedLine } from './resolve-order-lines';
 
-/** What the kitchen needs of an order just stored, without reading it back. */
-export interface StoredOrder {
+/** An order just stored: what the kitchen needs of it (planned and fired without reading it back), and its id and number. */
+export interface StoredOrder extends NewOrder {
   id: string;
-  tenantId: string;
   orderNumber: number;
-  priority: number;
-  requestedAt: Date | null;
-  items: Array<{ id: string; quantity: number; workflowVersion: { templateId: string; definition: unknown } }>;
 }
 
 /**
@@ -75,6 +72,7 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
   if (!row) throw new Error(`Tenant ${tenantId} not found while storing an order`);
   return {
     id: orderId,
+    orderId,
     tenantId,
     orderNumber: row.orderNumber,
     priority: data.priority,
