@@ -16,8 +16,7 @@ beforeAll(async () => {
   for (let i = 0; i < 100; i++) {
     await announce(probe);
     const t0 = Date.now();
-    await watch.wait(probe, 50);
-    if (Date.now() - t0 < 40) return;
+    if ((await watch.wait(probe, 50)) && Date.now() - t0 < 40) return;
   }
   throw new Error('the watch never started listening');
 });
@@ -36,22 +35,24 @@ const timed = async (run: () => Promise<void>) => {
 describe('item workflow watch', () => {
   it('wakes a waiter when its item announces itself, well before its time is up', async () => {
     const item = randomUUID();
-    const waited = timed(() => watch.wait(item, 5_000));
+    let heard: boolean | undefined;
+    const waited = timed(async () => void (heard = await watch.wait(item, 5_000)));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await announce(item);
     expect(await waited).toBeLessThan(2_000);
+    expect(heard).toBe(true);
   });
 
   it('answers at once for an item that announced itself before the wait', async () => {
     const item = randomUUID();
     await announce(item);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await timed(() => watch.wait(item, 5_000))).toBeLessThan(1_000);
+    expect(await timed(async () => expect(await watch.wait(item, 5_000)).toBe(true))).toBeLessThan(1_000);
   });
 
   it('lets a wait run out when nothing is heard, and another item does not wake it', async () => {
     const item = randomUUID();
-    const waited = timed(() => watch.wait(item, 300));
+    const waited = timed(async () => expect(await watch.wait(item, 300)).toBe(false));
     await announce(randomUUID());
     expect(await waited).toBeGreaterThanOrEqual(290);
   });

@@ -10,8 +10,8 @@ import { ITEM_WORKFLOW_CHANNEL } from '../../../activities/item-workflow-channel
  * Never required: a wait that hears nothing simply ends after its time, and the caller polls.
  */
 export interface ItemWorkflowWatch {
-  /** Resolves when the item's workflow has announced itself (at once if it already did), or after `ms`. */
-  wait(orderItemId: string, ms: number): Promise<void>;
+  /** Resolves true when the item's workflow has announced itself (at once if it already did), or false after `ms`. */
+  wait(orderItemId: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -58,16 +58,16 @@ export function watchItemWorkflows(pool: Pool, onError: (err: unknown) => void =
 
   return {
     wait(orderItemId, ms) {
-      if (announced.has(orderItemId)) return Promise.resolve();
-      return new Promise<void>((resolve) => {
+      if (announced.has(orderItemId)) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
-          resolve();
+          resolve(true);
         };
         const timer = setTimeout(() => {
           waiters.get(orderItemId)?.delete(wake);
           if (waiters.get(orderItemId)?.size === 0) waiters.delete(orderItemId);
-          resolve();
+          resolve(false);
         }, ms);
         waiters.set(orderItemId, (waiters.get(orderItemId) ?? new Set()).add(wake));
       });

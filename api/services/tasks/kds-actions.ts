@@ -31,10 +31,13 @@ async function onTask(
   let result = await run(kitchen.client, task);
   // A ticket fired at the counter is on the KDS a moment before its item workflow exists: try
   // again once the workflow announces itself, or every ITEM_START_POLL_MS if that is not heard.
+  // Announced yet still not found (gone again): no more trusting the announcement, just poll.
+  let listen = !!kitchen.itemWorkflows;
   for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
-    if (kitchen.itemWorkflows) await kitchen.itemWorkflows.wait(task.orderItemId, ITEM_START_POLL_MS);
-    else await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
+    const heard = listen && (await kitchen.itemWorkflows!.wait(task.orderItemId, ITEM_START_POLL_MS));
+    if (!listen) await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
     result = await run(kitchen.client, task);
+    if (heard) listen = false;
   }
   const view = unwrapKitchen(result);
   // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no
