@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields a client selected directly under the field being resolved, through
@@ -6,33 +6,28 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  * selected). Lets a resolver skip loading what nobody asked for.
  */
 export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
-  return namesIn(info, info.fieldNodes.map((node) => node.selectionSet));
+  return namesIn(info, topLevel(info));
 }
 
 /** The same, one level down: the fields selected under `field` (e.g. `subtasks { id completed }`). */
 export function selectedSubfieldNames(info: GraphQLResolveInfo, field: string): Set<string> {
-  const sets: Array<SelectionSetNode | undefined> = [];
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === field) sets.push(selection.selectionSet);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return namesIn(info, sets);
+  return namesIn(info, fieldsIn(info, topLevel(info)).filter((f) => f.name.value === field).map((f) => f.selectionSet));
 }
 
-function namesIn(info: GraphQLResolveInfo, sets: Array<SelectionSetNode | undefined>): Set<string> {
-  const names = new Set<string>();
+const topLevel = (info: GraphQLResolveInfo) => info.fieldNodes.map((node) => node.selectionSet);
+
+const namesIn = (info: GraphQLResolveInfo, sets: Array<SelectionSetNode | undefined>) => new Set(fieldsIn(info, sets).map((f) => f.name.value));
+
+/** The fields of these selection sets, fragments (inline and named) opened. */
+function fieldsIn(info: GraphQLResolveInfo, sets: Array<SelectionSetNode | undefined>): FieldNode[] {
+  const fields: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      if (selection.kind === Kind.FIELD) fields.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else visit(info.fragments[selection.name.value]?.selectionSet);
     }
   };
   for (const set of sets) visit(set);
-  return names;
+  return fields;
 }

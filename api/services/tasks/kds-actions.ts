@@ -15,6 +15,8 @@ type Options<I> = KitchenServiceOptions<I> & { card?: CardScope };
 const ITEM_START_WAIT_MS = 5_000;
 const ITEM_START_POLL_MS = 50;
 
+const sleep = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
+
 /**
  * A KDS action is a Temporal Update on the task's item workflow (`item-<orderItemId>`): the
  * workflow validates it and answers with a clear rejection (CONFLICT / NOT_FOUND) or performs
@@ -31,13 +33,12 @@ async function onTask(
   let result = await run(kitchen.client, task);
   // A ticket fired at the counter is on the KDS a moment before its item workflow exists: try
   // again once the workflow announces itself, or every ITEM_START_POLL_MS if that is not heard.
-  // Announced yet still not found (gone again): no more trusting the announcement, just poll.
-  let listen = !!kitchen.itemWorkflows;
+  let watch = kitchen.itemWorkflows;
   for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
-    const heard = listen && (await kitchen.itemWorkflows!.wait(task.orderItemId, ITEM_START_POLL_MS));
-    if (!listen) await new Promise((resolve) => setTimeout(resolve, ITEM_START_POLL_MS));
+    const heard = watch ? await watch.wait(task.orderItemId, ITEM_START_POLL_MS) : await sleep(ITEM_START_POLL_MS);
     result = await run(kitchen.client, task);
-    if (heard) listen = false;
+    // Announced, yet still not found (gone again): no more trusting the announcement, just poll.
+    if (heard) watch = undefined;
   }
   const view = unwrapKitchen(result);
   // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no
