@@ -82,8 +82,12 @@ export function createEtaActivities(deps: ActivityDeps) {
       const { result, verdicts, lateEvents } = await flagLateItems(tx, tenantId, state, asked);
       return { run: { state, result, verdicts }, lateEvents, announce: await storeEtas(tx, tenantId, state, result, reason) };
     });
-    for (const event of lateEvents) await deps.events.toTenant(tenantId).emit('order:updated', event);
-    await emitEtas(deps, tenantId, announce);
+    // Handed to the publisher, which sends them in this order, without waiting for PostgreSQL to take
+    // them: like every real-time event, delivery is best effort (the stored ETAs are the truth, and
+    // boards re-read them on reconnect), and the run's callers need not wait one more round trip.
+    const room = deps.events.toTenant(tenantId);
+    for (const event of lateEvents) deps.events.track(room.emit('order:updated', event));
+    deps.events.track(emitEtas(deps, tenantId, announce));
     return run;
   }, ETA_MIN_SPACING_MS);
 
