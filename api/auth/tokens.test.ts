@@ -68,6 +68,13 @@ it('refuses unsigned (alg "none") tokens and tokens with an unknown role', () =>
   expect(rejection(() => verifyAccessToken(godRole, secret)).message).toBe('Invalid token');
 });
 
+it('refuses a correctly signed token that carries no expiry', () => {
+  const forever = jwt.sign({ tid: claims.tenantId, tsl: 'demo', role: 'OWNER', name: 'x' }, secret, { algorithm: 'HS256', subject: claims.userId });
+  expect(jwt.decode(forever)).not.toHaveProperty('exp');
+  const err = rejection(() => verifyAccessToken(forever, secret));
+  expect([err.code, err.message]).toEqual(['UNAUTHENTICATED', 'Invalid token']);
+});
+
 it('parses the TTL formats used in configuration', () => {
   expect(parseDuration('15m')).toBe(900_000);
   expect(parseDuration('7d')).toBe(7 * 86_400_000);

@@ -47,7 +47,7 @@ function secretKey(secret: string): KeyObject {
 const VERIFIED_MAX = 5_000;
 const verified = new Map<string, LRUCache<string, { claims: AuthClaims; expiresAtMs: number }>>();
 
-/** Verifies signature, algorithm and expiry; any failure is UNAUTHENTICATED. */
+/** Verifies signature, algorithm and expiry (which must be there); any failure is UNAUTHENTICATED. */
 export function verifyAccessToken(token: string, secret: string): AuthClaims {
   let bySecret = verified.get(secret);
   if (!bySecret) verified.set(secret, (bySecret = new LRUCache({ max: VERIFIED_MAX })));
@@ -59,11 +59,11 @@ export function verifyAccessToken(token: string, secret: string): AuthClaims {
   }
   const { claims, exp } = verifySignature(token, secret);
   Object.freeze(claims); // shared by every request that sends this token
-  if (typeof exp === 'number') bySecret.set(token, { claims, expiresAtMs: exp * 1000 });
+  bySecret.set(token, { claims, expiresAtMs: exp * 1000 });
   return claims;
 }
 
-function verifySignature(token: string, secret: string): { claims: AuthClaims; exp: number | undefined } {
+function verifySignature(token: string, secret: string): { claims: AuthClaims; exp: number } {
   let payload: string | jwt.JwtPayload;
   try {
     payload = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] });
@@ -73,7 +73,8 @@ function verifySignature(token: string, secret: string): { claims: AuthClaims; e
   }
   if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'Invalid token');
   const { sub, tid, tsl, role, name, exp } = payload as jwt.JwtPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof tsl !== 'string' ||
+  // An access token without an expiry would never stop working: every token this API signs has one.
+  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof tsl !== 'string' || typeof exp !== 'number' ||
       typeof role !== 'string' || !ROLES.has(role) || typeof name !== 'string') {
     throw new AppError('UNAUTHENTICATED', 'Invalid token');
   }
