@@ -126,14 +126,11 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
 async function readPlannedTasks(deps: ActivityDeps, tenantId: string, orderItemId: string, recipe: PinnedRecipe): Promise<PlannedTask[]> {
   const rows = await deps.prisma.taskInstance.findMany({
     where: { tenantId, orderItemId },
-    include: { subtasks: { where: { tenantId } } },
+    // Subtasks in the order the recipe lists them (the KDS checklist order).
+    include: { subtasks: { where: { tenantId }, orderBy: [{ position: 'asc' }, { subtaskDefId: 'asc' }] } },
   });
   const position = new Map(recipe.analysis.order.map((id, i) => [id, i]));
   rows.sort((a, b) => (position.get(a.taskDefId) ?? 0) - (position.get(b.taskDefId) ?? 0));
-  // Subtasks in the order the recipe lists them (the KDS checklist order).
-  const subtaskRank = (taskDefId: string, subDefId: string) =>
-    recipe.tasks.get(taskDefId)?.task.subtasks.findIndex((s) => s.id === subDefId) ?? 0;
-  for (const t of rows) t.subtasks.sort((a, b) => subtaskRank(t.taskDefId, a.subtaskDefId) - subtaskRank(t.taskDefId, b.subtaskDefId));
   return rows.map((t) => ({
     id: t.id,
     defId: t.taskDefId,

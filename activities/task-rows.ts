@@ -18,7 +18,8 @@ export interface TaskRows {
     estimatedMinutes: number;
     plannedStartAt: Date;
   }>;
-  subtasks: Array<{ id: string; taskId: string; defId: string; name: string; optional: boolean }>;
+  /** `position`: the subtask's place in its task's checklist, as the recipe lists it. */
+  subtasks: Array<{ id: string; taskId: string; defId: string; name: string; optional: boolean; position: number }>;
 }
 
 /**
@@ -42,12 +43,13 @@ export function taskRows(recipe: PinnedRecipe, at: { orderItemId: string; base: 
     };
   });
   const subtasks = recipe.analysis.order.flatMap((defId) =>
-    recipe.tasks.get(defId)!.task.subtasks.map((sub) => ({
+    recipe.tasks.get(defId)!.task.subtasks.map((sub, position) => ({
       id: stableUuid(idOf(defId), sub.id),
       taskId: idOf(defId),
       defId: sub.id,
       name: sub.name,
       optional: sub.optional,
+      position,
     })),
   );
   return { tasks, subtasks };
@@ -77,11 +79,11 @@ export async function insertTaskRows(
       ON CONFLICT DO NOTHING
       RETURNING 1
     ), s AS (
-      INSERT INTO subtask_instances (id, tenant_id, task_instance_id, subtask_def_id, name, optional, is_completed)
-      SELECT r.id, ${at.tenantId}::uuid, r.task_id, r.def_id, r.name, r.optional, false
+      INSERT INTO subtask_instances (id, tenant_id, task_instance_id, subtask_def_id, name, optional, position, is_completed)
+      SELECT r.id, ${at.tenantId}::uuid, r.task_id, r.def_id, r.name, r.optional, r.position, false
       FROM unnest(${subtasks.map((s) => s.id)}::uuid[], ${subtasks.map((s) => s.taskId)}::uuid[], ${subtasks.map((s) => s.defId)}::text[],
-                  ${subtasks.map((s) => s.name)}::text[], ${subtasks.map((s) => s.optional)}::boolean[])
-        AS r(id, task_id, def_id, name, optional)
+                  ${subtasks.map((s) => s.name)}::text[], ${subtasks.map((s) => s.optional)}::boolean[], ${subtasks.map((s) => s.position)}::int[])
+        AS r(id, task_id, def_id, name, optional, position)
       ON CONFLICT DO NOTHING
       RETURNING 1
     )

@@ -13,7 +13,7 @@ export const orderInclude = {
       tasks: {
         // Planned start follows the recipe's dependency order; the recipe task id breaks ties.
         orderBy: [{ plannedStartAt: 'asc' }, { taskDefId: 'asc' }],
-        include: { station: true, subtasks: { orderBy: { subtaskDefId: 'asc' } } },
+        include: { station: true, subtasks: { orderBy: [{ position: 'asc' }, { subtaskDefId: 'asc' }] } },
       },
     },
   },

@@ -25,8 +25,8 @@ const TASK_COLUMNS = Prisma.sql`
   coalesce((
     SELECT json_agg(json_build_object(
       'id', st.id, 'tenantId', st.tenant_id, 'taskInstanceId', st.task_instance_id, 'subtaskDefId', st.subtask_def_id,
-      'name', st.name, 'optional', st.optional, 'isCompleted', st.is_completed, 'completedAt', st.completed_at,
-      'completedById', st.completed_by) ORDER BY st.subtask_def_id)
+      'name', st.name, 'optional', st.optional, 'position', st.position, 'isCompleted', st.is_completed,
+      'completedAt', st.completed_at, 'completedById', st.completed_by) ORDER BY st.position, st.subtask_def_id)
     FROM subtask_instances st WHERE st.task_instance_id = t.id AND st.tenant_id = t.tenant_id), '[]') AS subtasks`;
 
 const RELATIVES = Prisma.sql`,

@@ -44,7 +44,7 @@ export interface TaskNode {
 
 export const taskInclude = {
   station: true,
-  subtasks: { orderBy: { subtaskDefId: 'asc' } },
+  subtasks: { orderBy: [{ position: 'asc' }, { subtaskDefId: 'asc' }] },
   order: { select: { id: true, orderNumber: true, status: true, priority: true, channel: true, customerName: true, notes: true } },
   orderItem: {
     select: {
