@@ -7,6 +7,7 @@ import { getTask } from './get-task';
 import { knownTaskItem, rememberTaskItem } from './task-items';
 import type { TaskView } from '../../../workflows/item-workflow';
 import { idTaskNode, viewTaskNode, type CardScope, type TaskNode } from './task-node';
+import { nameTheItem } from './item-subject';
 
 /** `card`: how much of the task the answer reads back (what the client selected). */
 type Options<I> = KitchenServiceOptions<I> & { card?: CardScope };
@@ -40,7 +41,7 @@ async function onTask(
     // Announced, yet still not found (gone again): no more trusting the announcement, just poll.
     if (heard) watch = undefined;
   }
-  const view = unwrapKitchen(result);
+  const view = unwrapKitchen(await nameTheItem(opts, task.orderItemId, result));
   // The workflow accepted the action, so the task is this tenant's: an id-only answer needs no
   // read, nor one that asks only what the workflow answered with.
   if (opts.card === 'id') return idTaskNode(id);

@@ -104,8 +104,22 @@ describe('KDS actions', () => {
     await api.h.client.workflow.getHandle(itemWorkflowId(order.items[0].id)).result();
     const tappedAt = Date.now();
     const late = await act(k, 'recall', { id: bake.id });
-    expect(late.errors?.[0]).toMatchObject({ message: expect.stringContaining('is already finished in the kitchen'), extensions: { code: 'CONFLICT' } });
+    // Named as the kitchen knows the item, not by its id.
+    expect(late.errors?.[0]).toMatchObject({ message: `Margherita on order #${order.orderNumber} is already finished in the kitchen`, extensions: { code: 'CONFLICT' } });
     expect(Date.now() - tappedAt).toBeLessThan(3_000);
+  });
+
+  it('names the dish and the order number, not the item id, when a tap comes after the order was cancelled', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    const cancelled = await api.gql(k.token.manager, 'mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { status } }', { id: order.id, reason: 'customer left' });
+    expect(cancelled.errors).toBeUndefined();
+    const res = await act(k, 'start', { id: dough.id });
+    // Refused by the item workflow while it winds down, or by Temporal once it has finished.
+    expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0].message).toMatch(new RegExp(`^Margherita on order #${order.orderNumber} (was cancelled \\(customer left\\)|is already finished in the kitchen)$`));
+    expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } })).status).toBe('CANCELLED');
   });
 
   it('answers with what was selected: the task alone, or its order and dependents through fragments', async () => {
@@ -116,7 +130,12 @@ describe('KDS actions', () => {
     const own = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id status station { name } subtasks { id completed } } }', { id: dough.id });
     expect(own.errors).toBeUndefined();
     expect(own.data.startTask).toMatchObject({ id: dough.id, status: 'IN_PROGRESS', station: { name: dough.station.name } });
-    expect(own.data.startTask.subtasks.map((s: any) => s.id).sort()).toEqual(dough.subtasks.map((s: any) => s.id).sort());
+    // The checklist in the recipe's order (not its ids' alphabetical order: "pallina" before "farina"), from every source.
+    expect(dough.subtasks.map((s: any) => s.name)).toEqual(['Prendi la pallina', 'Infarina il banco']);
+    expect(own.data.startTask.subtasks.map((s: any) => s.id)).toEqual(dough.subtasks.map((s: any) => s.id));
+    const queue = await api.gql(k.token.staff, 'query($id: ID!) { stationQueue(stationId: $id) { tasks { id subtasks { id } } } }', { id: dough.station.id });
+    const card = queue.data.stationQueue.tasks.find((t: any) => t.id === dough.id);
+    expect(card.subtasks.map((s: any) => s.id)).toEqual(dough.subtasks.map((s: any) => s.id));
 
     // The relatives asked for through a named and an inline fragment are loaded and right.
     const required = dough.subtasks.find((s: any) => !s.optional);
@@ -146,12 +165,11 @@ describe('KDS actions', () => {
     const order = await placePizza(k);
     const dough = await taskOf(k, order.id, 'Stendi impasto');
     const VIEW = 'id __typename name status stationType startedAt completedAt subtasks { id name optional completed }';
-    const bySubtaskId = (t: any) => ({ ...t, subtasks: [...t.subtasks].sort((a: any, b: any) => a.id.localeCompare(b.id)) });
 
     const started = await api.gql(k.token.staff, `mutation($id: ID!) { startTask(id: $id) { ${VIEW} } }`, { id: dough.id });
     expect(started.errors).toBeUndefined();
     const read = await api.gql(k.token.staff, `query($id: ID!) { task(id: $id) { ${VIEW} } }`, { id: dough.id });
-    expect(bySubtaskId(started.data.startTask)).toEqual(bySubtaskId(read.data.task));
+    expect(started.data.startTask).toEqual(read.data.task);
     expect(started.data.startTask).toMatchObject({ status: 'IN_PROGRESS', stationType: dough.stationType ?? expect.any(String), completedAt: null });
     expect(started.data.startTask.startedAt).toBe((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } })).startedAt!.toISOString());
 
@@ -178,7 +196,7 @@ describe('KDS actions', () => {
 
     const row = await api.prisma.taskInstance.findUniqueOrThrow({
       where: { id: dough.id },
-      include: { station: true, subtasks: { orderBy: { subtaskDefId: 'asc' } }, order: true, orderItem: { include: { menuItem: true } } },
+      include: { station: true, subtasks: { orderBy: { position: 'asc' } }, order: true, orderItem: { include: { menuItem: true } } },
     });
     const topping = await api.prisma.taskInstance.findFirstOrThrow({ where: { orderItemId: row.orderItemId, taskDefId: 'condisci' } });
     const iso = (d: Date | null) => d?.toISOString() ?? null;
