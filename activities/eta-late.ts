@@ -1,12 +1,12 @@
 import type { OrderUpdatedPayload } from '../contracts/socket-events';
 import { simulateKitchen, URGENT_PRIORITY, type SimResult } from '../domain/eta';
-import type { Tx } from './deps';
+import { Prisma } from '../prisma/generated/client';
+import type { SqlTx } from '../db/client';
 import { orderEta } from './eta-store';
 import type { KitchenState } from './kitchen-state';
 
 /** A timer firing right at the ETA is not "late" yet: worker and database clocks differ a little. */
 export const LATE_TOLERANCE_MS = 5_000;
-const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 
 export type LateVerdict = { late: boolean; eta: string | null } | 'missing';
 
@@ -23,6 +23,7 @@ export function checkDeadline(eta: number | null, alreadyLate: boolean, promised
 }
 
 export interface ItemLateFacts {
+  id: string;
   status: string;
   isLate: boolean;
   estimatedReadyAt: Date | null;
@@ -30,14 +31,17 @@ export interface ItemLateFacts {
   order: { priority: number; initialEstimatedReadyAt: Date | null };
 }
 
-export const lateFactsSelect = {
-  id: true,
-  status: true,
-  isLate: true,
-  estimatedReadyAt: true,
-  orderId: true,
-  order: { select: { priority: true, initialEstimatedReadyAt: true } },
-} as const;
+type LateFactsRow = Omit<ItemLateFacts, 'order'> & { priority: number; initialEstimatedReadyAt: Date | null };
+
+/** What deciding lateness needs of these items (those of the tenant; unknown ids are simply absent). */
+export async function readLateFacts(db: SqlTx, tenantId: string, ids: string[]): Promise<ItemLateFacts[]> {
+  const rows = await db.query<LateFactsRow>(Prisma.sql`
+    SELECT i.id::text, i.status::text, i.is_late AS "isLate", i.estimated_ready_at AS "estimatedReadyAt", i.order_id::text AS "orderId",
+           o.priority, o.initial_estimated_ready_at AS "initialEstimatedReadyAt"
+    FROM order_items i JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
+    WHERE i.tenant_id = ${tenantId}::uuid AND i.id = ANY(${ids}::uuid[])`);
+  return rows.map(({ priority, initialEstimatedReadyAt, ...item }) => ({ ...item, order: { priority, initialEstimatedReadyAt } }));
+}
 
 /** The answer when the stored row already says there is nothing to do (finished, or not due yet); else null. */
 export function settledVerdict(item: ItemLateFacts, now: number): { late: boolean; eta: string | null } | null {
@@ -61,9 +65,9 @@ export interface LateOutcome {
  * one priority level, then ONE simulation gives everybody's new ETAs. At rush hour many items
  * pass their time together; each no longer pays for a simulation of its own.
  */
-export async function flagLateItems(tx: Tx, tenantId: string, state: KitchenState, asked: string[]): Promise<LateOutcome> {
+export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenState, asked: string[]): Promise<LateOutcome> {
   const verdicts = new Map<string, LateVerdict>();
-  const rows = asked.length === 0 ? [] : await tx.orderItem.findMany({ where: { id: { in: asked }, tenantId }, select: lateFactsSelect });
+  const rows = asked.length === 0 ? [] : await readLateFacts(tx, tenantId, asked);
   for (const id of asked) if (!rows.some((r) => r.id === id)) verdicts.set(id, 'missing');
   const late: Array<(typeof rows)[number] & { stored: number; priority: number }> = [];
   const unpredicted: string[] = [];
@@ -89,18 +93,22 @@ export async function flagLateItems(tx: Tx, tenantId: string, state: KitchenStat
     for (const item of items) {
       const newEta = result.itemReady[item.id] ?? null;
       // Moving the item's ETA off the one that passed is what makes a retry find nothing to do.
-      await tx.orderItem.updateMany({ where: { id: item.id, tenantId }, data: { isLate: true, estimatedReadyAt: iso(newEta) } });
+      await tx.query(Prisma.sql`
+        UPDATE order_items SET is_late = true, estimated_ready_at = ${iso(newEta)}::timestamptz
+        WHERE id = ${item.id}::uuid AND tenant_id = ${tenantId}::uuid`);
       const open = state.items.get(item.id);
       if (open) open.isLate = true;
       verdicts.set(item.id, { late: true, eta: iso(newEta) });
     }
     const expected = orderEta(state, result, orderId) ?? Math.max(...items.map((i) => result.itemReady[i.id] ?? state.now));
     const delayMinutes = Math.max(0, Math.round((expected - promised) / 60_000));
-    await tx.order.updateMany({ where: { id: orderId, tenantId }, data: { isLate: true, delayMinutes, priority } });
-    await tx.taskInstance.updateMany({
-      where: { tenantId, orderId, status: { in: [...OPEN_TASK] }, priority: { lt: priority } },
-      data: { priority },
-    });
+    await tx.query(Prisma.sql`
+      UPDATE orders SET is_late = true, delay_minutes = ${delayMinutes}::int, priority = ${priority}::int, updated_at = now()
+      WHERE id = ${orderId}::uuid AND tenant_id = ${tenantId}::uuid`);
+    await tx.query(Prisma.sql`
+      UPDATE task_instances SET priority = ${priority}::int, updated_at = now()
+      WHERE tenant_id = ${tenantId}::uuid AND order_id = ${orderId}::uuid
+        AND status IN ('PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED') AND priority < ${priority}::int`);
     lateEvents.push({ orderId, changes: { isLate: true, delayMinutes, priority } });
   }
   for (const id of unpredicted) {

@@ -1,6 +1,8 @@
 import type { EtaRecalculatedPayload, JsonValue } from '../contracts/socket-events';
 import type { SimResult } from '../domain/eta';
-import type { ActivityDeps, Tx } from './deps';
+import { Prisma } from '../prisma/generated/client';
+import type { SqlTx } from '../db/client';
+import type { ActivityDeps } from './deps';
 import type { KitchenState, OpenItem } from './kitchen-state';
 
 /** ETAs that move less than this are not rewritten nor announced: boards would flicker for nothing. */
@@ -53,7 +55,7 @@ type RunIndex = ReturnType<typeof indexRun>;
  * rewritten orders, to emit once the transaction has committed. Rows go in id order, like every
  * other writer's, so concurrent writers cannot deadlock on them.
  */
-export async function storeEtas(tx: Tx, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<EtaRecalculatedPayload[]> {
+export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<EtaRecalculatedPayload[]> {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   const items = [...state.items.values()].filter((i) => result.itemReady[i.id] !== undefined);
   const movedItems = items.filter((i) => moved(i.estimatedReadyAt, result.itemReady[i.id])).sort(byId);
@@ -68,16 +70,16 @@ export async function storeEtas(tx: Tx, tenantId: string, state: KitchenState, r
   if (movedItems.length === 0 && orders.length === 0) return [];
 
   const breakdowns = new Map(orders.map((o) => [o.id, breakdown(state, result, index, o.id, reason)]));
-  await tx.$executeRaw`
+  await tx.query(Prisma.sql`
     UPDATE order_items i SET estimated_ready_at = v.eta
     FROM unnest(${movedItems.map((i) => i.id)}::uuid[], ${movedItems.map((i) => iso(result.itemReady[i.id]))}::timestamptz[]) AS v(id, eta)
-    WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`;
-  await tx.$executeRaw`
+    WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`);
+  await tx.query(Prisma.sql`
     UPDATE orders o SET estimated_ready_at = v.eta, eta_breakdown = v.breakdown,
            initial_estimated_ready_at = COALESCE(o.initial_estimated_ready_at, v.eta), updated_at = now()
     FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[],
                 ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
-    WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`;
+    WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`);
   return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
 }
 

@@ -1,8 +1,10 @@
 import type { SimResult } from '../domain/eta';
+import { Prisma } from '../prisma/generated/client';
 import { Coalescer } from './coalesce';
 import type { KitchenActivities } from './contract';
-import { fail, type ActivityDeps, type Tx } from './deps';
-import { checkDeadline, flagLateItems, iso, lateFactsSelect, settledVerdict, type LateVerdict } from './eta-late';
+import { queryRows, withTransaction, type SqlTx } from '../db/client';
+import { fail, type ActivityDeps } from './deps';
+import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type LateVerdict } from './eta-late';
 import { emitEtas, storeEtas } from './eta-store';
 import { createKitchenStateLoader, type KitchenState } from './kitchen-state';
 
@@ -23,14 +25,12 @@ export const ETA_MIN_SPACING_MS = 500;
  * runs one at a time, waiting in memory rather than on a pooled connection; the advisory lock
  * orders the runs of different processes.
  */
-function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return deps.prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`;
-      return run(tx);
-    },
-    { maxWait: 10_000, timeout: 30_000 },
-  );
+function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return withTransaction(deps.prisma, async (tx) => {
+    // A run that cannot get the lock in 10 s fails, and the activity's retry (or the next transition) asks again.
+    await tx.query(Prisma.sql`SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`);
+    return run(tx);
+  });
 }
 
 function itemEta(state: KitchenState, result: SimResult, orderItemId: string): string | null {
@@ -99,7 +99,7 @@ export function createEtaActivities(deps: ActivityDeps) {
 
   const checkItemLate: KitchenActivities['checkItemLate'] = async ({ tenantId, orderItemId }) => {
     // Most timers find the item on time or finished: answer those without a run.
-    const item = await deps.prisma.orderItem.findFirst({ where: { id: orderItemId, tenantId }, select: lateFactsSelect });
+    const [item] = await readLateFacts({ query: (sql) => queryRows(deps.prisma, sql) }, tenantId, [orderItemId]);
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     const settled = settledVerdict(item, clock().getTime());
     if (settled) return settled;

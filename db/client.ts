@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { LRUCache } from 'lru-cache';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { PrismaClient, type Prisma } from '../prisma/generated/client';
 
 export type Db = PrismaClient;
@@ -28,9 +28,46 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
  * tenant-scoped client's scoping: the SQL itself filters by tenant_id.
  */
 export async function queryRows<T>(db: object, query: Prisma.Sql): Promise<T[]> {
+  return send<T>(poolOf(db, 'queryRows'), query);
+}
+
+function poolOf(db: object, caller: string): Pool {
   const pool = pools.get(db);
-  if (!pool) throw new Error('queryRows needs a client made by createPrisma');
-  return (await pool.query({ name: statementName(query.text, query.values.length), text: query.text, values: query.values })).rows as T[];
+  if (!pool) throw new Error(`${caller} needs a client made by createPrisma`);
+  return pool;
+}
+
+async function send<T>(on: Pool | PoolClient, query: Prisma.Sql): Promise<T[]> {
+  return (await on.query({ name: statementName(query.text, query.values.length), text: query.text, values: query.values })).rows as T[];
+}
+
+/** Runs statements built with Prisma.sql inside one transaction (see withTransaction). */
+export interface SqlTx {
+  query<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
+/**
+ * A transaction straight on the client's pg pool, for the hot paths that hold one briefly and
+ * send only SQL: Prisma's interactive transaction costs about 1 ms more per use in its own
+ * bookkeeping (scratch: BEGIN, a lock, a statement and COMMIT took 1.8 ms through Prisma and
+ * 0.9 ms through pg). Commits when `run` resolves, rolls back when it throws.
+ */
+export async function withTransaction<T>(db: object, run: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const client = await poolOf(db, 'withTransaction').connect();
+  const tx: SqlTx = { query: (query) => send(client, query) };
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await run(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    throw err;
+  } finally {
+    // A connection that could not even roll back is not given to the next caller.
+    client.release(broken);
+  }
 }
 
 /** A client derived from one createPrisma made (a tenant-scoped extension) queries through the same pool. */
