@@ -1,6 +1,7 @@
+import { Client } from 'pg';
 import type { Db } from '../db/client';
 import { nextEvent } from '../api/realtime/test-support';
-import { createTestTenant, requireTestEnv, testPrisma } from '../test/helpers/db';
+import { createTestTenant, requireTestEnv, TEST_POOL_SIZE, testPrisma } from '../test/helpers/db';
 import { createEventPublisher } from './events';
 import { createKitchenActivities } from './index';
 import type { WorkflowDefinition } from '../domain/recipe';
@@ -30,6 +31,34 @@ afterAll(async () => {
 const itemOf = (definition: WorkflowDefinition, quantity = 1) => materializedItem(prisma, acts, tenant.id, definition, quantity);
 const taskRow = (id: string) => prisma.taskInstance.findUniqueOrThrow({ where: { id } });
 
+/**
+ * Makes concurrent transitions really overlap: the task rows are locked (from a connection of
+ * the test's own) while `fire` sends its calls, so each call stops at its task row, with its
+ * decision (which station, is a slot free) already taken unless a lock serialises it. Once
+ * `waiting` backends wait on locks, the rows are released and all of them resume at once.
+ * Without the transitions' own locks every call would then act on the same stale view.
+ */
+async function overlapping<T>(taskIds: string[], waiting: number, fire: () => Promise<T>): Promise<T> {
+  const locker = new Client({ connectionString: requireTestEnv('DATABASE_URL') });
+  await locker.connect();
+  try {
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM task_instances WHERE id = ANY($1::uuid[]) FOR UPDATE', [taskIds]);
+    const fired = fire();
+    fired.catch(() => undefined); // awaited below, after the release
+    for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 10))) {
+      const { rows } = await locker.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      if (rows[0].n >= waiting) break;
+    }
+    await locker.query('COMMIT');
+    return await fired;
+  } finally {
+    await locker.end();
+  }
+}
+
 describe('enqueueTask', () => {
   it('queues at the least-loaded active station handling the type (case-insensitive), ties by name, and announces it', async () => {
     const type = unique('grill');
@@ -55,12 +84,12 @@ describe('enqueueTask', () => {
 
   it('spreads tasks released at the same moment over the stations instead of piling them on one', async () => {
     const type = unique('bench');
-    const one = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
-    const two = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
-    const items = await Promise.all([1, 2, 3, 4].map(() => itemOf(singleTaskRecipe(type, 5))));
-    const chosen = await Promise.all(items.map((i) => acts.enqueueTask(i.ref())));
-    const counts = [one.id, two.id].map((id) => chosen.filter((c) => c.stationId === id).length);
-    expect(counts).toEqual([2, 2]);
+    const stations = await Promise.all([1, 2, 3].map(() => createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] })));
+    // Nine at once: without the per-type lock, the calls that overlap read the same loads and pile up on one station.
+    const items = await Promise.all(Array.from({ length: 9 }, () => itemOf(singleTaskRecipe(type, 5))));
+    const chosen = await overlapping(items.map((i) => i.ref().taskId), TEST_POOL_SIZE, () => Promise.all(items.map((i) => acts.enqueueTask(i.ref()))));
+    const counts = stations.map((st) => chosen.filter((c) => c.stationId === st.id).length);
+    expect(counts).toEqual([3, 3, 3]);
   });
 
   it('is idempotent: a retry returns the same station and queues nothing twice', async () => {
@@ -155,16 +184,18 @@ describe('startTask', () => {
     expect(await taskRow(b.ref().taskId)).toEqual(before);
   });
 
-  it('lets exactly one of two simultaneous starts take the last slot', async () => {
+  it('lets exactly one of six simultaneous starts take the last slot', async () => {
     const type = unique('grill');
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
-    const a = await itemOf(singleTaskRecipe(type, 5));
-    const b = await itemOf(singleTaskRecipe(type, 5));
-    await acts.enqueueTask(a.ref());
-    await acts.enqueueTask(b.ref());
-    const results = await Promise.allSettled([acts.startTask(a.ref()), acts.startTask(b.ref())]);
+    const items = await Promise.all(Array.from({ length: 6 }, () => itemOf(singleTaskRecipe(type, 5))));
+    for (const i of items) await acts.enqueueTask(i.ref());
+    const results = await overlapping(items.map((i) => i.ref().taskId), TEST_POOL_SIZE, () => Promise.allSettled(items.map((i) => acts.startTask(i.ref()))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { type: 'STATION_AT_CAPACITY' } });
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(5);
+    for (const r of refused) expect(r).toMatchObject({ reason: { type: 'STATION_AT_CAPACITY' } });
+    const started = await prisma.taskInstance.count({ where: { id: { in: items.map((i) => i.ref().taskId) }, status: 'IN_PROGRESS' } });
+    expect(started).toBe(1);
   });
 
   it('treats a retried start as success with the first start time, and refuses a task not queued', async () => {

@@ -18,8 +18,11 @@ export function requireTestEnv(name: 'DATABASE_URL' | 'TEMPORAL_ADDRESS' | 'TEMP
 }
 
 /** A client on the test database, disconnected in afterAll. Call it at the top level of a file. */
+/** Connections in testPrisma's pool: at most this many of a test's statements run at once. */
+export const TEST_POOL_SIZE = 4;
+
 export function testPrisma(): Db {
-  const prisma = createPrisma(requireTestEnv('DATABASE_URL'), { max: 4 });
+  const prisma = createPrisma(requireTestEnv('DATABASE_URL'), { max: TEST_POOL_SIZE });
   afterAll(() => prisma.$disconnect());
   return prisma;
 }
