@@ -1,8 +1,8 @@
 import type { SimResult } from '../domain/eta';
+import { queryRows, withTransaction, type SqlTx } from '../db/client';
 import { Prisma } from '../prisma/generated/client';
 import { Coalescer } from './coalesce';
 import type { KitchenActivities } from './contract';
-import { queryRows, withTransaction, type SqlTx } from '../db/client';
 import { fail, type ActivityDeps } from './deps';
 import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type LateVerdict } from './eta-late';
 import { emitEtas, storeEtas } from './eta-store';

@@ -52,7 +52,6 @@ interface TaskDynamic {
   startedAt: number | null;
 }
 
-
 export interface KitchenStateLoader {
   load(db: Db, tenantId: string, now: number): Promise<KitchenState>;
 }
@@ -78,7 +77,8 @@ export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | n
     async load(db, tenantId, now) {
       const known = statics.get(tenantId) ?? new Map<string, TaskStatic>();
       const [stations, dynamic, itemRows, orderRows] = await Promise.all([
-        db.station.findMany({ where: { tenantId }, select: { id: true, capacity: true, taskTypes: true, isActive: true } }),
+        queryRows<SimStation>(db, Prisma.sql`
+          SELECT id::text, capacity, coalesce(task_types, '{}') AS "taskTypes", is_active AS "isActive" FROM stations WHERE tenant_id = ${tenantId}::uuid`),
         queryRows<TaskDynamic>(db, Prisma.sql`
           SELECT id::text, status::text AS status, station_id::text AS "stationId", priority,
                  (extract(epoch from queued_at) * 1000)::float8 AS "queuedAt",
