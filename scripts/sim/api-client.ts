@@ -87,7 +87,16 @@ export class ApiClient {
   }
 }
 
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+/**
+ * An idle kept-alive connection is dropped after 4 s, before Node's HTTP server closes it on its
+ * side (keepAliveTimeout, 5 s): reusing a connection the server was closing at that moment
+ * failed the request with ECONNRESET (a crew's queue read, about once in a 5-minute simulation).
+ */
+const IDLE_SOCKET_MS = 4_000;
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+};
 
 /**
  * One POST over a kept-alive connection. Plain node:http rather than fetch: fetch (undici) cost
