@@ -85,6 +85,23 @@ describe('startEmbeddedPostgres', () => {
     await running.stop();
   });
 
+  it('starts in a data dir whose parent is closed to other users (mktemp -d), as root, and says why it cannot elsewhere', async () => {
+    if (process.getuid?.() !== 0) return; // only root hands the cluster to another user
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'brigade-pg-closed-')); // 0700, like `mktemp -d`
+    cleanups.push(() => fs.rmSync(parent, { recursive: true, force: true }));
+    expect(fs.statSync(parent).mode & 0o777).toBe(0o700);
+    const pg = await start(path.join(parent, 'postgres'));
+    expect(await sql(pg.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(fs.statSync(parent).mode & 0o777).toBe(0o701); // search for others, no listing
+
+    const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'brigade-pg-above-'));
+    cleanups.push(() => fs.rmSync(closed, { recursive: true, force: true }));
+    const deeper = path.join(closed, 'data', 'postgres');
+    await expect(startEmbeddedPostgres({ dataDir: deeper, port: await getFreePort(), persistent: true })).rejects.toThrow(
+      `cannot reach ${deeper}: ${closed} is closed to other users`,
+    );
+  });
+
   it('creates the brigade database and serves it on 127.0.0.1 only', async () => {
     const pg = await start(dataDir);
     expect(pg.url).toMatch(/^postgresql:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/brigade$/);

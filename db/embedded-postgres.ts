@@ -57,6 +57,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   if (initialised) assertEmptyOrMissing(dataDir);
   // Postgres runs as the `postgres` user when we are root: it must be able to reach the dir.
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (process.getuid?.() === 0) letPostgresReach(dataDir, log);
 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -115,6 +116,30 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   const url = `postgresql://${USER}:${PASSWORD}@${HOST}:${opts.port}/${database}`;
   return { url, initialised, stop };
+}
+
+/**
+ * As root, the cluster runs as the `postgres` user, which must be able to pass through every
+ * directory above its data dir. The data dir's own parent (DATA_DIR, Brigade's) is given search
+ * permission for others if it lacks it (`mktemp -d` makes 0700 dirs): search only, not listing.
+ * A directory higher up is the user's: say which one instead of failing later in initdb.
+ */
+function letPostgresReach(dataDir: string, log: (message: string) => void): void {
+  const own = path.dirname(dataDir);
+  const mode = fs.statSync(own).mode;
+  if ((mode & 0o001) === 0) {
+    fs.chmodSync(own, (mode & 0o7777) | 0o001);
+    log(`embedded PostgreSQL runs as user postgres (Brigade runs as root): gave ${own} search permission for others`);
+  }
+  for (let dir = path.dirname(own); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL runs as user postgres (Brigade runs as root) and cannot reach ${dataDir}: ${dir} is closed to other users. ` +
+          `Choose a DATA_DIR outside it, or allow passing through it (chmod o+x ${dir}).`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
+  }
 }
 
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
