@@ -80,9 +80,12 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
   }
   const raised = new Map<string, number>();
   for (const item of late) raised.set(item.orderId, Math.max(raised.get(item.orderId) ?? 0, item.priority));
-  for (const task of state.tasks) {
-    const priority = raised.get(task.orderId);
-    if (priority !== undefined) task.priority = Math.max(task.priority, priority);
+  // New task objects: the loader hands the same ones to later runs, and this transaction may still roll back.
+  if (raised.size > 0) {
+    state.tasks = state.tasks.map((task) => {
+      const priority = raised.get(task.orderId);
+      return priority === undefined || task.priority >= priority ? task : { ...task, priority };
+    });
   }
   const result = simulateKitchen(state);
 

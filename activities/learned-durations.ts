@@ -71,12 +71,12 @@ async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promis
 }
 
 function lookupOver(rows: Row[]): LearnedDurations {
-  const byKey = new Map(rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), r]));
+  const byKey = new Map<string, LearnedDuration>(rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), { avgSeconds: r.avgSeconds, samples: r.samples }]));
   return {
     lookup(templateId, taskDefId, stationId) {
       if (!templateId) return null;
-      const hit = (stationId && byKey.get(key(templateId, taskDefId, stationId))) || byKey.get(key(templateId, taskDefId, null));
-      return hit ? { avgSeconds: hit.avgSeconds, samples: hit.samples } : null;
+      // The same object while the cache keeps this lookup (see `last`), so a caller can tell nothing changed.
+      return (stationId && byKey.get(key(templateId, taskDefId, stationId))) || byKey.get(key(templateId, taskDefId, null)) || null;
     },
   };
 }
@@ -99,6 +99,8 @@ interface TenantCache {
   entries: Map<string, { at: number; rows: Row[] }>;
   /** Bumped by every forget(): a read that started before one may predate a new sample. */
   generation: number;
+  /** The last answer built from the entries, reused while they and the templates asked for are the same. */
+  last: { templates: string; lookup: LearnedDurations } | null;
 }
 
 /**
@@ -111,7 +113,7 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
   const tenants = new Map<string, TenantCache>();
   const tenantCache = (tenantId: string): TenantCache => {
     let cache = tenants.get(tenantId);
-    if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), generation: 0 }));
+    if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), generation: 0, last: null }));
     return cache;
   };
   return {
@@ -123,17 +125,26 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
         const entry = cache.entries.get(id);
         return !entry || at - entry.at > ttlMs;
       });
-      if (stale.length === 0) return lookupOver(ids.flatMap((id) => cache.entries.get(id)?.rows ?? []));
+      if (stale.length === 0) {
+        // Every ETA run asks for the same templates while the cache holds: one lookup serves them all.
+        const templates = ids.sort().join();
+        if (cache.last?.templates !== templates) cache.last = { templates, lookup: lookupOver(ids.flatMap((id) => cache.entries.get(id)?.rows ?? [])) };
+        return cache.last.lookup;
+      }
       const generation = cache.generation;
       const rows = await queryLearnedRows(db, tenantId, stale);
       // A forget() while this read was in flight means it may predate a new sample: use it, don't keep it.
-      if (cache.generation === generation) for (const id of stale) cache.entries.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
+      if (cache.generation === generation) {
+        for (const id of stale) cache.entries.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
+        cache.last = null;
+      }
       const fresh = new Set(stale);
       return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cache.entries.get(id)?.rows ?? [])]);
     },
     forget(tenantId, templateId) {
       const cache = tenantCache(tenantId);
       cache.generation++;
+      cache.last = null;
       if (templateId) cache.entries.delete(templateId);
       else cache.entries.clear();
     },

@@ -1,7 +1,7 @@
 // What-if for an order that is not placed yet: add its tasks to a copy of the kitchen and
 // simulate. Inputs are never mutated; existing work keeps its place in every queue.
 import { simulateKitchen } from './simulate';
-import type { SimStation, SimTask } from './types';
+import type { SimInput, SimStation, SimTask } from './types';
 
 export interface QuoteItem {
   key: string;
@@ -23,7 +23,7 @@ export const QUOTE_PREFIX = 'quote:';
 export function quoteItems(opts: {
   now: number;
   stations: SimStation[];
-  tasks: SimTask[];
+  tasks: SimInput['tasks'];
   newItems: QuoteItem[];
 }): Quote {
   const orderId = `${QUOTE_PREFIX}order`;

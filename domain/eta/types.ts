@@ -35,7 +35,8 @@ export interface SimTask {
 export interface SimInput {
   now: number;
   stations: SimStation[];
-  tasks: SimTask[];
+  /** Only read: a caller may hand the same task objects to many simulations. */
+  tasks: ReadonlyArray<Readonly<SimTask>>;
   /**
    * Tasks that lose every exact tie in the station queues. The quote uses it so a hypothetical
    * order lines up behind existing work that became ready at the same instant.

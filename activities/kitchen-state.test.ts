@@ -1,0 +1,114 @@
+import { Client } from 'pg';
+import type { Db } from '../db/client';
+import { createTestTenant, requireTestEnv, testPrisma } from '../test/helpers/db';
+import { createKitchenActivities } from './index';
+import { createKitchenStateLoader, loadKitchenState, type KitchenState } from './kitchen-state';
+import { createLearnedDurationsCache } from './learned-durations';
+import { createStation, deleteTenants, materializedItem, pizzaRecipe } from './test-support';
+import { startRealtime, type RealtimeHarness } from './test-realtime';
+
+const prisma: Db = testPrisma();
+let rt: RealtimeHarness;
+let tenant: { id: string; slug: string };
+let acts: ReturnType<typeof createKitchenActivities>;
+const now = new Date('2026-11-20T12:00:00Z');
+
+beforeAll(async () => {
+  tenant = await createTestTenant(prisma, { stations: [] });
+  await createStation(prisma, tenant.id, { capacity: 2, taskTypes: ['banco', 'forno'] });
+  rt = await startRealtime(prisma, tenant);
+  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => now });
+});
+
+afterAll(async () => {
+  if (tenant) await deleteTenants(prisma, [tenant.id]);
+  await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
+});
+
+/** The tasks as the simulation gets them, in id order: what must not depend on how the state was read. */
+const tasksOf = (state: KitchenState) => [...state.tasks].sort((a, b) => (a.id < b.id ? -1 : 1));
+const wholeRead = async () => tasksOf(await loadKitchenState(prisma, tenant.id, now.getTime()));
+const setPriority = (taskId: string, priority: number) => prisma.$executeRaw`UPDATE task_instances SET priority = ${priority} WHERE id = ${taskId}::uuid`;
+
+describe('kitchen state loader (open tasks read by what changed since the last read)', () => {
+  // Before the file's hooks, whose client the publisher's last station:load announcements still use.
+  afterAll(() => rt?.close());
+
+  it('follows transitions, new tasks and closed ones exactly like a whole read', async () => {
+    const loader = createKitchenStateLoader();
+    const read = async () => tasksOf(await loader.load(prisma, tenant.id, now.getTime()));
+    const pizza = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
+    expect(await read()).toEqual(await wholeRead());
+
+    await acts.enqueueTask(pizza.ref(0));
+    await acts.startTask({ ...pizza.ref(0), userId: null });
+    const started = await read();
+    expect(started.find((t) => t.id === pizza.plan.tasks[0].id)).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(Number) });
+    expect(started).toEqual(await wholeRead());
+
+    // A second item appears; the first one's first task closes and leaves.
+    const second = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
+    for (const subtask of pizza.plan.tasks[0].subtasks) await acts.completeSubtask({ ...pizza.ref(0), subtaskId: subtask.id });
+    await acts.completeTask({ ...pizza.ref(0), userId: null });
+    const after = await read();
+    expect(after.map((t) => t.id)).not.toContain(pizza.plan.tasks[0].id);
+    expect(after.map((t) => t.id)).toEqual(expect.arrayContaining(second.plan.tasks.map((t) => t.id)));
+    expect(after).toEqual(await wholeRead());
+
+    // Any writer is seen, not only the activities: a plain UPDATE is stamped too.
+    await setPriority(second.plan.tasks[2].id, 2);
+    const raised = await read();
+    expect(raised.find((t) => t.id === second.plan.tasks[2].id)?.priority).toBe(2);
+    expect(raised).toEqual(await wholeRead());
+  });
+
+  it('reads a write committed after a later one: a transaction open across a read is read once it commits', async () => {
+    const loader = createKitchenStateLoader();
+    const read = async () => tasksOf(await loader.load(prisma, tenant.id, now.getTime()));
+    const item = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
+    const [slow, fast] = [item.plan.tasks[1].id, item.plan.tasks[2].id];
+    await read();
+
+    const early = new Client({ connectionString: requireTestEnv('DATABASE_URL') });
+    await early.connect();
+    try {
+      // The early transaction writes first (lower transaction id) but commits last.
+      await early.query('BEGIN');
+      await early.query('UPDATE task_instances SET priority = 1 WHERE id = $1', [slow]);
+      expect((await read()).find((t) => t.id === slow)?.priority).toBe(0);
+
+      await setPriority(fast, 2); // a later transaction, committed at once
+      const between = await read();
+      expect(between.find((t) => t.id === fast)?.priority).toBe(2);
+      expect(between.find((t) => t.id === slow)?.priority).toBe(0);
+
+      await early.query('COMMIT');
+      const after = await read();
+      expect(after.find((t) => t.id === slow)?.priority).toBe(1);
+      expect(after).toEqual(await wholeRead());
+    } finally {
+      await early.end();
+    }
+  });
+
+  it('rebuilds a task the simulation gets when its learned average changes, and only then', async () => {
+    const learned = createLearnedDurationsCache();
+    const loader = createKitchenStateLoader(learned);
+    const taskOf = async (id: string) => (await loader.load(prisma, tenant.id, now.getTime())).tasks.find((t) => t.id === id)!;
+    const item = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
+    const bake = item.plan.tasks[2].id;
+    const before = await taskOf(bake);
+    expect(before.durationMs).toBe(8 * 60_000);
+    expect(await taskOf(bake)).toBe(before); // nothing changed: the same object
+
+    const { workflowVersionId } = await prisma.orderItem.findUniqueOrThrow({ where: { id: item.item.id } });
+    const { templateId } = await prisma.workflowTemplateVersion.findUniqueOrThrow({ where: { id: workflowVersionId! } });
+    await prisma.taskDuration.createMany({
+      data: [1, 2, 3].map((i) => ({ tenantId: tenant.id, workflowTemplateId: templateId, taskDefId: 'bake', durationSeconds: 5 * 60, quantity: 1, recordedAt: new Date(now.getTime() - i * 60_000) })),
+    });
+    learned.forget(tenant.id, templateId); // as the worker does when it records a duration
+    const after = await taskOf(bake);
+    expect(after.durationMs).toBe(5 * 60_000);
+    expect(tasksOf(await loader.load(prisma, tenant.id, now.getTime()))).toEqual(await wholeRead());
+  });
+});
