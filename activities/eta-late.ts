@@ -99,8 +99,9 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
       await tx.query(Prisma.sql`
         UPDATE order_items SET is_late = true, estimated_ready_at = ${iso(newEta)}::timestamptz
         WHERE id = ${item.id}::uuid AND tenant_id = ${tenantId}::uuid`);
+      // A new entry in this run's map: the entry itself is the loader's, kept for later runs.
       const open = state.items.get(item.id);
-      if (open) open.isLate = true;
+      if (open) state.items.set(item.id, { ...open, isLate: true });
       verdicts.set(item.id, { late: true, eta: iso(newEta) });
     }
     const expected = orderEta(state, result, orderId) ?? Math.max(...items.map((i) => result.itemReady[i.id] ?? state.now));

@@ -25,25 +25,28 @@ afterAll(async () => {
   await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });
 
-/** The tasks as the simulation gets them, in id order: what must not depend on how the state was read. */
-const tasksOf = (state: KitchenState) => [...state.tasks].sort((a, b) => (a.id < b.id ? -1 : 1));
+const byId = <T extends { id: string }>(rows: Iterable<T>) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+/** The kitchen as the simulation gets it, in id order: what must not depend on how the state was read. */
+const tasksOf = (state: KitchenState) => ({ tasks: byId(state.tasks), items: byId(state.items.values()), orders: byId(state.orders.values()) });
 const wholeRead = async () => tasksOf(await loadKitchenState(prisma, tenant.id, now.getTime()));
 const setPriority = (taskId: string, priority: number) => prisma.$executeRaw`UPDATE task_instances SET priority = ${priority} WHERE id = ${taskId}::uuid`;
 
-describe('kitchen state loader (open tasks read by what changed since the last read)', () => {
+describe('kitchen state loader (the open kitchen read by what changed since the last read)', () => {
   // Before the file's hooks, whose client the publisher's last station:load announcements still use.
   afterAll(() => rt?.close());
 
-  it('follows transitions, new tasks and closed ones exactly like a whole read', async () => {
+  it('follows transitions, new tasks, items and orders, and closed ones, exactly like a whole read', async () => {
     const loader = createKitchenStateLoader();
     const read = async () => tasksOf(await loader.load(prisma, tenant.id, now.getTime()));
     const pizza = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
-    expect(await read()).toEqual(await wholeRead());
+    const first = await read();
+    expect(first.items.map((i) => i.id)).toContain(pizza.item.id);
+    expect(first).toEqual(await wholeRead());
 
     await acts.enqueueTask(pizza.ref(0));
     await acts.startTask({ ...pizza.ref(0), userId: null });
     const started = await read();
-    expect(started.find((t) => t.id === pizza.plan.tasks[0].id)).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(Number) });
+    expect(started.tasks.find((t) => t.id === pizza.plan.tasks[0].id)).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(Number) });
     expect(started).toEqual(await wholeRead());
 
     // A second item appears; the first one's first task closes and leaves.
@@ -51,15 +54,28 @@ describe('kitchen state loader (open tasks read by what changed since the last r
     for (const subtask of pizza.plan.tasks[0].subtasks) await acts.completeSubtask({ ...pizza.ref(0), subtaskId: subtask.id });
     await acts.completeTask({ ...pizza.ref(0), userId: null });
     const after = await read();
-    expect(after.map((t) => t.id)).not.toContain(pizza.plan.tasks[0].id);
-    expect(after.map((t) => t.id)).toEqual(expect.arrayContaining(second.plan.tasks.map((t) => t.id)));
+    expect(after.tasks.map((t) => t.id)).not.toContain(pizza.plan.tasks[0].id);
+    expect(after.tasks.map((t) => t.id)).toEqual(expect.arrayContaining(second.plan.tasks.map((t) => t.id)));
     expect(after).toEqual(await wholeRead());
 
-    // Any writer is seen, not only the activities: a plain UPDATE is stamped too.
+    // Any writer is seen, not only the activities: plain UPDATEs are stamped too.
     await setPriority(second.plan.tasks[2].id, 2);
-    const raised = await read();
-    expect(raised.find((t) => t.id === second.plan.tasks[2].id)?.priority).toBe(2);
-    expect(raised).toEqual(await wholeRead());
+    await prisma.$executeRaw`UPDATE orders SET priority = 1, estimated_ready_at = ${new Date(now.getTime() + 600_000)} WHERE id = ${second.order.id}::uuid`;
+    await prisma.$executeRaw`UPDATE order_items SET is_late = true WHERE id = ${second.item.id}::uuid`;
+    const changed = await read();
+    expect(changed.tasks.find((t) => t.id === second.plan.tasks[2].id)?.priority).toBe(2);
+    expect(changed.orders.find((o) => o.id === second.order.id)).toMatchObject({ priority: 1, estimatedReadyAt: now.getTime() + 600_000 });
+    expect(changed.items.find((i) => i.id === second.item.id)?.isLate).toBe(true);
+    expect(changed).toEqual(await wholeRead());
+
+    // The first order is handed over: its item and its open tasks are no longer the kitchen's work.
+    await prisma.order.update({ where: { id: pizza.order.id }, data: { status: 'DELIVERED' } });
+    const closed = await read();
+    expect(closed.orders.map((o) => o.id)).not.toContain(pizza.order.id);
+    expect(closed.items.map((i) => i.id)).not.toContain(pizza.item.id);
+    expect(closed.tasks.filter((t) => t.orderItemId === pizza.item.id)).toEqual([]);
+    expect(closed).toEqual(await wholeRead());
+    await prisma.order.update({ where: { id: second.order.id }, data: { status: 'DELIVERED' } });
   });
 
   it('reads a write committed after a later one: a transaction open across a read is read once it commits', async () => {
@@ -67,6 +83,7 @@ describe('kitchen state loader (open tasks read by what changed since the last r
     const read = async () => tasksOf(await loader.load(prisma, tenant.id, now.getTime()));
     const item = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
     const [slow, fast] = [item.plan.tasks[1].id, item.plan.tasks[2].id];
+    const priorityOf = (state: Awaited<ReturnType<typeof read>>, id: string) => state.tasks.find((t) => t.id === id)?.priority;
     await read();
 
     const early = new Client({ connectionString: requireTestEnv('DATABASE_URL') });
@@ -75,19 +92,23 @@ describe('kitchen state loader (open tasks read by what changed since the last r
       // The early transaction writes first (lower transaction id) but commits last.
       await early.query('BEGIN');
       await early.query('UPDATE task_instances SET priority = 1 WHERE id = $1', [slow]);
-      expect((await read()).find((t) => t.id === slow)?.priority).toBe(0);
+      await early.query('UPDATE order_items SET is_late = true WHERE id = $1', [item.item.id]);
+      expect(priorityOf(await read(), slow)).toBe(0);
 
       await setPriority(fast, 2); // a later transaction, committed at once
       const between = await read();
-      expect(between.find((t) => t.id === fast)?.priority).toBe(2);
-      expect(between.find((t) => t.id === slow)?.priority).toBe(0);
+      expect(priorityOf(between, fast)).toBe(2);
+      expect(priorityOf(between, slow)).toBe(0);
+      expect(between.items.find((i) => i.id === item.item.id)?.isLate).toBe(false);
 
       await early.query('COMMIT');
       const after = await read();
-      expect(after.find((t) => t.id === slow)?.priority).toBe(1);
+      expect(priorityOf(after, slow)).toBe(1);
+      expect(after.items.find((i) => i.id === item.item.id)?.isLate).toBe(true);
       expect(after).toEqual(await wholeRead());
     } finally {
       await early.end();
+      await prisma.order.update({ where: { id: item.order.id }, data: { status: 'DELIVERED' } });
     }
   });
 

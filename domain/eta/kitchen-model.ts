@@ -71,8 +71,8 @@ export function buildModel(input: SimInput): KitchenModel {
   const kind = tasks.map((t) => KIND_OF[t.status] ?? Kind.Open);
   const priority = Float64Array.from(tasks, (t) => (Number.isFinite(t.priority) ? t.priority : 0));
   const rank = new Int32Array(n);
-  const byId = tasks.map((_, i) => i).sort((a, b) => (tasks[a].id < tasks[b].id ? -1 : 1));
-  byId.forEach((taskIndex, r) => (rank[taskIndex] = r));
+  // The engine's own string sort (no comparator) is several times faster than one called back per pair.
+  tasks.map((t) => t.id).sort().forEach((id, r) => (rank[seen.get(id)!] = r));
   const late = new Uint8Array(n);
   if (input.latecomerTaskIds) tasks.forEach((t, i) => (late[i] = input.latecomerTaskIds!.has(t.id) ? 1 : 0));
 
