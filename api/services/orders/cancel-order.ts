@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantDb } from '../../../db/tenant-scope';
 import { notFound, parseInput, requireId } from '../validate';
-import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
+import { nameTheOrder, requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, type OrderWithItems } from './order-include';
 import { cancelOrderSchema } from './order-input';
 import type { ServiceActor } from '../types';
@@ -24,7 +24,7 @@ export async function cancelOrder({ db, actor, input, kitchen, events }: Kitchen
     throw new AppError('CONFLICT', `Order #${order.orderNumber} is ${order.status}: it can no longer be cancelled`);
   }
 
-  const result = await cancelOrderWorkflow(requireKitchen(kitchen).client, { orderId: id, reason });
+  const result = nameTheOrder(await cancelOrderWorkflow(requireKitchen(kitchen).client, { orderId: id, reason }), order);
   if (!result.ok && result.type === 'WORKFLOW_NOT_FOUND' && order.status === 'NEW') {
     // Its workflow never started (see start-kitchen.ts): nothing was cooked or deducted yet.
     await cancelUnstarted(db, id, reason);

@@ -23,3 +23,12 @@ export function unwrapKitchen<T>(result: KitchenResult<T>): T {
   if (!result.ok) throw new AppError(result.code, result.message, { reason: result.type });
   return result.result;
 }
+
+/**
+ * The order workflow and the Temporal client name an order by its id ("Order 5f0c… is READY"),
+ * which means nothing to a phone operator: the rejection names it by number, as the order
+ * services that call the workflow have already read it.
+ */
+export function nameTheOrder<T>(result: KitchenResult<T>, order: { id: string; orderNumber: number }): KitchenResult<T> {
+  return result.ok ? result : { ...result, message: result.message.replaceAll(`Order ${order.id}`, `Order #${order.orderNumber}`) };
+}

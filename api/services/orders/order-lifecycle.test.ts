@@ -48,6 +48,11 @@ describe('order lifecycle', () => {
 
     const again = await api.gql(k.token.manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "twice") { id } }', { id: order.id });
     expect(again.errors?.[0]).toMatchObject({ message: `Order #${order.orderNumber} is CANCELLED: it can no longer be cancelled`, extensions: { code: 'CONFLICT' } });
+
+    // Refused by the order workflow (or by Temporal once it has finished), named by number, not by id.
+    const raise = await api.gql(k.token.operator, 'mutation($id: ID!) { updateOrder(id: $id, input: { priority: 1 }) { id } }', { id: order.id });
+    expect(raise.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(raise.errors?.[0].message).toMatch(new RegExp(`^Order #${order.orderNumber} (is CANCELLED: its priority can no longer change|is already finished in the kitchen)$`));
   });
 
   it('updateOrder changes notes and raises the priority of the order and its open tasks through the workflow', async () => {

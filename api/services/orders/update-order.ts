@@ -1,7 +1,7 @@
 import { updateOrderPriority } from '../../../temporal/kitchen-client';
 import { recordAudit } from '../audit/record-audit';
 import { notFound, parseInput, requireId } from '../validate';
-import { requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
+import { nameTheOrder, requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, type OrderWithItems } from './order-include';
 import { updateOrderSchema } from './order-input';
 
@@ -15,11 +15,11 @@ const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 export async function updateOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<{ id: string; changes: unknown }>): Promise<OrderWithItems> {
   const id = requireId(input.id, 'Order');
   const changes = parseInput(updateOrderSchema, input.changes ?? {});
-  const order = await db.order.findUnique({ where: { id }, select: { id: true, priority: true, notes: true } });
+  const order = await db.order.findUnique({ where: { id }, select: { id: true, orderNumber: true, priority: true, notes: true } });
   if (!order) throw notFound('Order');
 
   const priority = changes.priority != null && changes.priority !== order.priority ? changes.priority : null;
-  if (priority !== null) unwrapKitchen(await updateOrderPriority(requireKitchen(kitchen).client, { orderId: id, priority }));
+  if (priority !== null) unwrapKitchen(nameTheOrder(await updateOrderPriority(requireKitchen(kitchen).client, { orderId: id, priority }), order));
 
   const notes = changes.notes === undefined ? undefined : changes.notes || null;
   const updated = await db.$transaction(async (tx) => {
