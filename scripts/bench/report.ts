@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ETA_MIN_SPACING_MS } from '../../activities/eta';
+import { FULL_READ_EVERY_MS } from '../../activities/kitchen-mirror';
 import type { E2eEtaResult, PureEtaResult } from './eta-phase';
 import type { LadderResult } from './ladder';
 import type { LatencyResult } from './latency-phase';
@@ -91,11 +92,11 @@ function markdown(r: BenchReport): string {
     '|---:|---:|---:|---:|',
     ...r.eta.pure.map((p) => `| ${p.activeTasks} | ${p.medianMs} ms | ${p.p95Ms} ms | ${p.cpuMedianMs} ms |`),
     '',
-    `End to end: the \`recalculateEta\` activity (advisory lock, load from PostgreSQL with the worker's caches warm — the changing columns of open tasks, the fixed part of new ones, learned averages cached —, simulate, store moved ETAs, emit), called in-process with that many active task rows from real orders, each call once the ${ETA_MIN_SPACING_MS} ms minimum spacing between a tenant's runs has passed; the load and simulate steps timed on their own on the same data. "Burst": that many calls at once, as a busy kitchen's transitions arrive: the first starts a run at once and all the others share the next one, which starts ${ETA_MIN_SPACING_MS} ms later, so a burst takes about ${ETA_MIN_SPACING_MS} ms plus one run however many calls it has.`,
+    `End to end: the \`recalculateEta\` activity (advisory lock, load from PostgreSQL with the worker's mirror of the open kitchen warm — the stations and the task, item and order rows written since the previous run, learned averages cached —, simulate, store moved ETAs, emit), called in-process with that many active task rows from real orders, each call once the ${ETA_MIN_SPACING_MS} ms minimum spacing between a tenant's runs has passed and after one open task's row and its item's were rewritten (a transition's writes); the load and simulate steps timed on their own on the same data. "Whole read": the load with no mirror yet (a worker's first run, and the API's ETA quote): every open task with its fixed part, item and order. Every ${FULL_READ_EVERY_MS / 1000} s a worker also rereads the open rows whole, keeping the fixed parts it has. "Burst": that many calls at once, as a busy kitchen's transitions arrive: the first starts a run at once and all the others share the next one, which starts ${ETA_MIN_SPACING_MS} ms later, so a burst takes about ${ETA_MIN_SPACING_MS} ms plus one run however many calls it has.`,
     '',
-    '| active tasks (open orders) | activity median | activity p95 | load state median | simulate median | burst |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...r.eta.endToEnd.map((e) => `| ${e.activeTasks} (${e.openOrders}) | ${msCell(e.activity.median)} | ${msCell(e.activity.p95)} | ${msCell(e.loadState.median)} | ${n(e.simulate.median, 1)} ms | ${e.burst ? `${e.burst.calls} calls in ${e.burst.totalMs} ms` : ''} |`),
+    '| active tasks (open orders) | activity median | activity p95 | load state median | whole read median | simulate median | burst |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.eta.endToEnd.map((e) => `| ${e.activeTasks} (${e.openOrders}) | ${msCell(e.activity.median)} | ${msCell(e.activity.p95)} | ${msCell(e.loadState.median)} | ${e.loadWhole ? msCell(e.loadWhole.median) : '–'} | ${n(e.simulate.median, 1)} ms | ${e.burst ? `${e.burst.calls} calls in ${e.burst.totalMs} ms` : ''} |`),
     '',
     '## Sustained throughput',
     '',
