@@ -1,7 +1,8 @@
 import type { Station } from '../../../prisma/generated/client';
 import type { ServiceOptions } from '../types';
 import { notFound, requireId } from '../validate';
-import { taskInclude, taskNode, type TaskNode } from './task-node';
+import { readStationCards } from './task-card-sql';
+import type { TaskNode } from './task-node';
 
 export interface StationQueue {
   station: Station;
@@ -26,16 +27,12 @@ export function compareQueueEntries(a: TaskNode, b: TaskNode): number {
   return b.task.priority - a.task.priority || plannedAt(a) - plannedAt(b) || queuedAt(a) - queuedAt(b) || a.task.id.localeCompare(b.task.id);
 }
 
-/** One station's KDS screen: one query for the station, one (with relations) for its tasks. */
-export async function getStationQueue({ db, input }: ServiceOptions<{ stationId: string }>): Promise<StationQueue> {
+/** One station's KDS screen: one query for the station, one for its task cards (the same cards a KDS action answers with). */
+export async function getStationQueue({ db, actor, input }: ServiceOptions<{ stationId: string }>): Promise<StationQueue> {
   const id = requireId(input.stationId, 'Station');
   const station = await db.station.findUnique({ where: { id } });
   if (!station) throw notFound('Station');
-  const rows = await db.taskInstance.findMany({
-    where: { stationId: id, status: { in: ['QUEUED', 'IN_PROGRESS'] } },
-    include: taskInclude,
-  });
-  const entries = rows.map(taskNode).sort(compareQueueEntries);
+  const entries = (await readStationCards(db, actor.tenantId, id)).sort(compareQueueEntries);
   const inProgress = entries.filter((e) => e.task.status === 'IN_PROGRESS').length;
   const queued = entries.length - inProgress;
   const loadPercent = Math.round((entries.length / Math.max(station.capacity, 1)) * 100);

@@ -4,9 +4,9 @@ import type { TenantDb } from '../../../db/tenant-scope';
 import { ownTaskNode, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from './task-node';
 
 /**
- * A task card in one statement on the pg pool: one of the busiest reads of a kitchen (every KDS
- * action answers with it), where Prisma's relation-join query cost the API several times the CPU
- * of the SQL itself. 'own' is the task, its station and its subtasks; 'full' adds its order, its
+ * Task cards in one statement on the pg pool: one of the busiest reads of a kitchen (every KDS
+ * action answers with a card, every KDS screen reads its station's), where Prisma's relation-join
+ * query cost the API several times the CPU of the SQL itself. 'own' is the task, its station and its subtasks; 'full' adds its order, its
  * item and the item's tasks. JSON parts come back as plain JSON, so dates and decimals are
  * turned back into what the Prisma row carries (TaskNode).
  */
@@ -64,17 +64,28 @@ interface CardRow extends Omit<TaskNode['task'], 'estimatedMinutes' | 'station' 
 
 /** The task in the caller's tenant, or null when there is none (another tenant's task looks missing). */
 export async function readTaskCard(db: TenantDb, tenantId: string, id: string, scope: 'own' | 'full'): Promise<TaskNode | null> {
-  const [row] = await queryRows<CardRow>(db, Prisma.sql`
+  const [node] = await readTaskCards(db, tenantId, Prisma.sql`t.id = ${id}::uuid`, scope);
+  return node ?? null;
+}
+
+/** A station's screen: the tasks it is working on and those waiting for it, as full cards, in no particular order. */
+export function readStationCards(db: TenantDb, tenantId: string, stationId: string): Promise<TaskNode[]> {
+  return readTaskCards(db, tenantId, Prisma.sql`t.station_id = ${stationId}::uuid AND t.status IN ('QUEUED', 'IN_PROGRESS')`, 'full');
+}
+
+async function readTaskCards(db: TenantDb, tenantId: string, where: Prisma.Sql, scope: 'own' | 'full'): Promise<TaskNode[]> {
+  const rows = await queryRows<CardRow>(db, Prisma.sql`
     SELECT ${TASK_COLUMNS} ${scope === 'full' ? RELATIVES : OWN_ONLY}
-    WHERE t.id = ${id}::uuid AND t.tenant_id = ${tenantId}::uuid`);
-  if (!row) return null;
-  const { order, item, siblings, station, subtasks, estimatedMinutes, ...task } = row;
-  const own = {
-    ...task,
-    estimatedMinutes: new Prisma.Decimal(estimatedMinutes),
-    station: station && { ...station, createdAt: new Date(station.createdAt), updatedAt: new Date(station.updatedAt) },
-    subtasks: subtasks.map((s) => ({ ...s, completedAt: s.completedAt === null ? null : new Date(s.completedAt) })),
-  };
-  if (scope === 'own') return ownTaskNode(own);
-  return { task: own, order: order!, item: item!, siblings: siblings ?? [] };
+    WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`);
+  return rows.map((row) => {
+    const { order, item, siblings, station, subtasks, estimatedMinutes, ...task } = row;
+    const own = {
+      ...task,
+      estimatedMinutes: new Prisma.Decimal(estimatedMinutes),
+      station: station && { ...station, createdAt: new Date(station.createdAt), updatedAt: new Date(station.updatedAt) },
+      subtasks: subtasks.map((s) => ({ ...s, completedAt: s.completedAt === null ? null : new Date(s.completedAt) })),
+    };
+    if (scope === 'own') return ownTaskNode(own);
+    return { task: own, order: order!, item: item!, siblings: siblings ?? [] };
+  });
 }

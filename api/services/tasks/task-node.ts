@@ -1,4 +1,4 @@
-import type { Prisma, Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../../prisma/generated/client';
+import type { Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../../prisma/generated/client';
 import type { TaskView } from '../../../workflows/item-workflow';
 import type { OrderItemWithTasks, OrderWithItems } from '../orders/order-include';
 
@@ -41,21 +41,6 @@ export interface TaskNode {
   item: TaskItemSummary;
   siblings: SiblingTask[];
 }
-
-export const taskInclude = {
-  station: true,
-  subtasks: { orderBy: [{ position: 'asc' }, { subtaskDefId: 'asc' }] },
-  order: { select: { id: true, orderNumber: true, status: true, priority: true, channel: true, customerName: true, notes: true } },
-  orderItem: {
-    select: {
-      id: true, nameSnapshot: true, quantity: true, modifications: true, notes: true,
-      menuItem: { select: { id: true, name: true, allergens: true } },
-      tasks: { select: { id: true, name: true, status: true, dependsOn: true, stationType: true, station: { select: { id: true, name: true } } } },
-    },
-  },
-} satisfies Prisma.TaskInstanceInclude;
-
-type TaskWithRelations = Prisma.TaskInstanceGetPayload<{ include: typeof taskInclude }>;
 
 /**
  * How much of a task one read loads: 'full' (also its order, its item and the item's other
@@ -106,12 +91,6 @@ export function idTaskNode(id: string): TaskNode {
     item: notLoaded('item', 'id'),
     siblings: notLoaded('sibling tasks', 'id'),
   };
-}
-
-export function taskNode(row: TaskWithRelations): TaskNode {
-  const { order, orderItem, ...task } = row;
-  const { tasks, ...item } = orderItem;
-  return { task, order, item, siblings: tasks };
 }
 
 /** Tasks as part of an order already loaded with orderInclude: built from it, no extra query. */
