@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { createTestTenant, requireTestEnv, testPrisma } from '../test/helpers/db';
 import { createKitchenActivities } from './index';
 import { createKitchenStateLoader, loadKitchenState, type KitchenState } from './kitchen-state';
+import { FULL_READ_EVERY_MS, refreshMirror } from './kitchen-mirror';
 import { createLearnedDurationsCache } from './learned-durations';
 import { createStation, deleteTenants, materializedItem, pizzaRecipe } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
@@ -131,5 +132,24 @@ describe('kitchen state loader (the open kitchen read by what changed since the 
     const after = await taskOf(bake);
     expect(after.durationMs).toBe(5 * 60_000);
     expect(tasksOf(await loader.load(prisma, tenant.id, now.getTime()))).toEqual(await wholeRead());
+  });
+
+  it('drops a deleted row at the next whole read, the one change a read of changed rows cannot see', async () => {
+    const item = await materializedItem(prisma, acts, tenant.id, pizzaRecipe);
+    const gone = item.plan.tasks[2].id;
+    const { mirror } = await refreshMirror(prisma, tenant.id, undefined);
+    expect(mirror.tasks.has(gone)).toBe(true);
+
+    await prisma.subtaskInstance.deleteMany({ where: { taskInstanceId: gone } });
+    await prisma.taskInstance.delete({ where: { id: gone } });
+    const delta = await refreshMirror(prisma, tenant.id, mirror);
+    expect(delta.mirror.tasks.has(gone)).toBe(true); // no row left to say so
+
+    const due = await refreshMirror(prisma, tenant.id, { ...delta.mirror, fullReadAt: performance.now() - FULL_READ_EVERY_MS });
+    expect(due.mirror.tasks.has(gone)).toBe(false);
+    expect(due.mirror.tasks.has(item.plan.tasks[1].id)).toBe(true);
+    // The fixed parts it had are kept across the whole read: the same object, not read again.
+    expect(due.mirror.tasks.get(item.plan.tasks[1].id)!.fixed).toBe(mirror.tasks.get(item.plan.tasks[1].id)!.fixed);
+    await prisma.order.update({ where: { id: item.order.id }, data: { status: 'DELIVERED' } });
   });
 });
