@@ -264,6 +264,8 @@ describe('completeSubtask', () => {
     const first = await subRow();
     expect(first).toMatchObject({ isCompleted: true, completedById: ref().userId });
     now = new Date(now.getTime() + 60_000);
+    // The queue and start announcements are sent without waiting: let them arrive before listening for the retry's.
+    await rt.flush();
     const again = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId);
     await acts.completeSubtask({ ...ref(), subtaskId: dress.id });
     expect(await again).toMatchObject({ status: 'IN_PROGRESS' });
