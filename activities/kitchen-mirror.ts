@@ -1,6 +1,7 @@
 import type { LearnedDuration, SimStation, SimTask } from '../domain/eta';
 import { queryRows, type Db } from '../db/client';
 import { Prisma } from '../prisma/generated/client';
+import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, OPEN_TASK_STATUSES } from '../domain/kitchen/open-statuses';
 import type { OpenItem, OpenOrder } from './kitchen-state';
 import type { LearnedDurations } from './learned-durations';
 
@@ -54,11 +55,15 @@ export interface KitchenMirror {
  */
 export const FULL_READ_EVERY_MS = 60_000;
 
-const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'];
-const OPEN_ITEM = ['PENDING', 'IN_PROGRESS'];
-const OPEN_ORDER = ['NEW', 'PREPARING'];
+const OPEN_TASK = new Set<string>(OPEN_TASK_STATUSES);
+const OPEN_ITEM = new Set<string>(OPEN_ITEM_STATUSES);
+const OPEN_ORDER = new Set<string>(OPEN_ORDER_STATUSES);
 /** Each table's status type: a whole read filters on it as it is indexed (tenant_id, status). */
-const OPEN_ROWS = { tasks: [OPEN_TASK, 'TaskStatus'], items: [OPEN_ITEM, 'OrderItemStatus'], orders: [OPEN_ORDER, 'OrderStatus'] } as const;
+const OPEN_ROWS = {
+  tasks: [OPEN_TASK_STATUSES, 'TaskStatus'],
+  items: [OPEN_ITEM_STATUSES, 'OrderItemStatus'],
+  orders: [OPEN_ORDER_STATUSES, 'OrderStatus'],
+} as const;
 
 type Status = { status: string };
 
@@ -87,7 +92,7 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
   const delta = known && now - known.fullReadAt < FULL_READ_EVERY_MS ? known : undefined;
   const rows = (table: keyof typeof OPEN_ROWS) => {
     const [open, type] = OPEN_ROWS[table];
-    return delta ? Prisma.sql`changed_xid >= ${delta.horizon}::xid8` : Prisma.sql`status = ANY(${open}::${Prisma.raw(`"${type}"`)}[])`;
+    return delta ? Prisma.sql`changed_xid >= ${delta.horizon}::xid8` : Prisma.sql`status = ANY(${[...open]}::${Prisma.raw(`"${type}"`)}[])`;
   };
   const [read] = await queryRows<KitchenRead>(db, Prisma.sql`
     SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
@@ -105,19 +110,19 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
 
   const mirror: KitchenMirror = delta ?? { tasks: new Map(), items: new Map(), orders: new Map(), horizon: read.horizon, fullReadAt: now };
   // A task's fixed part is read once, when it is first seen, and kept across whole reads too.
-  const missing = read.tasks.filter((t) => OPEN_TASK.includes(t.status) && !known?.tasks.has(t.id)).map((t) => t.id);
+  const missing = read.tasks.filter((t) => OPEN_TASK.has(t.status) && !known?.tasks.has(t.id)).map((t) => t.id);
   const statics = missing.length > 0 ? await readStatics(db, tenantId, missing) : new Map<string, TaskStatic>();
   for (const task of read.tasks) {
     const fixed = known?.tasks.get(task.id)?.fixed ?? statics.get(task.id);
-    if (OPEN_TASK.includes(task.status) && fixed) mirror.tasks.set(task.id, { ...task, fixed });
+    if (OPEN_TASK.has(task.status) && fixed) mirror.tasks.set(task.id, { ...task, fixed });
     else mirror.tasks.delete(task.id);
   }
   for (const { status, ...item } of read.items) {
-    if (OPEN_ITEM.includes(status)) mirror.items.set(item.id, item);
+    if (OPEN_ITEM.has(status)) mirror.items.set(item.id, item);
     else mirror.items.delete(item.id);
   }
   for (const { status, ...order } of read.orders) {
-    if (OPEN_ORDER.includes(status)) mirror.orders.set(order.id, order);
+    if (OPEN_ORDER.has(status)) mirror.orders.set(order.id, order);
     else mirror.orders.delete(order.id);
   }
   mirror.horizon = read.horizon;

@@ -1,9 +1,8 @@
+import { OPEN_TASK_STATUSES } from '../domain/kitchen/open-statuses';
 import type { KitchenActivities } from './contract';
 import { fail, type ActivityDeps } from './deps';
 import { announceStationLoad, handlesType } from './station-load';
 import { emitTaskUpdated } from './task-events';
-
-const OPEN = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 
 /** Corrections from the line: undo a bump, move a ticket to another station, cancel an item. */
 export function createTaskCorrectionActivities(deps: ActivityDeps) {
@@ -67,7 +66,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
 
   const cancelItemTasks: KitchenActivities['cancelItemTasks'] = async ({ tenantId, orderItemId }) => {
     await prisma.taskInstance.updateMany({
-      where: { tenantId, orderItemId, status: { in: [...OPEN] } },
+      where: { tenantId, orderItemId, status: { in: [...OPEN_TASK_STATUSES] } },
       data: { status: 'CANCELLED' },
     });
     // Emitted from the rows, not from what this call changed, so a retry after a crash still tells the KDS.

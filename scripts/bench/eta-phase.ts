@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createKitchenActivities } from '../../activities';
+import { OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
 import { ETA_MIN_SPACING_MS } from '../../activities/eta';
 import { createEventPublisher } from '../../activities/events';
 import { createKitchenStateLoader, loadKitchenState } from '../../activities/kitchen-state';
@@ -20,7 +21,6 @@ import type { BenchKitchen } from './kitchen-setup';
  *   store the ETAs that moved, emit) called in-process, outside Temporal, with N active task rows
  *   made by real orders through the API. The load and simulate steps are also timed on their own.
  */
-const OPEN = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 const RUNS = 12;
 
 export interface PureEtaResult {
@@ -60,7 +60,7 @@ export function runPureEtaBench(root: string): Promise<PureEtaResult[]> {
 }
 
 export function countActiveTasks(prisma: Db, tenantId: string): Promise<number> {
-  return prisma.taskInstance.count({ where: { tenantId, status: { in: [...OPEN] } } });
+  return prisma.taskInstance.count({ where: { tenantId, status: { in: [...OPEN_TASK_STATUSES] } } });
 }
 
 /**

@@ -1,11 +1,10 @@
+import { OPEN_TASK_STATUSES } from '../../../domain/kitchen/open-statuses';
 import { updateOrderPriority } from '../../../temporal/kitchen-client';
 import { recordAudit } from '../audit/record-audit';
 import { notFound, parseInput, requireId } from '../validate';
 import { nameTheOrder, requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, type OrderWithItems } from './order-include';
 import { updateOrderSchema } from './order-input';
-
-const OPEN_TASK = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED'] as const;
 
 /**
  * Priority goes through the order workflow first: it decides whether the order may still change
@@ -25,7 +24,7 @@ export async function updateOrder({ db, actor, input, kitchen, events }: Kitchen
   const updated = await db.$transaction(async (tx) => {
     await tx.order.update({ where: { id }, data: { ...(priority !== null ? { priority } : {}), ...(notes !== undefined ? { notes } : {}) } });
     if (priority !== null) {
-      await tx.taskInstance.updateMany({ where: { orderId: id, status: { in: [...OPEN_TASK] } }, data: { priority } });
+      await tx.taskInstance.updateMany({ where: { orderId: id, status: { in: [...OPEN_TASK_STATUSES] } }, data: { priority } });
     }
     await recordAudit({
       db: tx,
