@@ -25,10 +25,15 @@ export function unwrapKitchen<T>(result: KitchenResult<T>): T {
 }
 
 /**
- * The order workflow and the Temporal client name an order by its id ("Order 5f0c… is READY"),
- * which means nothing to a phone operator: the rejection names it by number, as the order
- * services that call the workflow have already read it.
+ * The workflows and the Temporal client name what they refuse by its id ("Order 5f0c… is READY",
+ * "Order item 5f0c… is already finished"), which means nothing to the people at the counter or
+ * the pass: a refusal that names `idSubject` names `name` instead. Anything else passes unchanged.
  */
+export function renameSubject<T>(result: KitchenResult<T>, idSubject: string, name: string): KitchenResult<T> {
+  return result.ok || !result.message.includes(idSubject) ? result : { ...result, message: result.message.replaceAll(idSubject, name) };
+}
+
+/** An order by its number, as the order services that call the workflow have already read it. */
 export function nameTheOrder<T>(result: KitchenResult<T>, order: { id: string; orderNumber: number }): KitchenResult<T> {
-  return result.ok ? result : { ...result, message: result.message.replaceAll(`Order ${order.id}`, `Order #${order.orderNumber}`) };
+  return renameSubject(result, `Order ${order.id}`, `Order #${order.orderNumber}`);
 }
