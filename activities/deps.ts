@@ -4,6 +4,7 @@ import type { ServerEventName, ServerEventPayload } from '../contracts/socket-ev
 import type { EventPublisher } from './events';
 import type { LearnedDurationsCache } from './learned-durations';
 import type { KitchenFailureType } from './contract';
+import type { EtaRuns } from './eta';
 
 /** The part of the cross-process publisher (activities/events.ts) the activities use. */
 export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation' | 'track'>;
@@ -18,6 +19,11 @@ export interface ActivityDeps {
   clock: () => Date;
   /** Learned task durations, cached per process (they feed every plan and ETA). */
   learned: LearnedDurationsCache;
+  /**
+   * The worker's ETA runs: a transition asks for one after it commits. Absent where no kitchen
+   * simulation runs (the API's counter fire: the item workflow asks once it has loaded).
+   */
+  eta?: EtaRuns;
 }
 
 /** A business failure: Temporal must not retry it, and the API maps `type` to CONFLICT / NOT_FOUND. */

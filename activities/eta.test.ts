@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { nextEvent, recordEvents } from '../api/realtime/test-support';
 import type { WorkflowDefinition } from '../domain/recipe';
-import { createTestTenant, testPrisma } from '../test/helpers/db';
+import { createTestTenant, requireTestEnv, testPrisma } from '../test/helpers/db';
+import { createEventPublisher } from './events';
 import { createKitchenActivities } from './index';
 import { LEARNED_CACHE_MS } from './learned-durations';
 import { expectedDurationMs } from '../domain/eta';
@@ -19,7 +20,8 @@ let acts: ReturnType<typeof createKitchenActivities>;
 beforeAll(async () => {
   tenant = await createTestTenant(prisma, { stations: [] });
   rt = await startRealtime(prisma, tenant);
-  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date(now) });
+  // These tests run each recalculation themselves, at the clock times they set (one test below turns transitions' own asks on).
+  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date(now), etaAfterTransitions: false });
 });
 
 // The ETA covers the whole kitchen: each test closes its orders so the next one starts empty.
@@ -82,6 +84,26 @@ describe('recalculateEta', () => {
     await acts.recalculateEta({ tenantId: tenant.id, reason: 'tick' });
     await rt.flush();
     expect(seen.filter((e) => e.event === 'eta:recalculated')).toEqual([]);
+  });
+
+  it("is asked for by a transition's own activity, which does not wait for it", async () => {
+    // Its own publisher, whose close() waits for the runs the transitions asked for (their events reach the same client).
+    const events = createEventPublisher({ databaseUrl: requireTestEnv('DATABASE_URL') });
+    const wired = createKitchenActivities({ prisma, events, clock: () => new Date(now) });
+    const type = unique('grill');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const steak = await recipeOf(singleTaskRecipe(type, 10));
+    const o = await orderOf(steak);
+    const announced = nextEvent(rt.client, 'eta:recalculated', (p) => p.orderId === o.order.id);
+    await wired.enqueueTask(o.ref());
+    await wired.startTask(o.ref());
+    await events.close();
+
+    // One 10-minute task on a free grill, queued then started at T0, whichever run told it.
+    expect((await announced).newEta).toBe(iso(T0 + 10 * MIN));
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: o.order.id } });
+    expect(order.estimatedReadyAt?.toISOString()).toBe(iso(T0 + 10 * MIN));
+    expect((order.etaBreakdown as { reason: string }).reason).toMatch(/task-(queued|started)/);
   });
 
   it('gives the same answer when many recalculations run at once', async () => {

@@ -48,15 +48,32 @@ function lateCheckAt(state: KitchenState, result: SimResult, orderItemId: string
   return iso(checkDeadline(Date.parse(eta), item?.isLate ?? false, promised));
 }
 
-interface EtaRun {
+export interface EtaRun {
   state: KitchenState;
   result: SimResult;
   /** The answers for the items whose ETA timers asked (checkItemLate) since the previous run. */
   verdicts: Map<string, LateVerdict>;
 }
 
-/** Predicted ready times from simulating the whole kitchen forward from its current state. */
-export function createEtaActivities(deps: ActivityDeps) {
+/**
+ * A process's ETA runs, per tenant. Transitions ask for one after they commit (`after`) and do
+ * not wait for it; an item workflow asks (`request`) only when it needs its own deadline.
+ */
+export interface EtaRuns {
+  /** A run computed after the caller's writes committed (shared with everyone who asked meanwhile). */
+  request(tenantId: string, reason: string): Promise<EtaRun>;
+  /** The same, for an item whose ETA passed unfinished: the run decides whether it is late. */
+  requestLateCheck(tenantId: string, orderItemId: string): Promise<EtaRun>;
+  /**
+   * Asks for a run after a transition committed and goes on: its ETAs are stored and published
+   * by the run. A failure only logs (the next transition asks again); the publisher's close()
+   * waits for a run still due.
+   */
+  after(tenantId: string, reason: string): void;
+}
+
+/** One per process: the kitchen simulation, run forward from the tenant's current state. */
+export function createEtaRuns(deps: ActivityDeps): EtaRuns {
   const { clock } = deps;
   const loader = createKitchenStateLoader(deps.learned);
   /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
@@ -91,9 +108,33 @@ export function createEtaActivities(deps: ActivityDeps) {
     return run;
   }, ETA_MIN_SPACING_MS);
 
-  const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
+  const request: EtaRuns['request'] = (tenantId, reason) => {
     ask(reasons, tenantId, reason);
-    const { state, result } = await runs.request(tenantId);
+    return runs.request(tenantId);
+  };
+  return {
+    request,
+    requestLateCheck(tenantId, orderItemId) {
+      ask(lateAsks, tenantId, orderItemId);
+      return runs.request(tenantId);
+    },
+    after(tenantId, reason) {
+      deps.events.track(
+        request(tenantId, reason).catch((err: unknown) => {
+          console.error(`[eta] recalculation after ${reason} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }),
+      );
+    },
+  };
+}
+
+/** Predicted ready times from simulating the whole kitchen forward from its current state. */
+export function createEtaActivities(deps: ActivityDeps) {
+  const { clock } = deps;
+  const runs = deps.eta ?? createEtaRuns(deps);
+
+  const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
+    const { state, result } = await runs.request(tenantId, reason);
     return { itemEta: orderItemId ? lateCheckAt(state, result, orderItemId) : null };
   };
 
@@ -103,8 +144,7 @@ export function createEtaActivities(deps: ActivityDeps) {
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     const settled = settledVerdict(item, clock().getTime());
     if (settled) return settled;
-    ask(lateAsks, tenantId, orderItemId);
-    const verdict = (await runs.request(tenantId)).verdicts.get(orderItemId);
+    const verdict = (await runs.requestLateCheck(tenantId, orderItemId)).verdicts.get(orderItemId);
     if (verdict === 'missing') fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     if (!verdict) throw new Error(`ETA run did not decide on item ${orderItemId}; retrying`);
     return verdict;

@@ -55,6 +55,8 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     if (!item.moved && item.status !== status) {
       fail('INVALID_TRANSITION', `Order item ${orderItemId} is ${item.status}; it cannot become ${status}`);
     }
+    // A finished item leaves the kitchen: its order's ETA and breakdown change.
+    if (status !== 'IN_PROGRESS') deps.eta?.after(tenantId, status === 'DONE' ? 'item-done' : 'item-cancelled');
     deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', {
       orderId: item.orderId,
       changes: {

@@ -45,6 +45,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     }
     deps.events.track(emitTaskUpdated(deps, queued));
     announceStationLoad(deps, queued.tenantId, [queued.stationId]);
+    deps.eta?.after(ref.tenantId, 'task-queued');
     return { stationId: queued.stationId };
   };
 
@@ -53,6 +54,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     const started = (await startIfFree(prisma, { ...ref, userId: ref.userId ?? null, startedAt })) ?? (await alreadyStarted(ref));
     deps.events.track(emitTaskUpdated(deps, started));
     announceStationLoad(deps, ref.tenantId, [started.stationId]);
+    deps.eta?.after(ref.tenantId, 'task-started');
     return { startedAt: (started.startedAt ?? startedAt).toISOString() };
   };
 
@@ -81,6 +83,7 @@ export function createStationQueueActivities(deps: ActivityDeps) {
     // Published together (one NOTIFY statement), delivered in this order.
     deps.events.track(Promise.all([emitTaskUpdated(deps, done), emitTaskCompleted(deps, done)]));
     announceStationLoad(deps, ref.tenantId, [done.stationId]);
+    deps.eta?.after(ref.tenantId, 'task-completed');
     return { completedAt: done.completedAt!.toISOString() };
   };
 

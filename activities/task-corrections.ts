@@ -40,6 +40,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
       await emitTaskUpdated(deps, { ...dep, status: 'PENDING', stationId: null }, dep.stationId);
     }
     announceStationLoad(deps, ref.tenantId, [task.stationId, ...requeued.map((t) => t.stationId)]);
+    deps.eta?.after(ref.tenantId, 'task-recalled');
   };
 
   const reassignTask: KitchenActivities['reassignTask'] = async (ref) => {
@@ -61,6 +62,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     // A retry (already at the target) re-emits too: the first attempt may have died before emitting.
     await emitTaskUpdated(deps, { ...task, stationId: station.id }, task.stationId);
     announceStationLoad(deps, ref.tenantId, [task.stationId, station.id]);
+    deps.eta?.after(ref.tenantId, 'task-reassigned');
     return { stationId: station.id };
   };
 
@@ -73,6 +75,7 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     const cancelled = await prisma.taskInstance.findMany({ where: { tenantId, orderItemId, status: 'CANCELLED' } });
     for (const task of cancelled) await emitTaskUpdated(deps, task);
     announceStationLoad(deps, tenantId, cancelled.map((t) => t.stationId));
+    deps.eta?.after(tenantId, 'item-cancelled');
   };
 
   return { recallTask, reassignTask, cancelItemTasks };

@@ -1,6 +1,6 @@
 import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
 import { kitchenDriver } from './test-support/kitchen-driver';
-import { startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
+import { eventually, startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
 import { itemWorkflowId } from './item-workflow';
 
 // Real Temporal dev server, real worker, real activities, real PostgreSQL. Urgent orders fire
@@ -58,6 +58,28 @@ describe('item workflow', () => {
     expect(scheduled).not.toContain('deductInventory');
     const markers = events!.flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? []);
     expect(markers).toContain('core_patch');
+  });
+
+  it('asks for its own ETA once; every transition after that has its activity ask for the kitchen run', async () => {
+    const { k } = await newKitchen();
+    const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }], { priority: 2 });
+    await k.untilItem(pizza, (s) => s.eta !== null, 'pizza has a deadline');
+    await k.cook(pizza, 'dough');
+    const { completedAt } = (await k.rows(pizza)).dough;
+    // The order's stored ETA is recomputed after the bump, by a run the completion itself asked for.
+    const breakdown = await eventually(async () => {
+      const order = await h.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+      const b = order.etaBreakdown as { computedAt: string; reason: string } | null;
+      return b && Date.parse(b.computedAt) >= completedAt!.getTime() ? b : undefined;
+    }, 'an ETA run after the dough was bumped');
+    expect(breakdown.reason).toContain('task-completed');
+    await k.cook(pizza, 'topping');
+    await k.cook(pizza, 'bake');
+    const run = h.client.workflow.getHandle(itemWorkflowId(pizza));
+    expect(await run.result()).toMatchObject({ status: 'DONE' });
+    const { events } = await run.fetchHistory();
+    const scheduled = events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled.filter((name) => name === 'recalculateEta')).toHaveLength(1);
   });
 
   it('rejects completing a task that is not started or has open required subtasks, with a clear message and no change', async () => {

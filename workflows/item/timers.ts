@@ -22,6 +22,12 @@ export const BLOCKED_RETRY_MS = 60_000;
  * the loop waited for each recalculation, which put it on the path to the next fire or finish.
  */
 export const BACKGROUND_ETA_PATCH = 'eta-refresh-beside-the-main-loop';
+/**
+ * The transitions' own activities ask for an ETA run once they commit (activities/eta.ts
+ * `after`), so the item no longer schedules a `recalculateEta` activity after each of them:
+ * it asks only when it needs its late-check deadline. Items from before replay the old way.
+ */
+export const TRANSITIONS_ASK_ETA_PATCH = 'eta-asked-by-transition-activities';
 
 /**
  * The item's durable timers, all derived from state so they replay and survive restarts:
@@ -83,6 +89,7 @@ export class ItemTimers {
   async refreshEta(): Promise<void> {
     if (!patched(BACKGROUND_ETA_PATCH)) return this.recalculate();
     if (this.etaInFlight || !this.model.etaReason) return;
+    if (this.runAskedElsewhere()) return;
     this.etaInFlight = this.recalculate().finally(() => {
       this.etaInFlight = null;
       this.model.changed(); // wake the loop: a reason may have been left meanwhile
@@ -92,7 +99,22 @@ export class ItemTimers {
   /** Waits for the recalculation in flight, then runs the last one asked for (at the end, before continue-as-new). */
   async settleEta(): Promise<void> {
     while (this.etaInFlight) await this.etaInFlight;
+    if (this.model.etaReason && this.runAskedElsewhere()) return;
     await this.recalculate();
+  }
+
+  /**
+   * True (and the reason is dropped) when the transition's own activity already asked for the run
+   * and the item has a deadline. It still asks itself when it has none yet (just loaded, or no
+   * station could take a task), and when its priority changed (a signal: no activity of its own
+   * ran, and the deadline moves). Otherwise its deadline follows the runs when its late-check
+   * timer fires: checkItemLate answers with the stored one, as for every other item's transitions.
+   */
+  private runAskedElsewhere(): boolean {
+    if (!patched(TRANSITIONS_ASK_ETA_PATCH)) return false;
+    if (this.model.eta === null || this.model.etaReason === 'priority-changed') return false;
+    this.model.etaReason = null;
+    return true;
   }
 
   /** Recomputes ETAs; a failure only logs, the next transition retries. */
