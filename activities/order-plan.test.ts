@@ -7,8 +7,11 @@ import { nextEvent } from '../api/realtime/test-support';
 import { createMenuItem, createOrder, createRecipe, deleteTenants, pizzaRecipe } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
-const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
+// Declared before testPrisma's own disconnect, so it runs first: the publisher's close() waits for
+// the station:load announcements and ETA runs that transitions left, which still use the pool.
+afterAll(() => rt?.close());
+const prisma: Db = testPrisma();
 let tenant: { id: string; slug: string };
 let other: { id: string; slug: string };
 let acts: ReturnType<typeof createKitchenActivities>;
@@ -25,7 +28,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rt?.close();
   await deleteTenants(prisma, [tenant?.id, other?.id].filter(Boolean));
   await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });

@@ -6,8 +6,11 @@ import type { WorkflowDefinition } from '../domain/recipe';
 import { createStation, deleteTenants, materializedItem, singleTaskRecipe, unique } from './test-support';
 import { startRealtime, type RealtimeHarness } from './test-realtime';
 
-const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
+// Declared before testPrisma's own disconnect, so it runs first: the publisher's close() waits for
+// the station:load announcements and ETA runs that transitions left, which still use the pool.
+afterAll(() => rt?.close());
+const prisma: Db = testPrisma();
 let tenant: { id: string; slug: string };
 const now = new Date('2026-11-20T12:00:00Z');
 let acts: ReturnType<typeof createKitchenActivities>;
@@ -19,7 +22,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rt?.close();
   if (tenant) await deleteTenants(prisma, [tenant.id]);
   await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
 });

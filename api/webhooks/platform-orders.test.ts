@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../services/orders/test-kitchen-api';
+import { ETA_MIN_SPACING_MS } from '../../activities/eta';
 import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from './test-platform';
 
 // Marketplace orders end to end: the sandbox platform (real HTTP) → signed webhook into the real
@@ -192,8 +193,22 @@ describe('order lifecycle mirrored on the platform', () => {
     return { k, p, id, orderId: row!.orderId! };
   }
 
+  /** Until the kitchen's own ETA runs for a new order are over (its stored breakdown unchanged for a while). */
+  async function etaSettled(orderId: string) {
+    let last = '';
+    let since = Date.now();
+    await until(async () => {
+      const order = await api.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+      const now = JSON.stringify([order.estimatedReadyAt, order.etaBreakdown]);
+      if (now !== last) [last, since] = [now, Date.now()];
+      return order.estimatedReadyAt && Date.now() - since > 2 * ETA_MIN_SPACING_MS + 500 ? true : undefined;
+    }, 'the new order\'s ETA runs to be over');
+  }
+
   it('sends a new ready time once when our ETA moves by more than five minutes', async () => {
     const { p, id, orderId } = await acceptedOrder();
+    // Otherwise a run still due for the new order (its ticket was queued, its item loaded) puts the real ETA back.
+    await etaSettled(orderId);
     const promised = Date.parse(p.sandbox.control.order(id)!.promisedReadyAt!);
     // Stands in for the kitchen running late: the ETA the kitchen wrote, pushed 20 minutes out.
     const late = new Date(promised + 20 * 60_000);
