@@ -110,6 +110,7 @@ function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
     startedAt: open.startedAt,
     priority: open.priority,
     queuedAt: open.queuedAt,
+    plannedAt: t.plannedStartAt,
     // Only an item's first tasks wait for its fire time; later ones wait for their dependencies.
     notBefore: open.status === 'PENDING' && t.dependsOn.length === 0 ? t.plannedStartAt : null,
   };

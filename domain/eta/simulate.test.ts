@@ -51,6 +51,23 @@ describe('simulateKitchen: queues and capacity', () => {
     expect(r.taskStart).toEqual({ 'z-early': at(0), 'b-late': at(1), 'a-pending': at(2), 'c-pending': at(3) });
   });
 
+  it("takes an older order's task released late before a newer order's queued earlier, by planned start as the KDS queue does", () => {
+    const r = simulateKitchen({
+      now: NOW,
+      stations: [station('oven', ['forno'], 1), station('prep', ['banco'], 1)],
+      tasks: [
+        task('cooking', 3, { status: 'IN_PROGRESS', startedAt: NOW, stationId: 'oven' }),
+        // The older order's bake waits for its dough (done in 2 minutes); it was planned 10 minutes ago.
+        task('dough', 2, { status: 'IN_PROGRESS', startedAt: NOW, stationId: 'prep', orderId: 'old', orderItemId: 'old-1', stationType: 'banco' }),
+        task('bake', 4, { dependsOn: ['dough'], orderId: 'old', orderItemId: 'old-1', plannedAt: NOW - 10 * MIN }),
+        // The newer order's only task is already in the oven's queue, planned for now.
+        queued('new-bake', 4, 0, { orderId: 'new', orderItemId: 'new-1', plannedAt: NOW }),
+      ],
+    });
+    expect(r.taskStart).toMatchObject({ bake: at(3), 'new-bake': at(7) });
+    expect(r.orderReady).toMatchObject({ old: at(7), new: at(11) });
+  });
+
   it('matches station types case-insensitively', () => {
     const r = simulateKitchen({ now: NOW, stations: [station('oven', ['FORNO'])], tasks: [task('a', 3, { stationType: 'Forno' })] });
     expect(r.taskFinish.a).toBe(at(3));

@@ -1,6 +1,7 @@
 // Event-driven list scheduling of the kitchen from `now` forward. At each instant, finished
 // tasks free their slots and release dependents; then every station with a free slot takes
-// its best ready task (priority desc, queued/ready time asc, id asc). Unassigned tasks wait in
+// its best ready task (priority desc, planned start asc, queued/ready time asc, id asc), as the
+// KDS station queue orders them (api/services/tasks/station-queue.ts). Unassigned tasks wait in
 // a pool per station type that every serving station draws from, so they start on whichever
 // station can take them first. Each task is pushed and popped a constant number of times:
 // O((tasks + deps) log tasks) overall.
@@ -13,6 +14,8 @@ interface Event {
   time: number;
   task: number;
 }
+
+const finite = (t: number | null | undefined): t is number => typeof t === 'number' && Number.isFinite(t);
 
 export interface Schedule {
   start: Float64Array;
@@ -34,12 +37,14 @@ export function runSchedule(model: KitchenModel): Schedule {
   const finish = new Float64Array(n).fill(NaN);
   const station = new Int32Array(n).fill(-1);
   const key = new Float64Array(n);
+  const planned = new Float64Array(n);
 
   const events = new MinHeap<Event>((a, b) => a.time < b.time || (a.time === b.time && a.task < b.task));
   const before = (a: number, b: number): boolean => {
     const pa = model.priority[a];
     const pb = model.priority[b];
     if (pa !== pb) return pa > pb;
+    if (planned[a] !== planned[b]) return planned[a] < planned[b];
     if (key[a] !== key[b]) return key[a] < key[b];
     if (model.late[a] !== model.late[b]) return model.late[a] < model.late[b];
     return model.rank[a] < model.rank[b];
@@ -73,7 +78,9 @@ export function runSchedule(model: KitchenModel): Schedule {
 
   const enqueue = (i: number, time: number): void => {
     const queuedAt = tasks[i].queuedAt;
-    key[i] = typeof queuedAt === 'number' && Number.isFinite(queuedAt) ? queuedAt : time;
+    key[i] = finite(queuedAt) ? queuedAt : time;
+    const plannedAt = tasks[i].plannedAt;
+    planned[i] = finite(plannedAt) ? plannedAt : key[i];
     const route = model.route[i];
     if (route >= 0) {
       ownQueue[route].push(i);

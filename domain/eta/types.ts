@@ -28,6 +28,13 @@ export interface SimTask {
   /** 0 normal, 1 high, 2 urgent. */
   priority: number;
   queuedAt?: number | null;
+  /**
+   * When the task was planned to start (task_instances.planned_start_at: its item's fire time plus
+   * its earliest start in the recipe). A station's queue takes, after priority, the earliest
+   * planned first (api/services/tasks/station-queue.ts), so an older order's task that is released
+   * late still goes ahead of a newer order's. Absent: the time it was queued or released.
+   */
+  plannedAt?: number | null;
   /** An item paced to fire later (fire-by-prep-time / scheduled) cannot start before this. */
   notBefore?: number | null;
 }

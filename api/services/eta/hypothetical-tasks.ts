@@ -6,10 +6,11 @@ import type { ResolvedLine } from '../orders/resolve-order-lines';
 /**
  * The tasks an order line would get if it were placed now, as the simulation sees them: one task
  * per recipe task for the whole quantity (batching, like materializeItemTasks), each with the
- * learned duration of that recipe task (any station) scaled by quantity. Ids are the recipe's;
- * quoteItems qualifies them per item.
+ * learned duration of that recipe task (any station) scaled by quantity, and planned to start
+ * at `plannedFrom` plus its earliest start in the recipe (as materializeItemTasks plans them).
+ * Ids are the recipe's; quoteItems qualifies them per item.
  */
-export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, priority = 0): SimTask[] {
+export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number, priority = 0): SimTask[] {
   const compiled = compileRecipe(line.version.definition);
   // Published versions were validated on publish: a failure is corrupt data, not the caller's input.
   if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
@@ -28,6 +29,7 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
         learned: learned.lookup(line.version.templateId, id, null),
       }),
       priority,
+      plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
     });
   }
   return tasks;

@@ -33,7 +33,7 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
     now: state.now,
     stations: state.stations,
     tasks: state.tasks,
-    newItems: lines.map((l) => ({ key: String(l.index), tasks: hypotheticalTasks(l, learned) })),
+    newItems: lines.map((l) => ({ key: String(l.index), tasks: hypotheticalTasks(l, learned, state.now) })),
   });
   if (quote.unschedulableItems.length > 0) {
     const names = lines.filter((l) => quote.unschedulableItems.includes(String(l.index))).map((l) => `"${l.menuItem.name}"`);
