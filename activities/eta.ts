@@ -128,10 +128,9 @@ export function createEtaRuns(deps: ActivityDeps): EtaRuns {
   };
 }
 
-/** Predicted ready times from simulating the whole kitchen forward from its current state. */
-export function createEtaActivities(deps: ActivityDeps) {
+/** Predicted ready times from simulating the whole kitchen forward from its current state (the process's `runs`). */
+export function createEtaActivities(deps: ActivityDeps, runs: EtaRuns) {
   const { clock } = deps;
-  const runs = deps.eta ?? createEtaRuns(deps);
 
   const recalculateEta: KitchenActivities['recalculateEta'] = async ({ tenantId, orderItemId, reason }) => {
     const { state, result } = await runs.request(tenantId, reason);

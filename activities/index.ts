@@ -35,7 +35,7 @@ export function createKitchenActivities({ prisma, events, clock = () => new Date
     ...createTaskCorrectionActivities(deps),
     ...createInventoryActivities(deps),
     ...createOrderStatusActivities(deps),
-    ...createEtaActivities({ ...shared, eta }),
+    ...createEtaActivities(shared, eta),
     ...createPlatformActivities(deps),
   };
 }
