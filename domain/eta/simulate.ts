@@ -1,10 +1,11 @@
 // Event-driven list scheduling of the kitchen from `now` forward. At each instant, finished
 // tasks free their slots and release dependents; then every station with a free slot takes
-// its best ready task (priority desc, planned start asc, queued/ready time asc, id asc), as the
-// KDS station queue orders them (api/services/tasks/station-queue.ts). Unassigned tasks wait in
+// its best ready task in the KDS queue's order (domain/kitchen/queue-order.ts: priority, planned
+// start, queued or ready time), then by id. Unassigned tasks wait in
 // a pool per station type that every serving station draws from, so they start on whichever
 // station can take them first. Each task is pushed and popped a constant number of times:
 // O((tasks + deps) log tasks) overall.
+import { compareWaiting } from '../kitchen/queue-order';
 import { MinHeap } from './heap';
 import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
 import { collectResult } from './collect';
@@ -41,11 +42,8 @@ export function runSchedule(model: KitchenModel): Schedule {
 
   const events = new MinHeap<Event>((a, b) => a.time < b.time || (a.time === b.time && a.task < b.task));
   const before = (a: number, b: number): boolean => {
-    const pa = model.priority[a];
-    const pb = model.priority[b];
-    if (pa !== pb) return pa > pb;
-    if (planned[a] !== planned[b]) return planned[a] < planned[b];
-    if (key[a] !== key[b]) return key[a] < key[b];
+    const order = compareWaiting(model.priority[a], planned[a], key[a], model.priority[b], planned[b], key[b]);
+    if (order !== 0) return order < 0;
     if (model.late[a] !== model.late[b]) return model.late[a] < model.late[b];
     return model.rank[a] < model.rank[b];
   };

@@ -31,8 +31,8 @@ export interface SimTask {
   /**
    * When the task was planned to start (task_instances.planned_start_at: its item's fire time plus
    * its earliest start in the recipe). A station's queue takes, after priority, the earliest
-   * planned first (api/services/tasks/station-queue.ts), so an older order's task that is released
-   * late still goes ahead of a newer order's. Absent: the time it was queued or released.
+   * planned first (domain/kitchen/queue-order.ts), so an older order's task that is released late
+   * still goes ahead of a newer order's. Absent: the time it was queued or released.
    */
   plannedAt?: number | null;
   /** An item paced to fire later (fire-by-prep-time / scheduled) cannot start before this. */

@@ -10,7 +10,7 @@ import type { ResolvedLine } from '../orders/resolve-order-lines';
  * at `plannedFrom` plus its earliest start in the recipe (as materializeItemTasks plans them).
  * Ids are the recipe's; quoteItems qualifies them per item.
  */
-export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number, priority = 0): SimTask[] {
+export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number): SimTask[] {
   const compiled = compileRecipe(line.version.definition);
   // Published versions were validated on publish: a failure is corrupt data, not the caller's input.
   if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
@@ -28,7 +28,7 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
         quantity: line.line.quantity,
         learned: learned.lookup(line.version.templateId, id, null),
       }),
-      priority,
+      priority: 0,
       plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
     });
   }

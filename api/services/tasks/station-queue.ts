@@ -1,3 +1,4 @@
+import { compareWaiting } from '../../../domain/kitchen/queue-order';
 import type { Station } from '../../../prisma/generated/client';
 import type { ServiceOptions } from '../types';
 import { notFound, requireId } from '../validate';
@@ -24,7 +25,7 @@ export function compareQueueEntries(a: TaskNode, b: TaskNode): number {
   const started = (n: TaskNode) => (n.task.status === 'IN_PROGRESS' ? 0 : 1);
   if (started(a) !== started(b)) return started(a) - started(b);
   if (started(a) === 0) return (a.task.startedAt?.getTime() ?? 0) - (b.task.startedAt?.getTime() ?? 0);
-  return b.task.priority - a.task.priority || plannedAt(a) - plannedAt(b) || queuedAt(a) - queuedAt(b) || a.task.id.localeCompare(b.task.id);
+  return compareWaiting(a.task.priority, plannedAt(a), queuedAt(a), b.task.priority, plannedAt(b), queuedAt(b)) || a.task.id.localeCompare(b.task.id);
 }
 
 /** One station's KDS screen: one query for the station, one for its task cards (the same cards a KDS action answers with). */

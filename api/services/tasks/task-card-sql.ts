@@ -6,9 +6,9 @@ import { ownTaskNode, type SiblingTask, type TaskItemSummary, type TaskNode, typ
 /**
  * Task cards in one statement on the pg pool: one of the busiest reads of a kitchen (every KDS
  * action answers with a card, every KDS screen reads its station's), where Prisma's relation-join
- * query cost the API several times the CPU of the SQL itself. 'own' is the task, its station and its subtasks; 'full' adds its order, its
- * item and the item's tasks. JSON parts come back as plain JSON, so dates and decimals are
- * turned back into what the Prisma row carries (TaskNode).
+ * query cost the API several times the CPU of the SQL itself. 'own' is the task, its station and
+ * its subtasks; 'full' adds its order, its item and the item's tasks. JSON parts come back as
+ * plain JSON, so dates and decimals are turned back into what the Prisma row carries (TaskNode).
  */
 const TASK_COLUMNS = Prisma.sql`
   t.id::text AS id, t.tenant_id::text AS "tenantId", t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId",
