@@ -14,7 +14,7 @@ import { oursRunOne, startNoopKitchen } from './bench/drivers';
 import { growBacklog, measureEtaEndToEnd, runPureEtaBench, type E2eEtaResult } from './bench/eta-phase';
 import { InstantKitchen } from './bench/instant-kitchen';
 import { prepareBenchKitchen } from './bench/kitchen-setup';
-import { runLadder } from './bench/ladder';
+import { runLadders } from './bench/ladder';
 import { runLatencyPhase } from './bench/latency-phase';
 import { measureWorkerMemory } from './bench/memory';
 import { machineInfo, writeReport, type BenchReport } from './bench/report';
@@ -28,7 +28,7 @@ const LATENCY_ORDERS_PER_HOUR = 300;
 const LATENCY_PHASE_MS = 120_000;
 const LATENCY_BACKLOG = 500;
 /** Each side's ladder: up to six 12 s steps (K = 1…6); both saturate before on two cores. */
-const LADDER_BUDGET_MS = 75_000;
+const LADDER_STEPS = 6;
 const HARD_LIMIT_MS = 9 * 60_000;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -83,16 +83,17 @@ async function main(): Promise<void> {
     }
 
     phase('latency and ETA');
-    log('throughput, ours (API + real activities)…');
+    log('throughput, ours (API + real activities) and no-op activities on the same Temporal server, step by step in turn…');
     const ladderRecorder = new Recorder();
     const detach = ladderRecorder.attach(board);
     instant.recorder = ladderRecorder;
-    const ours = await runLadder(oursRunOne(kitchen, instant, createRand(42), ladderRecorder), { budgetMs: LADDER_BUDGET_MS, maxConcurrency: 64, log });
+    const noopKitchen = await startNoopKitchen(stack, kitchen, createRand(42));
+    const { ours, noop } = await runLadders(
+      { ours: oursRunOne(kitchen, instant, createRand(42), ladderRecorder), noop: noopKitchen.runOne },
+      { maxSteps: LADDER_STEPS, log },
+    ).finally(() => noopKitchen.stop());
     detach();
     instant.recorder = null;
-    log('throughput, no-op activities on the same Temporal server…');
-    const noopKitchen = await startNoopKitchen(stack, kitchen, createRand(42));
-    const noop = await runLadder(noopKitchen.runOne, { budgetMs: LADDER_BUDGET_MS, maxConcurrency: 64, log }).finally(() => noopKitchen.stop());
     log(`  no-op driver: ${JSON.stringify(noopKitchen.stats())}`);
     const ratio = ours.sustained && noop.sustained ? ours.sustained.itemsPerSecond / noop.sustained.itemsPerSecond : null;
     const floor = lowLoadLatencies(ours, ladderRecorder, noop, noopKitchen.samples);

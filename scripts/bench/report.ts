@@ -109,7 +109,7 @@ function markdown(r: BenchReport): string {
     '',
     '## Sustained throughput',
     '',
-    `Closed loop of K one-dish urgent orders in flight, cooked instantly, one more in flight every step. Ratio ours / no-op (each side's sustained rate): **${r.throughput.ratio === null ? '–' : `${Math.round(r.throughput.ratio * 100)} %`}**.`,
+    `Closed loop of K one-dish urgent orders in flight, cooked instantly, one more in flight every step, the two sides step by step in turn. Ratio ours / no-op (each side's sustained rate): **${r.throughput.ratio === null ? '–' : `${Math.round(r.throughput.ratio * 100)} %`}**.`,
     '',
     `At equal K (both sides measured, degraded or not): ${equalK(r.throughput.ours, r.throughput.noop)}.`,
     '',
