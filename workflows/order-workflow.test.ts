@@ -1,4 +1,5 @@
 import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
+import { itemWorkflowId } from './item-workflow';
 import { orderWorkflowId } from './order-workflow';
 import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
 import { kitchenDriver } from './test-support/kitchen-driver';
@@ -125,6 +126,11 @@ describe('order workflow', () => {
     const flour = await h.prisma.inventoryItem.findUniqueOrThrow({ where: { id: kitchen.inventory.flour } });
     expect(flour.currentStock.toNumber()).toBe(10_000);
     expect(await h.client.workflow.getHandle(orderWorkflowId(orderId)).result()).toEqual({ orderId, status: 'CANCELLED' });
+    // The order ends after its items did, so none is terminated with its last steps (an ETA run) still under way.
+    for (const itemId of [pizza, salad]) {
+      const item = await h.client.workflow.getHandle(itemWorkflowId(itemId)).describe();
+      expect([itemId, item.status.name]).toEqual([itemId, 'COMPLETED']);
+    }
   });
 
   it('starts one workflow per order however often the start is retried', async () => {

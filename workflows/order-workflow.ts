@@ -4,6 +4,7 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -25,6 +26,13 @@ export interface OrderWorkflowInput {
   /** Set only by continue-as-new (after every item settled). */
   carry?: OrderCarryOver;
 }
+
+/**
+ * The order ends only once its item workflows have: an item tells the order it settled and then
+ * tidies up (its last ETA run), and a parent that closed first terminated it midway (cancelling
+ * an order, or delivering it, right after its items settled). Orders from before end at once.
+ */
+export const ORDER_WAITS_FOR_ITEMS_PATCH = 'order-ends-after-its-items';
 
 export interface OrderWorkflowResult {
   orderId: string;
@@ -79,6 +87,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
     const left = model.lastStatusAt + DELIVERY_WAIT_MS - Date.now();
     if (left <= 0 || !(await condition(() => model.version !== seen, left))) break;
   }
+  if (patched(ORDER_WAITS_FOR_ITEMS_PATCH)) await actions.itemsClosed();
   await condition(allHandlersFinished);
   return { orderId: input.orderId, status: model.status };
 }

@@ -122,6 +122,11 @@ export class OrderActions {
     await write.setOrderStatus({ tenantId: this.tenantId, orderId: this.model.orderId, status, reason });
   }
 
+  /** Every item workflow this run started has closed, whatever its outcome. */
+  async itemsClosed(): Promise<void> {
+    await Promise.allSettled([...this.children.values()].map((child) => child.result()));
+  }
+
   /** A child that already finished cannot be signalled; that is fine, it settled on its own. */
   private async signal<A extends unknown[]>(orderItemId: string, def: SignalDefinition<A>, ...args: A): Promise<void> {
     const child = this.children.get(orderItemId);
