@@ -1,4 +1,5 @@
 import type { ItemPlan, PlannedSubtask, PlannedTask } from '../../activities/contract';
+import { OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
 import { reject } from '../support/failures';
 
 /** The item's lifecycle. LOADING until its tasks exist; WAITING until its paced fire time. */
@@ -43,7 +44,7 @@ export interface ItemCarryOver {
   late: boolean;
 }
 
-const OPEN: ReadonlySet<TaskStatus> = new Set(['PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED']);
+const OPEN: ReadonlySet<TaskStatus> = new Set(OPEN_TASK_STATUSES);
 
 /**
  * The item workflow's in-memory state. Lookups and checks only; the handlers change it, and
