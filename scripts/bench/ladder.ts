@@ -22,6 +22,8 @@ export const SATURATION_GAIN = 1.05;
 export const WARMUP_MS = 4_000;
 /** Between two steps, for the background work the previous one left (ETA runs, load announcements). */
 export const SETTLE_MS = 1_000;
+/** The stop reason of a side that used all its steps without degrading or saturating (after the count). */
+export const OUT_OF_STEPS = 'steps, the most a side gets';
 const WARMUP_CONCURRENCY = 2;
 const ITEM_TIMEOUT_MS = 30_000;
 
@@ -90,7 +92,7 @@ export async function runLadders<S extends string>(sides: Record<S, RunOne>, opt
   for (const side of all) {
     const healthy = side.steps.filter((s) => !s.degraded);
     const sustained = healthy.reduce<LadderStep | null>((best, s) => (!best || s.itemsPerSecond > best.itemsPerSecond ? s : best), null);
-    results[side.name as S] = { steps: side.steps, sustained, stopReason: side.stopReason ?? `${opts.maxSteps} steps, the most a side gets` };
+    results[side.name as S] = { steps: side.steps, sustained, stopReason: side.stopReason ?? `${opts.maxSteps} ${OUT_OF_STEPS}` };
   }
   return results;
 }
