@@ -3,12 +3,10 @@ import { nextEvent, recordEvents } from '../api/realtime/test-support';
 import { createTestTenant, testPrisma } from '../test/helpers/db';
 import { createKitchenActivities } from './index';
 import { createInventoryItem, createMenuItem, createOrder, deleteTenants, unique } from './test-support';
-import { startRealtime, type RealtimeHarness } from './test-realtime';
+import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from './test-realtime';
 
 let rt: RealtimeHarness;
-// Declared before testPrisma's own disconnect, so it runs first: the publisher's close() waits for
-// the station:load announcements and ETA runs that transitions left, which still use the pool.
-afterAll(() => rt?.close());
+closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
 let tenant: { id: string; slug: string };
 let acts: ReturnType<typeof createKitchenActivities>;

@@ -6,10 +6,11 @@ import { createKitchenStateLoader, loadKitchenState, type KitchenState } from '.
 import { FULL_READ_EVERY_MS, refreshMirror } from './kitchen-mirror';
 import { createLearnedDurationsCache } from './learned-durations';
 import { createStation, deleteTenants, materializedItem, pizzaRecipe } from './test-support';
-import { startRealtime, type RealtimeHarness } from './test-realtime';
+import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from './test-realtime';
 
-const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
+closeRealtimeFirst(() => rt);
+const prisma: Db = testPrisma();
 let tenant: { id: string; slug: string };
 let acts: ReturnType<typeof createKitchenActivities>;
 const now = new Date('2026-11-20T12:00:00Z');
@@ -34,8 +35,6 @@ const wholeRead = async () => tasksOf(await loadKitchenState(prisma, tenant.id, 
 const setPriority = (taskId: string, priority: number) => prisma.$executeRaw`UPDATE task_instances SET priority = ${priority} WHERE id = ${taskId}::uuid`;
 
 describe('kitchen state loader (the open kitchen read by what changed since the last read)', () => {
-  // Before the file's hooks, whose client the publisher's last station:load announcements still use.
-  afterAll(() => rt?.close());
 
   it('follows transitions, new tasks, items and orders, and closed ones, exactly like a whole read', async () => {
     const loader = createKitchenStateLoader();

@@ -5,12 +5,10 @@ import { createTestTenant, testPrisma } from '../test/helpers/db';
 import { createKitchenActivities } from './index';
 import { nextEvent } from '../api/realtime/test-support';
 import { createMenuItem, createOrder, createRecipe, deleteTenants, pizzaRecipe } from './test-support';
-import { startRealtime, type RealtimeHarness } from './test-realtime';
+import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from './test-realtime';
 
 let rt: RealtimeHarness;
-// Declared before testPrisma's own disconnect, so it runs first: the publisher's close() waits for
-// the station:load announcements and ETA runs that transitions left, which still use the pool.
-afterAll(() => rt?.close());
+closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
 let tenant: { id: string; slug: string };
 let other: { id: string; slug: string };

@@ -22,6 +22,15 @@ export interface RealtimeHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Closes the suite's harness before testPrisma()'s own disconnect: call it above `testPrisma()`
+ * (Jest runs afterAll hooks in the order they were declared). The publisher's close() waits for
+ * the station:load announcements and ETA runs that transitions left, which still use the pool.
+ */
+export function closeRealtimeFirst(harness: () => RealtimeHarness | undefined): void {
+  afterAll(() => harness()?.close());
+}
+
 export async function startRealtime(prisma: Db, tenant: { id: string; slug: string }): Promise<RealtimeHarness> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `activities-test-${randomUUID()}` });
   const httpServer = createServer();
