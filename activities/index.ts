@@ -1,19 +1,19 @@
 import type { Db } from '../db/client';
-import type { KitchenActivities } from './contract';
-import type { KitchenEvents } from './deps';
-import { createEtaActivities, createEtaRuns } from './eta';
-import { createInventoryActivities } from './inventory';
-import { createLearnedDurationsCache, LEARNED_CACHE_MS } from './learned-durations';
-import { createOrderPlanActivities } from './order-plan';
-import { createOrderStatusActivities } from './order-status';
-import { createPlatformActivities } from './platform-activities';
-import { createStationQueueActivities } from './station-queue';
-import { createTaskCorrectionActivities } from './task-corrections';
+import type { KitchenActivities } from '../contracts/kitchen-activities';
+import type { KitchenEvents } from '../core/kitchen/deps';
+import { createEtaActivities, createEtaRuns } from '../core/eta/eta-runs';
+import { createInventoryActivities } from '../core/inventory/deduct-inventory';
+import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
+import { createOrderPlanActivities } from '../core/kitchen/order-plan';
+import { createOrderStatusActivities } from '../core/kitchen/order-status';
+import { createPlatformActivities } from './platforms/index';
+import { createStationQueueActivities } from '../core/kitchen/station-queue';
+import { createTaskCorrectionActivities } from '../core/kitchen/task-corrections';
 
 export interface KitchenActivityOptions {
   /** The raw client: activities run for every tenant and filter on each call's tenantId. */
   prisma: Db;
-  /** The cross-process publisher (activities/events.ts createEventPublisher). */
+  /** The cross-process publisher (events/event-publisher.ts createEventPublisher). */
   events: KitchenEvents;
   /** Injected so tests (and replays of "is it late yet?") control time. */
   clock?: () => Date;

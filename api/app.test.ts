@@ -5,8 +5,8 @@ import path from 'node:path';
 import { loadEnv } from '../config/env';
 import type { Db } from '../db/client';
 import { connectTemporal } from '../temporal/connection';
-import { requireTestEnv, testPrisma } from '../test/helpers/db';
-import { accessTokenFor, connectClient } from './realtime/test-support';
+import { requireTestEnv, testPrisma } from '../test/support/db';
+import { accessTokenFor, connectClient } from '../test/support/socket-clients';
 import { startApiServer, type RunningApiServer } from './server';
 
 /** The composed API over real http: GraphQL, /healthz, the SPA, JSON 404s, Socket.io, clean shutdown. */

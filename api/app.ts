@@ -3,14 +3,14 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { Pool } from 'pg';
-import { createCounterFire, type CounterFire } from '../activities/counter-fire';
-import { createEventPublisher, type EventPublisher } from '../activities/events';
-import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../activities/learned-durations';
+import { createCounterFire, type CounterFire } from '../core/kitchen/counter-fire';
+import { createEventPublisher, type EventPublisher } from '../events/event-publisher';
+import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { healthRouter, type TemporalHandle } from './health';
-import { watchItemWorkflows } from './services/tasks/item-workflow-watch';
+import { watchItemWorkflows } from '../core/tasks/item-workflow-watch';
 import { attachSocketServer, type BrigadeServer } from './realtime/socket-server';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
 

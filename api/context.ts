@@ -1,13 +1,13 @@
 import { isIP } from 'node:net';
 import type { Client } from '@temporalio/client';
-import type { CounterFire } from '../activities/counter-fire';
-import type { EventPublisher } from '../activities/events';
-import type { ItemWorkflowWatch } from './services/tasks/item-workflow-watch';
+import type { CounterFire } from '../core/kitchen/counter-fire';
+import type { EventPublisher } from '../events/event-publisher';
+import type { ItemWorkflowWatch } from '../core/tasks/item-workflow-watch';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import type { Env } from '../config/env';
-import { verifyAccessToken, type AuthClaims } from './auth/tokens';
-import { AppError } from './errors';
+import { verifyAccessToken, type AuthClaims } from '../core/auth/tokens';
+import { AppError } from '../core/errors';
 
 /** The caller as services see it: token claims plus where the request came from (for the audit log). */
 export interface Actor extends AuthClaims {
@@ -20,13 +20,13 @@ export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOK
 export interface KitchenHandle {
   client: Client;
   taskQueue: string;
-  /** createOrder queues the new order's first tickets itself (activities/counter-fire.ts); absent: the workflows do it. */
+  /** createOrder queues the new order's first tickets itself (core/kitchen/counter-fire.ts); absent: the workflows do it. */
   counterFire?: CounterFire;
   /** Hears item workflows start: a tap on a ticket fired before its workflow existed waits for it (absent: polls). */
   itemWorkflows?: ItemWorkflowWatch;
 }
 
-/** The cross-process Socket.io publisher (activities/events.ts), as the services use it. */
+/** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
 export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 
 export interface GraphQLContext {

@@ -5,7 +5,7 @@ import express from 'express';
 import { createPrisma, type Db } from '../db/client';
 import { connectTemporal } from '../temporal/connection';
 import { getFreePort } from '../temporal/ports';
-import { requireTestEnv, testPrisma } from '../test/helpers/db';
+import { requireTestEnv, testPrisma } from '../test/support/db';
 import { version } from '../package.json';
 import { healthRouter, type HealthOptions } from './health';
 

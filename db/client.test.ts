@@ -1,5 +1,5 @@
 import { Prisma } from '../prisma/generated/client';
-import { requireTestEnv } from '../test/helpers/db';
+import { requireTestEnv } from '../test/support/db';
 import { createPrisma, queryRows, statementName, withTransaction, type Db } from './client';
 
 describe('statementName', () => {

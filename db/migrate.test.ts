@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations, diffSchema, LOCKFILE_CONTENT, MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from './migrate';
-import { createScratchDatabase } from '../test/helpers/db';
+import { createScratchDatabase } from '../test/support/db';
 
 // Real PostgreSQL (test/global-setup.ts); each test migrates a scratch database of its own.
 jest.setTimeout(60_000);

@@ -1,4 +1,4 @@
-import { createTestTenant, testPrisma, type TestTenant } from '../test/helpers/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
 import type { Station } from '../prisma/generated/client';
 import { forTenant, scopeArgs } from './tenant-scope';
 

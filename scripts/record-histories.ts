@@ -1,7 +1,7 @@
 /**
  * Records real histories of the kitchen workflows into workflows/__histories__/, for the replay
  * test (workflows/replay.test.ts) that guards workflow code changes. Starts its own throwaway
- * PostgreSQL and Temporal dev server (test/infra.ts) and drives three orders through the real
+ * PostgreSQL and Temporal dev server (test/support/infra.ts) and drives three orders through the real
  * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
  * compensation), late (the ETA timer) and counter-fired (createOrder's plan and first ticket,
  * a start tapped at once). Takes about a minute.
@@ -14,17 +14,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestInfra } from '../test/infra';
-import { createCounterFire } from '../activities/counter-fire';
-import { createEventPublisher } from '../activities/events';
-import { createLearnedDurationsCache } from '../activities/learned-durations';
+import { startTestInfra } from '../test/support/infra';
+import { createCounterFire } from '../core/kitchen/counter-fire';
+import { createEventPublisher } from '../events/event-publisher';
+import { createLearnedDurationsCache } from '../core/kitchen-read/learned-durations';
 import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
 import { itemWorkflowId } from '../workflows/item-workflow';
 import { orderWorkflowId } from '../workflows/order-workflow';
-import { createKitchen, deleteKitchens, placeOrder, type Kitchen } from '../workflows/test-support/kitchen-fixture';
-import { kitchenDriver } from '../workflows/test-support/kitchen-driver';
-import { HISTORIES_DIR, writeHistory } from '../workflows/test-support/history-files';
-import { startKitchenHarness, type KitchenHarness } from '../workflows/test-support/kitchen-harness';
+import { createKitchen, deleteKitchens, placeOrder, type Kitchen } from '../test/support/kitchen-fixture';
+import { kitchenDriver } from '../test/support/kitchen-driver';
+import { HISTORIES_DIR, writeHistory } from '../test/support/history-files';
+import { startKitchenHarness, type KitchenHarness } from '../test/support/kitchen-harness';
 
 async function main(): Promise<void> {
   const infra = await startTestInfra((m) => console.log(m));

@@ -14,7 +14,7 @@ import { connectTemporal } from '../temporal/connection';
 import { startKitchenWorker } from '../temporal/run-worker';
 import { startApiServer } from '../api/server';
 import { ensureWebBuild } from './web-build';
-import { redriveStuckOrders } from '../api/services/orders/start-kitchen';
+import { redriveStuckOrders } from '../core/orders/start-kitchen';
 import { connectDemoSandbox } from '../sandbox-platform/connect-demo';
 
 const log = (msg: string) => console.log(`[brigade] ${msg}`);

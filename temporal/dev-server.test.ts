@@ -4,8 +4,8 @@ import { resolveTemporalBinary } from './binary';
 import { checkTemporalHealth, connectTemporal } from './connection';
 import { startTemporalDevServer, type DevServer } from './dev-server';
 import { createKitchenWorker } from './worker';
-import { createGreetActivities } from './__fixtures__/greet-activities';
-import type { greetWorkflow } from './__fixtures__/greet-workflow';
+import { createGreetActivities } from '../test/fixtures/greet-activities';
+import type { greetWorkflow } from '../test/fixtures/greet-workflow';
 
 // Bundling the workflow with webpack and starting a real server take seconds.
 jest.setTimeout(120_000);
@@ -40,7 +40,7 @@ describe('Temporal dev server (real CLI, in memory)', () => {
       namespace,
       taskQueue,
       activities: createGreetActivities({ prefix: 'Yes chef' }),
-      workflowsPath: require.resolve('./__fixtures__/greet-workflow'),
+      workflowsPath: require.resolve('../test/fixtures/greet-workflow'),
     });
     const result = await worker.runUntil(
       clientSide!.client.workflow.execute<typeof greetWorkflow>('greetWorkflow', {

@@ -5,7 +5,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import type { OrderPlan } from '../activities/contract';
+import type { OrderPlan } from '../contracts/kitchen-activities';
 import {
   cancelItemUpdate,
   completeSubtaskUpdate,
@@ -50,7 +50,7 @@ export type KdsUpdateArgs<N extends KdsUpdateName> = UpdateArgs<(typeof KDS_UPDA
 export type KdsUpdateResult<N extends KdsUpdateName> = UpdateResult<(typeof KDS_UPDATES)[N]>;
 
 const NOT_FOUND_TYPES = new Set(['TASK_NOT_FOUND', 'ITEM_NOT_FOUND', 'ORDER_NOT_FOUND']);
-/** Business failure types from activities/contract.ts and workflows/support/failures.ts. */
+/** Business failure types from contracts/kitchen-activities.ts and workflows/support/failures.ts. */
 const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', 'INVALID_TRANSITION', 'ORDER_CLOSED', 'ITEM_CLOSED', 'RECIPE_INVALID']);
 
 /** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */

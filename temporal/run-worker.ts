@@ -2,7 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { createKitchenActivities } from '../activities';
-import { createEventPublisher } from '../activities/events';
+import { createEventPublisher } from '../events/event-publisher';
 import { createKitchenWorker } from './worker';
 
 /**

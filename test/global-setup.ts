@@ -1,4 +1,4 @@
-import { startTestInfra, type TestInfra } from './infra';
+import { startTestInfra, type TestInfra } from './support/infra';
 
 /**
  * Jest globalSetup: starts the real infrastructure once per run and hands its addresses to every

@@ -1,16 +1,16 @@
-import { createCounterFire, type CounterFire } from '../activities/counter-fire';
-import { createEventPublisher, type EventPublisher } from '../activities/events';
-import { createLearnedDurationsCache } from '../activities/learned-durations';
+import { createCounterFire, type CounterFire } from '../core/kitchen/counter-fire';
+import { createEventPublisher, type EventPublisher } from '../events/event-publisher';
+import { createLearnedDurationsCache } from '../core/kitchen-read/learned-durations';
 import { NativeConnection } from '@temporalio/worker';
 import { createKitchenActivities } from '../activities';
 import { startOrderWorkflow } from '../temporal/kitchen-client';
 import { createKitchenWorker } from '../temporal/worker';
 import { itemWorkflow, itemWorkflowId } from './item-workflow';
-import { createKitchen, deleteKitchens, placeOrder, type Dish, type Kitchen } from './test-support/kitchen-fixture';
-import { kitchenDriver } from './test-support/kitchen-driver';
-import { startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
+import { createKitchen, deleteKitchens, placeOrder, type Dish, type Kitchen } from '../test/support/kitchen-fixture';
+import { kitchenDriver } from '../test/support/kitchen-driver';
+import { startKitchenHarness, type KitchenHarness } from '../test/support/kitchen-harness';
 
-// createOrder's head start (activities/counter-fire.ts) as it runs it: plan, start the order
+// createOrder's head start (core/kitchen/counter-fire.ts) as it runs it: plan, start the order
 // workflow with the plan, fire. Real Temporal, real worker and activities, real PostgreSQL.
 jest.setTimeout(60_000);
 

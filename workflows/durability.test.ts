@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectTemporal } from '../temporal/connection';
 import { bundleWorkflows } from '../temporal/worker';
-import { testPrisma, requireTestEnv } from '../test/helpers/db';
-import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
-import { kitchenDriver } from './test-support/kitchen-driver';
+import { testPrisma, requireTestEnv } from '../test/support/db';
+import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kitchen-fixture';
+import { kitchenDriver } from '../test/support/kitchen-driver';
 
 // The worker runs in a child process (node + tsx) that the test kills with SIGKILL while KDS
 // actions are in flight. Recovery waits for Temporal's timeouts (sticky queue and activity
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** Starts `node --import tsx worker-process.ts` and resolves once it polls the queue. */
 function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'test-support', 'worker-process.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../test/support/worker-process.ts')], {
     env: { ...process.env, KITCHEN_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundlePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
-import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
-import { kitchenDriver } from './test-support/kitchen-driver';
-import { eventually, startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
+import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kitchen-fixture';
+import { kitchenDriver } from '../test/support/kitchen-driver';
+import { eventually, startKitchenHarness, type KitchenHarness } from '../test/support/kitchen-harness';
 import { itemWorkflowId } from './item-workflow';
 
 // Real Temporal dev server, real worker, real activities, real PostgreSQL. Urgent orders fire

@@ -13,7 +13,7 @@ import {
   workflowInfo,
   type SignalDefinition,
 } from '@temporalio/workflow';
-import type { KitchenActivities } from '../activities/contract';
+import type { KitchenActivities } from '../contracts/kitchen-activities';
 import { ItemActions, type TaskActionInput } from './item/actions';
 import { ItemLifecycle } from './item/lifecycle';
 import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';

@@ -1,9 +1,9 @@
 import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
 import { itemWorkflowId } from './item-workflow';
 import { orderWorkflowId } from './order-workflow';
-import { createKitchen, deleteKitchens, type Kitchen } from './test-support/kitchen-fixture';
-import { kitchenDriver } from './test-support/kitchen-driver';
-import { startKitchenHarness, type KitchenHarness } from './test-support/kitchen-harness';
+import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kitchen-fixture';
+import { kitchenDriver } from '../test/support/kitchen-driver';
+import { startKitchenHarness, type KitchenHarness } from '../test/support/kitchen-harness';
 
 // Real Temporal dev server, real worker, real activities, real PostgreSQL.
 jest.setTimeout(60_000);

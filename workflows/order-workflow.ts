@@ -9,7 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { KitchenActivities, OrderPlan } from '../activities/contract';
+import type { KitchenActivities, OrderPlan } from '../contracts/kitchen-activities';
 import { itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';

@@ -9,8 +9,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ItemPushResult, PlatformMenuActivities } from '../activities/platform-menu';
-import type { PlatformSyncEventActivities } from '../activities/platform-sync-events';
+import type { ItemPushResult, PlatformMenuActivities } from '../activities/platforms/platform-menu';
+import type { PlatformSyncEventActivities } from '../activities/platforms/platform-sync-events';
 import type { MenuSyncPhase } from '../contracts/socket-events';
 import { PLATFORM_CALL, PLATFORM_EVENT } from './platform-profiles';
 

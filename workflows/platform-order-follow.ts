@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, condition, continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { OrderStatusTransition, PlatformOrderActivities } from '../activities/platform-orders';
+import type { OrderStatusTransition, PlatformOrderActivities } from '../activities/platforms/platform-orders';
 import type { PlatformOrderStage, PlatformOrderWorkflowInput, platformOrderWorkflow } from './platform-order-workflow';
 import { PLATFORM_CALL, PLATFORM_READ } from './platform-profiles';
 
@@ -71,7 +71,7 @@ export async function followOrder(
   }
 }
 
-/** A 4xx from the platform (activities/platform-support.ts): retrying cannot change its mind. */
+/** A 4xx from the platform (activities/platforms/platform-support.ts): retrying cannot change its mind. */
 export function rejectedByPlatform(err: unknown): boolean {
   return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'PLATFORM_REJECTED';
 }

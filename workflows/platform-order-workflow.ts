@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { IntakeResult, OrderStatusTransition, PlatformOrderActivities } from '../activities/platform-orders';
+import type { IntakeResult, OrderStatusTransition, PlatformOrderActivities } from '../activities/platforms/platform-orders';
 import { causeOf, followOrder, rejectedByPlatform } from './platform-order-follow';
 import { reviewDesk, type ReviewDesk, type ReviewOutcome, type ReviewResolution } from './platform-order-review';
 import { PLATFORM_CALL } from './platform-profiles';
@@ -26,7 +26,7 @@ export type PlatformOrderStage = 'intake' | 'accepted' | 'needs_review' | 'denie
 export const platformOrderWorkflowId = (platformId: string, platformOrderId: string): string => `platform-order-${platformId}-${platformOrderId}`;
 export const platformOrderCancelledSignal = defineSignal('platformOrderCancelled');
 export const platformOrderStageQuery = defineQuery<PlatformOrderStage>('platformOrderStage');
-/** A person's decision on a flagged order (api/services/platforms/resolve-platform-order.ts). */
+/** A person's decision on a flagged order (core/platforms/resolve-platform-order.ts). */
 export const resolveReviewUpdate = defineUpdate<ReviewOutcome, [ReviewResolution]>('resolveReview');
 
 /** A flagged order waits this long for a person; the platform auto-cancels it much sooner anyway. */

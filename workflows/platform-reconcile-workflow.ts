@@ -1,10 +1,10 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PlatformReconcileActivities } from '../activities/platform-reconcile';
+import type { PlatformReconcileActivities } from '../activities/platforms/platform-reconcile';
 import { PLATFORM_CALL } from './platform-profiles';
 
 /**
  * Polls one platform for orders whose webhook never reached us (every `pollMs`, a minute by
- * default) and starts their platform order workflows; see activities/platform-reconcile.ts.
+ * default) and starts their platform order workflows; see activities/platforms/platform-reconcile.ts.
  */
 export interface PlatformReconcileInput {
   tenantId: string;

@@ -1,5 +1,5 @@
 import { Worker } from '@temporalio/worker';
-import { readHistories } from './test-support/history-files';
+import { readHistories } from '../test/support/history-files';
 
 // Replays histories recorded from real runs (scripts/record-histories.ts) against the current
 // workflow code. A failure means a change is not replay-safe: running orders would break on

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { createTestTenant, testPrisma, type TestTenant } from '../../test/helpers/db';
-import { errorCode, onlyError, startTestApi, type TestApi } from './test-support';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
+import { errorCode, onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /** login / refresh / logout / me over real HTTP against the shared PostgreSQL. */
 const prisma = testPrisma();

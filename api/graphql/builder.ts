@@ -4,7 +4,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { TenantDb } from '../../db/tenant-scope';
 import { can, type Permission } from '../../domain/auth/permissions';
 import type { Actor, GraphQLContext } from '../context';
-import { AppError } from '../errors';
+import { AppError } from '../../core/errors';
 
 /** Context after a scope passed: the actor and the tenant-scoped client are guaranteed. */
 export type AuthedContext = GraphQLContext & { actor: Actor; db: TenantDb };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createPrisma } from '../../db/client';
-import { signAccessToken } from '../auth/tokens';
-import { AppError, fromZodError } from '../errors';
-import { onlyError, startTestApi, type TestApi } from './test-support';
+import { signAccessToken } from '../../core/auth/tokens';
+import { AppError, fromZodError } from '../../core/errors';
+import { onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /**
  * Unexpected failures must not leak internals. The database here is deliberately unreachable

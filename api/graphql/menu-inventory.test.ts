@@ -1,5 +1,5 @@
-import { createTestTenant, testPrisma, type TestTenant } from '../../test/helpers/db';
-import { errorCode, onlyError, startTestApi, type TestApi } from './test-support';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
+import { errorCode, onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /** Inventory items (stock only through movements) and menu items with prices, allergens and ingredients. */
 const prisma = testPrisma();

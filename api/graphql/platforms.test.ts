@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decryptCredentials } from '../../platforms/credentials';
 import { startSandboxPlatform, type SandboxPlatform } from '../../sandbox-platform/server';
-import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../services/orders/test-kitchen-api';
-import { deletePlatformRows } from '../webhooks/test-platform';
+import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../../test/support/kitchen-api';
+import { deletePlatformRows } from '../../test/support/test-platform';
 
 // Platform admin over the real GraphQL API (real HTTP, PostgreSQL, Temporal), syncing to the sandbox.
 jest.setTimeout(90_000);

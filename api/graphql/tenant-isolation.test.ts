@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
-import { createTestTenant, testPrisma, type TestTenant } from '../../test/helpers/db';
-import { errorCode, onlyError, simpleRecipe, startTestApi, type TestApi } from './test-support';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
+import { errorCode, onlyError, simpleRecipe, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /**
  * Tenant isolation, the one property the whole API must never lose: an id of another tenant's

@@ -1,5 +1,5 @@
-import { createTestTenant, testPrisma, type TestTenant } from '../../test/helpers/db';
-import { errorCode, onlyError, startTestApi, type TestApi } from './test-support';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
+import { errorCode, onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /** User management (users:manage) and the audit log (audit:read). */
 const prisma = testPrisma();

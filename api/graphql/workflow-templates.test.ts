@@ -1,5 +1,5 @@
-import { createTestTenant, testPrisma, type TestTenant } from '../../test/helpers/db';
-import { errorCode, onlyError, simpleRecipe, startTestApi, type TestApi } from './test-support';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
+import { errorCode, onlyError, simpleRecipe, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /** Recipes: validated on every save against the tenant's active stations; publishing freezes versions. */
 const prisma = testPrisma();

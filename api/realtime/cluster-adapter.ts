@@ -7,7 +7,7 @@ import {
   SOCKET_CHANNEL_PREFIX,
   ensureAttachmentTable,
   openBroadcast,
-} from '../../contracts/socket-transport';
+} from '../../events/socket-transport';
 import type { BrigadeServer } from './socket-server';
 
 const PROBE_EVERY_MS = 100;
@@ -18,7 +18,7 @@ function logAdapterError(err: unknown): void {
 
 /**
  * Makes this API node one member of the PostgreSQL-backed cluster: events published by the worker
- * (activities/events.ts) or by any other node reach this node's sockets.
+ * (events/event-publisher.ts) or by any other node reach this node's sockets.
  *
  * Resolves only once a message sent the way the worker sends it has come back through LISTEN.
  * The adapter subscribes asynchronously and silently retries, so without this an event emitted

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Db } from '../../db/client';
-import { createTestTenant, testPrisma } from '../../test/helpers/db';
+import { createTestTenant, testPrisma } from '../../test/support/db';
 import { attachSocketServer } from './socket-server';
 import {
   accessTokenFor,
@@ -11,7 +11,7 @@ import {
   recordEvents,
   startRealtimeFixture,
   type RealtimeFixture,
-} from './test-support';
+} from '../../test/support/socket-clients';
 
 /**
  * Events published by createEventPublisher over its own pool (as the worker process does) reach

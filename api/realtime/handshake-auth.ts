@@ -1,6 +1,6 @@
 import type { ExtendedError } from 'socket.io';
-import { accessTokenExpiry, verifyAccessToken } from '../auth/tokens';
-import { isAppError } from '../errors';
+import { accessTokenExpiry, verifyAccessToken } from '../../core/auth/tokens';
+import { isAppError } from '../../core/errors';
 import type { BrigadeSocket } from './socket-server';
 
 /** The client sees this as `connect_error` with `err.message` and `err.data.code`. */

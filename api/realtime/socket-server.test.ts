@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { createTestTenant, testPrisma } from '../../test/helpers/db';
+import { createTestTenant, testPrisma } from '../../test/support/db';
 import {
   accessTokenFor,
   connectClient,
@@ -9,7 +9,7 @@ import {
   recordEvents,
   startRealtimeFixture,
   type RealtimeFixture,
-} from './test-support';
+} from '../../test/support/socket-clients';
 
 /** Handshake auth and station rooms: real PostgreSQL, real http on port 0, real socket.io-client. */
 type Tenant = { id: string; slug: string };

@@ -35,7 +35,7 @@ export interface RealtimeServer {
 
 /**
  * Socket.io on the API's http server. Browsers only listen: every event comes from the worker or
- * the API through PostgreSQL (see activities/events.ts), so any API node can serve any client.
+ * the API through PostgreSQL (see events/event-publisher.ts), so any API node can serve any client.
  */
 export async function attachSocketServer(options: AttachSocketServerOptions): Promise<RealtimeServer> {
   const { httpServer, prisma, env } = options;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../services/orders/test-kitchen-api';
-import { ETA_MIN_SPACING_MS } from '../../activities/eta';
-import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from './test-platform';
+import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../../test/support/kitchen-api';
+import { ETA_MIN_SPACING_MS } from '../../core/eta/eta-runs';
+import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../test/support/test-platform';
 
 // Marketplace orders end to end: the sandbox platform (real HTTP) → signed webhook into the real
 // app → Temporal platform order workflow → our IMPORT order cooked by the real kitchen workflows
@@ -169,7 +169,7 @@ describe('accept deadline', () => {
 
 describe('reconciliation', () => {
   it('finds an order whose webhook never arrived and takes it exactly once', async () => {
-    const { ensureOrderReconciliation } = await import('../services/platforms/platform-workflows');
+    const { ensureOrderReconciliation } = await import('../../core/platforms/platform-workflows');
     const { k, p } = await setup();
     const id = `ord-${randomUUID().slice(0, 8)}`;
     p.sandbox.control.setWebhookTarget(null); // the webhook is lost

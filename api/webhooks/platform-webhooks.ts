@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { decryptCredentials } from '../../platforms/credentials';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../platforms/signature';
 import { platformOrderCancelledSignal, platformOrderWorkflow, platformOrderWorkflowId } from '../../workflows/platform-order-workflow';
-import { isUniqueViolation } from '../errors';
+import { isUniqueViolation } from '../../core/errors';
 
 export interface PlatformWebhookOptions {
   prisma: Db;

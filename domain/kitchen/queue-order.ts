@@ -1,5 +1,5 @@
 // The order a station takes its waiting tasks in. The KDS queue shows it and the cooks follow it
-// (api/services/tasks/station-queue.ts); the ETA simulation must take them in the same order
+// (core/tasks/station-queue.ts); the ETA simulation must take them in the same order
 // (domain/eta/simulate.ts), or its predictions drift from what the kitchen does.
 
 /**

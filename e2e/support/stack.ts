@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { deleteTenants } from '../../activities/test-support';
+import { deleteTenants } from '../../test/support/activity-fixtures';
 import type { KitchenHandle } from '../../api/context';
 import { startApiServer, type RunningApiServer } from '../../api/server';
-import { deletePlatformRows } from '../../api/webhooks/test-platform';
+import { deletePlatformRows } from '../../test/support/test-platform';
 import { loadEnv } from '../../config/env';
 import { createPrisma, type Db } from '../../db/client';
 import { demoKitchen } from '../../prisma/seed/demo-kitchen';
@@ -13,7 +13,7 @@ import { seedKitchen } from '../../prisma/seed/seed-kitchen';
 import { ensureWebBuild } from '../../scripts/web-build';
 import { connectTemporal } from '../../temporal/connection';
 import { startKitchenWorker } from '../../temporal/run-worker';
-import { requireTestEnv } from '../../test/helpers/db';
+import { requireTestEnv } from '../../test/support/db';
 
 /**
  * The whole Brigade stack for one end-to-end file, the way `npm start` wires it: the built web

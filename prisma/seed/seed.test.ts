@@ -3,7 +3,7 @@ import { createPrisma, type Db } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { compileRecipe, type WorkflowDefinition } from '../../domain/recipe';
 import { Role } from '../generated/client';
-import { createScratchDatabase, testPrisma } from '../../test/helpers/db';
+import { createScratchDatabase, testPrisma } from '../../test/support/db';
 import { DEMO_LOGINS } from './demo-logins';
 import { demo2Kitchen } from './demo2-kitchen';
 import { seedDemo } from './seed-demo';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TaskRef } from '../../activities/contract';
+import type { TaskRef } from '../../contracts/kitchen-activities';
 import { kdsUpdate } from '../../temporal/kitchen-client';
 import { orderWorkflow, orderWorkflowId } from '../../workflows/order-workflow';
 import { taskIndex } from '../../domain/recipe';

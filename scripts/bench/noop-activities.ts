@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ItemPlan, KitchenActivities, OrderPlan, TaskRef } from '../../activities/contract';
+import type { ItemPlan, KitchenActivities, OrderPlan, TaskRef } from '../../contracts/kitchen-activities';
 import { analyzeRecipe, deductPhaseId, taskIndex, type WorkflowDefinition } from '../../domain/recipe';
 
 /**

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ETA_MIN_SPACING_MS } from '../../activities/eta';
-import { FULL_READ_EVERY_MS } from '../../activities/kitchen-mirror';
+import { ETA_MIN_SPACING_MS } from '../../core/eta/eta-runs';
+import { FULL_READ_EVERY_MS } from '../../core/kitchen-read/kitchen-mirror';
 import type { E2eEtaResult, PureEtaResult } from './eta-phase';
 import type { LadderResult } from './ladder';
 import type { LatencyResult } from './latency-phase';

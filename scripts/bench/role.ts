@@ -14,14 +14,14 @@ import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { WorkflowDefinition } from '../../domain/recipe';
 import { createKitchenActivities } from '../../activities';
-import { createEventPublisher } from '../../activities/events';
+import { createEventPublisher } from '../../events/event-publisher';
 import { startApiServer } from '../../api/server';
 import { loadEnv } from '../../config/env';
 import { createPrisma } from '../../db/client';
 import { connectTemporal } from '../../temporal/connection';
 import { createKitchenWorker, type CreateKitchenWorkerOptions } from '../../temporal/worker';
 import { margherita } from '../../prisma/seed/demo-pizza-recipes';
-import type { KitchenActivities } from '../../activities/contract';
+import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import type { Message } from './child';
 import { createNoopActivities, noopIds } from './noop-activities';
 

@@ -1,5 +1,5 @@
 import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { KitchenActivities } from '../../activities/contract';
+import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { LOCAL_KDS_ACTION, LOCAL_WRITE } from '../support/activity-profiles';
 import { asBusinessFailure } from '../support/failures';
 import type { Mutex } from '../support/mutex';

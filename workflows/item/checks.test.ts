@@ -1,4 +1,4 @@
-import type { ItemPlan, PlannedTask } from '../../activities/contract';
+import type { ItemPlan, PlannedTask } from '../../contracts/kitchen-activities';
 import { checkComplete, checkRecall, checkStart } from './checks';
 import { ItemModel } from './model';
 

@@ -1,5 +1,5 @@
 import { condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { KitchenActivities, TaskRef } from '../../activities/contract';
+import type { KitchenActivities, TaskRef } from '../../contracts/kitchen-activities';
 import { INVENTORY, LOCAL_INVENTORY, LOCAL_WRITE } from '../support/activity-profiles';
 import { businessFailureType } from '../support/failures';
 import type { Mutex } from '../support/mutex';

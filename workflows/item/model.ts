@@ -1,4 +1,4 @@
-import type { ItemPlan, PlannedSubtask, PlannedTask } from '../../activities/contract';
+import type { ItemPlan, PlannedSubtask, PlannedTask } from '../../contracts/kitchen-activities';
 import { OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
 import { reject } from '../support/failures';
 

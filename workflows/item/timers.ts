@@ -1,5 +1,5 @@
 import { log, patched, proxyActivities } from '@temporalio/workflow';
-import type { KitchenActivities } from '../../activities/contract';
+import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { ETA_RECALC, KITCHEN_WRITE } from '../support/activity-profiles';
 import type { ItemIdentity } from './lifecycle';
 import type { ItemModel } from './model';
@@ -9,7 +9,7 @@ const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
 
 /**
  * The late check fires this long after the ETA: checkItemLate tolerates 5 s of clock skew
- * between worker and database (activities/eta.ts LATE_TOLERANCE_MS), so a timer right at
+ * between worker and database (core/eta/eta-runs.ts LATE_TOLERANCE_MS), so a timer right at
  * the ETA would be told "not late yet".
  */
 export const LATE_GRACE_MS = 6_000;
@@ -23,7 +23,7 @@ export const BLOCKED_RETRY_MS = 60_000;
  */
 export const BACKGROUND_ETA_PATCH = 'eta-refresh-beside-the-main-loop';
 /**
- * The transitions' own activities ask for an ETA run once they commit (activities/eta.ts
+ * The transitions' own activities ask for an ETA run once they commit (core/eta/eta-runs.ts
  * `after`), so the item no longer schedules a `recalculateEta` activity after each of them:
  * it asks only when it needs its late-check deadline. Items from before replay the old way.
  */

@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, log, patched, proxyActivities, proxyLocalActivities, startChild, type ChildWorkflowHandle, type SignalDefinition } from '@temporalio/workflow';
-import type { KitchenActivities } from '../../activities/contract';
+import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
 import { KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';

@@ -1,4 +1,4 @@
-import type { OrderPlan } from '../../activities/contract';
+import type { OrderPlan } from '../../contracts/kitchen-activities';
 import { reject } from '../support/failures';
 
 export type OrderStatus = 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import type { KitchenFailureType } from '../../activities/contract';
+import type { KitchenFailureType } from '../../contracts/kitchen-activities';
 
 /** Failure types the workflows add on top of the activities' own (both map to CONFLICT/NOT_FOUND). */
 export type WorkflowRejectionType = KitchenFailureType | 'ORDER_CLOSED' | 'ITEM_CLOSED' | 'BAD_INPUT';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startOfToday } from '../../services/analytics/day-range';
-import { createTestTenant, testPrisma, type TestTenant } from '../../../test/helpers/db';
-import { errorCode, startTestApi, type TestApi } from '../test-support';
+import { startOfToday } from '../../../core/analytics/day-range';
+import { createTestTenant, testPrisma, type TestTenant } from '../../../test/support/db';
+import { errorCode, startTestApi, type TestApi } from '../../../test/support/graphql-client';
 
 /**
  * Analytics over real PostgreSQL through the real GraphQL endpoint. Orders, tasks and durations

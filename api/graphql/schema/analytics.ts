@@ -1,6 +1,6 @@
-import { analyticsToday, type AnalyticsToday, type TopItem } from '../../services/analytics/analytics-today';
-import { etaAccuracy, type EtaAccuracyPoint } from '../../services/analytics/eta-accuracy';
-import { stationAnalytics, type StationAnalytics } from '../../services/analytics/station-analytics';
+import { analyticsToday, type AnalyticsToday, type TopItem } from '../../../core/analytics/analytics-today';
+import { etaAccuracy, type EtaAccuracyPoint } from '../../../core/analytics/eta-accuracy';
+import { stationAnalytics, type StationAnalytics } from '../../../core/analytics/station-analytics';
 import { builder } from '../builder';
 
 const TopItemRef = builder.objectRef<TopItem>('TopItem').implement({

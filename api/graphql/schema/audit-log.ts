@@ -1,4 +1,4 @@
-import { listAuditLogs } from '../../services/audit/list-audit-logs';
+import { listAuditLogs } from '../../../core/audit/list-audit-logs';
 import { builder } from '../builder';
 import { RoleEnum } from './user';
 

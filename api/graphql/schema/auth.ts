@@ -1,9 +1,9 @@
 import type { Tenant } from '../../../prisma/generated/client';
-import { getMe } from '../../services/auth/get-me';
-import type { AuthPayload } from '../../services/auth/issue-session';
-import { login } from '../../services/auth/login';
-import { logout } from '../../services/auth/logout';
-import { refreshSession } from '../../services/auth/refresh-session';
+import { getMe } from '../../../core/auth/get-me';
+import type { AuthPayload } from '../../../core/auth/issue-session';
+import { login } from '../../../core/auth/login';
+import { logout } from '../../../core/auth/logout';
+import { refreshSession } from '../../../core/auth/refresh-session';
 import { builder } from '../builder';
 import { UserRef } from './user';
 

@@ -1,4 +1,4 @@
-import { quoteEta, type EtaQuote } from '../../services/eta/quote-eta';
+import { quoteEta, type EtaQuote } from '../../../core/eta/quote-eta';
 import { builder } from '../builder';
 import { OrderItemInput } from './order';
 

@@ -1,7 +1,7 @@
 import type { InventoryItem } from '../../../prisma/generated/client';
-import { createInventoryItem } from '../../services/inventory/create-inventory-item';
-import { listInventoryItems } from '../../services/inventory/list-inventory-items';
-import { updateInventoryItem } from '../../services/inventory/update-inventory-item';
+import { createInventoryItem } from '../../../core/inventory/create-inventory-item';
+import { listInventoryItems } from '../../../core/inventory/list-inventory-items';
+import { updateInventoryItem } from '../../../core/inventory/update-inventory-item';
 import { builder } from '../builder';
 
 export const InventoryItemRef = builder.objectRef<InventoryItem>('InventoryItem').implement({

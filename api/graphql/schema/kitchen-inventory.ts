@@ -1,7 +1,7 @@
-import { adjustInventory } from '../../services/inventory-movements/adjust-inventory';
-import { listMovements, type MovementWithItem } from '../../services/inventory-movements/list-movements';
-import { ADJUSTMENT_TYPES } from '../../services/inventory-movements/movement-input';
-import { reorderSuggestions, type ReorderSuggestion } from '../../services/inventory-movements/reorder-suggestions';
+import { adjustInventory } from '../../../core/inventory-movements/adjust-inventory';
+import { listMovements, type MovementWithItem } from '../../../core/inventory-movements/list-movements';
+import { ADJUSTMENT_TYPES } from '../../../core/inventory-movements/movement-input';
+import { reorderSuggestions, type ReorderSuggestion } from '../../../core/inventory-movements/reorder-suggestions';
 import { builder } from '../builder';
 import { InventoryItemRef } from './inventory-item';
 

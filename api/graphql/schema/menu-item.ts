@@ -1,9 +1,9 @@
-import { createMenuItem } from '../../services/menu/create-menu-item';
-import { deleteMenuItem } from '../../services/menu/delete-menu-item';
-import { getMenuItem, listMenuItems, type MenuItemWithRelations } from '../../services/menu/list-menu-items';
-import { setMenuItemAvailability } from '../../services/menu/set-menu-item-availability';
-import { setRecipeIngredients } from '../../services/menu/set-recipe-ingredients';
-import { updateMenuItem } from '../../services/menu/update-menu-item';
+import { createMenuItem } from '../../../core/menu/create-menu-item';
+import { deleteMenuItem } from '../../../core/menu/delete-menu-item';
+import { getMenuItem, listMenuItems, type MenuItemWithRelations } from '../../../core/menu/list-menu-items';
+import { setMenuItemAvailability } from '../../../core/menu/set-menu-item-availability';
+import { setRecipeIngredients } from '../../../core/menu/set-recipe-ingredients';
+import { updateMenuItem } from '../../../core/menu/update-menu-item';
 import { builder } from '../builder';
 import { WorkflowTemplateRef } from './workflow-template';
 

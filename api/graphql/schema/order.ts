@@ -1,11 +1,11 @@
-import { cancelOrder } from '../../services/orders/cancel-order';
-import { createOrder } from '../../services/orders/create-order';
-import { getOrder } from '../../services/orders/get-order';
-import { countOrders, listOrders } from '../../services/orders/list-orders';
-import type { OrderItemWithTasks, OrderWithItems } from '../../services/orders/order-include';
-import { ORDER_CHANNELS, ORDER_STATUSES } from '../../services/orders/order-input';
-import { updateOrder } from '../../services/orders/update-order';
-import { orderTaskNodes } from '../../services/tasks/task-node';
+import { cancelOrder } from '../../../core/orders/cancel-order';
+import { createOrder } from '../../../core/orders/create-order';
+import { getOrder } from '../../../core/orders/get-order';
+import { countOrders, listOrders } from '../../../core/orders/list-orders';
+import type { OrderItemWithTasks, OrderWithItems } from '../../../core/orders/order-include';
+import { ORDER_CHANNELS, ORDER_STATUSES } from '../../../core/orders/order-input';
+import { updateOrder } from '../../../core/orders/update-order';
+import { orderTaskNodes } from '../../../core/tasks/task-node';
 import { builder } from '../builder';
 import { TaskInstanceRef } from './task';
 

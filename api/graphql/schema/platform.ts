@@ -1,7 +1,7 @@
 import type { ProductPlatformAssignment, SyncLog } from '../../../prisma/generated/client';
-import { platformReviewQueue, type PlatformOrderRow, type UnknownLine } from '../../services/platforms/platform-order-view';
-import { resolvePlatformOrder } from '../../services/platforms/resolve-platform-order';
-import { PLATFORM_TYPES } from '../../services/platforms/platform-input';
+import { platformReviewQueue, type PlatformOrderRow, type UnknownLine } from '../../../core/platforms/platform-order-view';
+import { resolvePlatformOrder } from '../../../core/platforms/resolve-platform-order';
+import { PLATFORM_TYPES } from '../../../core/platforms/platform-input';
 import {
   assignProducts,
   createPlatform,
@@ -12,8 +12,8 @@ import {
   resyncPlatform,
   setStoreStatus,
   unassignProducts,
-} from '../../services/platforms/platform-services';
-import { updatePlatformAssignment } from '../../services/platforms/update-assignment';
+} from '../../../core/platforms/platform-services';
+import { updatePlatformAssignment } from '../../../core/platforms/update-assignment';
 import { builder } from '../builder';
 
 type PlatformRow = Awaited<ReturnType<typeof listPlatforms>>[number];

@@ -1,5 +1,5 @@
-import { getStationQueue, type StationQueue } from '../../services/tasks/station-queue';
-import { downstreamOf, type TaskNode } from '../../services/tasks/task-node';
+import { getStationQueue, type StationQueue } from '../../../core/tasks/station-queue';
+import { downstreamOf, type TaskNode } from '../../../core/tasks/task-node';
 import { builder } from '../builder';
 import { StationRef } from './station';
 import { SubtaskRef, TaskInstanceRef, TaskStatusEnum } from './task';

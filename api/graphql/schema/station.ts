@@ -1,9 +1,9 @@
 import type { Station } from '../../../prisma/generated/client';
-import { createStation } from '../../services/stations/create-station';
-import { deleteStation } from '../../services/stations/delete-station';
-import { getStation } from '../../services/stations/get-station';
-import { listStations } from '../../services/stations/list-stations';
-import { updateStation } from '../../services/stations/update-station';
+import { createStation } from '../../../core/stations/create-station';
+import { deleteStation } from '../../../core/stations/delete-station';
+import { getStation } from '../../../core/stations/get-station';
+import { listStations } from '../../../core/stations/list-stations';
+import { updateStation } from '../../../core/stations/update-station';
 import { builder } from '../builder';
 
 export const StationRef = builder.objectRef<Station>('Station').implement({

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubtaskInstance } from '../../../prisma/generated/client';
-import { getTask } from '../../services/tasks/get-task';
-import { completeSubtask, completeTask, reassignTask, recallTask, startTask } from '../../services/tasks/kds-actions';
-import { downstreamOf, type CardScope, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../services/tasks/task-node';
+import { getTask } from '../../../core/tasks/get-task';
+import { completeSubtask, completeTask, reassignTask, recallTask, startTask } from '../../../core/tasks/kds-actions';
+import { downstreamOf, type CardScope, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../../core/tasks/task-node';
 import { builder } from '../builder';
 import { selectedFieldNames, selectedSubfieldNames } from '../selection';
 import { StationRef } from './station';

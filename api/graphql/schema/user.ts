@@ -1,8 +1,8 @@
 import type { Role, User } from '../../../prisma/generated/client';
 import { ROLES, type RoleName } from '../../../domain/auth/permissions';
-import { createUser } from '../../services/users/create-user';
-import { listUsers } from '../../services/users/list-users';
-import { updateUser } from '../../services/users/update-user';
+import { createUser } from '../../../core/users/create-user';
+import { listUsers } from '../../../core/users/list-users';
+import { updateUser } from '../../../core/users/update-user';
 import { builder } from '../builder';
 
 // Compile-time guard: the pure domain's role list and the database enum must stay identical.

@@ -1,13 +1,13 @@
 import type { WorkflowTemplate, WorkflowTemplateVersion } from '../../../prisma/generated/client';
 import { compileRecipe, type RecipeAnalysis, type RecipeIssue } from '../../../domain/recipe';
-import { createWorkflowTemplate } from '../../services/workflows/create-workflow-template';
-import { getWorkflowTemplate, listWorkflowVersions } from '../../services/workflows/get-workflow-template';
-import { listWorkflowTemplates } from '../../services/workflows/list-workflow-templates';
-import { publishWorkflowTemplate } from '../../services/workflows/publish-workflow-template';
-import { saveWorkflowDraft } from '../../services/workflows/save-workflow-draft';
-import { listLearnedDurations, type LearnedTaskDuration } from '../../services/workflows/list-learned-durations';
+import { createWorkflowTemplate } from '../../../core/workflows/create-workflow-template';
+import { getWorkflowTemplate, listWorkflowVersions } from '../../../core/workflows/get-workflow-template';
+import { listWorkflowTemplates } from '../../../core/workflows/list-workflow-templates';
+import { publishWorkflowTemplate } from '../../../core/workflows/publish-workflow-template';
+import { saveWorkflowDraft } from '../../../core/workflows/save-workflow-draft';
+import { listLearnedDurations, type LearnedTaskDuration } from '../../../core/workflows/list-learned-durations';
 import { taskIndex, type WorkflowDefinition } from '../../../domain/recipe';
-import { validateWorkflowDefinition, type ValidationResult } from '../../services/workflows/validate-workflow-definition';
+import { validateWorkflowDefinition, type ValidationResult } from '../../../core/workflows/validate-workflow-definition';
 import { builder } from '../builder';
 
 const RecipeIssueRef = builder.objectRef<RecipeIssue>('RecipeIssue').implement({

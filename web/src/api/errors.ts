@@ -1,6 +1,6 @@
 import type { RecipeIssue } from '../../../domain/recipe';
 
-/** The codes the API documents (api/errors.ts); anything else is treated as a server fault. */
+/** The codes the API documents (core/errors.ts); anything else is treated as a server fault. */
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'

@@ -14,7 +14,7 @@ export interface Reconciled {
 
 const ON_SCREEN = new Set(['QUEUED', 'IN_PROGRESS']);
 
-/** In progress first, then the server's order: the same rule as api/services/tasks/station-queue.ts. */
+/** In progress first, then the server's order: the same rule as core/tasks/station-queue.ts. */
 function ordered(tasks: QueueTicket[]): QueueTicket[] {
   const working = tasks.filter((t) => t.status === 'IN_PROGRESS');
   return [...working, ...tasks.filter((t) => t.status !== 'IN_PROGRESS')];

@@ -7,7 +7,7 @@ import { ApiContext } from '../../api/hooks';
 import { fakePlatformApi } from '../../test-support/platforms';
 import { NewPlatformForm } from './NewPlatformForm';
 
-/** The add-platform form against the in-memory tenant, answering with the server's error shapes (api/errors.ts). */
+/** The add-platform form against the in-memory tenant, answering with the server's error shapes (core/errors.ts). */
 function renderForm(api: Api) {
   const created: Array<{ id: string; name: string }> = [];
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -53,7 +53,7 @@ export function toCreateInput(d: PlatformDraft) {
   };
 }
 
-// Server paths (api/services/platforms/platform-input.ts) → the field that shows the message.
+// Server paths (core/platforms/platform-input.ts) → the field that shows the message.
 const FIELD_OF_PATH: Record<string, DraftField> = {
   name: 'name',
   type: 'type',

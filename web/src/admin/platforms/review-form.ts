@@ -57,7 +57,7 @@ export function checkDeny(order: ReviewOrder, draft: ReviewDraft): ReviewCheck {
 
 /**
  * A dish has one item id per platform, so mapping a platform item to a dish that already has one
- * re-links the dish (api/services/platforms/review-mappings.ts): say so before the person accepts.
+ * re-links the dish (core/platforms/review-mappings.ts): say so before the person accepts.
  */
 export function relinkNote(platformItemId: string, menuItemId: string, assignments: Assignment[]): string | null {
   const current = assignments.find((a) => a.menuItemId === menuItemId);

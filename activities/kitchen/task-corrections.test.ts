@@ -1,0 +1,102 @@
+import type { Db } from '../../db/client';
+import { nextEvent, recordEvents } from '../../test/support/socket-clients';
+import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createKitchenActivities } from '../index';
+import type { WorkflowDefinition } from '../../domain/recipe';
+import { createStation, deleteTenants, materializedItem, singleTaskRecipe, unique } from '../../test/support/activity-fixtures';
+import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../test/support/activity-realtime';
+
+let rt: RealtimeHarness;
+closeRealtimeFirst(() => rt);
+const prisma: Db = testPrisma();
+let tenant: { id: string; slug: string };
+const now = new Date('2026-11-20T12:00:00Z');
+let acts: ReturnType<typeof createKitchenActivities>;
+
+beforeAll(async () => {
+  tenant = await createTestTenant(prisma, { stations: [] });
+  rt = await startRealtime(prisma, tenant);
+  acts = createKitchenActivities({ prisma, events: rt.publisher, clock: () => now });
+});
+
+afterAll(async () => {
+  if (tenant) await deleteTenants(prisma, [tenant.id]);
+  await prisma.$disconnect(); // again: the cleanup above may run after the helper's own disconnect
+});
+
+const itemOf = (definition: WorkflowDefinition, quantity = 1) => materializedItem(prisma, acts, tenant.id, definition, quantity);
+const taskRow = (id: string) => prisma.taskInstance.findUniqueOrThrow({ where: { id } });
+
+describe('recall, reassign and cancel', () => {
+  const twoSteps = (a: string, b: string): WorkflowDefinition => ({
+    phases: [{
+      id: 'p', name: 'P', order: 1,
+      tasks: [
+        { id: 'first', name: 'First', station_type: a, estimated_minutes: 2, depends_on: [], subtasks: [] },
+        { id: 'second', name: 'Second', station_type: b, estimated_minutes: 4, depends_on: ['first'], subtasks: [] },
+      ],
+    }],
+  });
+
+  it('recall reopens a completed task, forgets its duration and sends queued dependents back to waiting', async () => {
+    const [a, b] = [unique('prep'), unique('grill')];
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [a] });
+    const grill = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [b] });
+    const { ref } = await itemOf(twoSteps(a, b));
+    await acts.enqueueTask(ref(0));
+    await acts.startTask(ref(0));
+    await acts.completeTask(ref(0));
+    await acts.enqueueTask(ref(1));
+
+    const leaving = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref(1).taskId && p.status === 'PENDING');
+    await acts.recallTask({ ...ref(0), requeueDependents: [ref(1).taskId] });
+    await acts.recallTask({ ...ref(0), requeueDependents: [ref(1).taskId] });
+
+    await leaving;
+    expect(await taskRow(ref(0).taskId)).toMatchObject({ status: 'IN_PROGRESS', completedAt: null });
+    expect(await taskRow(ref(1).taskId)).toMatchObject({ status: 'PENDING', stationId: null });
+    expect(await prisma.taskDuration.count({ where: { taskInstanceId: ref(0).taskId } })).toBe(0);
+    expect(await prisma.taskInstance.count({ where: { stationId: grill.id, status: 'QUEUED' } })).toBe(0);
+  });
+
+  it('reassign moves a queued task to another suitable station only', async () => {
+    const type = unique('wok');
+    const first = await createStation(prisma, tenant.id, { name: unique('A'), capacity: 1, taskTypes: [type] });
+    const second = await createStation(prisma, tenant.id, { name: unique('B'), capacity: 1, taskTypes: [type] });
+    const wrong = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: ['pastry'] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    await acts.enqueueTask(ref());
+    await expect(acts.reassignTask({ ...ref(), stationId: wrong.id })).rejects.toMatchObject({ type: 'STATION_NOT_SUITABLE' });
+
+    await rt.joinStation(second.id);
+    const arrived = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId && p.stationId === second.id);
+    expect(await acts.reassignTask({ ...ref(), stationId: second.id })).toEqual({ stationId: second.id });
+    expect(await acts.reassignTask({ ...ref(), stationId: second.id })).toEqual({ stationId: second.id });
+    await arrived;
+    expect((await taskRow(ref().taskId)).stationId).toBe(second.id);
+    expect(await prisma.taskInstance.count({ where: { stationId: first.id } })).toBe(0);
+  });
+
+  it('cancelling an item cancels its open tasks, keeps the done ones and frees the station', async () => {
+    const [a, b] = [unique('prep'), unique('grill')];
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [a] });
+    const grill = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [b] });
+    const { ref, item } = await itemOf(twoSteps(a, b));
+    await acts.enqueueTask(ref(0));
+    await acts.startTask(ref(0));
+    await acts.completeTask(ref(0));
+    await acts.enqueueTask(ref(1));
+    const seen = recordEvents(rt.client);
+    // station:load is announced a moment after the transition (coalesced per station).
+    const freed = nextEvent(rt.client, 'station:load', (p) => p.stationId === grill.id && p.queueLength === 0);
+
+    await acts.cancelItemTasks({ tenantId: tenant.id, orderItemId: item.id, reason: 'customer changed their mind' });
+    await freed;
+    await rt.flush();
+
+    expect((await taskRow(ref(0).taskId)).status).toBe('DONE');
+    expect((await taskRow(ref(1).taskId)).status).toBe('CANCELLED');
+    expect(seen).toContainEqual({ event: 'task:updated', payload: expect.objectContaining({ taskId: ref(1).taskId, status: 'CANCELLED' }) });
+    expect(seen).toContainEqual({ event: 'station:load', payload: expect.objectContaining({ stationId: grill.id, queueLength: 0 }) });
+  });
+});

@@ -1,0 +1,161 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { createOrder } from '../../core/orders/create-order';
+import { systemActor, type SystemActor } from '../../core/types';
+import { forTenant } from '../../db/tenant-scope';
+import type { PlatformOrderPayload } from '../../contracts/socket-events';
+import type { PlatformOrderView } from '../../platforms/connector';
+import { mapOrderLines, type MappingResult } from '../../platforms/mapping';
+import type { ActivityDeps } from '../../core/kitchen/deps';
+import type { PlatformOrderStatusActivities } from './platform-order-status';
+import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
+
+export interface PlatformOrderRef {
+  tenantId: string;
+  platformId: string;
+  platformOrderId: string;
+}
+
+export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
+
+/** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
+const FALLBACK_READY_MS = 30 * 60_000;
+const ETA_WAIT_POLLS = 20;
+
+/** Platform orders are taken by the system, not a user: audit rows say `system:platform` via the platform's name. */
+export function platformActor(tenantId: string, platformName: string): SystemActor {
+  return systemActor(tenantId, 'platform', platformName);
+}
+
+/** The order workflow's kitchen handle: the worker's own client and task queue. */
+export function kitchenFromContext() {
+  const ctx = Context.current();
+  return { client: ctx.client, taskQueue: ctx.info.taskQueue };
+}
+
+export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps) {
+  const row = (ref: PlatformOrderRef) =>
+    prisma.platformOrder.findFirst({ where: { tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: ref.platformOrderId } });
+
+  async function mapRow(ref: PlatformOrderRef, payload: PlatformOrderView): Promise<MappingResult> {
+    const productIds = payload.items.map((i) => i.productId);
+    const assignments = await prisma.productPlatformAssignment.findMany({
+      where: { tenantId: ref.tenantId, platformId: ref.platformId, platformProductId: { in: productIds } },
+      include: { menuItem: { select: { id: true, name: true, isAvailable: true, isActive: true } } },
+    });
+    return mapOrderLines(
+      payload.items,
+      assignments.map((a) => ({ platformProductId: a.platformProductId!, menuItemId: a.menuItemId, menuItemName: a.menuItem.name, available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive })),
+    );
+  }
+
+  /** Best effort, like every event: the publisher never rejects. */
+  const announce = (ref: PlatformOrderRef, status: PlatformOrderPayload['status'], reason: string | null = null) =>
+    events.toTenant(ref.tenantId).emit('platform:order', { platformId: ref.platformId, platformOrderId: ref.platformOrderId, status, reason });
+
+  return {
+    /**
+     * Looks at the stored platform order (written by the webhook; fetched from the platform when
+     * a reconciliation found it first) and decides: cook it, deny it, or keep it for review.
+     */
+    async intakePlatformOrder(ref: PlatformOrderRef): Promise<IntakeResult> {
+      let stored = await row(ref);
+      if (!stored) {
+        const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+        const fetched = await connector.getOrder(ref.platformOrderId).catch((err) => Promise.reject(asActivityFailure(err)));
+        await prisma.platformOrder.createMany({ data: [{ ...ref, payload: fetched as object, acceptDeadline: fetched.acceptDeadline ? new Date(fetched.acceptDeadline) : null }], skipDuplicates: true });
+        stored = (await row(ref))!;
+      }
+      if (stored.orderId) return { kind: 'ok', orderId: stored.orderId };
+      if (['denied', 'cancelled'].includes(stored.status)) return { kind: 'closed', status: stored.status };
+      // Flagged earlier: stays flagged until a person resolves it (resolvePlatformOrder), even if it would map now.
+      if (stored.status === 'needs_review') return { kind: 'review', reason: stored.reviewReason ?? 'Needs review' };
+      const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
+      if (mapped.kind === 'unknown') {
+        const reason = mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items';
+        await prisma.platformOrder.update({ where: { id: stored.id }, data: { status: 'needs_review', needsReview: true, reviewReason: reason } });
+        await announce(ref, 'needs_review', reason);
+        return { kind: 'review', reason };
+      }
+      if (mapped.kind === 'unavailable') return { kind: 'deny', reason: `Unavailable: ${mapped.names.join(', ')}` };
+      return { kind: 'ok', orderId: null };
+    },
+
+    /** Our order (channel IMPORT) through the normal create-order service, once: its idempotency key is the platform order. */
+    async createPlatformKitchenOrder(ref: PlatformOrderRef): Promise<{ orderId: string }> {
+      const stored = await row(ref);
+      if (!stored) throw ApplicationFailure.nonRetryable('Platform order row missing', 'PLATFORM_NOT_FOUND');
+      if (stored.orderId) return { orderId: stored.orderId };
+      const payload = stored.payload as unknown as PlatformOrderView;
+      const mapped = await mapRow(ref, payload);
+      if (mapped.kind !== 'ok') throw ApplicationFailure.nonRetryable(`Order can no longer be mapped (${mapped.kind})`, 'PLATFORM_REJECTED');
+      const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const order = await createOrder({
+        db: forTenant(prisma, ref.tenantId),
+        actor: platformActor(ref.tenantId, platform.name),
+        kitchen: kitchenFromContext(),
+        // The board hears about it like any other new order (order:created).
+        events,
+        input: {
+          channel: 'IMPORT',
+          customerName: payload.customer?.name ?? null,
+          customerAddress: payload.customer?.address ?? null,
+          notes: [`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '),
+          idempotencyKey: `platform:${ref.platformId}:${ref.platformOrderId}`,
+          items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes })),
+        },
+      });
+      await prisma.platformOrder.update({ where: { id: stored.id }, data: { orderId: order.id } });
+      return { orderId: order.id };
+    },
+
+    /** Accepts on the platform with our ETA as the promised ready time; exactly once (`accept:<id>`). */
+    async acceptPlatformOrder(ref: PlatformOrderRef & { orderId: string }): Promise<{ promisedReadyAt: string }> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      // The kitchen computes the ETA right after the order starts: wait for it briefly, then fall back
+      // (the status loop sends the real time as soon as it differs materially).
+      let eta: Date | null = null;
+      for (let i = 0; i < ETA_WAIT_POLLS && !eta; i++) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+        const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
+        eta = order?.estimatedReadyAt ?? null;
+      }
+      const promisedReadyAt = (eta ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `accept:${ref.platformOrderId}`, kind: 'order_accept',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { promisedReadyAt },
+        send: (key) => connector.acceptOrder(ref.platformOrderId, promisedReadyAt, { idempotencyKey: key }),
+        probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
+      });
+      const { orderId: _order, ...where } = ref;
+      await prisma.platformOrder.updateMany({ where, data: { status: 'accepted', needsReview: false, promisedReadyAt: new Date(promisedReadyAt) } });
+      await announce(ref, 'accepted');
+      const accepted = await connector.getOrder(ref.platformOrderId).catch(() => null);
+      return { promisedReadyAt: accepted?.promisedReadyAt ?? promisedReadyAt };
+    },
+
+    async denyPlatformOrder(ref: PlatformOrderRef & { reason: string }): Promise<void> {
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const { reason, ...where } = ref;
+      await sendOnce({
+        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `deny:${ref.platformOrderId}`, kind: 'order_deny',
+        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { reason },
+        send: (key) => connector.denyOrder(ref.platformOrderId, reason, { idempotencyKey: key }),
+        probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
+      });
+      await prisma.platformOrder.updateMany({ where, data: { status: 'denied', needsReview: false, reviewReason: reason } });
+      await announce(ref, 'denied', reason);
+    },
+
+    /** Where our order is, for the platform workflow's status loop. */
+    async readOrderProgress(input: { tenantId: string; orderId: string }): Promise<{ status: string; estimatedReadyAt: string | null }> {
+      const order = await prisma.order.findFirst({ where: { id: input.orderId, tenantId: input.tenantId }, select: { status: true, estimatedReadyAt: true } });
+      if (!order) throw ApplicationFailure.nonRetryable(`Order ${input.orderId} not found`, 'ORDER_NOT_FOUND');
+      return { status: order.status, estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null };
+    },
+
+  };
+}
+
+export type PlatformOrderActivities = ReturnType<typeof createPlatformOrderActivities> & PlatformOrderStatusActivities;
+export type { OrderStatusTransition } from './platform-order-status';

@@ -1,0 +1,52 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { platformOrderWorkflowId } from '../../workflows/platform-order-workflow';
+import type { ActivityDeps } from '../../core/kitchen/deps';
+import { asActivityFailure, loadPlatform } from './platform-support';
+
+/** Orders older than this are the platform's problem by now (auto-cancelled); also bounds each poll. */
+const LOOKBACK_MS = 60 * 60_000;
+/** Re-read a little before the last poll: an order created while we polled is not missed. */
+const OVERLAP_MS = 60_000;
+
+/**
+ * The safety net for webhooks that never arrived: lists the platform's recent orders and hands
+ * every placed one we have not stored to the same platform order workflow a webhook would start
+ * (same id, so a late webhook and the poll never make two orders).
+ */
+export function createPlatformReconcileActivities({ prisma, clock }: ActivityDeps) {
+  return {
+    async reconcilePlatformOrders(ref: { tenantId: string; platformId: string; since: string | null; pollMs?: number }): Promise<{ started: string[]; since: string }> {
+      const now = clock().getTime();
+      const since = new Date(Math.max(ref.since ? Date.parse(ref.since) - OVERLAP_MS : 0, now - LOOKBACK_MS)).toISOString();
+      const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      const orders = await connector.listOrders({ since }).catch((err) => Promise.reject(asActivityFailure(err)));
+      const placed = orders.filter((o) => o.status === 'placed');
+      const known = new Set(
+        (await prisma.platformOrder.findMany({ where: { platformId: ref.platformId, platformOrderId: { in: placed.map((o) => o.id) } }, select: { platformOrderId: true } })).map((o) => o.platformOrderId),
+      );
+      const missed = placed.filter((o) => !known.has(o.id));
+      const { client, info } = Context.current();
+      for (const order of missed) {
+        await prisma.platformOrder.createMany({
+          data: [{ tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: order.id, payload: order as object, acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null }],
+          skipDuplicates: true,
+        });
+        try {
+          await client.workflow.start('platformOrderWorkflow', {
+            workflowId: platformOrderWorkflowId(ref.platformId, order.id),
+            taskQueue: info.taskQueue,
+            args: [{ tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: order.id, pollMs: ref.pollMs }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
+      }
+      return { started: missed.map((o) => o.id), since: new Date(now).toISOString() };
+    },
+  };
+}
+
+export type PlatformReconcileActivities = ReturnType<typeof createPlatformReconcileActivities>;

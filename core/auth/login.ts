@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { burnPasswordCheck, verifyPassword } from './passwords';
+import type { AuthEnv } from '../../api/context';
+import { AppError } from '../errors';
+import { recordAudit } from '../audit/record-audit';
+import { parseInput } from '../validate';
+import { issueSession, type AuthPayload } from './issue-session';
+
+const loginSchema = z.object({
+  tenant: z.string().trim().min(1).max(100),
+  email: z.string().trim().min(1).max(255),
+  password: z.string().min(1).max(200),
+});
+
+/** One message for unknown tenant, unknown email and wrong password: none of them is revealed. */
+const BAD_CREDENTIALS = 'Invalid tenant, email or password';
+
+export async function login(
+  { prisma, env, input, ip }: { prisma: Db; env: AuthEnv; input: unknown; ip?: string },
+): Promise<AuthPayload> {
+  const { tenant: slug, email, password } = parseInput(loginSchema, input);
+  const tenant = await prisma.tenant.findUnique({ where: { slug: slug.toLowerCase() } });
+  const user = tenant
+    ? await prisma.user.findFirst({ where: { tenantId: tenant.id, email: { equals: email, mode: 'insensitive' } } })
+    : null;
+  // Always run bcrypt so an unknown account takes as long as a wrong password.
+  const passwordOk = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
+  if (!tenant || !user || !passwordOk) {
+    if (tenant && user) {
+      await recordAudit({ db: prisma, actor: { userId: user.id, tenantId: tenant.id, ip }, action: 'user.login_failed', entityType: 'User', entityId: user.id });
+    }
+    throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  }
+  // Only after the password proved who they are do we say the account exists but is disabled.
+  if (!user.isActive || !tenant.isActive) throw new AppError('UNAUTHENTICATED', 'Account is disabled');
+
+  return prisma.$transaction(async (tx) => {
+    const fresh = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    const payload = await issueSession({ prisma: tx, env, user: fresh, tenant });
+    await recordAudit({ db: tx, actor: { userId: user.id, tenantId: tenant.id, ip }, action: 'user.login', entityType: 'User', entityId: user.id });
+    return payload;
+  });
+}

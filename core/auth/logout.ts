@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { hashRefreshToken } from './refresh-tokens';
+import { recordAudit } from '../audit/record-audit';
+import { parseInput } from '../validate';
+
+const logoutSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+
+/**
+ * Revokes the session behind a refresh token. Idempotent and answers true even for unknown tokens,
+ * so it cannot be used to probe which tokens are live. The access token simply expires.
+ */
+export async function logout({ prisma, input, ip }: { prisma: Db; input: unknown; ip?: string }): Promise<boolean> {
+  const { refreshToken } = parseInput(logoutSchema, input);
+  const session = await prisma.userSession.findUnique({ where: { tokenHash: hashRefreshToken(refreshToken) } });
+  if (!session || session.revokedAt) return true;
+  await prisma.$transaction(async (tx) => {
+    await tx.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    await recordAudit({ db: tx, actor: { userId: session.userId, tenantId: session.tenantId, ip }, action: 'user.logout', entityType: 'User', entityId: session.userId });
+  });
+  return true;
+}

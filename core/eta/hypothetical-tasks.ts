@@ -1,0 +1,36 @@
+import { expectedDurationMs, type SimTask } from '../../domain/eta';
+import { compileRecipe, taskIndex } from '../../domain/recipe';
+import type { LearnedDurations } from '../kitchen-read/learned-durations';
+import type { ResolvedLine } from '../orders/resolve-order-lines';
+
+/**
+ * The tasks an order line would get if it were placed now, as the simulation sees them: one task
+ * per recipe task for the whole quantity (batching, like materializeItemTasks), each with the
+ * learned duration of that recipe task (any station) scaled by quantity, and planned to start
+ * at `plannedFrom` plus its earliest start in the recipe (as materializeItemTasks plans them).
+ * Ids are the recipe's; quoteItems qualifies them per item.
+ */
+export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number): SimTask[] {
+  const compiled = compileRecipe(line.version.definition);
+  // Published versions were validated on publish: a failure is corrupt data, not the caller's input.
+  if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
+  const tasks: SimTask[] = [];
+  for (const [id, { task }] of taskIndex(compiled.definition)) {
+    tasks.push({
+      id,
+      orderId: '',
+      orderItemId: '',
+      stationType: task.station_type,
+      status: 'PENDING',
+      dependsOn: task.depends_on,
+      durationMs: expectedDurationMs({
+        estimateMinutes: task.estimated_minutes,
+        quantity: line.line.quantity,
+        learned: learned.lookup(line.version.templateId, id, null),
+      }),
+      priority: 0,
+      plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
+    });
+  }
+  return tasks;
+}

@@ -1,0 +1,142 @@
+import type { LearnedDuration, SimStation, SimTask } from '../../domain/eta';
+import { queryRows, type Db } from '../../db/client';
+import { Prisma } from '../../prisma/generated/client';
+import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
+import type { OpenItem, OpenOrder } from './kitchen-state';
+import type { LearnedDurations } from './learned-durations';
+
+/** What never changes once a task is materialised: read once per task, then kept while it is open. */
+export interface TaskStatic {
+  orderId: string;
+  orderItemId: string;
+  taskDefId: string;
+  templateId: string | null;
+  stationType: string;
+  dependsOn: string[];
+  quantity: number;
+  estimatedMinutes: number;
+  plannedStartAt: number | null;
+}
+
+/** What transitions change: status, station, priority and the two timestamps. */
+interface TaskDynamic {
+  id: string;
+  status: SimTask['status'];
+  stationId: string | null;
+  priority: number;
+  queuedAt: number | null;
+  startedAt: number | null;
+}
+
+export type OpenTask = TaskDynamic & {
+  fixed: TaskStatic;
+  /** The task as the simulation gets it, built from this row and the learned average it was built with (found in `lookup`). */
+  sim?: { task: SimTask; lookup: LearnedDurations; average: LearnedDuration | null };
+};
+
+/**
+ * The open part of one tenant's kitchen (unfinished tasks, items and orders) as of `horizon`,
+ * kept between ETA runs. Entries are replaced, never changed, when their row changes, so an
+ * entry a run got stays what that run read.
+ */
+export interface KitchenMirror {
+  tasks: Map<string, OpenTask>;
+  items: Map<string, Readonly<OpenItem>>;
+  orders: Map<string, Readonly<OpenOrder>>;
+  /** The xmin of the snapshot of the last read: every transaction below it had ended and was seen. */
+  horizon: string;
+  /** performance.now() of the last whole read (the kitchen's clock may be a test's). */
+  fullReadAt: number;
+}
+
+/**
+ * Rows are never deleted by the kitchen (only with their tenant), and a deleted row is the one
+ * change a read of changed rows cannot see: the mirror is read whole again this often.
+ */
+export const FULL_READ_EVERY_MS = 60_000;
+
+const OPEN_TASK = new Set<string>(OPEN_TASK_STATUSES);
+const OPEN_ITEM = new Set<string>(OPEN_ITEM_STATUSES);
+const OPEN_ORDER = new Set<string>(OPEN_ORDER_STATUSES);
+/** Each table's status type: a whole read filters on it as it is indexed (tenant_id, status). */
+const OPEN_ROWS = {
+  tasks: [OPEN_TASK_STATUSES, 'TaskStatus'],
+  items: [OPEN_ITEM_STATUSES, 'OrderItemStatus'],
+  orders: [OPEN_ORDER_STATUSES, 'OrderStatus'],
+} as const;
+
+type Status = { status: string };
+
+/** One read, in one statement (one snapshot): every table's changed rows (open rows on a whole read), as JSON arrays. */
+interface KitchenRead {
+  horizon: string;
+  stations: SimStation[];
+  tasks: Array<TaskDynamic>;
+  items: Array<OpenItem & Status>;
+  orders: Array<OpenOrder & Status>;
+}
+
+/** A timestamp as epoch milliseconds (null stays null), as the simulation counts time. */
+const epochMs = (column: string) => Prisma.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
+/**
+ * Brings the mirror up to date (reads it whole when there is none or it is due) and reads the
+ * stations. Every write to a task, item or order row stamps it with its transaction's id
+ * (`changed_xid`, migration 20261121160000), and each read notes the xmin of its snapshot. The
+ * next read takes the rows stamped at or above it: a transaction that wrote before a read and
+ * committed after it is read next time, however the commits interleave. A row that closed (a task
+ * DONE, an order READY) comes back with its status and leaves the mirror.
+ */
+export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirror | undefined): Promise<{ mirror: KitchenMirror; stations: SimStation[] }> {
+  const now = performance.now();
+  const delta = known && now - known.fullReadAt < FULL_READ_EVERY_MS ? known : undefined;
+  const rows = (table: keyof typeof OPEN_ROWS) => {
+    const [open, type] = OPEN_ROWS[table];
+    return delta ? Prisma.sql`changed_xid >= ${delta.horizon}::xid8` : Prisma.sql`status = ANY(${[...open]}::${Prisma.raw(`"${type}"`)}[])`;
+  };
+  const [read] = await queryRows<KitchenRead>(db, Prisma.sql`
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'capacity', capacity, 'taskTypes', coalesce(task_types, '{}'), 'isActive', is_active)), '[]')
+       FROM stations WHERE tenant_id = ${tenantId}::uuid) AS stations,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'stationId', station_id, 'priority', priority,
+                                                  'queuedAt', ${epochMs('queued_at')}, 'startedAt', ${epochMs('started_at')})), '[]')
+       FROM task_instances WHERE tenant_id = ${tenantId}::uuid AND ${rows('tasks')}) AS tasks,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'orderId', order_id, 'name', name_snapshot, 'quantity', quantity,
+                                                  'isLate', is_late, 'estimatedReadyAt', ${epochMs('estimated_ready_at')})), '[]')
+       FROM order_items WHERE tenant_id = ${tenantId}::uuid AND ${rows('items')}) AS items,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'priority', priority, 'estimatedReadyAt', ${epochMs('estimated_ready_at')},
+                                                  'initialEstimatedReadyAt', ${epochMs('initial_estimated_ready_at')})), '[]')
+       FROM orders WHERE tenant_id = ${tenantId}::uuid AND ${rows('orders')}) AS orders`);
+
+  const mirror: KitchenMirror = delta ?? { tasks: new Map(), items: new Map(), orders: new Map(), horizon: read.horizon, fullReadAt: now };
+  // A task's fixed part is read once, when it is first seen, and kept across whole reads too.
+  const missing = read.tasks.filter((t) => OPEN_TASK.has(t.status) && !known?.tasks.has(t.id)).map((t) => t.id);
+  const statics = missing.length > 0 ? await readStatics(db, tenantId, missing) : new Map<string, TaskStatic>();
+  for (const task of read.tasks) {
+    const fixed = known?.tasks.get(task.id)?.fixed ?? statics.get(task.id);
+    if (OPEN_TASK.has(task.status) && fixed) mirror.tasks.set(task.id, { ...task, fixed });
+    else mirror.tasks.delete(task.id);
+  }
+  for (const { status, ...item } of read.items) {
+    if (OPEN_ITEM.has(status)) mirror.items.set(item.id, item);
+    else mirror.items.delete(item.id);
+  }
+  for (const { status, ...order } of read.orders) {
+    if (OPEN_ORDER.has(status)) mirror.orders.set(order.id, order);
+    else mirror.orders.delete(order.id);
+  }
+  mirror.horizon = read.horizon;
+  return { mirror, stations: read.stations };
+}
+
+async function readStatics(db: Db, tenantId: string, ids: string[]): Promise<Map<string, TaskStatic>> {
+  const rows = await queryRows<TaskStatic & { id: string }>(db, Prisma.sql`
+    SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
+           v.template_id::text AS "templateId", t.station_type AS "stationType", t.depends_on::text[] AS "dependsOn",
+           t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes", ${epochMs('t.planned_start_at')} AS "plannedStartAt"
+    FROM task_instances t
+    JOIN order_items i ON i.id = t.order_item_id AND i.tenant_id = t.tenant_id
+    LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id AND v.tenant_id = t.tenant_id
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ANY(${ids}::uuid[])`);
+  return new Map(rows.map(({ id, ...fixed }) => [id, fixed]));
+}

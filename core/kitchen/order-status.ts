@@ -1,0 +1,94 @@
+import { queryRows } from '../../db/client';
+import { Prisma, type OrderItemStatus, type OrderStatus } from '../../prisma/generated/client';
+import type { KitchenActivities } from '../../contracts/kitchen-activities';
+import { fail, type ActivityDeps } from './deps';
+
+/** The order's forward path; any state may be skipped forward (an in-store order is never DELIVERING). */
+const ORDER_FLOW: OrderStatus[] = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED'];
+const ITEM_FLOW: OrderItemStatus[] = ['PENDING', 'IN_PROGRESS', 'DONE'];
+
+/** States a row may be in for `target` to be a valid move: earlier on the path, or any open one for CANCELLED. */
+function allowedFrom<S extends string>(flow: S[], target: S | 'CANCELLED'): S[] {
+  if (target === 'CANCELLED') return flow.slice(0, -1);
+  return flow.slice(0, flow.indexOf(target as S));
+}
+
+interface ItemRow {
+  id: string;
+  orderId: string;
+  menuItemId: string;
+  name: string;
+  quantity: number;
+  status: OrderItemStatus;
+  moved: boolean;
+}
+
+/**
+ * Status changes driven by the workflows, each one statement: the conditional update and the
+ * read of what the answer needs (a statement's reads see the rows as before its own update, so
+ * `moved` tells which). A retry that finds the target state already is success. The
+ * `order:updated` event is handed to the publisher and not waited for, like the task events
+ * (station-queue.ts): the workflow goes on (to the parent order, to READY) a round trip sooner.
+ */
+export function createOrderStatusActivities(deps: ActivityDeps) {
+  const { prisma, clock } = deps;
+
+  const setItemStatus: KitchenActivities['setItemStatus'] = async ({ tenantId, orderItemId, status }) => {
+    const now = clock();
+    // The item moves, and its order's items come back (boards redraw the card's item list from them).
+    const rows = await queryRows<ItemRow>(prisma, Prisma.sql`
+      WITH moved AS (
+        UPDATE order_items i SET status = ${status}::"OrderItemStatus",
+          actual_ready_at = CASE WHEN ${status}::text = 'DONE' THEN ${now}::timestamptz ELSE i.actual_ready_at END
+        WHERE i.id = ${orderItemId}::uuid AND i.tenant_id = ${tenantId}::uuid
+          AND i.status::text = ANY(${allowedFrom(ITEM_FLOW, status)}::text[])
+        RETURNING i.id
+      )
+      SELECT i.id::text, i.order_id::text AS "orderId", i.menu_item_id::text AS "menuItemId", i.name_snapshot AS name,
+             i.quantity, i.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
+      FROM order_items i
+      WHERE i.tenant_id = ${tenantId}::uuid
+        AND i.order_id = (SELECT o.order_id FROM order_items o WHERE o.id = ${orderItemId}::uuid AND o.tenant_id = ${tenantId}::uuid)
+      ORDER BY i.created_at, i.id`);
+    const item = rows.find((r) => r.id === orderItemId);
+    if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
+    if (!item.moved && item.status !== status) {
+      fail('INVALID_TRANSITION', `Order item ${orderItemId} is ${item.status}; it cannot become ${status}`);
+    }
+    // A finished item leaves the kitchen: its order's ETA and breakdown change.
+    if (status !== 'IN_PROGRESS') deps.eta?.after(tenantId, status === 'DONE' ? 'item-done' : 'item-cancelled');
+    deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', {
+      orderId: item.orderId,
+      changes: {
+        items: rows.map((r) => ({ id: r.id, menuItemId: r.menuItemId, name: r.name, quantity: r.quantity, status: r.id === orderItemId ? status : r.status })),
+      },
+    }));
+  };
+
+  const setOrderStatus: KitchenActivities['setOrderStatus'] = async ({ tenantId, orderId, status, reason }) => {
+    const now = clock();
+    // The ready time is stamped once (also when READY itself was skipped), and still by a retry
+    // that finds the status set but not the time (rows written before this was one statement).
+    const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
+    const [order] = await queryRows<{ status: OrderStatus; moved: boolean }>(prisma, Prisma.sql`
+      WITH moved AS (
+        UPDATE orders o SET status = ${status}::"OrderStatus",
+          cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,
+          actual_ready_at = CASE WHEN ${stamp}::boolean THEN coalesce(o.actual_ready_at, ${now}::timestamptz) ELSE o.actual_ready_at END,
+          updated_at = now()
+        WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid
+          AND (o.status::text = ANY(${allowedFrom(ORDER_FLOW, status)}::text[])
+               OR (${stamp}::boolean AND o.status = ${status}::"OrderStatus" AND o.actual_ready_at IS NULL))
+        RETURNING o.id
+      )
+      SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
+      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`);
+    if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
+    if (!order.moved && order.status !== status) {
+      fail('INVALID_TRANSITION', `Order ${orderId} is ${order.status}; it cannot become ${status}`);
+    }
+    deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', { orderId, changes: { status } }));
+  };
+
+  return { setItemStatus, setOrderStatus };
+}

@@ -1,0 +1,78 @@
+import { queryRows } from '../../db/client';
+import { Prisma } from '../../prisma/generated/client';
+import { Coalescer } from '../eta/coalesce';
+import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
+
+export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {
+  const wanted = stationType.toLowerCase();
+  return station.taskTypes.some((t) => t.toLowerCase() === wanted);
+}
+
+interface LoadRow {
+  id: string;
+  capacity: number;
+  queued: number;
+  in_progress: number;
+}
+
+/**
+ * A busy station's load is announced at most this often: twice a second is plenty for a load bar,
+ * and each announcement is a query and an event every board receives (the KDS and the analytics
+ * page refetch on it; the KDS also follows the task events themselves).
+ */
+export const STATION_LOAD_SPACING_MS = 500;
+
+const announcers = new WeakMap<KitchenEvents, Coalescer<string, void>>();
+
+/**
+ * Announces `station:load` for the touched stations without holding up the transition that
+ * touched them: per station, one computation at a time and at most one every
+ * STATION_LOAD_SPACING_MS, shared by every transition meanwhile (each announcement is computed
+ * after the transitions that asked for it, so the last one tells the truth). A quiet station
+ * announces at once. One announcer per publisher, i.e. per process; the publisher's close()
+ * waits for the announcements still due.
+ */
+export function announceStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): void {
+  let announcer = announcers.get(deps.events);
+  if (!announcer) {
+    announcer = new Coalescer((key: string) => {
+      const [tenant, station] = key.split('|');
+      return emitStationLoad(deps, tenant, [station]);
+    }, STATION_LOAD_SPACING_MS);
+    announcers.set(deps.events, announcer);
+  }
+  for (const id of new Set(stationIds)) {
+    if (!id) continue;
+    deps.events.track(
+      announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
+        console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }),
+    );
+  }
+}
+
+/** `station:load` for each touched station, computed from the rows (so a retry emits the truth). */
+async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
+  const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = await queryRows<LoadRow>(deps.prisma, Prisma.sql`
+    SELECT s.id::text AS id, s.capacity,
+      count(t.id) FILTER (WHERE t.status = 'QUEUED')::int AS queued,
+      count(t.id) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress
+    FROM stations s
+    LEFT JOIN task_instances t
+      ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ANY(${ids}::uuid[])
+    GROUP BY s.id`);
+  for (const row of rows) {
+    // Load counts the waiting queue too, so it can exceed 100%: it is what "least loaded" compares.
+    const loadPercent = Math.round(((row.queued + row.in_progress) / Math.max(row.capacity, 1)) * 100);
+    await emitToTenantAndStation(deps.events, tenantId, row.id, 'station:load', {
+      stationId: row.id,
+      queueLength: row.queued,
+      inProgress: row.in_progress,
+      capacity: row.capacity,
+      loadPercent,
+    });
+  }
+}

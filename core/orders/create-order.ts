@@ -1,0 +1,78 @@
+import { isUniqueViolation } from '../errors';
+import type { TenantDb } from '../../db/tenant-scope';
+import type { KitchenHandle } from '../../api/context';
+import type { ServiceActor } from '../types';
+import { rememberOrderTasks } from '../tasks/task-items';
+import { parseInput } from '../validate';
+import { requireKitchen, type KitchenServiceOptions } from './kitchen-deps';
+import { orderInclude, orderPayload, type OrderWithItems } from './order-include';
+import { insertOrder, type StoredOrder } from './insert-order';
+import { createOrderSchema } from './order-input';
+import { resolveOrderLines } from './resolve-order-lines';
+import { startKitchen } from './start-kitchen';
+
+/**
+ * Takes an order: stores it with price and recipe snapshots in one statement, then hands it to
+ * the kitchen (its order workflow) and announces it. With an idempotencyKey a retried call gets
+ * the first call's order back, also when both calls race (the unique key decides the winner).
+ * `actor` may be the system: a marketplace order is taken by the platform workflow (createdBy stays null).
+ */
+export async function createOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<unknown, ServiceActor>): Promise<OrderWithItems> {
+  const data = parseInput(createOrderSchema, input);
+  const handle = requireKitchen(kitchen);
+  if (data.idempotencyKey) {
+    const earlier = await findByKey(db, data.idempotencyKey);
+    if (earlier) return replay(db, handle, earlier);
+  }
+
+  let order: StoredOrder;
+  try {
+    const lines = await resolveOrderLines(db, data.items);
+    order = await insertOrder(db, actor, data, lines);
+  } catch (err) {
+    // The other call committed first; our statement (and its order number) rolled back.
+    const winner = data.idempotencyKey && isUniqueViolation(err) ? await findByKey(db, data.idempotencyKey) : null;
+    if (winner) return replay(db, handle, winner);
+    throw err;
+  }
+
+  await startKitchenAndFire(handle, order);
+  // Read once, after firing: the answer and the announcement show the tickets already queued.
+  const taken = await reload(db, order.id);
+  rememberOrderTasks(actor.tenantId, taken.items);
+  await events?.toTenant(actor.tenantId).emit('order:created', { order: orderPayload(taken) });
+  return taken;
+}
+
+/**
+ * Starts the order workflow with the plan made here and fires at the counter (the first
+ * tickets are queued before this call answers). Firing is a head start, never a requirement:
+ * if planning or firing fails, the workflows plan and fire as they would without it.
+ */
+async function startKitchenAndFire(kitchen: KitchenHandle, order: StoredOrder): Promise<void> {
+  const counter = kitchen.counterFire;
+  // Planned and fired from what was just stored: nothing is read back.
+  const plan = counter ? await counter.plan(order).catch(counterFailed(order.id)) : undefined;
+  if (!(await startKitchen(kitchen, order, undefined, plan)) || !counter || !plan) return;
+  await counter.fire(plan, order).catch(counterFailed(order.id));
+}
+
+const counterFailed = (orderId: string) => (err: unknown) => {
+  console.error(`[orders] firing order ${orderId} at the counter failed; its workflows fire it instead: ${err instanceof Error ? err.message : String(err)}`);
+  return undefined;
+};
+
+function findByKey(db: TenantDb, idempotencyKey: string) {
+  return db.order.findFirst({ where: { idempotencyKey }, include: orderInclude });
+}
+
+/** A retried call: the same order. Its start is repeated while NEW, which also re-drives a start that failed before. */
+async function replay(db: TenantDb, kitchen: ReturnType<typeof requireKitchen>, order: OrderWithItems): Promise<OrderWithItems> {
+  if (order.status !== 'NEW') return order;
+  await startKitchen(kitchen, order);
+  return reload(db, order.id);
+}
+
+function reload(db: TenantDb, id: string): Promise<OrderWithItems> {
+  return db.order.findUniqueOrThrow({ where: { id }, include: orderInclude });
+}

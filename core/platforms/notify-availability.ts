@@ -1,0 +1,32 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { availabilityChangedSignal, platformAvailabilityWorkflowId } from '../../workflows/platform-availability-workflow';
+
+/** Anything that can list a tenant's platforms: the raw client (activities) or the tenant-scoped one. */
+interface PlatformLister {
+  platform: { findMany(args: { where: { tenantId: string; isActive: boolean }; select: { id: true } }): PromiseLike<Array<{ id: string }>> };
+}
+
+/**
+ * A dish was switched on or off (by hand, or because an ingredient ran out or came back): wakes
+ * the availability follower of every active platform of the tenant, which pushes the difference
+ * at once instead of at its next safety-net poll. Best effort by design: the change is already
+ * committed and the poll still catches it, so a failure here is logged and never fails the caller.
+ */
+export async function notifyAvailabilityChanged(opts: { db: PlatformLister; client: Client | null | undefined; tenantId: string }): Promise<void> {
+  if (!opts.client) return;
+  const client = opts.client;
+  try {
+    const platforms = await opts.db.platform.findMany({ where: { tenantId: opts.tenantId, isActive: true }, select: { id: true } });
+    await Promise.all(
+      platforms.map((p) =>
+        client.workflow
+          .getHandle(platformAvailabilityWorkflowId(p.id))
+          .signal(availabilityChangedSignal)
+          // A platform whose follower is not running (never synced): nothing to wake.
+          .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? undefined : Promise.reject(err))),
+      ),
+    );
+  } catch (err) {
+    console.error('[platforms] could not wake the availability sync:', err instanceof Error ? err.message : err);
+  }
+}

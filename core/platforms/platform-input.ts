@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CONNECTOR_KINDS } from '../../platforms/connectors';
+import { HHMM } from '../../platforms/schedule';
+
+export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
+
+const httpUrl = z.string().trim().url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+
+export const createPlatformSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    type: z.enum(PLATFORM_TYPES),
+    connector: z.enum(CONNECTOR_KINDS).nullish().transform((v) => v ?? 'generic-rest'),
+    baseUrl: httpUrl,
+    timeoutMs: z.number().int().min(100).max(60_000).nullish(),
+    apiKey: z.string().min(1).max(1000).nullish(),
+    /** OAuth2 client credentials (expiring tokens, refreshed by the connector) instead of a static key. */
+    clientId: z.string().trim().min(1).max(500).nullish(),
+    clientSecret: z.string().min(1).max(1000).nullish(),
+    tokenUrl: httpUrl.nullish(),
+    /** The new one first during a rotation; at most two are valid at once. */
+    webhookSecrets: z.array(z.string().min(8, 'must be at least 8 characters').max(500)).min(1).max(2),
+  })
+  .refine((p) => !p.clientId === !p.clientSecret, { path: ['clientSecret'], message: 'clientId and clientSecret go together' });
+
+export const assignmentSchema = z.object({
+  platformId: z.string().uuid(),
+  menuItemIds: z.array(z.string().uuid()).min(1).max(500),
+});
+
+export const storeStatusSchema = z.object({
+  platformId: z.string().uuid(),
+  status: z.enum(['online', 'paused', 'busy']),
+  extraMinutes: z.number().int().min(1).max(120).nullish(),
+});
+
+const hhmm = z.string().regex(HHMM, 'must be a time of day as HH:MM');
+
+/** One dish's platform-specific data. Omitted fields stay; null name/price fall back to the menu's. */
+export const updateAssignmentSchema = z
+  .object({
+    platformName: z.string().trim().min(1).max(255).nullish(),
+    platformPrice: z.string().trim().regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be an amount like 12.50').nullish(),
+    isAvailable: z.boolean().nullish(),
+    availableFrom: hhmm.nullish(),
+    availableTo: hhmm.nullish(),
+    availableDays: z.array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)')).min(1, 'needs at least one weekday').nullish(),
+  })
+  .refine((a) => (a.availableFrom === undefined) === (a.availableTo === undefined) && (a.availableFrom === null) === (a.availableTo === null), {
+    path: ['availableTo'],
+    message: 'availableFrom and availableTo go together',
+  })
+  .refine((a) => !a.availableFrom || a.availableFrom !== a.availableTo, { path: ['availableTo'], message: 'must differ from availableFrom' });

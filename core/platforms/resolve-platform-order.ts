@@ -1,0 +1,77 @@
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { z } from 'zod';
+import type { ReviewFailureType } from '../../workflows/platform-order-review';
+import { platformOrderWorkflow, platformOrderWorkflowId, resolveReviewUpdate } from '../../workflows/platform-order-workflow';
+import type { KitchenHandle } from '../../api/context';
+import { AppError } from '../errors';
+import { recordAudit } from '../audit/record-audit';
+import { requireKitchen } from '../orders/kitchen-deps';
+import type { ServiceOptions } from '../types';
+import { parseInput } from '../validate';
+import { platformOrderRow, type PlatformOrderRow } from './platform-order-view';
+import { saveReviewMappings } from './review-mappings';
+
+export const resolvePlatformOrderSchema = z.object({
+  platformOrderId: z.string(),
+  action: z.enum(['ACCEPT', 'DENY']),
+  itemMappings: z.array(z.object({ platformItemId: z.string().trim().min(1).max(255), menuItemId: z.string().trim() })).max(100).nullish(),
+  reason: z.string().trim().max(500).nullish(),
+});
+
+/**
+ * A person's decision on an order flagged for review. ACCEPT first saves the missing mappings
+ * (so the next order with those items maps on its own), then hands the decision to the order's
+ * platform workflow, which creates our order and accepts on the platform exactly like an order
+ * that mapped on arrival; DENY denies there with the reason. The workflow takes one decision
+ * per order, so a double click or a retry is a CONFLICT, never a second order or a second call.
+ */
+export async function resolvePlatformOrder({ db, actor, input, kitchen }: ServiceOptions<unknown> & { kitchen: KitchenHandle | null }): Promise<PlatformOrderRow> {
+  const data = parseInput(resolvePlatformOrderSchema, input);
+  const handle = requireKitchen(kitchen);
+  const row = await platformOrderRow(db, data.platformOrderId);
+  assertOpen(row);
+  if (data.action === 'ACCEPT') await saveReviewMappings(db, actor, row, data.itemMappings ?? []);
+
+  const ref = { tenantId: actor.tenantId, platformId: row.platformId, platformOrderId: row.platformOrderId };
+  // Usually the flagged run is waiting; if it is gone (it waited its day out), a new run takes it.
+  const startWorkflowOperation = new WithStartWorkflowOperation(platformOrderWorkflow, {
+    workflowId: platformOrderWorkflowId(row.platformId, row.platformOrderId),
+    taskQueue: handle.taskQueue,
+    args: [ref],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+  });
+  try {
+    await handle.client.workflow.executeUpdateWithStart(resolveReviewUpdate, {
+      args: [{ action: data.action, reason: data.reason ?? null }],
+      startWorkflowOperation,
+    });
+  } catch (err) {
+    throw asConflict(err) ?? err;
+  }
+  await recordAudit({
+    db,
+    actor,
+    action: 'platform_order.resolve',
+    entityType: 'PlatformOrder',
+    entityId: row.id,
+    details: { platformOrderId: row.platformOrderId, action: data.action, reason: data.reason ?? null, itemMappings: data.itemMappings ?? [] },
+  });
+  return platformOrderRow(db, row.id);
+}
+
+function assertOpen(row: PlatformOrderRow): void {
+  if (row.status !== 'needs_review') throw new AppError('CONFLICT', `Platform order ${row.platformOrderId} is already ${row.status}`);
+}
+
+const CONFLICTS = new Set<ReviewFailureType>(['ALREADY_RESOLVED', 'PLATFORM_REFUSED', 'RESOLUTION_FAILED']);
+
+/** The workflow refused the decision (already taken), the platform refused the accept, or the order changed meanwhile. */
+function asConflict(err: unknown): AppError | null {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : null;
+  if (cause instanceof ApplicationFailure && CONFLICTS.has(cause.type as ReviewFailureType)) {
+    return new AppError('CONFLICT', cause.message, { reason: cause.type });
+  }
+  return null;
+}

@@ -1,0 +1,152 @@
+import { Emitter } from '@socket.io/postgres-emitter';
+import { Pool } from 'pg';
+import {
+  stationRoom,
+  tenantRoom,
+  type ServerEventName,
+  type ServerEventPayload,
+} from '../contracts/socket-events';
+import {
+  SOCKET_ATTACHMENT_TABLE,
+  SOCKET_CHANNEL_PREFIX,
+  ensureAttachmentTable,
+  openBroadcast,
+} from './socket-transport';
+import { createNotifyBatcher } from './notify-batch';
+
+/**
+ * How the worker (or any process) reaches browsers: a Socket.io emitter that publishes through
+ * PostgreSQL NOTIFY; every API node's postgres adapter relays the event to its sockets in the
+ * room. There is no in-process shortcut, so tests and production take the same path.
+ */
+export interface RoomEmitter {
+  /**
+   * Resolves once the event has been handed to PostgreSQL (never rejects: real-time delivery is
+   * best effort, and a failure is reported to `onError` instead of failing the activity).
+   */
+  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): Promise<void>;
+}
+
+export interface EventPublisher {
+  toTenant(tenantId: string): RoomEmitter;
+  toStation(tenantId: string, stationId: string): RoomEmitter;
+  /** The tenant room and the station room in ONE broadcast: a socket in both gets it once. */
+  toTenantAndStation(tenantId: string, stationId: string): RoomEmitter;
+  /**
+   * Work that will publish later (a coalesced `station:load` waiting for its turn): close()
+   * waits for it, so an announcement still due when a process stops is published, not dropped.
+   */
+  track(work: Promise<unknown>): void;
+  /** Waits for tracked work and queued events, then ends the pool if the publisher created it. */
+  close(): Promise<void>;
+}
+
+export type EventPublisherOptions = ({ pool: Pool } | { databaseUrl: string }) & {
+  onError?: (err: unknown) => void;
+  /** Events waiting for PostgreSQL beyond this are dropped (and reported), so an outage cannot grow memory. */
+  maxQueued?: number;
+};
+
+const DEFAULT_MAX_QUEUED = 10_000;
+
+function reportToConsole(err: unknown): void {
+  console.error('[events] real-time publish failed:', err instanceof Error ? err.message : err);
+}
+
+/** An undefined id would address a room nobody is in and the event would vanish silently. */
+function required(id: string, name: string): string {
+  if (!id) throw new Error(`event publisher: ${name} is required`);
+  return id;
+}
+
+export function createEventPublisher(options: EventPublisherOptions): EventPublisher {
+  const ownsPool = !('pool' in options);
+  const pool =
+    'pool' in options
+      ? options.pool
+      : new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  const onError = options.onError ?? reportToConsole;
+  // An idle client dropped by the server (restart, failover) is reported, not an uncaught 'error'.
+  if (ownsPool) pool.on('error', onError);
+  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+  const notifies = createNotifyBatcher(pool);
+  const emitter = new Emitter(notifies.pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
+
+  // Oversized payloads go through the attachment table; create it before the first publish
+  // (retried on the next event if the database was unreachable).
+  let tableReady: Promise<void> | undefined;
+  const ensureTable = (): Promise<void> => {
+    tableReady ??= ensureAttachmentTable(pool).catch((err) => {
+      tableReady = undefined;
+      throw err;
+    });
+    return tableReady;
+  };
+
+  // Events reach PostgreSQL in the order they were published (a KDS must not see "IN_PROGRESS"
+  // after "DONE"): each is handed to the emitter only after the previous one was, and the
+  // batcher sends the NOTIFYs in that order. An event over NOTIFY's size limit stores its
+  // attachment first; the next one waits until its NOTIFY has gone, so it cannot overtake it.
+  let handOver: Promise<void> = Promise.resolve();
+  let lastDelivered: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let closed = false;
+  const tracked = new Set<Promise<unknown>>();
+
+  function publish(rooms: string[], event: ServerEventName, payload: unknown): Promise<void> {
+    if (closed) {
+      onError(new Error(`event publisher is closed; dropped ${event}`));
+      return Promise.resolve();
+    }
+    if (queued >= maxQueued) {
+      onError(new Error(`${queued} real-time events waiting for PostgreSQL; dropped ${event}`));
+      return Promise.resolve();
+    }
+    queued++;
+    const handed = handOver.then(async () => {
+      await ensureTable();
+      const broadcast = openBroadcast(emitter, rooms, onError);
+      const before = notifies.handedOver();
+      broadcast.emit(event, payload);
+      return { broadcast, notifyQueued: notifies.handedOver() > before };
+    });
+    handOver = handed.then(({ broadcast, notifyQueued }) => (notifyQueued ? undefined : broadcast.published()), () => undefined);
+    // Batches go one after the other, so the last event delivered means all earlier ones were.
+    lastDelivered = handed
+      .then(({ broadcast }) => broadcast.published())
+      .catch(onError)
+      .finally(() => {
+        queued--;
+      });
+    return lastDelivered;
+  }
+
+  const roomEmitter = (...rooms: string[]): RoomEmitter => ({
+    emit: (event, payload) => publish(rooms, event, payload),
+  });
+
+  return {
+    toTenant: (tenantId) => roomEmitter(tenantRoom(required(tenantId, 'tenantId'))),
+    toStation: (tenantId, stationId) =>
+      roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
+    toTenantAndStation: (tenantId, stationId) =>
+      roomEmitter(
+        tenantRoom(required(tenantId, 'tenantId')),
+        stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId')),
+      ),
+    track(work) {
+      const settled: Promise<unknown> = work.then(
+        () => tracked.delete(settled),
+        () => tracked.delete(settled),
+      );
+      tracked.add(settled);
+    },
+    async close() {
+      // Tracked work may publish, and may start more (the next coalesced run) before it settles.
+      while (tracked.size > 0) await Promise.all(tracked);
+      closed = true;
+      await lastDelivered;
+      if (ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { createEventPublisher, type EventPublisher } from '../../events/event-publisher';
+import { loadEnv, type Env } from '../../config/env';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/socket-events';
+import type { Db } from '../../db/client';
+import { signAccessToken, type AuthClaims } from '../../core/auth/tokens';
+import { attachSocketServer } from '../../api/realtime/socket-server';
+
+/** Test-only helpers for real socket.io-client connections (imported by *.test.ts only). */
+export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
+
+export type TokenSubject = Pick<AuthClaims, 'tenantId' | 'tenantSlug'> & Partial<AuthClaims>;
+
+export function accessTokenFor(subject: TokenSubject, secret: string, ttl: string | number = '15m'): string {
+  return signAccessToken(
+    { userId: subject.userId ?? randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject },
+    secret,
+    ttl,
+  );
+}
+
+function open(url: string, auth: Record<string, unknown>): BrigadeClient {
+  // websocket only, no reconnection: a refused handshake must surface once, not be retried.
+  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** Resolves with a connected client, rejects with the server's connect_error. */
+export function connectClient(url: string, token: string): Promise<BrigadeClient> {
+  const socket = open(url, { token });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** The error a refused handshake produces on the client. */
+export function connectError(url: string, auth: Record<string, unknown>): Promise<Error & { data?: unknown }> {
+  const socket = open(url, auth);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => {
+      socket.close();
+      reject(new Error('handshake was accepted'));
+    });
+    socket.once('connect_error', (err) => {
+      socket.close();
+      resolve(err);
+    });
+  });
+}
+
+/** Every server event a client receives, in order, for negative assertions. */
+export function recordEvents(socket: BrigadeClient): Array<{ event: string; payload: unknown }> {
+  const seen: Array<{ event: string; payload: unknown }> = [];
+  socket.onAny((event: string, payload: unknown) => seen.push({ event, payload }));
+  return seen;
+}
+
+/** The first `event` whose payload matches; rejects after timeoutMs so a missing event fails fast. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: BrigadeClient,
+  event: E,
+  match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  timeoutMs = 5_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const onEvent = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.offAny(listener);
+      resolve(payload);
+    };
+    const listener = (name: string, payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (name === event) onEvent(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.offAny(listener);
+      reject(new Error(`no ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.onAny(listener);
+  });
+}
+
+export async function listenOnFreePort(server: HttpServer): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** One API node's socket server on port 0 plus a publisher with its own pool (the "worker"). */
+export interface RealtimeFixture {
+  env: Env;
+  baseUrl: string;
+  publisher: EventPublisher;
+  /** A connected client of the tenant; closed by close(). */
+  clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
+  close(): Promise<void>;
+}
+
+export async function startRealtimeFixture(prisma: Db): Promise<RealtimeFixture> {
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `realtime-test-${randomUUID()}` });
+  const httpServer = createServer();
+  const realtime = await attachSocketServer({ httpServer, prisma, env });
+  const baseUrl = await listenOnFreePort(httpServer);
+  const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
+  const clients: BrigadeClient[] = [];
+  return {
+    env,
+    baseUrl,
+    publisher,
+    async clientOf(tenant) {
+      const client = await connectClient(baseUrl, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await publisher.close();
+      await realtime.close();
+    },
+  };
+}
