@@ -22,6 +22,8 @@ const schema = z.object({
   TEMPORAL_CLI_PATH: z.string().optional(),
   TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  /** Prebuilt workflow bundle (npm run build:worker); empty → the worker bundles workflows/ at start-up. */
+  WORKFLOW_BUNDLE: z.string().optional(),
   JWT_SECRET: z.string().min(16).optional(),
   JWT_REFRESH_SECRET: z.string().min(16).optional(),
   ACCESS_TOKEN_TTL: z.string().default('15m'),

@@ -7,7 +7,8 @@ import { createKitchenWorker } from './worker';
 
 /**
  * Wires the kitchen worker the way production runs it: real activities over the shared Prisma
- * client, events through the cross-process Postgres emitter, workflows from `workflows/`.
+ * client, events through the cross-process Postgres emitter, workflows from `workflows/` (or from
+ * the prebuilt bundle env.WORKFLOW_BUNDLE, which skips webpack at start-up).
  * Returns once the worker polls; `stop()` drains it and closes what it opened.
  */
 export async function startKitchenWorker(opts: {
@@ -26,13 +27,15 @@ export async function startKitchenWorker(opts: {
     namespace: opts.env.TEMPORAL_NAMESPACE,
     taskQueue: opts.env.TEMPORAL_TASK_QUEUE,
     activities: createKitchenActivities({ prisma: opts.prisma, events }),
+    workflowBundle: opts.env.WORKFLOW_BUNDLE ? { codePath: opts.env.WORKFLOW_BUNDLE } : undefined,
   });
   const running = worker.run();
   running.catch((err) => {
     console.error('[worker] crashed:', err);
     process.exit(1);
   });
-  opts.log(`worker polling task queue ${opts.env.TEMPORAL_TASK_QUEUE} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const workflows = opts.env.WORKFLOW_BUNDLE ? `workflows from ${opts.env.WORKFLOW_BUNDLE}` : 'workflows bundled at start-up';
+  opts.log(`worker polling task queue ${opts.env.TEMPORAL_TASK_QUEUE} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${workflows})`);
   return {
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
