@@ -1,14 +1,13 @@
 import type { Db } from '../db/client';
 import type { KitchenActivities } from '../contracts/kitchen-activities';
+import { createEtaRuns } from '../core/eta/eta-runs';
 import type { KitchenEvents } from '../core/kitchen/deps';
-import { createEtaActivities, createEtaRuns } from '../core/eta/eta-runs';
-import { createInventoryActivities } from '../core/inventory/deduct-inventory';
 import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
-import { createOrderPlanActivities } from '../core/kitchen/order-plan';
-import { createOrderStatusActivities } from '../core/kitchen/order-status';
-import { createPlatformActivities } from './platforms/index';
-import { createStationQueueActivities } from '../core/kitchen/station-queue';
-import { createTaskCorrectionActivities } from '../core/kitchen/task-corrections';
+import { createEtaActivityFunctions } from './eta';
+import { createInventoryActivityFunctions } from './inventory';
+import { createKitchenTaskActivities } from './kitchen';
+import { withActivityFailures } from './app-failure';
+import { createPlatformActivities } from './platforms';
 
 export interface KitchenActivityOptions {
   /** The raw client: activities run for every tenant and filter on each call's tenantId. */
@@ -30,12 +29,9 @@ export function createKitchenActivities({ prisma, events, clock = () => new Date
   const eta = createEtaRuns(shared);
   const deps = { ...shared, eta: etaAfterTransitions ? eta : undefined };
   return {
-    ...createOrderPlanActivities(deps),
-    ...createStationQueueActivities(deps),
-    ...createTaskCorrectionActivities(deps),
-    ...createInventoryActivities(deps),
-    ...createOrderStatusActivities(deps),
-    ...createEtaActivities(shared, eta),
-    ...createPlatformActivities(deps),
+    ...createKitchenTaskActivities(deps),
+    ...createInventoryActivityFunctions(deps),
+    ...createEtaActivityFunctions(shared, eta),
+    ...withActivityFailures(createPlatformActivities(deps)),
   };
 }

@@ -11,7 +11,8 @@ import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { healthRouter, type TemporalHandle } from './health';
 import { watchItemWorkflows } from '../core/tasks/item-workflow-watch';
-import { attachSocketServer, type BrigadeServer } from './realtime/socket-server';
+import { attachSocketServer } from './realtime/socket-server';
+import type { BrigadeServer } from './realtime/socket-types';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
 
 export interface BuildAppOptions {

@@ -1,33 +1,9 @@
 import { isIP } from 'node:net';
-import type { Client } from '@temporalio/client';
-import type { CounterFire } from '../core/kitchen/counter-fire';
-import type { EventPublisher } from '../events/event-publisher';
-import type { ItemWorkflowWatch } from '../core/tasks/item-workflow-watch';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
-import type { Env } from '../config/env';
-import { verifyAccessToken, type AuthClaims } from '../core/auth/tokens';
-import { AppError } from '../core/errors';
-
-/** The caller as services see it: token claims plus where the request came from (for the audit log). */
-export interface Actor extends AuthClaims {
-  ip?: string;
-}
-
-export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOKEN_TTL'>;
-
-/** The kitchen workflows: orders start theirs here, KDS actions are Updates on them. */
-export interface KitchenHandle {
-  client: Client;
-  taskQueue: string;
-  /** createOrder queues the new order's first tickets itself (core/kitchen/counter-fire.ts); absent: the workflows do it. */
-  counterFire?: CounterFire;
-  /** Hears item workflows start: a tap on a ticket fired before its workflow existed waits for it (absent: polls). */
-  itemWorkflows?: ItemWorkflowWatch;
-}
-
-/** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
-export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
+import { verifyAccessToken } from '../core/auth/tokens';
+import type { Actor, AuthEnv, KitchenHandle, RealtimeEvents } from '../core/types';
+import { AppError } from '../contracts/errors';
 
 export interface GraphQLContext {
   actor: Actor | null;

@@ -8,6 +8,7 @@ import { getFreePort } from '../temporal/ports';
 import { requireTestEnv, testPrisma } from '../test/support/db';
 import { version } from '../package.json';
 import { healthRouter, type HealthOptions } from './health';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Real PostgreSQL and the real Temporal dev server from test/global-setup.ts, real http on port 0. */
 const namespace = requireTestEnv('TEMPORAL_NAMESPACE');
@@ -31,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const wait = unreachableCheckEndsAt - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  if (wait > 0) await sleep(wait);
   for (const server of servers) server.close();
   await Promise.all(toClose.map((close) => close()));
   await temporal?.connection.close();

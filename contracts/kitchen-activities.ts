@@ -3,18 +3,9 @@
  * types only (`import type`), never activity code. Every activity is idempotent: it is keyed
  * on workflow id + step (or on the row's current state), so a retry after a crash is success.
  *
- * Business failures are ApplicationFailure.nonRetryable with one of KitchenFailureType; the
- * API maps them to CONFLICT / NOT_FOUND for the KDS.
+ * Business failures are ApplicationFailure.nonRetryable whose type is a FailureType of
+ * core/errors.ts; the API maps it back to the code listed there.
  */
-export type KitchenFailureType =
-  | 'STATION_AT_CAPACITY'
-  | 'STATION_NOT_SUITABLE'
-  | 'TASK_NOT_FOUND'
-  | 'INVALID_TRANSITION'
-  | 'ITEM_NOT_FOUND'
-  | 'ORDER_NOT_FOUND'
-  /** The item's pinned recipe version does not compile (corrupt data; retrying cannot help). */
-  | 'RECIPE_INVALID';
 
 export interface PlannedSubtask {
   id: string; // subtask_instances.id

@@ -1,39 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { ZodError } from 'zod';
-
-/**
- * The only error type the API throws on purpose. The code becomes `extensions.code`; Yoga masks
- * every other error as INTERNAL_SERVER_ERROR, so a stack trace or SQL message never reaches a client.
- *
- * - UNAUTHENTICATED — no/invalid/expired token, or wrong login credentials.
- * - FORBIDDEN       — authenticated, but the role lacks the permission.
- * - BAD_USER_INPUT  — validation failed; `details.fieldErrors` or `details.issues` say where.
- * - NOT_FOUND       — no such row *in the caller's tenant* (another tenant's id looks the same).
- * - CONFLICT        — a uniqueness rule or state rule forbids the change (duplicate name…).
- */
-export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
-export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export class AppError extends GraphQLError {
-  readonly code: AppErrorCode;
-  readonly details?: Record<string, unknown>;
-
-  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message, { extensions: { code, ...(details ?? {}) } });
-    this.name = 'AppError';
-    this.code = code;
-    this.details = details;
-  }
-}
-
-export function isAppError(err: unknown): err is AppError {
-  return err instanceof AppError;
-}
+import { AppError, type FieldError } from '../contracts/errors';
 
 /** Zod failure → BAD_USER_INPUT naming each offending field, e.g. `capacity: Too big`. */
 export function fromZodError(err: ZodError, prefix = 'Invalid input'): AppError {

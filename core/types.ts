@@ -1,5 +1,30 @@
 import type { TenantDb } from '../db/tenant-scope';
-import type { Actor } from '../api/context';
+import type { Client } from '@temporalio/client';
+import type { Env } from '../config/env';
+import type { EventPublisher } from '../events/event-publisher';
+import type { AuthClaims } from './auth/tokens';
+import type { CounterFire } from './kitchen/counter-fire';
+import type { ItemWorkflowWatch } from './tasks/item-workflow-watch';
+
+/** The caller as services see it: token claims plus where the request came from (for the audit log). */
+export interface Actor extends AuthClaims {
+  ip?: string;
+}
+
+export type AuthEnv = Pick<Env, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL' | 'REFRESH_TOKEN_TTL'>;
+
+/** The kitchen workflows: orders start theirs here, KDS actions are Updates on them. */
+export interface KitchenHandle {
+  client: Client;
+  taskQueue: string;
+  /** createOrder queues the new order's first tickets itself (core/kitchen/counter-fire.ts); absent: the workflows do it. */
+  counterFire?: CounterFire;
+  /** Hears item workflows start: a tap on a ticket fired before its workflow existed waits for it (absent: polls). */
+  itemWorkflows?: ItemWorkflowWatch;
+}
+
+/** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
+export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 
 /** The client inside `db.$transaction(async (tx) => …)`: still tenant-scoped (same extension). */
 export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError, fromZodError } from './errors';
+import { AppError } from '../contracts/errors';
+import { fromZodError } from './errors';
 
 /** Boundary validation: anything that fails the schema is BAD_USER_INPUT naming the fields. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { nativeRequire } from './native-require';
 import { clearStaleLock, readPostmasterPid } from './pg-lockfile';
-import { watchPostgres } from './pg-watchdog';
+import { startOrphanWatchdog } from '../process/orphan-watchdog';
 
 export type EmbeddedPostgresOptions = {
   /** The cluster directory itself (PG_VERSION lives here). */
@@ -85,7 +85,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   });
 
   const pid = readPostmasterPid(dataDir);
-  const dismissWatchdog = pid ? watchPostgres(pid) : () => undefined;
+  const dismissWatchdog = pid ? startOrphanWatchdog('postgres-watchdog', pid, 'INT') : () => undefined;
   // process.exit() without stop(): 'exit' handlers cannot wait, so just ask for a fast shutdown.
   const onExit = () => {
     try {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * PostgreSQL refuses to start while `postmaster.pid` names a live process. It already ignores
@@ -64,7 +65,7 @@ export async function clearStaleLock(dataDir: string, log: Log, waitMs = 10_000)
         `PostgreSQL is already running on ${dataDir} (pid ${pid}). Stop that process or use another DATA_DIR.`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   if (!fs.existsSync(lockfilePath(dataDir))) return; // it shut down cleanly while we waited
   fs.rmSync(lockfilePath(dataDir), { force: true });

@@ -3,6 +3,7 @@ import { connectDemoSandbox, DEMO_PLATFORM_NAME } from '../sandbox-platform/conn
 import type { LedgerEntry } from '../sandbox-platform/state';
 import { launchBrowser, screenshot, signIn, type E2eBrowser, type E2ePage } from './support/browser';
 import { startE2eStack, type E2eStack } from './support/stack';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The platform admin pages in real Chromium against the real stack, with the sandbox marketplace
@@ -53,7 +54,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 }
 

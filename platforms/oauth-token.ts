@@ -1,5 +1,5 @@
 import { PermanentError, RateLimitedError, TransientError } from './connector';
-import { retryAfterMs } from './rest-connector';
+import { retryAfterMs } from './retry-after';
 
 /**
  * OAuth2 client-credentials tokens for a platform API, cached per platform in this (worker)

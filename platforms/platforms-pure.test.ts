@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { credentialsKey, decryptCredentials, encryptCredentials } from './credentials';
 import { mapOrderLines } from './mapping';
-import { retryAfterMs } from './rest-connector';
+import { retryAfterMs } from './retry-after';
 import { signPayload, verifySignature } from './signature';
 
 describe('webhook signatures', () => {

@@ -9,6 +9,7 @@ import {
   type PlatformOrderView,
 } from './connector';
 import type { TokenSource } from './oauth-token';
+import { retryAfterMs } from './retry-after';
 
 /** Platform.config for the generic REST connector. */
 export interface RestConnectorConfig {
@@ -81,13 +82,4 @@ export function createRestConnector(config: RestConnectorConfig, auth?: RestAuth
     updateOrderStatus: (id, status, opts) => call('POST', `/v1/orders/${enc(id)}/status`, { status }, opts),
     updateReadyTime: (id, readyAt, opts) => call('POST', `/v1/orders/${enc(id)}/ready-time`, { readyAt }, opts),
   };
-}
-
-/** Retry-After is seconds or an HTTP date; missing or unparsable means "a second". */
-export function retryAfterMs(header: string | null, nowMs = Date.now()): number {
-  if (!header) return 1_000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? 1_000 : Math.max(0, at - nowMs);
 }

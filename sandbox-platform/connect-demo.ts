@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { KitchenHandle } from '../api/context';
-import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync } from '../core/platforms/platform-workflows';
+import type { KitchenHandle } from '../core/types';
+import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync } from '../temporal/platform-client';
 import type { Db } from '../db/client';
 import { encryptCredentials } from '../platforms/credentials';
 import { defaultProductId } from '../platforms/mapping';

@@ -1,5 +1,5 @@
 import type { PlatformMenuItem, PlatformOrderLine } from '../platforms/connector';
-import type { SandboxContext } from './server';
+import type { SandboxContext } from './context';
 import { newOrder, sandboxNow, type Fault, type LedgerEntry, type SandboxOrder } from './state';
 import { deliver, makeEvent, type DeliveryAttempt, type SandboxEvent, type WebhookTarget } from './webhooks';
 

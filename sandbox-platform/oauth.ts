@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request } from 'express';
-import type { SandboxContext } from './server';
+import type { SandboxContext } from './context';
 import { sandboxNow, type LedgerEntry } from './state';
 
 /**
@@ -8,12 +8,6 @@ import { sandboxNow, type LedgerEntry } from './state';
  * secret (form or JSON body, or HTTP Basic) answers a bearer token that expires after
  * `tokenTtlSeconds` of sandbox time (advanceClock moves it), after which calls answer 401.
  */
-export interface SandboxOAuthClient {
-  clientId: string;
-  clientSecret: string;
-  tokenTtlSeconds?: number;
-}
-
 export const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
 
 export function oauthRoutes(ctx: SandboxContext, record: (req: Request) => LedgerEntry) {

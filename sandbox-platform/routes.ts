@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { PlatformMenuItem } from '../platforms/connector';
 import type { SandboxControl } from './control';
-import type { SandboxContext } from './server';
+import type { SandboxContext } from './context';
 import { sandboxNow, type SandboxOrder } from './state';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 type Result = { status: number; body: unknown };
 const ok = (body: unknown = { ok: true }): Result => ({ status: 200, body });
@@ -24,7 +25,7 @@ async function act(ctx: SandboxContext, res: Response, apply: () => Result): Pro
     if (key && result.status < 500) ctx.state.idempotent.set(key, result);
   }
   const delayMs = res.locals.delayMs as number | undefined;
-  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (delayMs) await sleep(delayMs);
   if (!res.writableEnded && !res.destroyed) res.status(result.status).json(result.body);
 }
 

@@ -6,6 +6,7 @@ import { PermanentError, RateLimitedError, TransientError } from '../platforms/c
 import { tokenSource } from '../platforms/oauth-token';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../platforms/signature';
 import { startSandboxPlatform, type SandboxPlatform } from './server';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // The sandbox marketplace itself, over real HTTP: a receiver on port 0 stands in for Brigade.
 jest.setTimeout(30_000);
@@ -95,7 +96,7 @@ describe('the sandbox marketplace', () => {
     sandbox.control.rejectProduct('bad');
     const { uploadId } = await api.uploadMenu([{ productId: 'good', name: 'Good', price: 5, available: true }, { productId: 'bad', name: 'Bad', price: 1, available: true }]);
     expect((await api.menuUploadResult(uploadId)).status).toBe('processing');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     expect(await api.menuUploadResult(uploadId)).toEqual({ id: uploadId, status: 'done', errors: [{ productId: 'bad', message: 'rejected: invalid data' }] });
     await api.setItemAvailability('good', false);
     expect(sandbox.control.item('good')).toMatchObject({ available: false });

@@ -4,32 +4,10 @@ import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import type { PlatformOrderLine } from '../platforms/connector';
 import { createControl, type SandboxControl } from './control';
-import { checkBearer, oauthRoutes, type SandboxOAuthClient } from './oauth';
+import type { SandboxContext, SandboxOptions } from './context';
+import { checkBearer, oauthRoutes } from './oauth';
 import { marketplaceRoutes } from './routes';
-import { createState, takeFault, type LedgerEntry, type SandboxState } from './state';
-import type { DeliveryAttempt, WebhookTarget } from './webhooks';
-
-export interface SandboxOptions {
-  port?: number;
-  host?: string;
-  /** A static bearer token the API accepts; with neither this nor `oauth`, no auth. */
-  apiKey?: string;
-  /** OAuth2 client credentials accepted at POST /oauth/token, which issues expiring tokens. */
-  oauth?: SandboxOAuthClient;
-  webhook?: WebhookTarget;
-  /** How long a placed order waits for accept/deny before the marketplace cancels it. */
-  acceptWindowMs?: number;
-  /** Menu uploads finish processing this long after the call (they are asynchronous). */
-  menuProcessingMs?: number;
-}
-
-export interface SandboxContext {
-  state: SandboxState;
-  opts: Required<Pick<SandboxOptions, 'acceptWindowMs' | 'menuProcessingMs'>> & SandboxOptions;
-  target: { current: WebhookTarget | null };
-  deliveries: DeliveryAttempt[];
-  pending: Set<Promise<unknown>>;
-}
+import { createState, takeFault, type LedgerEntry } from './state';
 
 export interface SandboxPlatform {
   url: string;

@@ -40,7 +40,7 @@ export async function deliver(target: WebhookTarget, event: SandboxEvent, log: D
   const maxAttempts = opts.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const ts = Math.floor(Date.now() / 1000);
-    let status: number | null = null;
+    let status: number | null;
     try {
       const res = await fetch(target.url, {
         method: 'POST',

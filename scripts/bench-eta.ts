@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { simulateKitchen } from '../domain/eta/simulate';
 import { kitchenFromGenes, STATION_TYPES, type ItemGene, type StationGene, type TaskGene } from '../domain/eta/test-kitchen';
 import type { SimInput } from '../domain/eta/types';
+import { createRand } from './sim/prng';
 
 const NOW = Date.UTC(2026, 10, 20, 19, 0, 0);
 const SIZES = [100, 500, 1000];
@@ -31,19 +32,8 @@ const STATIONS: StationGene[] = [
   { types: [type('packaging')], capacity: 2, active: true, shout: false },
 ];
 
-/** mulberry32: a tiny seeded PRNG so every run benchmarks the same kitchens. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildKitchen(activeTasks: number, seed: number): SimInput {
-  const rand = prng(seed);
+  const rand = createRand(seed);
   const items: ItemGene[] = [];
   let kitchen = kitchenFromGenes({ stations: STATIONS, items }, NOW);
   const active = () => kitchen.tasks.filter((t) => t.status !== 'DONE' && t.status !== 'CANCELLED').length;

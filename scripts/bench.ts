@@ -22,6 +22,7 @@ import { startBenchStack } from './bench/stack';
 import { buildTargets } from './bench/targets';
 import { lowLoadLatencies } from './bench/low-load';
 import { Recorder } from './sim/recorder';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = path.resolve(__dirname, '..');
 const LATENCY_ORDERS_PER_HOUR = 300;
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     const rand = createRand(2026);
     const etaAt = async (target: number) => {
       const active = await growBacklog(kitchen, stack.prisma, rand, target, backlog, apiFailures);
-      await new Promise((r) => setTimeout(r, 2_000)); // let the recalculations the new orders triggered finish
+      await sleep(2_000); // let the recalculations the new orders triggered finish
       const result = await measureEtaEndToEnd({ prisma: stack.prisma, databaseUrl: stack.databaseUrl, tenantId: kitchen.tenantId, target });
       endToEnd.push(result);
       log(`ETA end to end at ${active} active tasks: activity median ${result.activity.median?.toFixed(1)} ms (load ${result.loadState.median?.toFixed(1)}, simulate ${result.simulate.median?.toFixed(1)})`);

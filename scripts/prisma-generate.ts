@@ -22,7 +22,7 @@ const STAMP = path.join(GENERATED, '.schema-hash');
 const STUB = path.join(ROOT, 'node_modules', '.cache', 'brigade', 'schema-engine-offline-stub');
 
 function inputsHash(): string {
-  const prismaVersion = (require('prisma/package.json') as { version: string }).version;
+  const prismaVersion = (JSON.parse(fs.readFileSync(require.resolve('prisma/package.json'), 'utf8')) as { version: string }).version;
   const config = path.join(ROOT, 'prisma.config.ts');
   return createHash('sha256')
     .update(fs.readFileSync(SCHEMA))

@@ -17,6 +17,7 @@ import { Recorder } from './sim/recorder';
 import { buildReport } from './sim/report';
 import { prepareSimMenu } from './sim/sim-menu';
 import { connectSocket, type BrigadeClientSocket } from './sim/socket';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const log = (m: string) => console.log(`[sim] ${m}`);
 const login = (url: string, email: string) => new ApiClient(url, { tenant: 'demo', email, password: 'demo1234' });
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   for (const cook of cooks) cook.stopStarting();
   const wallMs = Date.now() - t0;
   log(drained ? 'every order is ready' : 'time is up: open orders are reported as open');
-  await new Promise((resolve) => setTimeout(resolve, 1_000)); // last events in flight
+  await sleep(1_000); // last events in flight
 
   const results = await fetchResults(operator, placed.map((p) => p.id));
   const capacity = new Map(stations.map((s) => [s.name, s.capacity]));

@@ -8,7 +8,6 @@ import { env as loadEnv } from '../config/env';
 import { prepareDatabase } from '../db/bootstrap';
 import { createPrisma } from '../db/client';
 import { DEMO_LOGINS } from '../prisma/seed/demo-logins';
-import { resolveTemporalBinary } from '../temporal/binary';
 import { startTemporalDevServer } from '../temporal/dev-server';
 import { connectTemporal } from '../temporal/connection';
 import { startKitchenWorker } from '../temporal/run-worker';
@@ -92,7 +91,7 @@ async function main() {
           .then((n) => n > 0 && log(`re-drove ${n} order(s) whose workflow had not started`))
           .catch((err) => console.error('[brigade] re-drive failed:', err instanceof Error ? err.message : err));
       void redrive();
-      const timer = setInterval(redrive, 60_000);
+      const timer = setInterval(() => void redrive(), 60_000);
       timer.unref();
       stops.push(['order re-drive', async () => clearInterval(timer)]);
       if (process.argv.includes('--with-sandbox-platform')) {

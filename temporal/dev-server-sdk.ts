@@ -1,5 +1,13 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { DevServer } from './dev-server';
+import type { TemporalBinarySource } from './binary';
+
+/** A running Temporal dev server, whichever way it was started. */
+export type DevServer = {
+  address: string;
+  uiUrl: string | null;
+  stop(): Promise<void>;
+  source: TemporalBinarySource;
+};
 
 type SdkDevServerOptions = {
   host: string;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveTemporalBinary, type ResolvedTemporalBinary } from './binary';
 import { connectTemporal } from './connection';
-import { startTemporalDevServer, type DevServer } from './dev-server';
+import { startTemporalDevServer } from './dev-server';
+import type { DevServer } from './dev-server-sdk';
 
 // Two real server starts on one SQLite file; each takes about a second, more on a busy machine.
 jest.setTimeout(120_000);

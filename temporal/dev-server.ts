@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { resolveTemporalBinary, type ResolvedTemporalBinary, type TemporalBinarySource } from './binary';
-import { startSdkDevServer } from './dev-server-sdk';
-import { guardChild, terminate } from './process-guard';
+import { resolveTemporalBinary, type ResolvedTemporalBinary } from './binary';
+import { startSdkDevServer, type DevServer } from './dev-server-sdk';
+import { guardChild, terminate } from '../process/process-guard';
 import { getFreePort, isPortOpen } from './ports';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type StartDevServerOptions = {
   /** SQLite file for persistence; undefined → in-memory (tests). */
@@ -20,13 +21,6 @@ export type StartDevServerOptions = {
   /** Skips resolution when the caller already has a binary. */
   binary?: ResolvedTemporalBinary;
   readyTimeoutMs?: number;
-};
-
-export type DevServer = {
-  address: string;
-  uiUrl: string | null;
-  stop(): Promise<void>;
-  source: TemporalBinarySource;
 };
 
 const HOST = '127.0.0.1';
@@ -84,7 +78,7 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
   } catch (err) {
     await stop();
     const output = tail.length ? `\n--- last server output ---\n${tail.join('\n')}` : '';
-    throw new Error(`Temporal dev server (${binary.path}) did not become ready: ${(err as Error).message}${output}`);
+    throw new Error(`Temporal dev server (${binary.path}) did not become ready: ${(err as Error).message}${output}`, { cause: err });
   }
   const where = opts.dbFile ? `SQLite ${opts.dbFile}` : 'in-memory';
   log(`[temporal] dev server ready on ${address} (${where}) in ${Date.now() - started} ms`);
@@ -124,7 +118,7 @@ async function waitUntilReady(opts: WaitOptions): Promise<void> {
         lastError = (err as Error).message;
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   throw new Error(`timed out after ${opts.timeoutMs} ms (last error: ${lastError})`);
 }

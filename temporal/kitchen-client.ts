@@ -6,6 +6,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
+import { codeOfFailure } from '../contracts/errors';
 import {
   cancelItemUpdate,
   completeSubtaskUpdate,
@@ -49,9 +50,6 @@ type UpdateResult<D> = D extends UpdateDefinition<infer R, any, string> ? R : ne
 export type KdsUpdateArgs<N extends KdsUpdateName> = UpdateArgs<(typeof KDS_UPDATES)[N]>;
 export type KdsUpdateResult<N extends KdsUpdateName> = UpdateResult<(typeof KDS_UPDATES)[N]>;
 
-const NOT_FOUND_TYPES = new Set(['TASK_NOT_FOUND', 'ITEM_NOT_FOUND', 'ORDER_NOT_FOUND']);
-/** Business failure types from contracts/kitchen-activities.ts and workflows/support/failures.ts. */
-const CONFLICT_TYPES = new Set(['STATION_AT_CAPACITY', 'STATION_NOT_SUITABLE', 'INVALID_TRANSITION', 'ORDER_CLOSED', 'ITEM_CLOSED', 'RECIPE_INVALID']);
 
 /** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */
 export async function startOrderWorkflow(
@@ -121,10 +119,8 @@ async function asResult<T>(run: () => Promise<T>, subject: string): Promise<Kitc
 export function toRejection(err: unknown, subject: string): Extract<KitchenResult<never>, { ok: false }> | null {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const type = err.cause.type ?? '';
-    if (NOT_FOUND_TYPES.has(type)) return { ok: false, code: 'NOT_FOUND', message: err.cause.message, type };
-    if (CONFLICT_TYPES.has(type)) return { ok: false, code: 'CONFLICT', message: err.cause.message, type };
-    if (type === 'BAD_INPUT') return { ok: false, code: 'BAD_USER_INPUT', message: err.cause.message, type };
-    return null;
+    const code = codeOfFailure(type);
+    return code && code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN' ? { ok: false, code, message: err.cause.message, type } : null;
   }
   if (err instanceof WorkflowNotFoundError) {
     // The server answers NOT_FOUND both for an unknown id and for a workflow that already finished.

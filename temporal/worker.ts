@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   bundleWorkflowCode,
-  NativeConnection,
+  type NativeConnection,
   Worker,
   type WorkerOptions,
   type WorkflowBundleOption,

@@ -9,7 +9,6 @@ import { startTestInfra, type TestInfra } from './support/infra';
  * BRIGADE_TEST_INFRA=none skips it all, for quick runs of pure unit tests.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __BRIGADE_TEST_INFRA__: TestInfra | undefined;
 }
 

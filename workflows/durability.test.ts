@@ -70,7 +70,7 @@ it('a worker killed with SIGKILL in the middle of a busy order loses nothing and
   const { orderId, itemIds } = await k.order(dishes, { priority: 2 });
   const [p1, p2, p3, s1, s2] = itemIds;
   const firstTask = async (id: string) => (await k.untilItem(id, (s) => s.tasks[0]?.status === 'QUEUED', 'first task queued', 30_000)).tasks[0];
-  const [d1, d2, d3, t1, t2] = await Promise.all(itemIds.map(firstTask));
+  const [_d1, d2, d3, t1, t2] = await Promise.all(itemIds.map(firstTask));
   await k.cook(p1, 'dough');
   await k.ok(s1, 'startTask', { taskId: t1.id });
 

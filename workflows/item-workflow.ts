@@ -20,7 +20,7 @@ import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkR
 import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
 import { BACKGROUND_ETA_PATCH, ItemTimers } from './item/timers';
 import { LOCAL_WRITE } from './support/activity-profiles';
-import { Mutex } from './support/mutex';
+import { Mutex } from 'async-mutex';
 
 export type { ItemStateView, TaskView } from './item/model';
 
@@ -68,6 +68,8 @@ const { materializeItemTasks } = proxyLocalActivities<KitchenActivities>(LOCAL_W
 export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkflowResult> {
   const { tenantId, orderId, orderItemId } = input;
   const model = new ItemModel(orderId, orderItemId, input.priority ?? 0, input.fireAt);
+  // Updates and signals run beside the main loop: one critical section at a time (Temporal's
+  // safe-message-handlers pattern), so two KDS bumps cannot both pass their checks.
   const mutex = new Mutex();
   const lifecycle = new ItemLifecycle({ tenantId, orderId, orderItemId }, model, mutex);
   const actions = new ItemActions(model, mutex, lifecycle, () => notifyParent(itemStartedSignal, { orderItemId }));
@@ -101,7 +103,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
     }
     const sleep = timers.sleepMs(Date.now());
     // Wait for a handler that is still mid-way (a bump releasing its dependents) to finish, so one recalculation covers it.
-    const changed = () => model.version !== seen && !mutex.busy;
+    const changed = () => model.version !== seen && !mutex.isLocked();
     if (sleep === undefined) await condition(changed);
     else await condition(changed, sleep);
   }
@@ -161,7 +163,7 @@ async function notifyParent<A extends { orderItemId: string }>(signal: SignalDef
 
 /** Continue-as-new only from a quiet point: no handler running and nothing holding the mutex. */
 async function readyToContinueAsNew(model: ItemModel, mutex: Mutex, timers: ItemTimers): Promise<boolean> {
-  await condition(() => allHandlersFinished() && !mutex.busy);
+  await condition(() => allHandlersFinished() && !mutex.isLocked());
   if (patched(BACKGROUND_ETA_PATCH)) await timers.settleEta();
   return !model.closed;
 }

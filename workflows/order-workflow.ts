@@ -14,7 +14,7 @@ import { itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
 import { LOCAL_WRITE } from './support/activity-profiles';
-import { Mutex } from './support/mutex';
+import { Mutex } from 'async-mutex';
 
 export type { OrderStateView, OrderStatus } from './order/model';
 
@@ -56,6 +56,7 @@ const { loadOrderPlan } = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWorkflowResult> {
   const model = new OrderModel(input.orderId);
+  // Handlers run beside the main loop; they change the order one at a time.
   const mutex = new Mutex();
   const actions = new OrderActions(input.tenantId, model, mutex);
   registerHandlers(model, actions);
@@ -80,7 +81,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
   // Out of the kitchen: wait for delivery updates, but not forever.
   while (model.status === 'READY' || model.status === 'DELIVERING') {
     if (workflowInfo().continueAsNewSuggested) {
-      await condition(() => allHandlersFinished() && !mutex.busy);
+      await condition(() => allHandlersFinished() && !mutex.isLocked());
       return await continueAsNew<typeof orderWorkflow>({ tenantId: input.tenantId, orderId: input.orderId, carry: model.carryOver() });
     }
     const seen = model.version;

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, condition, continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { OrderStatusTransition, PlatformOrderActivities } from '../activities/platforms/platform-orders';
-import type { PlatformOrderStage, PlatformOrderWorkflowInput, platformOrderWorkflow } from './platform-order-workflow';
+import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';
 import { PLATFORM_CALL, PLATFORM_READ } from './platform-profiles';
 
 /**
@@ -66,7 +66,7 @@ export async function followOrder(
     }
     await condition(isCancelled, input.pollMs ?? DEFAULT_POLL_MS);
     if (workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof platformOrderWorkflow>({ ...input, carry: { orderId, promisedReadyAt, sent: [...sent] } });
+      await continueAsNew<(input: PlatformOrderWorkflowInput) => Promise<PlatformOrderStage>>({ ...input, carry: { orderId, promisedReadyAt, sent: [...sent] } });
     }
   }
 }

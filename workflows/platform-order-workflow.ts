@@ -1,7 +1,8 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { IntakeResult, OrderStatusTransition, PlatformOrderActivities } from '../activities/platforms/platform-orders';
+import type { IntakeResult, PlatformOrderActivities } from '../activities/platforms/platform-orders';
 import { causeOf, followOrder, rejectedByPlatform } from './platform-order-follow';
 import { reviewDesk, type ReviewDesk, type ReviewOutcome, type ReviewResolution } from './platform-order-review';
+import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';
 import { PLATFORM_CALL } from './platform-profiles';
 
 /**
@@ -11,18 +12,6 @@ import { PLATFORM_CALL } from './platform-profiles';
  * the platform order, so duplicate webhooks collapse onto this one run. A flagged order waits
  * for a person's resolution (resolveReviewUpdate), then goes on exactly like any other.
  */
-export interface PlatformOrderWorkflowInput {
-  tenantId: string;
-  platformId: string;
-  platformOrderId: string;
-  /** How often our order's state is read; tests shorten it. */
-  pollMs?: number;
-  /** Set only by continue-as-new. */
-  carry?: { orderId: string; promisedReadyAt: string; sent: OrderStatusTransition[] };
-}
-
-export type PlatformOrderStage = 'intake' | 'accepted' | 'needs_review' | 'denied' | 'cancelled' | 'picked_up';
-
 export const platformOrderWorkflowId = (platformId: string, platformOrderId: string): string => `platform-order-${platformId}-${platformOrderId}`;
 export const platformOrderCancelledSignal = defineSignal('platformOrderCancelled');
 export const platformOrderStageQuery = defineQuery<PlatformOrderStage>('platformOrderStage');

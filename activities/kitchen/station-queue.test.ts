@@ -9,6 +9,7 @@ import { createStation, deleteTenants, materializedItem, singleTaskRecipe, uniqu
 import { createLearnedDurationsCache } from '../../core/kitchen-read/learned-durations';
 import { announceStationLoad, STATION_LOAD_SPACING_MS } from '../../core/kitchen/station-load';
 import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../test/support/activity-realtime';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
@@ -46,7 +47,7 @@ async function overlapping<T>(taskIds: string[], waiting: number, fire: () => Pr
     await locker.query('SELECT 1 FROM task_instances WHERE id = ANY($1::uuid[]) FOR UPDATE', [taskIds]);
     const fired = fire();
     fired.catch(() => undefined); // awaited below, after the release
-    for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 10))) {
+    for (const until = Date.now() + 5_000; Date.now() < until; await sleep(10)) {
       const { rows } = await locker.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
       );
@@ -139,8 +140,8 @@ describe('station:load', () => {
     try {
       const deps = { prisma, events: rt.publisher, clock: () => now, learned: createLearnedDurationsCache() };
       for (let i = 0; i < 6; i++) announceStationLoad(deps, tenant.id, [quiet.id]);
-      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 3 * STATION_LOAD_SPACING_MS)); // and no third one
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await sleep(20);
+      await sleep(3 * STATION_LOAD_SPACING_MS); // and no third one
       expect(loads).toEqual([0, 0]);
     } finally {
       rt.client.off('station:load', listener);
@@ -158,7 +159,7 @@ describe('station:load', () => {
       announceStationLoad(deps, tenant.id, [quiet.id]); // at once
       announceStationLoad(deps, tenant.id, [quiet.id]); // STATION_LOAD_SPACING_MS later
       await publisher.close();
-      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await sleep(20);
       expect(loads).toEqual([0, 0]);
     } finally {
       rt.client.off('station:load', listener);

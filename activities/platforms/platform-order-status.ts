@@ -1,7 +1,7 @@
 import { cancelOrder } from '../../core/orders/cancel-order';
 import { forTenant } from '../../db/tenant-scope';
 import type { ActivityDeps } from '../../core/kitchen/deps';
-import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-orders';
+import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-order-ref';
 import { loadPlatform, sendOnce } from './platform-support';
 
 export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';

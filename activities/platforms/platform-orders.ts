@@ -1,37 +1,20 @@
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { createOrder } from '../../core/orders/create-order';
-import { systemActor, type SystemActor } from '../../core/types';
 import { forTenant } from '../../db/tenant-scope';
 import type { PlatformOrderPayload } from '../../contracts/socket-events';
 import type { PlatformOrderView } from '../../platforms/connector';
 import { mapOrderLines, type MappingResult } from '../../platforms/mapping';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import type { PlatformOrderStatusActivities } from './platform-order-status';
+import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-order-ref';
 import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
-
-export interface PlatformOrderRef {
-  tenantId: string;
-  platformId: string;
-  platformOrderId: string;
-}
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
 
 /** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
 const FALLBACK_READY_MS = 30 * 60_000;
 const ETA_WAIT_POLLS = 20;
-
-/** Platform orders are taken by the system, not a user: audit rows say `system:platform` via the platform's name. */
-export function platformActor(tenantId: string, platformName: string): SystemActor {
-  return systemActor(tenantId, 'platform', platformName);
-}
-
-/** The order workflow's kitchen handle: the worker's own client and task queue. */
-export function kitchenFromContext() {
-  const ctx = Context.current();
-  return { client: ctx.client, taskQueue: ctx.info.taskQueue };
-}
 
 export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps) {
   const row = (ref: PlatformOrderRef) =>
@@ -116,7 +99,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       // (the status loop sends the real time as soon as it differs materially).
       let eta: Date | null = null;
       for (let i = 0; i < ETA_WAIT_POLLS && !eta; i++) {
-        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+        if (i > 0) await sleep(250);
         const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
         eta = order?.estimatedReadyAt ?? null;
       }

@@ -3,8 +3,9 @@ import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos
 import type { Prisma } from '../../prisma/generated/client';
 import type { TenantDb } from '../../db/tenant-scope';
 import { can, type Permission } from '../../domain/auth/permissions';
-import type { Actor, GraphQLContext } from '../context';
-import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/types';
+import type { GraphQLContext } from '../context';
+import { AppError } from '../../contracts/errors';
 
 /** Context after a scope passed: the actor and the tenant-scoped client are guaranteed. */
 export type AuthedContext = GraphQLContext & { actor: Actor; db: TenantDb };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createPrisma } from '../../db/client';
 import { signAccessToken } from '../../core/auth/tokens';
-import { AppError, fromZodError } from '../../core/errors';
+import { AppError } from '../../contracts/errors';
+import { fromZodError } from '../../core/errors';
 import { onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
 
 /**
@@ -38,6 +39,7 @@ it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side',
 it('lets AppErrors through with their code and details', async () => {
   const res = await api.gql('mutation { login(tenant: "", email: "a", password: "b") { accessToken } }');
   expect(onlyError(res)).toMatchObject({ message: 'Invalid input: tenant: Too small: expected string to have >=1 characters', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(onlyError(res).extensions?.fieldErrors).toEqual([{ path: 'tenant', message: expect.any(String) }]);
 });
 
 it('turns a zod failure into BAD_USER_INPUT with every field path in the message and extensions', () => {
@@ -45,9 +47,9 @@ it('turns a zod failure into BAD_USER_INPUT with every field path in the message
   const parsed = schema.safeParse({ name: 'x', items: [{ qty: 1 }, { qty: -1 }] });
   const err = fromZodError(parsed.error!);
   expect(err).toBeInstanceOf(AppError);
-  expect(err.extensions.code).toBe('BAD_USER_INPUT');
+  expect(err.code).toBe('BAD_USER_INPUT');
   expect(err.message).toMatch(/^Invalid input: name: .+; items\.1\.qty: .+$/);
-  expect(err.extensions.fieldErrors).toEqual([
+  expect(err.details?.fieldErrors).toEqual([
     { path: 'name', message: expect.any(String) },
     { path: 'items.1.qty', message: expect.any(String) },
   ]);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectedPlatform } from '../../test/support/test-platform';
 import { until, type TestKitchen } from '../../test/support/kitchen-api';
-import { ensureAvailabilitySync, startMenuSync } from '../../core/platforms/platform-workflows';
+import { ensureAvailabilitySync, startMenuSync } from '../../temporal/platform-client';
 import { usePlatformHarness, type PlatformHarness } from '../../test/support/platform-harness';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Outbound sync against the sandbox marketplace over real HTTP, driven by the real Temporal
 // workflows and activities: menu upload and per-item pushes under injected faults, and
@@ -90,11 +91,11 @@ describe('availability on the sandbox marketplace', () => {
     const ref = { tenantId: k.tenant.id, platformId: p.platformId };
     await h.api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
     await ensureAvailabilitySync(kitchen, ref, 300);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // the follower has taken its first look
+    await sleep(600); // the follower has taken its first look
     await h.api.prisma.menuItem.update({ where: { id: k.menu.salad }, data: { name: `Insalata mista ${randomUUID().slice(0, 4)}`, price: 7.5 } });
     const salad = await until(async () => (p.sandbox.control.item(p.products.salad)?.price === 7.5 ? p.sandbox.control.item(p.products.salad) : undefined), 'salad updated on the platform', 10_000);
     expect(salad.name).toMatch(/^Insalata mista/);
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await sleep(900);
     expect(p.sandbox.control.calls(new RegExp(`^PUT /v1/items/${p.products.salad}$`))).toHaveLength(1);
     expect(p.sandbox.control.calls(new RegExp(`^PUT /v1/items/${p.products.pizza}$`))).toHaveLength(0);
   });

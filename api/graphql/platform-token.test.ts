@@ -1,4 +1,4 @@
-import { startMenuSync } from '../../core/platforms/platform-workflows';
+import { startMenuSync } from '../../temporal/platform-client';
 import { usePlatformHarness } from '../../test/support/platform-harness';
 
 // A platform that authenticates with OAuth2 client credentials (expiring tokens), against the

@@ -1,6 +1,9 @@
-import { createYoga as createYogaServer } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga as createYogaServer, maskError } from 'graphql-yoga';
+import { isAppError } from '../../contracts/errors';
 import type { Db } from '../../db/client';
-import { createContext, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../context';
+import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
+import { createContext } from '../context';
 import { useInputErrorCodes } from './input-error-codes';
 import { schema } from './schema';
 
@@ -14,17 +17,32 @@ export interface CreateYogaOptions {
 
 /**
  * The GraphQL endpoint, mounted by api/app.ts with `app.use(yoga.graphqlEndpoint, yoga)`.
- * maskedErrors: only AppError (a GraphQLError) reaches clients verbatim; anything unexpected
- * becomes "Unexpected error." with code INTERNAL_SERVER_ERROR and is logged server-side.
+ * maskedErrors: an AppError from a use case reaches clients with its code and details (the
+ * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
+ * INTERNAL_SERVER_ERROR and is logged server-side.
  */
 export function createYoga({ prisma, env, kitchen = null, events = null }: CreateYogaOptions) {
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Brigade GraphQL' },
-    maskedErrors: { isDev: env.NODE_ENV === 'development' },
+    maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events }),
     plugins: [useInputErrorCodes()],
     logging: env.NODE_ENV === 'test' ? 'warn' : 'info',
   });
+}
+
+/** AppError → GraphQLError with `extensions.code`; every other error goes to Yoga's mask. */
+function toClientError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isAppError(original)) {
+    const located = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError(original.message, {
+      nodes: located?.nodes,
+      path: located?.path,
+      extensions: { code: original.code, ...(original.details ?? {}) },
+    });
+  }
+  return maskError(error, message, isDev);
 }

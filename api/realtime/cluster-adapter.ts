@@ -8,7 +8,7 @@ import {
   ensureAttachmentTable,
   openBroadcast,
 } from '../../events/socket-transport';
-import type { BrigadeServer } from './socket-server';
+import type { BrigadeServer } from './socket-types';
 
 const PROBE_EVERY_MS = 100;
 

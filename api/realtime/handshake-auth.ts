@@ -1,7 +1,7 @@
 import type { ExtendedError } from 'socket.io';
 import { accessTokenExpiry, verifyAccessToken } from '../../core/auth/tokens';
-import { isAppError } from '../../core/errors';
-import type { BrigadeSocket } from './socket-server';
+import { isAppError } from '../../contracts/errors';
+import type { BrigadeSocket } from './socket-types';
 
 /** The client sees this as `connect_error` with `err.message` and `err.data.code`. */
 function unauthenticated(reason: string): ExtendedError {

@@ -1,21 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Pool } from 'pg';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Env } from '../../config/env';
 import type { Db } from '../../db/client';
-import {
-  tenantRoom,
-  type ClientToServerEvents,
-  type InterServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-} from '../../contracts/socket-events';
+import { tenantRoom } from '../../contracts/socket-events';
 import { installClusterAdapter } from './cluster-adapter';
 import { handshakeAuth } from './handshake-auth';
+import type { BrigadeServer } from './socket-types';
 import { registerStationRooms } from './station-rooms';
 
-export type BrigadeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type BrigadeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface AttachSocketServerOptions {
   httpServer: HttpServer;

@@ -6,7 +6,7 @@ import {
   stationRoom,
   type JoinStationAck,
 } from '../../contracts/socket-events';
-import type { BrigadeSocket } from './socket-server';
+import type { BrigadeSocket } from './socket-types';
 
 /** Clients may emit without an ack callback; answering must not throw then. */
 function replier<T>(ack: unknown): (result: T) => void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../../test/support/kitchen-api';
 import { ETA_MIN_SPACING_MS } from '../../core/eta/eta-runs';
 import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from '../../test/support/test-platform';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Marketplace orders end to end: the sandbox platform (real HTTP) → signed webhook into the real
 // app → Temporal platform order workflow → our IMPORT order cooked by the real kitchen workflows
@@ -138,7 +139,7 @@ describe('out-of-order deliveries', () => {
     await p.sandbox.control.sendEvent(makeEvent('order.placed', placed), 2);
     await p.sandbox.control.idle();
     expect(p.sandbox.control.deliveries().map((d) => d.status)).toEqual([202, 202, 202]);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000);
     expect(await api.prisma.order.count({ where: { tenantId: k.tenant.id } })).toBe(0);
     expect((await platformOrder(p, id))?.status).toBe('cancelled');
     expect(p.sandbox.control.calls(/^POST \/v1\/orders\//)).toHaveLength(0);
@@ -169,14 +170,14 @@ describe('accept deadline', () => {
 
 describe('reconciliation', () => {
   it('finds an order whose webhook never arrived and takes it exactly once', async () => {
-    const { ensureOrderReconciliation } = await import('../../core/platforms/platform-workflows');
+    const { ensureOrderReconciliation } = await import('../../temporal/platform-client');
     const { k, p } = await setup();
     const id = `ord-${randomUUID().slice(0, 8)}`;
     p.sandbox.control.setWebhookTarget(null); // the webhook is lost
     await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.salad, quantity: 1 }] });
     await ensureOrderReconciliation({ client: api.h.client, taskQueue: api.h.taskQueue }, { tenantId: k.tenant.id, platformId: p.platformId }, { pollMs: 300 });
     await sandboxStatus(p, id, 'accepted');
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few more polls: the order is known now
+    await sleep(1_000); // a few more polls: the order is known now
     expect(await api.prisma.order.count({ where: { tenantId: k.tenant.id } })).toBe(1);
     expect(p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/accept$`), { includeReplayed: true })).toHaveLength(1);
     expect(p.sandbox.control.calls(/^GET \/v1\/orders$/).length).toBeGreaterThan(1);
@@ -215,7 +216,7 @@ describe('order lifecycle mirrored on the platform', () => {
     await api.prisma.order.update({ where: { id: orderId }, data: { estimatedReadyAt: late } });
     await until(async () => (p.sandbox.control.order(id)!.readyTimes.length === 2 ? true : undefined), 'new ready time on the platform');
     expect(p.sandbox.control.order(id)!.promisedReadyAt).toBe(late.toISOString());
-    await new Promise((resolve) => setTimeout(resolve, 3_500)); // one more status poll: nothing new to say
+    await sleep(3_500); // one more status poll: nothing new to say
     expect(p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/ready-time$`), { includeReplayed: true })).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { ROLE_PERMISSIONS } from '../../domain/auth/permissions';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import type { ServiceOptions } from '../types';
 
 /** The caller's own user and tenant, plus their permissions so UIs can hide what they cannot do. */

@@ -3,7 +3,7 @@ import type { Tenant, User } from '../../prisma/generated/client';
 import { parseDuration } from './duration';
 import { generateRefreshToken, hashRefreshToken } from './refresh-tokens';
 import { accessTokenExpiry, signAccessToken } from './tokens';
-import type { AuthEnv } from '../../api/context';
+import type { AuthEnv } from '../types';
 
 export interface AuthPayload {
   accessToken: string;

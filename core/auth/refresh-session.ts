@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { hashRefreshToken } from './refresh-tokens';
-import type { AuthEnv } from '../../api/context';
-import { AppError } from '../errors';
+import type { AuthEnv } from '../types';
+import { AppError } from '../../contracts/errors';
 import { parseInput } from '../validate';
 import { issueSession, type AuthPayload } from './issue-session';
 

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import { parseDuration } from './duration';
 import { accessTokenExpiry, signAccessToken, verifyAccessToken, type AuthClaims } from './tokens';
 

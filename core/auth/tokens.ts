@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '../../prisma/generated/client';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 
 /** What an access token proves: who the caller is and which tenant every query is scoped to. */
 export interface AuthClaims {
@@ -17,7 +17,7 @@ const ROLES = new Set<string>(['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR',
 
 /**
  * Short-lived HS256 access token. `ttl` is a jsonwebtoken duration ("15m") or seconds; refresh
- * tokens are opaque random strings (core/auth/sessions.ts), never JWTs, so they can be revoked.
+ * tokens are opaque random strings (core/auth/refresh-tokens.ts), never JWTs, so they can be revoked.
  */
 export function signAccessToken(claims: AuthClaims, secret: string, ttl: string | number): string {
   const { userId, tenantId, tenantSlug, role, name } = claims;

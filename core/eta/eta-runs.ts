@@ -1,7 +1,7 @@
 import type { SimResult } from '../../domain/eta';
 import { queryRows, withTransaction, type SqlTx } from '../../db/client';
 import { Prisma } from '../../prisma/generated/client';
-import { Coalescer } from './coalesce';
+import { Coalescer } from '../kitchen-read/coalesce';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { fail, type ActivityDeps } from '../kitchen/deps';
 import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type LateVerdict } from './eta-late';

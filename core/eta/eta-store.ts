@@ -3,7 +3,8 @@ import type { SimResult } from '../../domain/eta';
 import { Prisma } from '../../prisma/generated/client';
 import type { SqlTx } from '../../db/client';
 import type { ActivityDeps } from '../kitchen/deps';
-import type { KitchenState, OpenItem } from '../kitchen-read/kitchen-state';
+import type { OpenItem } from '../kitchen-read/kitchen-mirror';
+import type { KitchenState } from '../kitchen-read/kitchen-state';
 
 /** ETAs that move less than this are not rewritten nor announced: boards would flicker for nothing. */
 export const ETA_MOVE_MS = 30_000;

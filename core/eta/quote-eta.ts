@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { quoteItems } from '../../domain/eta';
 import { loadKitchenState } from '../kitchen-read/kitchen-state';
 import { loadLearnedDurations } from '../kitchen-read/learned-durations';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import { orderLinesSchema } from '../orders/order-input';
 import { resolveOrderLines } from '../orders/resolve-order-lines';
 import type { ServiceOptions } from '../types';

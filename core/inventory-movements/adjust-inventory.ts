@@ -1,7 +1,7 @@
 import { Prisma } from '../../prisma/generated/client';
 import { markOutOfStockItems, restockedItems } from '../inventory/inventory-alerts';
 import type { MenuUpdatedPayload } from '../../contracts/socket-events';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import { notifyAvailabilityChanged } from '../platforms/notify-availability';
 import type { KitchenServiceOptions } from '../orders/kitchen-deps';

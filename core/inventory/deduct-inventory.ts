@@ -4,7 +4,6 @@ import { Prisma } from '../../prisma/generated/client';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { fail, type ActivityDeps } from '../kitchen/deps';
 import { emitLowStock, outOfStock, type StockRow } from './inventory-alerts';
-import { notifyPlatformsFromActivity } from '../../activities/platforms/platform-availability';
 
 /** What the SQL function inventory_deduct_item answers (migration 20261121100000). */
 interface Deducted {
@@ -25,12 +24,17 @@ interface Returned {
  * stock moves only for those inserted, in ingredient order, so a retried activity (or a retry
  * racing the first attempt) changes stock once and two items never deadlock.
  */
-export function createInventoryActivities(deps: ActivityDeps) {
+export interface InventoryDeps extends ActivityDeps {
+  /** Wakes the delivery platforms' availability followers when a dish switched on or off. */
+  notifyPlatforms?: (tenantId: string) => Promise<void>;
+}
+
+export function createInventoryActivities(deps: InventoryDeps) {
   const { prisma } = deps;
 
   async function announce(tenantId: string, changes: MenuUpdatedPayload[]): Promise<void> {
     for (const change of changes) await deps.events.toTenant(tenantId).emit('menu:updated', change);
-    if (changes.length) await notifyPlatformsFromActivity(prisma, tenantId);
+    if (changes.length) await deps.notifyPlatforms?.(tenantId);
   }
 
   const deductInventory: KitchenActivities['deductInventory'] = async ({ tenantId, orderItemId }) => {

@@ -1,4 +1,5 @@
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError } from '../../contracts/errors';
+import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';

@@ -2,8 +2,25 @@ import type { LearnedDuration, SimStation, SimTask } from '../../domain/eta';
 import { queryRows, type Db } from '../../db/client';
 import { Prisma } from '../../prisma/generated/client';
 import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
-import type { OpenItem, OpenOrder } from './kitchen-state';
 import type { LearnedDurations } from './learned-durations';
+
+/** An unfinished item of an open order, with the ETAs stored last time (to tell what moved). */
+export interface OpenItem {
+  id: string;
+  orderId: string;
+  name: string;
+  quantity: number;
+  estimatedReadyAt: number | null;
+  /** Flagged late once already: from then on only its ETA, not the promise, is checked. */
+  isLate: boolean;
+}
+
+export interface OpenOrder {
+  id: string;
+  priority: number;
+  estimatedReadyAt: number | null;
+  initialEstimatedReadyAt: number | null;
+}
 
 /** What never changes once a task is materialised: read once per task, then kept while it is open. */
 export interface TaskStatic {

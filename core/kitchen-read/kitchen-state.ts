@@ -1,25 +1,7 @@
 import { expectedDurationMs, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
 import type { Db } from '../../db/client';
-import { refreshMirror, type KitchenMirror, type OpenTask } from './kitchen-mirror';
+import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
-
-/** An unfinished item of an open order, with the ETAs stored last time (to tell what moved). */
-export interface OpenItem {
-  id: string;
-  orderId: string;
-  name: string;
-  quantity: number;
-  estimatedReadyAt: number | null;
-  /** Flagged late once already: from then on only its ETA, not the promise, is checked. */
-  isLate: boolean;
-}
-
-export interface OpenOrder {
-  id: string;
-  priority: number;
-  estimatedReadyAt: number | null;
-  initialEstimatedReadyAt: number | null;
-}
 
 export interface KitchenState {
   now: number;

@@ -1,8 +1,8 @@
 import { Prisma } from '../../prisma/generated/client';
 import { EXTRA_UNIT_SHARE, type LearnedDuration } from '../../domain/eta';
-import type { ActivityDeps } from '../kitchen/deps';
+import type { Db as Client } from '../../db/client';
 
-type Db = Pick<ActivityDeps['prisma'], '$queryRaw'>;
+type Db = Pick<Client, '$queryRaw'>;
 
 /** How many recent actual durations the moving average covers, per recipe task and station. */
 export const LEARNED_WINDOW = 100;

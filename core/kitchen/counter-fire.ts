@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { isAppError } from '../../contracts/errors';
 import { planOrderFireTimes } from '../../domain/eta/pacing';
 import type { OrderPlan } from '../../contracts/kitchen-activities';
 import type { ActivityDeps } from './deps';
@@ -69,4 +69,4 @@ export function createCounterFire(deps: ActivityDeps): CounterFire {
   };
 }
 
-const isBusinessFailure = (err: unknown) => err instanceof ApplicationFailure && err.nonRetryable;
+const isBusinessFailure = isAppError;

@@ -1,10 +1,8 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import type { ServerEventName, ServerEventPayload } from '../../contracts/socket-events';
 import type { EventPublisher } from '../../events/event-publisher';
 import type { LearnedDurationsCache } from '../kitchen-read/learned-durations';
-import type { KitchenFailureType } from '../../contracts/kitchen-activities';
-import type { EtaRuns } from '../eta/eta-runs';
+import { kitchenFailure, type FailureType } from '../../contracts/errors';
 
 /** The part of the cross-process publisher (events/event-publisher.ts) the activities use. */
 export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation' | 'track'>;
@@ -23,12 +21,17 @@ export interface ActivityDeps {
    * The worker's ETA runs: a transition asks for one after it commits. Absent where no kitchen
    * simulation runs (the API's counter fire: the item workflow asks once it has loaded).
    */
-  eta?: EtaRuns;
+  eta?: EtaTrigger;
 }
 
-/** A business failure: Temporal must not retry it, and the API maps `type` to CONFLICT / NOT_FOUND. */
-export function fail(type: KitchenFailureType, message: string): never {
-  throw ApplicationFailure.nonRetryable(message, type);
+/** What a transition needs of the ETA runs (core/eta/eta-runs.ts): ask for one once it commits. */
+export interface EtaTrigger {
+  after(tenantId: string, reason: string): void;
+}
+
+/** A business failure (an AppError); the activity edge makes it a non-retryable ApplicationFailure. */
+export function fail(type: FailureType, message: string): never {
+  throw kitchenFailure(type, message);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { queryRows } from '../../db/client';
 import { Prisma } from '../../prisma/generated/client';
-import { Coalescer } from '../eta/coalesce';
+import { Coalescer } from '../kitchen-read/coalesce';
 import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
 
 export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import type { TenantTx } from '../types';
 
 /**

@@ -1,4 +1,4 @@
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../types';
 import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { notifyAvailabilityChanged } from '../platforms/notify-availability';

@@ -1,5 +1,5 @@
 import { cancelOrder as cancelOrderWorkflow } from '../../temporal/kitchen-client';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantDb } from '../../db/tenant-scope';
 import { notFound, parseInput, requireId } from '../validate';

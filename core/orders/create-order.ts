@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '../errors';
 import type { TenantDb } from '../../db/tenant-scope';
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../types';
 import type { ServiceActor } from '../types';
 import { rememberOrderTasks } from '../tasks/task-items';
 import { parseInput } from '../validate';

@@ -1,5 +1,5 @@
-import type { Actor, KitchenHandle, RealtimeEvents } from '../../api/context';
-import { AppError } from '../errors';
+import type { Actor, KitchenHandle, RealtimeEvents } from '../types';
+import { AppError } from '../../contracts/errors';
 import type { KitchenResult } from '../../temporal/kitchen-client';
 import type { ServiceActor, ServiceOptions } from '../types';
 

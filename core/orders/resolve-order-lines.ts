@@ -1,5 +1,5 @@
 import type { Prisma } from '../../prisma/generated/client';
-import { AppError, type FieldError } from '../errors';
+import { AppError, type FieldError } from '../../contracts/errors';
 import type { TenantTx } from '../types';
 import { MAX_ITEM_QUANTITY, type OrderLineInput } from './order-input';
 

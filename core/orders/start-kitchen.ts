@@ -1,12 +1,12 @@
 import type { OrderPlan } from '../../contracts/kitchen-activities';
 import type { Db } from '../../db/client';
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../types';
 import { startOrderWorkflow } from '../../temporal/kitchen-client';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Pauses between start attempts; the SDK's own connection retries run inside each attempt. */
 export const START_BACKOFF_MS = [250, 1_000, 4_000] as const;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the order's workflow, retrying transient failures. Safe to repeat at any time: the

@@ -1,5 +1,5 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { availabilityChangedSignal, platformAvailabilityWorkflowId } from '../../workflows/platform-availability-workflow';
+import type { Client } from '@temporalio/client';
+import { signalAvailabilityChanged } from '../../temporal/platform-client';
 
 /** Anything that can list a tenant's platforms: the raw client (activities) or the tenant-scoped one. */
 interface PlatformLister {
@@ -17,15 +17,7 @@ export async function notifyAvailabilityChanged(opts: { db: PlatformLister; clie
   const client = opts.client;
   try {
     const platforms = await opts.db.platform.findMany({ where: { tenantId: opts.tenantId, isActive: true }, select: { id: true } });
-    await Promise.all(
-      platforms.map((p) =>
-        client.workflow
-          .getHandle(platformAvailabilityWorkflowId(p.id))
-          .signal(availabilityChangedSignal)
-          // A platform whose follower is not running (never synced): nothing to wake.
-          .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? undefined : Promise.reject(err))),
-      ),
-    );
+    await signalAvailabilityChanged(client, platforms.map((p) => p.id));
   } catch (err) {
     console.error('[platforms] could not wake the availability sync:', err instanceof Error ? err.message : err);
   }

@@ -1,14 +1,15 @@
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError } from '../../contracts/errors';
+import { isUniqueViolation } from '../errors';
 import { encryptCredentials } from '../../platforms/credentials';
 import { defaultProductId } from '../../platforms/mapping';
 import type { TenantDb } from '../../db/tenant-scope';
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../types';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';
 import { assignmentSchema, createPlatformSchema, storeStatusSchema } from './platform-input';
 import { withUnknownItems } from './platform-order-view';
-import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync, startStoreStatusPush } from './platform-workflows';
+import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync, startStoreStatusPush } from '../../temporal/platform-client';
 
 /** Every column but the credentials: they are written, never read back through the API. */
 export const platformSelect = {

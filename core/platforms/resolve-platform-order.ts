@@ -1,10 +1,7 @@
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
-import type { ReviewFailureType } from '../../workflows/platform-order-review';
-import { platformOrderWorkflow, platformOrderWorkflowId, resolveReviewUpdate } from '../../workflows/platform-order-workflow';
-import type { KitchenHandle } from '../../api/context';
-import { AppError } from '../errors';
+import { sendReviewDecision } from '../../temporal/platform-client';
+import type { KitchenHandle } from '../types';
+import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import { requireKitchen } from '../orders/kitchen-deps';
 import type { ServiceOptions } from '../types';
@@ -34,22 +31,8 @@ export async function resolvePlatformOrder({ db, actor, input, kitchen }: Servic
   if (data.action === 'ACCEPT') await saveReviewMappings(db, actor, row, data.itemMappings ?? []);
 
   const ref = { tenantId: actor.tenantId, platformId: row.platformId, platformOrderId: row.platformOrderId };
-  // Usually the flagged run is waiting; if it is gone (it waited its day out), a new run takes it.
-  const startWorkflowOperation = new WithStartWorkflowOperation(platformOrderWorkflow, {
-    workflowId: platformOrderWorkflowId(row.platformId, row.platformOrderId),
-    taskQueue: handle.taskQueue,
-    args: [ref],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-  });
-  try {
-    await handle.client.workflow.executeUpdateWithStart(resolveReviewUpdate, {
-      args: [{ action: data.action, reason: data.reason ?? null }],
-      startWorkflowOperation,
-    });
-  } catch (err) {
-    throw asConflict(err) ?? err;
-  }
+  const { refused } = await sendReviewDecision(handle, ref, { action: data.action, reason: data.reason ?? null });
+  if (refused) throw new AppError('CONFLICT', refused.message, { reason: refused.type });
   await recordAudit({
     db,
     actor,
@@ -65,13 +48,3 @@ function assertOpen(row: PlatformOrderRow): void {
   if (row.status !== 'needs_review') throw new AppError('CONFLICT', `Platform order ${row.platformOrderId} is already ${row.status}`);
 }
 
-const CONFLICTS = new Set<ReviewFailureType>(['ALREADY_RESOLVED', 'PLATFORM_REFUSED', 'RESOLUTION_FAILED']);
-
-/** The workflow refused the decision (already taken), the platform refused the accept, or the order changed meanwhile. */
-function asConflict(err: unknown): AppError | null {
-  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : null;
-  if (cause instanceof ApplicationFailure && CONFLICTS.has(cause.type as ReviewFailureType)) {
-    return new AppError('CONFLICT', cause.message, { reason: cause.type });
-  }
-  return null;
-}

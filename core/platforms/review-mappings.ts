@@ -1,9 +1,9 @@
 import type { TenantDb } from '../../db/tenant-scope';
 import { mapOrderLines, type AssignmentRef } from '../../platforms/mapping';
-import { AppError, type FieldError } from '../errors';
+import { AppError, type FieldError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import { resolveOrderLines } from '../orders/resolve-order-lines';
-import type { Actor } from '../../api/context';
+import type { Actor } from '../types';
 import type { PlatformOrderRow } from './platform-order-view';
 import { payloadLines } from './platform-order-view';
 

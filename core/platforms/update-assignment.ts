@@ -1,5 +1,5 @@
 import { Prisma } from '../../prisma/generated/client';
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../types';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';

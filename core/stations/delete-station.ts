@@ -4,7 +4,7 @@ import { notFound, requireId } from '../validate';
 
 /**
  * Soft delete: task history and shifts keep pointing at the station, and a deactivated station's
- * task types stop counting as available to recipes (see workflows/tenant-station-types.ts).
+ * task types stop counting as available to recipes (see core/workflows/compile-for-tenant.ts).
  */
 export async function deleteStation({ db, actor, input }: ServiceOptions<{ id: string }>) {
   const id = requireId(input.id, 'Station');

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { ITEM_WORKFLOW_CHANNEL } from '../kitchen/item-workflow-channel';
 import { requireTestEnv } from '../../test/support/db';
 import { watchItemWorkflows, type ItemWorkflowWatch } from './item-workflow-watch';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // A real PostgreSQL LISTEN/NOTIFY: what the item workflow's first activity sends, the API hears.
 let pool: Pool;
@@ -37,7 +38,7 @@ describe('item workflow watch', () => {
     const item = randomUUID();
     let heard: boolean | undefined;
     const waited = timed(async () => void (heard = await watch.wait(item, 5_000)));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     await announce(item);
     expect(await waited).toBeLessThan(2_000);
     expect(heard).toBe(true);
@@ -46,7 +47,7 @@ describe('item workflow watch', () => {
   it('answers at once for an item that announced itself before the wait', async () => {
     const item = randomUUID();
     await announce(item);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(await timed(async () => expect(await watch.wait(item, 5_000)).toBe(true))).toBeLessThan(1_000);
   });
 

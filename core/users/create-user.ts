@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/passwords';
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError } from '../../contracts/errors';
+import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';

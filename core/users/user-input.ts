@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/auth/permissions';
-import { AppError } from '../errors';
-import type { Actor } from '../../api/context';
+import { AppError } from '../../contracts/errors';
+import type { Actor } from '../types';
 
 const name = z.string().trim().min(1, 'must not be empty').max(255);
 const role = z.enum(ROLES);

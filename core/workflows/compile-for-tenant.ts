@@ -1,5 +1,5 @@
 import { compileRecipe, type CompileResult, type CompiledRecipe, type RecipeIssue } from '../../domain/recipe';
-import { AppError } from '../errors';
+import { AppError } from '../../contracts/errors';
 import type { TenantTx } from '../types';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client';
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError } from '../../contracts/errors';
+import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../prisma/generated/client';
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError } from '../../contracts/errors';
+import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, requireId } from '../validate';

@@ -1,7 +1,6 @@
 // Turns the index-based schedule back into the id-keyed SimResult.
 import { Kind, type KitchenModel } from './kitchen-model';
-import type { Schedule } from './simulate';
-import type { SimResult } from './types';
+import type { Schedule, SimResult } from './types';
 
 export function collectResult(model: KitchenModel, schedule: Schedule): SimResult {
   const { tasks, kind, now, stations } = model;

@@ -9,7 +9,7 @@ import { compareWaiting } from '../kitchen/queue-order';
 import { MinHeap } from './heap';
 import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
 import { collectResult } from './collect';
-import type { SimInput, SimResult } from './types';
+import type { Schedule, SimInput, SimResult } from './types';
 
 interface Event {
   time: number;
@@ -17,13 +17,6 @@ interface Event {
 }
 
 const finite = (t: number | null | undefined): t is number => typeof t === 'number' && Number.isFinite(t);
-
-export interface Schedule {
-  start: Float64Array;
-  finish: Float64Array;
-  /** Station index each task ran on; -1 when unknown or never started. */
-  station: Int32Array;
-}
 
 export function simulateKitchen(input: SimInput): SimResult {
   const model = buildModel(input);

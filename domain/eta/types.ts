@@ -69,3 +69,11 @@ export interface SimResult {
   /** Tasks whose station type no active station serves, in id order. */
   unschedulable: string[];
 }
+
+/** When and where each task of the model ran in one simulation (indexed like the model's tasks). */
+export interface Schedule {
+  start: Float64Array;
+  finish: Float64Array;
+  /** Station index each task ran on; -1 when unknown or never started. */
+  station: Int32Array;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { deleteTenants } from '../../test/support/activity-fixtures';
-import type { KitchenHandle } from '../../api/context';
+import type { KitchenHandle } from '../../core/types';
 import { startApiServer, type RunningApiServer } from '../../api/server';
 import { deletePlatformRows } from '../../test/support/test-platform';
 import { loadEnv } from '../../config/env';

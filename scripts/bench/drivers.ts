@@ -12,6 +12,7 @@ import type { RunOne } from './ladder';
 import { forkChild, reply, stopChild } from './child';
 import { noopIds, stableId } from './noop-activities';
 import { NAMESPACE, type BenchStack } from './stack';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The two sides of the throughput ratio, driving the same one-dish urgent orders (the same
@@ -70,7 +71,7 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
       let started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
       for (let attempt = 0; !started.ok && /not released/.test(started.message) && attempt < 80; attempt++) {
         earlyStartRetries++;
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        await sleep(25);
         started = await kdsUpdate(client, { orderItemId: ref.orderItemId, update: 'startTask', args: { taskId: ref.taskId, userId: null } });
       }
       if (!started.ok) return void errors++;

@@ -12,6 +12,7 @@ import { sample, type Rand } from '../sim/prng';
 import { CREATE_ORDER } from '../sim/queries';
 import { summarizeLatencies, type LatencySummary } from '../sim/stats';
 import type { BenchKitchen } from './kitchen-setup';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * ETA recomputation cost, two ways:
@@ -71,7 +72,6 @@ export function countActiveTasks(prisma: Db, tenantId: string): Promise<number> 
 const MAX_FAILURES = 20;
 
 export async function growBacklog(kitchen: BenchKitchen, prisma: Db, rand: Rand, target: number, placed: string[], failures: string[]): Promise<number> {
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let active = await countActiveTasks(prisma, kitchen.tenantId);
   while (active < target) {
     // Four dishes per order (fewer calls to place and later cancel), roughly 4–5 tasks per dish.
@@ -102,7 +102,7 @@ export async function measureEtaEndToEnd(o: { prisma: Db; databaseUrl: string; t
   const load: number[] = [];
   const whole: number[] = [];
   const sim: number[] = [];
-  let burstMs = NaN;
+  let burstMs: number;
   // Timed as the activity loads it: the same per-worker mirror of the open kitchen and learned averages, warm.
   const loader = createKitchenStateLoader(createLearnedDurationsCache());
   await loader.load(o.prisma, o.tenantId, Date.now());
@@ -110,7 +110,7 @@ export async function measureEtaEndToEnd(o: { prisma: Db; databaseUrl: string; t
   try {
     for (let i = 0; i < RUNS; i++) {
       // A tenant's runs start ETA_MIN_SPACING_MS apart: wait that out, or the timing would be the spacing, not the work.
-      await new Promise((r) => setTimeout(r, ETA_MIN_SPACING_MS));
+      await sleep(ETA_MIN_SPACING_MS);
       // Each run follows a transition in a real kitchen: rewrite one open task's row (and its item's), as a
       // transition does, so the run has changed rows to read besides those its own writes and the ETA timers leave.
       const touched = openTasks[i % openTasks.length];
@@ -130,7 +130,7 @@ export async function measureEtaEndToEnd(o: { prisma: Db; databaseUrl: string; t
       await loadKitchenState(o.prisma, o.tenantId, Date.now());
       whole.push(performance.now() - t);
     }
-    await new Promise((r) => setTimeout(r, ETA_MIN_SPACING_MS));
+    await sleep(ETA_MIN_SPACING_MS);
     const t = performance.now();
     await Promise.all(Array.from({ length: BURST }, () => recalculateEta({ tenantId: o.tenantId, reason: 'bench-burst' })));
     burstMs = performance.now() - t;

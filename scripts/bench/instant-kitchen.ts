@@ -2,6 +2,7 @@ import { GqlError, type ApiClient } from '../sim/api-client';
 import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, type CompletedTask, type StartedTask } from '../sim/queries';
 import type { Recorder } from '../sim/recorder';
 import type { BrigadeClientSocket } from '../sim/socket';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A KDS crew with no cooking time, for the bench: every task of a tracked order is started the
@@ -81,7 +82,7 @@ export class InstantKitchen {
         const early = err instanceof GqlError && err.code === 'CONFLICT' && /not released/.test(err.message);
         if (!early || attempt >= RETRIES) throw err;
         this.stats.earlyStartRetries++;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        await sleep(RETRY_MS);
       }
     }
   }

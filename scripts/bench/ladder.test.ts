@@ -1,6 +1,6 @@
 import { runLadders, type RunOne } from './ladder';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A side whose item takes `latencyMs(items in flight)`; what the ladder measures is the real wait. */
 function side(latencyMs: (inFlight: number) => number): RunOne {

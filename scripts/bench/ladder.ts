@@ -1,4 +1,5 @@
 import { median, percentile } from '../sim/stats';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Sustained throughput by stepping up the load: a closed loop of K workers, each placing a
@@ -109,7 +110,6 @@ function judge(side: Side, step: LadderStep): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runStep(runOne: RunOne, k: number, ms: number): Promise<LadderStep> {
   const t0 = Date.now();

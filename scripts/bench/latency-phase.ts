@@ -6,6 +6,7 @@ import type { BrigadeClientSocket } from '../sim/socket';
 import { summarizeLatencies, type LatencySummary } from '../sim/stats';
 import type { InstantKitchen } from './instant-kitchen';
 import { firstStations, type BenchKitchen } from './kitchen-setup';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Event latency at a given order rate: random arrivals of mixed orders (1–4 dishes, not
@@ -30,7 +31,7 @@ export interface LatencyResult {
   failures: string[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const pause = (ms: number) => sleep(Math.max(0, ms));
 
 export async function runLatencyPhase(o: {
   kitchen: BenchKitchen;
@@ -55,7 +56,7 @@ export async function runLatencyPhase(o: {
   const count = Math.round((o.ordersPerHour * o.durationMs) / 3_600_000);
   const offsets = Array.from({ length: count }, () => o.rand() * o.durationMs).sort((a, b) => a - b);
   for (const offset of offsets) {
-    await sleep(t0 + offset - Date.now());
+    await pause(t0 + offset - Date.now());
     const order = generateOrder(o.rand, kitchen.menu, { allowScheduled: false });
     const stations = [...new Set(order.items.flatMap((i) => firstStations(kitchen, kitchen.menu.find((m) => m.id === i.menuItemId)!.recipe)))];
     const input = { channel: order.channel, priority: order.priority, customerName: order.customerName, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };
@@ -77,7 +78,7 @@ export async function runLatencyPhase(o: {
     );
   }
   await Promise.all(jobs);
-  await sleep(2_000); // last dependents and events
+  await pause(2_000); // last dependents and events
   detach();
   instant.recorder = null;
   // Later dishes of an order fire by prep time (minutes away): cancel them so they do not cook into the next phase.
@@ -111,7 +112,7 @@ async function pollVisible(kitchen: BenchKitchen, stationIds: string[], sentAt: 
       );
       if (queues.some((q) => q?.stationQueue.tasks.some((t) => t.orderId === id))) return Date.now();
     }
-    await sleep(POLL_MS);
+    await pause(POLL_MS);
   }
   return null;
 }

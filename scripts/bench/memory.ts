@@ -6,6 +6,7 @@ import { slope } from '../sim/stats';
 import { noopIds } from './noop-activities';
 import { forkChild, reply as replyFrom, stopChild } from './child';
 import { NAMESPACE, type BenchStack } from './stack';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Worker memory per 100 running item workflows: a worker in a child process (role.ts memory-worker)
@@ -77,10 +78,10 @@ async function settled(child: ChildProcess, started: number): Promise<void> {
   while (Date.now() < deadline) {
     const s = await reply<Stats>(child, { type: 'stats' }, 'stats', 5_000);
     if (s.materialized >= started && s.queued >= started * ROOT_TASKS && s.cached >= started) {
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the ETA refresh that follows
+      await sleep(500); // the ETA refresh that follows
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   throw new Error(`memory bench: ${started} item workflows did not settle within 60 s`);
 }

@@ -24,6 +24,7 @@ import { margherita } from '../../prisma/seed/demo-pizza-recipes';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import type { Message } from './child';
 import { createNoopActivities, noopIds } from './noop-activities';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -40,7 +41,7 @@ const namespace = () => process.env.TEMPORAL_NAMESPACE || 'default';
  */
 async function runWorker(
   activities: KitchenActivities,
-  opts: { close?: () => Promise<void>; options?: CreateKitchenWorkerOptions['options']; onMessage?: (msg: Message, worker: Worker) => void } = {},
+  opts: { close?: () => Promise<void>; options?: CreateKitchenWorkerOptions['options']; onMessage?: (msg: Message, worker: Worker) => void | Promise<void> } = {},
 ): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
@@ -55,7 +56,7 @@ async function runWorker(
   process.on('message', (msg: Message) => {
     if (msg.type === 'stop') {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-    } else opts.onMessage?.(msg, worker);
+    } else void opts.onMessage?.(msg, worker);
   });
   const running = worker.run();
   send({ type: 'ready' });
@@ -89,13 +90,14 @@ async function api(): Promise<void> {
     host: '127.0.0.1',
     webDist: path.join(__dirname, 'no-web'),
   });
-  process.on('message', async (msg: Message) => {
+  const onStop = async (msg: Message) => {
     if (msg.type !== 'stop') return;
     await server.close();
     await temporal.connection.close();
     await prisma.$disconnect();
     process.exit(0);
-  });
+  };
+  process.on('message', (msg: Message) => void onStop(msg));
   send({ type: 'ready', url: server.url });
 }
 
@@ -143,7 +145,7 @@ async function memoryWorker(): Promise<void> {
       if (msg.type === 'measure') {
         const gc = (globalThis as { gc?: () => void }).gc;
         gc?.();
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
         gc?.();
         send({ type: 'memory', ...process.memoryUsage() });
       }

@@ -3,6 +3,7 @@ import { generateOrder, type MenuChoice } from './order-generator';
 import { exponentialGap, type Rand } from './prng';
 import { CREATE_ORDER, ETA_QUOTE } from './queries';
 import type { Recorder } from './recorder';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface PlacedOrder {
   id: string;
@@ -32,7 +33,7 @@ export interface ArrivalOptions {
   onError: (what: string, err: unknown) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const pause = (ms: number) => sleep(Math.max(0, ms));
 
 /**
  * Poisson arrivals: exponential gaps at the given rate, drawn from the seeded PRNG, so the same
@@ -47,7 +48,7 @@ export async function runArrivals(o: ArrivalOptions): Promise<{ placed: PlacedOr
   while (inFlight.length < o.maxOrders) {
     at += exponentialGap(o.rand, o.ratePerMs);
     if (at > o.until) break;
-    await sleep(at - Date.now());
+    await pause(at - Date.now());
     const menu = o.menu();
     if (menu.length === 0) break;
     // A scheduled order must still fit in the run (its kitchen minutes are wall ms × speed).

@@ -1,7 +1,7 @@
 import type { ApiClient } from './api-client';
 import { ORDER_RESULT, type OrderResult } from './queries';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The API's largest page of `orders`. */
 const PAGE = 200;

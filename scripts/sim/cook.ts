@@ -3,6 +3,7 @@ import { logNormal, type Rand } from './prng';
 import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, STATION_QUEUE, type QueueEntry, type StationQueueData, type CompletedTask, type StartedTask } from './queries';
 import type { Recorder } from './recorder';
 import type { BrigadeClientSocket } from './socket';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface StationInfo {
   id: string;
@@ -25,7 +26,7 @@ export interface CookOptions {
   onError: (what: string, err: unknown) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const pause = (ms: number) => sleep(Math.max(0, ms));
 
 /**
  * One station's cooks. They look at the station queue whenever the station room says a task
@@ -121,12 +122,12 @@ export class StationCook {
     const started = Date.now();
     try {
       for (const [i, sub] of ticks.entries()) {
-        await sleep(started + (wallMs * (i + 1)) / (ticks.length + 1) - Date.now());
+        await pause(started + (wallMs * (i + 1)) / (ticks.length + 1) - Date.now());
         await api.request(COMPLETE_SUBTASK, { taskId: entry.id, subtaskId: sub.id }).catch((err) => {
           if (!(err instanceof GqlError && err.code === 'CONFLICT')) throw err;
         });
       }
-      await sleep(started + wallMs - Date.now());
+      await pause(started + wallMs - Date.now());
       const sentAt = Date.now();
       const { completeTask } = await api.request<{ completeTask: CompletedTask }>(COMPLETE_TASK, { id: entry.id });
       const answeredAt = Date.now();

@@ -5,7 +5,7 @@
  */
 export type Rand = () => number;
 
-/** mulberry32 (same generator as scripts/bench-eta.ts): 32-bit state, uniform in [0, 1). */
+/** mulberry32 (the simulator's and the ETA bench's one generator): 32-bit state, uniform in [0, 1). */
 export function createRand(seed: number): Rand {
   let a = seed >>> 0;
   return () => {

@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '../../domain/recipe';
 import { createTestTenant, type TestTenant } from './db';
 import { startKitchenHarness, type KitchenHarness } from './kitchen-harness';
 import { buildApp, type BuiltApp } from '../../api/app';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Test-only (imported by *.test.ts): the real app (buildApp) on real HTTP, port 0, with the real
@@ -135,6 +136,6 @@ export async function until<T>(probe: () => Promise<T | undefined>, what: string
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }

@@ -6,6 +6,7 @@ import { createEventPublisher, type EventPublisher } from '../../events/event-pu
 import { createPrisma, type Db } from '../../db/client';
 import { connectTemporal } from '../../temporal/connection';
 import { bundleWorkflows, createKitchenWorker } from '../../temporal/worker';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The real kitchen for workflow tests: the dev server and PostgreSQL started by
@@ -106,6 +107,6 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
       last = err;
     }
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }

@@ -1,6 +1,6 @@
 import { connectSandbox, deletePlatformRows, type ConnectedPlatform } from './test-platform';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from './kitchen-api';
-import { ensureAvailabilitySync, startMenuSync } from '../../core/platforms/platform-workflows';
+import { ensureAvailabilitySync, startMenuSync } from '../../temporal/platform-client';
 
 /**
  * The shared set-up of the platform tests: one real API + worker per file (started in beforeAll),

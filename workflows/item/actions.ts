@@ -2,7 +2,7 @@ import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { LOCAL_KDS_ACTION, LOCAL_WRITE } from '../support/activity-profiles';
 import { asBusinessFailure } from '../support/failures';
-import type { Mutex } from '../support/mutex';
+import type { Mutex } from 'async-mutex';
 import { checkComplete, checkCompleteSubtask, checkReassign, checkRecall, checkStart } from './checks';
 import { patch, type ItemLifecycle } from './lifecycle';
 import type { ItemModel, TaskView } from './model';

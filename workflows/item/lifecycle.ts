@@ -2,7 +2,7 @@ import { condition, proxyActivities, proxyLocalActivities } from '@temporalio/wo
 import type { KitchenActivities, TaskRef } from '../../contracts/kitchen-activities';
 import { INVENTORY, LOCAL_INVENTORY, LOCAL_WRITE } from '../support/activity-profiles';
 import { businessFailureType } from '../support/failures';
-import type { Mutex } from '../support/mutex';
+import type { Mutex } from 'async-mutex';
 import type { ItemModel, TaskView } from './model';
 
 const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);

@@ -3,7 +3,7 @@ import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
 import { KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
-import type { Mutex } from '../support/mutex';
+import type { Mutex } from 'async-mutex';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
 
 const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);

@@ -1,14 +1,11 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import type { KitchenFailureType } from '../../contracts/kitchen-activities';
-
-/** Failure types the workflows add on top of the activities' own (both map to CONFLICT/NOT_FOUND). */
-export type WorkflowRejectionType = KitchenFailureType | 'ORDER_CLOSED' | 'ITEM_CLOSED' | 'BAD_INPUT';
+import type { FailureType } from '../../contracts/errors';
 
 /**
  * A rejection from a validator or handler: non-retryable with a type the client maps to a
  * code. Thrown from a validator it rejects the update before anything is written to history.
  */
-export function reject(type: WorkflowRejectionType, message: string): never {
+export function reject(type: FailureType, message: string): never {
   throw ApplicationFailure.nonRetryable(message, type);
 }
 

@@ -1,6 +1,6 @@
 import { Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from '../builder';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../contracts/errors';
 
 const DECIMAL_RE = /^-?\d{1,12}(\.\d{1,4})?$/;
 

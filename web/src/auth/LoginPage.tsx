@@ -37,7 +37,7 @@ export function LoginPage() {
 
   return (
     <main className="login">
-      <form className="card login__card" onSubmit={submit} aria-labelledby="login-title">
+      <form className="card login__card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title" className="login__brand">
           Brigade
         </h1>

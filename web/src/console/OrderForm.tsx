@@ -54,7 +54,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
   };
 
   return (
-    <form className="order-form card" onSubmit={submit} aria-label="New phone order">
+    <form className="order-form card" onSubmit={(e) => void submit(e)} aria-label="New phone order">
       <div className="order-form__menu">
         <MenuPicker onAdd={(item) => dispatch({ type: 'add', item })} />
       </div>

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startOrphanWatchdog } from './orphan-watchdog';
 
 /**
  * Keeps a spawned server from outliving this process. Two layers, because neither covers
  * everything: the 'exit' hook runs on normal exits and process.exit() but not when we are
- * SIGKILLed or die on an unhandled signal; the watchdog (a detached `sh` polling both pids
- * once a second) covers those, so an orphan never keeps holding port 7233 or the SQLite file.
+ * SIGKILLed or die on an unhandled signal; the orphan watchdog covers those, so an orphan never
+ * keeps holding port 7233 or the SQLite file.
  * Returns a function that removes both, for a clean stop.
  */
 export function guardChild(child: ChildProcess): () => void {
@@ -13,22 +14,11 @@ export function guardChild(child: ChildProcess): () => void {
   };
   process.once('exit', onExit);
 
-  let watchdog: ChildProcess | undefined;
-  if (process.platform !== 'win32' && child.pid) {
-    const script =
-      'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; ' +
-      'if kill -0 "$2" 2>/dev/null; then kill -TERM "$2"; sleep 5; kill -KILL "$2" 2>/dev/null; fi';
-    watchdog = spawn('sh', ['-c', script, 'temporal-watchdog', String(process.pid), String(child.pid)], {
-      detached: true,
-      stdio: 'ignore',
-    });
-    watchdog.on('error', () => undefined); // no `sh`: the exit hook alone still helps
-    watchdog.unref();
-  }
+  const dismiss = child.pid ? startOrphanWatchdog('temporal-watchdog', child.pid, 'TERM_THEN_KILL') : () => undefined;
 
   return () => {
     process.off('exit', onExit);
-    watchdog?.kill('SIGKILL');
+    dismiss();
   };
 }
 

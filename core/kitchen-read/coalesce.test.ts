@@ -1,4 +1,5 @@
 import { Coalescer } from './coalesce';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A run that records when it started and finishes when told to. */
 function controlledRuns() {
@@ -96,7 +97,7 @@ describe('Coalescer spacing', () => {
     expect([a, b]).toEqual([2, 2]);
     expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(75);
     expect(starts[1]).toBeGreaterThanOrEqual(asked);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     const quiet = Date.now();
     expect(await coalescer.request('t1')).toBe(3);
     expect(starts[2] - quiet).toBeLessThan(40);

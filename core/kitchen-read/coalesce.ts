@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Shares one run of an expensive, idempotent computation among everyone who asks for it while
  * it is busy, per key. A request never gets an answer computed from data older than itself:
@@ -58,4 +59,4 @@ export class Coalescer<K, R> {
 }
 
 const noop = () => undefined;
-const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+const delay = (ms: number) => (ms > 0 ? sleep(ms) : Promise.resolve());

@@ -1,0 +1,8 @@
+import { createEtaActivities, type EtaRuns } from '../../core/eta/eta-runs';
+import type { ActivityDeps } from '../../core/kitchen/deps';
+import { withActivityFailures } from '../app-failure';
+
+/** ETA recalculation and late checks, answered from the process's ETA runs. */
+export function createEtaActivityFunctions(deps: ActivityDeps, runs: EtaRuns) {
+  return withActivityFailures(createEtaActivities(deps, runs));
+}
