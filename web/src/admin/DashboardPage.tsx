@@ -3,22 +3,23 @@ import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { describeError } from '../api/errors';
 import { Link } from '../router/router';
-import { ALL_STATIONS_KEY, STATIONS_QUERY, type Station } from './stations/station-api';
-import { MENU_KEY, MENU_QUERY, type MenuItem } from './menu/menu-api';
-import { RECIPES_KEY, RECIPES_QUERY, type RecipeSummary } from '../designer/recipe-api';
+import { graphql } from '../api/graphql';
+import { ALL_STATIONS_KEY, STATIONS_QUERY } from './stations/station-api';
+import { MENU_KEY, MENU_QUERY } from './menu/menu-api';
+import { RECIPES_KEY, RECIPES_QUERY } from '../designer/recipe-api';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel';
 
-const LOW_STOCK_QUERY = `query LowStock($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { id name } }`;
+const LOW_STOCK_QUERY = graphql(`query LowStock($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { id name } }`);
 
 /**
  * The manager's start page: the state of the kitchen's setup at a glance, each card linking to the
  * page that fixes it. Uses the same cache keys as those pages, so numbers agree and load once.
  */
 export function DashboardPage() {
-  const stations = useGqlQuery<{ stations: Station[] }>(ALL_STATIONS_KEY, STATIONS_QUERY);
-  const menu = useGqlQuery<{ menuItems: MenuItem[] }>(MENU_KEY, MENU_QUERY);
-  const low = useGqlQuery<{ inventoryItems: Array<{ id: string; name: string }> }>(['inventory', { belowMin: true }], LOW_STOCK_QUERY, { belowMin: true });
-  const recipes = useGqlQuery<{ workflowTemplates: RecipeSummary[] }>(RECIPES_KEY, RECIPES_QUERY);
+  const stations = useGqlQuery(ALL_STATIONS_KEY, STATIONS_QUERY);
+  const menu = useGqlQuery(MENU_KEY, MENU_QUERY);
+  const low = useGqlQuery(['inventory', { belowMin: true }], LOW_STOCK_QUERY, { belowMin: true });
+  const recipes = useGqlQuery(RECIPES_KEY, RECIPES_QUERY);
 
   return (
     <section className="page">

@@ -4,7 +4,7 @@ import { useGqlQuery } from '../api/hooks';
 import { money } from '../admin/menu/menu-api';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { QueryView } from '../shell/states';
-import { ANALYTICS_KEY, ANALYTICS_QUERY, ETA_DAYS, type AnalyticsData } from './analytics-api';
+import { ANALYTICS_KEY, ANALYTICS_QUERY, ETA_DAYS } from './analytics-api';
 import { EtaAccuracyChart } from './EtaAccuracyChart';
 import { StationLoadChart } from './StationLoadChart';
 import { TopItemsChart } from './TopItemsChart';
@@ -18,7 +18,7 @@ const REFRESH_THROTTLE_MS = 2_000;
  * current by kitchen events (throttled: a rush must not turn into a refetch per task).
  */
 export function AnalyticsPanel() {
-  const data = useGqlQuery<AnalyticsData>(ANALYTICS_KEY, ANALYTICS_QUERY, { days: ETA_DAYS }, { refetchInterval: 60_000 });
+  const data = useGqlQuery(ANALYTICS_KEY, ANALYTICS_QUERY, { days: ETA_DAYS }, { refetchInterval: 60_000 });
   const client = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refresh = () => {

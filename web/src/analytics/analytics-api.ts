@@ -1,43 +1,16 @@
-export interface AnalyticsToday {
-  ordersCount: number;
-  revenue: string;
-  avgPrepMinutes: number | null;
-  lateCount: number;
-  topItems: Array<{ name: string; quantity: number; revenue: string }>;
-}
-
-export interface StationLoad {
-  stationId: string;
-  name: string;
-  queueLength: number;
-  inProgress: number;
-  capacity: number;
-  loadPercent: number;
-  avgTaskMinutes: number | null;
-  backlogMinutes: number;
-  bottleneck: boolean;
-}
-
-export interface EtaPoint {
-  orderId: string;
-  orderNumber: number;
-  predictedAt: string;
-  actualAt: string;
-  errorMinutes: number;
-}
-
-export interface AnalyticsData {
-  analyticsToday: AnalyticsToday;
-  stationAnalytics: StationLoad[];
-  etaAccuracy: EtaPoint[];
-}
+import { graphql, type ResultOf } from '../api/graphql';
 
 export const ANALYTICS_KEY = ['analytics'] as const;
-export const ANALYTICS_QUERY = `query Analytics($days: Int) {
+export const ANALYTICS_QUERY = graphql(`query Analytics($days: Int) {
   analyticsToday { ordersCount revenue avgPrepMinutes lateCount topItems { name quantity revenue } }
   stationAnalytics { stationId name queueLength inProgress capacity loadPercent avgTaskMinutes backlogMinutes bottleneck }
   etaAccuracy(days: $days) { orderId orderNumber predictedAt actualAt errorMinutes }
-}`;
+}`);
+
+export type AnalyticsData = ResultOf<typeof ANALYTICS_QUERY>;
+export type AnalyticsToday = AnalyticsData['analyticsToday'];
+export type StationLoad = AnalyticsData['stationAnalytics'][number];
+export type EtaPoint = AnalyticsData['etaAccuracy'][number];
 
 export const ETA_DAYS = 7;
 /** Within this many minutes of the promise counts as "on time" for the accuracy summary. */

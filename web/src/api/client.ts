@@ -1,9 +1,11 @@
 import type { AuthClient } from '../auth/auth-client';
 import { ApiError } from './errors';
-import { postGraphQL, type Variables } from './transport';
+import type { TadaDocumentNode, VariablesArgs } from './graphql';
+import { sendGraphQL } from './transport';
 
 export interface Api {
-  request<T>(query: string, variables?: Variables, signal?: AbortSignal): Promise<T>;
+  /** Result and variable types come from the document (see graphql.ts). */
+  request<Result, Vars>(document: TadaDocumentNode<Result, Vars>, ...args: VariablesArgs<Vars, [signal?: AbortSignal]>): Promise<Result>;
 }
 
 /**
@@ -13,15 +15,18 @@ export interface Api {
  */
 export function createApi(auth: AuthClient): Api {
   return {
-    async request<T>(query: string, variables: Variables = {}, signal?: AbortSignal): Promise<T> {
+    async request<Result, Vars>(document: TadaDocumentNode<Result, Vars>, ...args: VariablesArgs<Vars, [signal?: AbortSignal]>): Promise<Result> {
+      const [variables, signal] = args as [Vars | undefined, AbortSignal | undefined];
+      // The variables were checked against the document by request's own signature.
+      const post = (token: string | null) => sendGraphQL(document, variables, { token, signal });
       const token = await auth.token();
       try {
-        return await postGraphQL<T>(query, variables, { token, signal });
+        return await post(token);
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== 'UNAUTHENTICATED' || !token) throw err;
         const renewed = await auth.refresh();
         if (!renewed) throw err;
-        return postGraphQL<T>(query, variables, { token: renewed.accessToken, signal });
+        return post(renewed.accessToken);
       }
     },
   };

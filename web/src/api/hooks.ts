@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { Api } from './client';
-import type { Variables } from './transport';
+import type { TadaDocumentNode, VariablesArgs } from './graphql';
 
 export const ApiContext = createContext<Api | null>(null);
 
@@ -20,21 +20,26 @@ export function useApi(): Api {
 type QueryOptions<T> = Omit<UseQueryOptions<T, Error, T, QueryKey>, 'queryKey' | 'queryFn'>;
 
 /** A GraphQL query in the shared cache; the key is what live events invalidate. */
-export function useGqlQuery<T>(key: QueryKey, query: string, variables?: Variables, options?: QueryOptions<T>) {
+export function useGqlQuery<Result, Vars>(
+  key: QueryKey,
+  document: TadaDocumentNode<Result, Vars>,
+  ...args: VariablesArgs<Vars, [options?: QueryOptions<Result>]>
+) {
   const api = useApi();
-  return useQuery<T, Error, T, QueryKey>({
+  const [variables, options] = args as [Vars | undefined, QueryOptions<Result> | undefined];
+  return useQuery<Result, Error, Result, QueryKey>({
     queryKey: key,
-    queryFn: ({ signal }) => api.request<T>(query, variables, signal),
+    queryFn: ({ signal }) => api.request(document, ...([variables, signal] as VariablesArgs<Vars, [AbortSignal]>)),
     ...options,
   });
 }
 
 /** A GraphQL mutation that refreshes the listed cache entries once it succeeds. */
-export function useGqlMutation<T, V extends Variables>(query: string, invalidate: QueryKey[] = []) {
+export function useGqlMutation<Result, Vars>(document: TadaDocumentNode<Result, Vars>, invalidate: QueryKey[] = []) {
   const api = useApi();
   const client = useQueryClient();
-  return useMutation<T, Error, V>({
-    mutationFn: (variables) => api.request<T>(query, variables),
+  return useMutation<Result, Error, Vars>({
+    mutationFn: (variables) => api.request(document, ...([variables] as VariablesArgs<Vars>)),
     onSuccess: () => Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }

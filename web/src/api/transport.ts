@@ -1,6 +1,5 @@
 import { ApiError, toApiError } from './errors';
-
-export type Variables = Record<string, unknown>;
+import { documentText, type TadaDocumentNode, type VariablesArgs } from './graphql';
 
 /** Same origin: the API server serves the app, and `npm run dev` proxies this path to it. */
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -20,11 +19,18 @@ export interface PostOptions {
   endpoint?: string;
 }
 
-export async function postGraphQL<T>(
-  query: string,
-  variables: Variables = {},
+/** Variables are checked against the document: required ones must be given, with the schema's types. */
+export function postGraphQL<Result, Vars>(document: TadaDocumentNode<Result, Vars>, ...args: VariablesArgs<Vars, [options?: PostOptions]>): Promise<Result> {
+  const [variables, options] = args as [Vars | undefined, PostOptions | undefined];
+  return sendGraphQL(document, variables, options);
+}
+
+/** postGraphQL for callers whose own signature already checked the variables (api/client.ts). */
+export async function sendGraphQL<Result>(
+  document: TadaDocumentNode<Result, never>,
+  variables: unknown = {},
   { token, signal, endpoint = GRAPHQL_ENDPOINT }: PostOptions = {},
-): Promise<T> {
+): Promise<Result> {
   let res: Response;
   try {
     res = await fetch(endpoint, {
@@ -34,7 +40,7 @@ export async function postGraphQL<T>(
         accept: 'application/graphql-response+json, application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: documentText(document), variables }),
       signal,
     });
   } catch (err) {
@@ -42,9 +48,9 @@ export async function postGraphQL<T>(
     throw new ApiError('Network request failed', 'NETWORK');
   }
 
-  let body: GraphQLResponse<T>;
+  let body: GraphQLResponse<Result>;
   try {
-    body = (await res.json()) as GraphQLResponse<T>;
+    body = (await res.json()) as GraphQLResponse<Result>;
   } catch {
     // A proxy error page or an empty 502 is not JSON; the status is all we know.
     throw new ApiError(`Server answered ${res.status} without a GraphQL body`, res.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'NETWORK');

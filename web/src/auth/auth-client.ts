@@ -1,12 +1,16 @@
 import { ApiError } from '../api/errors';
+import { graphql } from '../api/graphql';
 import { GRAPHQL_ENDPOINT, postGraphQL } from '../api/transport';
-import { AUTH_PAYLOAD_FIELDS, loadSession, saveSession, type Session } from './session';
+import { AuthPayloadFields, loadSession, saveSession, type Session } from './session';
 
-const LOGIN = `mutation Login($tenant: String!, $email: String!, $password: String!) {
-  login(tenant: $tenant, email: $email, password: $password) { ${AUTH_PAYLOAD_FIELDS} }
-}`;
-const REFRESH = `mutation Refresh($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ${AUTH_PAYLOAD_FIELDS} } }`;
-const LOGOUT = `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`;
+const LOGIN = graphql(
+  `mutation Login($tenant: String!, $email: String!, $password: String!) {
+  login(tenant: $tenant, email: $email, password: $password) { ...AuthPayloadFields }
+}`,
+  [AuthPayloadFields],
+);
+const REFRESH = graphql(`mutation Refresh($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ...AuthPayloadFields } }`, [AuthPayloadFields]);
+const LOGOUT = graphql(`mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`);
 
 /** Refresh this long before the access token expires, so no request goes out with a dead token. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -43,7 +47,7 @@ export class AuthClient {
   };
 
   async login(tenant: string, email: string, password: string): Promise<Session> {
-    const data = await postGraphQL<{ login: Session }>(LOGIN, { tenant, email, password }, { endpoint: this.endpoint });
+    const data = await postGraphQL(LOGIN, { tenant, email, password }, { endpoint: this.endpoint });
     this.endedReason = null;
     this.set(data.login);
     return data.login;
@@ -69,7 +73,7 @@ export class AuthClient {
     if (this.inFlight) return this.inFlight;
     const current = this.session;
     if (!current) return Promise.resolve(null);
-    this.inFlight = postGraphQL<{ refresh: Session }>(REFRESH, { refreshToken: current.refreshToken }, { endpoint: this.endpoint })
+    this.inFlight = postGraphQL(REFRESH, { refreshToken: current.refreshToken }, { endpoint: this.endpoint })
       .then((data) => {
         // A logout (or another login) while the request was out wins over its answer.
         if (this.session?.refreshToken !== current.refreshToken) return this.session;

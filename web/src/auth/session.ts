@@ -1,29 +1,14 @@
-import type { RoleName } from '../../../contracts/socket-events';
+import { graphql, type ResultOf } from '../api/graphql';
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: RoleName;
-}
+/** What login and refresh select of the API's AuthPayload (expiresAt: ISO time the access token expires). */
+export const AuthPayloadFields = graphql(`fragment AuthPayloadFields on AuthPayload {
+  accessToken refreshToken expiresAt user { id name email role } tenant { id name slug }
+}`);
 
-export interface SessionTenant {
-  id: string;
-  name: string;
-  slug: string;
-}
-
-/** Exactly the API's AuthPayload, so a login or refresh answer is stored as it comes. */
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  /** ISO time the access token expires. */
-  expiresAt: string;
-  user: SessionUser;
-  tenant: SessionTenant;
-}
-
-export const AUTH_PAYLOAD_FIELDS = `accessToken refreshToken expiresAt user { id name email role } tenant { id name slug }`;
+/** Exactly that AuthPayload selection, so a login or refresh answer is stored as it comes. */
+export type Session = ResultOf<typeof AuthPayloadFields>;
+export type SessionUser = Session['user'];
+export type SessionTenant = Session['tenant'];
 
 const KEY = 'brigade.session';
 

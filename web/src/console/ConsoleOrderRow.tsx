@@ -13,8 +13,8 @@ export function isLate(o: ConsoleOrder, now: number): boolean {
 
 /** One open order: live status and ETA, who it is for, and the two things an operator may do to it. */
 export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: number }) {
-  const raise = useGqlMutation<unknown, { id: string; priority: number }>(UPDATE_PRIORITY, [['orders']]);
-  const cancel = useGqlMutation<unknown, { id: string; reason: string }>(CANCEL_ORDER, [['orders']]);
+  const raise = useGqlMutation(UPDATE_PRIORITY, [['orders']]);
+  const cancel = useGqlMutation(CANCEL_ORDER, [['orders']]);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const late = isLate(o, now);

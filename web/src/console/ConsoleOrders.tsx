@@ -19,7 +19,7 @@ function byUrgency(orders: ConsoleOrder[], now: number): ConsoleOrder[] {
 export function ConsoleOrders() {
   const [search, setSearch] = useState('');
   const settled = useDebounced(search.trim(), 300);
-  const orders = useGqlQuery<{ orders: ConsoleOrder[] }>(consoleOrdersKey(settled), CONSOLE_ORDERS_QUERY, { search: settled || null }, { staleTime: 0 });
+  const orders = useGqlQuery(consoleOrdersKey(settled), CONSOLE_ORDERS_QUERY, { search: settled || null }, { staleTime: 0 });
   const now = useNow(15_000);
 
   return (

@@ -15,7 +15,7 @@ function matches(item: ConsoleMenuItem, search: string): boolean {
  * keyboard. Sold-out dishes are not offered (the API lists available items only).
  */
 export function MenuPicker({ onAdd }: { onAdd(item: ConsoleMenuItem): void }) {
-  const menu = useGqlQuery<{ menuItems: ConsoleMenuItem[] }>(CONSOLE_MENU_KEY, CONSOLE_MENU_QUERY);
+  const menu = useGqlQuery(CONSOLE_MENU_KEY, CONSOLE_MENU_QUERY);
   const [search, setSearch] = useState('');
   return (
     <div className="menu-picker">

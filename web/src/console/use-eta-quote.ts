@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useGqlQuery } from '../api/hooks';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { orderItems, type CartLine } from './cart';
-import { ETA_QUOTE_QUERY, type EtaQuote } from './console-api';
+import { ETA_QUOTE_QUERY } from './console-api';
 import { useDebounced } from './use-debounced';
 
 export const QUOTE_DEBOUNCE_MS = 350;
@@ -18,7 +18,7 @@ export function useEtaQuote(lines: CartLine[]) {
   const settled = useDebounced(items, QUOTE_DEBOUNCE_MS);
   const client = useQueryClient();
   useSocketEvent('eta:recalculated', () => void client.invalidateQueries({ queryKey: [QUOTE_KEY] }));
-  const query = useGqlQuery<{ etaQuote: EtaQuote }>([QUOTE_KEY, settled], ETA_QUOTE_QUERY, { items: settled }, {
+  const query = useGqlQuery([QUOTE_KEY, settled], ETA_QUOTE_QUERY, { items: settled }, {
     enabled: settled.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 15_000,

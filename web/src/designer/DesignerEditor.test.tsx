@@ -7,6 +7,7 @@ import type { Api } from '../api/client';
 import { ApiContext } from '../api/hooks';
 import { AuthClient } from '../auth/auth-client';
 import { AuthContext } from '../auth/AuthContext';
+import { fakeApi } from '../test-support/fake-api';
 import { installReactFlowEnv } from '../test-support/react-flow-env';
 import { cyclic, pizzaWithSalad, STATION_TYPES } from '../test-support/recipes';
 import { DesignerEditor } from './DesignerEditor';
@@ -20,12 +21,10 @@ installReactFlowEnv();
  */
 function recordingApi(answer: (query: string, variables: Record<string, unknown>) => unknown) {
   const calls: Array<{ query: string; variables: Record<string, unknown> }> = [];
-  const api: Api = {
-    request: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
-      calls.push({ query, variables });
-      return answer(query, variables) as T;
-    },
-  };
+  const api = fakeApi((query, variables) => {
+    calls.push({ query, variables });
+    return answer(query, variables);
+  });
   return { api, calls };
 }
 

@@ -11,8 +11,6 @@ import {
   STATION_TYPES_KEY,
   STATION_TYPES_QUERY,
   stationTypesOf,
-  type StationTypesData,
-  type WorkflowTemplate,
 } from './recipe-api';
 import { useLearnedMinutes } from './use-learned-minutes';
 
@@ -23,8 +21,8 @@ const notFound = (
 );
 
 export function DesignerPage({ templateId }: { templateId: string }) {
-  const recipe = useGqlQuery<{ workflowTemplate: WorkflowTemplate }>(recipeKey(templateId), RECIPE_QUERY, { id: templateId });
-  const stations = useGqlQuery<StationTypesData>(STATION_TYPES_KEY, STATION_TYPES_QUERY);
+  const recipe = useGqlQuery(recipeKey(templateId), RECIPE_QUERY, { id: templateId });
+  const stations = useGqlQuery(STATION_TYPES_KEY, STATION_TYPES_QUERY);
   const stationTypes = useMemo(() => (stations.data ? stationTypesOf(stations.data) : undefined), [stations.data]);
   const learnedMinutes = useLearnedMinutes(templateId);
 

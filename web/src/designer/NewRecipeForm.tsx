@@ -9,13 +9,12 @@ import {
   STATION_TYPES_QUERY,
   starterDefinition,
   stationTypesOf,
-  type StationTypesData,
 } from './recipe-api';
 
 /** Creates a recipe from a one-task starter (the server only stores valid recipes) and opens it. */
 export function NewRecipeForm() {
-  const stations = useGqlQuery<StationTypesData>(STATION_TYPES_KEY, STATION_TYPES_QUERY);
-  const create = useGqlMutation<{ createWorkflowTemplate: { id: string } }, { input: Record<string, unknown> }>(CREATE_RECIPE, [RECIPES_KEY]);
+  const stations = useGqlQuery(STATION_TYPES_KEY, STATION_TYPES_QUERY);
+  const create = useGqlMutation(CREATE_RECIPE, [RECIPES_KEY]);
   const [name, setName] = useState('');
   const [category, setCategory] = useState('');
   const types = stations.data ? stationTypesOf(stations.data) : [];

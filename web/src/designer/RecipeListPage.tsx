@@ -3,11 +3,11 @@ import { PageHeader } from '../shell/page';
 import { Link } from '../router/router';
 import { Empty, QueryView } from '../shell/states';
 import { NewRecipeForm } from './NewRecipeForm';
-import { minutes, RECIPES_KEY, RECIPES_QUERY, type RecipeSummary } from './recipe-api';
+import { minutes, RECIPES_KEY, RECIPES_QUERY } from './recipe-api';
 
 /** Entry to the designer: every recipe of the restaurant with its live version and estimate. */
 export function RecipeListPage() {
-  const recipes = useGqlQuery<{ workflowTemplates: RecipeSummary[] }>(RECIPES_KEY, RECIPES_QUERY);
+  const recipes = useGqlQuery(RECIPES_KEY, RECIPES_QUERY);
   return (
     <section className="page">
       <PageHeader title="Recipes" lead="Each dish is cooked by its recipe’s task graph. Open one to edit it in the designer." />

@@ -1,63 +1,43 @@
+import { graphql, type ResultOf } from '../api/graphql';
+
 /** GraphQL documents and shapes for recipes (workflow templates). Decimals arrive as strings. */
 
-export interface TemplateVersion {
-  version: number;
-  publishedAt: string;
-  estimatedTotalMinutes: number | null;
-  /** The frozen recipe JSON of this version. */
-  definition: unknown;
-}
-
-export interface WorkflowTemplate {
-  id: string;
-  name: string;
-  category: string | null;
-  /** The editable draft, as stored (snake_case recipe JSON). */
-  definition: unknown;
-  currentVersion: number | null;
-  /** Critical-path minutes of the saved draft. */
-  estimatedTotalMinutes: number | null;
-  /** Newest first. */
-  versions: TemplateVersion[];
-}
-
-export interface RecipeSummary {
-  id: string;
-  name: string;
-  category: string | null;
-  currentVersion: number | null;
-  estimatedTotalMinutes: number | null;
-  versions: Array<{ version: number }>;
-}
+// definition: the editable draft as stored (snake_case recipe JSON); estimatedTotalMinutes: the
+// critical-path minutes of the saved draft; versions: newest first, each with its frozen recipe JSON.
+const TemplateFields = graphql(`fragment TemplateFields on WorkflowTemplate {
+  id name category definition currentVersion estimatedTotalMinutes
+  versions { version publishedAt estimatedTotalMinutes definition }
+}`);
+export type WorkflowTemplate = ResultOf<typeof TemplateFields>;
+export type TemplateVersion = WorkflowTemplate['versions'][number];
 
 export const RECIPES_KEY = ['recipes'] as const;
 export const recipeKey = (id: string) => ['recipes', id] as const;
 export const STATION_TYPES_KEY = ['stations', 'types'] as const;
 
-const TEMPLATE_FIELDS = `id name category definition currentVersion estimatedTotalMinutes
-  versions { version publishedAt estimatedTotalMinutes definition }`;
-
-export const RECIPES_QUERY = `query Recipes {
+export const RECIPES_QUERY = graphql(`query Recipes {
   workflowTemplates { id name category currentVersion estimatedTotalMinutes versions { version } }
-}`;
+}`);
+export type RecipeSummary = ResultOf<typeof RECIPES_QUERY>['workflowTemplates'][number];
 
-export const RECIPE_QUERY = `query Recipe($id: ID!) { workflowTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`;
+export const RECIPE_QUERY = graphql(`query Recipe($id: ID!) { workflowTemplate(id: $id) { ...TemplateFields } }`, [TemplateFields]);
 
-export const CREATE_RECIPE = `mutation CreateWorkflowTemplate($input: CreateWorkflowTemplateInput!) {
+export const CREATE_RECIPE = graphql(`mutation CreateWorkflowTemplate($input: CreateWorkflowTemplateInput!) {
   createWorkflowTemplate(input: $input) { id }
-}`;
+}`);
 
-export const SAVE_DRAFT = `mutation SaveWorkflowDraft($id: ID!, $definition: JSON!) {
-  saveWorkflowDraft(id: $id, definition: $definition) { ${TEMPLATE_FIELDS} }
-}`;
+export const SAVE_DRAFT = graphql(
+  `mutation SaveWorkflowDraft($id: ID!, $definition: JSON!) {
+  saveWorkflowDraft(id: $id, definition: $definition) { ...TemplateFields }
+}`,
+  [TemplateFields],
+);
 
-export const PUBLISH = `mutation PublishWorkflowTemplate($id: ID!) { publishWorkflowTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`;
+export const PUBLISH = graphql(`mutation PublishWorkflowTemplate($id: ID!) { publishWorkflowTemplate(id: $id) { ...TemplateFields } }`, [TemplateFields]);
 
-export const STATION_TYPES_QUERY = `query StationTypes { stations { id taskTypes isActive } }`;
+export const STATION_TYPES_QUERY = graphql(`query StationTypes { stations { id taskTypes isActive } }`);
 
-export interface StationTypesData {
-  stations: Array<{ id: string; taskTypes: string[]; isActive: boolean }>;
-}
+export type StationTypesData = ResultOf<typeof STATION_TYPES_QUERY>;
 
 /** The task types a recipe may use: whatever the tenant's active stations handle, sorted, once each. */
 export function stationTypesOf(data: StationTypesData): string[] {

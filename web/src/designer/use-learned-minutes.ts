@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
+import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 
-const LEARNED_QUERY = `query LearnedDurations($id: ID!) {
+const LEARNED_QUERY = graphql(`query LearnedDurations($id: ID!) {
   workflowTemplate(id: $id) { id learnedDurations { taskId avgMinutes samples } }
-}`;
-
-type LearnedData = { workflowTemplate: { id: string; learnedDurations: Array<{ taskId: string; avgMinutes: number; samples: number }> } | null };
+}`);
 
 /**
  * Learned average minutes per task id of one recipe (the moving average the ETA uses), for
@@ -13,7 +12,7 @@ type LearnedData = { workflowTemplate: { id: string; learnedDurations: Array<{ t
  * the designer simply shows estimates only.
  */
 export function useLearnedMinutes(templateId: string): Record<string, number> | undefined {
-  const query = useGqlQuery<LearnedData>(['workflowTemplate', templateId, 'learned'], LEARNED_QUERY, { id: templateId });
+  const query = useGqlQuery(['workflowTemplate', templateId, 'learned'], LEARNED_QUERY, { id: templateId });
   return useMemo(() => {
     const rows = query.data?.workflowTemplate?.learnedDurations;
     if (!rows || rows.length === 0) return undefined;

@@ -34,7 +34,7 @@ export function usePublishFlow(templateId: string, definition: WorkflowDefinitio
   const save = async (): Promise<boolean> => {
     setStatus({ kind: 'saving' });
     try {
-      const data = await api.request<{ saveWorkflowDraft: WorkflowTemplate }>(SAVE_DRAFT, { id: templateId, definition });
+      const data = await api.request(SAVE_DRAFT, { id: templateId, definition });
       storeTemplate(data.saveWorkflowDraft);
       onSaved();
       setStatus({ kind: 'saved' });
@@ -52,7 +52,7 @@ export function usePublishFlow(templateId: string, definition: WorkflowDefinitio
       if (dirty && !(await save())) return;
       setStatus({ kind: 'publishing' });
       try {
-        const data = await api.request<{ publishWorkflowTemplate: WorkflowTemplate }>(PUBLISH, { id: templateId });
+        const data = await api.request(PUBLISH, { id: templateId });
         storeTemplate(data.publishWorkflowTemplate);
         setStatus({ kind: 'published', version: data.publishWorkflowTemplate.currentVersion });
       } catch (error) {

@@ -1,19 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 import { etaText } from '../orders/orders-api';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { Empty, QueryView } from '../shell/states';
-import type { ExpoOrder } from './kds-api';
 import { useNow } from './use-now';
 
 const EXPO_KEY = ['orders', 'expo'] as const;
-const EXPO_QUERY = `query ExpoOrders {
+const EXPO_QUERY = graphql(`query ExpoOrders {
   orders(status: [NEW, PREPARING, READY], limit: 40) {
     id orderNumber status customerName estimatedReadyAt
     items { id name quantity status tasks { id name status station { id name } } }
   }
-}`;
+}`);
 
 const STATUS_TEXT: Record<string, string> = { PENDING: 'not yet', QUEUED: 'waiting', IN_PROGRESS: 'cooking', DONE: 'done', BLOCKED: 'no station', CANCELLED: 'cancelled' };
 
@@ -23,7 +23,7 @@ const STATUS_TEXT: Record<string, string> = { PENDING: 'not yet', QUEUED: 'waiti
  * refreshes itself on them (one refetch per burst).
  */
 export function ExpoView({ selected, onSelect }: { selected: string | null; onSelect(orderId: string | null): void }) {
-  const orders = useGqlQuery<{ orders: ExpoOrder[] }>(EXPO_KEY, EXPO_QUERY, undefined, { staleTime: 0 });
+  const orders = useGqlQuery(EXPO_KEY, EXPO_QUERY, undefined, { staleTime: 0 });
   const client = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refresh = () => {

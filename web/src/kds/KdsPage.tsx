@@ -5,7 +5,7 @@ import { useRequiredSession } from '../auth/AuthContext';
 import { useConnectionStatus, useRealtime } from '../realtime/RealtimeProvider';
 import { QueryView } from '../shell/states';
 import { ExpoView } from './ExpoView';
-import { KDS_STATIONS_KEY, KDS_STATIONS_QUERY, type KdsStation } from './kds-api';
+import { KDS_STATIONS_KEY, KDS_STATIONS_QUERY } from './kds-api';
 import { useRememberedStation } from './station-choice';
 import { StationPicker } from './StationPicker';
 import { StationScreen } from './StationScreen';
@@ -20,7 +20,7 @@ type View = 'queue' | 'expo' | 'pick';
 export function KdsPage() {
   const session = useRequiredSession();
   const [stationId, choose] = useRememberedStation(session.tenant.id);
-  const stations = useGqlQuery<{ stations: KdsStation[] }>(KDS_STATIONS_KEY, KDS_STATIONS_QUERY);
+  const stations = useGqlQuery(KDS_STATIONS_KEY, KDS_STATIONS_QUERY);
   const [view, setView] = useState<View>('queue');
   const [expoOrder, setExpoOrder] = useState<string | null>(null);
   const socket = useRealtime()?.socket ?? null;

@@ -5,6 +5,7 @@ import type { ServerEventName } from '../../../contracts/socket-events';
 import type { Api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { ApiContext } from '../api/hooks';
+import { fakeApi } from '../test-support/fake-api';
 import { queueOf, STATION, ticket } from '../test-support/kds-tickets';
 import type { QueueTicket } from './kds-api';
 import { StationScreen } from './StationScreen';
@@ -18,22 +19,20 @@ import type { KdsSocket } from './use-station-queue';
  */
 function fakeKitchen(initial: QueueTicket[]) {
   const state = { tasks: initial, queueReads: 0, fail: null as ApiError | null, hold: null as Promise<void> | null, holdActions: null as Promise<void> | null };
-  const api: Api = {
-    request: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
-      await Promise.resolve();
-      if (query.includes('stationQueue')) {
-        state.queueReads++;
-        await state.hold;
-        return { stationQueue: queueOf(state.tasks) } as T;
-      }
-      await state.holdActions;
-      if (state.fail) throw state.fail;
-      const id = String(variables.id ?? variables.taskId);
-      if (query.includes('startTask')) state.tasks = state.tasks.map((t) => (t.id === id ? { ...t, status: 'IN_PROGRESS' as const } : t));
-      if (query.includes('completeTask')) state.tasks = state.tasks.filter((t) => t.id !== id);
-      return {} as T;
-    },
-  };
+  const api = fakeApi(async (query, variables) => {
+    await Promise.resolve();
+    if (query.includes('stationQueue')) {
+      state.queueReads++;
+      await state.hold;
+      return { stationQueue: queueOf(state.tasks) };
+    }
+    await state.holdActions;
+    if (state.fail) throw state.fail;
+    const id = String(variables.id ?? variables.taskId);
+    if (query.includes('startTask')) state.tasks = state.tasks.map((t) => (t.id === id ? { ...t, status: 'IN_PROGRESS' as const } : t));
+    if (query.includes('completeTask')) state.tasks = state.tasks.filter((t) => t.id !== id);
+    return {};
+  });
   return { api, state };
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { JoinStationAck } from '../../../contracts/socket-events';
 import { useApi } from '../api/hooks';
 import type { BrigadeSocket } from '../realtime/socket';
-import { queueKey, STATION_QUEUE_QUERY, type CachedQueue, type StationQueueData } from './kds-api';
+import { queueKey, STATION_QUEUE_QUERY, type CachedQueue } from './kds-api';
 import { reconcileQueue, uniqueTickets, type QueueEvent } from './queue-events';
 
 /** What the KDS needs from the socket; the component test drives it with a stand-in. */
@@ -29,7 +29,7 @@ export function useStationQueue(stationId: string, socket: KdsSocket | null) {
   const query = useQuery<CachedQueue>({
     queryKey: queueKey(stationId),
     queryFn: async ({ signal }) => {
-      const data = await api.request<{ stationQueue: StationQueueData }>(STATION_QUEUE_QUERY, { stationId }, signal);
+      const data = await api.request(STATION_QUEUE_QUERY, { stationId }, signal);
       return { ...data.stationQueue, tasks: uniqueTickets(data.stationQueue.tasks), receivedAt: Date.now() };
     },
     staleTime: 0,

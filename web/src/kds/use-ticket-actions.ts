@@ -25,13 +25,13 @@ export function useTicketActions({ stationId, onBumped, openExpo }: Options) {
   const [recallError, setRecallError] = useState<unknown>(null);
 
   const run = useCallback(
-    async (taskId: string, query: string, variables: Record<string, unknown>): Promise<boolean> => {
+    async (taskId: string, send: () => Promise<unknown>): Promise<boolean> => {
       if (inFlight.current.has(taskId)) return false;
       inFlight.current.add(taskId);
       setBusy(new Set(inFlight.current));
       setErrors((e) => (e.has(taskId) ? new Map([...e].filter(([k]) => k !== taskId)) : e));
       try {
-        await api.request(query, variables);
+        await send();
         return true;
       } catch (err) {
         setErrors((e) => new Map(e).set(taskId, err));
@@ -42,18 +42,20 @@ export function useTicketActions({ stationId, onBumped, openExpo }: Options) {
         void client.invalidateQueries({ queryKey: queueKey(stationId), exact: true });
       }
     },
-    [api, client, stationId],
+    [client, stationId],
   );
 
   const actions = useMemo(
     () => ({
-      start: (t: QueueTicket) => void run(t.id, START_TASK, { id: t.id }),
+      start: (t: QueueTicket) => void run(t.id, () => api.request(START_TASK, { id: t.id })),
       done: (t: QueueTicket) =>
-        void run(t.id, COMPLETE_TASK, { id: t.id }).then((ok) => ok && onBumped({ taskId: t.id, label: t.label, taskName: t.name, orderNumber: t.orderNumber })),
-      tickSubtask: (t: QueueTicket, subtaskId: string) => void run(t.id, COMPLETE_SUBTASK, { taskId: t.id, subtaskId }),
+        void run(t.id, () => api.request(COMPLETE_TASK, { id: t.id })).then(
+          (ok) => ok && onBumped({ taskId: t.id, label: t.label, taskName: t.name, orderNumber: t.orderNumber }),
+        ),
+      tickSubtask: (t: QueueTicket, subtaskId: string) => void run(t.id, () => api.request(COMPLETE_SUBTASK, { taskId: t.id, subtaskId })),
       openExpo,
     }),
-    [run, onBumped, openExpo],
+    [api, run, onBumped, openExpo],
   );
 
   const recall = useCallback(

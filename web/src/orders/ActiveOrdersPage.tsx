@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { Empty, QueryView } from '../shell/states';
-import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY, type ActiveOrder } from './orders-api';
+import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY } from './orders-api';
 
 const STATUS_LABEL: Record<string, string> = { NEW: 'New', PREPARING: 'Preparing', READY: 'Ready', DELIVERING: 'Out for delivery' };
 
@@ -21,7 +21,7 @@ function useNow(intervalMs = 30_000): number {
  * refetches on order and ETA events (realtime/live-cache.ts) and after every reconnect.
  */
 export function ActiveOrdersPage() {
-  const orders = useGqlQuery<{ orders: ActiveOrder[] }>(ORDERS_KEY, ACTIVE_ORDERS_QUERY);
+  const orders = useGqlQuery(ORDERS_KEY, ACTIVE_ORDERS_QUERY);
   const now = useNow();
   return (
     <section className="page">

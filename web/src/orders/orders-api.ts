@@ -1,27 +1,17 @@
 import type { OrderStatusName } from '../../../contracts/socket-events';
-
-export interface ActiveOrder {
-  id: string;
-  orderNumber: number;
-  status: OrderStatusName;
-  priority: number;
-  customerName: string | null;
-  customerAddress: string | null;
-  estimatedReadyAt: string | null;
-  /** Set by the ETA timers once an item ran past its ETA unfinished. */
-  isLate: boolean;
-  createdAt: string;
-  items: Array<{ id: string; quantity: number; status: string; menuItem: { id: string; name: string } }>;
-}
+import { graphql, type ResultOf } from '../api/graphql';
 
 export const ORDERS_KEY = ['orders'] as const;
 
-export const ACTIVE_ORDERS_QUERY = `query ActiveOrders {
+// isLate: set by the ETA timers once an item ran past its ETA unfinished.
+export const ACTIVE_ORDERS_QUERY = graphql(`query ActiveOrders {
   orders {
     id orderNumber status priority customerName customerAddress estimatedReadyAt isLate createdAt
     items { id quantity status menuItem { id name } }
   }
-}`;
+}`);
+
+export type ActiveOrder = ResultOf<typeof ACTIVE_ORDERS_QUERY>['orders'][number];
 
 export const ACTIVE_STATUSES: ReadonlySet<OrderStatusName> = new Set(['NEW', 'PREPARING', 'READY', 'DELIVERING']);
 

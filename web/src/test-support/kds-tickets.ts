@@ -27,7 +27,7 @@ export function ticket(over: Partial<QueueTicket> = {}): QueueTicket {
     queuedAt: null,
     startedAt: null,
     downstream: [],
-    task: { orderItem: { id: `item-${n}` } },
+    task: { orderItem: { id: `item-${n}` }, downstream: [] },
     subtasks: [],
     ...over,
   };

@@ -1,5 +1,5 @@
-import type { Api } from '../api/client';
 import { ApiError } from '../api/errors';
+import { fakeApi } from './fake-api';
 import type { Assignment, PickableDish, Platform, ReviewOrder, SyncLogRow } from '../admin/platforms/platform-api';
 
 /**
@@ -75,21 +75,19 @@ export function fakePlatformApi(initial: { platforms?: Platform[]; assignments?:
     failNext: null as ApiError | null,
     runs: 0,
   };
-  const api: Api = {
-    request: async <T,>(query: string, variables: Record<string, unknown> = {}) => {
-      await Promise.resolve();
-      // The operation is the first root field of the document (longest names checked first).
-      const op = OPS.find((o) => new RegExp(`[{\\s]${o}\\s*[({]`).test(query));
-      if (!op) throw new Error(`fake platform API: unknown document ${query}`);
-      state.calls.push({ op, variables });
-      if (query.trimStart().startsWith('mutation') && state.failNext) {
-        const err = state.failNext;
-        state.failNext = null;
-        throw err;
-      }
-      return answer(state, op, variables) as T;
-    },
-  };
+  const api = fakeApi(async (query, variables) => {
+    await Promise.resolve();
+    // The operation is the first root field of the document (longest names checked first).
+    const op = OPS.find((o) => new RegExp(`[{\\s]${o}\\s*[({]`).test(query));
+    if (!op) throw new Error(`fake platform API: unknown document ${query}`);
+    state.calls.push({ op, variables });
+    if (query.trimStart().startsWith('mutation') && state.failNext) {
+      const err = state.failNext;
+      state.failNext = null;
+      throw err;
+    }
+    return answer(state, op, variables);
+  });
   const callsOf = (op: Op) => state.calls.filter((c) => c.op === op);
   return { api, state, callsOf };
 }

@@ -1,26 +1,16 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { PageHeader } from '../../shell/page';
 import { useState, type FormEvent } from 'react';
+import { graphql } from '../../api/graphql';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
 
-interface AuditLog {
-  id: string;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  details: unknown;
-  ipAddress: string | null;
-  createdAt: string;
-  user: { id: string; name: string; email: string; role: string } | null;
-}
-
 const PAGE = 50;
-const AUDIT_QUERY = `query AuditLogs($action: String, $entityType: String, $limit: Int, $offset: Int) {
+const AUDIT_QUERY = graphql(`query AuditLogs($action: String, $entityType: String, $limit: Int, $offset: Int) {
   auditLogs(action: $action, entityType: $entityType, limit: $limit, offset: $offset) {
     id action entityType entityId details ipAddress createdAt user { id name email role }
   }
-}`;
+}`);
 
 // The API matches filters exactly; these are the entity types services record today.
 const ENTITY_TYPES = ['User', 'Station', 'WorkflowTemplate', 'MenuItem', 'InventoryItem', 'Order'];
@@ -33,7 +23,7 @@ export function AuditLogPage() {
   const [offset, setOffset] = useState(0);
   const variables = { action: filters.action || null, entityType: filters.entityType || null, limit: PAGE + 1, offset };
   // One extra row tells whether a next page exists without a count query.
-  const logs = useGqlQuery<{ auditLogs: AuditLog[] }>(['audit', variables], AUDIT_QUERY, variables, { placeholderData: keepPreviousData });
+  const logs = useGqlQuery(['audit', variables], AUDIT_QUERY, variables, { placeholderData: keepPreviousData });
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

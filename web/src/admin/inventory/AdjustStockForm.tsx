@@ -11,7 +11,7 @@ export interface AdjustDraft {
 
 /** Stock only changes through movements: a delivery, waste or a count correction, with a note. */
 export function AdjustStockForm({ items, draft, onDone }: { items: StockItem[]; draft: AdjustDraft; onDone(itemId: string): void }) {
-  const adjust = useGqlMutation<unknown, { id: string; quantity: string; type: AdjustmentType; notes: string | null }>(ADJUST_INVENTORY, [['inventory']]);
+  const adjust = useGqlMutation(ADJUST_INVENTORY, [['inventory']]);
   const [form, setForm] = useState(draft);
   const [notes, setNotes] = useState('');
   const unit = items.find((i) => i.id === form.itemId)?.unit ?? '';

@@ -2,24 +2,9 @@ import { useState } from 'react';
 import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
+import { INVENTORY_QUERY, qty } from './inventory-api';
 import { InventoryTools } from './InventoryTools';
 import { LowStockAlerts } from './LowStockAlerts';
-
-interface InventoryItem {
-  id: string;
-  name: string;
-  unit: string;
-  /** Decimals as strings, e.g. "2.500". */
-  currentStock: string;
-  minStock: string;
-  belowMin: boolean;
-}
-
-const INVENTORY_QUERY = `query Inventory($belowMin: Boolean) {
-  inventoryItems(belowMin: $belowMin) { id name unit currentStock minStock belowMin }
-}`;
-
-const qty = (v: string) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(Number(v));
 
 /**
  * Stock levels with what is below its reorder threshold highlighted. The list refreshes itself on
@@ -28,7 +13,7 @@ const qty = (v: string) => new Intl.NumberFormat(undefined, { maximumFractionDig
  */
 export function InventoryPage() {
   const [belowMin, setBelowMin] = useState(false);
-  const inventory = useGqlQuery<{ inventoryItems: InventoryItem[] }>(['inventory', { belowMin }], INVENTORY_QUERY, {
+  const inventory = useGqlQuery(['inventory', { belowMin }], INVENTORY_QUERY, {
     belowMin: belowMin || null,
   });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGqlQuery } from '../../api/hooks';
 import { AdjustStockForm, type AdjustDraft } from './AdjustStockForm';
-import { STOCK_ITEMS_KEY, STOCK_ITEMS_QUERY, type StockItem } from './inventory-api';
+import { STOCK_ITEMS_KEY, STOCK_ITEMS_QUERY } from './inventory-api';
 import { MovementsTable } from './MovementsTable';
 import { ReorderSuggestions } from './ReorderSuggestions';
 import './inventory.css';
@@ -11,7 +11,7 @@ import './inventory.css';
  * Picking a suggestion fills the form; recording shows that item's movements.
  */
 export function InventoryTools() {
-  const stock = useGqlQuery<{ inventoryItems: StockItem[] }>(STOCK_ITEMS_KEY, STOCK_ITEMS_QUERY);
+  const stock = useGqlQuery(STOCK_ITEMS_KEY, STOCK_ITEMS_QUERY);
   const items = stock.data?.inventoryItems ?? [];
   const [draft, setDraft] = useState<AdjustDraft>({ itemId: '', type: 'manual_add', quantity: '' });
   const [formKey, setFormKey] = useState(0);

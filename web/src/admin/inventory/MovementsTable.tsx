@@ -1,10 +1,10 @@
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
-import { MOVEMENT_LABEL, movementsKey, MOVEMENTS_QUERY, qty, type Movement, type StockItem } from './inventory-api';
+import { MOVEMENT_LABEL, movementsKey, MOVEMENTS_QUERY, qty, type StockItem } from './inventory-api';
 
 /** The stock ledger, newest first: every change with its reason; one item or all of them. */
 export function MovementsTable({ items, itemId, onItem }: { items: StockItem[]; itemId: string | null; onItem(id: string | null): void }) {
-  const movements = useGqlQuery<{ inventoryMovements: Movement[] }>(movementsKey(itemId), MOVEMENTS_QUERY, { itemId }, { staleTime: 5_000 });
+  const movements = useGqlQuery(movementsKey(itemId), MOVEMENTS_QUERY, { itemId }, { staleTime: 5_000 });
   return (
     <>
       <label className="field field--inline">

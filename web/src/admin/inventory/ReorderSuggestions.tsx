@@ -4,7 +4,7 @@ import { qty, REORDER_KEY, REORDER_QUERY, type ReorderSuggestion } from './inven
 
 /** What to order now, the items that run out first on top; "Record delivery" pre-fills the form. */
 export function ReorderSuggestions({ onReceive }: { onReceive(s: ReorderSuggestion): void }) {
-  const suggestions = useGqlQuery<{ reorderSuggestions: ReorderSuggestion[] }>(REORDER_KEY, REORDER_QUERY);
+  const suggestions = useGqlQuery(REORDER_KEY, REORDER_QUERY);
   return (
     <QueryView query={suggestions} isEmpty={(d) => d.reorderSuggestions.length === 0} empty={<Empty title="Nothing needs reordering" />}>
       {({ reorderSuggestions }) => (

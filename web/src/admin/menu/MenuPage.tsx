@@ -4,13 +4,13 @@ import { allowed } from '../../auth/roles';
 import { useRequiredSession } from '../../auth/AuthContext';
 import { Link } from '../../router/router';
 import { Empty, FormError, QueryView } from '../../shell/states';
-import { byCategory, MENU_KEY, MENU_QUERY, money, SET_AVAILABILITY, type MenuItem } from './menu-api';
+import { byCategory, MENU_KEY, MENU_QUERY, money, SET_AVAILABILITY } from './menu-api';
 
 /** Menu items with their recipe and ingredients; availability is switched here (e.g. sold out). */
 export function MenuPage() {
   const role = useRequiredSession().user.role;
-  const menu = useGqlQuery<{ menuItems: MenuItem[] }>(MENU_KEY, MENU_QUERY);
-  const toggle = useGqlMutation<unknown, { id: string; available: boolean }>(SET_AVAILABILITY, [MENU_KEY]);
+  const menu = useGqlQuery(MENU_KEY, MENU_QUERY);
+  const toggle = useGqlMutation(SET_AVAILABILITY, [MENU_KEY]);
   const canDesign = allowed(role, 'recipes:write');
 
   return (

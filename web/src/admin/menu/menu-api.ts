@@ -1,31 +1,23 @@
-export interface MenuItem {
-  id: string;
-  name: string;
-  category: string | null;
-  /** Decimal as a string, e.g. "9.50". */
-  price: string;
-  allergens: string[];
-  isAvailable: boolean;
-  /** Why it is off, e.g. "out of mozzarella" when stock ran out; null when switched by hand. */
-  unavailableReason: string | null;
-  ingredients: Array<{ quantity: string; inventoryItem: { id: string; name: string; unit: string } }>;
-  workflowTemplate: { id: string; name: string; currentVersion: number | null } | null;
-}
+import { graphql, type ResultOf } from '../../api/graphql';
 
 export const MENU_KEY = ['menu'] as const;
 
 // includeUnavailable: the admin list must show sold-out items too, or they could never be switched back on.
-export const MENU_QUERY = `query MenuItems {
+// price is a Decimal string, e.g. "9.50"; unavailableReason says why an item is off (e.g. "out of
+// mozzarella" when stock ran out) and is null when it was switched by hand.
+export const MENU_QUERY = graphql(`query MenuItems {
   menuItems(includeUnavailable: true) {
     id name category price allergens isAvailable unavailableReason
     ingredients { quantity inventoryItem { id name unit } }
     workflowTemplate { id name currentVersion }
   }
-}`;
+}`);
 
-export const SET_AVAILABILITY = `mutation SetMenuItemAvailability($id: ID!, $available: Boolean!) {
+export type MenuItem = ResultOf<typeof MENU_QUERY>['menuItems'][number];
+
+export const SET_AVAILABILITY = graphql(`mutation SetMenuItemAvailability($id: ID!, $available: Boolean!) {
   setMenuItemAvailability(id: $id, available: $available) { id isAvailable unavailableReason }
-}`;
+}`);
 
 /** Groups by category, categories and items alphabetically, uncategorised last. */
 export function byCategory(items: MenuItem[]): Array<[string, MenuItem[]]> {

@@ -9,8 +9,8 @@ import { ASSIGN_PRODUCTS, DISHES_KEY, DISHES_QUERY, PLATFORMS_KEY, type Assignme
  * dishes start PENDING; the next re-sync sends them.
  */
 export function AssignDishes({ platformId, assigned }: { platformId: string; assigned: Assignment[] }) {
-  const dishes = useGqlQuery<{ menuItems: PickableDish[] }>(DISHES_KEY, DISHES_QUERY);
-  const assign = useGqlMutation<{ assignPlatformProducts: number }, { platformId: string; menuItemIds: string[] }>(ASSIGN_PRODUCTS, [PLATFORMS_KEY]);
+  const dishes = useGqlQuery(DISHES_KEY, DISHES_QUERY);
+  const assign = useGqlMutation(ASSIGN_PRODUCTS, [PLATFORMS_KEY]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [search, setSearch] = useState('');
   const [added, setAdded] = useState<number | null>(null);

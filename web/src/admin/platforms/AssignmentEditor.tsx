@@ -2,10 +2,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { FormError } from '../../shell/states';
 import { fieldErrorsOf, toDraft, toUpdateInput, type AssignmentDraft, type DraftField } from './assignment-form';
-import { DISHES_KEY, DISHES_QUERY, PLATFORMS_KEY, UPDATE_ASSIGNMENT, type Assignment, type PickableDish } from './platform-api';
+import { DISHES_KEY, DISHES_QUERY, PLATFORMS_KEY, UPDATE_ASSIGNMENT, type Assignment } from './platform-api';
 import { WEEKDAYS } from './schedule';
-
-type Vars = { id: string; input: ReturnType<typeof toUpdateInput> };
 
 /**
  * One dish's name, price and hours on this platform. Empty name/price fall back to the menu's, which
@@ -14,9 +12,9 @@ type Vars = { id: string; input: ReturnType<typeof toUpdateInput> };
  */
 export function AssignmentEditor({ assignment: a, onDone }: { assignment: Assignment; onDone(): void }) {
   const id = useId();
-  const update = useGqlMutation<{ updatePlatformAssignment: Pick<Assignment, 'id'> }, Vars>(UPDATE_ASSIGNMENT, [PLATFORMS_KEY]);
+  const update = useGqlMutation(UPDATE_ASSIGNMENT, [PLATFORMS_KEY]);
   // The assignment carries no menu price; the dish picker's cached list does.
-  const dishes = useGqlQuery<{ menuItems: PickableDish[] }>(DISHES_KEY, DISHES_QUERY);
+  const dishes = useGqlQuery(DISHES_KEY, DISHES_QUERY);
   const menuPrice = dishes.data?.menuItems.find((m) => m.id === a.menuItemId)?.price;
   const [draft, setDraft] = useState<AssignmentDraft>(() => toDraft(a));
   const set = (patch: Partial<AssignmentDraft>) => setDraft((d) => ({ ...d, ...patch }));

@@ -13,7 +13,7 @@ type Filter = 'ALL' | SyncStatusName;
  * "Failed → select all → Re-sync selected" retries exactly the failed dishes.
  */
 export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }: { platform: Platform; assignments: Assignment[]; resyncBusy: boolean; onResync(menuItemIds: string[]): void }) {
-  const unassign = useGqlMutation<unknown, { platformId: string; menuItemIds: string[] }>(UNASSIGN_PRODUCTS, [PLATFORMS_KEY]);
+  const unassign = useGqlMutation(UNASSIGN_PRODUCTS, [PLATFORMS_KEY]);
   const [filter, setFilter] = useState<Filter>('ALL');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);

@@ -13,7 +13,7 @@ type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: st
  */
 export function NewPlatformForm({ onCreated }: { onCreated(platform: { id: string; name: string }): void }) {
   const id = useId();
-  const create = useGqlMutation<{ createPlatform: { id: string; name: string } }, { input: ReturnType<typeof toCreateInput> }>(CREATE_PLATFORM, [PLATFORMS_KEY]);
+  const create = useGqlMutation(CREATE_PLATFORM, [PLATFORMS_KEY]);
   const [draft, setDraft] = useState<PlatformDraft>(EMPTY_DRAFT);
   const set = (patch: Partial<PlatformDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const { fields, rest } = fieldErrorsOf(create.error);

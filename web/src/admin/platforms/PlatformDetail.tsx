@@ -7,13 +7,12 @@ import { AssignmentsTable } from './AssignmentsTable';
 import {
   assignmentsKey,
   ASSIGNMENTS_QUERY,
+  baseUrlOf,
   CONNECTOR_LABEL,
   PLATFORM_TYPE_LABEL,
   platformsListKey,
   PLATFORMS_QUERY,
   RESYNC_PLATFORM,
-  type Assignment,
-  type Platform,
 } from './platform-api';
 import { StoreStatusControl } from './StoreStatusControl';
 import { SyncHistory } from './SyncHistory';
@@ -28,12 +27,12 @@ import { useSyncRun, type SyncSocket } from './use-sync-run';
 const PENDING_POLL_MS = 2_000;
 
 export function PlatformDetail({ platformId, socket }: { platformId: string; socket: SyncSocket | null }) {
-  const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
+  const platforms = useGqlQuery(platformsListKey, PLATFORMS_QUERY);
   // A dish edited here goes PENDING until the platform's follower pushes it (seconds, no run event): look again meanwhile.
-  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId }, {
+  const assignments = useGqlQuery(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId }, {
     refetchInterval: (query) => (query.state.data?.platformAssignments.some((a) => a.syncStatus === 'PENDING') ? PENDING_POLL_MS : false),
   });
-  const resync = useGqlMutation<{ resyncPlatform: string }, { platformId: string; menuItemIds: string[] | null }>(RESYNC_PLATFORM);
+  const resync = useGqlMutation(RESYNC_PLATFORM);
   const { run, started, dismiss } = useSyncRun(platformId, socket);
   const running = Boolean(run && !isFinished(run));
 
@@ -58,7 +57,7 @@ export function PlatformDetail({ platformId, socket }: { platformId: string; soc
               title={platform.name}
               lead={
                 <>
-                  {PLATFORM_TYPE_LABEL[platform.type]} · {CONNECTOR_LABEL[platform.connector] ?? platform.connector} · {platform.config?.baseUrl}
+                  {PLATFORM_TYPE_LABEL[platform.type]} · {CONNECTOR_LABEL[platform.connector] ?? platform.connector} · {baseUrlOf(platform)}
                   {!platform.isActive && <span className="badge">inactive</span>}
                 </>
               }

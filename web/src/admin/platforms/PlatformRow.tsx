@@ -3,19 +3,19 @@ import { Link } from '../../router/router';
 import {
   assignmentsKey,
   ASSIGNMENTS_QUERY,
+  baseUrlOf,
   CONNECTOR_LABEL,
   countByStatus,
   PLATFORM_TYPE_LABEL,
   STATUS_BADGE,
   SYNC_STATUSES,
-  type Assignment,
   type Platform,
 } from './platform-api';
 import { StoreStatusControl } from './StoreStatusControl';
 
 /** One platform; its dish counts come from the same cache entry the detail page shows. */
 export function PlatformRow({ platform, needsReview }: { platform: Platform; needsReview: number }) {
-  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(platform.id), ASSIGNMENTS_QUERY, { platformId: platform.id });
+  const assignments = useGqlQuery(assignmentsKey(platform.id), ASSIGNMENTS_QUERY, { platformId: platform.id });
   const list = assignments.data?.platformAssignments;
   const counts = list ? countByStatus(list) : null;
 
@@ -28,7 +28,7 @@ export function PlatformRow({ platform, needsReview }: { platform: Platform; nee
             {needsReview} need review
           </Link>
         )}
-        <div className="muted platforms-table__url">{platform.config?.baseUrl}</div>
+        <div className="muted platforms-table__url">{baseUrlOf(platform)}</div>
       </th>
       <td>
         {PLATFORM_TYPE_LABEL[platform.type]}

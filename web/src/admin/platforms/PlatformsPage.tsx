@@ -5,7 +5,7 @@ import { useSocketEvent } from '../../realtime/RealtimeProvider';
 import { Link, navigate } from '../../router/router';
 import { Empty, QueryView } from '../../shell/states';
 import { NewPlatformForm } from './NewPlatformForm';
-import { PLATFORMS_KEY, platformsListKey, PLATFORMS_QUERY, type Platform } from './platform-api';
+import { PLATFORMS_KEY, platformsListKey, PLATFORMS_QUERY } from './platform-api';
 import { PlatformRow } from './PlatformRow';
 import { useReviewQueue } from './use-review-queue';
 import './platforms.css';
@@ -15,7 +15,7 @@ import './platforms.css';
  * waiting for a person), with the store status switchable right here during service.
  */
 export function PlatformsPage() {
-  const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
+  const platforms = useGqlQuery(platformsListKey, PLATFORMS_QUERY);
   const review = useReviewQueue();
   const waiting = review.data?.platformReviewQueue ?? [];
   const waitingFor = (id: string) => waiting.filter((o) => o.platformId === id).length;

@@ -3,8 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { FormError } from '../../shell/states';
-import { assignmentsKey, ASSIGNMENTS_QUERY, PLATFORMS_KEY, RESOLVE_PLATFORM_ORDER, REVIEW_KEY, when, type Assignment, type PickableDish, type ReviewOrder } from './platform-api';
-import { checkAccept, checkDeny, REASON_FIELD, relinkNote, unknownProducts, type ResolveInput, type ReviewAction, type ReviewDraft } from './review-form';
+import { assignmentsKey, ASSIGNMENTS_QUERY, PLATFORMS_KEY, RESOLVE_PLATFORM_ORDER, REVIEW_KEY, when, type PickableDish, type ReviewOrder } from './platform-api';
+import { checkAccept, checkDeny, REASON_FIELD, relinkNote, unknownProducts, type ReviewAction, type ReviewDraft } from './review-form';
 
 /**
  * One order held because the platform sent dishes we do not know. Each unknown line gets one of our
@@ -15,11 +15,11 @@ import { checkAccept, checkDeny, REASON_FIELD, relinkNote, unknownProducts, type
 export function ReviewCard({ order, platformName, dishes, onNotice }: { order: ReviewOrder; platformName: string; dishes: PickableDish[]; onNotice(message: string): void }) {
   const id = useId();
   const client = useQueryClient();
-  const resolve = useGqlMutation<unknown, { input: ResolveInput }>(RESOLVE_PLATFORM_ORDER, [PLATFORMS_KEY]);
+  const resolve = useGqlMutation(RESOLVE_PLATFORM_ORDER, [PLATFORMS_KEY]);
   const [draft, setDraft] = useState<ReviewDraft>({ mappings: {}, reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [denying, setDenying] = useState(false);
-  const assignments = useGqlQuery<{ platformAssignments: Assignment[] }>(assignmentsKey(order.platformId), ASSIGNMENTS_QUERY, { platformId: order.platformId });
+  const assignments = useGqlQuery(assignmentsKey(order.platformId), ASSIGNMENTS_QUERY, { platformId: order.platformId });
   const products = unknownProducts(order);
   const noteFor = (platformItemId: string) => {
     const menuItemId = draft.mappings[platformItemId];

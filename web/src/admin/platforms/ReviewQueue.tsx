@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
-import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY, type PickableDish, type Platform } from './platform-api';
+import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY } from './platform-api';
 import { ReviewCard } from './ReviewCard';
 import { useReviewQueue } from './use-review-queue';
 
@@ -12,8 +12,8 @@ import { useReviewQueue } from './use-review-queue';
  */
 export function ReviewQueue() {
   const queue = useReviewQueue();
-  const platforms = useGqlQuery<{ platforms: Platform[] }>(platformsListKey, PLATFORMS_QUERY);
-  const dishes = useGqlQuery<{ menuItems: PickableDish[] }>(DISHES_KEY, DISHES_QUERY);
+  const platforms = useGqlQuery(platformsListKey, PLATFORMS_QUERY);
+  const dishes = useGqlQuery(DISHES_KEY, DISHES_QUERY);
   const [notices, setNotices] = useState<string[]>([]);
   const nameOf = (id: string) => platforms.data?.platforms.find((p) => p.id === id)?.name ?? 'Platform';
   const menu = [...(dishes.data?.menuItems ?? [])].sort((a, b) => a.name.localeCompare(b.name));

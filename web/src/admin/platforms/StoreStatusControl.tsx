@@ -3,14 +3,15 @@ import { useGqlMutation } from '../../api/hooks';
 import { FormError } from '../../shell/states';
 import { PLATFORMS_KEY, SET_STORE_STATUS, type Platform, type StoreStatus } from './platform-api';
 
-const LABEL: Record<StoreStatus, string> = { online: 'Online', paused: 'Paused', busy: 'Busy' };
+// Keyed by any string: storeStatus is a plain String in the schema, and an unknown one shows as sent.
+const LABEL: Partial<Record<string, string>> = { online: 'Online', paused: 'Paused', busy: 'Busy' } satisfies Record<StoreStatus, string>;
 
 /**
  * Online / pause / busy with extra minutes, as the kitchen decides them during service. The row is
  * stored at once and pushed to the platform in the background (setPlatformStoreStatus).
  */
 export function StoreStatusControl({ platform }: { platform: Platform }) {
-  const set = useGqlMutation<unknown, { platformId: string; status: StoreStatus; extraMinutes: number | null }>(SET_STORE_STATUS, [PLATFORMS_KEY]);
+  const set = useGqlMutation(SET_STORE_STATUS, [PLATFORMS_KEY]);
   const [minutes, setMinutes] = useState(String(platform.busyExtraMinutes || 15));
   const change = (status: StoreStatus) => set.mutate({ platformId: platform.id, status, extraMinutes: status === 'busy' ? Number(minutes) : null });
   const minutesValid = Number.isInteger(Number(minutes)) && Number(minutes) >= 1 && Number(minutes) <= 120;

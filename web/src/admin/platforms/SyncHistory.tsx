@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
-import { syncLogsKey, SYNC_LOGS_QUERY, when, type Assignment, type SyncLogRow } from './platform-api';
+import { syncLogsKey, SYNC_LOGS_QUERY, when, type Assignment } from './platform-api';
 
 const LIMITS = [25, 50, 100, 200];
 
@@ -13,7 +13,7 @@ const STATUS_TONE: Record<string, string> = { sent: 'badge--ok', sending: 'badge
  */
 export function SyncHistory({ platformId, assignments }: { platformId: string; assignments: Assignment[] }) {
   const [limit, setLimit] = useState(25);
-  const logs = useGqlQuery<{ platformSyncLogs: SyncLogRow[] }>(syncLogsKey(platformId, limit), SYNC_LOGS_QUERY, { platformId, limit });
+  const logs = useGqlQuery(syncLogsKey(platformId, limit), SYNC_LOGS_QUERY, { platformId, limit });
   const dishOf = new Map<string, string>();
   for (const a of assignments) {
     dishOf.set(a.menuItemId, a.menuItemName);

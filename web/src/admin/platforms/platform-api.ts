@@ -1,74 +1,7 @@
 import type { SyncStatusName } from '../../../../contracts/socket-events';
+import { graphql, type ResultOf } from '../../api/graphql';
 
 /** Delivery platforms, their dishes, sync history and review queue (api/graphql/schema/platform.ts). */
-export type PlatformType = 'DELIVERY' | 'ONLINE' | 'KIOSK' | 'POS';
-export type StoreStatus = 'online' | 'paused' | 'busy';
-
-export interface Platform {
-  id: string;
-  name: string;
-  type: PlatformType;
-  connector: string;
-  config: { baseUrl?: string; timeoutMs?: number } | null;
-  isActive: boolean;
-  storeStatus: StoreStatus;
-  busyExtraMinutes: number;
-  createdAt: string;
-}
-
-export interface Assignment {
-  id: string;
-  menuItemId: string;
-  menuItemName: string;
-  platformProductId: string | null;
-  platformName: string | null;
-  /** Decimal as a string; null means the menu price is used. */
-  platformPrice: string | null;
-  isAvailable: boolean;
-  /** HH:MM, both or neither; null means all day. */
-  availableFrom: string | null;
-  availableTo: string | null;
-  /** ISO weekdays, 1 = Mon … 7 = Sun. */
-  availableDays: number[];
-  syncStatus: SyncStatusName;
-  syncError: string | null;
-  lastSyncedAt: string | null;
-}
-
-export interface SyncLogRow {
-  id: string;
-  kind: string;
-  status: string;
-  entityType: string | null;
-  entityId: string | null;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-}
-
-export interface UnknownItem {
-  platformItemId: string;
-  name: string | null;
-  quantity: number;
-}
-
-export interface ReviewOrder {
-  id: string;
-  platformId: string;
-  platformOrderId: string;
-  status: string;
-  reviewReason: string | null;
-  createdAt: string;
-  unknownItems: UnknownItem[];
-}
-
-export interface PickableDish {
-  id: string;
-  name: string;
-  category: string | null;
-  price: string;
-  isAvailable: boolean;
-}
 
 // Everything lives under 'platforms': one invalidation after a mutation or a finished sync run
 // refreshes the list counts, the assignments, the history and the review queue together.
@@ -82,53 +15,70 @@ export const REVIEW_POLL_MS = 60_000;
 // Under 'menu' so menu:updated (live-cache.ts) refreshes the picker too.
 export const DISHES_KEY = ['menu', 'platform-picker'] as const;
 
-export const PLATFORMS_QUERY = `query Platforms {
+export const PLATFORMS_QUERY = graphql(`query Platforms {
   platforms { id name type connector config isActive storeStatus busyExtraMinutes createdAt }
-}`;
+}`);
+export type Platform = ResultOf<typeof PLATFORMS_QUERY>['platforms'][number];
+export type PlatformType = Platform['type'];
+/** What setPlatformStoreStatus accepts; `storeStatus` itself is a plain String in the schema. */
+export type StoreStatus = 'online' | 'paused' | 'busy';
 
-export const ASSIGNMENTS_QUERY = `query PlatformAssignments($platformId: ID!) {
+/** The connector's base URL from `config` (JSON: connector settings, no secrets), when it has one. */
+export function baseUrlOf(platform: Pick<Platform, 'config'>): string | undefined {
+  const config = platform.config;
+  return config && typeof config === 'object' && 'baseUrl' in config && typeof config.baseUrl === 'string' ? config.baseUrl : undefined;
+}
+
+// platformPrice: a Decimal string, null when the menu price is used; availableFrom/To: HH:MM, both
+// or neither (null: all day); availableDays: ISO weekdays, 1 = Mon … 7 = Sun.
+export const ASSIGNMENTS_QUERY = graphql(`query PlatformAssignments($platformId: ID!) {
   platformAssignments(platformId: $platformId) {
     id menuItemId menuItemName platformProductId platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus syncError lastSyncedAt
   }
-}`;
+}`);
+export type Assignment = ResultOf<typeof ASSIGNMENTS_QUERY>['platformAssignments'][number];
 
-export const SYNC_LOGS_QUERY = `query PlatformSyncLogs($platformId: ID!, $limit: Int) {
+export const SYNC_LOGS_QUERY = graphql(`query PlatformSyncLogs($platformId: ID!, $limit: Int) {
   platformSyncLogs(platformId: $platformId, limit: $limit) { id kind status entityType entityId attempts error createdAt }
-}`;
+}`);
+export type SyncLogRow = ResultOf<typeof SYNC_LOGS_QUERY>['platformSyncLogs'][number];
 
-export const REVIEW_QUERY = `query PlatformReviewQueue {
+export const REVIEW_QUERY = graphql(`query PlatformReviewQueue {
   platformReviewQueue { id platformId platformOrderId status reviewReason createdAt unknownItems { platformItemId name quantity } }
-}`;
+}`);
+export type ReviewOrder = ResultOf<typeof REVIEW_QUERY>['platformReviewQueue'][number];
+export type UnknownItem = ReviewOrder['unknownItems'][number];
 
-export const DISHES_QUERY = `query PlatformDishPicker { menuItems(includeUnavailable: true) { id name category price isAvailable } }`;
+export const DISHES_QUERY = graphql(`query PlatformDishPicker { menuItems(includeUnavailable: true) { id name category price isAvailable } }`);
+export type PickableDish = ResultOf<typeof DISHES_QUERY>['menuItems'][number];
 
-export const CREATE_PLATFORM = `mutation CreatePlatform($input: CreatePlatformInput!) {
+export const CREATE_PLATFORM = graphql(`mutation CreatePlatform($input: CreatePlatformInput!) {
   createPlatform(input: $input) { id name }
-}`;
+}`);
 
-export const SET_STORE_STATUS = `mutation SetPlatformStoreStatus($platformId: ID!, $status: String!, $extraMinutes: Int) {
+export const SET_STORE_STATUS = graphql(`mutation SetPlatformStoreStatus($platformId: ID!, $status: String!, $extraMinutes: Int) {
   setPlatformStoreStatus(platformId: $platformId, status: $status, extraMinutes: $extraMinutes) { id storeStatus busyExtraMinutes }
-}`;
+}`);
 
-export const ASSIGN_PRODUCTS = `mutation AssignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
+export const ASSIGN_PRODUCTS = graphql(`mutation AssignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
   assignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
-}`;
+}`);
 
-export const UNASSIGN_PRODUCTS = `mutation UnassignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
+export const UNASSIGN_PRODUCTS = graphql(`mutation UnassignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
   unassignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
-}`;
+}`);
 
-export const UPDATE_ASSIGNMENT = `mutation UpdatePlatformAssignment($id: ID!, $input: UpdatePlatformAssignmentInput!) {
+export const UPDATE_ASSIGNMENT = graphql(`mutation UpdatePlatformAssignment($id: ID!, $input: UpdatePlatformAssignmentInput!) {
   updatePlatformAssignment(id: $id, input: $input) { id platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus }
-}`;
+}`);
 
-export const RESYNC_PLATFORM = `mutation ResyncPlatform($platformId: ID!, $menuItemIds: [ID!]) {
+export const RESYNC_PLATFORM = graphql(`mutation ResyncPlatform($platformId: ID!, $menuItemIds: [ID!]) {
   resyncPlatform(platformId: $platformId, menuItemIds: $menuItemIds)
-}`;
+}`);
 
-export const RESOLVE_PLATFORM_ORDER = `mutation ResolvePlatformOrder($input: ResolvePlatformOrderInput!) {
+export const RESOLVE_PLATFORM_ORDER = graphql(`mutation ResolvePlatformOrder($input: ResolvePlatformOrderInput!) {
   resolvePlatformOrder(input: $input) { id status needsReview }
-}`;
+}`);
 
 export const PLATFORM_TYPE_LABEL: Record<PlatformType, string> = {
   DELIVERY: 'Delivery marketplace',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useGqlQuery } from '../../api/hooks';
 import { useSocketEvent } from '../../realtime/RealtimeProvider';
-import { REVIEW_KEY, REVIEW_POLL_MS, REVIEW_QUERY, type ReviewOrder } from './platform-api';
+import { REVIEW_KEY, REVIEW_POLL_MS, REVIEW_QUERY } from './platform-api';
 
 /**
  * The platform orders waiting for a person, re-read whenever a `platform:order` event says one
@@ -10,5 +10,5 @@ import { REVIEW_KEY, REVIEW_POLL_MS, REVIEW_QUERY, type ReviewOrder } from './pl
 export function useReviewQueue() {
   const client = useQueryClient();
   useSocketEvent('platform:order', () => void client.invalidateQueries({ queryKey: REVIEW_KEY }));
-  return useGqlQuery<{ platformReviewQueue: ReviewOrder[] }>(REVIEW_KEY, REVIEW_QUERY, undefined, { refetchInterval: REVIEW_POLL_MS, staleTime: 0 });
+  return useGqlQuery(REVIEW_KEY, REVIEW_QUERY, undefined, { refetchInterval: REVIEW_POLL_MS, staleTime: 0 });
 }

@@ -8,15 +8,13 @@ import {
   STATIONS_KEY,
   STATIONS_QUERY,
   UPDATE_STATION,
-  type Station,
-  type StationInput,
 } from './station-api';
 import { StationForm } from './StationForm';
 
 export function StationsPage() {
-  const stations = useGqlQuery<{ stations: Station[] }>(ALL_STATIONS_KEY, STATIONS_QUERY);
-  const create = useGqlMutation<unknown, { input: StationInput }>(CREATE_STATION, [STATIONS_KEY]);
-  const update = useGqlMutation<unknown, { id: string; input: Partial<StationInput> & { isActive?: boolean } }>(UPDATE_STATION, [STATIONS_KEY]);
+  const stations = useGqlQuery(ALL_STATIONS_KEY, STATIONS_QUERY);
+  const create = useGqlMutation(CREATE_STATION, [STATIONS_KEY]);
+  const update = useGqlMutation(UPDATE_STATION, [STATIONS_KEY]);
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 

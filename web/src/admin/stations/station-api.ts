@@ -1,12 +1,9 @@
-export interface Station {
-  id: string;
-  name: string;
-  capacity: number;
-  taskTypes: string[];
-  isActive: boolean;
-  displayOrder: number;
-}
+import { graphql, type ResultOf } from '../../api/graphql';
 
+const StationFields = graphql(`fragment StationFields on Station { id name capacity taskTypes isActive displayOrder }`);
+export type Station = ResultOf<typeof StationFields>;
+
+/** What the station form edits: a whole CreateStationInput, also sent as an update. */
 export interface StationInput {
   name: string;
   capacity: number;
@@ -18,10 +15,12 @@ export interface StationInput {
 export const STATIONS_KEY = ['stations'] as const;
 export const ALL_STATIONS_KEY = ['stations', 'all'] as const;
 
-const FIELDS = 'id name capacity taskTypes isActive displayOrder';
-export const STATIONS_QUERY = `query AllStations { stations(includeInactive: true) { ${FIELDS} } }`;
-export const CREATE_STATION = `mutation CreateStation($input: CreateStationInput!) { createStation(input: $input) { ${FIELDS} } }`;
-export const UPDATE_STATION = `mutation UpdateStation($id: ID!, $input: UpdateStationInput!) { updateStation(id: $id, input: $input) { ${FIELDS} } }`;
+export const STATIONS_QUERY = graphql(`query AllStations { stations(includeInactive: true) { ...StationFields } }`, [StationFields]);
+export const CREATE_STATION = graphql(`mutation CreateStation($input: CreateStationInput!) { createStation(input: $input) { ...StationFields } }`, [StationFields]);
+export const UPDATE_STATION = graphql(
+  `mutation UpdateStation($id: ID!, $input: UpdateStationInput!) { updateStation(id: $id, input: $input) { ...StationFields } }`,
+  [StationFields],
+);
 
 /** "Forno, banco  wok" → ["forno", "banco", "wok"]: the API wants lowercase slugs. */
 export function parseTaskTypes(text: string): string[] {

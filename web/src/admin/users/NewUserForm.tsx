@@ -7,7 +7,7 @@ import { CREATE_USER, ROLE_HINTS, USERS_KEY } from './user-api';
 type Input = { name: string; email: string; role: RoleName; password: string };
 
 export function NewUserForm({ roles, onDone }: { roles: RoleName[]; onDone: () => void }) {
-  const create = useGqlMutation<unknown, { input: Input }>(CREATE_USER, [USERS_KEY]);
+  const create = useGqlMutation(CREATE_USER, [USERS_KEY]);
   const [form, setForm] = useState<Input>({ name: '', email: '', role: 'STAFF', password: '' });
   const set = (patch: Partial<Input>) => setForm((f) => ({ ...f, ...patch }));
 

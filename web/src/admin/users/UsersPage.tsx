@@ -5,12 +5,12 @@ import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { useRequiredSession } from '../../auth/AuthContext';
 import { FormError, QueryView } from '../../shell/states';
 import { NewUserForm } from './NewUserForm';
-import { assignableRoles, UPDATE_USER, USERS_KEY, USERS_QUERY, type User } from './user-api';
+import { assignableRoles, UPDATE_USER, USERS_KEY, USERS_QUERY } from './user-api';
 
 export function UsersPage() {
   const session = useRequiredSession();
-  const users = useGqlQuery<{ users: User[] }>(USERS_KEY, USERS_QUERY);
-  const update = useGqlMutation<unknown, { id: string; input: { role?: RoleName; isActive?: boolean } }>(UPDATE_USER, [USERS_KEY]);
+  const users = useGqlQuery(USERS_KEY, USERS_QUERY);
+  const update = useGqlMutation(UPDATE_USER, [USERS_KEY]);
   const [formKey, setFormKey] = useState(0);
   const roles = assignableRoles(session.user.role);
 

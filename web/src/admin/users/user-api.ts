@@ -1,20 +1,14 @@
 import { ROLES } from '../../../../domain/auth/permissions';
 import type { RoleName } from '../../../../contracts/socket-events';
+import { graphql, type ResultOf } from '../../api/graphql';
 
-export interface User {
-  id: string;
-  name: string;
-  email: string;
-  role: RoleName;
-  isActive: boolean;
-  lastLoginAt: string | null;
-}
+const UserFields = graphql(`fragment UserFields on User { id name email role isActive lastLoginAt }`);
+export type User = ResultOf<typeof UserFields>;
 
 export const USERS_KEY = ['users'] as const;
-const FIELDS = 'id name email role isActive lastLoginAt';
-export const USERS_QUERY = `query Users { users { ${FIELDS} } }`;
-export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${FIELDS} } }`;
-export const UPDATE_USER = `mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${FIELDS} } }`;
+export const USERS_QUERY = graphql(`query Users { users { ...UserFields } }`, [UserFields]);
+export const CREATE_USER = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }`, [UserFields]);
+export const UPDATE_USER = graphql(`mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ...UserFields } }`, [UserFields]);
 
 /** Only an owner may create or promote owners (the API enforces it; the form just does not offer it). */
 export function assignableRoles(actorRole: RoleName): RoleName[] {
