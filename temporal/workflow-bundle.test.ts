@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { loadEnv } from '../config/env';
-import { requireTestEnv, testPrisma } from '../test/helpers/db';
+import { requireTestEnv, testPrisma } from '../test/support/db';
 import type { platformStoreStatusWorkflow } from '../workflows';
 import { connectTemporal } from './connection';
 import { startKitchenWorker } from './run-worker';
