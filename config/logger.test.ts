@@ -1,0 +1,50 @@
+import { Writable } from 'node:stream';
+import { createLogger, logger, resolveLogLevel } from './logger';
+
+/** A destination that keeps every JSON line written to it. */
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe('logger', () => {
+  it('takes LOG_LEVEL when set, else info, or silent under Jest / NODE_ENV=test', () => {
+    expect(resolveLogLevel({ LOG_LEVEL: 'debug', NODE_ENV: 'test' })).toBe('debug');
+    expect(resolveLogLevel({ LOG_LEVEL: 'warn' })).toBe('warn');
+    expect(resolveLogLevel({})).toBe('info');
+    expect(resolveLogLevel({ NODE_ENV: 'production' })).toBe('info');
+    expect(resolveLogLevel({ NODE_ENV: 'test' })).toBe('silent');
+    expect(resolveLogLevel({ JEST_WORKER_ID: '1' })).toBe('silent');
+    // Invalid values are loadEnv's to report; logging keeps its default meanwhile.
+    expect(resolveLogLevel({ LOG_LEVEL: 'verbose' })).toBe('info');
+  });
+
+  it('is quiet in this test run unless LOG_LEVEL asks otherwise', () => {
+    expect(logger.level).toBe(process.env.LOG_LEVEL || 'silent');
+  });
+
+  it('writes one JSON line per entry with the level name, component and serialized error', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', destination }).child({ component: 'orders' });
+    log.debug('not at info');
+    log.info({ orderId: 'o1' }, 'placed');
+    log.error({ err: new TypeError('boom') }, 'failed');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ level: 'info', component: 'orders', orderId: 'o1', msg: 'placed' });
+    expect(typeof lines[0].time).toBe('string');
+    expect(lines[1]).toMatchObject({ level: 'error', component: 'orders', msg: 'failed', err: { type: 'TypeError', message: 'boom' } });
+    expect((lines[1].err as { stack: string }).stack).toContain('TypeError: boom');
+  });
+
+  it('serializes errors the Temporal SDK passes under `error`', () => {
+    const { lines, destination } = capture();
+    createLogger({ level: 'warn', destination }).warn({ error: new Error('activity failed') }, 'Activity failed');
+    expect(lines[0]).toMatchObject({ level: 'warn', error: { type: 'Error', message: 'activity failed' } });
+  });
+});
