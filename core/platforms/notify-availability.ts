@@ -1,5 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { availabilityChangedSignal, platformAvailabilityWorkflowId } from '../../workflows/platform-availability-workflow';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('platforms');
 
 /** Anything that can list a tenant's platforms: the raw client (activities) or the tenant-scoped one. */
 interface PlatformLister {
@@ -27,6 +30,6 @@ export async function notifyAvailabilityChanged(opts: { db: PlatformLister; clie
       ),
     );
   } catch (err) {
-    console.error('[platforms] could not wake the availability sync:', err instanceof Error ? err.message : err);
+    log.error({ err }, 'could not wake the availability sync');
   }
 }
