@@ -1,17 +1,5 @@
-import { Writable } from 'node:stream';
-import { createLogger, logger, resolveLogLevel } from './logger';
-
-/** A destination that keeps every JSON line written to it. */
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, destination };
-}
+import { captureLogs } from '../test/support/log-capture';
+import { logger, resolveLogLevel } from './logger';
 
 describe('logger', () => {
   it('takes LOG_LEVEL when set, else info, or silent under Jest / NODE_ENV=test', () => {
@@ -30,8 +18,8 @@ describe('logger', () => {
   });
 
   it('writes one JSON line per entry with the level name, component and serialized error', () => {
-    const { lines, destination } = capture();
-    const log = createLogger({ level: 'info', destination }).child({ component: 'orders' });
+    const { lines, logger: root } = captureLogs('info');
+    const log = root.child({ component: 'orders' });
     log.debug('not at info');
     log.info({ orderId: 'o1' }, 'placed');
     log.error({ err: new TypeError('boom') }, 'failed');
@@ -39,12 +27,12 @@ describe('logger', () => {
     expect(lines[0]).toMatchObject({ level: 'info', component: 'orders', orderId: 'o1', msg: 'placed' });
     expect(typeof lines[0].time).toBe('string');
     expect(lines[1]).toMatchObject({ level: 'error', component: 'orders', msg: 'failed', err: { type: 'TypeError', message: 'boom' } });
-    expect((lines[1].err as { stack: string }).stack).toContain('TypeError: boom');
+    expect(lines[1].err.stack).toContain('TypeError: boom');
   });
 
   it('serializes errors the Temporal SDK passes under `error`', () => {
-    const { lines, destination } = capture();
-    createLogger({ level: 'warn', destination }).warn({ error: new Error('activity failed') }, 'Activity failed');
+    const { lines, logger: root } = captureLogs('warn');
+    root.warn({ error: new Error('activity failed') }, 'Activity failed');
     expect(lines[0]).toMatchObject({ level: 'warn', error: { type: 'Error', message: 'activity failed' } });
   });
 });

@@ -1,4 +1,5 @@
-import { createYoga as createYogaServer } from 'graphql-yoga';
+import { createYoga as createYogaServer, type YogaLogger } from 'graphql-yoga';
+import { componentLogger, type Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { createContext, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../context';
 import { useInputErrorCodes } from './input-error-codes';
@@ -10,6 +11,8 @@ export interface CreateYogaOptions {
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
+  /** Where Yoga logs (masked unexpected errors among others); defaults to the `graphql` component logger. */
+  logger?: Logger;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface CreateYogaOptions {
  * maskedErrors: only AppError (a GraphQLError) reaches clients verbatim; anything unexpected
  * becomes "Unexpected error." with code INTERNAL_SERVER_ERROR and is logged server-side.
  */
-export function createYoga({ prisma, env, kitchen = null, events = null }: CreateYogaOptions) {
+export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql') }: CreateYogaOptions) {
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
@@ -25,6 +28,25 @@ export function createYoga({ prisma, env, kitchen = null, events = null }: Creat
     maskedErrors: { isDev: env.NODE_ENV === 'development' },
     context: createContext({ prisma, env, kitchen, events }),
     plugins: [useInputErrorCodes()],
-    logging: env.NODE_ENV === 'test' ? 'warn' : 'info',
+    logging: yogaLogger(logger),
   });
+}
+
+/**
+ * Yoga logs console-style (`logger.error(error)`, `logger.debug('text', ...)`); pino wants
+ * `(object, message)`. Yoga passes an Error only when it masks one: it is logged with its original
+ * error (type, message, stack, code) and the GraphQL path it failed at.
+ */
+export function yogaLogger(log: Logger): YogaLogger {
+  const forward =
+    (level: keyof YogaLogger) =>
+    (...args: unknown[]): void => {
+      if (!log.isLevelEnabled(level)) return;
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args.filter((a) => a !== error).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      if (!error) return log[level](text);
+      const { originalError, path } = error as Error & { originalError?: Error; path?: readonly (string | number)[] };
+      log[level]({ err: originalError ?? error, ...(path ? { path: path.join('.') } : {}) }, text || 'unexpected error, masked for the client');
+    };
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }
