@@ -7,6 +7,7 @@ import {
   type WorkerOptions,
   type WorkflowBundleOption,
 } from '@temporalio/worker';
+import { componentLogger } from '../config/logger';
 
 export type CreateKitchenWorkerOptions = {
   connection: NativeConnection;
@@ -66,7 +67,7 @@ export function runWorkerUntilShutdown(worker: Worker, cleanup?: () => Promise<v
     .run()
     .then(() => cleanup?.())
     .catch((err) => {
-      console.error(err);
+      componentLogger('worker').fatal({ err }, 'worker crashed');
       process.exit(1);
     });
 }
