@@ -1,5 +1,5 @@
 import { captureLogs } from '../test/support/log-capture';
-import { logger, resolveLogLevel } from './logger';
+import { lineLogger, logger, resolveLogLevel } from './logger';
 
 describe('logger', () => {
   it('takes LOG_LEVEL when set, else info, or silent under Jest / NODE_ENV=test', () => {
@@ -28,6 +28,23 @@ describe('logger', () => {
     expect(typeof lines[0].time).toBe('string');
     expect(lines[1]).toMatchObject({ level: 'error', component: 'orders', msg: 'failed', err: { type: 'TypeError', message: 'boom' } });
     expect(lines[1].err.stack).toContain('TypeError: boom');
+  });
+
+  it('turns progress lines into info lines, a leading [tag] into their component', () => {
+    const { lines, logger: root } = captureLogs('info');
+    const log = lineLogger('brigade', root);
+    log('database: migrations up to date in 12 ms');
+    log('[temporal] dev server ready on 127.0.0.1:7233');
+    log('[temporal-server] time=… level=WARN msg="x [y] z"');
+    expect(lines).toMatchObject([
+      { level: 'info', component: 'brigade', msg: 'database: migrations up to date in 12 ms' },
+      { level: 'info', component: 'temporal', msg: 'dev server ready on 127.0.0.1:7233' },
+      { level: 'info', component: 'temporal-server', msg: 'time=… level=WARN msg="x [y] z"' },
+    ]);
+    // LOG_LEVEL=warn keeps them out.
+    const quiet = captureLogs('warn');
+    lineLogger('brigade', quiet.logger)('[temporal] dev server ready');
+    expect(quiet.lines).toEqual([]);
   });
 
   it('serializes errors the Temporal SDK passes under `error`', () => {

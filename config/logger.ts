@@ -29,10 +29,26 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
     // The Temporal SDK puts errors under `error`; ours go under `err`.
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
   };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  // Synchronous stdout: lines keep their order with the start-up banner and survive process.exit().
+  return pino(options, opts.destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 export const logger: Logger = createLogger();
 
 /** `logger.child({ component })`: what the `[tag]` prefix of a console line used to say. */
 export const componentLogger = (component: string): Logger => logger.child({ component });
+
+/**
+ * A `(message) => void` for the modules that report progress as text lines through a `log`
+ * option (db/bootstrap, temporal/dev-server, temporal/binary…): each becomes an info line, and a
+ * leading `[tag] ` (`[temporal] dev server ready…`) becomes its component instead of `component`.
+ */
+export function lineLogger(component: string, root: Logger = logger): (message: string) => void {
+  const children = new Map<string, Logger>();
+  const child = (name: string) => children.get(name) ?? children.set(name, root.child({ component: name })).get(name)!;
+  return (message) => {
+    const tagged = /^\[([\w:-]+)\] ([\s\S]*)$/.exec(message);
+    if (tagged) child(tagged[1]).info(tagged[2]);
+    else child(component).info(message);
+  };
+}
