@@ -1,5 +1,5 @@
 import { captureLogs } from '../test/support/log-capture';
-import { runtimeLogging } from './runtime-logger';
+import { runtimeLogging, sdkLogger } from './runtime-logger';
 
 describe('runtimeLogging', () => {
   it('writes SDK log entries to pino with their metadata as fields and errors serialized', () => {
@@ -31,6 +31,8 @@ describe('runtimeLogging', () => {
     sdk.warn('Activity failed');
     sdk.error('Worker failed');
     expect(error.lines.map((l) => l.msg)).toEqual(['Worker failed']);
+    // The workflow bundler follows the root logger's level, silent in tests.
+    expect(sdkLogger('silent', error.logger).level).toBe('ERROR');
   });
 
   it('forwards Core (Rust) logs to the same logger, at WARN and above', () => {

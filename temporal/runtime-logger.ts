@@ -12,11 +12,17 @@ const PINO_LEVEL = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn',
  * info the start-up summary stays readable. Core logs at WARN and above only (DEBUG is per poll).
  */
 export function runtimeLogging(level: Env['LOG_LEVEL'], log: Logger): Pick<RuntimeOptions, 'logger' | 'telemetryOptions'> {
-  const sdkLevel: LogLevel = level === 'debug' ? 'DEBUG' : level === 'error' ? 'ERROR' : 'WARN';
+  const logger = sdkLogger(level, log);
   return {
-    logger: new DefaultLogger(sdkLevel, (entry) => writeEntry(log, entry)),
-    telemetryOptions: { logging: { forward: {}, filter: { core: sdkLevel === 'ERROR' ? 'ERROR' : 'WARN' } } },
+    logger,
+    telemetryOptions: { logging: { forward: {}, filter: { core: logger.level === 'ERROR' ? 'ERROR' : 'WARN' } } },
   };
+}
+
+/** An SDK `Logger` on pino with the thresholds above (also for bundleWorkflowCode, which has its own). */
+export function sdkLogger(level: string, log: Logger): DefaultLogger {
+  const sdkLevel: LogLevel = level === 'debug' || level === 'trace' ? 'DEBUG' : level === 'info' || level === 'warn' ? 'WARN' : 'ERROR';
+  return new DefaultLogger(sdkLevel, (entry) => writeEntry(log, entry));
 }
 
 /** The SDK's own timestamp is kept as `sdkTime`: forwarded Core logs reach us up to 100 ms late. */
