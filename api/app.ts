@@ -7,6 +7,7 @@ import { createCounterFire, type CounterFire } from '../core/kitchen/counter-fir
 import { createEventPublisher, type EventPublisher } from '../events/event-publisher';
 import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
 import type { Env } from '../config/env';
+import { componentLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { healthRouter, type TemporalHandle } from './health';
@@ -37,6 +38,8 @@ export interface BuiltApp {
 
 /** Everything under these answers JSON, never the SPA's index.html. */
 const API_PREFIXES = ['/api', '/graphql', '/healthz', '/socket.io', '/webhooks'];
+
+const log = componentLogger('api');
 
 const isApiPath = (p: string) => API_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
 
@@ -97,7 +100,7 @@ function itemWorkflowWatch(pool: Pool | undefined, databaseUrl: string | undefin
   const own = pool ? null : databaseUrl ? new Pool({ connectionString: databaseUrl, max: 1 }) : null;
   const on = pool ?? own;
   if (!on) return null;
-  own?.on('error', (err) => console.error('[kds] item workflow watch connection:', err.message));
+  own?.on('error', (err) => componentLogger('kds').error({ err }, 'item workflow watch connection error'));
   const watch = watchItemWorkflows(on);
   const close = async () => {
     await watch.close();
@@ -117,7 +120,7 @@ const notFound: RequestHandler = (req, res) => {
 
 /** Express 5 forwards async errors here; the client never sees a stack or SQL message. */
 const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
-  console.error(`[api] ${req.method} ${req.path} failed:`, err);
+  log.error({ err, method: req.method, path: req.path }, 'request failed');
   if (res.headersSent) return;
   const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
   const code = status === 500 ? 'INTERNAL' : 'BAD_REQUEST';

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Db } from '../db/client';
 import { checkTemporalHealth } from '../temporal/connection';
 import { version } from '../package.json';
+import { errorMessage } from '../contracts/errors';
 
 export interface TemporalHandle {
   client: Client;
@@ -30,7 +31,7 @@ const DEFAULT_TIMEOUT_MS = 2_000;
 const MAX_REASON_LENGTH = 200;
 
 function reasonOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return message.replace(/\s+/g, ' ').trim().slice(0, MAX_REASON_LENGTH) || 'unknown error';
 }
 

@@ -67,3 +67,8 @@ export function codeOfFailure(type: string | null | undefined): AppErrorCode | n
   if (type in FAILURE_CODES) return FAILURE_CODES[type as FailureType];
   return (APP_ERROR_CODES as readonly string[]).includes(type) ? (type as AppErrorCode) : null;
 }
+
+/** The message of anything thrown: an Error's own, otherwise its string form. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

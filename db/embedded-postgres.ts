@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { nativeRequire } from './native-require';
 import { clearStaleLock, readPostmasterPid } from './pg-lockfile';
 import { startOrphanWatchdog } from '../process/orphan-watchdog';
+import { errorMessage } from '../contracts/errors';
 
 export type EmbeddedPostgresOptions = {
   /** The cluster directory itself (PG_VERSION lives here). */
@@ -43,7 +44,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const database = opts.database ?? 'brigade';
   const tail: string[] = [];
   const collect = (message: unknown) => {
-    const text = message instanceof Error ? message.message : String(message);
+    const text = errorMessage(message);
     tail.push(...text.split('\n').filter((line) => line.trim()));
     tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
   };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory, type ErrorRegistry } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { migrationAdapters } from './migration-adapter';
+import { errorMessage } from '../contracts/errors';
 
 /**
  * Prisma's own schema engine, compiled to WebAssembly, so migrations run offline (the CLI would
@@ -84,7 +85,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: Sche
  * in the panic registry. Both go into the message, with the engine's recent log lines.
  */
 function engineError(err: unknown, logs: string[], registry: ErrorRegistry): Error {
-  let message = err instanceof Error ? err.message : String(err);
+  let message = errorMessage(err);
   for (const [, id] of message.matchAll(/External error id#(\d+)/g)) {
     const cause = registry.consumeError(Number(id))?.error as { message?: string } | undefined;
     if (cause?.message) message = `${cause.message}\n${message}`;

@@ -13,6 +13,7 @@ import {
   openBroadcast,
 } from './socket-transport';
 import { createNotifyBatcher } from './notify-batch';
+import { componentLogger } from '../config/logger';
 
 /**
  * How the worker (or any process) reaches browsers: a Socket.io emitter that publishes through
@@ -48,9 +49,10 @@ export type EventPublisherOptions = ({ pool: Pool } | { databaseUrl: string }) &
 };
 
 const DEFAULT_MAX_QUEUED = 10_000;
+const log = componentLogger('events');
 
 function reportToConsole(err: unknown): void {
-  console.error('[events] real-time publish failed:', err instanceof Error ? err.message : err);
+  log.error({ err }, 'real-time publish failed');
 }
 
 /** An undefined id would address a room nobody is in and the event would vanish silently. */

@@ -1,5 +1,6 @@
 import { PermanentError, RateLimitedError, TransientError } from './connector';
 import { retryAfterMs } from './retry-after';
+import { errorMessage } from '../contracts/errors';
 
 /**
  * OAuth2 client-credentials tokens for a platform API, cached per platform in this (worker)
@@ -74,7 +75,7 @@ async function fetchToken(config: ClientCredentialsConfig, now: () => number): P
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (err) {
-    throw new TransientError(`POST token: ${err instanceof Error ? err.message : String(err)}`, null);
+    throw new TransientError(`POST token: ${errorMessage(err)}`, null);
   }
   const text = await res.text();
   if (res.status === 429) throw new RateLimitedError('POST token: rate limited', retryAfterMs(res.headers.get('retry-after')));

@@ -10,6 +10,7 @@ import {
 } from './connector';
 import type { TokenSource } from './oauth-token';
 import { retryAfterMs } from './retry-after';
+import { errorMessage } from '../contracts/errors';
 
 /** Platform.config for the generic REST connector. */
 export interface RestConnectorConfig {
@@ -48,7 +49,7 @@ export function createRestConnector(config: RestConnectorConfig, auth?: RestAuth
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      throw new TransientError(`${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, null);
+      throw new TransientError(`${method} ${path}: ${errorMessage(err)}`, null);
     }
   }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { encryptCredentials } from '../platforms/credentials';
 import { defaultProductId } from '../platforms/mapping';
 import { startSandboxPlatform } from './server';
+import { componentLogger } from '../config/logger';
 
 export const DEMO_PLATFORM_NAME = 'Sandbox Marketplace';
 
@@ -55,7 +56,7 @@ export async function connectDemoSandbox(opts: {
     await sandbox.control.injectOrder({ id, items: [{ productId: pick.platformProductId!, quantity: 1 + Math.floor(Math.random() * 2) }] });
     opts.log(`sandbox platform placed order ${id}`);
   };
-  const timer = setInterval(() => void placeOrder().catch((err) => console.error('[sandbox] order failed:', err)), opts.everyMs ?? 90_000);
+  const timer = setInterval(() => void placeOrder().catch((err) => componentLogger('sandbox').error({ err }, 'placing an order failed')), opts.everyMs ?? 90_000);
   timer.unref();
   setTimeout(() => void placeOrder().catch(() => undefined), 5_000).unref();
   opts.log(`sandbox platform at ${sandbox.url} connected to tenant ${opts.tenantSlug} (control API: ${sandbox.url}/_control/ledger)`);

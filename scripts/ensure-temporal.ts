@@ -5,6 +5,7 @@
  * leave nothing on disk, so CI must fail here with the list of what was tried instead.
  */
 import { resolveTemporalBinary } from '../temporal/binary';
+import { errorMessage } from '../contracts/errors';
 
 async function main(): Promise<void> {
   const binary = await resolveTemporalBinary({
@@ -15,6 +16,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(errorMessage(err));
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../contracts/errors';
 
 const ROOT = path.resolve(__dirname, '..');
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
@@ -67,7 +68,7 @@ if (require.main === module) {
   try {
     prismaGenerate({ force: process.argv.includes('--force') });
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(errorMessage(err));
     process.exit(1);
   }
 }

@@ -18,6 +18,7 @@ import { buildReport } from './sim/report';
 import { prepareSimMenu } from './sim/sim-menu';
 import { connectSocket, type BrigadeClientSocket } from './sim/socket';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../contracts/errors';
 
 const log = (m: string) => console.log(`[sim] ${m}`);
 const login = (url: string, email: string) => new ApiClient(url, { tenant: 'demo', email, password: 'demo1234' });
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 
   const errors: string[] = [];
   const onError = (what: string, err: unknown) => {
-    if (errors.length < 1_000) errors.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+    if (errors.length < 1_000) errors.push(`${what}: ${errorMessage(err)}`);
   };
   const recorder = new Recorder();
   const sockets: BrigadeClientSocket[] = [];
@@ -121,6 +122,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(`[sim] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[sim] ${errorMessage(err)}`);
   process.exit(1);
 });

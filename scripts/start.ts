@@ -2,9 +2,12 @@
  * `npm start`: the whole Brigade stack in one process tree, on embedded defaults.
  * PostgreSQL (DATABASE_URL or embedded) → migrations + demo seed → Temporal (TEMPORAL_ADDRESS or a
  * dev server) → worker + API (+ built web app). Ctrl-C stops everything; data stays in .data/.
+ * Logs are JSON lines on stdout (config/logger.ts, level LOG_LEVEL); the URL summary printed
+ * once the API listens is the one plain-text block, for the person who ran it.
  */
 import path from 'node:path';
 import { env as loadEnv } from '../config/env';
+import { componentLogger, lineLogger } from '../config/logger';
 import { prepareDatabase } from '../db/bootstrap';
 import { createPrisma } from '../db/client';
 import { DEMO_LOGINS } from '../prisma/seed/demo-logins';
@@ -16,7 +19,8 @@ import { ensureWebBuild } from './web-build';
 import { redriveStuckOrders } from '../core/orders/start-kitchen';
 import { connectDemoSandbox } from '../sandbox-platform/connect-demo';
 
-const log = (msg: string) => console.log(`[brigade] ${msg}`);
+const log = lineLogger('brigade');
+const brigadeLog = componentLogger('brigade');
 
 async function main() {
   const t0 = Date.now();
@@ -29,7 +33,7 @@ async function main() {
     log('stopping…');
     for (const [name, stop] of stops.reverse()) {
       const t = Date.now();
-      await stop().catch((err) => console.error(`[brigade] stopping ${name} failed:`, err));
+      await stop().catch((err) => brigadeLog.error({ err }, `stopping ${name} failed`));
       log(`${name} stopped (${Date.now() - t} ms)`);
     }
     log('stopped');
@@ -89,7 +93,7 @@ async function main() {
       const redrive = () =>
         redriveStuckOrders({ prisma, kitchen })
           .then((n) => n > 0 && log(`re-drove ${n} order(s) whose workflow had not started`))
-          .catch((err) => console.error('[brigade] re-drive failed:', err instanceof Error ? err.message : err));
+          .catch((err) => brigadeLog.error({ err }, 're-drive failed'));
       void redrive();
       const timer = setInterval(() => void redrive(), 60_000);
       timer.unref();
@@ -103,7 +107,7 @@ async function main() {
     }
     log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — Ctrl-C to stop`);
   } catch (err) {
-    console.error('[brigade] startup failed:', err instanceof Error ? err.message : err);
+    brigadeLog.fatal({ err }, 'startup failed');
     await shutdown(1);
   }
 }
@@ -127,6 +131,6 @@ function printSummary(s: { apiUrl: string; temporalAddress: string; temporalUi: 
 }
 
 main().catch((err) => {
-  console.error(err);
+  brigadeLog.fatal({ err }, 'crashed');
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { env } from '../config/env';
+import { lineLogger } from '../config/logger';
 import { goBinDir, goInstall } from './go-install';
 
 /**
@@ -40,7 +41,7 @@ export type ResolveTemporalBinaryOptions = {
 export const BINARY_NAME = process.platform === 'win32' ? 'temporal.exe' : 'temporal';
 
 export async function resolveTemporalBinary(opts: ResolveTemporalBinaryOptions = {}): Promise<ResolvedTemporalBinary> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? lineLogger('temporal');
   const config = opts.cliPath === undefined || opts.dataDir === undefined ? env() : undefined;
   const cliPath = opts.cliPath ?? config?.TEMPORAL_CLI_PATH;
   const dataDir = opts.dataDir ?? config!.DATA_DIR;

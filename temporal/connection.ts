@@ -1,4 +1,5 @@
 import { Client, Connection, type ConnectionLike } from '@temporalio/client';
+import { errorMessage } from '../contracts/errors';
 
 export type ConnectTemporalOptions = {
   address: string;
@@ -34,6 +35,6 @@ export async function checkTemporalHealth(
     );
     return 'ok';
   } catch (err) {
-    return `temporal unhealthy: ${err instanceof Error ? err.message : String(err)}`;
+    return `temporal unhealthy: ${errorMessage(err)}`;
   }
 }

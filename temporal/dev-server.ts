@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { lineLogger } from '../config/logger';
 import { resolveTemporalBinary, type ResolvedTemporalBinary } from './binary';
 import { startSdkDevServer, type DevServer } from './dev-server-sdk';
 import { guardChild, terminate } from '../process/process-guard';
@@ -16,7 +17,7 @@ export type StartDevServerOptions = {
   /** Web UI port; undefined → headless (no UI), 0 → a free port. */
   uiPort?: number;
   namespace: string;
-  /** Our messages and the server's own stderr lines; defaults to console.log. */
+  /** Our messages and the server's own stderr lines; defaults to info lines of the logger (config/logger.ts). */
   log?: (message: string) => void;
   /** Skips resolution when the caller already has a binary. */
   binary?: ResolvedTemporalBinary;
@@ -27,7 +28,7 @@ const HOST = '127.0.0.1';
 const TAIL_LINES = 30;
 
 export async function startTemporalDevServer(opts: StartDevServerOptions): Promise<DevServer> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? lineLogger('temporal');
   const binary = opts.binary ?? (await resolveTemporalBinary({ log }));
   const port = opts.port || (await getFreePort(HOST));
   const uiPort = opts.uiPort === undefined ? undefined : opts.uiPort || (await getFreePort(HOST));

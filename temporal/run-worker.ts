@@ -1,9 +1,11 @@
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { Env } from '../config/env';
+import { componentLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { createKitchenActivities } from '../activities';
 import { createEventPublisher } from '../events/event-publisher';
 import { createKitchenWorker } from './worker';
+import { runtimeLogging } from './runtime-logger';
 
 /**
  * Wires the kitchen worker the way production runs it: real activities over the shared Prisma
@@ -31,7 +33,7 @@ export async function startKitchenWorker(opts: {
   });
   const running = worker.run();
   running.catch((err) => {
-    console.error('[worker] crashed:', err);
+    componentLogger('worker').fatal({ err }, 'worker crashed');
     process.exit(1);
   });
   const workflows = opts.env.WORKFLOW_BUNDLE ? `workflows from ${opts.env.WORKFLOW_BUNDLE}` : 'workflows bundled at start-up';
@@ -47,12 +49,11 @@ export async function startKitchenWorker(opts: {
 }
 
 let runtimeInstalled = false;
-/** The SDK logs every webpack module at INFO; the start-up summary should stay readable. */
+/** The SDK's logs go to pino as component `temporal` (temporal/runtime-logger.ts). */
 function installQuietRuntime(level: Env['LOG_LEVEL']) {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  const sdkLevel = level === 'debug' ? 'DEBUG' : level === 'info' ? 'WARN' : level.toUpperCase();
   // shutdownSignals: [] — the process entry (scripts/start.ts) owns Ctrl-C and stops the worker
   // in order (API first, then the worker, then Temporal and PostgreSQL).
-  Runtime.install({ logger: new DefaultLogger(sdkLevel as 'DEBUG' | 'WARN' | 'ERROR'), shutdownSignals: [] });
+  Runtime.install({ ...runtimeLogging(level, componentLogger('temporal')), shutdownSignals: [] });
 }

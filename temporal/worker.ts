@@ -7,6 +7,8 @@ import {
   type WorkerOptions,
   type WorkflowBundleOption,
 } from '@temporalio/worker';
+import { componentLogger, logger } from '../config/logger';
+import { sdkLogger } from './runtime-logger';
 
 export type CreateKitchenWorkerOptions = {
   connection: NativeConnection;
@@ -48,7 +50,7 @@ export function createKitchenWorker(opts: CreateKitchenWorkerOptions): Promise<W
 export async function bundleWorkflows(
   opts: { workflowsPath?: string; outFile?: string } = {},
 ): Promise<WorkflowBundleOption> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath() });
+  const { code } = await bundleWorkflowCode({ workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath(), logger: sdkLogger(logger.level, componentLogger('temporal')) });
   if (!opts.outFile) return { code };
   await fs.mkdir(path.dirname(opts.outFile), { recursive: true });
   await fs.writeFile(opts.outFile, code);
@@ -66,7 +68,7 @@ export function runWorkerUntilShutdown(worker: Worker, cleanup?: () => Promise<v
     .run()
     .then(() => cleanup?.())
     .catch((err) => {
-      console.error(err);
+      componentLogger('worker').fatal({ err }, 'worker crashed');
       process.exit(1);
     });
 }

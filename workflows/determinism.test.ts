@@ -27,11 +27,11 @@ function importsOf(source: string): Array<{ spec: string; typeOnly: boolean }> {
   return [...source.matchAll(re)].map((m) => ({ spec: m[2], typeOnly: !!m[1] }));
 }
 
-/** Relative imports must stay inside workflows/ or be pure domain code (no framework imports). */
+/** Relative imports must stay inside workflows/ or be pure domain code or contracts (no framework imports). */
 function allowedRelative(file: string, spec: string): boolean {
   const target = path.resolve(path.dirname(file), spec);
   const rel = path.relative(path.resolve(root, '..'), target);
-  return rel.startsWith('workflows') || ['eta', 'recipe', 'kitchen'].some((pure) => rel.startsWith(path.join('domain', pure)));
+  return rel.startsWith('workflows') || rel.startsWith('contracts') || ['eta', 'recipe', 'kitchen'].some((pure) => rel.startsWith(path.join('domain', pure)));
 }
 
 describe('workflow code stays deterministic', () => {

@@ -13,6 +13,7 @@ import type { ItemPushResult, PlatformMenuActivities } from '../activities/platf
 import type { PlatformSyncEventActivities } from '../activities/platforms/platform-sync-events';
 import type { MenuSyncPhase } from '../contracts/socket-events';
 import { PLATFORM_CALL, PLATFORM_EVENT } from './platform-profiles';
+import { errorMessage } from '../contracts/errors';
 
 /**
  * Menu sync for one platform: without `menuItemIds` a full upload (the platform processes it
@@ -103,7 +104,7 @@ async function pushItem(ref: { tenantId: string; platformId: string }, item: Par
 
 function causeOf(err: unknown): string {
   if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) return err.cause.message;
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 function summary(p: MenuSyncProgress): string {

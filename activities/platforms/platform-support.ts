@@ -5,6 +5,7 @@ import { PermanentError, RateLimitedError, type PlatformConnector } from '../../
 import { connectorFor } from '../../platforms/connectors';
 import { decryptCredentials } from '../../platforms/credentials';
 import type { Prisma } from '../../prisma/generated/client';
+import { errorMessage } from '../../contracts/errors';
 
 /** Failure types the platform workflows branch on. */
 export type PlatformFailureType = 'PLATFORM_REJECTED' | 'PLATFORM_NOT_FOUND';
@@ -80,7 +81,7 @@ export async function sendOnce<T>(opts: SendOnceOptions<T>): Promise<SendOnceRes
     await opts.prisma.syncLog.update({ where, data: { status: 'sent', response: (response ?? { ok: true }) as Prisma.InputJsonValue, error: null } });
     return 'sent';
   } catch (err) {
-    await opts.prisma.syncLog.update({ where, data: { status: 'failed', error: err instanceof Error ? err.message : String(err) } });
+    await opts.prisma.syncLog.update({ where, data: { status: 'failed', error: errorMessage(err) } });
     throw asActivityFailure(err);
   }
 }

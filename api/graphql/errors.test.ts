@@ -4,6 +4,7 @@ import { signAccessToken } from '../../core/auth/tokens';
 import { AppError } from '../../contracts/errors';
 import { fromZodError } from '../../core/errors';
 import { onlyError, startTestApi, type TestApi } from '../../test/support/graphql-client';
+import { captureLogs } from '../../test/support/log-capture';
 
 /**
  * Unexpected failures must not leak internals. The database here is deliberately unreachable
@@ -11,9 +12,10 @@ import { onlyError, startTestApi, type TestApi } from '../../test/support/graphq
  */
 const unreachable = createPrisma('postgresql://postgres:postgres@127.0.0.1:1/nowhere', { max: 1 });
 let api: TestApi;
+const logs = captureLogs('info');
 
 beforeAll(async () => {
-  api = await startTestApi(unreachable);
+  api = await startTestApi(unreachable, {}, { logger: logs.logger.child({ component: 'graphql' }) });
 });
 afterAll(async () => {
   await api?.close();
@@ -21,7 +23,6 @@ afterAll(async () => {
 });
 
 it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side', async () => {
-  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const token = signAccessToken(
     { userId: '00000000-0000-4000-8000-000000000001', tenantId: '00000000-0000-4000-8000-000000000002', tenantSlug: 'x', role: 'OWNER', name: 'x' },
     api.env.JWT_SECRET,
@@ -32,8 +33,11 @@ it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side',
   expect(err.message).toBe('Unexpected error.');
   expect(err.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|prisma/i);
-  expect(logged).toHaveBeenCalled();
-  logged.mockRestore();
+  // Server-side, the log has what the client must not see: the original error and where it failed.
+  const errors = logs.lines.filter((l) => l.level === 'error');
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatchObject({ component: 'graphql', path: 'stations', err: { code: 'P1001' } });
+  expect(errors[0].err.message).toMatch(/Can't reach database server at 127\.0\.0\.1:1/);
 });
 
 it('lets AppErrors through with their code and details', async () => {

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { createYoga as createYogaServer, maskError } from 'graphql-yoga';
+import { createYoga as createYogaServer, maskError, type YogaLogger } from 'graphql-yoga';
 import { isAppError } from '../../contracts/errors';
+import { componentLogger, type Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
@@ -13,6 +14,8 @@ export interface CreateYogaOptions {
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
+  /** Where Yoga logs (masked unexpected errors among others); defaults to the `graphql` component logger. */
+  logger?: Logger;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface CreateYogaOptions {
  * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR and is logged server-side.
  */
-export function createYoga({ prisma, env, kitchen = null, events = null }: CreateYogaOptions) {
+export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql') }: CreateYogaOptions) {
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
@@ -29,7 +32,7 @@ export function createYoga({ prisma, env, kitchen = null, events = null }: Creat
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events }),
     plugins: [useInputErrorCodes()],
-    logging: env.NODE_ENV === 'test' ? 'warn' : 'info',
+    logging: yogaLogger(logger),
   });
 }
 
@@ -45,4 +48,23 @@ function toClientError(error: unknown, message: string, isDev?: boolean): Error 
     });
   }
   return maskError(error, message, isDev);
+}
+
+/**
+ * Yoga logs console-style (`logger.error(error)`, `logger.debug('text', ...)`); pino wants
+ * `(object, message)`. Yoga passes an Error only when it masks one: it is logged with its original
+ * error (type, message, stack, code) and the GraphQL path it failed at.
+ */
+export function yogaLogger(log: Logger): YogaLogger {
+  const forward =
+    (level: keyof YogaLogger) =>
+    (...args: unknown[]): void => {
+      if (!log.isLevelEnabled(level)) return;
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args.filter((a) => a !== error).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      if (!error) return log[level](text);
+      const { originalError, path } = error as Error & { originalError?: Error; path?: readonly (string | number)[] };
+      log[level]({ err: originalError ?? error, ...(path ? { path: path.join('.') } : {}) }, text || 'unexpected error, masked for the client');
+    };
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

@@ -9,11 +9,13 @@ import {
   openBroadcast,
 } from '../../events/socket-transport';
 import type { BrigadeServer } from './socket-types';
+import { componentLogger } from '../../config/logger';
 
 const PROBE_EVERY_MS = 100;
+const log = componentLogger('realtime');
 
 function logAdapterError(err: unknown): void {
-  console.error('[realtime] postgres adapter:', err instanceof Error ? err.message : err);
+  log.error({ err }, 'postgres adapter error');
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
 import type { Env } from '../../config/env';
+import { componentLogger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { tenantRoom } from '../../contracts/socket-events';
 import { installClusterAdapter } from './cluster-adapter';
@@ -9,6 +10,7 @@ import { handshakeAuth } from './handshake-auth';
 import type { BrigadeServer } from './socket-types';
 import { registerStationRooms } from './station-rooms';
 
+const log = componentLogger('realtime');
 
 export interface AttachSocketServerOptions {
   httpServer: HttpServer;
@@ -63,10 +65,10 @@ function createAdapterPool(databaseUrl: string | undefined): Pool {
   if (!databaseUrl) throw new Error('DATABASE_URL is required for the Socket.io postgres adapter');
   const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // An idle client dropped by the server is reported; the adapter reconnects on its own.
-  pool.on('error', (err) => console.error('[realtime] pg pool:', err.message));
+  pool.on('error', (err) => log.error({ err }, 'pg pool error'));
   // The adapter keeps one client checked out for LISTEN and handles its 'end' but not its
   // 'error': without a listener a database restart (or Ctrl-C reaching postgres first) would
   // crash the process with an unhandled 'error' event. The adapter reconnects on 'end'.
-  pool.on('connect', (client) => client.on('error', (err) => console.error('[realtime] pg listener:', err.message)));
+  pool.on('connect', (client) => client.on('error', (err) => log.error({ err }, 'pg listener error')));
   return pool;
 }

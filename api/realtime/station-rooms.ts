@@ -7,6 +7,9 @@ import {
   type JoinStationAck,
 } from '../../contracts/socket-events';
 import type { BrigadeSocket } from './socket-types';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('realtime');
 
 /** Clients may emit without an ack callback; answering must not throw then. */
 function replier<T>(ack: unknown): (result: T) => void {
@@ -36,7 +39,7 @@ export function registerStationRooms(socket: BrigadeSocket, prisma: Db): void {
       await socket.join(stationRoom(tenantId, station.id));
       reply({ ok: true });
     } catch (err) {
-      console.error('[realtime] join_station failed:', err instanceof Error ? err.message : err);
+      log.error({ err, tenantId, stationId: parsed.data.stationId }, 'join_station failed');
       reply({ ok: false, error: 'INTERNAL' });
     }
   });

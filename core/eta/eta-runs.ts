@@ -7,6 +7,9 @@ import { fail, type ActivityDeps } from '../kitchen/deps';
 import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type LateVerdict } from './eta-late';
 import { emitEtas, storeEtas } from './eta-store';
 import { createKitchenStateLoader, type KitchenState } from '../kitchen-read/kitchen-state';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('eta');
 
 /** First key of the per-tenant advisory lock (the second is the tenant): "ETA" on a phone keypad. */
 const ETA_LOCK = 382;
@@ -121,7 +124,7 @@ export function createEtaRuns(deps: ActivityDeps): EtaRuns {
     after(tenantId, reason) {
       deps.events.track(
         request(tenantId, reason).catch((err: unknown) => {
-          console.error(`[eta] recalculation after ${reason} failed: ${err instanceof Error ? err.message : String(err)}`);
+          log.error({ err, tenantId, reason }, 'recalculation failed');
         }),
       );
     },

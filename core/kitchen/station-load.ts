@@ -2,6 +2,9 @@ import { queryRows } from '../../db/client';
 import { Prisma } from '../../prisma/generated/client';
 import { Coalescer } from '../kitchen-read/coalesce';
 import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('events');
 
 export function handlesType(station: { taskTypes: string[] }, stationType: string): boolean {
   const wanted = stationType.toLowerCase();
@@ -45,7 +48,7 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
     if (!id) continue;
     deps.events.track(
       announcer.request(`${tenantId}|${id}`).catch((err: unknown) => {
-        console.error(`[events] station:load of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+        log.error({ err, tenantId, stationId: id }, 'station:load failed');
       }),
     );
   }

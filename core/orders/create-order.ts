@@ -10,6 +10,9 @@ import { insertOrder, type StoredOrder } from './insert-order';
 import { createOrderSchema } from './order-input';
 import { resolveOrderLines } from './resolve-order-lines';
 import { startKitchen } from './start-kitchen';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('orders');
 
 /**
  * Takes an order: stores it with price and recipe snapshots in one statement, then hands it to
@@ -58,7 +61,7 @@ async function startKitchenAndFire(kitchen: KitchenHandle, order: StoredOrder): 
 }
 
 const counterFailed = (orderId: string) => (err: unknown) => {
-  console.error(`[orders] firing order ${orderId} at the counter failed; its workflows fire it instead: ${err instanceof Error ? err.message : String(err)}`);
+  log.error({ err, orderId }, 'firing the order at the counter failed; its workflows fire it instead');
   return undefined;
 };
 

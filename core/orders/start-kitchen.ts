@@ -3,6 +3,9 @@ import type { Db } from '../../db/client';
 import type { KitchenHandle } from '../types';
 import { startOrderWorkflow } from '../../temporal/kitchen-client';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('orders');
 
 /** Pauses between start attempts; the SDK's own connection retries run inside each attempt. */
 export const START_BACKOFF_MS = [250, 1_000, 4_000] as const;
@@ -26,8 +29,7 @@ export async function startKitchen(
       return true;
     } catch (err) {
       const last = attempt >= backoffMs.length;
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      console.error(`[orders] starting the kitchen workflow of order ${order.id} failed (attempt ${attempt + 1}): ${reason}${last ? '; it stays NEW until re-driven' : ''}`);
+      log.error({ err, tenantId: order.tenantId, orderId: order.id, attempt: attempt + 1 }, `starting the kitchen workflow failed${last ? '; it stays NEW until re-driven' : ''}`);
       if (last) return false;
       await sleep(backoffMs[attempt]);
     }

@@ -1,5 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { signalAvailabilityChanged } from '../../temporal/platform-client';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('platforms');
 
 /** Anything that can list a tenant's platforms: the raw client (activities) or the tenant-scoped one. */
 interface PlatformLister {
@@ -19,6 +22,6 @@ export async function notifyAvailabilityChanged(opts: { db: PlatformLister; clie
     const platforms = await opts.db.platform.findMany({ where: { tenantId: opts.tenantId, isActive: true }, select: { id: true } });
     await signalAvailabilityChanged(client, platforms.map((p) => p.id));
   } catch (err) {
-    console.error('[platforms] could not wake the availability sync:', err instanceof Error ? err.message : err);
+    log.error({ err }, 'could not wake the availability sync');
   }
 }

@@ -1,6 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import type { Pool, PoolClient } from 'pg';
 import { ITEM_WORKFLOW_CHANNEL } from '../kitchen/item-workflow-channel';
+import { componentLogger } from '../../config/logger';
+
+const log = componentLogger('kds');
 
 /**
  * Hears item workflows start. A ticket fired at the counter is on the KDS before its item
@@ -85,5 +88,5 @@ export function watchItemWorkflows(pool: Pool, onError: (err: unknown) => void =
 }
 
 function report(err: unknown): void {
-  console.error('[kds] listening for item workflows failed:', err instanceof Error ? err.message : err);
+  log.error({ err }, 'listening for item workflows failed');
 }

@@ -13,6 +13,7 @@ import { CREATE_ORDER } from '../sim/queries';
 import { summarizeLatencies, type LatencySummary } from '../sim/stats';
 import type { BenchKitchen } from './kitchen-setup';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../../contracts/errors';
 
 /**
  * ETA recomputation cost, two ways:
@@ -84,7 +85,7 @@ export async function growBacklog(kitchen: BenchKitchen, prisma: Db, rand: Rand,
           const { createOrder } = await kitchen.operator.request<{ createOrder: { id: string } }>(CREATE_ORDER, { input });
           placed.push(createOrder.id);
         } catch (err) {
-          failures.push(`backlog createOrder: ${err instanceof Error ? err.message : String(err)}`);
+          failures.push(`backlog createOrder: ${errorMessage(err)}`);
         }
       }),
     );

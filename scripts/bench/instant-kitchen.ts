@@ -3,6 +3,7 @@ import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, type CompletedTask, type S
 import type { Recorder } from '../sim/recorder';
 import type { BrigadeClientSocket } from '../sim/socket';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../../contracts/errors';
 
 /**
  * A KDS crew with no cooking time, for the bench: every task of a tracked order is started the
@@ -106,7 +107,7 @@ export class InstantKitchen {
         this.lastConflict = err.message;
       } else {
         this.stats.errors++;
-        this.lastError = err instanceof Error ? err.message : String(err);
+        this.lastError = errorMessage(err);
       }
     }
   }

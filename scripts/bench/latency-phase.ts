@@ -7,6 +7,7 @@ import { summarizeLatencies, type LatencySummary } from '../sim/stats';
 import type { InstantKitchen } from './instant-kitchen';
 import { firstStations, type BenchKitchen } from './kitchen-setup';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../../contracts/errors';
 
 /**
  * Event latency at a given order rate: random arrivals of mixed orders (1–4 dishes, not
@@ -74,7 +75,7 @@ export async function runLatencyPhase(o: {
         recorder.mark('createOrder → first task queued', `firstQueued:${id}`, sentAt, answeredAt);
         const seenAt = await pollDone;
         if (seenAt !== null) visible.push(seenAt - sentAt);
-      })().catch((err) => void failures.push(err instanceof Error ? err.message : String(err))),
+      })().catch((err) => void failures.push(errorMessage(err))),
     );
   }
   await Promise.all(jobs);

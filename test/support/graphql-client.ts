@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import { loadEnv, type Env } from '../../config/env';
+import type { Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { createYoga } from '../../api/graphql/yoga';
 
@@ -25,10 +26,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(prisma: Db, overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
+export async function startTestApi(
+  prisma: Db,
+  overrides: Partial<Record<keyof Env, string>> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApi> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `graphql-test-${randomUUID()}`, ...overrides });
   const app = express();
-  const yoga = createYoga({ prisma, env });
+  const yoga = createYoga({ prisma, env, logger: options.logger });
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,21 +1,13 @@
 import type { RecipeIssue } from '../../../domain/recipe';
+import { APP_ERROR_CODES, errorMessage, type AppErrorCode, type FieldError } from '../../../contracts/errors';
 
-/** The codes the API documents (core/errors.ts); anything else is treated as a server fault. */
+/** The codes the API documents (contracts/errors.ts); anything else is treated as a server fault. */
 export type ApiErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
+  | AppErrorCode
   | 'INTERNAL_SERVER_ERROR'
   /** The server rejected the query itself (parse/validation): app and API versions disagree. */
   | 'BAD_REQUEST'
   | 'NETWORK';
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
 
 /**
  * One error type for every failed request, so screens can say *why* (extensions.code) and forms
@@ -35,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-const KNOWN = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
+const KNOWN = new Set<string>(APP_ERROR_CODES);
 const QUERY_REJECTED = new Set<string>(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
 export function toApiError(error: { message: string; extensions?: Record<string, unknown> }): ApiError {
@@ -58,5 +50,5 @@ export function describeError(error: unknown): string {
     if (error.code === 'BAD_REQUEST') return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;
     return error.message;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -28,6 +28,8 @@ export type { FragmentOf, ResultOf, TadaDocumentNode, VariablesOf } from 'gql.ta
  * The arguments after a document: its variables, optional exactly when the document declares no
  * required variable, then `Tail`. NoInfer keeps the variable types those of the document.
  */
+// `{} extends Vars` asks "are all of Vars' keys optional?"; no other type says that.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type VariablesArgs<Vars, Tail extends unknown[] = []> = {} extends Vars
   ? [variables?: NoInfer<Vars>, ...tail: Tail]
   : [variables: NoInfer<Vars>, ...tail: Tail];
