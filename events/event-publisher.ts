@@ -1,4 +1,3 @@
-import { Emitter } from '@socket.io/postgres-emitter';
 import { Pool } from 'pg';
 import {
   stationRoom,
@@ -6,19 +5,13 @@ import {
   type ServerEventName,
   type ServerEventPayload,
 } from '../contracts/socket-events';
-import {
-  SOCKET_ATTACHMENT_TABLE,
-  SOCKET_CHANNEL_PREFIX,
-  ensureAttachmentTable,
-  openBroadcast,
-} from './socket-transport';
-import { createNotifyBatcher } from './notify-batch';
+import { createSocketEmitter } from './socket-emitter';
 import { componentLogger } from '../config/logger';
 
 /**
- * How the worker (or any process) reaches browsers: a Socket.io emitter that publishes through
- * PostgreSQL NOTIFY; every API node's postgres adapter relays the event to its sockets in the
- * room. There is no in-process shortcut, so tests and production take the same path.
+ * How the worker (or any process) reaches browsers: our emitter (socket-emitter.ts) publishes
+ * through PostgreSQL NOTIFY, in batches; every API node's postgres adapter relays the event to its
+ * sockets in the room. There is no in-process shortcut, so tests and production take the same path.
  */
 export interface RoomEmitter {
   /**
@@ -51,7 +44,7 @@ export type EventPublisherOptions = ({ pool: Pool } | { databaseUrl: string }) &
 const DEFAULT_MAX_QUEUED = 10_000;
 const log = componentLogger('events');
 
-function reportToConsole(err: unknown): void {
+function reportFailure(err: unknown): void {
   log.error({ err }, 'real-time publish failed');
 }
 
@@ -67,29 +60,14 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     'pool' in options
       ? options.pool
       : new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
-  const onError = options.onError ?? reportToConsole;
+  const onError = options.onError ?? reportFailure;
   // An idle client dropped by the server (restart, failover) is reported, not an uncaught 'error'.
   if (ownsPool) pool.on('error', onError);
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-  const notifies = createNotifyBatcher(pool);
-  const emitter = new Emitter(notifies.pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
-
-  // Oversized payloads go through the attachment table; create it before the first publish
-  // (retried on the next event if the database was unreachable).
-  let tableReady: Promise<void> | undefined;
-  const ensureTable = (): Promise<void> => {
-    tableReady ??= ensureAttachmentTable(pool).catch((err) => {
-      tableReady = undefined;
-      throw err;
-    });
-    return tableReady;
-  };
-
   // Events reach PostgreSQL in the order they were published (a KDS must not see "IN_PROGRESS"
-  // after "DONE"): each is handed to the emitter only after the previous one was, and the
-  // batcher sends the NOTIFYs in that order. An event over NOTIFY's size limit stores its
-  // attachment first; the next one waits until its NOTIFY has gone, so it cannot overtake it.
-  let handOver: Promise<void> = Promise.resolve();
+  // after "DONE"): the emitter sends its batches one after the other, each in order, and stores
+  // an oversized event's attachment before the NOTIFY of its batch.
+  const emitter = createSocketEmitter(pool, { onError });
   let lastDelivered: Promise<void> = Promise.resolve();
   let queued = 0;
   let closed = false;
@@ -105,22 +83,11 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       return Promise.resolve();
     }
     queued++;
-    const handed = handOver.then(async () => {
-      await ensureTable();
-      const broadcast = openBroadcast(emitter, rooms, onError);
-      const before = notifies.handedOver();
-      broadcast.emit(event, payload);
-      return { broadcast, notifyQueued: notifies.handedOver() > before };
+    const delivered = emitter.broadcast(rooms, event, payload).finally(() => {
+      queued--;
     });
-    handOver = handed.then(({ broadcast, notifyQueued }) => (notifyQueued ? undefined : broadcast.published()), () => undefined);
-    // Batches go one after the other, so the last event delivered means all earlier ones were.
-    lastDelivered = handed
-      .then(({ broadcast }) => broadcast.published())
-      .catch(onError)
-      .finally(() => {
-        queued--;
-      });
-    return lastDelivered;
+    lastDelivered = Promise.all([lastDelivered, delivered]).then(() => undefined);
+    return delivered;
   }
 
   const roomEmitter = (...rooms: string[]): RoomEmitter => ({

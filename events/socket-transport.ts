@@ -1,7 +1,5 @@
-import type { Emitter } from '@socket.io/postgres-emitter';
-
 /**
- * The PostgreSQL transport shared by the API's Socket.io adapter and the worker's emitter.
+ * The PostgreSQL transport shared by the API's Socket.io adapter and our emitter (socket-emitter.ts).
  * Both sides must agree on the NOTIFY channel prefix and the attachment table, so the names
  * live here rather than as two sets of library defaults. Not imported by the web app.
  */
@@ -34,45 +32,4 @@ export async function ensureAttachmentTable(db: Queryable): Promise<void> {
     const code = (err as { code?: string }).code;
     if (code !== '23505' && code !== '42P07') throw err;
   }
-}
-
-/** The private parts of @socket.io/postgres-emitter 0.1.1's BroadcastOperator we correct. */
-type OperatorInternals = {
-  publish(document: Record<string, unknown>): Promise<void>;
-  emit(event: string, ...args: unknown[]): boolean;
-  serverSideEmit(event: string, ...args: unknown[]): void;
-};
-
-export type OpenBroadcast = {
-  emit(event: string, ...args: unknown[]): void;
-  serverSideEmit(event: string, ...args: unknown[]): void;
-  /** Settles once the NOTIFY for the message sent through this broadcast has been issued. */
-  published(): Promise<void>;
-};
-
-/**
- * A broadcast operator of @socket.io/postgres-emitter with two of its defects corrected for
- * this one message (the library is used unchanged everywhere else):
- * - its messages carry no `nsp`, while @socket.io/postgres-adapter >= 0.4 routes every
- *   notification by `msg.nsp`, so the API would silently drop everything the worker sends;
- * - on a failed publish it re-emits an "error" *event to the same rooms*, which loops while the
- *   database is down and would hand the error object to browsers; here it goes to `onError`.
- * Verified against emitter 0.1.1 + adapter 0.5.0 by api/realtime/socket-server.test.ts.
- */
-export function openBroadcast(emitter: Emitter, rooms: string[], onError: (err: unknown) => void): OpenBroadcast {
-  const op = emitter.to(rooms) as unknown as OperatorInternals;
-  const libraryEmit = op.emit.bind(op);
-  const libraryPublish = op.publish.bind(op);
-  let published: Promise<void> = Promise.resolve();
-  op.publish = (document) => (published = libraryPublish({ ...document, nsp: emitter.nsp }));
-  // Only the library's failure path calls emit on this instance after we hand it out.
-  op.emit = (_event, err) => {
-    onError(err);
-    return true;
-  };
-  return {
-    emit: (event, ...args) => void libraryEmit(event, ...args),
-    serverSideEmit: (event, ...args) => op.serverSideEmit(event, ...args),
-    published: () => published,
-  };
 }

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { Emitter } from '@socket.io/postgres-emitter';
 import type { Pool } from 'pg';
-import {
-  SOCKET_ATTACHMENT_TABLE,
-  SOCKET_CHANNEL_PREFIX,
-  ensureAttachmentTable,
-  openBroadcast,
-} from '../../events/socket-transport';
+import { createSocketEmitter } from '../../events/socket-emitter';
+import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable } from '../../events/socket-transport';
 import type { BrigadeServer } from './socket-types';
 import { componentLogger } from '../../config/logger';
 
@@ -40,12 +35,13 @@ export async function installClusterAdapter(io: BrigadeServer, pool: Pool, ready
 
 function waitUntilListening(io: BrigadeServer, pool: Pool, timeoutMs: number): Promise<void> {
   const nonce = randomUUID();
-  const emitter = new Emitter(pool, '/', { channelPrefix: SOCKET_CHANNEL_PREFIX, tableName: SOCKET_ATTACHMENT_TABLE });
   let lastError: unknown;
-  const send = () =>
-    openBroadcast(emitter, [], (err) => {
+  const emitter = createSocketEmitter(pool, {
+    onError: (err) => {
       lastError = err;
-    }).serverSideEmit('realtime:probe', nonce);
+    },
+  });
+  const send = () => void emitter.serverSideEmit('realtime:probe', nonce);
 
   return new Promise<void>((resolve, reject) => {
     const onProbe = (received: string) => {

@@ -1,6 +1,8 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { createEventPublisher, type EventPublisher } from '../../events/event-publisher';
 import { loadEnv, type Env } from '../../config/env';
@@ -8,6 +10,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts
 import type { Db } from '../../db/client';
 import { signAccessToken, type AuthClaims } from '../../core/auth/tokens';
 import { attachSocketServer } from '../../api/realtime/socket-server';
+import type { BrigadeServer } from '../../api/realtime/socket-types';
+import type { ApiNodeEmit } from './api-node-process';
 
 /** Test-only helpers for real socket.io-client connections (imported by *.test.ts only). */
 export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
@@ -95,6 +99,8 @@ export async function listenOnFreePort(server: HttpServer): Promise<string> {
 export interface RealtimeFixture {
   env: Env;
   baseUrl: string;
+  /** The node's Socket.io server (its adapter is `io.of('/').adapter`). */
+  io: BrigadeServer;
   publisher: EventPublisher;
   /** A connected client of the tenant; closed by close(). */
   clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
@@ -111,6 +117,7 @@ export async function startRealtimeFixture(prisma: Db): Promise<RealtimeFixture>
   return {
     env,
     baseUrl,
+    io: realtime.io,
     publisher,
     async clientOf(tenant) {
       const client = await connectClient(baseUrl, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
@@ -121,6 +128,68 @@ export async function startRealtimeFixture(prisma: Db): Promise<RealtimeFixture>
       for (const client of clients) client.close();
       await publisher.close();
       await realtime.close();
+    },
+  };
+}
+
+/** An API node in a child process (test/support/api-node-process.ts): the real app, its own Socket.io server and adapter. */
+export interface ApiProcess {
+  url: string;
+  /** Publishes through the node's own event publisher; resolves once it was handed to PostgreSQL. */
+  emit(message: Omit<ApiNodeEmit, 'type' | 'id'>): Promise<void>;
+  /** A connected client of the tenant on this node; closed by stop(). */
+  clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
+  stop(): Promise<void>;
+}
+
+const API_PROCESS_START_MS = 60_000;
+
+export async function startApiProcess(env: { DATABASE_URL: string; JWT_SECRET: string }): Promise<ApiProcess> {
+  const child: ChildProcess = fork(path.join(__dirname, 'api-node-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API process not ready within ${API_PROCESS_START_MS} ms`)), API_PROCESS_START_MS);
+    child.once('exit', (code, signal) => reject(new Error(`API process exited (${signal ?? code}) before it was ready`)));
+    child.on('message', (msg: { type: string; url?: string }) => {
+      if (msg.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(msg.url!);
+    });
+  }).catch((err) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  const clients: BrigadeClient[] = [];
+  return {
+    url,
+    emit(message) {
+      const id = randomUUID();
+      return new Promise<void>((resolve, reject) => {
+        const onMessage = (msg: { type: string; id?: string }) => {
+          if (msg.type !== 'emitted' || msg.id !== id) return;
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'emit', id, ...message } satisfies ApiNodeEmit, (err) => err && reject(err));
+      });
+    },
+    async clientOf(tenant) {
+      const client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      for (const client of clients) client.close();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.send({ type: 'stop' });
+      await exited;
+      clearTimeout(force);
     },
   };
 }

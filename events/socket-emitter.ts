@@ -1,0 +1,154 @@
+import { encodeMsgpack } from './msgpack';
+import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable } from './socket-transport';
+
+/**
+ * Our own emitter for the API nodes' @socket.io/postgres-adapter: it writes the adapter's
+ * message format with plain `pg_notify`, so no library internals are touched.
+ *
+ * Why our own: @socket.io/postgres-emitter 0.1.1 (its latest) omits the `nsp` adapter >= 0.4
+ * routes by, so its public API delivers nothing, and one NOTIFY per event runs at 1/2 (interleaved
+ * transitions) to 1/6 (a burst) of the events/s of batches, at 2.5–5x the publisher's CPU.
+ *
+ * The wire format, as @socket.io/postgres-adapter 0.5.0 reads it (src/util.ts PubSubClient and
+ * socket.io-adapter's ClusterAdapter.onMessage), pinned by events/socket-emitter.test.ts:
+ * - channel `${channelPrefix}#${nsp}`, payload the JSON of
+ *   `{ uid: 'emitter', nsp, type: 3 (BROADCAST), data: { packet: { type: 2 (EVENT), data: [event, ...args], nsp }, opts: { rooms, except, flags } } }`
+ *   or `{ uid, nsp, type: 9 (SERVER_SIDE_EMIT), data: { packet: [event, ...args] } }`;
+ *   uid `emitter` is the one socket.io-adapter does not count as a cluster node;
+ * - a payload PostgreSQL would refuse (8000 bytes or more; the library's `> 8000` lets exactly
+ *   8000 through to fail) is stored msgpack-encoded in the attachment table and the NOTIFY
+ *   carries `{ uid, type, attachmentId }` instead; the adapter deletes such rows after 30 s.
+ *
+ * Batching: events emitted while a statement is on its way (or before the event loop turns) go
+ * together as one `SELECT pg_notify($1, $2), pg_notify($1, $3), …`: one round trip and one
+ * transaction, whose notifications PostgreSQL delivers in the order they were written.
+ * PostgreSQL also folds identical notifications of one transaction into one, so a batch ends
+ * before a payload it already holds (A, B, A is three notifications, not two).
+ */
+export interface SocketEmitter {
+  /**
+   * What `io.to(rooms).emit(event, ...args)` does on an API node, for every node. Resolves once
+   * the NOTIFY has been sent or has failed (failures go to onError); never rejects.
+   */
+  broadcast(rooms: readonly string[], event: string, ...args: unknown[]): Promise<void>;
+  /** What `io.serverSideEmit(event, ...args)` does (no acknowledgements). Never rejects. */
+  serverSideEmit(event: string, ...args: unknown[]): Promise<void>;
+}
+
+type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
+
+export type SocketEmitterOptions = {
+  /** Called once per failed statement (not once per event in it). */
+  onError: (err: unknown) => void;
+};
+
+/** The emitter uid socket.io-adapter recognises (not a cluster node, never "self"). */
+const EMITTER_UID = 'emitter';
+const NSP = '/';
+/** socket.io-adapter MessageType. */
+const BROADCAST = 3;
+const SERVER_SIDE_EMIT = 9;
+/** socket.io-parser PacketType.EVENT. */
+const EVENT_PACKET = 2;
+/** PostgreSQL refuses a NOTIFY payload of this many bytes or more. */
+const NOTIFY_PAYLOAD_LIMIT = 8000;
+/** One parameter per event plus the channel; PostgreSQL takes at most 65,535 per statement. */
+const MAX_BATCH = 1_000;
+
+export const SOCKET_CHANNEL = `${SOCKET_CHANNEL_PREFIX}#${NSP}`;
+
+interface Outgoing {
+  json: string;
+  type: number;
+  done: () => void;
+}
+
+export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions): SocketEmitter {
+  const { onError } = options;
+  let waiting: Outgoing[] = [];
+  let sending = false;
+
+  // Created before the first attachment (retried on the next one if the database was unreachable).
+  let tableReady: Promise<void> | undefined;
+  const ensureTable = (): Promise<void> => {
+    tableReady ??= ensureAttachmentTable(db).catch((err) => {
+      tableReady = undefined;
+      throw err;
+    });
+    return tableReady;
+  };
+
+  const attach = async (item: Outgoing): Promise<string> => {
+    await ensureTable();
+    const { rows } = await db.query(`INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (payload) VALUES ($1) RETURNING id`, [
+      encodeMsgpack(JSON.parse(item.json)),
+    ]);
+    return JSON.stringify({ uid: EMITTER_UID, type: item.type, attachmentId: rows[0].id });
+  };
+
+  /** The next events to send together: in order, at most MAX_BATCH, no payload twice. */
+  const takeBatch = (): Outgoing[] => {
+    const seen = new Set<string>();
+    let n = 0;
+    while (n < waiting.length && n < MAX_BATCH && !seen.has(waiting[n].json)) seen.add(waiting[n++].json);
+    const batch = waiting.slice(0, n);
+    waiting = waiting.slice(n);
+    return batch;
+  };
+
+  const send = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const batch = takeBatch();
+      const payloads: string[] = [];
+      for (const item of batch) {
+        if (Buffer.byteLength(item.json) < NOTIFY_PAYLOAD_LIMIT) payloads.push(item.json);
+        else {
+          // Stored before the batch's NOTIFY, so its header keeps its place in the order.
+          try {
+            payloads.push(await attach(item));
+          } catch (err) {
+            onError(err);
+          }
+        }
+      }
+      try {
+        if (payloads.length > 0) {
+          const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
+          await db.query(`SELECT ${calls}`, [SOCKET_CHANNEL, ...payloads]);
+        }
+      } catch (err) {
+        onError(err);
+      }
+      for (const item of batch) item.done();
+    }
+    sending = false;
+  };
+
+  const enqueue = (message: { type: number; data: unknown }): Promise<void> => {
+    let json: string;
+    try {
+      // Serialised now: the event carries its payload as it was when emitted.
+      json = JSON.stringify({ uid: EMITTER_UID, nsp: NSP, ...message });
+    } catch (err) {
+      onError(err);
+      return Promise.resolve();
+    }
+    return new Promise<void>((done) => {
+      waiting.push({ json, type: message.type, done });
+      if (sending) return;
+      sending = true;
+      // Events emitted before the event loop turns (the several events of one transition, the
+      // transitions finishing together) join the first batch.
+      setImmediate(() => void send());
+    });
+  };
+
+  return {
+    broadcast: (rooms, event, ...args) =>
+      enqueue({
+        type: BROADCAST,
+        data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp: NSP }, opts: { rooms: [...rooms], except: [], flags: {} } },
+      }),
+    serverSideEmit: (event, ...args) => enqueue({ type: SERVER_SIDE_EMIT, data: { packet: [event, ...args] } }),
+  };
+}
