@@ -5,7 +5,7 @@
  */
 const TEST = '(^|/)(test|e2e)/|\\.test\\.tsx?$';
 const INFRA = '^(db|events|temporal|platforms|config|process)/';
-const COMPOSITION = '^(api/server|temporal/worker|temporal/run-worker|scripts/.*|sandbox-platform/.*|prisma/seed/.*)\\.ts$';
+const COMPOSITION = '^(api/server|temporal/worker|worker/.*|scripts/.*|sandbox-platform/.*|prisma/seed/.*)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -40,7 +40,7 @@ export const componentLogger = (component: string): Logger => logger.child({ com
 
 /**
  * A `(message) => void` for the modules that report progress as text lines through a `log`
- * option (db/bootstrap, temporal/dev-server, temporal/binary…): each becomes an info line, and a
+ * option (scripts/prepare-database, temporal/dev-server, temporal/binary…): each becomes an info line, and a
  * leading `[tag] ` (`[temporal] dev server ready…`) becomes its component instead of `component`.
  */
 export function lineLogger(component: string, root: Logger = logger): (message: string) => void {

@@ -3,7 +3,7 @@
  * without starting the app. Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR like `npm start`.
  */
 import { loadEnv } from '../config/env';
-import { prepareDatabase } from '../db/bootstrap';
+import { prepareDatabase } from './prepare-database';
 
 async function main(): Promise<void> {
   const env = loadEnv();

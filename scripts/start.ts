@@ -8,12 +8,12 @@
 import path from 'node:path';
 import { env as loadEnv } from '../config/env';
 import { componentLogger, lineLogger } from '../config/logger';
-import { prepareDatabase } from '../db/bootstrap';
+import { prepareDatabase } from './prepare-database';
 import { createPrisma } from '../db/client';
 import { DEMO_LOGINS } from '../prisma/seed/demo-logins';
 import { startTemporalDevServer } from '../temporal/dev-server';
 import { connectTemporal } from '../temporal/connection';
-import { startKitchenWorker } from '../temporal/run-worker';
+import { startKitchenWorker } from '../worker/run-worker';
 import { startApiServer } from '../api/server';
 import { ensureWebBuild } from './web-build';
 import { redriveStuckOrders } from '../core/orders/start-kitchen';

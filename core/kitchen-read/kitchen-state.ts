@@ -25,8 +25,8 @@ export interface KitchenStateLoader {
  * and orders and reads only the rows written since its previous read (kitchen-mirror.ts), plus the
  * stations, in one statement. A task's fixed part (recipe task, dependencies, quantity, estimate)
  * is read once, when it is first seen, and the task as the simulation gets it is rebuilt only when
- * its row or its learned average changed. At 1,000 open tasks, reading every open row cost 3–9 ms,
- * mostly decoding rows that had not changed.
+ * its row or its learned average changed: decoding rows that had not changed was most of the cost
+ * (bench/README.md).
  */
 export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | null = null): KitchenStateLoader {
   const mirrors = new Map<string, KitchenMirror>();

@@ -71,7 +71,7 @@ export function buildModel(input: SimInput): KitchenModel {
   const kind = tasks.map((t) => KIND_OF[t.status] ?? Kind.Open);
   const priority = Float64Array.from(tasks, (t) => (Number.isFinite(t.priority) ? t.priority : 0));
   const rank = new Int32Array(n);
-  // The engine's own string sort, with no comparator called back per pair (scratch: the whole model 1.01 vs 1.16 ms at 1,237 tasks).
+  // The engine's own string sort: no comparator is called back per pair.
   tasks.map((t) => t.id).sort().forEach((id, r) => (rank[seen.get(id)!] = r));
   const late = new Uint8Array(n);
   if (input.latecomerTaskIds) tasks.forEach((t, i) => (late[i] = input.latecomerTaskIds!.has(t.id) ? 1 : 0));

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
 import { seedKitchen } from '../../prisma/seed/seed-kitchen';
 import { ensureWebBuild } from '../../scripts/web-build';
 import { connectTemporal } from '../../temporal/connection';
-import { startKitchenWorker } from '../../temporal/run-worker';
+import { startKitchenWorker } from '../../worker/run-worker';
 import { requireTestEnv } from '../../test/support/db';
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createPrisma } from './client';
-import { startEmbeddedPostgres } from './embedded-postgres';
-import { applyMigrations } from './migrate';
+import { createPrisma } from '../db/client';
+import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { applyMigrations } from '../db/migrate';
 import { seedDemo } from '../prisma/seed/seed-demo';
 
 export type PrepareDatabaseOptions = {

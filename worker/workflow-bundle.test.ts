@@ -6,9 +6,9 @@ import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@tempo
 import { loadEnv } from '../config/env';
 import { requireTestEnv, testPrisma } from '../test/support/db';
 import type { platformStoreStatusWorkflow } from '../workflows';
-import { connectTemporal } from './connection';
+import { connectTemporal } from '../temporal/connection';
 import { startKitchenWorker } from './run-worker';
-import { bundleWorkflows } from './worker';
+import { bundleWorkflows } from '../temporal/worker';
 
 // Bundling the kitchen workflows with webpack takes seconds.
 jest.setTimeout(120_000);

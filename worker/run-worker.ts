@@ -4,8 +4,8 @@ import { componentLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { createKitchenActivities } from '../activities';
 import { createEventPublisher } from '../events/event-publisher';
-import { createKitchenWorker } from './worker';
-import { runtimeLogging } from './runtime-logger';
+import { createKitchenWorker } from '../temporal/worker';
+import { runtimeLogging } from '../temporal/runtime-logger';
 
 /**
  * Wires the kitchen worker the way production runs it: real activities over the shared Prisma
