@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { createEventPublisher, type EventPublisher } from '../../events/event-publisher';
+import { roomsOf } from '../../test/support/emit-target';
 import { createTestTenant, requireTestEnv, testPrisma, type TestTenant } from '../../test/support/db';
 import {
   nextEvent,
@@ -44,15 +45,7 @@ const sources: Source[] = [
   { name: 'API 2', emit: (target, event, payload) => api2.emit({ ...target, event: event as never, payload }) },
   {
     name: 'the worker',
-    emit: (target, event, payload) => {
-      const room =
-        target.to === 'tenant'
-          ? worker.toTenant(target.tenantId)
-          : target.to === 'station'
-            ? worker.toStation(target.tenantId, target.stationId!)
-            : worker.toTenantAndStation(target.tenantId, target.stationId!);
-      return room.emit(event as never, payload as never);
-    },
+    emit: (target, event, payload) => roomsOf(worker, target).emit(event as never, payload as never),
   },
 ];
 

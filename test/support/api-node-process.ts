@@ -13,21 +13,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
 import { loadEnv } from '../../config/env';
-import type { ServerEventName } from '../../contracts/socket-events';
 import { createPrisma } from '../../db/client';
 import { createEventPublisher } from '../../events/event-publisher';
-
-export type ApiNodeEmit = {
-  type: 'emit';
-  id: string;
-  to: 'tenant' | 'station' | 'tenantAndStation';
-  tenantId: string;
-  stationId?: string;
-  event: ServerEventName;
-  payload: unknown;
-};
+import { roomsOf, type ApiNodeEmit } from './emit-target';
 
 type Message = { type: 'stop' } | ApiNodeEmit;
+
 
 async function main(): Promise<void> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
@@ -45,13 +36,7 @@ async function main(): Promise<void> {
       await prisma.$disconnect();
       process.exit(0);
     }
-    const room =
-      msg.to === 'tenant'
-        ? events.toTenant(msg.tenantId)
-        : msg.to === 'station'
-          ? events.toStation(msg.tenantId, msg.stationId!)
-          : events.toTenantAndStation(msg.tenantId, msg.stationId!);
-    await room.emit(msg.event, msg.payload as never);
+    await roomsOf(events, msg).emit(msg.event, msg.payload as never);
     process.send!({ type: 'emitted', id: msg.id });
   };
   process.on('message', (msg: Message) => void onMessage(msg));

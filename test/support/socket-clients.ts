@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { signAccessToken, type AuthClaims } from '../../core/auth/tokens';
 import { attachSocketServer } from '../../api/realtime/socket-server';
 import type { BrigadeServer } from '../../api/realtime/socket-types';
-import type { ApiNodeEmit } from './api-node-process';
+import type { ApiNodeEmit } from './emit-target';
 
 /** Test-only helpers for real socket.io-client connections (imported by *.test.ts only). */
 export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
