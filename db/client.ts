@@ -19,6 +19,13 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
   const prisma = new PrismaClient({ adapter });
   pools.set(prisma, pool);
+  // The adapter ends the pool only if Prisma itself ever connected: a client used only through
+  // queryRows/db/sql.ts (a health check) would keep its connections, and lose them noisily later.
+  const disconnect = prisma.$disconnect.bind(prisma);
+  prisma.$disconnect = async () => {
+    await disconnect();
+    if (!(pool as Pool & { ending?: boolean }).ending) await pool.end();
+  };
   return prisma;
 }
 
