@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { Prisma } from '../prisma/generated/client';
 import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
@@ -94,5 +96,33 @@ describe('column', () => {
       sqlRows(tx, 'columns', Row, Prisma.sql`SELECT 42::int8 AS big, 1.5::numeric AS dec, '2026-01-01T00:00:00Z' AS at, ARRAY['x'] AS list`),
     );
     expect(row).toEqual({ big: 42, dec: new Prisma.Decimal('1.5'), at: new Date('2026-01-01T00:00:00Z'), list: ['x'] });
+  });
+});
+
+/**
+ * Every raw statement of the server goes through db/sql.ts: outside db/ (and dev tools: scripts/,
+ * tests), nothing sends SQL of its own through Prisma's raw API, queryRows or a withTransaction tx.
+ */
+describe('raw SQL outside db/sql.ts', () => {
+  const ROOT = path.resolve(__dirname, '..');
+  const SKIP = new Set(['node_modules', 'db', 'scripts', 'test', 'web', 'e2e', 'bench', 'prisma', 'dist', '.data', '.git']);
+  const FORBIDDEN = /\$queryRaw|\$executeRaw|\bqueryRows\b|\btx\.query\s*[<(]|\.query\s*(<[^>]*>)?\(\s*Prisma\.sql/;
+
+  function serverFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return dir === ROOT && SKIP.has(e.name) ? [] : e.name === 'node_modules' ? [] : serverFiles(full);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+    });
+  }
+
+  it('finds no raw query that bypasses the row schemas and the tenant check', () => {
+    const offenders = serverFiles(ROOT).flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (FORBIDDEN.test(line) ? [`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(offenders).toEqual([]);
   });
 });
