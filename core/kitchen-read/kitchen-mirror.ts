@@ -128,7 +128,7 @@ const epochMs = (column: string) => Prisma.raw(`(extract(epoch from ${column}) *
 /**
  * Brings the mirror up to date (reads it whole when there is none or it is due) and reads the
  * stations. Every write to a task, item or order row stamps it with its transaction's id
- * (`changed_xid`, migration 20261121160000), and each read notes the xmin of its snapshot. The
+ * (`changed_xid`, db/sql/brigade_stamp_changed_xid.sql), and each read notes the xmin of its snapshot. The
  * next read takes the rows stamped at or above it: a transaction that wrote before a read and
  * committed after it is read next time, however the commits interleave. A row that closed (a task
  * DONE, an order READY) comes back with its status and leaves the mirror.

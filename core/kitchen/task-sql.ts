@@ -46,8 +46,8 @@ const TASK_COLUMNS = Prisma.sql`
 
 /**
  * PENDING/BLOCKED → QUEUED at the least-loaded active station of the task's type, or → BLOCKED
- * when no station takes it; releases of one type are serialised (SQL function kds_queue_task,
- * migration 20261121060000). Null when the task was not PENDING/BLOCKED.
+ * when no station takes it; releases of one type are serialised (SQL function db/sql/kds_queue_task.sql).
+ * Null when the task was not PENDING/BLOCKED.
  */
 export async function queueTask(db: Db, tenantId: string, taskId: string, queuedAt: Date): Promise<TaskState | null> {
   const [row] = await tenantRows(db, tenantId, 'queueTask', TaskStateRow, Prisma.sql`
