@@ -1,6 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Db } from '../db/client';
+import { sqlRows } from '../db/sql';
+import { Prisma } from '../prisma/generated/client';
 import { checkTemporalHealth } from '../temporal/connection';
 import { version } from '../package.json';
 import { errorMessage } from '../contracts/errors';
@@ -28,6 +31,7 @@ export interface HealthOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 2_000;
+const PingRow = z.object({ ok: z.literal(1) });
 const MAX_REASON_LENGTH = 200;
 
 function reasonOf(err: unknown): string {
@@ -51,7 +55,7 @@ async function withTimeout(check: () => Promise<string>, timeoutMs: number, what
 export async function checkHealth({ prisma, temporal, timeoutMs = DEFAULT_TIMEOUT_MS }: HealthOptions): Promise<HealthReport> {
   const [db, temporalStatus] = await Promise.all([
     withTimeout(async () => {
-      await prisma.$queryRaw`SELECT 1`;
+      await sqlRows(prisma, 'health check', PingRow, Prisma.sql`SELECT 1 AS ok`);
       return 'ok';
     }, timeoutMs, 'database'),
     temporal

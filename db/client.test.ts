@@ -34,6 +34,22 @@ describe('prepared statements on a real connection', () => {
   });
 });
 
+describe('$disconnect', () => {
+  it('ends the pool of a client that only queryRows used (Prisma never connected)', async () => {
+    const db = createPrisma(requireTestEnv('DATABASE_URL'), { max: 1 });
+    await queryRows(db, Prisma.sql`SELECT 1`);
+    await db.$disconnect();
+    await expect(queryRows(db, Prisma.sql`SELECT 1`)).rejects.toThrow(/after calling end on the pool/);
+  });
+
+  it('ends it once when Prisma did connect', async () => {
+    const db = createPrisma(requireTestEnv('DATABASE_URL'), { max: 1 });
+    await db.tenant.count();
+    await db.$disconnect();
+    await expect(queryRows(db, Prisma.sql`SELECT 1`)).rejects.toThrow(/after calling end on the pool/);
+  });
+});
+
 describe('withTransaction', () => {
   let db: Db;
   const table = `tx_probe_${process.pid}`;

@@ -7,6 +7,8 @@ import { PrismaClient, type Prisma } from '../prisma/generated/client';
 export type Db = PrismaClient;
 
 const pools = new WeakMap<object, Pool>();
+/** The tx objects withTransaction handed out (runSql sends their statements on the tx's connection). */
+const sqlTxs = new WeakSet<object>();
 
 /**
  * One PrismaClient per process, over the pg driver adapter (Prisma 7: no engine binary). Its
@@ -17,6 +19,13 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
   const prisma = new PrismaClient({ adapter });
   pools.set(prisma, pool);
+  // The adapter ends the pool only if Prisma itself ever connected: a client used only through
+  // queryRows/db/sql.ts (a health check) would keep its connections, and lose them noisily later.
+  const disconnect = prisma.$disconnect.bind(prisma);
+  prisma.$disconnect = async () => {
+    await disconnect();
+    if (!(pool as Pool & { ending?: boolean }).ending) await pool.end();
+  };
   return prisma;
 }
 
@@ -25,10 +34,25 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
  * without Prisma's per-query work (about 0.25 ms of CPU a statement, which the KDS transitions
  * pay many times per item). For single statements outside a transaction; the rows come as pg
  * parses them, so the SQL casts what it returns (::text, ::int, ::float8). It bypasses a
- * tenant-scoped client's scoping: the SQL itself filters by tenant_id.
+ * tenant-scoped client's scoping: the SQL itself filters by tenant_id. Server code does not call
+ * it: db/sql.ts (sqlRows, tenantRows) parses the rows and checks the tenant.
  */
 export async function queryRows<T>(db: object, query: Prisma.Sql): Promise<T[]> {
   return send<T>(poolOf(db, 'queryRows'), query);
+}
+
+/**
+ * The statement on whatever `db` is: a client from createPrisma (or one sharing its pool) on the
+ * pool like queryRows, a withTransaction tx on its connection, else a Prisma client or Prisma
+ * transaction client through its $queryRaw. The rows unchecked: db/sql.ts is what calls it.
+ */
+export async function runSql(db: object, query: Prisma.Sql): Promise<unknown[]> {
+  const pool = pools.get(db);
+  if (pool) return send(pool, query);
+  if (sqlTxs.has(db)) return (db as SqlTx).query(query);
+  const raw = (db as { $queryRaw?: (query: Prisma.Sql) => Promise<unknown[]> }).$queryRaw;
+  if (typeof raw === 'function') return raw.call(db, query);
+  throw new Error('runSql needs a client made by createPrisma, a withTransaction tx or a Prisma transaction client');
 }
 
 function poolOf(db: object, caller: string): Pool {
@@ -41,7 +65,7 @@ async function send<T>(on: Pool | PoolClient, query: Prisma.Sql): Promise<T[]> {
   return (await on.query({ name: statementName(query.text, query.values.length), text: query.text, values: query.values })).rows as T[];
 }
 
-/** Runs statements built with Prisma.sql inside one transaction (see withTransaction). */
+/** Runs statements built with Prisma.sql inside one transaction (see withTransaction); pass it to db/sql.ts. */
 export interface SqlTx {
   query<T>(query: Prisma.Sql): Promise<T[]>;
 }
@@ -55,6 +79,7 @@ export interface SqlTx {
 export async function withTransaction<T>(db: object, run: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await poolOf(db, 'withTransaction').connect();
   const tx: SqlTx = { query: (query) => send(client, query) };
+  sqlTxs.add(tx);
   let broken = false;
   try {
     await client.query('BEGIN');

@@ -8,7 +8,8 @@ import { sharePool, type Db } from './client';
  * the Tenant model itself shows only the own tenant. Resolvers and services only ever receive
  * the scoped client (see api/context.ts); only auth/bootstrap code touches the raw client.
  * Not covered, so avoid them in app code: nested writes (rows in `items: { create: [...] }`
- * get no tenantId injected) and raw SQL.
+ * get no tenantId injected) and raw SQL. Raw SQL goes through db/sql.ts instead: tenantRows and
+ * tenantExecute refuse a statement that does not bind the tenant id, and parse its rows.
  */
 export const TENANT_MODELS = new Set([
   'User', 'UserSession', 'Station', 'WorkflowTemplate', 'WorkflowTemplateVersion', 'MenuItem',

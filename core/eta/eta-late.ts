@@ -1,7 +1,9 @@
 import type { OrderUpdatedPayload } from '../../contracts/socket-events';
 import { simulateKitchen, URGENT_PRIORITY, type SimResult } from '../../domain/eta';
-import { Prisma } from '../../prisma/generated/client';
+import { z } from 'zod';
+import { OrderItemStatus, Prisma } from '../../prisma/generated/client';
 import type { SqlTx } from '../../db/client';
+import { tenantExecute, tenantRows, type SqlTarget } from '../../db/sql';
 import { orderEta } from './eta-store';
 import type { KitchenState } from '../kitchen-read/kitchen-state';
 
@@ -31,11 +33,19 @@ export interface ItemLateFacts {
   order: { priority: number; initialEstimatedReadyAt: Date | null };
 }
 
-type LateFactsRow = Omit<ItemLateFacts, 'order'> & { priority: number; initialEstimatedReadyAt: Date | null };
+const LateFactsRow = z.object({
+  id: z.string(),
+  status: z.enum(OrderItemStatus),
+  isLate: z.boolean(),
+  estimatedReadyAt: z.date().nullable(),
+  orderId: z.string(),
+  priority: z.number().int(),
+  initialEstimatedReadyAt: z.date().nullable(),
+});
 
 /** What deciding lateness needs of these items (those of the tenant; unknown ids are simply absent). */
-export async function readLateFacts(db: SqlTx, tenantId: string, ids: string[]): Promise<ItemLateFacts[]> {
-  const rows = await db.query<LateFactsRow>(Prisma.sql`
+export async function readLateFacts(db: SqlTarget, tenantId: string, ids: string[]): Promise<ItemLateFacts[]> {
+  const rows = await tenantRows(db, tenantId, 'readLateFacts', LateFactsRow, Prisma.sql`
     SELECT i.id::text, i.status::text, i.is_late AS "isLate", i.estimated_ready_at AS "estimatedReadyAt", i.order_id::text AS "orderId",
            o.priority, o.initial_estimated_ready_at AS "initialEstimatedReadyAt"
     FROM order_items i JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
@@ -96,7 +106,7 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
     for (const item of items) {
       const newEta = result.itemReady[item.id] ?? null;
       // Moving the item's ETA off the one that passed is what makes a retry find nothing to do.
-      await tx.query(Prisma.sql`
+      await tenantExecute(tx, tenantId, 'flag late item', Prisma.sql`
         UPDATE order_items SET is_late = true, estimated_ready_at = ${iso(newEta)}::timestamptz
         WHERE id = ${item.id}::uuid AND tenant_id = ${tenantId}::uuid`);
       // A new entry in this run's map: the entry itself is the loader's, kept for later runs.
@@ -106,10 +116,10 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
     }
     const expected = orderEta(state, result, orderId) ?? Math.max(...items.map((i) => result.itemReady[i.id] ?? state.now));
     const delayMinutes = Math.max(0, Math.round((expected - promised) / 60_000));
-    await tx.query(Prisma.sql`
+    await tenantExecute(tx, tenantId, 'flag late order', Prisma.sql`
       UPDATE orders SET is_late = true, delay_minutes = ${delayMinutes}::int, priority = ${priority}::int, updated_at = now()
       WHERE id = ${orderId}::uuid AND tenant_id = ${tenantId}::uuid`);
-    await tx.query(Prisma.sql`
+    await tenantExecute(tx, tenantId, 'raise late order tasks', Prisma.sql`
       UPDATE task_instances SET priority = ${priority}::int, updated_at = now()
       WHERE tenant_id = ${tenantId}::uuid AND order_id = ${orderId}::uuid
         AND status IN ('PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED') AND priority < ${priority}::int`);

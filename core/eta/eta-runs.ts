@@ -1,5 +1,6 @@
 import type { SimResult } from '../../domain/eta';
-import { queryRows, withTransaction, type SqlTx } from '../../db/client';
+import { withTransaction, type SqlTx } from '../../db/client';
+import { tenantExecute } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { Coalescer } from '../kitchen-read/coalesce';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
@@ -31,7 +32,7 @@ export const ETA_MIN_SPACING_MS = 500;
 function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: SqlTx) => Promise<T>): Promise<T> {
   return withTransaction(deps.prisma, async (tx) => {
     // A run that cannot get the lock in 10 s fails, and the activity's retry (or the next transition) asks again.
-    await tx.query(Prisma.sql`SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`);
+    await tenantExecute(tx, tenantId, 'ETA kitchen lock', Prisma.sql`SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`);
     return run(tx);
   });
 }
@@ -142,7 +143,7 @@ export function createEtaActivities(deps: ActivityDeps, runs: EtaRuns) {
 
   const checkItemLate: KitchenActivities['checkItemLate'] = async ({ tenantId, orderItemId }) => {
     // Most timers find the item on time or finished: answer those without a run.
-    const [item] = await readLateFacts({ query: (sql) => queryRows(deps.prisma, sql) }, tenantId, [orderItemId]);
+    const [item] = await readLateFacts(deps.prisma, tenantId, [orderItemId]);
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     const settled = settledVerdict(item, clock().getTime());
     if (settled) return settled;

@@ -2,6 +2,7 @@ import type { EtaRecalculatedPayload, JsonValue } from '../../contracts/socket-e
 import type { SimResult } from '../../domain/eta';
 import { Prisma } from '../../prisma/generated/client';
 import type { SqlTx } from '../../db/client';
+import { tenantExecute } from '../../db/sql';
 import type { ActivityDeps } from '../kitchen/deps';
 import type { OpenItem } from '../kitchen-read/kitchen-mirror';
 import type { KitchenState } from '../kitchen-read/kitchen-state';
@@ -71,11 +72,11 @@ export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState
   if (movedItems.length === 0 && orders.length === 0) return [];
 
   const breakdowns = new Map(orders.map((o) => [o.id, breakdown(state, result, index, o.id, reason)]));
-  await tx.query(Prisma.sql`
+  await tenantExecute(tx, tenantId, 'store item ETAs', Prisma.sql`
     UPDATE order_items i SET estimated_ready_at = v.eta
     FROM unnest(${movedItems.map((i) => i.id)}::uuid[], ${movedItems.map((i) => iso(result.itemReady[i.id]))}::timestamptz[]) AS v(id, eta)
     WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`);
-  await tx.query(Prisma.sql`
+  await tenantExecute(tx, tenantId, 'store order ETAs', Prisma.sql`
     UPDATE orders o SET estimated_ready_at = v.eta, eta_breakdown = v.breakdown,
            initial_estimated_ready_at = COALESCE(o.initial_estimated_ready_at, v.eta), updated_at = now()
     FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[],

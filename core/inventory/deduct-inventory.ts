@@ -1,22 +1,34 @@
+import { z } from 'zod';
 import type { MenuUpdatedPayload } from '../../contracts/socket-events';
-import { queryRows } from '../../db/client';
+import { tenantRows } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { fail, type ActivityDeps } from '../kitchen/deps';
 import { emitLowStock, outOfStock, type StockRow } from './inventory-alerts';
 
-/** What the SQL function inventory_deduct_item answers (migration 20261121100000). */
-interface Deducted {
-  moved: StockRow[];
-  unavailable: Array<{ menuItemId: string; ingredient: string }>;
-  movements: number;
-}
+const Moved = z.object({
+  id: z.string(),
+  name: z.string(),
+  currentStock: z.number(),
+  minStock: z.number(),
+  previousStock: z.number(),
+}) satisfies z.ZodType<StockRow>;
+
+/** What the SQL function inventory_deduct_item answers (db/sql/inventory_deduct_item.sql). */
+const DeductedRow = z.object({
+  result: z
+    .object({
+      moved: z.array(Moved),
+      unavailable: z.array(z.object({ menuItemId: z.string(), ingredient: z.string() })),
+      movements: z.number().int(),
+    })
+    .nullable(),
+});
 
 /** What inventory_return_item answers. */
-interface Returned {
-  available: string[];
-  movements: number;
-}
+const ReturnedRow = z.object({
+  result: z.object({ available: z.array(z.string()), movements: z.number().int() }).nullable(),
+});
 
 /**
  * Deduction and return are one statement each (SQL functions inventory_deduct_item /
@@ -38,7 +50,7 @@ export function createInventoryActivities(deps: InventoryDeps) {
   }
 
   const deductInventory: KitchenActivities['deductInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await queryRows<{ result: Deducted | null }>(prisma, Prisma.sql`
+    const [{ result }] = await tenantRows(prisma, tenantId, 'deductInventory', DeductedRow, Prisma.sql`
       SELECT inventory_deduct_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     // Only for stock this call moved: a retry must not alert twice for one deduction.
@@ -48,7 +60,7 @@ export function createInventoryActivities(deps: InventoryDeps) {
   };
 
   const returnInventory: KitchenActivities['returnInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await queryRows<{ result: Returned | null }>(prisma, Prisma.sql`
+    const [{ result }] = await tenantRows(prisma, tenantId, 'returnInventory', ReturnedRow, Prisma.sql`
       SELECT inventory_return_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     await announce(tenantId, result.available.map((menuItemId) => ({ menuItemId, isAvailable: true, reason: null })));

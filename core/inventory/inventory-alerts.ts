@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import type { MenuUpdatedPayload } from '../../contracts/socket-events';
+import { tenantRows, type SqlTarget } from '../../db/sql';
+import { Prisma } from '../../prisma/generated/client';
 import type { ActivityDeps } from '../kitchen/deps';
 
-type Tx = Pick<ActivityDeps['prisma'], '$queryRaw'>;
+/** The transaction the stock moved in (a Prisma transaction client, or any db/sql.ts target). */
+type Tx = SqlTarget;
+
+const OutOfStockRow = z.object({ id: z.string(), name: z.string() });
+const RestockedRow = z.object({ id: z.string() });
 
 export interface StockRow {
   id: string;
@@ -37,8 +44,8 @@ export function outOfStock(menuItemId: string, ingredient: string): MenuUpdatedP
  */
 export async function markOutOfStockItems(tx: Tx, tenantId: string, inventoryItemIds: string[]): Promise<MenuUpdatedPayload[]> {
   if (inventoryItemIds.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ id: string; name: string }>>`
-    SELECT menu_item_id AS id, ingredient AS name FROM inventory_mark_out_of_stock(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`;
+  const rows = await tenantRows(tx, tenantId, 'markOutOfStockItems', OutOfStockRow, Prisma.sql`
+    SELECT menu_item_id AS id, ingredient AS name FROM inventory_mark_out_of_stock(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`);
   return rows.map((r) => outOfStock(r.id, r.name));
 }
 
@@ -49,7 +56,7 @@ export async function markOutOfStockItems(tx: Tx, tenantId: string, inventoryIte
  */
 export async function restockedItems(tx: Tx, tenantId: string, inventoryItemIds: string[]): Promise<MenuUpdatedPayload[]> {
   if (inventoryItemIds.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT menu_item_id AS id FROM inventory_restock_menu_items(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`;
+  const rows = await tenantRows(tx, tenantId, 'restockedItems', RestockedRow, Prisma.sql`
+    SELECT menu_item_id AS id FROM inventory_restock_menu_items(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`);
   return rows.map((r) => ({ menuItemId: r.id, isAvailable: true, reason: null }));
 }

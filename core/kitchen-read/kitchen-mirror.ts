@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { LearnedDuration, SimStation, SimTask } from '../../domain/eta';
-import { queryRows, type Db } from '../../db/client';
-import { Prisma } from '../../prisma/generated/client';
+import type { Db } from '../../db/client';
+import { column, tenantRows } from '../../db/sql';
+import { OrderItemStatus, OrderStatus, Prisma, TaskStatus } from '../../prisma/generated/client';
 import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
 import type { LearnedDurations } from './learned-durations';
 
@@ -82,16 +84,60 @@ const OPEN_ROWS = {
   orders: [OPEN_ORDER_STATUSES, 'OrderStatus'],
 } as const;
 
-type Status = { status: string };
+/** Epoch milliseconds (see epochMs), or null. */
+const epoch = z.number().nullable();
 
 /** One read, in one statement (one snapshot): every table's changed rows (open rows on a whole read), as JSON arrays. */
-interface KitchenRead {
-  horizon: string;
-  stations: SimStation[];
-  tasks: Array<TaskDynamic>;
-  items: Array<OpenItem & Status>;
-  orders: Array<OpenOrder & Status>;
-}
+export const KitchenReadRow = z.object({
+  horizon: z.string(),
+  stations: z.array(
+    z.object({ id: z.string(), capacity: z.number().int(), taskTypes: z.array(z.string()), isActive: z.boolean() }) satisfies z.ZodType<SimStation>,
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(TaskStatus),
+      stationId: z.string().nullable(),
+      priority: z.number().int(),
+      queuedAt: epoch,
+      startedAt: epoch,
+    }) satisfies z.ZodType<TaskDynamic>,
+  ),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(OrderItemStatus),
+      orderId: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      isLate: z.boolean(),
+      estimatedReadyAt: epoch,
+    }) satisfies z.ZodType<OpenItem>,
+  ),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(OrderStatus),
+      priority: z.number().int(),
+      estimatedReadyAt: epoch,
+      initialEstimatedReadyAt: epoch,
+    }) satisfies z.ZodType<OpenOrder>,
+  ),
+});
+
+/** A task's fixed part, as readStatics reads it. */
+export const TaskStaticRow = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  orderItemId: z.string(),
+  taskDefId: z.string(),
+  templateId: z.string().nullable(),
+  stationType: z.string(),
+  dependsOn: column.list(z.string()),
+  quantity: z.number().int(),
+  estimatedMinutes: z.number(),
+  plannedStartAt: epoch,
+}) satisfies z.ZodType<TaskStatic & { id: string }>;
 
 /** A timestamp as epoch milliseconds (null stays null), as the simulation counts time. */
 const epochMs = (column: string) => Prisma.raw(`(extract(epoch from ${column}) * 1000)::float8`);
@@ -99,7 +145,7 @@ const epochMs = (column: string) => Prisma.raw(`(extract(epoch from ${column}) *
 /**
  * Brings the mirror up to date (reads it whole when there is none or it is due) and reads the
  * stations. Every write to a task, item or order row stamps it with its transaction's id
- * (`changed_xid`, migration 20261121160000), and each read notes the xmin of its snapshot. The
+ * (`changed_xid`, db/sql/brigade_stamp_changed_xid.sql), and each read notes the xmin of its snapshot. The
  * next read takes the rows stamped at or above it: a transaction that wrote before a read and
  * committed after it is read next time, however the commits interleave. A row that closed (a task
  * DONE, an order READY) comes back with its status and leaves the mirror.
@@ -111,7 +157,7 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
     const [open, type] = OPEN_ROWS[table];
     return delta ? Prisma.sql`changed_xid >= ${delta.horizon}::xid8` : Prisma.sql`status = ANY(${[...open]}::${Prisma.raw(`"${type}"`)}[])`;
   };
-  const [read] = await queryRows<KitchenRead>(db, Prisma.sql`
+  const [read] = await tenantRows(db, tenantId, 'refreshMirror', KitchenReadRow, Prisma.sql`
     SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'capacity', capacity, 'taskTypes', coalesce(task_types, '{}'), 'isActive', is_active)), '[]')
        FROM stations WHERE tenant_id = ${tenantId}::uuid) AS stations,
@@ -147,7 +193,7 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
 }
 
 async function readStatics(db: Db, tenantId: string, ids: string[]): Promise<Map<string, TaskStatic>> {
-  const rows = await queryRows<TaskStatic & { id: string }>(db, Prisma.sql`
+  const rows = await tenantRows(db, tenantId, 'readStatics', TaskStaticRow, Prisma.sql`
     SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
            v.template_id::text AS "templateId", t.station_type AS "stationType", t.depends_on::text[] AS "dependsOn",
            t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes", ${epochMs('t.planned_start_at')} AS "plannedStartAt"

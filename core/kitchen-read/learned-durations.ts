@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import { EXTRA_UNIT_SHARE, type LearnedDuration } from '../../domain/eta';
-import type { Db as Client } from '../../db/client';
+import { tenantRows, type SqlTarget } from '../../db/sql';
 
-type Db = Pick<Client, '$queryRaw'>;
+type Db = SqlTarget;
 
 /** How many recent actual durations the moving average covers, per recipe task and station. */
 export const LEARNED_WINDOW = 100;
@@ -14,13 +15,14 @@ export interface LearnedDurations {
   lookup(templateId: string | null, taskDefId: string, stationId: string | null): LearnedDuration | null;
 }
 
-interface Row {
-  templateId: string;
-  taskDefId: string;
-  stationId: string | null;
-  avgSeconds: number;
-  samples: number;
-}
+const Row = z.object({
+  templateId: z.string(),
+  taskDefId: z.string(),
+  stationId: z.string().nullable(),
+  avgSeconds: z.number(),
+  samples: z.number().int(),
+});
+type Row = z.output<typeof Row>;
 
 const key = (templateId: string, taskDefId: string, stationId: string | null) => `${templateId}|${taskDefId}|${stationId ?? '*'}`;
 
@@ -40,7 +42,7 @@ const UNIT_SECONDS = Prisma.sql`duration_seconds / (1 + (GREATEST(quantity, 1) -
 
 async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
-  return db.$queryRaw<Row[]>(Prisma.sql`
+  return tenantRows(db, tenantId, 'queryLearnedRows', Row, Prisma.sql`
     WITH RECURSIVE defs AS (
       SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t) AS def
       FROM unnest(${ids}::uuid[]) AS t

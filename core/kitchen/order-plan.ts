@@ -1,4 +1,5 @@
-import { queryRows } from '../../db/client';
+import { z } from 'zod';
+import { tenantRows } from '../../db/sql';
 import { deductPhaseId } from '../../domain/recipe';
 import { Prisma } from '../../prisma/generated/client';
 import type { ItemPlan, KitchenActivities, OrderPlan, PlannedTask } from '../../contracts/kitchen-activities';
@@ -11,14 +12,14 @@ const itemInclude = { workflowVersion: { select: { templateId: true, definition:
 
 type RecipeItem = Parameters<typeof pinnedRecipe>[0];
 
-interface ItemRow {
-  id: string;
-  orderId: string;
-  quantity: number;
-  priority: number;
-  templateId: string | null;
-  definition: unknown;
-}
+const ItemRow = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  quantity: z.number().int(),
+  priority: z.number().int(),
+  templateId: z.string().nullable(),
+  definition: z.unknown(),
+});
 
 /** An order as planning needs it: its items in the order they were taken. */
 export interface PlannableOrder {
@@ -103,7 +104,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
 
   /** The item workflow's first step: its tasks, and the news that it exists (see item-workflow-channel.ts). */
   const materializeItemTasks: KitchenActivities['materializeItemTasks'] = async ({ tenantId, orderItemId, plannedStartAt }) => {
-    const [row] = await queryRows<ItemRow>(prisma, Prisma.sql`
+    const [row] = await tenantRows(prisma, tenantId, 'materializeItemTasks', ItemRow, Prisma.sql`
       SELECT i.id::text AS id, i.order_id::text AS "orderId", i.quantity, o.priority,
              v.template_id::text AS "templateId", v.definition, pg_notify(${ITEM_WORKFLOW_CHANNEL}, i.id::text) AS announced
       FROM order_items i

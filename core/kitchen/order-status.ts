@@ -1,5 +1,6 @@
-import { queryRows } from '../../db/client';
-import { Prisma, type OrderItemStatus, type OrderStatus } from '../../prisma/generated/client';
+import { z } from 'zod';
+import { tenantRows } from '../../db/sql';
+import { OrderItemStatus, OrderStatus, Prisma } from '../../prisma/generated/client';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { fail, type ActivityDeps } from './deps';
 
@@ -13,15 +14,16 @@ function allowedFrom<S extends string>(flow: S[], target: S | 'CANCELLED'): S[] 
   return flow.slice(0, flow.indexOf(target as S));
 }
 
-interface ItemRow {
-  id: string;
-  orderId: string;
-  menuItemId: string;
-  name: string;
-  quantity: number;
-  status: OrderItemStatus;
-  moved: boolean;
-}
+const ItemRow = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  menuItemId: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(OrderItemStatus),
+  moved: z.boolean(),
+});
+const OrderRow = z.object({ status: z.enum(OrderStatus), moved: z.boolean() });
 
 /**
  * Status changes driven by the workflows, each one statement: the conditional update and the
@@ -36,7 +38,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
   const setItemStatus: KitchenActivities['setItemStatus'] = async ({ tenantId, orderItemId, status }) => {
     const now = clock();
     // The item moves, and its order's items come back (boards redraw the card's item list from them).
-    const rows = await queryRows<ItemRow>(prisma, Prisma.sql`
+    const rows = await tenantRows(prisma, tenantId, 'setItemStatus', ItemRow, Prisma.sql`
       WITH moved AS (
         UPDATE order_items i SET status = ${status}::"OrderItemStatus",
           actual_ready_at = CASE WHEN ${status}::text = 'DONE' THEN ${now}::timestamptz ELSE i.actual_ready_at END
@@ -70,7 +72,7 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     // The ready time is stamped once (also when READY itself was skipped), and still by a retry
     // that finds the status set but not the time (rows written before this was one statement).
     const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
-    const [order] = await queryRows<{ status: OrderStatus; moved: boolean }>(prisma, Prisma.sql`
+    const [order] = await tenantRows(prisma, tenantId, 'setOrderStatus', OrderRow, Prisma.sql`
       WITH moved AS (
         UPDATE orders o SET status = ${status}::"OrderStatus",
           cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,

@@ -1,4 +1,5 @@
-import { queryRows } from '../../db/client';
+import { z } from 'zod';
+import { tenantRows } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { Coalescer } from '../kitchen-read/coalesce';
 import { emitToTenantAndStation, type ActivityDeps, type KitchenEvents } from './deps';
@@ -11,12 +12,12 @@ export function handlesType(station: { taskTypes: string[] }, stationType: strin
   return station.taskTypes.some((t) => t.toLowerCase() === wanted);
 }
 
-interface LoadRow {
-  id: string;
-  capacity: number;
-  queued: number;
-  in_progress: number;
-}
+const LoadRow = z.object({
+  id: z.string(),
+  capacity: z.number().int(),
+  queued: z.number().int(),
+  in_progress: z.number().int(),
+});
 
 /**
  * A busy station's load is announced at most this often: twice a second is plenty for a load bar,
@@ -58,7 +59,7 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
 async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
   const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const rows = await queryRows<LoadRow>(deps.prisma, Prisma.sql`
+  const rows = await tenantRows(deps.prisma, tenantId, 'emitStationLoad', LoadRow, Prisma.sql`
     SELECT s.id::text AS id, s.capacity,
       count(t.id) FILTER (WHERE t.status = 'QUEUED')::int AS queued,
       count(t.id) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress

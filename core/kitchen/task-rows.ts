@@ -1,4 +1,6 @@
-import { queryRows, type Db } from '../../db/client';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { tenantRows } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import type { PlannedTask } from '../../contracts/kitchen-activities';
 import type { PinnedRecipe } from './recipe-plan';
@@ -55,6 +57,8 @@ export function taskRows(recipe: PinnedRecipe, at: { orderItemId: string; base: 
   return { tasks, subtasks };
 }
 
+const InsertedRow = z.object({ tasks: z.number().int(), subtasks: z.number().int() });
+
 /**
  * Inserts the rows in ONE statement (all of them or, on error, none: all of an item's tasks
  * means all of it), skipping rows that exist. Returns how many of each it inserted: all of them
@@ -66,7 +70,7 @@ export async function insertTaskRows(
   at: { tenantId: string; orderId: string; orderItemId: string; quantity: number; priority: number },
 ): Promise<{ tasks: number; subtasks: number }> {
   const { tasks, subtasks } = rows;
-  const [inserted] = await queryRows<{ tasks: number; subtasks: number }>(db, Prisma.sql`
+  const [inserted] = await tenantRows(db, at.tenantId, 'insertTaskRows', InsertedRow, Prisma.sql`
     WITH t AS (
       INSERT INTO task_instances (id, tenant_id, order_id, order_item_id, task_def_id, phase_def_id, name, station_type, status,
                                   depends_on, quantity, priority, estimated_minutes, planned_start_at, created_at, updated_at)

@@ -1,11 +1,13 @@
-import { queryRows, type Db } from '../../db/client';
-import { Prisma } from '../../prisma/generated/client';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { tenantRows } from '../../db/sql';
+import { Prisma, TaskStatus } from '../../prisma/generated/client';
 import type { TaskRow } from './task-events';
 
 /**
  * The KDS transitions as single conditional statements: each queue, start, tick and bump is one
  * round trip instead of read → check → write → read back (a busy kitchen does several per item,
- * and the round trips were most of what they cost), sent straight through pg (queryRows). A
+ * and the round trips were most of what they cost), sent straight through pg (db/sql.ts). A
  * statement that changes nothing says "not in the expected state"; the caller then reads the
  * row once to tell a retry from a refusal.
  */
@@ -18,6 +20,24 @@ export interface TaskState extends TaskRow {
   completedAt: Date | null;
 }
 
+/** What TASK_COLUMNS returns. */
+export const TaskStateRow = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  orderId: z.string(),
+  orderItemId: z.string(),
+  stationId: z.string().nullable(),
+  status: z.enum(TaskStatus),
+  name: z.string(),
+  stationType: z.string(),
+  startedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  completedById: z.string().nullable(),
+}) satisfies z.ZodType<TaskState>;
+const CompletedRow = TaskStateRow.extend({ recordedTemplateId: z.string().nullable() });
+const StationLoadRow = z.object({ name: z.string(), capacity: z.number().int(), inProgress: z.number().int() });
+const OpenRow = z.object({ open: z.number().int() });
+
 const TASK_COLUMNS = Prisma.sql`
   t.id::text AS "id", t.tenant_id::text AS "tenantId", t.order_id::text AS "orderId",
   t.order_item_id::text AS "orderItemId", t.station_id::text AS "stationId", t.status::text AS "status",
@@ -26,11 +46,11 @@ const TASK_COLUMNS = Prisma.sql`
 
 /**
  * PENDING/BLOCKED → QUEUED at the least-loaded active station of the task's type, or → BLOCKED
- * when no station takes it; releases of one type are serialised (SQL function kds_queue_task,
- * migration 20261121060000). Null when the task was not PENDING/BLOCKED.
+ * when no station takes it; releases of one type are serialised (SQL function db/sql/kds_queue_task.sql).
+ * Null when the task was not PENDING/BLOCKED.
  */
 export async function queueTask(db: Db, tenantId: string, taskId: string, queuedAt: Date): Promise<TaskState | null> {
-  const [row] = await queryRows<TaskState>(db, Prisma.sql`
+  const [row] = await tenantRows(db, tenantId, 'queueTask', TaskStateRow, Prisma.sql`
     SELECT ${TASK_COLUMNS} FROM kds_queue_task(${tenantId}::uuid, ${taskId}::uuid, ${queuedAt}) t`);
   return row ?? null;
 }
@@ -40,14 +60,14 @@ export async function queueTask(db: Db, tenantId: string, taskId: string, queued
  * are serialised on its row (SQL function kds_start_task). Null when not started.
  */
 export async function startIfFree(db: Db, at: { tenantId: string; taskId: string; userId: string | null; startedAt: Date }): Promise<TaskState | null> {
-  const [row] = await queryRows<TaskState>(db, Prisma.sql`
+  const [row] = await tenantRows(db, at.tenantId, 'startIfFree', TaskStateRow, Prisma.sql`
     SELECT ${TASK_COLUMNS} FROM kds_start_task(${at.tenantId}::uuid, ${at.taskId}::uuid, ${at.userId}::uuid, ${at.startedAt}) t`);
   return row ?? null;
 }
 
 /** Name, capacity and tasks in progress of a station (why a start was refused). */
 export async function stationLoadOf(db: Db, tenantId: string, stationId: string): Promise<{ name: string; capacity: number; inProgress: number } | null> {
-  const [row] = await queryRows<{ name: string; capacity: number; inProgress: number }>(db, Prisma.sql`
+  const [row] = await tenantRows(db, tenantId, 'stationLoadOf', StationLoadRow, Prisma.sql`
     SELECT s.name, s.capacity,
       (SELECT count(*)::int FROM task_instances b WHERE b.tenant_id = s.tenant_id AND b.station_id = s.id AND b.status = 'IN_PROGRESS') AS "inProgress"
     FROM stations s WHERE s.id = ${stationId}::uuid AND s.tenant_id = ${tenantId}::uuid`);
@@ -63,7 +83,7 @@ export async function completeIfReady(
   db: Db,
   at: { tenantId: string; taskId: string; userId: string | null; completedAt: Date },
 ): Promise<(TaskState & { recordedTemplateId: string | null }) | null> {
-  const [row] = await queryRows<TaskState & { recordedTemplateId: string | null }>(db, Prisma.sql`
+  const [row] = await tenantRows(db, at.tenantId, 'completeIfReady', CompletedRow, Prisma.sql`
     WITH t AS (
       UPDATE task_instances t SET status = 'DONE', completed_at = ${at.completedAt}, completed_by = ${at.userId}::uuid, updated_at = now()
       WHERE t.id = ${at.taskId}::uuid AND t.tenant_id = ${at.tenantId}::uuid AND t.status = 'IN_PROGRESS'
@@ -87,7 +107,7 @@ export async function completeIfReady(
 
 /** Ticks an open subtask of a task that is not finished; null when nothing was ticked. */
 export async function tickSubtask(db: Db, at: { tenantId: string; taskId: string; subtaskId: string; userId: string | null; completedAt: Date }): Promise<TaskState | null> {
-  const [row] = await queryRows<TaskState>(db, Prisma.sql`
+  const [row] = await tenantRows(db, at.tenantId, 'tickSubtask', TaskStateRow, Prisma.sql`
     WITH ticked AS (
       UPDATE subtask_instances s SET is_completed = true, completed_at = ${at.completedAt}, completed_by = ${at.userId}::uuid
       FROM task_instances t
@@ -102,7 +122,7 @@ export async function tickSubtask(db: Db, at: { tenantId: string; taskId: string
 
 /** Required subtasks of a task still open (why a completion was refused). */
 export async function openRequiredSubtasks(db: Db, tenantId: string, taskId: string): Promise<number> {
-  const [row] = await queryRows<{ open: number }>(db, Prisma.sql`
+  const [row] = await tenantRows(db, tenantId, 'openRequiredSubtasks', OpenRow, Prisma.sql`
     SELECT count(*)::int AS "open" FROM subtask_instances
     WHERE task_instance_id = ${taskId}::uuid AND tenant_id = ${tenantId}::uuid AND NOT optional AND NOT is_completed`);
   return row?.open ?? 0;
@@ -110,7 +130,7 @@ export async function openRequiredSubtasks(db: Db, tenantId: string, taskId: str
 
 /** The task as it is now (the slow path after a statement above changed nothing). */
 export async function readTask(db: Db, tenantId: string, taskId: string): Promise<TaskState | null> {
-  const [row] = await queryRows<TaskState>(db, Prisma.sql`
+  const [row] = await tenantRows(db, tenantId, 'readTask', TaskStateRow, Prisma.sql`
     SELECT ${TASK_COLUMNS} FROM task_instances t WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid`);
   return row ?? null;
 }

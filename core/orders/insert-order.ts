@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { NewOrder } from '../kitchen/counter-fire';
-import { queryRows } from '../../db/client';
+import { tenantRows } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { auditRow } from '../audit/record-audit';
 import type { TenantDb } from '../../db/tenant-scope';
@@ -14,6 +15,8 @@ export interface StoredOrder extends NewOrder {
   id: string;
   orderNumber: number;
 }
+
+const StoredRow = z.object({ orderNumber: z.number().int() });
 
 /**
  * Stores an order in ONE statement, so in one transaction and one round trip: the tenant's next
@@ -42,7 +45,7 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     },
   });
   const at = new Date(now);
-  const [row] = await queryRows<{ orderNumber: number }>(db, Prisma.sql`
+  const [row] = await tenantRows(db, tenantId, 'insertOrder', StoredRow, Prisma.sql`
     WITH seq AS (
       UPDATE tenants SET order_seq = order_seq + 1, updated_at = ${at} WHERE id = ${tenantId}::uuid RETURNING order_seq
     ), o AS (

@@ -1,5 +1,6 @@
-import { queryRows } from '../../db/client';
-import { Prisma, type Station, type SubtaskInstance, type TaskStatus } from '../../prisma/generated/client';
+import { z } from 'zod';
+import { column, tenantRows } from '../../db/sql';
+import { Prisma, TaskStatus } from '../../prisma/generated/client';
 import type { TenantDb } from '../../db/tenant-scope';
 import { ownTaskNode, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from './task-node';
 
@@ -8,7 +9,8 @@ import { ownTaskNode, type SiblingTask, type TaskItemSummary, type TaskNode, typ
  * action answers with a card, every KDS screen reads its station's), where Prisma's relation-join
  * query cost the API several times the CPU of the SQL itself. 'own' is the task, its station and
  * its subtasks; 'full' adds its order, its item and the item's tasks. JSON parts come back as
- * plain JSON, so dates and decimals are turned back into what the Prisma row carries (TaskNode).
+ * plain JSON, so the row schemas below turn dates and decimals back into what the Prisma row
+ * carries (TaskNode).
  */
 const TASK_COLUMNS = Prisma.sql`
   t.id::text AS id, t.tenant_id::text AS "tenantId", t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId",
@@ -50,17 +52,96 @@ const OWN_ONLY = Prisma.sql`
   FROM task_instances t
   LEFT JOIN stations s ON s.id = t.station_id AND s.tenant_id = t.tenant_id`;
 
-type JsonDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+const json = z.custom<Prisma.JsonValue>((v) => v !== undefined);
+const uuids = column.list(z.string());
 
-interface CardRow extends Omit<TaskNode['task'], 'estimatedMinutes' | 'station' | 'subtasks' | 'status'> {
-  status: TaskStatus;
-  estimatedMinutes: string;
-  station: JsonDates<Station> | null;
-  subtasks: Array<JsonDates<SubtaskInstance>>;
-  order?: TaskOrderSummary;
-  item?: TaskItemSummary;
-  siblings?: SiblingTask[] | null;
-}
+/** What TASK_COLUMNS returns: the row as Prisma's TaskInstance with its station and subtasks. */
+export const OwnCard = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  orderId: z.string(),
+  orderItemId: z.string(),
+  taskDefId: z.string(),
+  phaseDefId: z.string(),
+  name: z.string(),
+  stationType: z.string(),
+  stationId: z.string().nullable(),
+  assignedToId: z.string().nullable(),
+  status: z.enum(TaskStatus),
+  dependsOn: uuids,
+  quantity: z.number().int(),
+  priority: z.number().int(),
+  estimatedMinutes: column.decimal,
+  plannedStartAt: z.date().nullable(),
+  queuedAt: z.date().nullable(),
+  startedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  completedById: z.string().nullable(),
+  queuePosition: z.number().int().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  station: z
+    .object({
+      id: z.string(),
+      tenantId: z.string(),
+      name: z.string(),
+      capacity: z.number().int(),
+      taskTypes: column.list(z.string()),
+      isActive: z.boolean(),
+      displayOrder: z.number().int(),
+      settings: json,
+      createdAt: column.jsonDate,
+      updatedAt: column.jsonDate,
+    })
+    .nullable(),
+  subtasks: z.array(
+    z.object({
+      id: z.string(),
+      tenantId: z.string(),
+      taskInstanceId: z.string(),
+      subtaskDefId: z.string(),
+      name: z.string(),
+      optional: z.boolean(),
+      position: z.number().int(),
+      isCompleted: z.boolean(),
+      completedAt: column.jsonDate.nullable(),
+      completedById: z.string().nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<TaskNode['task']>;
+
+/** With RELATIVES: its order, its item and the item's tasks. */
+export const FullCard = OwnCard.extend({
+  order: z.object({
+    id: z.string(),
+    orderNumber: z.number().int(),
+    status: z.string(),
+    priority: z.number().int(),
+    channel: z.string(),
+    customerName: z.string().nullable(),
+    notes: z.string().nullable(),
+  }) satisfies z.ZodType<TaskOrderSummary>,
+  item: z.object({
+    id: z.string(),
+    nameSnapshot: z.string(),
+    quantity: z.number().int(),
+    modifications: z.string().nullable(),
+    notes: z.string().nullable(),
+    menuItem: z.object({ id: z.string(), name: z.string(), allergens: column.list(z.string()) }),
+  }) satisfies z.ZodType<TaskItemSummary>,
+  siblings: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(TaskStatus),
+        dependsOn: uuids,
+        stationType: z.string(),
+        station: z.object({ id: z.string(), name: z.string() }).nullable(),
+      }) satisfies z.ZodType<SiblingTask>,
+    )
+    .nullable(),
+});
 
 /** The task in the caller's tenant, or null when there is none (another tenant's task looks missing). */
 export async function readTaskCard(db: TenantDb, tenantId: string, id: string, scope: 'own' | 'full'): Promise<TaskNode | null> {
@@ -74,18 +155,14 @@ export function readStationCards(db: TenantDb, tenantId: string, stationId: stri
 }
 
 async function readTaskCards(db: TenantDb, tenantId: string, where: Prisma.Sql, scope: 'own' | 'full'): Promise<TaskNode[]> {
-  const rows = await queryRows<CardRow>(db, Prisma.sql`
-    SELECT ${TASK_COLUMNS} ${scope === 'full' ? RELATIVES : OWN_ONLY}
+  if (scope === 'own') {
+    const rows = await tenantRows(db, tenantId, 'readTaskCards own', OwnCard, Prisma.sql`
+      SELECT ${TASK_COLUMNS} ${OWN_ONLY}
+      WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`);
+    return rows.map(ownTaskNode);
+  }
+  const rows = await tenantRows(db, tenantId, 'readTaskCards full', FullCard, Prisma.sql`
+    SELECT ${TASK_COLUMNS} ${RELATIVES}
     WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`);
-  return rows.map((row) => {
-    const { order, item, siblings, station, subtasks, estimatedMinutes, ...task } = row;
-    const own = {
-      ...task,
-      estimatedMinutes: new Prisma.Decimal(estimatedMinutes),
-      station: station && { ...station, createdAt: new Date(station.createdAt), updatedAt: new Date(station.updatedAt) },
-      subtasks: subtasks.map((s) => ({ ...s, completedAt: s.completedAt === null ? null : new Date(s.completedAt) })),
-    };
-    if (scope === 'own') return ownTaskNode(own);
-    return { task: own, order: order!, item: item!, siblings: siblings ?? [] };
-  });
+  return rows.map(({ order, item, siblings, ...task }) => ({ task, order, item, siblings: siblings ?? [] }));
 }
