@@ -2,7 +2,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }] },
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
+    ],
+  },
   testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/web/src/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/web/dist/', '/.data/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

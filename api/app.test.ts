@@ -52,7 +52,12 @@ it('serves hashed assets with a long cache and answers 404 for a missing asset',
 });
 
 it('answers unknown API paths with a JSON 404, never the SPA shell', async () => {
-  for (const [method, route] of [['GET', '/api/nope'], ['GET', '/healthz/extra'], ['POST', '/orders'], ['DELETE', '/']]) {
+  for (const [method, route] of [
+    ['GET', '/api/nope'],
+    ['GET', '/healthz/extra'],
+    ['POST', '/orders'],
+    ['DELETE', '/'],
+  ]) {
     const res = await get(route, { method });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: `No route for ${method} ${route}` } });
@@ -77,7 +82,12 @@ it('answers /healthz with db and temporal ok', async () => {
 
 it('explains how to build the web app when it is not built', async () => {
   const bare = await startApiServer({
-    prisma, env, temporal: null, port: 0, host: '127.0.0.1', webDist: path.join(webDist, 'missing'),
+    prisma,
+    env,
+    temporal: null,
+    port: 0,
+    host: '127.0.0.1',
+    webDist: path.join(webDist, 'missing'),
   });
   try {
     const res = await fetch(`${bare.url}/`);

@@ -54,10 +54,14 @@ async function withTimeout(check: () => Promise<string>, timeoutMs: number, what
 
 export async function checkHealth({ prisma, temporal, timeoutMs = DEFAULT_TIMEOUT_MS }: HealthOptions): Promise<HealthReport> {
   const [db, temporalStatus] = await Promise.all([
-    withTimeout(async () => {
-      await sqlRows(prisma, 'health check', PingRow, Prisma.sql`SELECT 1 AS ok`);
-      return 'ok';
-    }, timeoutMs, 'database'),
+    withTimeout(
+      async () => {
+        await sqlRows(prisma, 'health check', PingRow, Prisma.sql`SELECT 1 AS ok`);
+        return 'ok';
+      },
+      timeoutMs,
+      'database',
+    ),
     temporal
       ? withTimeout(() => checkTemporalHealth(temporal.client, temporal.namespace, timeoutMs), timeoutMs, 'temporal')
       : Promise.resolve('not configured'),

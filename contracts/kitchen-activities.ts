@@ -80,7 +80,12 @@ export interface KitchenActivities {
   /** Cancels the item's open tasks and releases their station slots. */
   cancelItemTasks(input: { tenantId: string; orderItemId: string; reason: string }): Promise<void>;
   setItemStatus(input: { tenantId: string; orderItemId: string; status: 'IN_PROGRESS' | 'DONE' | 'CANCELLED' }): Promise<void>;
-  setOrderStatus(input: { tenantId: string; orderId: string; status: 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED'; reason?: string }): Promise<void>;
+  setOrderStatus(input: {
+    tenantId: string;
+    orderId: string;
+    status: 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';
+    reason?: string;
+  }): Promise<void>;
   /**
    * Simulates the kitchen forward and stores/emits ETAs. Returns when the asked item must next be
    * checked for lateness (ISO): its ETA, or the time promised at order time if that is earlier.

@@ -23,15 +23,20 @@ export function readMigrations(migrationsDir = MIGRATIONS_DIR): MigrationList {
   const lockPath = path.join(migrationsDir, LOCKFILE_NAME);
   const lockContent = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null;
   const dirs = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
     : [];
-  const migrationDirectories = dirs.sort((a, b) => a.localeCompare(b)).map((name) => {
-    const file = path.join(migrationsDir, name, 'migration.sql');
-    const content = fs.existsSync(file)
-      ? { tag: 'ok' as const, value: fs.readFileSync(file, 'utf8') }
-      : { tag: 'error' as const, value: `${file} is missing` };
-    return { path: name, migrationFile: { path: 'migration.sql', content } };
-  });
+  const migrationDirectories = dirs
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => {
+      const file = path.join(migrationsDir, name, 'migration.sql');
+      const content = fs.existsSync(file)
+        ? { tag: 'ok' as const, value: fs.readFileSync(file, 'utf8') }
+        : { tag: 'error' as const, value: `${file} is missing` };
+      return { path: name, migrationFile: { path: 'migration.sql', content } };
+    });
   return {
     baseDir: migrationsDir,
     lockfile: { path: LOCKFILE_NAME, content: lockContent },
@@ -49,9 +54,7 @@ export async function applyMigrations(opts: { databaseUrl: string; migrationsDir
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations found in ${migrationsList.baseDir}`);
   }
-  const { appliedMigrationNames } = await withSchemaEngine(opts.databaseUrl, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-  );
+  const { appliedMigrationNames } = await withSchemaEngine(opts.databaseUrl, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
   return {
     applied: appliedMigrationNames,
     total: migrationsList.migrationDirectories.length,
@@ -64,20 +67,12 @@ export async function applyMigrations(opts: { databaseUrl: string; migrationsDir
  * (what `prisma migrate dev --create-only` writes), or null when they already match. Replaying
  * the migrations needs a scratch ("shadow") database, created and dropped on `databaseUrl`'s server.
  */
-export async function diffSchema(opts: {
-  databaseUrl: string;
-  migrationsDir?: string;
-  schemaPath?: string;
-}): Promise<string | null> {
+export async function diffSchema(opts: { databaseUrl: string; migrationsDir?: string; schemaPath?: string }): Promise<string | null> {
   const migrationsList = readMigrations(opts.migrationsDir);
   const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
   const to = { tag: 'schemaDatamodel' as const, files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, 'utf8') }] };
-  const from = migrationsList.migrationDirectories.length
-    ? { tag: 'migrations' as const, ...migrationsList }
-    : { tag: 'empty' as const };
-  const result = await withSchemaEngine(opts.databaseUrl, (engine) =>
-    engine.diff({ from, to, script: true, exitCode: null, filters: NO_FILTERS }),
-  );
+  const from = migrationsList.migrationDirectories.length ? { tag: 'migrations' as const, ...migrationsList } : { tag: 'empty' as const };
+  const result = await withSchemaEngine(opts.databaseUrl, (engine) => engine.diff({ from, to, script: true, exitCode: null, filters: NO_FILTERS }));
   const sql = result.stdout ?? '';
   return isEmptyMigration(sql) ? null : sql;
 }

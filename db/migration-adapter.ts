@@ -43,8 +43,7 @@ class CatalogClient extends pg.Client {
   }
 }
 
-type Queryable = Pick<SqlDriverAdapter, 'queryRaw'> &
-  Partial<Pick<SqlDriverAdapter, 'startTransaction'>> & { underlyingDriver?: () => unknown };
+type Queryable = Pick<SqlDriverAdapter, 'queryRaw'> & Partial<Pick<SqlDriverAdapter, 'startTransaction'>> & { underlyingDriver?: () => unknown };
 
 function withCharColumns<T extends Queryable>(target: T): T {
   return new Proxy(target, {

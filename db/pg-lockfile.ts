@@ -61,9 +61,7 @@ export async function clearStaleLock(dataDir: string, log: Log, waitMs = 10_000)
   const deadline = Date.now() + waitMs;
   while (isProcessAlive(pid) && isPostgresServing(pid, dataDir) !== false) {
     if (Date.now() > deadline) {
-      throw new Error(
-        `PostgreSQL is already running on ${dataDir} (pid ${pid}). Stop that process or use another DATA_DIR.`,
-      );
+      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}). Stop that process or use another DATA_DIR.`);
     }
     await sleep(100);
   }

@@ -26,7 +26,9 @@ describe('db/sql: functions and triggers as source files', () => {
     expect(defines.length).toBeGreaterThan(0);
     const drift = differences.map((d) => `${d.key} ${firstDifference(d.database, d.file)}`);
     if (drift.length) {
-      throw new Error(`db/sql/${name}.sql differs from the migrated database; write a migration (npm run db:migration) or fix the file:\n  ${drift.join('\n  ')}`);
+      throw new Error(
+        `db/sql/${name}.sql differs from the migrated database; write a migration (npm run db:migration) or fix the file:\n  ${drift.join('\n  ')}`,
+      );
     }
   });
 
@@ -38,7 +40,10 @@ describe('db/sql: functions and triggers as source files', () => {
 
   it('notices a changed function body (the comparison is not vacuous)', async () => {
     const source = sources.find((s) => s.name === 'kds_start_task')!;
-    const edited = { ...source, sql: source.sql.replace("t.status = 'QUEUED' AND t.station_id", "t.status = 'QUEUED'  AND  t.station_id = t.station_id AND t.station_id") };
+    const edited = {
+      ...source,
+      sql: source.sql.replace("t.status = 'QUEUED' AND t.station_id", "t.status = 'QUEUED'  AND  t.station_id = t.station_id AND t.station_id"),
+    };
     const whitespaceOnly = { ...source, sql: source.sql.replace('RETURN QUERY', 'RETURN   QUERY') };
     expect(edited.sql).not.toBe(source.sql);
     const result = await compareSource(client, edited);

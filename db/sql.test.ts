@@ -37,11 +37,13 @@ describe('tenantRows', () => {
     // No tenant filter at all.
     await expect(tenantRows(prisma, a.id, 'all stations', StationRow, Prisma.sql`SELECT id::text AS id FROM stations`)).rejects.toThrow(SqlTenantError);
     // The tenant id inlined in the text, not bound as a parameter, is not accepted either.
-    await expect(tenantRows(prisma, a.id, 'inlined', StationRow, Prisma.sql`SELECT * FROM stations WHERE tenant_id = ${Prisma.raw(`'${a.id}'`)}::uuid`)).rejects.toThrow(
-      SqlTenantError,
-    );
+    await expect(
+      tenantRows(prisma, a.id, 'inlined', StationRow, Prisma.sql`SELECT * FROM stations WHERE tenant_id = ${Prisma.raw(`'${a.id}'`)}::uuid`),
+    ).rejects.toThrow(SqlTenantError);
     // A tenant id missing at run time is refused, even when some parameter is missing too.
-    await expect(tenantRows(prisma, undefined as unknown as string, 'no tenant', StationRow, Prisma.sql`SELECT ${null}::text`)).rejects.toThrow(/its tenant id is undefined, not a uuid/);
+    await expect(tenantRows(prisma, undefined as unknown as string, 'no tenant', StationRow, Prisma.sql`SELECT ${null}::text`)).rejects.toThrow(
+      /its tenant id is undefined, not a uuid/,
+    );
   });
 
   it('throws naming the query, the column and the columns the row has when a row does not match', async () => {
@@ -49,10 +51,14 @@ describe('tenantRows', () => {
     const renamed = Prisma.sql`SELECT id::text AS id, name, capacity AS slots, created_at AS "createdAt" FROM stations WHERE tenant_id = ${a.id}::uuid`;
     const err = await tenantRows(prisma, a.id, 'station list', StationRow, renamed).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SqlRowError);
-    expect((err as SqlRowError).message).toMatch(/^SQL query "station list": row 0 does not match its schema \(capacity: Invalid input: expected number, received undefined\); the row has columns id, name, slots, createdAt$/);
+    expect((err as SqlRowError).message).toMatch(
+      /^SQL query "station list": row 0 does not match its schema \(capacity: Invalid input: expected number, received undefined\); the row has columns id, name, slots, createdAt$/,
+    );
     // A changed type: numeric comes back from pg as a string, not a number.
     const retyped = Prisma.sql`SELECT id::text AS id, name, capacity::numeric AS capacity, created_at AS "createdAt" FROM stations WHERE tenant_id = ${a.id}::uuid`;
-    await expect(tenantRows(prisma, a.id, 'station list', StationRow, retyped)).rejects.toThrow(/"station list": row 0 .*capacity: Invalid input: expected number, received string/);
+    await expect(tenantRows(prisma, a.id, 'station list', StationRow, retyped)).rejects.toThrow(
+      /"station list": row 0 .*capacity: Invalid input: expected number, received string/,
+    );
   });
 
   it('runs on the tenant-scoped client, a withTransaction tx and a Prisma transaction client alike', async () => {
@@ -66,7 +72,12 @@ describe('tenantRows', () => {
 
   it('tenantExecute runs a statement that binds the tenant id', async () => {
     const station = a.stations[0];
-    await tenantExecute(prisma, a.id, 'rename', Prisma.sql`UPDATE stations SET name = name || '!' WHERE id = ${station.id}::uuid AND tenant_id = ${a.id}::uuid`);
+    await tenantExecute(
+      prisma,
+      a.id,
+      'rename',
+      Prisma.sql`UPDATE stations SET name = name || '!' WHERE id = ${station.id}::uuid AND tenant_id = ${a.id}::uuid`,
+    );
     expect((await prisma.station.findUniqueOrThrow({ where: { id: station.id } })).name).toBe(`${station.name}!`);
   });
 });
@@ -75,9 +86,14 @@ describe('column', () => {
   const Row = z.object({ big: column.bigint, dec: column.decimal, at: column.jsonDate, list: column.list(z.string()) });
 
   it('coerces int8, numeric, JSON timestamps and NULL arrays explicitly', async () => {
-    const [row] = await sqlRows(prisma, 'columns', Row, Prisma.sql`
+    const [row] = await sqlRows(
+      prisma,
+      'columns',
+      Row,
+      Prisma.sql`
       SELECT 9007199254740991::int8 AS big, 12.5::numeric(6,1) AS dec,
-             json_build_object('t', '2026-01-02T03:04:05.678+00'::timestamptz)->>'t' AS at, NULL::text[] AS list`);
+             json_build_object('t', '2026-01-02T03:04:05.678+00'::timestamptz)->>'t' AS at, NULL::text[] AS list`,
+    );
     expect(row.big).toBe(Number.MAX_SAFE_INTEGER);
     expect(row.dec).toBeInstanceOf(Prisma.Decimal);
     expect(row.dec.toString()).toBe('12.5');
@@ -86,9 +102,9 @@ describe('column', () => {
   });
 
   it('rejects an int8 that a number cannot hold exactly', async () => {
-    await expect(sqlRows(prisma, 'too big', Row, Prisma.sql`SELECT 9007199254740993::int8 AS big, 1::numeric AS dec, '2026-01-01' AS at, '{}'::text[] AS list`)).rejects.toThrow(
-      /"too big": row 0 .*big: 9007199254740993 is not a safe integer/,
-    );
+    await expect(
+      sqlRows(prisma, 'too big', Row, Prisma.sql`SELECT 9007199254740993::int8 AS big, 1::numeric AS dec, '2026-01-01' AS at, '{}'::text[] AS list`),
+    ).rejects.toThrow(/"too big": row 0 .*big: 9007199254740993 is not a safe integer/);
   });
 
   it('reads the same through a Prisma transaction client (bigint, Decimal)', async () => {

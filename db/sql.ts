@@ -105,16 +105,14 @@ const bigint = z.union([z.number(), z.bigint(), z.string().regex(/^-?\d+$/)]).tr
 });
 
 /** numeric as a Prisma.Decimal (pg sends it as a string, Prisma as a Decimal, JSON as a number). */
-const decimal = z
-  .union([z.string(), z.number(), z.instanceof(Prisma.Decimal)])
-  .transform((v, ctx) => {
-    try {
-      return new Prisma.Decimal(v);
-    } catch {
-      ctx.issues.push({ code: 'custom', message: `${String(v)} is not a decimal`, input: v });
-      return z.NEVER;
-    }
-  });
+const decimal = z.union([z.string(), z.number(), z.instanceof(Prisma.Decimal)]).transform((v, ctx) => {
+  try {
+    return new Prisma.Decimal(v);
+  } catch {
+    ctx.issues.push({ code: 'custom', message: `${String(v)} is not a decimal`, input: v });
+    return z.NEVER;
+  }
+});
 
 /** A timestamptz inside json_build_object: an ISO string, turned back into a Date. */
 const jsonDate = z.string().transform((v, ctx) => {
@@ -127,7 +125,11 @@ const jsonDate = z.string().transform((v, ctx) => {
 });
 
 /** An array column (text[], uuid[]: nullable in SQL, the schema's lists are never null): NULL reads as []. */
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullable().transform((v): Array<z.output<T>> => v ?? []);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((v): Array<z.output<T>> => v ?? []);
 
 /** Column schemas for what the driver does not hand over as the JS type the code wants. */
 export const column = { bigint, decimal, jsonDate, list };

@@ -76,12 +76,15 @@ describe('forTenant: writes', () => {
     const created = await a.db.station.create({ data });
     expect(created.tenantId).toBe(a.id);
     const many = await a.db.inventoryItem.createManyAndReturn({
-      data: [{ name: 'Flour', unit: 'kg' }, { name: 'Salt', unit: 'kg' }] as unknown as { name: string; unit: string; tenantId: string }[],
+      data: [
+        { name: 'Flour', unit: 'kg' },
+        { name: 'Salt', unit: 'kg' },
+      ] as unknown as { name: string; unit: string; tenantId: string }[],
     });
     expect(many.map((i) => i.tenantId)).toEqual([a.id, a.id]);
   });
 
-  it("refuses to create rows for, or move rows to, another tenant", async () => {
+  it('refuses to create rows for, or move rows to, another tenant', async () => {
     await expect(a.db.station.create({ data: { tenantId: b.id, name: 'Sneaky' } })).rejects.toThrow(/another tenant/);
     const own = a.stations[0];
     await expect(a.db.station.update({ where: { id: own.id }, data: { tenantId: b.id } })).rejects.toThrow(/another tenant/);

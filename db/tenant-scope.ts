@@ -12,15 +12,44 @@ import { sharePool, type Db } from './client';
  * tenantExecute refuse a statement that does not bind the tenant id, and parse its rows.
  */
 export const TENANT_MODELS = new Set([
-  'User', 'UserSession', 'Station', 'WorkflowTemplate', 'WorkflowTemplateVersion', 'MenuItem',
-  'RecipeIngredient', 'InventoryItem', 'InventoryMovement', 'Order', 'OrderItem', 'TaskInstance',
-  'SubtaskInstance', 'DeliveryAssignment', 'Shift', 'TaskDuration', 'AuditLog', 'Platform',
-  'ProductPlatformAssignment', 'PlatformOrder', 'PlatformWebhookEvent', 'SyncLog',
+  'User',
+  'UserSession',
+  'Station',
+  'WorkflowTemplate',
+  'WorkflowTemplateVersion',
+  'MenuItem',
+  'RecipeIngredient',
+  'InventoryItem',
+  'InventoryMovement',
+  'Order',
+  'OrderItem',
+  'TaskInstance',
+  'SubtaskInstance',
+  'DeliveryAssignment',
+  'Shift',
+  'TaskDuration',
+  'AuditLog',
+  'Platform',
+  'ProductPlatformAssignment',
+  'PlatformOrder',
+  'PlatformWebhookEvent',
+  'SyncLog',
 ]);
 
 const WHERE_OPS = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count',
-  'aggregate', 'groupBy', 'update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
 ]);
 const CREATE_OPS = new Set(['create', 'createMany', 'createManyAndReturn']);
 const UPDATE_OPS = new Set(['update', 'updateMany', 'updateManyAndReturn']);

@@ -37,7 +37,9 @@ describe('docker-compose.yml', () => {
     const resolved = Object.fromEntries(
       Object.entries(compose.services.api.environment as Record<string, string | number>).map(([k, v]) => [
         k,
-        String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{[A-Z_]+:\?[^}]*\}/g, 'x'.repeat(32)),
+        String(v)
+          .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')
+          .replace(/\$\{[A-Z_]+:\?[^}]*\}/g, 'x'.repeat(32)),
       ]),
     );
     expect(() => loadEnv(resolved)).not.toThrow();

@@ -69,7 +69,10 @@ it('a manager draws a cycle, sees it marked, removes it and publishes the next v
   await page.getByText('v2 live').waitFor();
   await screenshot(page, 'designer');
 
-  const template = await stack.prisma.workflowTemplate.findFirstOrThrow({ where: { tenantId: stack.tenant.id, name: 'Tiramisù' }, include: { versions: true } });
+  const template = await stack.prisma.workflowTemplate.findFirstOrThrow({
+    where: { tenantId: stack.tenant.id, name: 'Tiramisù' },
+    include: { versions: true },
+  });
   expect(template.currentVersion).toBe(2);
   expect(template.versions.map((v) => v.version).sort()).toEqual([1, 2]);
   expect(manager.errors).toEqual([]);

@@ -43,7 +43,11 @@ afterEach(() => {
 it('an operator places an order with a live quote, a cook works it through every station, and the console shows it READY live', async () => {
   // Other orders already in the kitchen: the KDS and console are never this empty at dinner time.
   const apiToken = await loginToken(stack.url, stack.tenant.slug, 'operator@demo.local', stack.password);
-  await placeOrder(stack.url, apiToken, { customerName: 'Marco Verdi', customerPhone: '02 555 0199', items: [{ name: 'Pizza Margherita', quantity: 2, modifications: 'no basil, well done' }] });
+  await placeOrder(stack.url, apiToken, {
+    customerName: 'Marco Verdi',
+    customerPhone: '02 555 0199',
+    items: [{ name: 'Pizza Margherita', quantity: 2, modifications: 'no basil, well done' }],
+  });
   await placeOrder(stack.url, apiToken, { customerName: 'Giulia Neri', items: [{ name: 'Chicken Pad Thai', quantity: 1, modifications: 'extra chili' }] });
 
   const login = await browser.page('login');
@@ -139,12 +143,18 @@ it('a manager sees today’s figures and charts, and a low-stock alert arrives l
   // Three charts drawn: top items, station load (with its bottleneck named), ETA accuracy (the READY order).
   await manager.locator('.recharts-surface').nth(2).waitFor();
   await manager.getByTestId('bottleneck').filter({ hasText: 'Bottleneck:' }).waitFor();
-  await manager.getByTestId('eta-summary').filter({ hasText: /^1 order ·/ }).waitFor();
+  await manager
+    .getByTestId('eta-summary')
+    .filter({ hasText: /^1 order ·/ })
+    .waitFor();
   await screenshot(manager, 'admin-dashboard', { fullPage: true });
 
   await manager.getByRole('link', { name: 'Admin', exact: true }).click();
   await manager.getByRole('link', { name: 'Inventory', exact: true }).click();
-  await manager.getByRole('row', { name: /Fresh basil/ }).first().waitFor();
+  await manager
+    .getByRole('row', { name: /Fresh basil/ })
+    .first()
+    .waitFor();
   await manager.getByRole('region', { name: 'Reorder suggestions' }).getByText('Fresh basil').waitFor();
 
   // Throwing most of the mozzarella away takes it below its minimum: the alert arrives over the socket.
@@ -158,7 +168,10 @@ it('a manager sees today’s figures and charts, and a low-stock alert arrives l
   await manager.getByRole('region', { name: 'Movements' }).getByRole('cell', { name: 'fridge failure' }).waitFor();
   // Only what is low, so the screenshot fits the stock table, suggestions, form and ledger.
   await manager.getByLabel('Only items below minimum').check();
-  await manager.getByRole('row', { name: /Mozzarella fior di latte/ }).first().waitFor();
+  await manager
+    .getByRole('row', { name: /Mozzarella fior di latte/ })
+    .first()
+    .waitFor();
   await manager.evaluate(() => window.scrollTo(0, 0));
   await screenshot(manager, 'inventory', { fullPage: true });
 });

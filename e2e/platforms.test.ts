@@ -24,7 +24,14 @@ const DISHES = 11; // every dish of the demo kitchen has a recipe, so connect-de
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startE2eStack({ worker: true }), launchBrowser()]);
   // Its own random orders would land in the review assertions' way: one an hour is never.
-  sandbox = await connectDemoSandbox({ prisma: stack.prisma, kitchen: stack.kitchen, apiUrl: stack.url, tenantSlug: stack.tenant.slug, everyMs: 3_600_000, log: () => undefined });
+  sandbox = await connectDemoSandbox({
+    prisma: stack.prisma,
+    kitchen: stack.kitchen,
+    apiUrl: stack.url,
+    tenantSlug: stack.tenant.slug,
+    everyMs: 3_600_000,
+    log: () => undefined,
+  });
   platformId = (await stack.prisma.platform.findFirstOrThrow({ where: { tenantId: stack.tenant.id, name: DEMO_PLATFORM_NAME } })).id;
   admin = await browser.page('admin');
   page = admin.page;
@@ -45,7 +52,8 @@ async function ledger(): Promise<LedgerEntry[]> {
   const res = await fetch(`${sandbox.url}/_control/ledger`);
   return ((await res.json()) as { ledger: LedgerEntry[] }).ledger;
 }
-const applied = (entries: LedgerEntry[], method: string, path: RegExp) => entries.filter((e) => e.method === method && path.test(e.path) && e.status < 300 && !e.replayed);
+const applied = (entries: LedgerEntry[], method: string, path: RegExp) =>
+  entries.filter((e) => e.method === method && path.test(e.path) && e.status < 300 && !e.replayed);
 
 /** For what the workflows reach on their own, outside the page. */
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -70,7 +78,10 @@ it('shows the connected platform, re-syncs a changed menu with live progress unt
   await openPlatforms();
   const listed = page.locator(`tr[data-platform-id="${platformId}"]`);
   // The first sync (started by the connection) lands while the page is open or before: either way the counts say so.
-  await listed.getByTestId('sync-counts').filter({ hasText: new RegExp(`^${DISHES} synced$`) }).waitFor();
+  await listed
+    .getByTestId('sync-counts')
+    .filter({ hasText: new RegExp(`^${DISHES} synced$`) })
+    .waitFor();
   await listed.getByRole('link', { name: DEMO_PLATFORM_NAME }).click();
   await page.waitForURL(`**/#/admin/platforms/${platformId}`);
 
@@ -108,7 +119,10 @@ it('shows the connected platform, re-syncs a changed menu with live progress unt
   await store.getByLabel('Extra minutes when busy').fill('20');
   await store.getByRole('button', { name: 'Busy +20 min' }).click();
   await store.getByTestId('store-status').filter({ hasText: 'Busy +20 min' }).waitFor();
-  const pushed = await until(async () => applied(await ledger(), 'PUT', /^\/v1\/store\/status$/).find((e) => (e.body as { status?: string }).status === 'busy'), 'the busy status on the platform');
+  const pushed = await until(
+    async () => applied(await ledger(), 'PUT', /^\/v1\/store\/status$/).find((e) => (e.body as { status?: string }).status === 'busy'),
+    'the busy status on the platform',
+  );
   expect(pushed.body).toEqual({ status: 'busy', extraMinutes: 20 });
 
   // Margherita gets its own name and price on the platform, and is sold weekday lunchtimes only.
@@ -144,7 +158,11 @@ async function sandboxOrder(id: string): Promise<{ status: string; denyReason?: 
 }
 
 async function injectOrder(id: string, items: Array<{ productId: string; name: string; quantity: number }>): Promise<void> {
-  const res = await fetch(`${sandbox.url}/_control/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, items }) });
+  const res = await fetch(`${sandbox.url}/_control/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id, items }),
+  });
   expect(res.status).toBe(201);
 }
 
@@ -156,7 +174,10 @@ it('holds orders with dishes we do not know for review; the admin maps one to a 
   ]);
   await injectOrder('SB-REVIEW-B', [{ productId: 'glovo-cola-33', name: 'Cola 33cl', quantity: 2 }]);
   // Held, not dropped: both wait for a person (the webhook and the order workflow run on their own).
-  await until(async () => ((await stack.prisma.platformOrder.count({ where: { platformId, status: 'needs_review' } })) === 2 ? true : undefined), 'two orders held for review');
+  await until(
+    async () => ((await stack.prisma.platformOrder.count({ where: { platformId, status: 'needs_review' } })) === 2 ? true : undefined),
+    'two orders held for review',
+  );
 
   await openPlatforms();
   await page.locator(`tr[data-platform-id="${platformId}"]`).getByRole('link', { name: '2 orders need review' }).click();
@@ -180,7 +201,9 @@ it('holds orders with dishes we do not know for review; the admin maps one to a 
   const items = await stack.prisma.orderItem.findMany({ where: { orderId: held.orderId! }, include: { menuItem: { select: { name: true } } } });
   expect(items.map((i) => `${i.quantity} ${i.menuItem.name}`).sort()).toEqual(['1 Pizza Margherita', '2 Calzone']);
   // The next order with the new item id maps by itself.
-  expect((await stack.prisma.productPlatformAssignment.findFirstOrThrow({ where: { platformId, menuItem: { name: 'Calzone' } } })).platformProductId).toBe('glovo-calzone-grande');
+  expect((await stack.prisma.productPlatformAssignment.findFirstOrThrow({ where: { platformId, menuItem: { name: 'Calzone' } } })).platformProductId).toBe(
+    'glovo-calzone-grande',
+  );
 
   const b = page.getByRole('article', { name: 'Order SB-REVIEW-B' });
   await b.getByRole('button', { name: 'Deny…' }).click();

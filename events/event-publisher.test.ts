@@ -91,7 +91,9 @@ it('sends a burst of events in a few NOTIFY statements, not one each, and keeps 
   const seen: number[] = [];
   client.on('station:load', (p) => p.stationId === stationId && seen.push(p.queueLength));
   const last = nextEvent(client, 'station:load', (p) => p.stationId === stationId && p.queueLength === 29);
-  const sent = Array.from({ length: 30 }, (_, i) => publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: i, inProgress: 0, capacity: 1, loadPercent: 0 }));
+  const sent = Array.from({ length: 30 }, (_, i) =>
+    publisher.toTenant(tenant.id).emit('station:load', { stationId, queueLength: i, inProgress: 0, capacity: 1, loadPercent: 0 }),
+  );
   await Promise.all(sent);
   await last;
   expect(seen).toEqual([...Array(30).keys()]);

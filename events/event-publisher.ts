@@ -1,10 +1,5 @@
 import { Pool } from 'pg';
-import {
-  stationRoom,
-  tenantRoom,
-  type ServerEventName,
-  type ServerEventPayload,
-} from '../contracts/socket-events';
+import { stationRoom, tenantRoom, type ServerEventName, type ServerEventPayload } from '../contracts/socket-events';
 import { createSocketEmitter } from './socket-emitter';
 import { componentLogger } from '../config/logger';
 
@@ -56,10 +51,7 @@ function required(id: string, name: string): string {
 
 export function createEventPublisher(options: EventPublisherOptions): EventPublisher {
   const ownsPool = !('pool' in options);
-  const pool =
-    'pool' in options
-      ? options.pool
-      : new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  const pool = 'pool' in options ? options.pool : new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
   const onError = options.onError ?? reportFailure;
   // An idle client dropped by the server (restart, failover) is reported, not an uncaught 'error'.
   if (ownsPool) pool.on('error', onError);
@@ -96,13 +88,9 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
 
   return {
     toTenant: (tenantId) => roomEmitter(tenantRoom(required(tenantId, 'tenantId'))),
-    toStation: (tenantId, stationId) =>
-      roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
+    toStation: (tenantId, stationId) => roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
     toTenantAndStation: (tenantId, stationId) =>
-      roomEmitter(
-        tenantRoom(required(tenantId, 'tenantId')),
-        stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId')),
-      ),
+      roomEmitter(tenantRoom(required(tenantId, 'tenantId')), stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
     track(work) {
       const settled: Promise<unknown> = work.then(
         () => tracked.delete(settled),

@@ -77,19 +77,32 @@ it('writes the message the adapter routes: a BROADCAST from "emitter" on namespa
 
 it('stores a payload PostgreSQL would refuse in the attachment table, msgpack-encoded as the adapter decodes it', async () => {
   const { db, counts } = counting();
-  const emitter = createSocketEmitter(db, { onError: (err) => { throw err; } });
+  const emitter = createSocketEmitter(db, {
+    onError: (err) => {
+      throw err;
+    },
+  });
   const client = await rt.clientOf(tenant);
   const orderId = randomUUID();
   // Every msgpack form the encoder writes: fix/8/16/32-bit string lengths, fix/16-bit arrays and
   // maps, negative, fractional, large and tiny numbers, booleans, null, non-ASCII text.
   const breakdown = {
-    short: 'é', s31: 'x'.repeat(31), s32: 'y'.repeat(32), s255: 'z'.repeat(255), s256: 'w'.repeat(256),
-    s65536: '€'.repeat(21_846), empty: '', nothing: null, yes: true, no: false,
+    short: 'é',
+    s31: 'x'.repeat(31),
+    s32: 'y'.repeat(32),
+    s255: 'z'.repeat(255),
+    s256: 'w'.repeat(256),
+    s65536: '€'.repeat(21_846),
+    empty: '',
+    nothing: null,
+    yes: true,
+    no: false,
     numbers: [0, 1, -1, -33, 127, 128, 255, 256, 65_535, 65_536, 2 ** 32, -(2 ** 40), 0.1, -2.5, 1e-300, Number.MAX_SAFE_INTEGER],
     array16: Array.from({ length: 16 }, (_, i) => i),
     array70k: Array.from({ length: 70_000 }, () => 1),
     map16: Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, { nested: [i, { deeper: String(i) }] }])),
-    emptyList: [], emptyMap: {},
+    emptyList: [],
+    emptyMap: {},
   };
   const arrived = nextEvent(client, 'eta:recalculated', (p) => p.orderId === orderId);
   await emitter.broadcast([room()], 'eta:recalculated', { orderId, newEta: '2026-01-01T00:00:00.000Z', breakdown });
@@ -107,14 +120,22 @@ it('sends a payload of exactly 8000 bytes through the attachment table (PostgreS
   const sized = (bytes: number) => {
     const deliveryId = randomUUID();
     const message = (note: string) => ({
-      uid: 'emitter', nsp: '/', type: 3,
-      data: { packet: { type: 2, data: ['delivery:updated', { deliveryId, status: 'assigned', note }], nsp: '/' }, opts: { rooms: [room()], except: [], flags: {} } },
+      uid: 'emitter',
+      nsp: '/',
+      type: 3,
+      data: {
+        packet: { type: 2, data: ['delivery:updated', { deliveryId, status: 'assigned', note }], nsp: '/' },
+        opts: { rooms: [room()], except: [], flags: {} },
+      },
     });
     const note = 'n'.repeat(bytes - Buffer.byteLength(JSON.stringify(message(''))));
     expect(Buffer.byteLength(JSON.stringify(message(note)))).toBe(bytes);
     return { deliveryId, status: 'assigned', note };
   };
-  for (const [bytes, inserts] of [[7999, 0], [8000, 1]] as const) {
+  for (const [bytes, inserts] of [
+    [7999, 0],
+    [8000, 1],
+  ] as const) {
     const payload = sized(bytes);
     const arrived = nextEvent(client, 'delivery:updated', (p) => p.deliveryId === payload.deliveryId);
     await emitter.broadcast([room()], 'delivery:updated', payload);
@@ -126,7 +147,11 @@ it('sends a payload of exactly 8000 bytes through the attachment table (PostgreS
 
 it('sends events emitted together in one statement, in order, and splits a batch rather than let PostgreSQL fold a repeated payload', async () => {
   const { db, counts } = counting();
-  const emitter = createSocketEmitter(db, { onError: (err) => { throw err; } });
+  const emitter = createSocketEmitter(db, {
+    onError: (err) => {
+      throw err;
+    },
+  });
   const client = await rt.clientOf(tenant);
   const stationId = randomUUID();
   const load = (queueLength: number) => ({ stationId, queueLength, inProgress: 0, capacity: 1, loadPercent: 0 });
@@ -158,7 +183,11 @@ it('sends events emitted together in one statement, in order, and splits a batch
 });
 
 it('writes a SERVER_SIDE_EMIT the adapter hands to io.on (the startup probe)', async () => {
-  const emitter = createSocketEmitter(pool, { onError: (err) => { throw err; } });
+  const emitter = createSocketEmitter(pool, {
+    onError: (err) => {
+      throw err;
+    },
+  });
   const nonce = randomUUID();
   const heard = new Promise<string>((resolve) => rt.io.on('realtime:probe', (n) => n === nonce && resolve(n)));
   await emitter.serverSideEmit('realtime:probe', nonce);

@@ -80,9 +80,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
 
   const attach = async (item: Outgoing): Promise<string> => {
     await ensureTable();
-    const { rows } = await db.query(`INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (payload) VALUES ($1) RETURNING id`, [
-      encodeMsgpack(JSON.parse(item.json)),
-    ]);
+    const { rows } = await db.query(`INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (payload) VALUES ($1) RETURNING id`, [encodeMsgpack(JSON.parse(item.json))]);
     return JSON.stringify({ uid: EMITTER_UID, type: item.type, attachmentId: rows[0].id });
   };
 

@@ -61,13 +61,19 @@ export interface PlatformConnector {
 }
 
 export class PlatformError extends Error {
-  constructor(message: string, readonly status: number | null) {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
     super(message);
     this.name = new.target.name;
   }
 }
 export class RateLimitedError extends PlatformError {
-  constructor(message: string, readonly retryAfterMs: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
     super(message, 429);
   }
 }

@@ -13,14 +13,15 @@ export function connectorFor(platform: { id: string; connector: string; config: 
     const config = (platform.config ?? {}) as Partial<RestConnectorConfig>;
     if (!config.baseUrl) throw new Error('generic-rest platform has no config.baseUrl');
     const { clientId, clientSecret } = credentials;
-    const auth: RestAuth = clientId && clientSecret
-      ? tokenSource(platform.id, {
-          tokenUrl: config.tokenUrl ?? `${config.baseUrl.replace(/\/+$/, '')}/oauth/token`,
-          clientId,
-          clientSecret,
-          timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        })
-      : credentials.apiKey;
+    const auth: RestAuth =
+      clientId && clientSecret
+        ? tokenSource(platform.id, {
+            tokenUrl: config.tokenUrl ?? `${config.baseUrl.replace(/\/+$/, '')}/oauth/token`,
+            clientId,
+            clientSecret,
+            timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          })
+        : credentials.apiKey;
     return createRestConnector({ baseUrl: config.baseUrl, timeoutMs: config.timeoutMs }, auth);
   }
   throw new Error(`Unknown platform connector "${platform.connector}"`);

@@ -18,10 +18,7 @@ export interface MappedLine {
   notes: string | null;
 }
 
-export type MappingResult =
-  | { kind: 'ok'; lines: MappedLine[] }
-  | { kind: 'unknown'; unknownProductIds: string[] }
-  | { kind: 'unavailable'; names: string[] };
+export type MappingResult = { kind: 'ok'; lines: MappedLine[] } | { kind: 'unknown'; unknownProductIds: string[] } | { kind: 'unavailable'; names: string[] };
 
 export function mapOrderLines(lines: PlatformOrderLine[], assignments: AssignmentRef[]): MappingResult {
   const byProduct = new Map(assignments.map((a) => [a.platformProductId, a]));

@@ -15,7 +15,10 @@ describe('webhook signatures', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.string({ minLength: 1 }), (bytes, secret) => {
         const raw = Buffer.from(bytes);
         const signature = signPayload(secret, ts, raw);
-        expect(verifySignature({ secrets: ['other', secret], timestamp: String(ts), signature, rawBody: raw, nowMs: now })).toEqual({ ok: true, secretIndex: 1 });
+        expect(verifySignature({ secrets: ['other', secret], timestamp: String(ts), signature, rawBody: raw, nowMs: now })).toEqual({
+          ok: true,
+          secretIndex: 1,
+        });
         expect(verifySignature({ secrets: [`${secret}x`], timestamp: String(ts), signature, rawBody: raw, nowMs: now }).ok).toBe(false);
       }),
     );
@@ -25,9 +28,15 @@ describe('webhook signatures', () => {
     const signature = signPayload('s', ts, body);
     expect(verifySignature({ secrets: ['s'], timestamp: String(ts), signature, rawBody: body, nowMs: now + 301_000 })).toEqual({ ok: false, reason: 'stale' });
     expect(verifySignature({ secrets: ['s'], timestamp: undefined, signature, rawBody: body, nowMs: now })).toEqual({ ok: false, reason: 'missing' });
-    expect(verifySignature({ secrets: ['s'], timestamp: String(ts), signature, rawBody: Buffer.from('{"id":"evt_2"}'), nowMs: now })).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifySignature({ secrets: ['s'], timestamp: String(ts), signature, rawBody: Buffer.from('{"id":"evt_2"}'), nowMs: now })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     // The signed timestamp is part of the MAC: moving it forward to pass the tolerance breaks it.
-    expect(verifySignature({ secrets: ['s'], timestamp: String(ts + 400), signature, rawBody: body, nowMs: now + 400_000 })).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifySignature({ secrets: ['s'], timestamp: String(ts + 400), signature, rawBody: body, nowMs: now + 400_000 })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
   });
 });
 
@@ -60,8 +69,19 @@ describe('mapping platform orders', () => {
     { platformProductId: 'p-salad', menuItemId: 'm-salad', menuItemName: 'Insalata', available: false },
   ];
   it('maps known products, flags unknown ones for review and names unavailable dishes', () => {
-    expect(mapOrderLines([{ productId: 'p-pizza', quantity: 2 }], assignments)).toEqual({ kind: 'ok', lines: [{ menuItemId: 'm-pizza', quantity: 2, notes: null }] });
-    expect(mapOrderLines([{ productId: 'p-pizza', quantity: 1 }, { productId: 'p-x', quantity: 1 }], assignments)).toEqual({ kind: 'unknown', unknownProductIds: ['p-x'] });
+    expect(mapOrderLines([{ productId: 'p-pizza', quantity: 2 }], assignments)).toEqual({
+      kind: 'ok',
+      lines: [{ menuItemId: 'm-pizza', quantity: 2, notes: null }],
+    });
+    expect(
+      mapOrderLines(
+        [
+          { productId: 'p-pizza', quantity: 1 },
+          { productId: 'p-x', quantity: 1 },
+        ],
+        assignments,
+      ),
+    ).toEqual({ kind: 'unknown', unknownProductIds: ['p-x'] });
     expect(mapOrderLines([{ productId: 'p-salad', quantity: 1 }], assignments)).toEqual({ kind: 'unavailable', names: ['Insalata'] });
     expect(mapOrderLines([], assignments)).toEqual({ kind: 'unknown', unknownProductIds: [] });
   });

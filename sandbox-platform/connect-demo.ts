@@ -37,7 +37,10 @@ export async function connectDemoSandbox(opts: {
     create: { tenantId: tenant.id, name: DEMO_PLATFORM_NAME, type: 'DELIVERY', connector: 'generic-rest', config, credentialsEncrypted },
     update: { config, credentialsEncrypted, isActive: true },
   });
-  const dishes = await opts.prisma.menuItem.findMany({ where: { tenantId: tenant.id, isActive: true, workflowTemplateId: { not: null } }, select: { id: true } });
+  const dishes = await opts.prisma.menuItem.findMany({
+    where: { tenantId: tenant.id, isActive: true, workflowTemplateId: { not: null } },
+    select: { id: true },
+  });
   await opts.prisma.productPlatformAssignment.createMany({
     data: dishes.map((d) => ({ tenantId: tenant.id, platformId: platform.id, menuItemId: d.id, platformProductId: defaultProductId(d.id) })),
     skipDuplicates: true,
@@ -49,14 +52,20 @@ export async function connectDemoSandbox(opts: {
   await ensureOrderReconciliation(opts.kitchen, ref);
 
   const placeOrder = async () => {
-    const assigned = await opts.prisma.productPlatformAssignment.findMany({ where: { platformId: platform.id, isAvailable: true, menuItem: { isAvailable: true } }, select: { platformProductId: true } });
+    const assigned = await opts.prisma.productPlatformAssignment.findMany({
+      where: { platformId: platform.id, isAvailable: true, menuItem: { isAvailable: true } },
+      select: { platformProductId: true },
+    });
     if (!assigned.length) return;
     const pick = assigned[Math.floor(Math.random() * assigned.length)];
     const id = `SB-${randomUUID().slice(0, 6).toUpperCase()}`;
     await sandbox.control.injectOrder({ id, items: [{ productId: pick.platformProductId!, quantity: 1 + Math.floor(Math.random() * 2) }] });
     opts.log(`sandbox platform placed order ${id}`);
   };
-  const timer = setInterval(() => void placeOrder().catch((err) => componentLogger('sandbox').error({ err }, 'placing an order failed')), opts.everyMs ?? 90_000);
+  const timer = setInterval(
+    () => void placeOrder().catch((err) => componentLogger('sandbox').error({ err }, 'placing an order failed')),
+    opts.everyMs ?? 90_000,
+  );
   timer.unref();
   setTimeout(() => void placeOrder().catch(() => undefined), 5_000).unref();
   opts.log(`sandbox platform at ${sandbox.url} connected to tenant ${opts.tenantSlug} (control API: ${sandbox.url}/_control/ledger)`);

@@ -52,7 +52,8 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       // Asynchronous like the real ones: accepted now, processed later, result polled.
       setTimeout(() => control.finishUpload(upload.id, items), ctx.opts.menuProcessingMs).unref();
       return { status: 202, body: { uploadId: upload.id } };
-    }));
+    }),
+  );
   router.get('/menu/uploads/:id', (req, res) => {
     const upload = state.uploads.get(req.params.id);
     res.status(upload ? 200 : 404).json(upload ?? { error: 'no such upload' });
@@ -64,21 +65,24 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       const body = req.body as Partial<PlatformMenuItem>;
       state.items.set(productId, { productId, name: String(body.name), price: Number(body.price), available: body.available !== false });
       return ok();
-    }));
+    }),
+  );
   router.post('/items/:productId/availability', (req, res) =>
     act(ctx, res, () => {
       const item = state.items.get(req.params.productId);
       if (!item) return fail(404, 'no such item');
       item.available = Boolean(req.body?.available);
       return ok();
-    }));
+    }),
+  );
   router.put('/store/status', (req, res) =>
     act(ctx, res, () => {
       const status = req.body?.status;
       if (!['online', 'paused', 'busy'].includes(status)) return fail(400, 'status must be online, paused or busy');
       state.store = { status, extraMinutes: Number(req.body?.extraMinutes ?? 0) };
       return ok();
-    }));
+    }),
+  );
   router.get('/orders', (req, res) => {
     control.expireDeadlines();
     const since = req.query.since ? Date.parse(String(req.query.since)) : 0;
@@ -98,7 +102,8 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       o.promisedReadyAt = String(req.body.promisedReadyAt);
       o.readyTimes.push(o.promisedReadyAt);
       return ok(o);
-    }));
+    }),
+  );
   router.post('/orders/:id/deny', (req, res) =>
     act(ctx, res, () => {
       const o = order(req);
@@ -107,7 +112,8 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       o.status = 'denied';
       o.denyReason = String(req.body?.reason ?? '');
       return ok(o);
-    }));
+    }),
+  );
   router.post('/orders/:id/status', (req, res) =>
     act(ctx, res, () => {
       const o = order(req);
@@ -118,7 +124,8 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       o.status = next as SandboxOrder['status'];
       if (next === 'ready') o.readyAt = new Date(sandboxNow(state)).toISOString();
       return ok(o);
-    }));
+    }),
+  );
   router.post('/orders/:id/ready-time', (req, res) =>
     act(ctx, res, () => {
       const o = order(req);
@@ -127,6 +134,7 @@ export function marketplaceRoutes(ctx: SandboxContext, control: SandboxControl) 
       o.promisedReadyAt = String(req.body?.readyAt);
       o.readyTimes.push(o.promisedReadyAt);
       return ok(o);
-    }));
+    }),
+  );
   return router;
 }

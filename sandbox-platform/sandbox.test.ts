@@ -23,7 +23,13 @@ beforeAll(async () => {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const valid = verifySignature({ secrets: ['receiver-secret'], timestamp: req.headers[TIMESTAMP_HEADER] as string, signature: req.headers[SIGNATURE_HEADER] as string, rawBody: raw, nowMs: Date.now() }).ok;
+      const valid = verifySignature({
+        secrets: ['receiver-secret'],
+        timestamp: req.headers[TIMESTAMP_HEADER] as string,
+        signature: req.headers[SIGNATURE_HEADER] as string,
+        rawBody: raw,
+        nowMs: Date.now(),
+      }).ok;
       received.push({ valid, body: JSON.parse(raw.toString()) });
       res.statusCode = answers.shift() ?? 202;
       res.end();
@@ -49,7 +55,12 @@ describe('the sandbox marketplace', () => {
     await sandbox.control.idle();
     expect(received.map((r) => r.valid)).toEqual([true, true, true, true]);
     expect(new Set(received.map((r) => r.body.id)).size).toBe(1);
-    expect(sandbox.control.deliveries().filter((d) => d.eventId === received[0].body.id).map((d) => d.status)).toEqual([500, 503, 202, 202]);
+    expect(
+      sandbox.control
+        .deliveries()
+        .filter((d) => d.eventId === received[0].body.id)
+        .map((d) => d.status),
+    ).toEqual([500, 503, 202, 202]);
   });
 
   it('auto-cancels an order nobody accepts before its deadline when the clock is advanced', async () => {
@@ -78,7 +89,13 @@ describe('the sandbox marketplace', () => {
     await api.acceptOrder('o-faults', at, { idempotencyKey: 'accept:o-faults' });
     expect(sandbox.control.order('o-faults')).toMatchObject({ status: 'accepted', readyTimes: [at] });
     const calls = sandbox.control.calls(/^POST \/v1\/orders\/o-faults\/accept$/, { includeReplayed: true });
-    expect(calls.map((c) => [c.status, c.fault, c.replayed])).toEqual([[429, '429', false], [500, '500', false], [401, 'token-expired', false], [200, null, false], [200, null, true]]);
+    expect(calls.map((c) => [c.status, c.fault, c.replayed])).toEqual([
+      [429, '429', false],
+      [500, '500', false],
+      [401, 'token-expired', false],
+      [200, null, false],
+      [200, null, true],
+    ]);
   });
 
   it('commits a slow call before answering it late', async () => {
@@ -94,7 +111,10 @@ describe('the sandbox marketplace', () => {
     await expect(anonymous.getOrder('o-slow')).rejects.toThrow('unauthorized');
     const api = createRestConnector({ baseUrl: sandbox.url }, 'k');
     sandbox.control.rejectProduct('bad');
-    const { uploadId } = await api.uploadMenu([{ productId: 'good', name: 'Good', price: 5, available: true }, { productId: 'bad', name: 'Bad', price: 1, available: true }]);
+    const { uploadId } = await api.uploadMenu([
+      { productId: 'good', name: 'Good', price: 5, available: true },
+      { productId: 'bad', name: 'Bad', price: 1, available: true },
+    ]);
     expect((await api.menuUploadResult(uploadId)).status).toBe('processing');
     await sleep(200);
     expect(await api.menuUploadResult(uploadId)).toEqual({ id: uploadId, status: 'done', errors: [{ productId: 'bad', message: 'rejected: invalid data' }] });
@@ -130,7 +150,10 @@ describe('OAuth client credentials', () => {
   });
 
   it('treats an injected expiry as a dead token (not one refused call), and refuses wrong client credentials for good', async () => {
-    const issued = await fetch(`${oauth.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'brigade', client_secret: 'client-secret' }) });
+    const issued = await fetch(`${oauth.url}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'brigade', client_secret: 'client-secret' }),
+    });
     const { access_token: token, expires_in: ttl } = (await issued.json()) as { access_token: string; expires_in: number };
     expect(ttl).toBe(120);
     const holder = createRestConnector({ baseUrl: oauth.url }, token); // a client that cannot refresh
@@ -138,7 +161,16 @@ describe('OAuth client credentials', () => {
     oauth.control.injectFault({ match: /^GET \/v1\/orders\/o-oauth$/, kind: 'token-expired', times: 1 });
     await expect(holder.getOrder('o-oauth')).rejects.toThrow('unauthorized');
     await expect(holder.getOrder('o-oauth')).rejects.toThrow('unauthorized');
-    expect(oauth.control.calls(/^GET \/v1\/orders\/o-oauth$/).slice(-3).map((c) => [c.status, c.fault])).toEqual([[200, null], [401, 'token-expired'], [401, null]]);
+    expect(
+      oauth.control
+        .calls(/^GET \/v1\/orders\/o-oauth$/)
+        .slice(-3)
+        .map((c) => [c.status, c.fault]),
+    ).toEqual([
+      [200, null],
+      [401, 'token-expired'],
+      [401, null],
+    ]);
 
     // A refreshing client gets a new token and repeats the call once.
     const api = createRestConnector({ baseUrl: oauth.url }, source('client-secret'));
@@ -146,9 +178,12 @@ describe('OAuth client credentials', () => {
     oauth.control.injectFault({ match: /^PUT \/v1\/store\/status$/, kind: 'token-expired', times: 1 });
     const before = oauth.control.ledger().length;
     await api.setStoreStatus('paused', 0);
-    expect(oauth.control.ledger().slice(before).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
-      'PUT /v1/store/status 401', 'POST /oauth/token 200', 'PUT /v1/store/status 200',
-    ]);
+    expect(
+      oauth.control
+        .ledger()
+        .slice(before)
+        .map((c) => `${c.method} ${c.path} ${c.status}`),
+    ).toEqual(['PUT /v1/store/status 401', 'POST /oauth/token 200', 'PUT /v1/store/status 200']);
     expect(oauth.control.store().status).toBe('paused');
 
     const wrong = createRestConnector({ baseUrl: oauth.url }, source('guessed'));

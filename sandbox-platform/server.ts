@@ -32,7 +32,10 @@ export async function startSandboxPlatform(options: SandboxOptions = {}): Promis
   const app = express();
   app.use(express.json({ limit: '2mb' }));
   app.use('/_control', controlRoutes(control));
-  app.use('/oauth', oauthRoutes(ctx, (req) => record(ctx, req)));
+  app.use(
+    '/oauth',
+    oauthRoutes(ctx, (req) => record(ctx, req)),
+  );
   app.use('/v1', (req, res, next) => guard(ctx, req, res, next));
   app.use('/v1', marketplaceRoutes(ctx, control));
   const server = createServer(app);
@@ -84,7 +87,11 @@ function guard(ctx: SandboxContext, req: Request, res: Response, next: () => voi
     if (auth.token) ctx.state.tokens.delete(auth.token);
     return void res.status(401).json({ error: 'token expired' });
   }
-  if (fault?.kind === '429') return void res.status(429).set('Retry-After', String(fault.retryAfterSeconds ?? 1)).json({ error: 'rate limited' });
+  if (fault?.kind === '429')
+    return void res
+      .status(429)
+      .set('Retry-After', String(fault.retryAfterSeconds ?? 1))
+      .json({ error: 'rate limited' });
   if (fault?.kind === '500') return void res.status(500).json({ error: 'internal error (injected)' });
   if (fault?.kind === 'slow') res.locals.delayMs = fault.delayMs ?? 2_000;
   next();
@@ -97,7 +104,13 @@ function controlRoutes(control: SandboxControl) {
     res.status(201).json(await control.injectOrder({ id: body.id ?? `ord_${randomUUID().slice(0, 8)}`, items: body.items, deliveries: body.deliveries }));
   });
   router.post('/faults', (req, res) => {
-    const { match, kind, times, retryAfterSeconds, delayMs } = req.body as { match: string; kind: '429' | '500' | 'slow' | 'token-expired'; times?: number; retryAfterSeconds?: number; delayMs?: number };
+    const { match, kind, times, retryAfterSeconds, delayMs } = req.body as {
+      match: string;
+      kind: '429' | '500' | 'slow' | 'token-expired';
+      times?: number;
+      retryAfterSeconds?: number;
+      delayMs?: number;
+    };
     control.injectFault({ match: new RegExp(match), kind, times: times ?? 1, retryAfterSeconds, delayMs });
     res.status(204).end();
   });

@@ -35,7 +35,12 @@ export const makeEvent = (type: SandboxEvent['type'], order: unknown): SandboxEv
  * tolerance check means something even when the sandbox clock is advanced), retried with
  * backoff on anything but 2xx, up to `maxAttempts`.
  */
-export async function deliver(target: WebhookTarget, event: SandboxEvent, log: DeliveryAttempt[], opts: { maxAttempts?: number; backoffMs?: number } = {}): Promise<boolean> {
+export async function deliver(
+  target: WebhookTarget,
+  event: SandboxEvent,
+  log: DeliveryAttempt[],
+  opts: { maxAttempts?: number; backoffMs?: number } = {},
+): Promise<boolean> {
   const raw = JSON.stringify(event);
   const maxAttempts = opts.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -17,9 +17,26 @@ const type = (name: (typeof STATION_TYPES)[number]) => STATION_TYPES.indexOf(nam
 /** [station type, minutes, dependencies] per task, in recipe order. */
 type Step = [number, number, number[]];
 const RECIPES: Step[][] = [
-  [[type('prep'), 2, []], [type('prep'), 2, [0]], [type('forno'), 8, [1]], [type('prep'), 1, [2]], [type('packaging'), 1, [3]]],
-  [[type('grill'), 6, []], [type('grill'), 1, []], [type('prep'), 2, [0, 1]], [type('fry'), 4, []], [type('packaging'), 1, [2, 3]]],
-  [[type('cold'), 2, []], [type('cold'), 3, [0]], [type('cold'), 1, [1]], [type('packaging'), 1, [2]]],
+  [
+    [type('prep'), 2, []],
+    [type('prep'), 2, [0]],
+    [type('forno'), 8, [1]],
+    [type('prep'), 1, [2]],
+    [type('packaging'), 1, [3]],
+  ],
+  [
+    [type('grill'), 6, []],
+    [type('grill'), 1, []],
+    [type('prep'), 2, [0, 1]],
+    [type('fry'), 4, []],
+    [type('packaging'), 1, [2, 3]],
+  ],
+  [
+    [type('cold'), 2, []],
+    [type('cold'), 3, [0]],
+    [type('cold'), 1, [1]],
+    [type('packaging'), 1, [2]],
+  ],
   [[type('bar'), 1, []]],
 ];
 const STATIONS: StationGene[] = [
@@ -95,7 +112,9 @@ function benchSize(activeTasks: number) {
 function main(): void {
   const results = SIZES.map(benchSize);
   for (const r of results) {
-    console.log(`${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`);
+    console.log(
+      `${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`,
+    );
   }
   console.log(JSON.stringify({ bench: 'eta', runs: MEASURED_RUNS, results }));
 }

@@ -51,7 +51,11 @@ async function main(): Promise<void> {
   const stack = await startBenchStack(log);
   phase('stack');
   try {
-    log(`stack up in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(stack.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}); API ${stack.apiUrl}`);
+    log(
+      `stack up in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(stack.timings)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}); API ${stack.apiUrl}`,
+    );
     const kitchen = await prepareBenchKitchen(stack.apiUrl);
     const board = await connectSocket(kitchen.operator);
     const instant = new InstantKitchen(kitchen.cook, await connectSocket(kitchen.cook));
@@ -67,14 +71,23 @@ async function main(): Promise<void> {
       await sleep(2_000); // let the recalculations the new orders triggered finish
       const result = await measureEtaEndToEnd({ prisma: stack.prisma, databaseUrl: stack.databaseUrl, tenantId: kitchen.tenantId, target });
       endToEnd.push(result);
-      log(`ETA end to end at ${active} active tasks: activity median ${result.activity.median?.toFixed(1)} ms (load ${result.loadState.median?.toFixed(1)}, simulate ${result.simulate.median?.toFixed(1)})`);
+      log(
+        `ETA end to end at ${active} active tasks: activity median ${result.activity.median?.toFixed(1)} ms (load ${result.loadState.median?.toFixed(1)}, simulate ${result.simulate.median?.toFixed(1)})`,
+      );
     };
     await etaAt(100);
     await etaAt(LATENCY_BACKLOG);
 
     log(`event latency at ${LATENCY_ORDERS_PER_HOUR} orders/hour for ${LATENCY_PHASE_MS / 1000} s…`);
     const backlogActiveTasks = endToEnd[endToEnd.length - 1].activeTasks;
-    const latency = await runLatencyPhase({ kitchen, instant, board, rand: createRand(300), ordersPerHour: LATENCY_ORDERS_PER_HOUR, durationMs: LATENCY_PHASE_MS });
+    const latency = await runLatencyPhase({
+      kitchen,
+      instant,
+      board,
+      rand: createRand(300),
+      ordersPerHour: LATENCY_ORDERS_PER_HOUR,
+      durationMs: LATENCY_PHASE_MS,
+    });
     log(`  first task over Socket.io p95 ${latency.firstTaskOverSocket.p95} ms, dependent p95 ${latency.dependentOverSocket.p95} ms`);
 
     await etaAt(1_000);
@@ -123,7 +136,9 @@ async function main(): Promise<void> {
     for (const t of report.targets) log(`${t.met === null ? 'n/a' : t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.target} — ${t.measured}`);
     log(`wrote ${path.relative(ROOT, files.md)} and ${path.relative(ROOT, files.json)} in ${report.seconds} s`);
     if (report.apiFailures.length) log(`${report.apiFailures.length} API calls failed (see report.json apiFailures)`);
-    log(`instant kitchen: ${JSON.stringify(instant.stats)}${instant.lastError ? ` last error: ${instant.lastError}` : ''}${instant.lastConflict ? ` last conflict: ${instant.lastConflict}` : ''}`);
+    log(
+      `instant kitchen: ${JSON.stringify(instant.stats)}${instant.lastError ? ` last error: ${instant.lastError}` : ''}${instant.lastConflict ? ` last conflict: ${instant.lastConflict}` : ''}`,
+    );
   } finally {
     await stack.stop();
   }

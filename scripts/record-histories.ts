@@ -49,7 +49,10 @@ type Driver = ReturnType<typeof kitchenDriver>;
 
 /** Pizza and salad paced apart, made urgent (the salad fires), a recall, then out for delivery. */
 async function recordDelivered(h: KitchenHarness, k: Driver): Promise<void> {
-  const { orderId, itemIds: [pizza, salad] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
+  const {
+    orderId,
+    itemIds: [pizza, salad],
+  } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
   await k.untilItem(salad, (s) => s.phase === 'WAITING', 'salad waiting');
   await expectOk(updateOrderPriority(h.client, { orderId, priority: 2 }));
   await k.cook(pizza, 'dough');
@@ -66,7 +69,10 @@ async function recordDelivered(h: KitchenHarness, k: Driver): Promise<void> {
 
 /** An urgent pizza cancelled after its dough was made: open tasks cancelled, inventory returned. */
 async function recordCancelled(h: KitchenHarness, k: Driver): Promise<void> {
-  const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+  const {
+    orderId,
+    itemIds: [pizza],
+  } = await k.order([{ dish: 'pizza' }], { priority: 2 });
   await k.cook(pizza, 'dough');
   await expectOk(cancelOrder(h.client, { orderId, reason: 'customer hung up' }));
   await save(h, 'cancelled', orderId, { pizza });
@@ -74,7 +80,10 @@ async function recordCancelled(h: KitchenHarness, k: Driver): Promise<void> {
 
 /** An espresso nobody pulls until its ETA timer marks it late; then made and handed over. */
 async function recordLate(h: KitchenHarness, k: Driver): Promise<void> {
-  const { orderId, itemIds: [espresso] } = await k.order([{ dish: 'espresso' }]);
+  const {
+    orderId,
+    itemIds: [espresso],
+  } = await k.order([{ dish: 'espresso' }]);
   await k.untilItem(espresso, (s) => s.late, 'espresso late', 30_000);
   await k.cook(espresso, 'pull');
   await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
@@ -87,14 +96,18 @@ async function recordCounterFired(h: KitchenHarness, k: Driver, kitchen: Kitchen
   const events = createEventPublisher({ databaseUrl: h.databaseUrl });
   try {
     const counter = createCounterFire({ prisma: h.prisma, events, clock: () => new Date(), learned: createLearnedDurationsCache() });
-    const { orderId, itemIds: [pizza, salad] } = await placeOrder(h.prisma, kitchen, [{ dish: 'pizza' }, { dish: 'salad' }]);
+    const {
+      orderId,
+      itemIds: [pizza, salad],
+    } = await placeOrder(h.prisma, kitchen, [{ dish: 'pizza' }, { dish: 'salad' }]);
     const plan = await counter.plan({ tenantId: kitchen.tenantId, orderId });
     await startOrderWorkflow(h.client, { tenantId: kitchen.tenantId, orderId, taskQueue: h.taskQueue, plan });
     await counter.fire(plan);
     const dough = (await k.rows(pizza)).dough;
     await expectOk(k.kds(pizza, 'startTask', { taskId: dough.id }));
     await expectOk(updateOrderPriority(h.client, { orderId, priority: 2 }));
-    for (const sub of (await k.task(pizza, 'dough')).subtasks.filter((s) => !s.optional)) await k.ok(pizza, 'completeSubtask', { taskId: dough.id, subtaskId: sub.id });
+    for (const sub of (await k.task(pizza, 'dough')).subtasks.filter((s) => !s.optional))
+      await k.ok(pizza, 'completeSubtask', { taskId: dough.id, subtaskId: sub.id });
     await k.ok(pizza, 'completeTask', { taskId: dough.id });
     await k.cook(pizza, 'topping');
     await k.cook(pizza, 'bake');

@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     cooks.push(new StationCook({ api: cookApi, station, socket, rand: createRand(seed * 7919 + i + 1), pace, sigma: 0.3, recorder, pollMs: 2_000, onError }));
   }
   log(`crews: ${paces.join(', ')}`);
-  log(`${args.ordersPerHour} orders per kitchen hour at speed ×${speed} for ${args.minutes} wall minutes (${(args.minutes * speed).toFixed(0)} kitchen minutes), seed ${seed}`);
+  log(
+    `${args.ordersPerHour} orders per kitchen hour at speed ×${speed} for ${args.minutes} wall minutes (${(args.minutes * speed).toFixed(0)} kitchen minutes), seed ${seed}`,
+  );
 
   let stopped = false;
   process.once('SIGINT', () => {
@@ -98,18 +100,33 @@ async function main(): Promise<void> {
     onError,
   });
   log(`${placed.length} orders placed (${rejected} rejected); waiting for the kitchen to finish them`);
-  const drained = await waitForDrain(operator, placed.map((p) => p.id), end, () => stopped);
+  const drained = await waitForDrain(
+    operator,
+    placed.map((p) => p.id),
+    end,
+    () => stopped,
+  );
   for (const cook of cooks) cook.stopStarting();
   const wallMs = Date.now() - t0;
   log(drained ? 'every order is ready' : 'time is up: open orders are reported as open');
   await sleep(1_000); // last events in flight
 
-  const results = await fetchResults(operator, placed.map((p) => p.id));
+  const results = await fetchResults(
+    operator,
+    placed.map((p) => p.id),
+  );
   const capacity = new Map(stations.map((s) => [s.name, s.capacity]));
   const report = buildReport({ speed, startedAt: t0, wallMs, capacity, placed, rejected, results, recorder });
   const conflicts = cooks.reduce((s, c) => s + c.stats.conflicts, 0);
-  console.log(formatReport(report, `Brigade simulation — ${args.ordersPerHour} orders/kitchen hour, speed ×${speed}, seed ${seed}, ${(wallMs / 60_000).toFixed(1)} wall minutes`));
-  console.log(`KDS: ${cooks.reduce((s, c) => s + c.stats.started, 0)} tasks started, ${cooks.reduce((s, c) => s + c.stats.completed, 0)} completed, ${conflicts} CONFLICT answers (slot or task taken meanwhile)`);
+  console.log(
+    formatReport(
+      report,
+      `Brigade simulation — ${args.ordersPerHour} orders/kitchen hour, speed ×${speed}, seed ${seed}, ${(wallMs / 60_000).toFixed(1)} wall minutes`,
+    ),
+  );
+  console.log(
+    `KDS: ${cooks.reduce((s, c) => s + c.stats.started, 0)} tasks started, ${cooks.reduce((s, c) => s + c.stats.completed, 0)} completed, ${conflicts} CONFLICT answers (slot or task taken meanwhile)`,
+  );
   if (errors.length) console.log(`${errors.length} errors, first ones:\n  ${errors.slice(0, 5).join('\n  ')}`);
 
   // Leave the kitchen as we found it: what the run could not finish is cancelled, not left on the KDS.

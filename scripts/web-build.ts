@@ -26,7 +26,10 @@ export async function ensureWebBuild({ root, log }: { root: string; log: (m: str
   const t0 = Date.now();
   log('building the web app (vite build)…');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: webDir,
+      stdio: 'inherit',
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
   log(`web app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -63,9 +63,9 @@ describe('resolveTemporalBinary', () => {
   it('rejects a TEMPORAL_CLI_PATH that is not executable instead of silently using another binary', async () => {
     const notExec = await fakeExecutable('explicit/temporal', 0o644);
     await fakeExecutable('on-path/temporal');
-    await expect(
-      resolveTemporalBinary({ ...quiet, cliPath: notExec, searchPath: path.join(dir, 'on-path'), dataDir: dir }),
-    ).rejects.toThrow(/TEMPORAL_CLI_PATH=.*not executable/);
+    await expect(resolveTemporalBinary({ ...quiet, cliPath: notExec, searchPath: path.join(dir, 'on-path'), dataDir: dir })).rejects.toThrow(
+      /TEMPORAL_CLI_PATH=.*not executable/,
+    );
   });
 
   it('explains every way it tried when none works', async () => {

@@ -15,9 +15,7 @@ export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
  * Same link flags as the official release: strip symbols (~250 MB → smaller) and stamp the
  * version, which otherwise reads "0.0.0-DEV" in `temporal --version` and the server banner.
  */
-const GO_INSTALL_FLAGS = [
-  `-ldflags=-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION.replace(/^v/, '')}`,
-];
+const GO_INSTALL_FLAGS = [`-ldflags=-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION.replace(/^v/, '')}`];
 
 export type TemporalBinarySource = 'TEMPORAL_CLI_PATH' | 'PATH' | 'cache' | 'go-install' | 'sdk-download';
 
@@ -91,8 +89,10 @@ export async function resolveTemporalBinary(opts: ResolveTemporalBinaryOptions =
     tried.push(`sdk-download: https://temporal.download unreachable (${unreachable})`);
   }
 
-  throw new Error(`No Temporal CLI found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\n` +
-    `Fix: set TEMPORAL_CLI_PATH, or install Go >= 1.25 and run \`npx tsx scripts/ensure-temporal.ts\`.`);
+  throw new Error(
+    `No Temporal CLI found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\n` +
+      `Fix: set TEMPORAL_CLI_PATH, or install Go >= 1.25 and run \`npx tsx scripts/ensure-temporal.ts\`.`,
+  );
 }
 
 /** Returns why `file` cannot be run, or null when it can. */

@@ -23,16 +23,10 @@ export async function connectTemporal(opts: ConnectTemporalOptions): Promise<{ c
  * if the connection is closed meanwhile its retry timer throws "Channel has been shut down"
  * as an uncaught exception (seen with client 1.24.0). AbortSignal does not cut it short either.
  */
-export async function checkTemporalHealth(
-  target: Client | ConnectionLike,
-  namespace: string,
-  deadlineMs = 2000,
-): Promise<'ok' | string> {
+export async function checkTemporalHealth(target: Client | ConnectionLike, namespace: string, deadlineMs = 2000): Promise<'ok' | string> {
   const connection = target instanceof Client ? target.connection : target;
   try {
-    await connection.withDeadline(Date.now() + deadlineMs, () =>
-      connection.workflowService.describeNamespace({ namespace }),
-    );
+    await connection.withDeadline(Date.now() + deadlineMs, () => connection.workflowService.describeNamespace({ namespace }));
     return 'ok';
   } catch (err) {
     return `temporal unhealthy: ${errorMessage(err)}`;

@@ -49,8 +49,9 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
 
   // Otherwise the readiness probe could answer from whatever already listens there.
   if (await isPortOpen(HOST, port)) {
-    throw new Error(`Port ${HOST}:${port} is already in use (another Temporal dev server?). ` +
-      'Stop it, pick another TEMPORAL_DEV_PORT, or point TEMPORAL_ADDRESS at it.');
+    throw new Error(
+      `Port ${HOST}:${port} is already in use (another Temporal dev server?). ` + 'Stop it, pick another TEMPORAL_DEV_PORT, or point TEMPORAL_ADDRESS at it.',
+    );
   }
   const started = Date.now();
   const child = spawn(binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,9 +109,7 @@ async function waitUntilReady(opts: WaitOptions): Promise<void> {
       try {
         const connection = await Connection.connect({ address: opts.address, connectTimeout: 2000 });
         try {
-          await connection.withDeadline(Date.now() + 2000, () =>
-            connection.workflowService.describeNamespace({ namespace: opts.namespace }),
-          );
+          await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.describeNamespace({ namespace: opts.namespace }));
           return;
         } finally {
           await connection.close();

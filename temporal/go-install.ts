@@ -49,7 +49,10 @@ export async function goInstall(opts: GoInstallOptions): Promise<{ ok: true; pat
     child.on('close', (exitCode, signal) => resolve(exitCode ?? `killed by ${signal}`));
   });
   const binary = path.join(goBin, binaryName);
-  const built = await fs.access(binary, fsConstants.X_OK).then(() => true, () => false);
+  const built = await fs.access(binary, fsConstants.X_OK).then(
+    () => true,
+    () => false,
+  );
   if (code === 0 && built) {
     log(`[temporal] go install finished in ${Math.round((Date.now() - started) / 1000)} s`);
     return { ok: true, path: binary };

@@ -1,9 +1,4 @@
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
 import { codeOfFailure } from '../contracts/errors';
@@ -49,7 +44,6 @@ type UpdateArgs<D> = D extends UpdateDefinition<unknown, [infer A], string> ? A 
 type UpdateResult<D> = D extends UpdateDefinition<infer R, any, string> ? R : never; // eslint-disable-line @typescript-eslint/no-explicit-any
 export type KdsUpdateArgs<N extends KdsUpdateName> = UpdateArgs<(typeof KDS_UPDATES)[N]>;
 export type KdsUpdateResult<N extends KdsUpdateName> = UpdateResult<(typeof KDS_UPDATES)[N]>;
-
 
 /** Starts the order's workflow once: a retried call (or a second API node) gets the same one. */
 export async function startOrderWorkflow(

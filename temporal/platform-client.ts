@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { availabilityChangedSignal, platformAvailabilityWorkflow, platformAvailabilityWorkflowId } from '../workflows/platform-availability-workflow';
 import type { ReviewFailureType } from '../workflows/platform-order-review';
@@ -47,7 +53,11 @@ export async function ensureAvailabilitySync(kitchen: WorkflowTarget, ref: Platf
 }
 
 /** The platform's missed-webhook poll, started once (repeating is harmless). */
-export async function ensureOrderReconciliation(kitchen: WorkflowTarget, ref: PlatformRef, opts: { pollMs?: number; orderPollMs?: number } = {}): Promise<string> {
+export async function ensureOrderReconciliation(
+  kitchen: WorkflowTarget,
+  ref: PlatformRef,
+  opts: { pollMs?: number; orderPollMs?: number } = {},
+): Promise<string> {
   const workflowId = platformReconcileWorkflowId(ref.platformId);
   try {
     await kitchen.client.workflow.start(platformReconcileWorkflow, {

@@ -1,12 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import {
-  bundleWorkflowCode,
-  type NativeConnection,
-  Worker,
-  type WorkerOptions,
-  type WorkflowBundleOption,
-} from '@temporalio/worker';
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import { componentLogger, logger } from '../config/logger';
 import { sdkLogger } from './runtime-logger';
 
@@ -47,10 +41,11 @@ export function createKitchenWorker(opts: CreateKitchenWorkerOptions): Promise<W
  * Bundles workflow code once (webpack takes seconds) so production workers start from
  * `{ codePath }`. With `outFile` the bundle is written there and a path option is returned.
  */
-export async function bundleWorkflows(
-  opts: { workflowsPath?: string; outFile?: string } = {},
-): Promise<WorkflowBundleOption> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath(), logger: sdkLogger(logger.level, componentLogger('temporal')) });
+export async function bundleWorkflows(opts: { workflowsPath?: string; outFile?: string } = {}): Promise<WorkflowBundleOption> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath(),
+    logger: sdkLogger(logger.level, componentLogger('temporal')),
+  });
   if (!opts.outFile) return { code };
   await fs.mkdir(path.dirname(opts.outFile), { recursive: true });
   await fs.writeFile(opts.outFile, code);

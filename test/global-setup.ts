@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
   const infra = await startTestInfra(quiet);
   globalThis.__BRIGADE_TEST_INFRA__ = infra;
   Object.assign(process.env, infra.env);
-  const parts = Object.entries(infra.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ');
+  const parts = Object.entries(infra.timings)
+    .map(([k, ms]) => `${k} ${ms} ms`)
+    .join(', ');
   console.log(`\n[test infra] ready in ${Math.round(performance.now() - started)} ms (${parts})`);
 }

@@ -49,7 +49,10 @@ async function orderAtCounter(kitchen: Kitchen, items: Array<{ dish: Dish }>, op
 describe('firing at the counter', () => {
   it('queues the first task before the workflows get there; the item workflow adopts it and cooks on', async () => {
     const { k, kitchen } = await newKitchen();
-    const { orderId, itemIds: [pizza] } = await orderAtCounter(kitchen, [{ dish: 'pizza' }]);
+    const {
+      orderId,
+      itemIds: [pizza],
+    } = await orderAtCounter(kitchen, [{ dish: 'pizza' }]);
     const fired = await k.rows(pizza);
     expect([fired.dough.status, fired.topping.status, fired.bake.status]).toEqual(['QUEUED', 'PENDING', 'PENDING']);
     expect(fired.dough.stationId).not.toBeNull();
@@ -70,7 +73,11 @@ describe('firing at the counter', () => {
 
   it('paces the order as the workflow would, and the workflow keeps the fire times it was given', async () => {
     const { k, kitchen } = await newKitchen();
-    const { orderId, plan, itemIds: [pizza, salad] } = await orderAtCounter(kitchen, [{ dish: 'pizza' }, { dish: 'salad' }]);
+    const {
+      orderId,
+      plan,
+      itemIds: [pizza, salad],
+    } = await orderAtCounter(kitchen, [{ dish: 'pizza' }, { dish: 'salad' }]);
     const fireAt = Object.fromEntries(plan.items.map((i) => [i.orderItemId, i.fireAt]));
     expect(Date.parse(fireAt[salad]!)).toBeGreaterThan(Date.parse(fireAt[pizza]!) + 60_000);
     // Only the anchor fired: the salad has no tasks until its time comes.
@@ -108,7 +115,10 @@ describe('firing at the counter', () => {
       expect((await k.rows(pizza)).dough.status).toBe('IN_PROGRESS');
       expect((await h.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: sub.id } })).isCompleted).toBe(true);
     } finally {
-      await h.client.workflow.getHandle(itemWorkflowId(pizza)).terminate('test over').catch(() => undefined);
+      await h.client.workflow
+        .getHandle(itemWorkflowId(pizza))
+        .terminate('test over')
+        .catch(() => undefined);
       await worker.stop();
     }
   });
@@ -117,7 +127,12 @@ describe('firing at the counter', () => {
 /** A second worker (real workflows and activities) for a queue the harness's worker does not poll. */
 async function startLateWorker(taskQueue: string) {
   const connection = await NativeConnection.connect({ address: h.address });
-  const worker = await createKitchenWorker({ connection, namespace: h.namespace, taskQueue, activities: createKitchenActivities({ prisma: h.prisma, events }) });
+  const worker = await createKitchenWorker({
+    connection,
+    namespace: h.namespace,
+    taskQueue,
+    activities: createKitchenActivities({ prisma: h.prisma, events }),
+  });
   const running = worker.run();
   return {
     async stop() {

@@ -66,7 +66,13 @@ it('a worker killed with SIGKILL in the middle of a busy order loses nothing and
   const k = kitchenDriver({ client: temporal.client, prisma, taskQueue }, kitchen);
   const first = await startWorkerProcess(taskQueue);
 
-  const dishes = [{ dish: 'pizza' as const }, { dish: 'pizza' as const, quantity: 2 }, { dish: 'pizza' as const }, { dish: 'salad' as const }, { dish: 'salad' as const }];
+  const dishes = [
+    { dish: 'pizza' as const },
+    { dish: 'pizza' as const, quantity: 2 },
+    { dish: 'pizza' as const },
+    { dish: 'salad' as const },
+    { dish: 'salad' as const },
+  ];
   const { orderId, itemIds } = await k.order(dishes, { priority: 2 });
   const [p1, p2, p3, s1, s2] = itemIds;
   const firstTask = async (id: string) => (await k.untilItem(id, (s) => s.tasks[0]?.status === 'QUEUED', 'first task queued', 30_000)).tasks[0];
@@ -142,7 +148,8 @@ async function finishItem(k: ReturnType<typeof kitchenDriver>, orderItemId: stri
       if (!started.ok && started.type !== 'STATION_AT_CAPACITY') throw new Error(started.message);
       if (!started.ok) continue;
     }
-    for (const sub of task.subtasks.filter((s) => !s.optional && !s.completed)) await k.ok(orderItemId, 'completeSubtask', { taskId: task.id, subtaskId: sub.id });
+    for (const sub of task.subtasks.filter((s) => !s.optional && !s.completed))
+      await k.ok(orderItemId, 'completeSubtask', { taskId: task.id, subtaskId: sub.id });
     await k.ok(orderItemId, 'completeTask', { taskId: task.id });
   }
   throw new Error(`item ${orderItemId} did not finish; last state: ${JSON.stringify(state)}`);

@@ -28,9 +28,15 @@ async function newKitchen(opts: { benchCapacity?: number } = {}) {
 describe('item workflow', () => {
   it('queues a task at a station only once all its dependencies are DONE', async () => {
     const { k } = await newKitchen();
-    const { itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const {
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }], { priority: 2 });
     const first = await k.untilItem(pizza, (s) => s.tasks.some((t) => t.status === 'QUEUED'), 'dough queued');
-    expect(first.tasks.map((t) => [t.defId, t.status])).toEqual([['dough', 'QUEUED'], ['topping', 'PENDING'], ['bake', 'PENDING']]);
+    expect(first.tasks.map((t) => [t.defId, t.status])).toEqual([
+      ['dough', 'QUEUED'],
+      ['topping', 'PENDING'],
+      ['bake', 'PENDING'],
+    ]);
 
     await k.cook(pizza, 'dough');
     const afterDough = await k.rows(pizza);
@@ -45,7 +51,10 @@ describe('item workflow', () => {
 
   it("takes an item's first start in one workflow task: deducted by a local activity, the order told without waiting", async () => {
     const { kitchen, k } = await newKitchen();
-    const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const {
+      orderId,
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }], { priority: 2 });
     const dough = await k.untilItem(pizza, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0]);
     await k.ok(pizza, 'startTask', { taskId: dough.id });
     // Deducted before the answer, once, and the order turns PREPARING on the signal that follows.
@@ -62,7 +71,10 @@ describe('item workflow', () => {
 
   it('asks for its own ETA once; every transition after that has its activity ask for the kitchen run', async () => {
     const { k } = await newKitchen();
-    const { orderId, itemIds: [pizza] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }], { priority: 2 });
+    const {
+      orderId,
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }], { priority: 2 });
     await k.untilItem(pizza, (s) => s.eta !== null, 'pizza has a deadline');
     await k.cook(pizza, 'dough');
     const { completedAt } = (await k.rows(pizza)).dough;
@@ -84,7 +96,9 @@ describe('item workflow', () => {
 
   it('rejects completing a task that is not started or has open required subtasks, with a clear message and no change', async () => {
     const { k } = await newKitchen();
-    const { itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const {
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }], { priority: 2 });
     const dough = await k.untilItem(pizza, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0]);
 
     const notStarted = await k.kds(pizza, 'completeTask', { taskId: dough.id });
@@ -113,7 +127,9 @@ describe('item workflow', () => {
 
   it('recall undoes the last bump: the task is back in progress and its released dependent waits again', async () => {
     const { k } = await newKitchen();
-    const { itemIds: [pizza] } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const {
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }], { priority: 2 });
     await k.cook(pizza, 'dough');
     expect((await k.task(pizza, 'topping')).status).toBe('QUEUED');
 
@@ -133,7 +149,9 @@ describe('item workflow', () => {
 
   it('reassigns only queued tasks and reports a full station as STATION_AT_CAPACITY', async () => {
     const { kitchen, k } = await newKitchen({ benchCapacity: 1 });
-    const { itemIds: [a, b, c] } = await k.order([{ dish: 'pizza' }, { dish: 'pizza' }, { dish: 'pizza' }], { priority: 2 });
+    const {
+      itemIds: [a, b, c],
+    } = await k.order([{ dish: 'pizza' }, { dish: 'pizza' }, { dish: 'pizza' }], { priority: 2 });
     const doughs = await Promise.all([a, b, c].map((id) => k.untilItem(id, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0])));
     // Three doughs over two one-slot benches: one bench holds two of them.
     const onBench = doughs.filter((d) => d.stationId === kitchen.stations.bench);
@@ -158,7 +176,9 @@ describe('item workflow', () => {
 
   it('applies a KDS action retried with the same update id once, answering the retry with the first result', async () => {
     const { k } = await newKitchen();
-    const { itemIds: [salad] } = await k.order([{ dish: 'salad' }], { priority: 2 });
+    const {
+      itemIds: [salad],
+    } = await k.order([{ dish: 'salad' }], { priority: 2 });
     const toss = await k.untilItem(salad, (s) => s.tasks[0]?.status === 'QUEUED', 'salad queued').then((s) => s.tasks[0]);
     const first = await k.kds(salad, 'startTask', { taskId: toss.id }, 'tablet-7-tap-1');
     const retry = await k.kds(salad, 'startTask', { taskId: toss.id }, 'tablet-7-tap-1');
@@ -170,7 +190,10 @@ describe('item workflow', () => {
 
   it('cancels a single item: its open tasks are cancelled and the order becomes READY with the rest', async () => {
     const { k } = await newKitchen();
-    const { orderId, itemIds: [salad, coffee] } = await k.order([{ dish: 'salad' }, { dish: 'espresso' }], { priority: 2 });
+    const {
+      orderId,
+      itemIds: [salad, coffee],
+    } = await k.order([{ dish: 'salad' }, { dish: 'espresso' }], { priority: 2 });
     await k.untilItem(coffee, (s) => s.tasks[0]?.status === 'QUEUED', 'espresso queued');
     const cancelled = await k.ok(coffee, 'cancelItem', { reason: 'out of beans' });
     expect([cancelled.phase, cancelled.tasks[0].status]).toEqual(['CANCELLED', 'CANCELLED']);
@@ -186,7 +209,10 @@ describe('item workflow', () => {
 
   it('marks an item late when its ETA passes unfinished, on a durable timer', async () => {
     const { k } = await newKitchen();
-    const { orderId, itemIds: [coffee] } = await k.order([{ dish: 'espresso' }], { priority: 1 });
+    const {
+      orderId,
+      itemIds: [coffee],
+    } = await k.order([{ dish: 'espresso' }], { priority: 1 });
     const queued = await k.untilItem(coffee, (s) => s.tasks[0]?.status === 'QUEUED' && s.eta !== null, 'espresso queued with an ETA');
     expect(queued.late).toBe(false);
     // Nobody pulls the 6-second shot: its timer fires just after the ETA (plus the clock-skew grace).

@@ -31,7 +31,10 @@ describe('order workflow', () => {
   it('paces the items so they finish together: the 2-minute salad fires when the 13-minute pizza has 2 minutes left', async () => {
     const { k } = await newKitchen();
     const before = Date.now();
-    const { orderId, itemIds: [pizza, salad] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
+    const {
+      orderId,
+      itemIds: [pizza, salad],
+    } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
     const order = await k.untilOrder(orderId, (s) => s.items.length === 2 && s.items.every((i) => i.fireAt !== null), 'fire times');
     const fire = Object.fromEntries(order.items.map((i) => [i.orderItemId, Date.parse(i.fireAt!)]));
     expect(fire[pizza]).toBeGreaterThanOrEqual(before - 1000);
@@ -61,7 +64,10 @@ describe('order workflow', () => {
   it('fires a scheduled order so it is ready at the requested time', async () => {
     const { k } = await newKitchen();
     const requestedAt = new Date(Date.now() + 60 * MINUTE);
-    const { orderId, itemIds: [pizza, salad] } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }], { requestedAt });
+    const {
+      orderId,
+      itemIds: [pizza, salad],
+    } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }], { requestedAt });
     const order = await k.untilOrder(orderId, (s) => s.items.length === 2 && s.items.every((i) => i.fireAt !== null), 'fire times');
     const fire = Object.fromEntries(order.items.map((i) => [i.orderItemId, Date.parse(i.fireAt!)]));
     expect(fire[pizza]).toBe(requestedAt.getTime() - 13 * MINUTE);
@@ -72,7 +78,10 @@ describe('order workflow', () => {
   it('goes NEW → PREPARING → READY → DELIVERED and then completes', async () => {
     const { k } = await newKitchen();
     // Urgent, so neither salad waits for a fire time; the status still starts at NEW.
-    const { orderId, itemIds: [salad1, salad2] } = await k.order([{ dish: 'salad' }, { dish: 'salad', quantity: 2 }], { priority: 2 });
+    const {
+      orderId,
+      itemIds: [salad1, salad2],
+    } = await k.order([{ dish: 'salad' }, { dish: 'salad', quantity: 2 }], { priority: 2 });
     const statusOf = async () => (await h.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status;
     await k.untilItem(salad1, (s) => s.tasks[0]?.status === 'QUEUED', 'first salad queued');
     expect((await k.orderState(orderId)).status).toBe('NEW');
@@ -101,7 +110,10 @@ describe('order workflow', () => {
 
   it('cancelling cancels every open task at every station and returns the deducted inventory once', async () => {
     const { kitchen, k } = await newKitchen();
-    const { orderId, itemIds: [pizza, salad] } = await k.order([{ dish: 'pizza', quantity: 2 }, { dish: 'salad' }], { priority: 2 });
+    const {
+      orderId,
+      itemIds: [pizza, salad],
+    } = await k.order([{ dish: 'pizza', quantity: 2 }, { dish: 'salad' }], { priority: 2 });
     await k.cook(pizza, 'dough'); // deducts flour and mozzarella for two pizzas
     await k.untilItem(pizza, (s) => s.tasks[1].status === 'QUEUED', 'topping queued');
     await k.untilItem(salad, (s) => s.tasks[0].status === 'QUEUED', 'salad queued');
@@ -121,7 +133,10 @@ describe('order workflow', () => {
 
     const movements = await h.prisma.inventoryMovement.findMany({ where: { tenantId: kitchen.tenantId }, orderBy: { movementType: 'asc' } });
     expect(movements.map((m) => `${m.movementType}:${m.quantity.toNumber()}`).sort()).toEqual([
-      'order_deduction:-200', 'order_deduction:-400', 'order_return:200', 'order_return:400',
+      'order_deduction:-200',
+      'order_deduction:-400',
+      'order_return:200',
+      'order_return:400',
     ]);
     const flour = await h.prisma.inventoryItem.findUniqueOrThrow({ where: { id: kitchen.inventory.flour } });
     expect(flour.currentStock.toNumber()).toBe(10_000);

@@ -92,7 +92,10 @@ export async function platformMenuSyncWorkflow(input: PlatformMenuSyncInput): Pr
   return progress;
 }
 
-async function pushItem(ref: { tenantId: string; platformId: string }, item: Parameters<PlatformMenuActivities['pushMenuItem']>[0]['item']): Promise<ItemPushResult> {
+async function pushItem(
+  ref: { tenantId: string; platformId: string },
+  item: Parameters<PlatformMenuActivities['pushMenuItem']>[0]['item'],
+): Promise<ItemPushResult> {
   try {
     return await call.pushMenuItem({ ...ref, item });
   } catch (err) {

@@ -66,7 +66,10 @@ export async function followOrder(
     }
     await condition(isCancelled, input.pollMs ?? DEFAULT_POLL_MS);
     if (workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<(input: PlatformOrderWorkflowInput) => Promise<PlatformOrderStage>>({ ...input, carry: { orderId, promisedReadyAt, sent: [...sent] } });
+      await continueAsNew<(input: PlatformOrderWorkflowInput) => Promise<PlatformOrderStage>>({
+        ...input,
+        carry: { orderId, promisedReadyAt, sent: [...sent] },
+      });
     }
   }
 }

@@ -32,7 +32,12 @@ export async function platformOrderWorkflow(input: PlatformOrderWorkflowInput): 
   setHandler(platformOrderStageQuery, () => stage);
   setHandler(resolveReviewUpdate, (r) => desk.handle(r), { validator: (r) => desk.validate(r) });
   try {
-    return await run(input, desk, () => cancelled, (s) => (stage = s));
+    return await run(
+      input,
+      desk,
+      () => cancelled,
+      (s) => (stage = s),
+    );
   } catch (err) {
     // E.g. a dish switched off between the check in the API and our order: the order stays held, a new decision starts a new run.
     desk.settle({ ok: false, type: 'RESOLUTION_FAILED', message: `The order could not be taken: ${causeOf(err)}` });
@@ -44,7 +49,12 @@ export async function platformOrderWorkflow(input: PlatformOrderWorkflowInput): 
   }
 }
 
-async function run(input: PlatformOrderWorkflowInput, desk: ReviewDesk, isCancelled: () => boolean, setStage: (s: PlatformOrderStage) => PlatformOrderStage): Promise<PlatformOrderStage> {
+async function run(
+  input: PlatformOrderWorkflowInput,
+  desk: ReviewDesk,
+  isCancelled: () => boolean,
+  setStage: (s: PlatformOrderStage) => PlatformOrderStage,
+): Promise<PlatformOrderStage> {
   const ref = { tenantId: input.tenantId, platformId: input.platformId, platformOrderId: input.platformOrderId };
   if (input.carry) return followOrder(input, ref, input.carry.orderId, input.carry.promisedReadyAt, isCancelled, setStage);
 
@@ -86,4 +96,3 @@ async function run(input: PlatformOrderWorkflowInput, desk: ReviewDesk, isCancel
   if (decided) desk.settle({ ok: true, outcome: { stage: 'accepted', orderId } });
   return followOrder(input, ref, orderId, promisedReadyAt, isCancelled, setStage);
 }
-

@@ -8,7 +8,20 @@ jest.setTimeout(120_000);
 
 it('replays every recorded order and item history with the current workflow code', async () => {
   const saved = readHistories();
-  expect(saved.map((s) => s.file)).toEqual(expect.arrayContaining(['delivered-order.json', 'delivered-item-pizza.json', 'cancelled-item-pizza.json', 'late-item-espresso.json', 'counter-fired-order.json', 'counter-fired-item-pizza.json', 'transition-eta-delivered-item-pizza.json', 'transition-eta-late-item-espresso.json', 'items-closed-cancelled-order.json', 'items-closed-delivered-order.json']));
+  expect(saved.map((s) => s.file)).toEqual(
+    expect.arrayContaining([
+      'delivered-order.json',
+      'delivered-item-pizza.json',
+      'cancelled-item-pizza.json',
+      'late-item-espresso.json',
+      'counter-fired-order.json',
+      'counter-fired-item-pizza.json',
+      'transition-eta-delivered-item-pizza.json',
+      'transition-eta-late-item-espresso.json',
+      'items-closed-cancelled-order.json',
+      'items-closed-delivered-order.json',
+    ]),
+  );
   const results = Worker.runReplayHistories(
     { workflowsPath: require.resolve('./index'), replayName: 'brigade-replay' },
     saved.map(({ workflowId, history }) => ({ workflowId, history })),

@@ -130,7 +130,12 @@ describe('recalculateEta', () => {
     const history = (stationId: string, seconds: number) =>
       prisma.taskDuration.createMany({
         data: [1, 2, 3].map((i) => ({
-          tenantId: tenant.id, workflowTemplateId: steak.template.id, taskDefId: 'cook', stationId, durationSeconds: seconds, quantity: 1,
+          tenantId: tenant.id,
+          workflowTemplateId: steak.template.id,
+          taskDefId: 'cook',
+          stationId,
+          durationSeconds: seconds,
+          quantity: 1,
           recordedAt: new Date(T0 - i * MIN),
         })),
       });
@@ -205,13 +210,17 @@ describe('recalculateEta', () => {
 
 describe('checkItemLate', () => {
   const twoSteps = (type: string): WorkflowDefinition => ({
-    phases: [{
-      id: 'p', name: 'P', order: 1,
-      tasks: [
-        { id: 'fry', name: 'Fry', station_type: type, estimated_minutes: 5, depends_on: [], subtasks: [] },
-        { id: 'plate', name: 'Plate', station_type: type, estimated_minutes: 2, depends_on: ['fry'], subtasks: [] },
-      ],
-    }],
+    phases: [
+      {
+        id: 'p',
+        name: 'P',
+        order: 1,
+        tasks: [
+          { id: 'fry', name: 'Fry', station_type: type, estimated_minutes: 5, depends_on: [], subtasks: [] },
+          { id: 'plate', name: 'Plate', station_type: type, estimated_minutes: 2, depends_on: ['fry'], subtasks: [] },
+        ],
+      },
+    ],
   });
 
   it('marks an item late only once it is past its ETA, raising the order and its tasks one level', async () => {

@@ -5,7 +5,5 @@ import { notifyPlatformsFromActivity } from '../platforms/platform-availability'
 
 /** Deduction and return of an item's ingredients; dishes that switch on or off wake the platforms. */
 export function createInventoryActivityFunctions(deps: ActivityDeps) {
-  return withActivityFailures(
-    createInventoryActivities({ ...deps, notifyPlatforms: (tenantId) => notifyPlatformsFromActivity(deps.prisma, tenantId) }),
-  );
+  return withActivityFailures(createInventoryActivities({ ...deps, notifyPlatforms: (tenantId) => notifyPlatformsFromActivity(deps.prisma, tenantId) }));
 }

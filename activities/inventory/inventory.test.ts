@@ -27,10 +27,17 @@ const menuRow = (id: string) => prisma.menuItem.findUniqueOrThrow({ where: { id 
 
 /** A dish using 0.2 of mozzarella and 0.1 of flour per unit, ordered `quantity` times. */
 async function pizzaOrder(quantity: number, stocks: { mozzarella: number; flour: number; mozzarellaMin?: number }) {
-  const mozzarella = await createInventoryItem(prisma, tenant.id, { name: unique('Mozzarella'), currentStock: stocks.mozzarella, minStock: stocks.mozzarellaMin ?? 0 });
+  const mozzarella = await createInventoryItem(prisma, tenant.id, {
+    name: unique('Mozzarella'),
+    currentStock: stocks.mozzarella,
+    minStock: stocks.mozzarellaMin ?? 0,
+  });
   const flour = await createInventoryItem(prisma, tenant.id, { name: unique('Flour'), currentStock: stocks.flour });
   const dish = await createMenuItem(prisma, tenant.id, {
-    ingredients: [{ inventoryItemId: mozzarella.id, quantity: 0.2 }, { inventoryItemId: flour.id, quantity: 0.1 }],
+    ingredients: [
+      { inventoryItemId: mozzarella.id, quantity: 0.2 },
+      { inventoryItemId: flour.id, quantity: 0.1 },
+    ],
   });
   const order = await createOrder(prisma, tenant.id, [{ menuItemId: dish.id, versionId: null, quantity }]);
   return { mozzarella, flour, dish, order, item: order.items[0], input: { tenantId: tenant.id, orderItemId: order.items[0].id } };

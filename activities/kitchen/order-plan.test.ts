@@ -78,10 +78,15 @@ describe('materializeItemTasks', () => {
 
 describe('loadOrderPlan', () => {
   it('returns each item with the critical path of its pinned recipe, scaled by quantity', async () => {
-    const order = await createOrder(prisma, tenant.id, [
-      { menuItemId, versionId: recipe.version.id, quantity: 1 },
-      { menuItemId, versionId: recipe.version.id, quantity: 2 },
-    ], { priority: 1 });
+    const order = await createOrder(
+      prisma,
+      tenant.id,
+      [
+        { menuItemId, versionId: recipe.version.id, quantity: 1 },
+        { menuItemId, versionId: recipe.version.id, quantity: 2 },
+      ],
+      { priority: 1 },
+    );
     const plan = await acts.loadOrderPlan({ tenantId: tenant.id, orderId: order.id });
 
     expect(plan).toMatchObject({ orderId: order.id, priority: 1, status: 'NEW', requestedAt: null });

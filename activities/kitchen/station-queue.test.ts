@@ -88,7 +88,11 @@ describe('enqueueTask', () => {
     const stations = await Promise.all([1, 2, 3].map(() => createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] })));
     // Nine at once: without the per-type lock, the calls that overlap read the same loads and pile up on one station.
     const items = await Promise.all(Array.from({ length: 9 }, () => itemOf(singleTaskRecipe(type, 5))));
-    const chosen = await overlapping(items.map((i) => i.ref().taskId), TEST_POOL_SIZE, () => Promise.all(items.map((i) => acts.enqueueTask(i.ref()))));
+    const chosen = await overlapping(
+      items.map((i) => i.ref().taskId),
+      TEST_POOL_SIZE,
+      () => Promise.all(items.map((i) => acts.enqueueTask(i.ref()))),
+    );
     const counts = stations.map((st) => chosen.filter((c) => c.stationId === st.id).length);
     expect(counts).toEqual([3, 3, 3]);
   });
@@ -140,7 +144,7 @@ describe('station:load', () => {
     try {
       const deps = { prisma, events: rt.publisher, clock: () => now, learned: createLearnedDurationsCache() };
       for (let i = 0; i < 6; i++) announceStationLoad(deps, tenant.id, [quiet.id]);
-      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await sleep(20);
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until;) await sleep(20);
       await sleep(3 * STATION_LOAD_SPACING_MS); // and no third one
       expect(loads).toEqual([0, 0]);
     } finally {
@@ -159,7 +163,7 @@ describe('station:load', () => {
       announceStationLoad(deps, tenant.id, [quiet.id]); // at once
       announceStationLoad(deps, tenant.id, [quiet.id]); // STATION_LOAD_SPACING_MS later
       await publisher.close();
-      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until; ) await sleep(20);
+      for (const until = Date.now() + 10_000; loads.length < 2 && Date.now() < until;) await sleep(20);
       expect(loads).toEqual([0, 0]);
     } finally {
       rt.client.off('station:load', listener);
@@ -190,7 +194,11 @@ describe('startTask', () => {
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
     const items = await Promise.all(Array.from({ length: 6 }, () => itemOf(singleTaskRecipe(type, 5))));
     for (const i of items) await acts.enqueueTask(i.ref());
-    const results = await overlapping(items.map((i) => i.ref().taskId), TEST_POOL_SIZE, () => Promise.allSettled(items.map((i) => acts.startTask(i.ref()))));
+    const results = await overlapping(
+      items.map((i) => i.ref().taskId),
+      TEST_POOL_SIZE,
+      () => Promise.allSettled(items.map((i) => acts.startTask(i.ref()))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r) => r.status === 'rejected');
     expect(refused).toHaveLength(5);
@@ -215,7 +223,12 @@ describe('completeTask', () => {
   it('needs the required subtasks, then records one duration even when called twice', async () => {
     const type = unique('bench');
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
-    const { ref, plan, order } = await itemOf(singleTaskRecipe(type, 5, [{ id: 'weigh', optional: false }, { id: 'garnish', optional: true }]));
+    const { ref, plan, order } = await itemOf(
+      singleTaskRecipe(type, 5, [
+        { id: 'weigh', optional: false },
+        { id: 'garnish', optional: true },
+      ]),
+    );
     await acts.enqueueTask(ref());
     await acts.startTask(ref());
     await expect(acts.completeTask(ref())).rejects.toMatchObject({ type: 'INVALID_TRANSITION', message: expect.stringContaining('subtask') });
@@ -251,7 +264,7 @@ describe('completeTask', () => {
 });
 
 describe('completeSubtask', () => {
-  it('ticks once (a retry announces again), refuses once the task is done, and knows only its own task\'s subtasks', async () => {
+  it("ticks once (a retry announces again), refuses once the task is done, and knows only its own task's subtasks", async () => {
     const type = unique('garde');
     await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
     const { ref, plan } = await itemOf(singleTaskRecipe(type, 2, [{ id: 'dress', optional: true }]));
@@ -285,4 +298,3 @@ describe('completeSubtask', () => {
     expect((await prisma.subtaskInstance.findUniqueOrThrow({ where: { id: lateSub } })).isCompleted).toBe(false);
   });
 });
-

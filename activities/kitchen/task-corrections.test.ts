@@ -29,13 +29,17 @@ const taskRow = (id: string) => prisma.taskInstance.findUniqueOrThrow({ where: {
 
 describe('recall, reassign and cancel', () => {
   const twoSteps = (a: string, b: string): WorkflowDefinition => ({
-    phases: [{
-      id: 'p', name: 'P', order: 1,
-      tasks: [
-        { id: 'first', name: 'First', station_type: a, estimated_minutes: 2, depends_on: [], subtasks: [] },
-        { id: 'second', name: 'Second', station_type: b, estimated_minutes: 4, depends_on: ['first'], subtasks: [] },
-      ],
-    }],
+    phases: [
+      {
+        id: 'p',
+        name: 'P',
+        order: 1,
+        tasks: [
+          { id: 'first', name: 'First', station_type: a, estimated_minutes: 2, depends_on: [], subtasks: [] },
+          { id: 'second', name: 'Second', station_type: b, estimated_minutes: 4, depends_on: ['first'], subtasks: [] },
+        ],
+      },
+    ],
   });
 
   it('recall reopens a completed task, forgets its duration and sends queued dependents back to waiting', async () => {

@@ -110,11 +110,26 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
         if (!(err instanceof PermanentError)) throw asActivityFailure(err);
         const failed: ItemPushResult = { productId: item.productId, ok: false, error: err.message };
         await markResults(ref, [failed]);
-        await logSync(prisma, { tenantId: ref.tenantId, platformId: ref.platformId, kind: 'menu_item', status: 'failed', entityType: 'MenuItem', entityId: item.productId, error: err.message });
+        await logSync(prisma, {
+          tenantId: ref.tenantId,
+          platformId: ref.platformId,
+          kind: 'menu_item',
+          status: 'failed',
+          entityType: 'MenuItem',
+          entityId: item.productId,
+          error: err.message,
+        });
         return failed;
       }
       await markResults(ref, [{ productId: item.productId, ok: true }]);
-      await logSync(prisma, { tenantId: ref.tenantId, platformId: ref.platformId, kind: 'menu_item', status: 'sent', entityType: 'MenuItem', entityId: item.productId });
+      await logSync(prisma, {
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        kind: 'menu_item',
+        status: 'sent',
+        entityType: 'MenuItem',
+        entityId: item.productId,
+      });
       return { productId: item.productId, ok: true };
     },
 
@@ -167,7 +182,15 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
         const available = offered(a, timeZone);
         try {
           await connector.setItemAvailability(a.platformProductId!, available);
-          await logSync(prisma, { tenantId: ref.tenantId, platformId: ref.platformId, kind: 'availability', status: 'sent', entityType: 'MenuItem', entityId: a.menuItemId, request: { available } });
+          await logSync(prisma, {
+            tenantId: ref.tenantId,
+            platformId: ref.platformId,
+            kind: 'availability',
+            status: 'sent',
+            entityType: 'MenuItem',
+            entityId: a.menuItemId,
+            request: { available },
+          });
         } catch (err) {
           if (!(err instanceof PermanentError)) throw asActivityFailure(err);
           await prisma.productPlatformAssignment.update({ where: { id: a.id }, data: { syncStatus: 'FAILED', syncError: err.message } });

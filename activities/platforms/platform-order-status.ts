@@ -17,8 +17,14 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const { status, ...where } = ref;
       await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `status:${status}:${ref.platformOrderId}`, kind: 'order_status',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { status },
+        prisma,
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        key: `status:${status}:${ref.platformOrderId}`,
+        kind: 'order_status',
+        entityType: 'PlatformOrder',
+        entityId: ref.platformOrderId,
+        request: { status },
         send: (key) => connector.updateOrderStatus(ref.platformOrderId, status, { idempotencyKey: key }),
         probe: async () => reached((await connector.getOrder(ref.platformOrderId)).status, status),
       });
@@ -30,8 +36,14 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const { readyAt, ...where } = ref;
       await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `ready-time:${ref.platformOrderId}:${readyAt}`, kind: 'order_ready_time',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { readyAt },
+        prisma,
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        key: `ready-time:${ref.platformOrderId}:${readyAt}`,
+        kind: 'order_ready_time',
+        entityType: 'PlatformOrder',
+        entityId: ref.platformOrderId,
+        request: { readyAt },
         send: (key) => connector.updateReadyTime(ref.platformOrderId, readyAt, { idempotencyKey: key }),
         probe: async () => (await connector.getOrder(ref.platformOrderId)).promisedReadyAt === readyAt,
       });
@@ -46,7 +58,13 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
       const order = await prisma.order.findFirst({ where: { id: orderId, tenantId: ref.tenantId }, select: { status: true } });
       if (!order || ['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'].includes(order.status)) return;
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
-      await cancelOrder({ db: forTenant(prisma, ref.tenantId), actor: platformActor(ref.tenantId, platform.name), kitchen: kitchenFromContext(), events, input: { id: orderId, reason: `Cancelled on ${platform.name}` } });
+      await cancelOrder({
+        db: forTenant(prisma, ref.tenantId),
+        actor: platformActor(ref.tenantId, platform.name),
+        kitchen: kitchenFromContext(),
+        events,
+        input: { id: orderId, reason: `Cancelled on ${platform.name}` },
+      });
     },
   };
 }

@@ -10,7 +10,8 @@ import { kitchenFromContext, platformActor, type PlatformOrderRef } from './plat
 import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export type IntakeResult = { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
+export type IntakeResult =
+  { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
 
 /** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
 const FALLBACK_READY_MS = 30 * 60_000;
@@ -28,7 +29,12 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
     });
     return mapOrderLines(
       payload.items,
-      assignments.map((a) => ({ platformProductId: a.platformProductId!, menuItemId: a.menuItemId, menuItemName: a.menuItem.name, available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive })),
+      assignments.map((a) => ({
+        platformProductId: a.platformProductId!,
+        menuItemId: a.menuItemId,
+        menuItemName: a.menuItem.name,
+        available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive,
+      })),
     );
   }
 
@@ -46,7 +52,10 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       if (!stored) {
         const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
         const fetched = await connector.getOrder(ref.platformOrderId).catch((err) => Promise.reject(asActivityFailure(err)));
-        await prisma.platformOrder.createMany({ data: [{ ...ref, payload: fetched as object, acceptDeadline: fetched.acceptDeadline ? new Date(fetched.acceptDeadline) : null }], skipDuplicates: true });
+        await prisma.platformOrder.createMany({
+          data: [{ ...ref, payload: fetched as object, acceptDeadline: fetched.acceptDeadline ? new Date(fetched.acceptDeadline) : null }],
+          skipDuplicates: true,
+        });
         stored = (await row(ref))!;
       }
       if (stored.orderId) return { kind: 'ok', orderId: stored.orderId };
@@ -105,8 +114,14 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       }
       const promisedReadyAt = (eta ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
       await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `accept:${ref.platformOrderId}`, kind: 'order_accept',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { promisedReadyAt },
+        prisma,
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        key: `accept:${ref.platformOrderId}`,
+        kind: 'order_accept',
+        entityType: 'PlatformOrder',
+        entityId: ref.platformOrderId,
+        request: { promisedReadyAt },
         send: (key) => connector.acceptOrder(ref.platformOrderId, promisedReadyAt, { idempotencyKey: key }),
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
@@ -121,8 +136,14 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const { reason, ...where } = ref;
       await sendOnce({
-        prisma, tenantId: ref.tenantId, platformId: ref.platformId, key: `deny:${ref.platformOrderId}`, kind: 'order_deny',
-        entityType: 'PlatformOrder', entityId: ref.platformOrderId, request: { reason },
+        prisma,
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        key: `deny:${ref.platformOrderId}`,
+        kind: 'order_deny',
+        entityType: 'PlatformOrder',
+        entityId: ref.platformOrderId,
+        request: { reason },
         send: (key) => connector.denyOrder(ref.platformOrderId, reason, { idempotencyKey: key }),
         probe: async () => (await connector.getOrder(ref.platformOrderId)).status !== 'placed',
       });
@@ -136,7 +157,6 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       if (!order) throw ApplicationFailure.nonRetryable(`Order ${input.orderId} not found`, 'ORDER_NOT_FOUND');
       return { status: order.status, estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null };
     },
-
   };
 }
 

@@ -16,20 +16,38 @@ const OVERLAP_MS = 60_000;
  */
 export function createPlatformReconcileActivities({ prisma, clock }: ActivityDeps) {
   return {
-    async reconcilePlatformOrders(ref: { tenantId: string; platformId: string; since: string | null; pollMs?: number }): Promise<{ started: string[]; since: string }> {
+    async reconcilePlatformOrders(ref: {
+      tenantId: string;
+      platformId: string;
+      since: string | null;
+      pollMs?: number;
+    }): Promise<{ started: string[]; since: string }> {
       const now = clock().getTime();
       const since = new Date(Math.max(ref.since ? Date.parse(ref.since) - OVERLAP_MS : 0, now - LOOKBACK_MS)).toISOString();
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const orders = await connector.listOrders({ since }).catch((err) => Promise.reject(asActivityFailure(err)));
       const placed = orders.filter((o) => o.status === 'placed');
       const known = new Set(
-        (await prisma.platformOrder.findMany({ where: { platformId: ref.platformId, platformOrderId: { in: placed.map((o) => o.id) } }, select: { platformOrderId: true } })).map((o) => o.platformOrderId),
+        (
+          await prisma.platformOrder.findMany({
+            where: { platformId: ref.platformId, platformOrderId: { in: placed.map((o) => o.id) } },
+            select: { platformOrderId: true },
+          })
+        ).map((o) => o.platformOrderId),
       );
       const missed = placed.filter((o) => !known.has(o.id));
       const { client, info } = Context.current();
       for (const order of missed) {
         await prisma.platformOrder.createMany({
-          data: [{ tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: order.id, payload: order as object, acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null }],
+          data: [
+            {
+              tenantId: ref.tenantId,
+              platformId: ref.platformId,
+              platformOrderId: order.id,
+              payload: order as object,
+              acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null,
+            },
+          ],
           skipDuplicates: true,
         });
         try {

@@ -87,6 +87,18 @@ export async function sendOnce<T>(opts: SendOnceOptions<T>): Promise<SendOnceRes
 }
 
 /** A one-off log row for calls that are not keyed transitions (menu item pushes, polls). */
-export async function logSync(prisma: Db, row: { tenantId: string; platformId: string; kind: string; status: string; entityType?: string; entityId?: string; error?: string | null; request?: Prisma.InputJsonValue }) {
+export async function logSync(
+  prisma: Db,
+  row: {
+    tenantId: string;
+    platformId: string;
+    kind: string;
+    status: string;
+    entityType?: string;
+    entityId?: string;
+    error?: string | null;
+    request?: Prisma.InputJsonValue;
+  },
+) {
   await prisma.syncLog.create({ data: { ...row, error: row.error ?? null } });
 }

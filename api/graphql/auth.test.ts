@@ -75,11 +75,9 @@ it('rejects a deactivated user and a deactivated tenant even with the right pass
 it('rejects requests without a token, with an expired token, or with a malformed header', async () => {
   expect(onlyError(await api.gql(ME))).toMatchObject({ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } });
 
-  const expired = jwt.sign(
-    { tid: kitchen.id, tsl: kitchen.slug, role: 'OWNER', name: 'x', exp: Math.floor(Date.now() / 1000) - 60 },
-    api.env.JWT_SECRET,
-    { subject: kitchen.users.OWNER.id },
-  );
+  const expired = jwt.sign({ tid: kitchen.id, tsl: kitchen.slug, role: 'OWNER', name: 'x', exp: Math.floor(Date.now() / 1000) - 60 }, api.env.JWT_SECRET, {
+    subject: kitchen.users.OWNER.id,
+  });
   expect(onlyError(await api.gql(ME, {}, expired))).toMatchObject({ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } });
 
   const res = await fetch(api.url, {

@@ -54,11 +54,7 @@ export const builder = new SchemaBuilder<BrigadeTypes>({
     unauthorizedError: (_parent, ctx, _info, result) => {
       if (!ctx.actor) return ctx.authError ?? new AppError('UNAUTHENTICATED', 'Authentication required');
       const perm = missingPermission(result.failure);
-      return new AppError(
-        'FORBIDDEN',
-        perm ? `Role ${ctx.actor.role} lacks permission ${perm}` : 'Not allowed',
-        perm ? { permission: perm } : undefined,
-      );
+      return new AppError('FORBIDDEN', perm ? `Role ${ctx.actor.role} lacks permission ${perm}` : 'Not allowed', perm ? { permission: perm } : undefined);
     },
   },
 });

@@ -42,7 +42,10 @@ it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side',
 
 it('lets AppErrors through with their code and details', async () => {
   const res = await api.gql('mutation { login(tenant: "", email: "a", password: "b") { accessToken } }');
-  expect(onlyError(res)).toMatchObject({ message: 'Invalid input: tenant: Too small: expected string to have >=1 characters', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(onlyError(res)).toMatchObject({
+    message: 'Invalid input: tenant: Too small: expected string to have >=1 characters',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
   expect(onlyError(res).extensions?.fieldErrors).toEqual([{ path: 'tenant', message: expect.any(String) }]);
 });
 

@@ -46,9 +46,15 @@ describe('etaQuote', () => {
     expect(minutesAfter(one.readyAt, one.before)).toBeGreaterThanOrEqual(12.9);
     expect(minutesAfter(one.readyAt, one.before)).toBeLessThanOrEqual(13.1);
 
-    const mixed = await quote(k, [{ menuItemId: k.menu.pizza, quantity: 2 }, { menuItemId: k.menu.salad, quantity: 1 }]);
+    const mixed = await quote(k, [
+      { menuItemId: k.menu.pizza, quantity: 2 },
+      { menuItemId: k.menu.salad, quantity: 1 },
+    ]);
     expect(mixed.minutes).toBe(18); // 13 × 1.35 for the second pizza in the same batch
-    expect(mixed.perItem.map((i: any) => [i.index, i.name, i.quantity])).toEqual([[0, 'Margherita', 2], [1, 'Insalata', 1]]);
+    expect(mixed.perItem.map((i: any) => [i.index, i.name, i.quantity])).toEqual([
+      [0, 'Margherita', 2],
+      [1, 'Insalata', 1],
+    ]);
     expect(minutesAfter(mixed.perItem[1].readyAt, mixed.before)).toBeLessThanOrEqual(2.1);
     expect(mixed.readyAt).toBe(mixed.perItem[0].readyAt);
 
@@ -59,7 +65,13 @@ describe('etaQuote', () => {
     const k = await api.kitchen();
     const menuItem = await api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza } });
     await api.prisma.taskDuration.createMany({
-      data: [1, 2, 3].map(() => ({ tenantId: k.tenant.id, workflowTemplateId: menuItem.workflowTemplateId, taskDefId: 'inforna', stationId: k.station.oven, durationSeconds: 240 })),
+      data: [1, 2, 3].map(() => ({
+        tenantId: k.tenant.id,
+        workflowTemplateId: menuItem.workflowTemplateId,
+        taskDefId: 'inforna',
+        stationId: k.station.oven,
+        durationSeconds: 240,
+      })),
     });
     expect((await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }])).minutes).toBe(9);
   });
@@ -85,7 +97,12 @@ describe('etaQuote', () => {
     const k = await api.kitchen();
     const other = await api.kitchen();
     const unknown = randomUUID();
-    const res = await api.gql(k.token.operator, QUOTE, { items: [{ menuItemId: unknown, quantity: 1 }, { menuItemId: other.menu.pizza, quantity: 1 }] });
+    const res = await api.gql(k.token.operator, QUOTE, {
+      items: [
+        { menuItemId: unknown, quantity: 1 },
+        { menuItemId: other.menu.pizza, quantity: 1 },
+      ],
+    });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain(`items.0.menuItemId: Menu item ${unknown} does not exist`);
     expect(res.errors?.[0].message).toContain(`items.1.menuItemId: Menu item ${other.menu.pizza} does not exist`);

@@ -32,7 +32,10 @@ describe('inventory movements', () => {
     const res = await adjust(k, { id, q: '5.5', type: 'manual_add', notes: 'Consegna lunedì' });
     expect(res.errors).toBeUndefined();
     expect(res.data.adjustInventory).toMatchObject({
-      quantity: '5.5', movementType: 'manual_add', notes: 'Consegna lunedì', createdById: k.tenant.users.MANAGER.id,
+      quantity: '5.5',
+      movementType: 'manual_add',
+      notes: 'Consegna lunedì',
+      createdById: k.tenant.users.MANAGER.id,
       inventoryItem: { id, currentStock: '7.5', belowMin: false },
     });
     const list = await api.gql(k.token.manager, 'query($id: ID!) { inventoryMovements(itemId: $id) { id quantity movementType } }', { id });
@@ -78,7 +81,13 @@ describe('inventory movements', () => {
     await api.prisma.inventoryMovement.createMany({
       data: [
         { tenantId: k.tenant.id, inventoryItemId: low, quantity: -2.1, movementType: 'order_deduction' },
-        { tenantId: k.tenant.id, inventoryItemId: low, quantity: -1.4, movementType: 'order_deduction', createdAt: new Date(Date.now() - 3 * 24 * 3600 * 1000) },
+        {
+          tenantId: k.tenant.id,
+          inventoryItemId: low,
+          quantity: -1.4,
+          movementType: 'order_deduction',
+          createdAt: new Date(Date.now() - 3 * 24 * 3600 * 1000),
+        },
         { tenantId: k.tenant.id, inventoryItemId: low, quantity: -9, movementType: 'order_deduction', createdAt: eightDaysAgo },
         { tenantId: k.tenant.id, inventoryItemId: low, quantity: -5, movementType: 'waste' },
       ],
@@ -91,7 +100,10 @@ describe('inventory movements', () => {
     const k = await api.kitchen();
     const other = await api.kitchen();
     const theirs = await mozzarella(other, 1, 0);
-    expect((await adjust(k, { id: theirs, q: '1', type: 'manual_add' })).errors?.[0]).toMatchObject({ message: 'Inventory item not found', extensions: { code: 'NOT_FOUND' } });
+    expect((await adjust(k, { id: theirs, q: '1', type: 'manual_add' })).errors?.[0]).toMatchObject({
+      message: 'Inventory item not found',
+      extensions: { code: 'NOT_FOUND' },
+    });
     const listed = await api.gql(k.token.manager, 'query($id: ID!) { inventoryMovements(itemId: $id) { id } }', { id: theirs });
     expect(listed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await adjust(k, { id: theirs, q: '1', type: 'manual_add' }, k.token.staff)).errors?.[0].extensions?.code).toBe('FORBIDDEN');

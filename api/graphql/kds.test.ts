@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => api?.stop());
 
-const TASK = 'id name status quantity startedAt completedAt estimatedMinutes plannedStartAt station { id name } order { id orderNumber } orderItem { id } dependsOn { id } subtasks { id name optional completed }';
+const TASK =
+  'id name status quantity startedAt completedAt estimatedMinutes plannedStartAt station { id name } order { id orderNumber } orderItem { id } dependsOn { id } subtasks { id name optional completed }';
 const ACTIONS = {
   start: `mutation($id: ID!) { startTask(id: $id) { ${TASK} } }`,
   complete: `mutation($id: ID!) { completeTask(id: $id) { ${TASK} } }`,
@@ -105,7 +106,10 @@ describe('KDS actions', () => {
     const tappedAt = Date.now();
     const late = await act(k, 'recall', { id: bake.id });
     // Named as the kitchen knows the item, not by its id.
-    expect(late.errors?.[0]).toMatchObject({ message: `Margherita on order #${order.orderNumber} is already finished in the kitchen`, extensions: { code: 'CONFLICT' } });
+    expect(late.errors?.[0]).toMatchObject({
+      message: `Margherita on order #${order.orderNumber} is already finished in the kitchen`,
+      extensions: { code: 'CONFLICT' },
+    });
     expect(Date.now() - tappedAt).toBeLessThan(3_000);
   });
 
@@ -113,12 +117,17 @@ describe('KDS actions', () => {
     const k = await api.kitchen();
     const order = await placePizza(k);
     const dough = await taskOf(k, order.id, 'Stendi impasto');
-    const cancelled = await api.gql(k.token.manager, 'mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { status } }', { id: order.id, reason: 'customer left' });
+    const cancelled = await api.gql(k.token.manager, 'mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { status } }', {
+      id: order.id,
+      reason: 'customer left',
+    });
     expect(cancelled.errors).toBeUndefined();
     const res = await act(k, 'start', { id: dough.id });
     // Refused by the item workflow while it winds down, or by Temporal once it has finished.
     expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect(res.errors?.[0].message).toMatch(new RegExp(`^Margherita on order #${order.orderNumber} (was cancelled \\(customer left\\)|is already finished in the kitchen)$`));
+    expect(res.errors?.[0].message).toMatch(
+      new RegExp(`^Margherita on order #${order.orderNumber} (was cancelled \\(customer left\\)|is already finished in the kitchen)$`),
+    );
     expect((await api.prisma.taskInstance.findUniqueOrThrow({ where: { id: dough.id } })).status).toBe('CANCELLED');
   });
 
@@ -127,7 +136,9 @@ describe('KDS actions', () => {
     const order = await placePizza(k);
     const dough = await taskOf(k, order.id, 'Stendi impasto');
     // What the KDS tablet asks: the task itself (read without its order, item and siblings).
-    const own = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id status station { name } subtasks { id completed } } }', { id: dough.id });
+    const own = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id status station { name } subtasks { id completed } } }', {
+      id: dough.id,
+    });
     expect(own.errors).toBeUndefined();
     expect(own.data.startTask).toMatchObject({ id: dough.id, status: 'IN_PROGRESS', station: { name: dough.station.name } });
     // The checklist in the recipe's order (not its ids' alphabetical order: "pallina" before "farina"), from every source.
@@ -155,7 +166,10 @@ describe('KDS actions', () => {
 
     // Asked for the id alone, the answer is the id (no read back); the tick itself is stored.
     const next = dough.subtasks.find((s: any) => s.id !== required.id);
-    const idOnly = await api.gql(k.token.staff, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id __typename } }', { t: dough.id, s: next.id });
+    const idOnly = await api.gql(k.token.staff, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id __typename } }', {
+      t: dough.id,
+      s: next.id,
+    });
     expect(idOnly).toEqual({ data: { completeSubtask: { id: dough.id, __typename: 'TaskInstance' } } });
     expect(await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({ isCompleted: true });
   });
@@ -175,10 +189,18 @@ describe('KDS actions', () => {
 
     // A field the view does not hold (a subtask's completedAt) is read: still answered, and right.
     const required = dough.subtasks.find((s: any) => !s.optional);
-    const ticked = await api.gql(k.token.staff, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id subtasks { id completed completedAt } } }', { t: dough.id, s: required.id });
+    const ticked = await api.gql(
+      k.token.staff,
+      'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id subtasks { id completed completedAt } } }',
+      { t: dough.id, s: required.id },
+    );
     expect(ticked.errors).toBeUndefined();
     const stored = await api.prisma.subtaskInstance.findUniqueOrThrow({ where: { id: required.id } });
-    expect(ticked.data.completeSubtask.subtasks.find((s: any) => s.id === required.id)).toEqual({ id: required.id, completed: true, completedAt: stored.completedAt!.toISOString() });
+    expect(ticked.data.completeSubtask.subtasks.find((s: any) => s.id === required.id)).toEqual({
+      id: required.id,
+      completed: true,
+      completedAt: stored.completedAt!.toISOString(),
+    });
   });
 
   it('reads every field of a task card as stored (task(id), one SQL statement)', async () => {
@@ -201,12 +223,34 @@ describe('KDS actions', () => {
     const topping = await api.prisma.taskInstance.findFirstOrThrow({ where: { orderItemId: row.orderItemId, taskDefId: 'condisci' } });
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     expect(res.data.task).toEqual({
-      id: row.id, name: row.name, status: row.status, stationType: row.stationType, quantity: row.quantity, priority: row.priority,
-      estimatedMinutes: row.estimatedMinutes.toNumber(), plannedStartAt: iso(row.plannedStartAt), queuedAt: iso(row.queuedAt),
-      startedAt: iso(row.startedAt), completedAt: null,
-      station: { id: row.station!.id, name: row.station!.name, capacity: row.station!.capacity, taskTypes: row.station!.taskTypes, isActive: true, displayOrder: row.station!.displayOrder },
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      stationType: row.stationType,
+      quantity: row.quantity,
+      priority: row.priority,
+      estimatedMinutes: row.estimatedMinutes.toNumber(),
+      plannedStartAt: iso(row.plannedStartAt),
+      queuedAt: iso(row.queuedAt),
+      startedAt: iso(row.startedAt),
+      completedAt: null,
+      station: {
+        id: row.station!.id,
+        name: row.station!.name,
+        capacity: row.station!.capacity,
+        taskTypes: row.station!.taskTypes,
+        isActive: true,
+        displayOrder: row.station!.displayOrder,
+      },
       order: { id: order.id, orderNumber: order.orderNumber, priority: row.order.priority, customerName: row.order.customerName, notes: row.order.notes },
-      orderItem: { id: row.orderItemId, name: row.orderItem.nameSnapshot, quantity: 1, modifications: null, notes: null, allergens: row.orderItem.menuItem.allergens },
+      orderItem: {
+        id: row.orderItemId,
+        name: row.orderItem.nameSnapshot,
+        quantity: 1,
+        modifications: null,
+        notes: null,
+        allergens: row.orderItem.menuItem.allergens,
+      },
       subtasks: row.subtasks.map((s) => ({ id: s.id, name: s.name, optional: s.optional, completed: s.isCompleted, completedAt: iso(s.completedAt) })),
       dependsOn: [],
       downstream: [{ id: topping.id, name: 'Condisci', status: 'PENDING', stationType: topping.stationType, stationName: null }],

@@ -46,7 +46,11 @@ it('filters inventoryItems(belowMin: true) to items whose stock is under their m
 
 it('updates inventory item details but offers no way to overwrite the stock', async () => {
   const oil = await inventoryItem({ name: 'Olive oil', unit: 'l', initialStock: '4' });
-  const res = await api.gql(`mutation ($id: ID!) { updateInventoryItem(id: $id, input: { minStock: "6", supplier: null }) { ${INV} } }`, { id: oil.id }, manager);
+  const res = await api.gql(
+    `mutation ($id: ID!) { updateInventoryItem(id: $id, input: { minStock: "6", supplier: null }) { ${INV} } }`,
+    { id: oil.id },
+    manager,
+  );
   expect(res.data.updateInventoryItem).toMatchObject({ minStock: '6', currentStock: '4', supplier: null, belowMin: true });
 
   const overwrite = await api.gql('mutation ($id: ID!) { updateInventoryItem(id: $id, input: { currentStock: "100" }) { id } }', { id: oil.id }, manager);
@@ -70,7 +74,15 @@ it('creates a menu item with a two-decimal price, allergens and ingredients, and
   const cheese = await inventoryItem({ name: 'Fior di latte', unit: 'kg', initialStock: '5' });
   const created = await api.gql(
     `mutation ($input: CreateMenuItemInput!) { createMenuItem(input: $input) { ${MENU} } }`,
-    { input: { name: 'Margherita', category: 'pizza', price: '8.5', allergens: ['Gluten', 'milk', 'gluten'], ingredients: [{ inventoryItemId: dough.id, quantity: 1 }] } },
+    {
+      input: {
+        name: 'Margherita',
+        category: 'pizza',
+        price: '8.5',
+        allergens: ['Gluten', 'milk', 'gluten'],
+        ingredients: [{ inventoryItemId: dough.id, quantity: 1 }],
+      },
+    },
     manager,
   );
   expect(created.errors).toBeUndefined();
@@ -80,7 +92,13 @@ it('creates a menu item with a two-decimal price, allergens and ingredients, and
 
   const replaced = await api.gql(
     `mutation ($id: ID!, $items: [RecipeIngredientInput!]!) { setRecipeIngredients(menuItemId: $id, items: $items) { ${MENU} } }`,
-    { id: item.id, items: [{ inventoryItemId: cheese.id, quantity: '0.125' }, { inventoryItemId: dough.id, quantity: '1' }] },
+    {
+      id: item.id,
+      items: [
+        { inventoryItemId: cheese.id, quantity: '0.125' },
+        { inventoryItemId: dough.id, quantity: '1' },
+      ],
+    },
     manager,
   );
   expect(replaced.data.setRecipeIngredients.ingredients.map((i: { quantity: string }) => i.quantity).sort()).toEqual(['0.125', '1']);
@@ -88,7 +106,13 @@ it('creates a menu item with a two-decimal price, allergens and ingredients, and
 
   const twice = await api.gql(
     'mutation ($id: ID!, $items: [RecipeIngredientInput!]!) { setRecipeIngredients(menuItemId: $id, items: $items) { id } }',
-    { id: item.id, items: [{ inventoryItemId: dough.id, quantity: '1' }, { inventoryItemId: dough.id, quantity: '2' }] },
+    {
+      id: item.id,
+      items: [
+        { inventoryItemId: dough.id, quantity: '1' },
+        { inventoryItemId: dough.id, quantity: '2' },
+      ],
+    },
     manager,
   );
   expect(onlyError(twice).message).toContain('lists the same inventory item twice');
@@ -98,14 +122,22 @@ it('creates a menu item with a two-decimal price, allergens and ingredients, and
 it('marks a menu item unavailable with a reason, hides it from the default list, and soft-deletes it', async () => {
   const created = await api.gql('mutation { createMenuItem(input: { name: "Calzone", price: 11, category: "pizza" }) { id } }', {}, manager);
   const id = created.data.createMenuItem.id;
-  const off = await api.gql(`mutation ($id: ID!) { setMenuItemAvailability(id: $id, available: false, reason: "out of ricotta") { ${MENU} } }`, { id }, manager);
+  const off = await api.gql(
+    `mutation ($id: ID!) { setMenuItemAvailability(id: $id, available: false, reason: "out of ricotta") { ${MENU} } }`,
+    { id },
+    manager,
+  );
   expect(off.data.setMenuItemAvailability).toMatchObject({ isAvailable: false, unavailableReason: 'out of ricotta', price: '11.00' });
 
   const visible = async (query: string) => (await api.gql(query, {}, manager)).data.menuItems.map((m: { id: string }) => m.id);
   expect(await visible('{ menuItems(category: "pizza") { id } }')).not.toContain(id);
   expect(await visible('{ menuItems(category: "pizza", includeUnavailable: true) { id } }')).toContain(id);
 
-  const on = await api.gql('mutation ($id: ID!) { setMenuItemAvailability(id: $id, available: true, reason: "ignored") { isAvailable unavailableReason } }', { id }, manager);
+  const on = await api.gql(
+    'mutation ($id: ID!) { setMenuItemAvailability(id: $id, available: true, reason: "ignored") { isAvailable unavailableReason } }',
+    { id },
+    manager,
+  );
   expect(on.data.setMenuItemAvailability).toEqual({ isAvailable: true, unavailableReason: null });
 
   const deleted = await api.gql('mutation ($id: ID!) { deleteMenuItem(id: $id) { isActive } }', { id }, manager);

@@ -29,12 +29,21 @@ function tasksOf(orderId: string, ready: (tasks: Array<{ status: string; priorit
 describe('order lifecycle', () => {
   it('cancelOrder cancels every open task at every station; a second cancel is a CONFLICT', async () => {
     const k = await api.kitchen();
-    const order = await place(k, { priority: 2, items: [{ menuItemId: k.menu.pizza, quantity: 1 }, { menuItemId: k.menu.salad, quantity: 2 }] });
+    const order = await place(k, {
+      priority: 2,
+      items: [
+        { menuItemId: k.menu.pizza, quantity: 1 },
+        { menuItemId: k.menu.salad, quantity: 2 },
+      ],
+    });
     const queued = await tasksOf(order.id, (ts) => ts.filter((t) => t.status === 'QUEUED').length === 2, 'dough and salad queued');
     const dough = queued.find((t) => t.name === 'Stendi impasto')!;
     await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: dough.id });
 
-    const res = await api.gql(k.token.manager, `mutation($id: ID!, $r: String!) { cancelOrder(id: $id, reason: $r) { ${ORDER} } }`, { id: order.id, r: 'Customer hung up' });
+    const res = await api.gql(k.token.manager, `mutation($id: ID!, $r: String!) { cancelOrder(id: $id, reason: $r) { ${ORDER} } }`, {
+      id: order.id,
+      r: 'Customer hung up',
+    });
     expect(res.errors).toBeUndefined();
     const cancelled = res.data.cancelOrder;
     expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelReason: 'Customer hung up' });
@@ -47,19 +56,31 @@ describe('order lifecycle', () => {
     expect(await api.prisma.auditLog.count({ where: { tenantId: k.tenant.id, action: 'order.cancel', entityId: order.id } })).toBe(1);
 
     const again = await api.gql(k.token.manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "twice") { id } }', { id: order.id });
-    expect(again.errors?.[0]).toMatchObject({ message: `Order #${order.orderNumber} is CANCELLED: it can no longer be cancelled`, extensions: { code: 'CONFLICT' } });
+    expect(again.errors?.[0]).toMatchObject({
+      message: `Order #${order.orderNumber} is CANCELLED: it can no longer be cancelled`,
+      extensions: { code: 'CONFLICT' },
+    });
 
     // Refused by the order workflow (or by Temporal once it has finished), named by number, not by id.
     const raise = await api.gql(k.token.operator, 'mutation($id: ID!) { updateOrder(id: $id, input: { priority: 1 }) { id } }', { id: order.id });
     expect(raise.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect(raise.errors?.[0].message).toMatch(new RegExp(`^Order #${order.orderNumber} (is CANCELLED: its priority can no longer change|is already finished in the kitchen)$`));
+    expect(raise.errors?.[0].message).toMatch(
+      new RegExp(`^Order #${order.orderNumber} (is CANCELLED: its priority can no longer change|is already finished in the kitchen)$`),
+    );
   });
 
   it('updateOrder changes notes and raises the priority of the order and its open tasks through the workflow', async () => {
     const k = await api.kitchen();
-    const order = await place(k, { items: [{ menuItemId: k.menu.pizza, quantity: 1 }, { menuItemId: k.menu.salad, quantity: 1 }] });
+    const order = await place(k, {
+      items: [
+        { menuItemId: k.menu.pizza, quantity: 1 },
+        { menuItemId: k.menu.salad, quantity: 1 },
+      ],
+    });
     await tasksOf(order.id, (ts) => ts.length === 4, 'tasks materialised');
-    const res = await api.gql(k.token.operator, `mutation($id: ID!) { updateOrder(id: $id, input: { priority: 2, notes: "Ring twice" }) { ${ORDER} } }`, { id: order.id });
+    const res = await api.gql(k.token.operator, `mutation($id: ID!) { updateOrder(id: $id, input: { priority: 2, notes: "Ring twice" }) { ${ORDER} } }`, {
+      id: order.id,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.updateOrder).toMatchObject({ priority: 2, notes: 'Ring twice' });
     const tasks = await api.prisma.taskInstance.findMany({ where: { orderId: order.id } });
@@ -76,7 +97,11 @@ describe('order lifecycle', () => {
     const anna = await place(k, { customerName: 'Anna Bianchi', customerPhone: '+39 347 555 0101', items: [{ menuItemId: k.menu.pizza, quantity: 1 }] });
     const marco = await place(k, { customerName: 'Marco Verdi', customerPhone: '02-555-0199', items: [{ menuItemId: k.menu.pizza, quantity: 1 }] });
     const list = (vars: Record<string, unknown>) =>
-      api.gql(k.token.operator, 'query($s: String, $st: [OrderStatus!], $d: String, $l: Int) { orders(search: $s, status: $st, date: $d, limit: $l) { id } orderCount(search: $s, status: $st, date: $d) }', vars);
+      api.gql(
+        k.token.operator,
+        'query($s: String, $st: [OrderStatus!], $d: String, $l: Int) { orders(search: $s, status: $st, date: $d, limit: $l) { id } orderCount(search: $s, status: $st, date: $d) }',
+        vars,
+      );
     const ids = async (vars: Record<string, unknown>) => (await list(vars)).data.orders.map((o: any) => o.id);
 
     expect(await ids({ s: '347 5550101' })).toEqual([anna.id]);

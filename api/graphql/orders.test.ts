@@ -46,15 +46,25 @@ describe('createOrder', () => {
     const board = await connectClient(api.url, k.token.staff);
     const announced = nextEvent(board, 'order:created', (p) => p.order.customerName === 'Anna Rossi', 10_000);
     const order = await create(k, {
-      customerName: 'Anna Rossi', customerPhone: '+39 333 123-4567', notes: 'Citofono rotto',
+      customerName: 'Anna Rossi',
+      customerPhone: '+39 333 123-4567',
+      notes: 'Citofono rotto',
       items: [pizza(k, { quantity: 2, modifications: 'senza basilico', notes: 'ben cotta' })],
     });
     expect(order).toMatchObject({ orderNumber: 1, status: 'NEW', priority: 0, channel: 'PHONE', customerPhone: '+393331234567', totalAmount: '17.00' });
-    expect(order.items[0]).toMatchObject({ quantity: 2, modifications: 'senza basilico', notes: 'ben cotta', menuItem: { id: k.menu.pizza, name: 'Margherita' } });
+    expect(order.items[0]).toMatchObject({
+      quantity: 2,
+      modifications: 'senza basilico',
+      notes: 'ben cotta',
+      menuItem: { id: k.menu.pizza, name: 'Margherita' },
+    });
     const event = await announced.finally(() => board.close());
     expect(event.order).toMatchObject({ id: order.id, orderNumber: 1, channel: 'PHONE', items: [{ id: order.items[0].id, name: 'Margherita', quantity: 2 }] });
 
-    const stored = await api.prisma.orderItem.findFirstOrThrow({ where: { orderId: order.id }, include: { workflowVersion: true, menuItem: { include: { workflowTemplate: true } } } });
+    const stored = await api.prisma.orderItem.findFirstOrThrow({
+      where: { orderId: order.id },
+      include: { workflowVersion: true, menuItem: { include: { workflowTemplate: true } } },
+    });
     expect(stored.unitPrice.toFixed(2)).toBe('8.50');
     expect(stored.nameSnapshot).toBe('Margherita');
     expect(stored.workflowVersion?.templateId).toBe(stored.menuItem.workflowTemplateId);
@@ -64,18 +74,31 @@ describe('createOrder', () => {
     const operator = await api.prisma.user.findFirstOrThrow({ where: { tenantId: k.tenant.id, role: 'OPERATOR' } });
     expect(audits[0]).toMatchObject({ userId: operator.id, entityType: 'Order' });
     expect(audits[0].details).toEqual({
-      orderNumber: 1, channel: 'PHONE', totalAmount: '17.00', idempotencyKey: null,
+      orderNumber: 1,
+      channel: 'PHONE',
+      totalAmount: '17.00',
+      idempotencyKey: null,
       items: [{ menuItemId: k.menu.pizza, quantity: 2, workflowVersionId: stored.workflowVersionId }],
     });
 
     const q = await untilQueued(k, k.station.bench, 1);
     const ticket = q.tasks.find((t: any) => t.orderNumber === 1);
     expect(ticket).toMatchObject({
-      status: 'QUEUED', label: 'Margherita × 2', itemName: 'Margherita', quantity: 2, modifications: 'senza basilico', notes: 'ben cotta',
-      allergens: ['gluten', 'lactose'], downstream: ['Condisci'], priority: 0,
+      status: 'QUEUED',
+      label: 'Margherita × 2',
+      itemName: 'Margherita',
+      quantity: 2,
+      modifications: 'senza basilico',
+      notes: 'ben cotta',
+      allergens: ['gluten', 'lactose'],
+      downstream: ['Condisci'],
+      priority: 0,
     });
     expect(ticket.estimatedMinutes).toBeGreaterThan(3); // scaled for two pizzas
-    expect(ticket.subtasks.map((s: any) => [s.name, s.optional, s.completed]).sort()).toEqual([['Infarina il banco', true, false], ['Prendi la pallina', false, false]]);
+    expect(ticket.subtasks.map((s: any) => [s.name, s.optional, s.completed]).sort()).toEqual([
+      ['Infarina il banco', true, false],
+      ['Prendi la pallina', false, false],
+    ]);
     expect(q).toMatchObject({ station: { id: k.station.bench, name: 'Banco' }, queued: 1, inProgress: 0, loadPercent: 50 });
 
     const read = await api.gql(k.token.staff, `query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: order.id });
@@ -92,13 +115,19 @@ describe('createOrder', () => {
     await untilQueued(k, k.station.bench, normal.orderNumber);
     const urgent = await create(k, { priority: 2, items: [pizza(k)] });
     const q = await untilQueued(k, k.station.bench, urgent.orderNumber);
-    expect(q.tasks.map((t: any) => [t.orderNumber, t.priority])).toEqual([[urgent.orderNumber, 2], [normal.orderNumber, 0]]);
+    expect(q.tasks.map((t: any) => [t.orderNumber, t.priority])).toEqual([
+      [urgent.orderNumber, 2],
+      [normal.orderNumber, 0],
+    ]);
 
     const normalTask = q.tasks.find((t: any) => t.orderNumber === normal.orderNumber);
     const started = await api.gql(k.token.staff, 'mutation($id: ID!) { startTask(id: $id) { status } }', { id: normalTask.id });
     expect(started.data?.startTask.status).toBe('IN_PROGRESS');
     const after = await queue(k, k.station.bench);
-    expect(after.tasks.map((t: any) => [t.orderNumber, t.status])).toEqual([[normal.orderNumber, 'IN_PROGRESS'], [urgent.orderNumber, 'QUEUED']]);
+    expect(after.tasks.map((t: any) => [t.orderNumber, t.status])).toEqual([
+      [normal.orderNumber, 'IN_PROGRESS'],
+      [urgent.orderNumber, 'QUEUED'],
+    ]);
     expect(after).toMatchObject({ inProgress: 1, queued: 1, loadPercent: 100 });
   });
 

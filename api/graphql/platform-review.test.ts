@@ -25,7 +25,13 @@ async function setup() {
 /** An order with one dish we know and one we do not; resolves once it is held for review. */
 async function flaggedOrder(p: ConnectedPlatform, unknownId = `burrata-${randomUUID().slice(0, 4)}`) {
   const id = `ord-${randomUUID().slice(0, 8)}`;
-  await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.salad, name: 'Insalata', quantity: 1 }, { productId: unknownId, name: 'Burrata', quantity: 2 }] });
+  await p.sandbox.control.injectOrder({
+    id,
+    items: [
+      { productId: p.products.salad, name: 'Insalata', quantity: 1 },
+      { productId: unknownId, name: 'Burrata', quantity: 2 },
+    ],
+  });
   const row = await until(async () => {
     const r = await h.api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } });
     return r?.status === 'needs_review' ? r : undefined;
@@ -46,7 +52,10 @@ describe('orders held for review', () => {
     expect(queue.errors).toBeUndefined();
     expect(queue.data.platformReviewQueue.map((o: { platformId: string }) => o.platformId).sort()).toEqual([p.platformId, second.platformId].sort());
     expect(queue.data.platformReviewQueue.find((o: { id: string }) => o.id === held.rowId)).toMatchObject({
-      platformOrderId: held.id, status: 'needs_review', needsReview: true, orderId: null,
+      platformOrderId: held.id,
+      status: 'needs_review',
+      needsReview: true,
+      orderId: null,
       unknownItems: [{ platformItemId: held.unknownId, name: 'Burrata', quantity: 2 }],
     });
     expect(elsewhere.rowId).not.toBe(held.rowId);
@@ -68,7 +77,12 @@ describe('orders held for review', () => {
     const orders = await h.api.prisma.order.findMany({ where: { tenantId: k.tenant.id }, include: { items: true } });
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ id: orderId, channel: 'IMPORT', createdById: null });
-    expect(orders[0].items.map((i) => [i.menuItemId, i.quantity]).sort()).toEqual([[k.menu.pizza, 2], [k.menu.salad, 1]].sort());
+    expect(orders[0].items.map((i) => [i.menuItemId, i.quantity]).sort()).toEqual(
+      [
+        [k.menu.pizza, 2],
+        [k.menu.salad, 1],
+      ].sort(),
+    );
 
     // Taken by the system, and the audit log says so without a user.
     const audit = await h.api.prisma.auditLog.findFirstOrThrow({ where: { tenantId: k.tenant.id, action: 'order.create', entityId: orderId } });
@@ -85,7 +99,10 @@ describe('orders held for review', () => {
     const { k, p, owner } = await setup();
     const held = await flaggedOrder(p);
     const input = { platformOrderId: held.rowId, action: 'ACCEPT', itemMappings: [{ platformItemId: held.unknownId, menuItemId: k.menu.pizza }] };
-    const [a, b] = await Promise.all([h.api.gql(owner, RESOLVE, { input }), h.api.gql(owner, RESOLVE, { input: { ...input, action: 'DENY', itemMappings: null } })]);
+    const [a, b] = await Promise.all([
+      h.api.gql(owner, RESOLVE, { input }),
+      h.api.gql(owner, RESOLVE, { input: { ...input, action: 'DENY', itemMappings: null } }),
+    ]);
     const outcomes = [a, b].map((r) => r.errors?.[0].extensions?.code ?? r.data.resolvePlatformOrder.status).sort();
     console.log(`simultaneous ACCEPT + DENY: ${outcomes.join(', ')}`);
     expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(1);

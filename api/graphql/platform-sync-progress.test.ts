@@ -23,13 +23,20 @@ async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform; owner: s
 }
 
 const resync = async (token: string, platformId: string, menuItemIds?: string[]): Promise<string> => {
-  const res = await h.api.gql(token, 'mutation($id: ID!, $items: [ID!]) { resyncPlatform(platformId: $id, menuItemIds: $items) }', { id: platformId, items: menuItemIds ?? null });
+  const res = await h.api.gql(token, 'mutation($id: ID!, $items: [ID!]) { resyncPlatform(platformId: $id, menuItemIds: $items) }', {
+    id: platformId,
+    items: menuItemIds ?? null,
+  });
   expect(res.errors).toBeUndefined();
   return res.data.resyncPlatform as string;
 };
 
 const finished = (events: () => PlatformSyncPayload[], runId: string) =>
-  until(async () => (events().some((e) => e.runId === runId && e.phase === 'done') ? events().filter((e) => e.runId === runId) : undefined), `run ${runId} done`, 30_000);
+  until(
+    async () => (events().some((e) => e.runId === runId && e.phase === 'done') ? events().filter((e) => e.runId === runId) : undefined),
+    `run ${runId} done`,
+    30_000,
+  );
 
 describe('menu sync progress over Socket.io', () => {
   it('streams a full resync to the tenant: loading, uploading, processing with counts, then done and SYNCED', async () => {
@@ -54,7 +61,11 @@ describe('menu sync progress over Socket.io', () => {
     const run = await finished(events, runId);
 
     expect(run.map((e) => e.phase)).toEqual(['loading', 'items', 'items', 'items', 'done']);
-    expect(run.filter((e) => e.phase === 'items').map((e) => [e.done + e.failed, e.total])).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(run.filter((e) => e.phase === 'items').map((e) => [e.done + e.failed, e.total])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(run.at(-1)).toMatchObject({ total: 2, done: 1, failed: 1, status: 'FAILED', message: '1 of 2 dishes failed' });
   });
 });

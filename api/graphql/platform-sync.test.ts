@@ -17,7 +17,10 @@ async function setup(): Promise<{ k: TestKitchen; p: ConnectedPlatform; kitchen:
 }
 
 const assignments = (p: ConnectedPlatform) =>
-  h.api.prisma.productPlatformAssignment.findMany({ where: { platformId: p.platformId }, select: { platformProductId: true, syncStatus: true, syncError: true, lastSyncedAt: true } });
+  h.api.prisma.productPlatformAssignment.findMany({
+    where: { platformId: p.platformId },
+    select: { platformProductId: true, syncStatus: true, syncError: true, lastSyncedAt: true },
+  });
 
 describe('menu sync to the sandbox marketplace', () => {
   it('converges under a 429 and a 500 with exactly the calls the retry policy allows, waiting out Retry-After', async () => {
@@ -63,13 +66,18 @@ describe('availability on the sandbox marketplace', () => {
     const ref = { tenantId: k.tenant.id, platformId: p.platformId };
     await h.api.h.client.workflow.getHandle(await startMenuSync(kitchen, ref)).result();
     expect(p.sandbox.control.item(p.products.pizza)?.available).toBe(true);
-    const mozzarella = await h.api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 } });
+    const mozzarella = await h.api.prisma.inventoryItem.create({
+      data: { tenantId: k.tenant.id, name: `Mozzarella ${randomUUID().slice(0, 4)}`, unit: 'kg', currentStock: 0.3 },
+    });
     await h.api.prisma.recipeIngredient.create({ data: { tenantId: k.tenant.id, menuItemId: k.menu.pizza, inventoryItemId: mozzarella.id, quantity: 0.2 } });
     await ensureAvailabilitySync(kitchen, ref, 500);
 
     const id = `ord-${randomUUID().slice(0, 8)}`;
     await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.pizza, quantity: 1 }] });
-    const orderId = await until(async () => (await h.api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined, 'our order');
+    const orderId = await until(
+      async () => (await h.api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } }))?.orderId ?? undefined,
+      'our order',
+    );
     const dough = await until(async () => {
       const t = await h.api.prisma.taskInstance.findFirst({ where: { orderId, status: 'QUEUED' } });
       return t ?? undefined;
@@ -93,7 +101,11 @@ describe('availability on the sandbox marketplace', () => {
     await ensureAvailabilitySync(kitchen, ref, 300);
     await sleep(600); // the follower has taken its first look
     await h.api.prisma.menuItem.update({ where: { id: k.menu.salad }, data: { name: `Insalata mista ${randomUUID().slice(0, 4)}`, price: 7.5 } });
-    const salad = await until(async () => (p.sandbox.control.item(p.products.salad)?.price === 7.5 ? p.sandbox.control.item(p.products.salad) : undefined), 'salad updated on the platform', 10_000);
+    const salad = await until(
+      async () => (p.sandbox.control.item(p.products.salad)?.price === 7.5 ? p.sandbox.control.item(p.products.salad) : undefined),
+      'salad updated on the platform',
+      10_000,
+    );
     expect(salad.name).toMatch(/^Insalata mista/);
     await sleep(900);
     expect(p.sandbox.control.calls(new RegExp(`^PUT /v1/items/${p.products.salad}$`))).toHaveLength(1);

@@ -23,7 +23,9 @@ afterAll(async () => {
 
 async function owner(k: TestKitchen) {
   const res = await api.gql('', 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
-    t: k.tenant.slug, e: k.tenant.users.OWNER.email, p: k.tenant.password,
+    t: k.tenant.slug,
+    e: k.tenant.users.OWNER.email,
+    p: k.tenant.password,
   });
   return res.data.login.accessToken as string;
 }
@@ -36,7 +38,9 @@ describe('platform administration', () => {
     tenants.push(k.tenant.id);
     const token = await owner(k);
     const name = `Sandbox ${randomUUID().slice(0, 6)}`;
-    const created = await api.gql(token, CREATE, { input: { name, type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-admin-1234'] } });
+    const created = await api.gql(token, CREATE, {
+      input: { name, type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-admin-1234'] },
+    });
     expect(created.errors).toBeUndefined();
     const platform = created.data.createPlatform;
     expect(platform).toMatchObject({ name, type: 'DELIVERY', connector: 'generic-rest', config: { baseUrl: sandbox.url }, isActive: true });
@@ -45,19 +49,32 @@ describe('platform administration', () => {
     expect(row.credentialsEncrypted).not.toContain('admin-test-key');
     expect(decryptCredentials(row.credentialsEncrypted)).toEqual({ apiKey: 'admin-test-key', webhookSecrets: ['whsec-admin-1234'] });
 
-    const assigned = await api.gql(token, 'mutation($p: ID!, $m: [ID!]!) { assignPlatformProducts(platformId: $p, menuItemIds: $m) }', { p: platform.id, m: [k.menu.pizza, k.menu.salad] });
+    const assigned = await api.gql(token, 'mutation($p: ID!, $m: [ID!]!) { assignPlatformProducts(platformId: $p, menuItemIds: $m) }', {
+      p: platform.id,
+      m: [k.menu.pizza, k.menu.salad],
+    });
     expect(assigned.data?.assignPlatformProducts).toBe(2);
     const resync = await api.gql(token, 'mutation($p: ID!) { resyncPlatform(platformId: $p) }', { p: platform.id });
     expect(resync.errors).toBeUndefined();
     await api.h.client.workflow.getHandle(resync.data.resyncPlatform).result();
 
-    const listed = await api.gql(token, 'query($p: ID!) { platformAssignments(platformId: $p) { menuItemName platformProductId syncStatus syncError lastSyncedAt } platformSyncLogs(platformId: $p) { kind status } platforms { id } }', { p: platform.id });
-    expect(listed.data.platformAssignments.map((a: any) => [a.menuItemName, a.syncStatus])).toEqual([['Insalata', 'SYNCED'], ['Margherita', 'SYNCED']]);
+    const listed = await api.gql(
+      token,
+      'query($p: ID!) { platformAssignments(platformId: $p) { menuItemName platformProductId syncStatus syncError lastSyncedAt } platformSyncLogs(platformId: $p) { kind status } platforms { id } }',
+      { p: platform.id },
+    );
+    expect(listed.data.platformAssignments.map((a: any) => [a.menuItemName, a.syncStatus])).toEqual([
+      ['Insalata', 'SYNCED'],
+      ['Margherita', 'SYNCED'],
+    ]);
     expect(listed.data.platformSyncLogs).toContainEqual({ kind: 'menu_full', status: 'sent' });
     expect(listed.data.platforms).toEqual([{ id: platform.id }]);
     expect(sandbox.control.item(`brigade-${k.menu.pizza}`)).toMatchObject({ name: 'Margherita', available: true });
 
-    const unassigned = await api.gql(token, 'mutation($p: ID!, $m: [ID!]!) { unassignPlatformProducts(platformId: $p, menuItemIds: $m) }', { p: platform.id, m: [k.menu.pizza] });
+    const unassigned = await api.gql(token, 'mutation($p: ID!, $m: [ID!]!) { unassignPlatformProducts(platformId: $p, menuItemIds: $m) }', {
+      p: platform.id,
+      m: [k.menu.pizza],
+    });
     expect(unassigned.data?.unassignPlatformProducts).toBe(1);
   });
 
@@ -65,10 +82,16 @@ describe('platform administration', () => {
     const k = await api.kitchen();
     tenants.push(k.tenant.id);
     const token = await owner(k);
-    const created = await api.gql(token, CREATE, { input: { name: 'Store', type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-store-1234'] } });
+    const created = await api.gql(token, CREATE, {
+      input: { name: 'Store', type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-store-1234'] },
+    });
     const id = created.data.createPlatform.id;
     const set = (status: string, extraMinutes?: number) =>
-      api.gql(token, 'mutation($p: ID!, $s: String!, $m: Int) { setPlatformStoreStatus(platformId: $p, status: $s, extraMinutes: $m) { storeStatus busyExtraMinutes } }', { p: id, s: status, m: extraMinutes });
+      api.gql(
+        token,
+        'mutation($p: ID!, $s: String!, $m: Int) { setPlatformStoreStatus(platformId: $p, status: $s, extraMinutes: $m) { storeStatus busyExtraMinutes } }',
+        { p: id, s: status, m: extraMinutes },
+      );
     expect((await set('busy', 20)).data.setPlatformStoreStatus).toEqual({ storeStatus: 'busy', busyExtraMinutes: 20 });
     await until(async () => (sandbox.control.store().status === 'busy' ? true : undefined), 'store busy on the platform');
     expect(sandbox.control.store()).toEqual({ status: 'busy', extraMinutes: 20 });
@@ -82,7 +105,9 @@ describe('platform administration', () => {
     const k = await api.kitchen();
     const other = await api.kitchen();
     tenants.push(k.tenant.id, other.tenant.id);
-    const mine = await api.gql(await owner(k), CREATE, { input: { name: 'Mine', type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-mine-1234'] } });
+    const mine = await api.gql(await owner(k), CREATE, {
+      input: { name: 'Mine', type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-mine-1234'] },
+    });
     const id = mine.data.createPlatform.id;
     const forbidden = await api.gql(k.token.manager, 'query { platforms { id } }');
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -11,7 +11,12 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
 
 /** The same, one level down: the fields selected under `field` (e.g. `subtasks { id completed }`). */
 export function selectedSubfieldNames(info: GraphQLResolveInfo, field: string): Set<string> {
-  return namesIn(info, fieldsIn(info, topLevel(info)).filter((f) => f.name.value === field).map((f) => f.selectionSet));
+  return namesIn(
+    info,
+    fieldsIn(info, topLevel(info))
+      .filter((f) => f.name.value === field)
+      .map((f) => f.selectionSet),
+  );
 }
 
 const topLevel = (info: GraphQLResolveInfo) => info.fieldNodes.map((node) => node.selectionSet);

@@ -20,7 +20,11 @@ beforeAll(async () => {
   homeOwner = await api.login(home.slug, home.users.OWNER.email, home.password);
   // The other tenant's rows are made through the API too, so it has audit rows of its own.
   const otherOwner = await api.login(other.slug, other.users.OWNER.email, other.password);
-  const template = await api.gql('mutation ($d: JSON!) { createWorkflowTemplate(input: { name: "Secret pizza", definition: $d }) { id } }', { d: simpleRecipe() }, otherOwner);
+  const template = await api.gql(
+    'mutation ($d: JSON!) { createWorkflowTemplate(input: { name: "Secret pizza", definition: $d }) { id } }',
+    { d: simpleRecipe() },
+    otherOwner,
+  );
   const inventory = await api.gql('mutation { createInventoryItem(input: { name: "Secret flour", unit: "kg", initialStock: "5" }) { id } }', {}, otherOwner);
   const menu = await api.gql(
     'mutation ($t: ID!) { createMenuItem(input: { name: "Secret menu item", price: "9.00", workflowTemplateId: $t }) { id } }',

@@ -41,7 +41,11 @@ it('creates a user who can then log in, and never stores or audits the password'
 
 it('deactivating a user revokes their refresh sessions and blocks their next login', async () => {
   const staff = kitchen.users.STAFF;
-  const login = await api.gql('mutation ($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { refreshToken } }', { t: kitchen.slug, e: staff.email, p: kitchen.password });
+  const login = await api.gql('mutation ($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { refreshToken } }', {
+    t: kitchen.slug,
+    e: staff.email,
+    p: kitchen.password,
+  });
   const res = await api.gql(UPDATE, { id: staff.id, input: { isActive: false } }, admin);
   expect(res.data.updateUser.isActive).toBe(false);
 

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const DETAIL = 'id name currentVersion estimatedTotalMinutes definition analysis { totalMinutes criticalPath } versions { version publishedAt estimatedTotalMinutes definition }';
+const DETAIL =
+  'id name currentVersion estimatedTotalMinutes definition analysis { totalMinutes criticalPath } versions { version publishedAt estimatedTotalMinutes definition }';
 const CREATE = `mutation ($name: String!, $d: JSON!) { createWorkflowTemplate(input: { name: $name, category: "pizza", definition: $d }) { ${DETAIL} } }`;
 const SAVE = `mutation ($id: ID!, $d: JSON!) { saveWorkflowDraft(id: $id, definition: $d) { ${DETAIL} } }`;
 const PUBLISH = `mutation ($id: ID!) { publishWorkflowTemplate(id: $id) { ${DETAIL} } }`;
@@ -106,10 +107,15 @@ it('re-validates on publish: a draft whose station was deactivated since cannot 
 it('validates a definition for the designer without writing anything', async () => {
   const before = await kitchen.db.workflowTemplate.count();
   const auditsBefore = await kitchen.db.auditLog.count();
-  const QUERY = 'query ($d: JSON!) { validateWorkflowDefinition(definition: $d) { ok issues { code severity message taskId path } analysis { totalMinutes criticalPath } } }';
+  const QUERY =
+    'query ($d: JSON!) { validateWorkflowDefinition(definition: $d) { ok issues { code severity message taskId path } analysis { totalMinutes criticalPath } } }';
 
   const good = await api.gql(QUERY, { d: simpleRecipe() }, manager);
-  expect(good.data.validateWorkflowDefinition).toEqual({ ok: true, issues: [], analysis: { totalMinutes: 12, criticalPath: ['task_prep', 'task_bake', 'task_box'] } });
+  expect(good.data.validateWorkflowDefinition).toEqual({
+    ok: true,
+    issues: [],
+    analysis: { totalMinutes: 12, criticalPath: ['task_prep', 'task_bake', 'task_box'] },
+  });
 
   const bad = await api.gql(QUERY, { d: cyclicRecipe() }, manager);
   expect(bad.data.validateWorkflowDefinition).toMatchObject({ ok: false, analysis: null, issues: [{ code: 'CYCLE', severity: 'error' }] });
@@ -131,7 +137,11 @@ it('lets kitchen staff read recipes but not edit or publish them; operators only
 
   const operator = await api.login(kitchen.slug, kitchen.users.OPERATOR.email, kitchen.password);
   expect(errorCode(await api.gql('{ workflowTemplates { id } }', {}, operator))).toBe('FORBIDDEN');
-  await api.gql('mutation ($t: ID!) { createMenuItem(input: { name: "Staff pizza", price: "7", workflowTemplateId: $t }) { id } }', { t: template.id }, manager);
+  await api.gql(
+    'mutation ($t: ID!) { createMenuItem(input: { name: "Staff pizza", price: "7", workflowTemplateId: $t }) { id } }',
+    { t: template.id },
+    manager,
+  );
   const menu = await api.gql('{ menuItems { name workflowTemplate { name currentVersion } } }', {}, operator);
   expect(menu.data.menuItems).toContainEqual({ name: 'Staff pizza', workflowTemplate: { name: 'Staff can read', currentVersion: null } });
   const deeper = await api.gql('{ menuItems { workflowTemplate { definition } } }', {}, operator);

@@ -61,7 +61,10 @@ export function yogaLogger(log: Logger): YogaLogger {
     (...args: unknown[]): void => {
       if (!log.isLevelEnabled(level)) return;
       const error = args.find((a): a is Error => a instanceof Error);
-      const text = args.filter((a) => a !== error).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = args
+        .filter((a) => a !== error)
+        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(' ');
       if (!error) return log[level](text);
       const { originalError, path } = error as Error & { originalError?: Error; path?: readonly (string | number)[] };
       log[level]({ err: originalError ?? error, ...(path ? { path: path.join('.') } : {}) }, text || 'unexpected error, masked for the client');

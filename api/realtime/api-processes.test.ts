@@ -3,13 +3,7 @@ import type { Db } from '../../db/client';
 import { createEventPublisher, type EventPublisher } from '../../events/event-publisher';
 import { roomsOf } from '../../test/support/emit-target';
 import { createTestTenant, requireTestEnv, testPrisma, type TestTenant } from '../../test/support/db';
-import {
-  nextEvent,
-  recordEvents,
-  startApiProcess,
-  type ApiProcess,
-  type BrigadeClient,
-} from '../../test/support/socket-clients';
+import { nextEvent, recordEvents, startApiProcess, type ApiProcess, type BrigadeClient } from '../../test/support/socket-clients';
 
 /**
  * Pins the real-time path across processes as deployed: two API nodes, each a process of its own
@@ -55,7 +49,11 @@ async function joined(client: BrigadeClient, stationId: string): Promise<Brigade
 }
 
 const taskEvent = (stationId: string) => ({
-  taskId: randomUUID(), status: 'QUEUED' as const, orderId: randomUUID(), orderItemId: randomUUID(), stationId,
+  taskId: randomUUID(),
+  status: 'QUEUED' as const,
+  orderId: randomUUID(),
+  orderItemId: randomUUID(),
+  stationId,
 });
 
 describe.each(sources.map((s) => [s.name, s] as const))('an event published by %s', (_name, source) => {

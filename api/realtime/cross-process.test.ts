@@ -102,7 +102,11 @@ it('take a few milliseconds from emitter to browser (median of 50)', async () =>
     const received = nextEvent(cook, 'task:updated', (p) => p.taskId === taskId);
     const started = process.hrtime.bigint();
     void rt.publisher.toTenant(tenantA.id).emit('task:updated', {
-      taskId, status: 'IN_PROGRESS', orderId: randomUUID(), orderItemId: randomUUID(), stationId: null,
+      taskId,
+      status: 'IN_PROGRESS',
+      orderId: randomUUID(),
+      orderItemId: randomUUID(),
+      stationId: null,
     });
     await received;
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);

@@ -31,8 +31,7 @@ afterAll(async () => {
   await rt?.close();
 });
 
-const tokenOf = (tenant: Tenant, ttl?: string | number) =>
-  accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, rt.env.JWT_SECRET, ttl);
+const tokenOf = (tenant: Tenant, ttl?: string | number) => accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, rt.env.JWT_SECRET, ttl);
 
 describe('socket handshake', () => {
   it('refuses a connection without a token, telling the client why', async () => {
@@ -72,7 +71,10 @@ describe('station rooms', () => {
     const taskId = randomUUID();
     const received = nextEvent(kds, 'task:completed', (p) => p.taskId === taskId);
     await rt.publisher.toStation(tenantA.id, stationA).emit('task:completed', {
-      taskId, orderId: randomUUID(), stationId: stationA, completedBy: null,
+      taskId,
+      orderId: randomUUID(),
+      stationId: stationA,
+      completedBy: null,
     });
     await received;
   });
@@ -88,12 +90,18 @@ describe('station rooms', () => {
     const taskId = randomUUID();
     const ownerGotIt = nextEvent(owner, 'task:completed', (p) => p.taskId === taskId);
     await rt.publisher.toStation(tenantB.id, stationB).emit('task:completed', {
-      taskId, orderId: randomUUID(), stationId: stationB, completedBy: null,
+      taskId,
+      orderId: randomUUID(),
+      stationId: stationB,
+      completedBy: null,
     });
     await ownerGotIt;
     // The same station id under the intruder's own tenant is a different room nobody joined.
     await rt.publisher.toStation(tenantA.id, stationB).emit('task:completed', {
-      taskId, orderId: randomUUID(), stationId: stationB, completedBy: null,
+      taskId,
+      orderId: randomUUID(),
+      stationId: stationB,
+      completedBy: null,
     });
     // Publishes are ordered, so anything the intruder could receive arrives before this one.
     const intruderControl = nextEvent(intruder, 'delivery:updated');
@@ -116,7 +124,11 @@ describe('station rooms', () => {
     expect(await kds.emitWithAck('join_station', { stationId: stationA })).toEqual({ ok: true });
     expect(await kds.emitWithAck('leave_station', { stationId: stationA })).toEqual({ ok: true });
     await rt.publisher.toStation(tenantA.id, stationA).emit('station:load', {
-      stationId: stationA, queueLength: 1, inProgress: 1, capacity: 1, loadPercent: 100,
+      stationId: stationA,
+      queueLength: 1,
+      inProgress: 1,
+      capacity: 1,
+      loadPercent: 100,
     });
     const control = nextEvent(kds, 'delivery:updated');
     await rt.publisher.toTenant(tenantA.id).emit('delivery:updated', { deliveryId: randomUUID(), status: 'delivered' });

@@ -1,11 +1,6 @@
 import type { Db } from '../../db/client';
 import { forTenant } from '../../db/tenant-scope';
-import {
-  joinStationSchema,
-  leaveStationSchema,
-  stationRoom,
-  type JoinStationAck,
-} from '../../contracts/socket-events';
+import { joinStationSchema, leaveStationSchema, stationRoom, type JoinStationAck } from '../../contracts/socket-events';
 import type { BrigadeSocket } from './socket-types';
 import { componentLogger } from '../../config/logger';
 

@@ -30,8 +30,7 @@ async function setup(opts: { timeoutMs?: number } = {}): Promise<{ k: TestKitche
   return { k, p };
 }
 
-const platformOrder = (p: ConnectedPlatform, id: string) =>
-  api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } });
+const platformOrder = (p: ConnectedPlatform, id: string) => api.prisma.platformOrder.findFirst({ where: { platformId: p.platformId, platformOrderId: id } });
 
 const sandboxStatus = (p: ConnectedPlatform, id: string, status: string) =>
   until(async () => (p.sandbox.control.order(id)?.status === status ? p.sandbox.control.order(id) : undefined), `sandbox order ${id} ${status}`, 30_000);
@@ -58,7 +57,7 @@ describe('platform orders from the sandbox marketplace', () => {
     await p.sandbox.control.sendEvent({ id: `evt_${randomUUID()}`, type: 'order.placed', createdAt: new Date().toISOString(), data: { order: again } });
 
     const accepted = await sandboxStatus(p, id, 'accepted');
-    const row = await until(async () => (await platformOrder(p, id))?.orderId ? platformOrder(p, id) : undefined, 'platform order linked');
+    const row = await until(async () => ((await platformOrder(p, id))?.orderId ? platformOrder(p, id) : undefined), 'platform order linked');
     const orders = await api.prisma.order.findMany({ where: { tenantId: k.tenant.id }, include: { items: true } });
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ id: row!.orderId, channel: 'IMPORT' });
@@ -71,14 +70,18 @@ describe('platform orders from the sandbox marketplace', () => {
     await sandboxStatus(p, id, 'ready');
     await p.sandbox.control.idle();
     expect(p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/accept$`), { includeReplayed: true })).toHaveLength(1);
-    const readyCalls = p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true }).filter((c) => (c.body as { status: string }).status === 'ready');
+    const readyCalls = p.sandbox.control
+      .calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true })
+      .filter((c) => (c.body as { status: string }).status === 'ready');
     expect(readyCalls).toHaveLength(1);
 
     // The marketplace's courier takes it: our order goes out for delivery, the platform hears "picked up" once.
     const { markOrderStatus } = await import('../../temporal/kitchen-client');
     expect((await markOrderStatus(api.h.client, { orderId: orders[0].id, status: 'DELIVERING' })).ok).toBe(true);
     await sandboxStatus(p, id, 'picked_up');
-    const statusCalls = p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true }).map((c) => (c.body as { status: string }).status);
+    const statusCalls = p.sandbox.control
+      .calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true })
+      .map((c) => (c.body as { status: string }).status);
     expect(statusCalls.filter((st) => st === 'picked_up')).toHaveLength(1);
     // The platform has it first; our row follows once the activity has its answer.
     await until(async () => ((await platformOrder(p, id))?.status === 'picked_up' ? true : undefined), 'platform order row picked_up');
@@ -87,7 +90,13 @@ describe('platform orders from the sandbox marketplace', () => {
   it('keeps an order with an unknown item and flags it for review instead of dropping or accepting it', async () => {
     const { k, p } = await setup();
     const id = `ord-${randomUUID().slice(0, 8)}`;
-    await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.salad, quantity: 1 }, { productId: 'not-on-our-menu', quantity: 1 }] });
+    await p.sandbox.control.injectOrder({
+      id,
+      items: [
+        { productId: p.products.salad, quantity: 1 },
+        { productId: 'not-on-our-menu', quantity: 1 },
+      ],
+    });
     const flagged = await until(async () => ((await platformOrder(p, id))?.needsReview ? platformOrder(p, id) : undefined), 'order flagged');
     expect(flagged).toMatchObject({ status: 'needs_review', orderId: null, reviewReason: 'Unknown platform products: not-on-our-menu' });
     expect((flagged!.payload as { items: unknown[] }).items).toHaveLength(2);
@@ -190,7 +199,7 @@ describe('order lifecycle mirrored on the platform', () => {
     const id = `ord-${randomUUID().slice(0, 8)}`;
     await p.sandbox.control.injectOrder({ id, items: [{ productId: p.products.salad, quantity: 1 }] });
     await sandboxStatus(p, id, 'accepted');
-    const row = await until(async () => (await platformOrder(p, id))?.orderId ? platformOrder(p, id) : undefined, 'platform order linked');
+    const row = await until(async () => ((await platformOrder(p, id))?.orderId ? platformOrder(p, id) : undefined), 'platform order linked');
     return { k, p, id, orderId: row!.orderId! };
   }
 
@@ -203,7 +212,7 @@ describe('order lifecycle mirrored on the platform', () => {
       const now = JSON.stringify([order.estimatedReadyAt, order.etaBreakdown]);
       if (now !== last) [last, since] = [now, Date.now()];
       return order.estimatedReadyAt && Date.now() - since > 2 * ETA_MIN_SPACING_MS + 500 ? true : undefined;
-    }, 'the new order\'s ETA runs to be over');
+    }, "the new order's ETA runs to be over");
   }
 
   it('sends a new ready time once when our ETA moves by more than five minutes', async () => {
@@ -225,7 +234,10 @@ describe('order lifecycle mirrored on the platform', () => {
     const res = await api.gql(ours.k.token.manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "Oven broke") { id status } }', { id: ours.orderId });
     expect(res.errors).toBeUndefined();
     await sandboxStatus(ours.p, ours.id, 'cancelled');
-    const cancelCalls = () => ours.p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${ours.id}/status$`), { includeReplayed: true }).filter((c) => (c.body as { status: string }).status === 'cancelled');
+    const cancelCalls = () =>
+      ours.p.sandbox.control
+        .calls(new RegExp(`^POST /v1/orders/${ours.id}/status$`), { includeReplayed: true })
+        .filter((c) => (c.body as { status: string }).status === 'cancelled');
     expect(cancelCalls()).toHaveLength(1);
 
     const theirs = await acceptedOrder();
@@ -243,7 +255,13 @@ describe('order lifecycle mirrored on the platform', () => {
 describe('the platform webhook endpoint', () => {
   const post = (url: string, body: string, headers: Record<string, string>) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const event = (orderId: string) => JSON.stringify({ id: `evt_${randomUUID()}`, type: 'order.placed', createdAt: new Date().toISOString(), data: { order: { id: orderId, status: 'placed', items: [] } } });
+  const event = (orderId: string) =>
+    JSON.stringify({
+      id: `evt_${randomUUID()}`,
+      type: 'order.placed',
+      createdAt: new Date().toISOString(),
+      data: { order: { id: orderId, status: 'placed', items: [] } },
+    });
 
   it('rejects a bad signature, a stale timestamp and a tampered body, and accepts the previous secret during a rotation', async () => {
     const { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } = await import('../../platforms/signature');
@@ -260,7 +278,10 @@ describe('the platform webhook endpoint', () => {
     expect(await api.prisma.platformWebhookEvent.count({ where: { platformId: p.platformId } })).toBe(0);
 
     // Rotation: the new secret first, the old one still valid until the platform switches.
-    await api.prisma.platform.update({ where: { id: p.platformId }, data: { credentialsEncrypted: encryptCredentials({ webhookSecrets: ['brand-new-secret', p.secret] }) } });
+    await api.prisma.platform.update({
+      where: { id: p.platformId },
+      data: { credentialsEncrypted: encryptCredentials({ webhookSecrets: ['brand-new-secret', p.secret] }) },
+    });
     const res = await post(p.webhookUrl, body, signed(p.secret));
     expect(res.status).toBe(202);
     const fresh = event(`ord-${randomUUID().slice(0, 8)}`);

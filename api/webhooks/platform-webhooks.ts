@@ -63,10 +63,21 @@ async function handle(opts: PlatformWebhookOptions, req: Request, res: Response)
   const order = parsed.data.order;
   const duplicate = await opts.prisma.platformWebhookEvent
     .create({ data: { tenantId, platformId, eventId: parsed.id, eventType: parsed.type, payload: parsed as object } })
-    .then(() => false, (err) => (isUniqueViolation(err) ? true : Promise.reject(err)));
+    .then(
+      () => false,
+      (err) => (isUniqueViolation(err) ? true : Promise.reject(err)),
+    );
   // Create only: the first snapshot of the order is the one we map; later events carry state changes.
   await opts.prisma.platformOrder.createMany({
-    data: [{ tenantId, platformId, platformOrderId: order.id, payload: order as object, acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null }],
+    data: [
+      {
+        tenantId,
+        platformId,
+        platformOrderId: order.id,
+        payload: order as object,
+        acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null,
+      },
+    ],
     skipDuplicates: true,
   });
   // Repeated even for a duplicate event: an earlier delivery may have been stored and then failed to start.

@@ -31,7 +31,15 @@ export async function analyticsToday({ db }: ServiceOptions<unknown>, now: Date 
   const [orders, items] = await Promise.all([
     db.order.findMany({
       where: live,
-      select: { totalAmount: true, createdAt: true, actualReadyAt: true, estimatedReadyAt: true, initialEstimatedReadyAt: true, isLate: true, delayMinutes: true },
+      select: {
+        totalAmount: true,
+        createdAt: true,
+        actualReadyAt: true,
+        estimatedReadyAt: true,
+        initialEstimatedReadyAt: true,
+        isLate: true,
+        delayMinutes: true,
+      },
     }),
     db.orderItem.findMany({
       where: { status: { not: 'CANCELLED' }, order: live },

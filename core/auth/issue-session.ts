@@ -17,9 +17,7 @@ export interface AuthPayload {
 type SessionClient = Pick<Db, 'userSession'>;
 
 /** A fresh access token plus a new refresh session (only its hash is stored). */
-export async function issueSession(
-  { prisma, env, user, tenant }: { prisma: SessionClient; env: AuthEnv; user: User; tenant: Tenant },
-): Promise<AuthPayload> {
+export async function issueSession({ prisma, env, user, tenant }: { prisma: SessionClient; env: AuthEnv; user: User; tenant: Tenant }): Promise<AuthPayload> {
   const accessToken = signAccessToken(
     { userId: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, name: user.name },
     env.JWT_SECRET,

@@ -16,19 +16,21 @@ const loginSchema = z.object({
 /** One message for unknown tenant, unknown email and wrong password: none of them is revealed. */
 const BAD_CREDENTIALS = 'Invalid tenant, email or password';
 
-export async function login(
-  { prisma, env, input, ip }: { prisma: Db; env: AuthEnv; input: unknown; ip?: string },
-): Promise<AuthPayload> {
+export async function login({ prisma, env, input, ip }: { prisma: Db; env: AuthEnv; input: unknown; ip?: string }): Promise<AuthPayload> {
   const { tenant: slug, email, password } = parseInput(loginSchema, input);
   const tenant = await prisma.tenant.findUnique({ where: { slug: slug.toLowerCase() } });
-  const user = tenant
-    ? await prisma.user.findFirst({ where: { tenantId: tenant.id, email: { equals: email, mode: 'insensitive' } } })
-    : null;
+  const user = tenant ? await prisma.user.findFirst({ where: { tenantId: tenant.id, email: { equals: email, mode: 'insensitive' } } }) : null;
   // Always run bcrypt so an unknown account takes as long as a wrong password.
   const passwordOk = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
   if (!tenant || !user || !passwordOk) {
     if (tenant && user) {
-      await recordAudit({ db: prisma, actor: { userId: user.id, tenantId: tenant.id, ip }, action: 'user.login_failed', entityType: 'User', entityId: user.id });
+      await recordAudit({
+        db: prisma,
+        actor: { userId: user.id, tenantId: tenant.id, ip },
+        action: 'user.login_failed',
+        entityType: 'User',
+        entityId: user.id,
+      });
     }
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }

@@ -16,7 +16,13 @@ export async function logout({ prisma, input, ip }: { prisma: Db; input: unknown
   if (!session || session.revokedAt) return true;
   await prisma.$transaction(async (tx) => {
     await tx.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
-    await recordAudit({ db: tx, actor: { userId: session.userId, tenantId: session.tenantId, ip }, action: 'user.logout', entityType: 'User', entityId: session.userId });
+    await recordAudit({
+      db: tx,
+      actor: { userId: session.userId, tenantId: session.tenantId, ip },
+      action: 'user.logout',
+      entityType: 'User',
+      entityId: session.userId,
+    });
   });
   return true;
 }

@@ -31,7 +31,9 @@ it('round-trips the claims through a signed access token', () => {
 });
 
 it('rejects an expired token as UNAUTHENTICATED "Token expired"', () => {
-  const expired = jwt.sign({ tid: claims.tenantId, tsl: 'demo', role: 'MANAGER', name: 'x', exp: Math.floor(Date.now() / 1000) - 5 }, secret, { subject: claims.userId });
+  const expired = jwt.sign({ tid: claims.tenantId, tsl: 'demo', role: 'MANAGER', name: 'x', exp: Math.floor(Date.now() / 1000) - 5 }, secret, {
+    subject: claims.userId,
+  });
   const err = rejection(() => verifyAccessToken(expired, secret));
   expect(err.code).toBe('UNAUTHENTICATED');
   expect(err.message).toBe('Token expired');

@@ -74,8 +74,15 @@ function verifySignature(token: string, secret: string): { claims: AuthClaims; e
   if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'Invalid token');
   const { sub, tid, tsl, role, name, exp } = payload as jwt.JwtPayload & Record<string, unknown>;
   // An access token without an expiry would never stop working: every token this API signs has one.
-  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof tsl !== 'string' || typeof exp !== 'number' ||
-      typeof role !== 'string' || !ROLES.has(role) || typeof name !== 'string') {
+  if (
+    typeof sub !== 'string' ||
+    typeof tid !== 'string' ||
+    typeof tsl !== 'string' ||
+    typeof exp !== 'number' ||
+    typeof role !== 'string' ||
+    !ROLES.has(role) ||
+    typeof name !== 'string'
+  ) {
     throw new AppError('UNAUTHENTICATED', 'Invalid token');
   }
   return { claims: { userId: sub, tenantId: tid, tenantSlug: tsl, role: role as Role, name }, exp };

@@ -45,11 +45,17 @@ const LateFactsRow = z.object({
 
 /** What deciding lateness needs of these items (those of the tenant; unknown ids are simply absent). */
 export async function readLateFacts(db: SqlTarget, tenantId: string, ids: string[]): Promise<ItemLateFacts[]> {
-  const rows = await tenantRows(db, tenantId, 'readLateFacts', LateFactsRow, Prisma.sql`
+  const rows = await tenantRows(
+    db,
+    tenantId,
+    'readLateFacts',
+    LateFactsRow,
+    Prisma.sql`
     SELECT i.id::text, i.status::text, i.is_late AS "isLate", i.estimated_ready_at AS "estimatedReadyAt", i.order_id::text AS "orderId",
            o.priority, o.initial_estimated_ready_at AS "initialEstimatedReadyAt"
     FROM order_items i JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
-    WHERE i.tenant_id = ${tenantId}::uuid AND i.id = ANY(${ids}::uuid[])`);
+    WHERE i.tenant_id = ${tenantId}::uuid AND i.id = ANY(${ids}::uuid[])`,
+  );
   return rows.map(({ priority, initialEstimatedReadyAt, ...item }) => ({ ...item, order: { priority, initialEstimatedReadyAt } }));
 }
 
@@ -106,9 +112,14 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
     for (const item of items) {
       const newEta = result.itemReady[item.id] ?? null;
       // Moving the item's ETA off the one that passed is what makes a retry find nothing to do.
-      await tenantExecute(tx, tenantId, 'flag late item', Prisma.sql`
+      await tenantExecute(
+        tx,
+        tenantId,
+        'flag late item',
+        Prisma.sql`
         UPDATE order_items SET is_late = true, estimated_ready_at = ${iso(newEta)}::timestamptz
-        WHERE id = ${item.id}::uuid AND tenant_id = ${tenantId}::uuid`);
+        WHERE id = ${item.id}::uuid AND tenant_id = ${tenantId}::uuid`,
+      );
       // A new entry in this run's map: the entry itself is the loader's, kept for later runs.
       const open = state.items.get(item.id);
       if (open) state.items.set(item.id, { ...open, isLate: true });
@@ -116,13 +127,23 @@ export async function flagLateItems(tx: SqlTx, tenantId: string, state: KitchenS
     }
     const expected = orderEta(state, result, orderId) ?? Math.max(...items.map((i) => result.itemReady[i.id] ?? state.now));
     const delayMinutes = Math.max(0, Math.round((expected - promised) / 60_000));
-    await tenantExecute(tx, tenantId, 'flag late order', Prisma.sql`
+    await tenantExecute(
+      tx,
+      tenantId,
+      'flag late order',
+      Prisma.sql`
       UPDATE orders SET is_late = true, delay_minutes = ${delayMinutes}::int, priority = ${priority}::int, updated_at = now()
-      WHERE id = ${orderId}::uuid AND tenant_id = ${tenantId}::uuid`);
-    await tenantExecute(tx, tenantId, 'raise late order tasks', Prisma.sql`
+      WHERE id = ${orderId}::uuid AND tenant_id = ${tenantId}::uuid`,
+    );
+    await tenantExecute(
+      tx,
+      tenantId,
+      'raise late order tasks',
+      Prisma.sql`
       UPDATE task_instances SET priority = ${priority}::int, updated_at = now()
       WHERE tenant_id = ${tenantId}::uuid AND order_id = ${orderId}::uuid
-        AND status IN ('PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED') AND priority < ${priority}::int`);
+        AND status IN ('PENDING', 'QUEUED', 'IN_PROGRESS', 'BLOCKED') AND priority < ${priority}::int`,
+    );
     lateEvents.push({ orderId, changes: { isLate: true, delayMinutes, priority } });
   }
   for (const id of unpredicted) {

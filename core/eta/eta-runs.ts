@@ -32,7 +32,12 @@ export const ETA_MIN_SPACING_MS = 500;
 function underKitchenLock<T>(deps: ActivityDeps, tenantId: string, run: (tx: SqlTx) => Promise<T>): Promise<T> {
   return withTransaction(deps.prisma, async (tx) => {
     // A run that cannot get the lock in 10 s fails, and the activity's retry (or the next transition) asks again.
-    await tenantExecute(tx, tenantId, 'ETA kitchen lock', Prisma.sql`SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`);
+    await tenantExecute(
+      tx,
+      tenantId,
+      'ETA kitchen lock',
+      Prisma.sql`SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock(${ETA_LOCK}::int, hashtext(${tenantId}))`,
+    );
     return run(tx);
   });
 }

@@ -18,7 +18,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * materialized yet, or no station can make it), so a half-known order never looks early.
  */
 export function orderEta(state: KitchenState, result: SimResult, orderId: string): number | null {
-  return etaOf([...state.items.values()].filter((i) => i.orderId === orderId), result);
+  return etaOf(
+    [...state.items.values()].filter((i) => i.orderId === orderId),
+    result,
+  );
 }
 
 function etaOf(items: OpenItem[], result: SimResult): number | null {
@@ -72,16 +75,26 @@ export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState
   if (movedItems.length === 0 && orders.length === 0) return [];
 
   const breakdowns = new Map(orders.map((o) => [o.id, breakdown(state, result, index, o.id, reason)]));
-  await tenantExecute(tx, tenantId, 'store item ETAs', Prisma.sql`
+  await tenantExecute(
+    tx,
+    tenantId,
+    'store item ETAs',
+    Prisma.sql`
     UPDATE order_items i SET estimated_ready_at = v.eta
     FROM unnest(${movedItems.map((i) => i.id)}::uuid[], ${movedItems.map((i) => iso(result.itemReady[i.id]))}::timestamptz[]) AS v(id, eta)
-    WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`);
-  await tenantExecute(tx, tenantId, 'store order ETAs', Prisma.sql`
+    WHERE i.id = v.id AND i.tenant_id = ${tenantId}::uuid`,
+  );
+  await tenantExecute(
+    tx,
+    tenantId,
+    'store order ETAs',
+    Prisma.sql`
     UPDATE orders o SET estimated_ready_at = v.eta, eta_breakdown = v.breakdown,
            initial_estimated_ready_at = COALESCE(o.initial_estimated_ready_at, v.eta), updated_at = now()
     FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[],
                 ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
-    WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`);
+    WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`,
+  );
   return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
 }
 

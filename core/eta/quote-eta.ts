@@ -27,7 +27,11 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
   const lines = await resolveOrderLines(db, parseInput(orderLinesSchema, input.items));
   const [state, learned] = await Promise.all([
     loadKitchenState(prisma, actor.tenantId, Date.now()),
-    loadLearnedDurations(prisma, actor.tenantId, lines.map((l) => l.version.templateId)),
+    loadLearnedDurations(
+      prisma,
+      actor.tenantId,
+      lines.map((l) => l.version.templateId),
+    ),
   ]);
   const quote = quoteItems({
     now: state.now,

@@ -15,7 +15,13 @@ import { adjustInventorySchema } from './movement-input';
  * switch dishes off when an ingredient runs out (and back on when a delivery arrives), and an
  * item left below its minimum raises `inventory:alert`.
  */
-export async function adjustInventory({ db, actor, input, events, kitchen }: KitchenServiceOptions<{ id: string; quantity: unknown; type: unknown; notes?: unknown }>): Promise<MovementWithItem> {
+export async function adjustInventory({
+  db,
+  actor,
+  input,
+  events,
+  kitchen,
+}: KitchenServiceOptions<{ id: string; quantity: unknown; type: unknown; notes?: unknown }>): Promise<MovementWithItem> {
   const id = requireId(input.id, 'Inventory item');
   const data = parseInput(adjustInventorySchema, { quantity: input.quantity, type: input.type, notes: input.notes });
   const amount = new Prisma.Decimal(data.quantity);

@@ -18,15 +18,29 @@ export const adjustInventorySchema = z
   .object({
     quantity: amount,
     type: z.enum(ADJUSTMENT_TYPES, 'must be manual_add, waste or adjustment'),
-    notes: z.string().trim().max(1000).nullish().transform((v) => v || null),
+    notes: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullish()
+      .transform((v) => v || null),
   })
-  .refine((v) => v.type === 'adjustment' || Number(v.quantity) > 0, { path: ['quantity'], message: 'must be positive for manual_add and waste (waste is subtracted)' });
+  .refine((v) => v.type === 'adjustment' || Number(v.quantity) > 0, {
+    path: ['quantity'],
+    message: 'must be positive for manual_add and waste (waste is subtracted)',
+  });
 
 export const listMovementsSchema = z
   .object({
     itemId: z.string().nullish(),
     from: z.date().nullish(),
     to: z.date().nullish(),
-    limit: z.number().int().min(1).max(500).nullish().transform((v) => v ?? 100),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .nullish()
+      .transform((v) => v ?? 100),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['from'], message: 'must not be after `to`' });

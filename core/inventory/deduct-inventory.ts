@@ -50,20 +50,38 @@ export function createInventoryActivities(deps: InventoryDeps) {
   }
 
   const deductInventory: KitchenActivities['deductInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await tenantRows(prisma, tenantId, 'deductInventory', DeductedRow, Prisma.sql`
-      SELECT inventory_deduct_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
+    const [{ result }] = await tenantRows(
+      prisma,
+      tenantId,
+      'deductInventory',
+      DeductedRow,
+      Prisma.sql`
+      SELECT inventory_deduct_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`,
+    );
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     // Only for stock this call moved: a retry must not alert twice for one deduction.
     await emitLowStock(deps, tenantId, result.moved);
-    await announce(tenantId, result.unavailable.map((u) => outOfStock(u.menuItemId, u.ingredient)));
+    await announce(
+      tenantId,
+      result.unavailable.map((u) => outOfStock(u.menuItemId, u.ingredient)),
+    );
     return { movements: Number(result.movements) };
   };
 
   const returnInventory: KitchenActivities['returnInventory'] = async ({ tenantId, orderItemId }) => {
-    const [{ result }] = await tenantRows(prisma, tenantId, 'returnInventory', ReturnedRow, Prisma.sql`
-      SELECT inventory_return_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`);
+    const [{ result }] = await tenantRows(
+      prisma,
+      tenantId,
+      'returnInventory',
+      ReturnedRow,
+      Prisma.sql`
+      SELECT inventory_return_item(${tenantId}::uuid, ${orderItemId}::uuid) AS result`,
+    );
     if (!result) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
-    await announce(tenantId, result.available.map((menuItemId) => ({ menuItemId, isAvailable: true, reason: null })));
+    await announce(
+      tenantId,
+      result.available.map((menuItemId) => ({ menuItemId, isAvailable: true, reason: null })),
+    );
     return { movements: Number(result.movements) };
   };
 

@@ -44,8 +44,14 @@ export function outOfStock(menuItemId: string, ingredient: string): MenuUpdatedP
  */
 export async function markOutOfStockItems(tx: Tx, tenantId: string, inventoryItemIds: string[]): Promise<MenuUpdatedPayload[]> {
   if (inventoryItemIds.length === 0) return [];
-  const rows = await tenantRows(tx, tenantId, 'markOutOfStockItems', OutOfStockRow, Prisma.sql`
-    SELECT menu_item_id AS id, ingredient AS name FROM inventory_mark_out_of_stock(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`);
+  const rows = await tenantRows(
+    tx,
+    tenantId,
+    'markOutOfStockItems',
+    OutOfStockRow,
+    Prisma.sql`
+    SELECT menu_item_id AS id, ingredient AS name FROM inventory_mark_out_of_stock(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`,
+  );
   return rows.map((r) => outOfStock(r.id, r.name));
 }
 
@@ -56,7 +62,13 @@ export async function markOutOfStockItems(tx: Tx, tenantId: string, inventoryIte
  */
 export async function restockedItems(tx: Tx, tenantId: string, inventoryItemIds: string[]): Promise<MenuUpdatedPayload[]> {
   if (inventoryItemIds.length === 0) return [];
-  const rows = await tenantRows(tx, tenantId, 'restockedItems', RestockedRow, Prisma.sql`
-    SELECT menu_item_id AS id FROM inventory_restock_menu_items(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`);
+  const rows = await tenantRows(
+    tx,
+    tenantId,
+    'restockedItems',
+    RestockedRow,
+    Prisma.sql`
+    SELECT menu_item_id AS id FROM inventory_restock_menu_items(${tenantId}::uuid, ${inventoryItemIds}::uuid[])`,
+  );
   return rows.map((r) => ({ menuItemId: r.id, isAvailable: true, reason: null }));
 }

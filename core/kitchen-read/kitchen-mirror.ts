@@ -157,7 +157,12 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
     const [open, type] = OPEN_ROWS[table];
     return delta ? Prisma.sql`changed_xid >= ${delta.horizon}::xid8` : Prisma.sql`status = ANY(${[...open]}::${Prisma.raw(`"${type}"`)}[])`;
   };
-  const [read] = await tenantRows(db, tenantId, 'refreshMirror', KitchenReadRow, Prisma.sql`
+  const [read] = await tenantRows(
+    db,
+    tenantId,
+    'refreshMirror',
+    KitchenReadRow,
+    Prisma.sql`
     SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'capacity', capacity, 'taskTypes', coalesce(task_types, '{}'), 'isActive', is_active)), '[]')
        FROM stations WHERE tenant_id = ${tenantId}::uuid) AS stations,
@@ -169,7 +174,8 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
        FROM order_items WHERE tenant_id = ${tenantId}::uuid AND ${rows('items')}) AS items,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'priority', priority, 'estimatedReadyAt', ${epochMs('estimated_ready_at')},
                                                   'initialEstimatedReadyAt', ${epochMs('initial_estimated_ready_at')})), '[]')
-       FROM orders WHERE tenant_id = ${tenantId}::uuid AND ${rows('orders')}) AS orders`);
+       FROM orders WHERE tenant_id = ${tenantId}::uuid AND ${rows('orders')}) AS orders`,
+  );
 
   const mirror: KitchenMirror = delta ?? { tasks: new Map(), items: new Map(), orders: new Map(), horizon: read.horizon, fullReadAt: now };
   // A task's fixed part is read once, when it is first seen, and kept across whole reads too.
@@ -193,13 +199,19 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
 }
 
 async function readStatics(db: Db, tenantId: string, ids: string[]): Promise<Map<string, TaskStatic>> {
-  const rows = await tenantRows(db, tenantId, 'readStatics', TaskStaticRow, Prisma.sql`
+  const rows = await tenantRows(
+    db,
+    tenantId,
+    'readStatics',
+    TaskStaticRow,
+    Prisma.sql`
     SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
            v.template_id::text AS "templateId", t.station_type AS "stationType", t.depends_on::text[] AS "dependsOn",
            t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes", ${epochMs('t.planned_start_at')} AS "plannedStartAt"
     FROM task_instances t
     JOIN order_items i ON i.id = t.order_item_id AND i.tenant_id = t.tenant_id
     LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id AND v.tenant_id = t.tenant_id
-    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ANY(${ids}::uuid[])`);
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ANY(${ids}::uuid[])`,
+  );
   return new Map(rows.map(({ id, ...fixed }) => [id, fixed]));
 }

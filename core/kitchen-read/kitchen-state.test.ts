@@ -35,7 +35,6 @@ const wholeRead = async () => tasksOf(await loadKitchenState(prisma, tenant.id, 
 const setPriority = (taskId: string, priority: number) => prisma.$executeRaw`UPDATE task_instances SET priority = ${priority} WHERE id = ${taskId}::uuid`;
 
 describe('kitchen state loader (the open kitchen read by what changed since the last read)', () => {
-
   it('follows transitions, new tasks, items and orders, and closed ones, exactly like a whole read', async () => {
     const loader = createKitchenStateLoader();
     const read = async () => tasksOf(await loader.load(prisma, tenant.id, now.getTime()));
@@ -126,7 +125,14 @@ describe('kitchen state loader (the open kitchen read by what changed since the 
     const { workflowVersionId } = await prisma.orderItem.findUniqueOrThrow({ where: { id: item.item.id } });
     const { templateId } = await prisma.workflowTemplateVersion.findUniqueOrThrow({ where: { id: workflowVersionId! } });
     await prisma.taskDuration.createMany({
-      data: [1, 2, 3].map((i) => ({ tenantId: tenant.id, workflowTemplateId: templateId, taskDefId: 'bake', durationSeconds: 5 * 60, quantity: 1, recordedAt: new Date(now.getTime() - i * 60_000) })),
+      data: [1, 2, 3].map((i) => ({
+        tenantId: tenant.id,
+        workflowTemplateId: templateId,
+        taskDefId: 'bake',
+        durationSeconds: 5 * 60,
+        quantity: 1,
+        recordedAt: new Date(now.getTime() - i * 60_000),
+      })),
     });
     learned.forget(tenant.id, templateId); // as the worker does when it records a duration
     const after = await taskOf(bake);

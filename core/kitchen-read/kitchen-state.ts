@@ -41,7 +41,10 @@ export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | n
   return {
     async load(db, tenantId, now) {
       const read = (turns.get(tenantId) ?? Promise.resolve()).then(() => refresh(db, tenantId));
-      turns.set(tenantId, read.catch(() => undefined)); // a failed read leaves the mirror as it was: the next one retries
+      turns.set(
+        tenantId,
+        read.catch(() => undefined),
+      ); // a failed read leaves the mirror as it was: the next one retries
       const { mirror, stations } = await read;
 
       // An open item of an order that is no longer open is not the kitchen's work: keep the items whose order is open.

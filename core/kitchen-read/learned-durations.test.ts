@@ -22,7 +22,15 @@ it('averages the last 100 durations per recipe task and per station, newest firs
   const other = await createRecipe(prisma, tenantId, singleTaskRecipe('grill', 10));
   let minute = 0;
   const rows = (stationId: string | null, count: number, seconds: number, quantity = 1, templateId = template.id, taskDefId = 'cook') =>
-    Array.from({ length: count }, () => ({ tenantId, workflowTemplateId: templateId, taskDefId, stationId, durationSeconds: seconds, quantity, recordedAt: new Date(T0 + minute++ * 60_000) }));
+    Array.from({ length: count }, () => ({
+      tenantId,
+      workflowTemplateId: templateId,
+      taskDefId,
+      stationId,
+      durationSeconds: seconds,
+      quantity,
+      recordedAt: new Date(T0 + minute++ * 60_000),
+    }));
   await prisma.taskDuration.createMany({
     data: [
       ...rows(a.id, 50, 1_000), // the oldest: outside every window

@@ -42,7 +42,12 @@ const UNIT_SECONDS = Prisma.sql`duration_seconds / (1 + (GREATEST(quantity, 1) -
 
 async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
-  return tenantRows(db, tenantId, 'queryLearnedRows', Row, Prisma.sql`
+  return tenantRows(
+    db,
+    tenantId,
+    'queryLearnedRows',
+    Row,
+    Prisma.sql`
     WITH RECURSIVE defs AS (
       SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t) AS def
       FROM unnest(${ids}::uuid[]) AS t
@@ -69,11 +74,14 @@ async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promis
       ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
     ) w
     WHERE d.def IS NOT NULL
-    GROUP BY d.t, d.def, s.id`);
+    GROUP BY d.t, d.def, s.id`,
+  );
 }
 
 function lookupOver(rows: Row[]): LearnedDurations {
-  const byKey = new Map<string, LearnedDuration>(rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), { avgSeconds: r.avgSeconds, samples: r.samples }]));
+  const byKey = new Map<string, LearnedDuration>(
+    rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), { avgSeconds: r.avgSeconds, samples: r.samples }]),
+  );
   return {
     lookup(templateId, taskDefId, stationId) {
       if (!templateId) return null;

@@ -38,9 +38,10 @@ export function createCounterFire(deps: ActivityDeps): CounterFire {
 
   return {
     async plan(order) {
-      const plan = 'items' in order
-        ? await planOrder({ ...order, status: 'NEW', items: order.items.map((i) => ({ ...i, status: 'PENDING' })) })
-        : await loadOrderPlan(order);
+      const plan =
+        'items' in order
+          ? await planOrder({ ...order, status: 'NEW', items: order.items.map((i) => ({ ...i, status: 'PENDING' })) })
+          : await loadOrderPlan(order);
       const open = plan.items.filter((i) => i.status !== 'DONE' && i.status !== 'CANCELLED');
       const fireTimes = planOrderFireTimes({ ...plan, items: open }, deps.clock().getTime());
       const fireAt = (id: string) => (id in fireTimes ? new Date(fireTimes[id]).toISOString() : null);

@@ -74,7 +74,11 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
    * Creates the item's tasks and subtasks once. `stored`: the rows may already be there (a
    * retry, or createOrder materialised the item when it fired it at the counter), so look first.
    */
-  const materialize = async ({ tenantId, orderId, priority, item }: MaterializableItem, plannedStartAt: string | null, stored: 'look first' | 'just stored'): Promise<ItemPlan> => {
+  const materialize = async (
+    { tenantId, orderId, priority, item }: MaterializableItem,
+    plannedStartAt: string | null,
+    stored: 'look first' | 'just stored',
+  ): Promise<ItemPlan> => {
     const learned = await learnedCache.load(prisma, tenantId, item.workflowVersion ? [item.workflowVersion.templateId] : []);
     const recipe = pinnedRecipe(item, learned);
     const plan: ItemPlan = {
@@ -104,13 +108,19 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
 
   /** The item workflow's first step: its tasks, and the news that it exists (see item-workflow-channel.ts). */
   const materializeItemTasks: KitchenActivities['materializeItemTasks'] = async ({ tenantId, orderItemId, plannedStartAt }) => {
-    const [row] = await tenantRows(prisma, tenantId, 'materializeItemTasks', ItemRow, Prisma.sql`
+    const [row] = await tenantRows(
+      prisma,
+      tenantId,
+      'materializeItemTasks',
+      ItemRow,
+      Prisma.sql`
       SELECT i.id::text AS id, i.order_id::text AS "orderId", i.quantity, o.priority,
              v.template_id::text AS "templateId", v.definition, pg_notify(${ITEM_WORKFLOW_CHANNEL}, i.id::text) AS announced
       FROM order_items i
       JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
       LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id
-      WHERE i.id = ${orderItemId}::uuid AND i.tenant_id = ${tenantId}::uuid`);
+      WHERE i.id = ${orderItemId}::uuid AND i.tenant_id = ${tenantId}::uuid`,
+    );
     if (!row) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     const workflowVersion = row.templateId ? { templateId: row.templateId, definition: row.definition } : null;
     const item = { id: row.id, quantity: row.quantity, workflowVersion };

@@ -38,7 +38,12 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
   const setItemStatus: KitchenActivities['setItemStatus'] = async ({ tenantId, orderItemId, status }) => {
     const now = clock();
     // The item moves, and its order's items come back (boards redraw the card's item list from them).
-    const rows = await tenantRows(prisma, tenantId, 'setItemStatus', ItemRow, Prisma.sql`
+    const rows = await tenantRows(
+      prisma,
+      tenantId,
+      'setItemStatus',
+      ItemRow,
+      Prisma.sql`
       WITH moved AS (
         UPDATE order_items i SET status = ${status}::"OrderItemStatus",
           actual_ready_at = CASE WHEN ${status}::text = 'DONE' THEN ${now}::timestamptz ELSE i.actual_ready_at END
@@ -51,7 +56,8 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
       FROM order_items i
       WHERE i.tenant_id = ${tenantId}::uuid
         AND i.order_id = (SELECT o.order_id FROM order_items o WHERE o.id = ${orderItemId}::uuid AND o.tenant_id = ${tenantId}::uuid)
-      ORDER BY i.created_at, i.id`);
+      ORDER BY i.created_at, i.id`,
+    );
     const item = rows.find((r) => r.id === orderItemId);
     if (!item) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     if (!item.moved && item.status !== status) {
@@ -59,12 +65,20 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     }
     // A finished item leaves the kitchen: its order's ETA and breakdown change.
     if (status !== 'IN_PROGRESS') deps.eta?.after(tenantId, status === 'DONE' ? 'item-done' : 'item-cancelled');
-    deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', {
-      orderId: item.orderId,
-      changes: {
-        items: rows.map((r) => ({ id: r.id, menuItemId: r.menuItemId, name: r.name, quantity: r.quantity, status: r.id === orderItemId ? status : r.status })),
-      },
-    }));
+    deps.events.track(
+      deps.events.toTenant(tenantId).emit('order:updated', {
+        orderId: item.orderId,
+        changes: {
+          items: rows.map((r) => ({
+            id: r.id,
+            menuItemId: r.menuItemId,
+            name: r.name,
+            quantity: r.quantity,
+            status: r.id === orderItemId ? status : r.status,
+          })),
+        },
+      }),
+    );
   };
 
   const setOrderStatus: KitchenActivities['setOrderStatus'] = async ({ tenantId, orderId, status, reason }) => {
@@ -72,7 +86,12 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     // The ready time is stamped once (also when READY itself was skipped), and still by a retry
     // that finds the status set but not the time (rows written before this was one statement).
     const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
-    const [order] = await tenantRows(prisma, tenantId, 'setOrderStatus', OrderRow, Prisma.sql`
+    const [order] = await tenantRows(
+      prisma,
+      tenantId,
+      'setOrderStatus',
+      OrderRow,
+      Prisma.sql`
       WITH moved AS (
         UPDATE orders o SET status = ${status}::"OrderStatus",
           cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,
@@ -84,7 +103,8 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
         RETURNING o.id
       )
       SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
-      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`);
+      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`,
+    );
     if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
     if (!order.moved && order.status !== status) {
       fail('INVALID_TRANSITION', `Order ${orderId} is ${order.status}; it cannot become ${status}`);

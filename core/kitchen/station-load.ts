@@ -59,7 +59,12 @@ export function announceStationLoad(deps: ActivityDeps, tenantId: string, statio
 async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds: Array<string | null>): Promise<void> {
   const ids = [...new Set(stationIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const rows = await tenantRows(deps.prisma, tenantId, 'emitStationLoad', LoadRow, Prisma.sql`
+  const rows = await tenantRows(
+    deps.prisma,
+    tenantId,
+    'emitStationLoad',
+    LoadRow,
+    Prisma.sql`
     SELECT s.id::text AS id, s.capacity,
       count(t.id) FILTER (WHERE t.status = 'QUEUED')::int AS queued,
       count(t.id) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress
@@ -67,7 +72,8 @@ async function emitStationLoad(deps: ActivityDeps, tenantId: string, stationIds:
     LEFT JOIN task_instances t
       ON t.station_id = s.id AND t.tenant_id = s.tenant_id AND t.status IN ('QUEUED', 'IN_PROGRESS')
     WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ANY(${ids}::uuid[])
-    GROUP BY s.id`);
+    GROUP BY s.id`,
+  );
   for (const row of rows) {
     // Load counts the waiting queue too, so it can exceed 100%: it is what "least loaded" compares.
     const loadPercent = Math.round(((row.queued + row.in_progress) / Math.max(row.capacity, 1)) * 100);

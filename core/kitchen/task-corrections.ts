@@ -74,7 +74,11 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     // Emitted from the rows, not from what this call changed, so a retry after a crash still tells the KDS.
     const cancelled = await prisma.taskInstance.findMany({ where: { tenantId, orderItemId, status: 'CANCELLED' } });
     for (const task of cancelled) await emitTaskUpdated(deps, task);
-    announceStationLoad(deps, tenantId, cancelled.map((t) => t.stationId));
+    announceStationLoad(
+      deps,
+      tenantId,
+      cancelled.map((t) => t.stationId),
+    );
     deps.eta?.after(tenantId, 'item-cancelled');
   };
 

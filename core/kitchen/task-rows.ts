@@ -70,7 +70,12 @@ export async function insertTaskRows(
   at: { tenantId: string; orderId: string; orderItemId: string; quantity: number; priority: number },
 ): Promise<{ tasks: number; subtasks: number }> {
   const { tasks, subtasks } = rows;
-  const [inserted] = await tenantRows(db, at.tenantId, 'insertTaskRows', InsertedRow, Prisma.sql`
+  const [inserted] = await tenantRows(
+    db,
+    at.tenantId,
+    'insertTaskRows',
+    InsertedRow,
+    Prisma.sql`
     WITH t AS (
       INSERT INTO task_instances (id, tenant_id, order_id, order_item_id, task_def_id, phase_def_id, name, station_type, status,
                                   depends_on, quantity, priority, estimated_minutes, planned_start_at, created_at, updated_at)
@@ -91,7 +96,8 @@ export async function insertTaskRows(
       ON CONFLICT DO NOTHING
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM t)::int AS tasks, (SELECT count(*) FROM s)::int AS subtasks`);
+    SELECT (SELECT count(*) FROM t)::int AS tasks, (SELECT count(*) FROM s)::int AS subtasks`,
+  );
   return inserted;
 }
 
@@ -107,8 +113,6 @@ export function freshPlannedTasks(rows: TaskRows): PlannedTask[] {
     estimatedMinutes: t.estimatedMinutes,
     status: 'PENDING',
     stationId: null,
-    subtasks: rows.subtasks
-      .filter((s) => s.taskId === t.id)
-      .map((s) => ({ id: s.id, defId: s.defId, name: s.name, optional: s.optional, completed: false })),
+    subtasks: rows.subtasks.filter((s) => s.taskId === t.id).map((s) => ({ id: s.id, defId: s.defId, name: s.name, optional: s.optional, completed: false })),
   }));
 }

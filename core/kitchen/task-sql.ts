@@ -50,8 +50,14 @@ const TASK_COLUMNS = Prisma.sql`
  * Null when the task was not PENDING/BLOCKED.
  */
 export async function queueTask(db: Db, tenantId: string, taskId: string, queuedAt: Date): Promise<TaskState | null> {
-  const [row] = await tenantRows(db, tenantId, 'queueTask', TaskStateRow, Prisma.sql`
-    SELECT ${TASK_COLUMNS} FROM kds_queue_task(${tenantId}::uuid, ${taskId}::uuid, ${queuedAt}) t`);
+  const [row] = await tenantRows(
+    db,
+    tenantId,
+    'queueTask',
+    TaskStateRow,
+    Prisma.sql`
+    SELECT ${TASK_COLUMNS} FROM kds_queue_task(${tenantId}::uuid, ${taskId}::uuid, ${queuedAt}) t`,
+  );
   return row ?? null;
 }
 
@@ -60,17 +66,29 @@ export async function queueTask(db: Db, tenantId: string, taskId: string, queued
  * are serialised on its row (SQL function kds_start_task). Null when not started.
  */
 export async function startIfFree(db: Db, at: { tenantId: string; taskId: string; userId: string | null; startedAt: Date }): Promise<TaskState | null> {
-  const [row] = await tenantRows(db, at.tenantId, 'startIfFree', TaskStateRow, Prisma.sql`
-    SELECT ${TASK_COLUMNS} FROM kds_start_task(${at.tenantId}::uuid, ${at.taskId}::uuid, ${at.userId}::uuid, ${at.startedAt}) t`);
+  const [row] = await tenantRows(
+    db,
+    at.tenantId,
+    'startIfFree',
+    TaskStateRow,
+    Prisma.sql`
+    SELECT ${TASK_COLUMNS} FROM kds_start_task(${at.tenantId}::uuid, ${at.taskId}::uuid, ${at.userId}::uuid, ${at.startedAt}) t`,
+  );
   return row ?? null;
 }
 
 /** Name, capacity and tasks in progress of a station (why a start was refused). */
 export async function stationLoadOf(db: Db, tenantId: string, stationId: string): Promise<{ name: string; capacity: number; inProgress: number } | null> {
-  const [row] = await tenantRows(db, tenantId, 'stationLoadOf', StationLoadRow, Prisma.sql`
+  const [row] = await tenantRows(
+    db,
+    tenantId,
+    'stationLoadOf',
+    StationLoadRow,
+    Prisma.sql`
     SELECT s.name, s.capacity,
       (SELECT count(*)::int FROM task_instances b WHERE b.tenant_id = s.tenant_id AND b.station_id = s.id AND b.status = 'IN_PROGRESS') AS "inProgress"
-    FROM stations s WHERE s.id = ${stationId}::uuid AND s.tenant_id = ${tenantId}::uuid`);
+    FROM stations s WHERE s.id = ${stationId}::uuid AND s.tenant_id = ${tenantId}::uuid`,
+  );
   return row ?? null;
 }
 
@@ -83,7 +101,12 @@ export async function completeIfReady(
   db: Db,
   at: { tenantId: string; taskId: string; userId: string | null; completedAt: Date },
 ): Promise<(TaskState & { recordedTemplateId: string | null }) | null> {
-  const [row] = await tenantRows(db, at.tenantId, 'completeIfReady', CompletedRow, Prisma.sql`
+  const [row] = await tenantRows(
+    db,
+    at.tenantId,
+    'completeIfReady',
+    CompletedRow,
+    Prisma.sql`
     WITH t AS (
       UPDATE task_instances t SET status = 'DONE', completed_at = ${at.completedAt}, completed_by = ${at.userId}::uuid, updated_at = now()
       WHERE t.id = ${at.taskId}::uuid AND t.tenant_id = ${at.tenantId}::uuid AND t.status = 'IN_PROGRESS'
@@ -101,13 +124,22 @@ export async function completeIfReady(
       ON CONFLICT (task_instance_id) DO NOTHING
       RETURNING workflow_template_id
     )
-    SELECT ${TASK_COLUMNS}, (SELECT workflow_template_id::text FROM recorded) AS "recordedTemplateId" FROM t`);
+    SELECT ${TASK_COLUMNS}, (SELECT workflow_template_id::text FROM recorded) AS "recordedTemplateId" FROM t`,
+  );
   return row ?? null;
 }
 
 /** Ticks an open subtask of a task that is not finished; null when nothing was ticked. */
-export async function tickSubtask(db: Db, at: { tenantId: string; taskId: string; subtaskId: string; userId: string | null; completedAt: Date }): Promise<TaskState | null> {
-  const [row] = await tenantRows(db, at.tenantId, 'tickSubtask', TaskStateRow, Prisma.sql`
+export async function tickSubtask(
+  db: Db,
+  at: { tenantId: string; taskId: string; subtaskId: string; userId: string | null; completedAt: Date },
+): Promise<TaskState | null> {
+  const [row] = await tenantRows(
+    db,
+    at.tenantId,
+    'tickSubtask',
+    TaskStateRow,
+    Prisma.sql`
     WITH ticked AS (
       UPDATE subtask_instances s SET is_completed = true, completed_at = ${at.completedAt}, completed_by = ${at.userId}::uuid
       FROM task_instances t
@@ -116,21 +148,34 @@ export async function tickSubtask(db: Db, at: { tenantId: string; taskId: string
         AND t.status NOT IN ('DONE', 'CANCELLED')
       RETURNING s.task_instance_id
     )
-    SELECT ${TASK_COLUMNS} FROM task_instances t JOIN ticked ON ticked.task_instance_id = t.id`);
+    SELECT ${TASK_COLUMNS} FROM task_instances t JOIN ticked ON ticked.task_instance_id = t.id`,
+  );
   return row ?? null;
 }
 
 /** Required subtasks of a task still open (why a completion was refused). */
 export async function openRequiredSubtasks(db: Db, tenantId: string, taskId: string): Promise<number> {
-  const [row] = await tenantRows(db, tenantId, 'openRequiredSubtasks', OpenRow, Prisma.sql`
+  const [row] = await tenantRows(
+    db,
+    tenantId,
+    'openRequiredSubtasks',
+    OpenRow,
+    Prisma.sql`
     SELECT count(*)::int AS "open" FROM subtask_instances
-    WHERE task_instance_id = ${taskId}::uuid AND tenant_id = ${tenantId}::uuid AND NOT optional AND NOT is_completed`);
+    WHERE task_instance_id = ${taskId}::uuid AND tenant_id = ${tenantId}::uuid AND NOT optional AND NOT is_completed`,
+  );
   return row?.open ?? 0;
 }
 
 /** The task as it is now (the slow path after a statement above changed nothing). */
 export async function readTask(db: Db, tenantId: string, taskId: string): Promise<TaskState | null> {
-  const [row] = await tenantRows(db, tenantId, 'readTask', TaskStateRow, Prisma.sql`
-    SELECT ${TASK_COLUMNS} FROM task_instances t WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid`);
+  const [row] = await tenantRows(
+    db,
+    tenantId,
+    'readTask',
+    TaskStateRow,
+    Prisma.sql`
+    SELECT ${TASK_COLUMNS} FROM task_instances t WHERE t.id = ${taskId}::uuid AND t.tenant_id = ${tenantId}::uuid`,
+  );
   return row ?? null;
 }

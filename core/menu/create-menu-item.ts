@@ -9,7 +9,10 @@ export async function createMenuItem({ db, actor, input }: ServiceOptions<unknow
   const { ingredients, ...data } = parseInput(createMenuItemSchema, input);
   await assertMenuNameFree(db, data.name);
   await assertWorkflowTemplateVisible(db, data.workflowTemplateId);
-  await assertInventoryItemsVisible(db, ingredients.map((i) => i.inventoryItemId));
+  await assertInventoryItemsVisible(
+    db,
+    ingredients.map((i) => i.inventoryItemId),
+  );
   try {
     return await db.$transaction(async (tx) => {
       const item = await tx.menuItem.create({ data: { ...data, tenantId: actor.tenantId } });

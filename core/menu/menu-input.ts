@@ -21,7 +21,10 @@ const fields = {
   name: z.string().trim().min(1, 'must not be empty').max(255),
   category: z.string().trim().min(1).max(100).nullish(),
   description: z.string().trim().max(2000).nullish(),
-  allergens: z.array(allergen).max(30).transform((a) => [...new Set(a)]),
+  allergens: z
+    .array(allergen)
+    .max(30)
+    .transform((a) => [...new Set(a)]),
   workflowTemplateId: z.uuid('must be a workflow template id').nullish(),
   displayOrder: z.number().int().min(0).max(10_000),
 };

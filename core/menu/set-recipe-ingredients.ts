@@ -10,7 +10,10 @@ export async function setRecipeIngredients({ db, actor, input }: ServiceOptions<
   const items = parseInput(ingredientsSchema, input.items);
   const menuItem = await db.menuItem.findFirst({ where: { id: menuItemId, isActive: true }, select: { id: true } });
   if (!menuItem) throw notFound('Menu item');
-  await assertInventoryItemsVisible(db, items.map((i) => i.inventoryItemId));
+  await assertInventoryItemsVisible(
+    db,
+    items.map((i) => i.inventoryItemId),
+  );
   return db.$transaction(async (tx) => {
     await tx.recipeIngredient.deleteMany({ where: { menuItemId } });
     if (items.length > 0) {

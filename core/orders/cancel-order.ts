@@ -15,7 +15,13 @@ const CLOSED = new Set(['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
  * capacity released, deducted inventory returned) and marks the order CANCELLED before the
  * update returns, so the order read back here is already the final one.
  */
-export async function cancelOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<{ id: string; reason: unknown }, ServiceActor>): Promise<OrderWithItems> {
+export async function cancelOrder({
+  db,
+  actor,
+  input,
+  kitchen,
+  events,
+}: KitchenServiceOptions<{ id: string; reason: unknown }, ServiceActor>): Promise<OrderWithItems> {
   const id = requireId(input.id, 'Order');
   const { reason } = parseInput(cancelOrderSchema, { reason: input.reason });
   const order = await db.order.findUnique({ where: { id }, select: { id: true, orderNumber: true, status: true } });

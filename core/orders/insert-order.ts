@@ -45,7 +45,12 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     },
   });
   const at = new Date(now);
-  const [row] = await tenantRows(db, tenantId, 'insertOrder', StoredRow, Prisma.sql`
+  const [row] = await tenantRows(
+    db,
+    tenantId,
+    'insertOrder',
+    StoredRow,
+    Prisma.sql`
     WITH seq AS (
       UPDATE tenants SET order_seq = order_seq + 1, updated_at = ${at} WHERE id = ${tenantId}::uuid RETURNING order_seq
     ), o AS (
@@ -71,7 +76,8 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
              ${JSON.stringify(audit.details ?? {})}::jsonb || jsonb_build_object('orderNumber', o.order_number), ${audit.ipAddress}::inet, ${at}
       FROM o
     )
-    SELECT order_number AS "orderNumber" FROM o`);
+    SELECT order_number AS "orderNumber" FROM o`,
+  );
   if (!row) throw new Error(`Tenant ${tenantId} not found while storing an order`);
   return {
     id: orderId,

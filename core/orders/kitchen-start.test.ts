@@ -26,7 +26,13 @@ function brokenKitchen(counterFire?: CounterFire) {
 async function createWhileTemporalFails(k: TestKitchen, input: Record<string, unknown>, counterFire?: CounterFire) {
   const manager = k.tenant.users.MANAGER;
   const actor = { userId: manager.id, tenantId: k.tenant.id, tenantSlug: k.tenant.slug, role: manager.role, name: manager.name };
-  return createOrder({ db: forTenant(api.prisma, k.tenant.id), actor, input: { channel: 'PHONE', ...input }, kitchen: brokenKitchen(counterFire), events: null });
+  return createOrder({
+    db: forTenant(api.prisma, k.tenant.id),
+    actor,
+    input: { channel: 'PHONE', ...input },
+    kitchen: brokenKitchen(counterFire),
+    events: null,
+  });
 }
 
 const tasksOf = (orderId: string) => api.prisma.taskInstance.count({ where: { orderId } });
@@ -37,7 +43,15 @@ const QUEUE = 'query($stationId: ID!) { stationQueue(stationId: $stationId) { ta
 describe('firing at the counter', () => {
   it('has the first ticket in its station queue when createOrder answers, and the cook can start it at once', async () => {
     const k = await api.kitchen();
-    const res = await api.gql(k.token.operator, CREATE, { input: { channel: 'PHONE', items: [{ menuItemId: k.menu.pizza, quantity: 1 }, { menuItemId: k.menu.salad, quantity: 1 }] } });
+    const res = await api.gql(k.token.operator, CREATE, {
+      input: {
+        channel: 'PHONE',
+        items: [
+          { menuItemId: k.menu.pizza, quantity: 1 },
+          { menuItemId: k.menu.salad, quantity: 1 },
+        ],
+      },
+    });
     const order = res.data!.createOrder;
     // No waiting: the pizza (the longest item) fired before the call answered.
     const [bench, bench2] = await Promise.all([k.station.bench, k.station.bench2].map((stationId) => api.gql(k.token.staff, QUEUE, { stationId })));

@@ -6,7 +6,13 @@ export const MAX_ITEM_QUANTITY = 50;
 /** A scheduled order further out than this is almost certainly a typo in the date. */
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
 
-const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 const priority = z.number().int().min(0, 'must be 0 (normal), 1 (high) or 2 (urgent)').max(2, 'must be 0 (normal), 1 (high) or 2 (urgent)');
 
 /**
@@ -36,7 +42,13 @@ export const createOrderSchema = z.object({
     .transform((v) => v ?? null)
     .refine((d) => d === null || d.getTime() > Date.now(), 'must be in the future')
     .refine((d) => d === null || d.getTime() < Date.now() + MAX_SCHEDULE_AHEAD_MS, 'must be within 30 days'),
-  idempotencyKey: z.string().trim().min(8, 'must be at least 8 characters').max(255).nullish().transform((v) => v ?? null),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, 'must be at least 8 characters')
+    .max(255)
+    .nullish()
+    .transform((v) => v ?? null),
   items: orderLinesSchema,
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
@@ -63,7 +75,19 @@ export const listOrdersSchema = z.object({
     .refine(isRealDay, 'is not a real day')
     .nullish(),
   search: z.string().trim().max(100).nullish(),
-  limit: z.number().int().min(1).max(200).nullish().transform((v) => v ?? 50),
-  offset: z.number().int().min(0).max(100_000).nullish().transform((v) => v ?? 0),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .nullish()
+    .transform((v) => v ?? 50),
+  offset: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .nullish()
+    .transform((v) => v ?? 0),
 });
 export type ListOrdersInput = z.output<typeof listOrdersSchema>;

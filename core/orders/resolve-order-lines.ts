@@ -26,7 +26,13 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
   const menuItems = await db.menuItem.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, name: true, price: true, allergens: true, isActive: true, isAvailable: true, unavailableReason: true,
+      id: true,
+      name: true,
+      price: true,
+      allergens: true,
+      isActive: true,
+      isAvailable: true,
+      unavailableReason: true,
       workflowTemplate: { select: { id: true, currentVersion: true } },
     },
   });
@@ -34,10 +40,13 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
   const published = menuItems.flatMap((m) =>
     m.workflowTemplate?.currentVersion != null ? [{ templateId: m.workflowTemplate.id, version: m.workflowTemplate.currentVersion }] : [],
   );
-  const versions = published.length === 0 ? [] : await db.workflowTemplateVersion.findMany({
-    where: { OR: published },
-    select: { id: true, templateId: true, definition: true },
-  });
+  const versions =
+    published.length === 0
+      ? []
+      : await db.workflowTemplateVersion.findMany({
+          where: { OR: published },
+          select: { id: true, templateId: true, definition: true },
+        });
   const versionByTemplate = new Map(versions.map((v) => [v.templateId, v]));
 
   const problems: FieldError[] = [];
@@ -49,7 +58,8 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
     const before = problems.length;
     if (!item) problems.push({ path: `${path}.menuItemId`, message: `${label} does not exist` });
     else if (!item.isActive) problems.push({ path: `${path}.menuItemId`, message: `${label} is no longer on the menu` });
-    else if (!item.isAvailable) problems.push({ path: `${path}.menuItemId`, message: `${label} is unavailable${item.unavailableReason ? ` (${item.unavailableReason})` : ''}` });
+    else if (!item.isAvailable)
+      problems.push({ path: `${path}.menuItemId`, message: `${label} is unavailable${item.unavailableReason ? ` (${item.unavailableReason})` : ''}` });
     else if (!item.workflowTemplate) problems.push({ path: `${path}.menuItemId`, message: `${label} has no recipe, so the kitchen cannot make it` });
     else if (!versionByTemplate.has(item.workflowTemplate.id)) problems.push({ path: `${path}.menuItemId`, message: `${label} has no published recipe yet` });
     if (line.quantity < 1 || line.quantity > MAX_ITEM_QUANTITY) {

@@ -10,7 +10,6 @@ const log = componentLogger('orders');
 /** Pauses between start attempts; the SDK's own connection retries run inside each attempt. */
 export const START_BACKOFF_MS = [250, 1_000, 4_000] as const;
 
-
 /**
  * Starts the order's workflow, retrying transient failures. Safe to repeat at any time: the
  * workflow id derives from the order id and the start is idempotent (kitchen-client.ts), so a
@@ -29,7 +28,10 @@ export async function startKitchen(
       return true;
     } catch (err) {
       const last = attempt >= backoffMs.length;
-      log.error({ err, tenantId: order.tenantId, orderId: order.id, attempt: attempt + 1 }, `starting the kitchen workflow failed${last ? '; it stays NEW until re-driven' : ''}`);
+      log.error(
+        { err, tenantId: order.tenantId, orderId: order.id, attempt: attempt + 1 },
+        `starting the kitchen workflow failed${last ? '; it stays NEW until re-driven' : ''}`,
+      );
       if (last) return false;
       await sleep(backoffMs[attempt]);
     }
@@ -42,7 +44,13 @@ export async function startKitchen(
  * workflows would have created them). Run it at start-up or on a timer; repeating it is harmless.
  * A client retrying createOrder with the same idempotencyKey re-drives its own order the same way.
  */
-export async function redriveStuckOrders(opts: { prisma: Db; kitchen: KitchenHandle; olderThanMs?: number; limit?: number; tenantId?: string }): Promise<number> {
+export async function redriveStuckOrders(opts: {
+  prisma: Db;
+  kitchen: KitchenHandle;
+  olderThanMs?: number;
+  limit?: number;
+  tenantId?: string;
+}): Promise<number> {
   const before = new Date(Date.now() - (opts.olderThanMs ?? 60_000));
   const stuck = await opts.prisma.order.findMany({
     where: { status: 'NEW', createdAt: { lte: before }, tasks: { none: {} }, ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) },

@@ -20,7 +20,10 @@ export async function notifyAvailabilityChanged(opts: { db: PlatformLister; clie
   const client = opts.client;
   try {
     const platforms = await opts.db.platform.findMany({ where: { tenantId: opts.tenantId, isActive: true }, select: { id: true } });
-    await signalAvailabilityChanged(client, platforms.map((p) => p.id));
+    await signalAvailabilityChanged(
+      client,
+      platforms.map((p) => p.id),
+    );
   } catch (err) {
     log.error({ err }, 'could not wake the availability sync');
   }

@@ -4,13 +4,20 @@ import { HHMM } from '../../platforms/schedule';
 
 export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
 
-const httpUrl = z.string().trim().url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+const httpUrl = z
+  .string()
+  .trim()
+  .url('must be an http(s) URL')
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
 export const createPlatformSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
     type: z.enum(PLATFORM_TYPES),
-    connector: z.enum(CONNECTOR_KINDS).nullish().transform((v) => v ?? 'generic-rest'),
+    connector: z
+      .enum(CONNECTOR_KINDS)
+      .nullish()
+      .transform((v) => v ?? 'generic-rest'),
     baseUrl: httpUrl,
     timeoutMs: z.number().int().min(100).max(60_000).nullish(),
     apiKey: z.string().min(1).max(1000).nullish(),
@@ -40,11 +47,18 @@ const hhmm = z.string().regex(HHMM, 'must be a time of day as HH:MM');
 export const updateAssignmentSchema = z
   .object({
     platformName: z.string().trim().min(1).max(255).nullish(),
-    platformPrice: z.string().trim().regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be an amount like 12.50').nullish(),
+    platformPrice: z
+      .string()
+      .trim()
+      .regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be an amount like 12.50')
+      .nullish(),
     isAvailable: z.boolean().nullish(),
     availableFrom: hhmm.nullish(),
     availableTo: hhmm.nullish(),
-    availableDays: z.array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)')).min(1, 'needs at least one weekday').nullish(),
+    availableDays: z
+      .array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'needs at least one weekday')
+      .nullish(),
   })
   .refine((a) => (a.availableFrom === undefined) === (a.availableTo === undefined) && (a.availableFrom === null) === (a.availableTo === null), {
     path: ['availableTo'],

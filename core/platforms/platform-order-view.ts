@@ -26,7 +26,10 @@ export async function withUnknownItems(db: TenantDb, rows: Array<PlatformOrder &
   const open = rows.filter((r) => !r.orderId);
   const platformIds = [...new Set(open.map((r) => r.platformId))];
   const assigned = platformIds.length
-    ? await db.productPlatformAssignment.findMany({ where: { platformId: { in: platformIds }, platformProductId: { not: null } }, select: { platformId: true, platformProductId: true } })
+    ? await db.productPlatformAssignment.findMany({
+        where: { platformId: { in: platformIds }, platformProductId: { not: null } },
+        select: { platformId: true, platformProductId: true },
+      })
     : [];
   const known = new Set(assigned.map((a) => `${a.platformId}|${a.platformProductId}`));
   return rows.map(({ platform, ...row }) => ({

@@ -13,8 +13,17 @@ import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync, start
 
 /** Every column but the credentials: they are written, never read back through the API. */
 export const platformSelect = {
-  id: true, tenantId: true, name: true, type: true, connector: true, config: true, isActive: true,
-  storeStatus: true, busyExtraMinutes: true, createdAt: true, updatedAt: true,
+  id: true,
+  tenantId: true,
+  name: true,
+  type: true,
+  connector: true,
+  config: true,
+  isActive: true,
+  storeStatus: true,
+  busyExtraMinutes: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 export function listPlatforms({ db }: ServiceOptions<unknown>) {
@@ -51,7 +60,14 @@ export async function createPlatform({ db, actor, input, kitchen }: ServiceOptio
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', `A platform named "${data.name}" already exists`);
     throw err;
   }
-  await recordAudit({ db, actor, action: 'platform.create', entityType: 'Platform', entityId: platform.id, details: { name: data.name, type: data.type, connector: data.connector } });
+  await recordAudit({
+    db,
+    actor,
+    action: 'platform.create',
+    entityType: 'Platform',
+    entityId: platform.id,
+    details: { name: data.name, type: data.type, connector: data.connector },
+  });
   if (kitchen) {
     await ensureAvailabilitySync(kitchen, { tenantId: actor.tenantId, platformId: platform.id });
     await ensureOrderReconciliation(kitchen, { tenantId: actor.tenantId, platformId: platform.id });
@@ -89,7 +105,12 @@ export async function unassignProducts({ db, actor, input }: ServiceOptions<unkn
   return count;
 }
 
-export async function resyncPlatform({ db, actor, input, kitchen }: ServiceOptions<{ platformId: string; menuItemIds?: string[] | null }> & { kitchen: KitchenHandle | null }) {
+export async function resyncPlatform({
+  db,
+  actor,
+  input,
+  kitchen,
+}: ServiceOptions<{ platformId: string; menuItemIds?: string[] | null }> & { kitchen: KitchenHandle | null }) {
   if (!kitchen) throw new Error('The kitchen (Temporal) is not configured for this API: platform sync is unavailable');
   const platform = await requirePlatform(db, input.platformId);
   const ref = { tenantId: actor.tenantId, platformId: platform.id };
@@ -121,9 +142,16 @@ export async function setStoreStatus({ db, actor, input, kitchen }: ServiceOptio
   if (!kitchen) throw new Error('The kitchen (Temporal) is not configured for this API: platform sync is unavailable');
   const data = parseInput(storeStatusSchema, input);
   const platform = await requirePlatform(db, data.platformId);
-  const extra = data.status === 'busy' ? data.extraMinutes ?? 15 : 0;
+  const extra = data.status === 'busy' ? (data.extraMinutes ?? 15) : 0;
   await db.platform.updateMany({ where: { id: platform.id }, data: { storeStatus: data.status, busyExtraMinutes: extra } });
-  await recordAudit({ db, actor, action: 'platform.storeStatus', entityType: 'Platform', entityId: platform.id, details: { status: data.status, extraMinutes: extra } });
+  await recordAudit({
+    db,
+    actor,
+    action: 'platform.storeStatus',
+    entityType: 'Platform',
+    entityId: platform.id,
+    details: { status: data.status, extraMinutes: extra },
+  });
   const workflowId = await startStoreStatusPush(kitchen, { tenantId: actor.tenantId, platformId: platform.id });
   return { platform: await requirePlatform(db, platform.id), workflowId };
 }

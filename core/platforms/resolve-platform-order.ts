@@ -12,7 +12,10 @@ import { saveReviewMappings } from './review-mappings';
 export const resolvePlatformOrderSchema = z.object({
   platformOrderId: z.string(),
   action: z.enum(['ACCEPT', 'DENY']),
-  itemMappings: z.array(z.object({ platformItemId: z.string().trim().min(1).max(255), menuItemId: z.string().trim() })).max(100).nullish(),
+  itemMappings: z
+    .array(z.object({ platformItemId: z.string().trim().min(1).max(255), menuItemId: z.string().trim() }))
+    .max(100)
+    .nullish(),
   reason: z.string().trim().max(500).nullish(),
 });
 
@@ -23,7 +26,12 @@ export const resolvePlatformOrderSchema = z.object({
  * that mapped on arrival; DENY denies there with the reason. The workflow takes one decision
  * per order, so a double click or a retry is a CONFLICT, never a second order or a second call.
  */
-export async function resolvePlatformOrder({ db, actor, input, kitchen }: ServiceOptions<unknown> & { kitchen: KitchenHandle | null }): Promise<PlatformOrderRow> {
+export async function resolvePlatformOrder({
+  db,
+  actor,
+  input,
+  kitchen,
+}: ServiceOptions<unknown> & { kitchen: KitchenHandle | null }): Promise<PlatformOrderRow> {
   const data = parseInput(resolvePlatformOrderSchema, input);
   const handle = requireKitchen(kitchen);
   const row = await platformOrderRow(db, data.platformOrderId);
@@ -47,4 +55,3 @@ export async function resolvePlatformOrder({ db, actor, input, kitchen }: Servic
 function assertOpen(row: PlatformOrderRow): void {
   if (row.status !== 'needs_review') throw new AppError('CONFLICT', `Platform order ${row.platformOrderId} is already ${row.status}`);
 }
-

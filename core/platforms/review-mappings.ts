@@ -25,34 +25,57 @@ export async function saveReviewMappings(db: TenantDb, actor: Actor, row: Platfo
   const problems: FieldError[] = [];
   const seenDish = new Map<string, string>();
   mappings.forEach((m, i) => {
-    if (!unknown.has(m.platformItemId)) problems.push({ path: `itemMappings.${i}.platformItemId`, message: `${m.platformItemId} is not an unknown item of this order` });
+    if (!unknown.has(m.platformItemId))
+      problems.push({ path: `itemMappings.${i}.platformItemId`, message: `${m.platformItemId} is not an unknown item of this order` });
     const other = seenDish.get(m.menuItemId);
-    if (other && other !== m.platformItemId) problems.push({ path: `itemMappings.${i}.menuItemId`, message: `${label(other)} and ${label(m.platformItemId)} cannot both be the same dish` });
+    if (other && other !== m.platformItemId)
+      problems.push({ path: `itemMappings.${i}.menuItemId`, message: `${label(other)} and ${label(m.platformItemId)} cannot both be the same dish` });
     seenDish.set(m.menuItemId, m.platformItemId);
   });
-  const dishes = await db.menuItem.findMany({ where: { id: { in: [...seenDish.keys()].filter(isUuid) } }, select: { id: true, name: true, isAvailable: true, isActive: true } });
+  const dishes = await db.menuItem.findMany({
+    where: { id: { in: [...seenDish.keys()].filter(isUuid) } },
+    select: { id: true, name: true, isAvailable: true, isActive: true },
+  });
   const dishById = new Map(dishes.map((d) => [d.id, d]));
   mappings.forEach((m, i) => {
-    if (!dishById.has(m.menuItemId)) problems.push({ path: `itemMappings.${i}.menuItemId`, message: `${label(m.platformItemId)}: menu item ${m.menuItemId} does not exist` });
+    if (!dishById.has(m.menuItemId))
+      problems.push({ path: `itemMappings.${i}.menuItemId`, message: `${label(m.platformItemId)}: menu item ${m.menuItemId} does not exist` });
   });
   fail(problems);
 
-  const current = await db.productPlatformAssignment.findMany({ where: { platformId: row.platformId }, include: { menuItem: { select: { name: true, isAvailable: true, isActive: true } } } });
+  const current = await db.productPlatformAssignment.findMany({
+    where: { platformId: row.platformId },
+    include: { menuItem: { select: { name: true, isAvailable: true, isActive: true } } },
+  });
   const refs: AssignmentRef[] = current
     .filter((a) => a.platformProductId && !seenDish.has(a.menuItemId))
-    .map((a) => ({ platformProductId: a.platformProductId!, menuItemId: a.menuItemId, menuItemName: a.menuItem.name, available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive }));
+    .map((a) => ({
+      platformProductId: a.platformProductId!,
+      menuItemId: a.menuItemId,
+      menuItemName: a.menuItem.name,
+      available: a.isAvailable && a.menuItem.isAvailable && a.menuItem.isActive,
+    }));
   for (const m of mappings) {
     const dish = dishById.get(m.menuItemId)!;
     refs.push({ platformProductId: m.platformItemId, menuItemId: dish.id, menuItemName: dish.name, available: dish.isAvailable && dish.isActive });
   }
   const mapped = mapOrderLines(lines, refs);
   if (mapped.kind === 'unknown') {
-    fail((mapped.unknownProductIds.length ? mapped.unknownProductIds : ['(none)']).map((id) => ({ path: 'itemMappings', message: `No menu item for ${label(id)}` })));
+    fail(
+      (mapped.unknownProductIds.length ? mapped.unknownProductIds : ['(none)']).map((id) => ({
+        path: 'itemMappings',
+        message: `No menu item for ${label(id)}`,
+      })),
+    );
   }
-  if (mapped.kind === 'unavailable') fail(mapped.names.map((n) => ({ path: 'itemMappings', message: `"${n}" is unavailable: deny the order or switch it on first` })));
+  if (mapped.kind === 'unavailable')
+    fail(mapped.names.map((n) => ({ path: 'itemMappings', message: `"${n}" is unavailable: deny the order or switch it on first` })));
   if (mapped.kind !== 'ok') return;
   // The kitchen's own checks (recipe published, quantities): an order it would refuse is refused now.
-  await resolveOrderLines(db, mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes, modifications: null })));
+  await resolveOrderLines(
+    db,
+    mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes, modifications: null })),
+  );
 
   await db.$transaction(async (tx) => {
     for (const m of mappings) {
@@ -63,7 +86,14 @@ export async function saveReviewMappings(db: TenantDb, actor: Actor, row: Platfo
       });
     }
     if (mappings.length) {
-      await recordAudit({ db: tx, actor, action: 'platform.map', entityType: 'Platform', entityId: row.platformId, details: { platformOrderId: row.platformOrderId, itemMappings: mappings } });
+      await recordAudit({
+        db: tx,
+        actor,
+        action: 'platform.map',
+        entityType: 'Platform',
+        entityId: row.platformId,
+        details: { platformOrderId: row.platformOrderId, itemMappings: mappings },
+      });
     }
   });
 }

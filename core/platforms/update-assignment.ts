@@ -10,7 +10,12 @@ import { updateAssignmentSchema } from './platform-input';
  * A dish's name, price, availability and hours on one platform. The assignment goes back to
  * PENDING and the platform's follower is woken, so the change is pushed within seconds.
  */
-export async function updatePlatformAssignment({ db, actor, input, kitchen }: ServiceOptions<{ id: string; changes: unknown }> & { kitchen?: KitchenHandle | null }) {
+export async function updatePlatformAssignment({
+  db,
+  actor,
+  input,
+  kitchen,
+}: ServiceOptions<{ id: string; changes: unknown }> & { kitchen?: KitchenHandle | null }) {
   const id = requireId(input.id, 'Platform assignment');
   const changes = parseInput(updateAssignmentSchema, input.changes);
   const data: Prisma.ProductPlatformAssignmentUpdateManyMutationInput = { syncStatus: 'PENDING', syncError: null };
@@ -24,7 +29,14 @@ export async function updatePlatformAssignment({ db, actor, input, kitchen }: Se
     const { count } = await tx.productPlatformAssignment.updateMany({ where: { id }, data });
     if (count === 0) throw notFound('Platform assignment');
     const row = await tx.productPlatformAssignment.findFirstOrThrow({ where: { id }, include: { menuItem: { select: { id: true, name: true } } } });
-    await recordAudit({ db: tx, actor, action: 'platform.assignment.update', entityType: 'Platform', entityId: row.platformId, details: { assignmentId: id, changes } });
+    await recordAudit({
+      db: tx,
+      actor,
+      action: 'platform.assignment.update',
+      entityType: 'Platform',
+      entityId: row.platformId,
+      details: { assignmentId: id, changes },
+    });
     return row;
   });
   await notifyAvailabilityChanged({ db, client: kitchen?.client, tenantId: actor.tenantId });

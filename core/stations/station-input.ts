@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Task types are the join key between recipes (station_type) and stations, so keep them canonical. */
-const taskType = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_"), e.g. "forno"');
+const taskType = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_"), e.g. "forno"');
 
 const fields = {
   name: z.string().trim().min(1, 'must not be empty').max(100),
@@ -30,4 +28,3 @@ export const updateStationSchema = z.object({
   displayOrder: fields.displayOrder.optional(),
   isActive: z.boolean().optional(),
 });
-

@@ -82,7 +82,11 @@ export function watchItemWorkflows(pool: Pool, onError: (err: unknown) => void =
       waiters.clear();
       const c = client;
       client = null;
-      if (c) await c.query(`UNLISTEN ${ITEM_WORKFLOW_CHANNEL}`).catch(() => undefined).finally(() => c.release());
+      if (c)
+        await c
+          .query(`UNLISTEN ${ITEM_WORKFLOW_CHANNEL}`)
+          .catch(() => undefined)
+          .finally(() => c.release());
     },
   };
 }

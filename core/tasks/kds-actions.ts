@@ -35,7 +35,7 @@ async function onTask(
   // A ticket fired at the counter is on the KDS a moment before its item workflow exists: try
   // again once the workflow announces itself, or every ITEM_START_POLL_MS if that is not heard.
   let watch = kitchen.itemWorkflows;
-  for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until; ) {
+  for (const until = Date.now() + ITEM_START_WAIT_MS; !result.ok && result.type === 'WORKFLOW_NOT_FOUND' && Date.now() < until;) {
     const heard = watch ? await watch.wait(task.orderItemId, ITEM_START_POLL_MS) : await sleep(ITEM_START_POLL_MS);
     result = await run(kitchen.client, task);
     // Announced, yet still not found (gone again): no more trusting the announcement, just poll.
@@ -60,12 +60,14 @@ async function findTaskItem(opts: Options<unknown>, id: string): Promise<{ id: s
 
 export function startTask(opts: Options<{ id: string }>): Promise<TaskNode> {
   return onTask(opts, opts.input.id, (client, t) =>
-    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'startTask', args: { taskId: t.id, userId: opts.actor.userId } }));
+    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'startTask', args: { taskId: t.id, userId: opts.actor.userId } }),
+  );
 }
 
 export function completeTask(opts: Options<{ id: string }>): Promise<TaskNode> {
   return onTask(opts, opts.input.id, (client, t) =>
-    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'completeTask', args: { taskId: t.id, userId: opts.actor.userId } }));
+    kdsUpdate(client, { orderItemId: t.orderItemId, update: 'completeTask', args: { taskId: t.id, userId: opts.actor.userId } }),
+  );
 }
 
 export function completeSubtask(opts: Options<{ taskId: string; subtaskId: string }>): Promise<TaskNode> {

@@ -156,13 +156,25 @@ export function readStationCards(db: TenantDb, tenantId: string, stationId: stri
 
 async function readTaskCards(db: TenantDb, tenantId: string, where: Prisma.Sql, scope: 'own' | 'full'): Promise<TaskNode[]> {
   if (scope === 'own') {
-    const rows = await tenantRows(db, tenantId, 'readTaskCards own', OwnCard, Prisma.sql`
+    const rows = await tenantRows(
+      db,
+      tenantId,
+      'readTaskCards own',
+      OwnCard,
+      Prisma.sql`
       SELECT ${TASK_COLUMNS} ${OWN_ONLY}
-      WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`);
+      WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`,
+    );
     return rows.map(ownTaskNode);
   }
-  const rows = await tenantRows(db, tenantId, 'readTaskCards full', FullCard, Prisma.sql`
+  const rows = await tenantRows(
+    db,
+    tenantId,
+    'readTaskCards full',
+    FullCard,
+    Prisma.sql`
     SELECT ${TASK_COLUMNS} ${RELATIVES}
-    WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`);
+    WHERE ${where} AND t.tenant_id = ${tenantId}::uuid`,
+  );
   return rows.map(({ order, item, siblings, ...task }) => ({ task, order, item, siblings: siblings ?? [] }));
 }

@@ -13,13 +13,27 @@ describe('idTaskNode', () => {
 describe('viewTaskNode', () => {
   it("answers what the workflow's view holds and fails loudly on anything else", () => {
     const node = viewTaskNode({
-      id: 't1', defId: 'bake', phaseId: 'cook', name: 'Inforna', stationType: 'oven', status: 'IN_PROGRESS', stationId: 's1', dependsOn: [],
-      estimatedMinutes: 6, startedAt: '2026-11-21T10:00:00.000Z', completedAt: null,
+      id: 't1',
+      defId: 'bake',
+      phaseId: 'cook',
+      name: 'Inforna',
+      stationType: 'oven',
+      status: 'IN_PROGRESS',
+      stationId: 's1',
+      dependsOn: [],
+      estimatedMinutes: 6,
+      startedAt: '2026-11-21T10:00:00.000Z',
+      completedAt: null,
       subtasks: [{ id: 'st1', defId: 'turn', name: 'Gira', optional: false, completed: true }],
     });
     const { id, name, status, stationType, startedAt, completedAt, subtasks } = node.task;
     expect({ id, name, status, stationType, startedAt, completedAt }).toEqual({
-      id: 't1', name: 'Inforna', status: 'IN_PROGRESS', stationType: 'oven', startedAt: new Date('2026-11-21T10:00:00.000Z'), completedAt: null,
+      id: 't1',
+      name: 'Inforna',
+      status: 'IN_PROGRESS',
+      stationType: 'oven',
+      startedAt: new Date('2026-11-21T10:00:00.000Z'),
+      completedAt: null,
     });
     const [s] = subtasks;
     expect([s.id, s.name, s.optional, s.isCompleted]).toEqual(['st1', 'Gira', false, true]);

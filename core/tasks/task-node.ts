@@ -73,8 +73,18 @@ export function ownTaskNode(task: TaskNode['task']): TaskNode {
  */
 export function viewTaskNode(view: TaskView): TaskNode {
   const date = (iso: string | null) => (iso === null ? null : new Date(iso));
-  const subtasks = view.subtasks.map((s) => notLoaded<SubtaskInstance>('subtask', 'view', { id: s.id, name: s.name, optional: s.optional, isCompleted: s.completed }));
-  const known = { id: view.id, name: view.name, status: view.status, stationType: view.stationType, startedAt: date(view.startedAt), completedAt: date(view.completedAt), subtasks };
+  const subtasks = view.subtasks.map((s) =>
+    notLoaded<SubtaskInstance>('subtask', 'view', { id: s.id, name: s.name, optional: s.optional, isCompleted: s.completed }),
+  );
+  const known = {
+    id: view.id,
+    name: view.name,
+    status: view.status,
+    stationType: view.stationType,
+    startedAt: date(view.startedAt),
+    completedAt: date(view.completedAt),
+    subtasks,
+  };
   return {
     task: notLoaded<TaskNode['task']>('row', 'view', known),
     order: notLoaded('order', 'view'),

@@ -22,7 +22,11 @@ export async function saveWorkflowDraft({ db, actor, input }: ServiceOptions<{ i
       },
     });
     await recordAudit({
-      db: tx, actor, action: 'workflow.save_draft', entityType: 'WorkflowTemplate', entityId: id,
+      db: tx,
+      actor,
+      action: 'workflow.save_draft',
+      entityType: 'WorkflowTemplate',
+      entityId: id,
       details: { totalMinutes: compiled.analysis.totalMinutes, warnings: compiled.warnings.map((w) => w.message) },
     });
     return template;

@@ -35,12 +35,19 @@ it('matches the table in docs/permissions.md cell by cell', () => {
   const section = doc.split('## Matrix')[1].split('\n## ')[0];
   const rows = section.split('\n').filter((line) => line.startsWith('| `'));
   const header = section.split('\n').find((line) => line.startsWith('| Permission'))!;
-  const roles = header.split('|').map((c) => c.trim()).filter(Boolean).slice(1);
+  const roles = header
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .slice(1);
   expect(roles).toEqual([...ROLES]);
 
   const documented: Record<string, string[]> = Object.fromEntries(ROLES.map((r) => [r, []]));
   for (const row of rows) {
-    const [perm, ...cells] = row.split('|').map((c) => c.trim()).filter(Boolean);
+    const [perm, ...cells] = row
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
     cells.forEach((cell, i) => {
       if (cell === '✅') documented[roles[i]].push(perm.replace(/`/g, ''));
     });

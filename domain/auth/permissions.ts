@@ -44,9 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   DELIVERY: ['orders:read', 'deliveries:work'],
 };
 
-const LOOKUP: ReadonlyMap<string, ReadonlySet<Permission>> = new Map(
-  Object.entries(ROLE_PERMISSIONS).map(([role, perms]) => [role, new Set(perms)]),
-);
+const LOOKUP: ReadonlyMap<string, ReadonlySet<Permission>> = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, perms]) => [role, new Set(perms)]));
 
 /** Unknown roles get nothing: an old or forged role string must never widen access. */
 export function can(role: string | null | undefined, permission: Permission): boolean {

@@ -56,4 +56,3 @@ function finiteEntries(map: Map<string, number>): Record<string, number> {
   for (const [id, value] of map) if (!Number.isNaN(value)) out[id] = value;
   return out;
 }
-

@@ -30,11 +30,7 @@ export function perUnitSeconds(actualSeconds: number, quantity: number): number 
  * Learned time replaces the estimate from 3 samples on; below that the two are blended in
  * proportion (1 sample: one third learned), so one unusual first order cannot swing every ETA.
  */
-export function expectedDurationMs(opts: {
-  estimateMinutes: number;
-  quantity: number;
-  learned?: LearnedDuration | null;
-}): number {
+export function expectedDurationMs(opts: { estimateMinutes: number; quantity: number; learned?: LearnedDuration | null }): number {
   const estimateMs = nonNegative(opts.estimateMinutes) * 60_000;
   const learned = opts.learned;
   let unitMs = estimateMs;

@@ -28,7 +28,12 @@ export interface StationModel {
 }
 
 /** Task kinds: FIXED ones (DONE, IN_PROGRESS) have known times; OPEN ones get scheduled. */
-export enum Kind { Cancelled, Done, InProgress, Open }
+export enum Kind {
+  Cancelled,
+  Done,
+  InProgress,
+  Open,
+}
 
 export interface KitchenModel {
   now: number;
@@ -72,7 +77,10 @@ export function buildModel(input: SimInput): KitchenModel {
   const priority = Float64Array.from(tasks, (t) => (Number.isFinite(t.priority) ? t.priority : 0));
   const rank = new Int32Array(n);
   // The engine's own string sort: no comparator is called back per pair.
-  tasks.map((t) => t.id).sort().forEach((id, r) => (rank[seen.get(id)!] = r));
+  tasks
+    .map((t) => t.id)
+    .sort()
+    .forEach((id, r) => (rank[seen.get(id)!] = r));
   const late = new Uint8Array(n);
   if (input.latecomerTaskIds) tasks.forEach((t, i) => (late[i] = input.latecomerTaskIds!.has(t.id) ? 1 : 0));
 

@@ -35,7 +35,10 @@ describe('planItemFireTimes', () => {
   });
 
   it('fires a single item, or items of equal length, now', () => {
-    const twins = [{ orderItemId: 'a', criticalPathMs: 5 * MIN }, { orderItemId: 'b', criticalPathMs: 5 * MIN }];
+    const twins = [
+      { orderItemId: 'a', criticalPathMs: 5 * MIN },
+      { orderItemId: 'b', criticalPathMs: 5 * MIN },
+    ];
     expect(planItemFireTimes({ now: NOW, items: twins, priority: 0, bufferMs: MIN })).toEqual({ a: NOW, b: NOW });
     expect(planItemFireTimes({ now: NOW, items: [], priority: 0 })).toEqual({});
   });

@@ -60,7 +60,15 @@ describe('quoteItems', () => {
 
   it('reports an item whose station type no active station serves instead of quoting it', () => {
     const sushi = [task('roll', 6, { stationType: 'sushi' })];
-    const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'sushi', tasks: sushi }, { key: 'p', tasks: pizza() }] });
+    const quote = quoteItems({
+      now: NOW,
+      stations: oven,
+      tasks: [],
+      newItems: [
+        { key: 'sushi', tasks: sushi },
+        { key: 'p', tasks: pizza() },
+      ],
+    });
     expect(quote.unschedulableItems).toEqual(['sushi']);
     expect(quote.perItem).toEqual({ p: at(9) });
   });

@@ -20,12 +20,7 @@ export interface Quote {
 
 export const QUOTE_PREFIX = 'quote:';
 
-export function quoteItems(opts: {
-  now: number;
-  stations: SimStation[];
-  tasks: SimInput['tasks'];
-  newItems: QuoteItem[];
-}): Quote {
+export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: SimInput['tasks']; newItems: QuoteItem[] }): Quote {
   const orderId = `${QUOTE_PREFIX}order`;
   const itemId = (key: string) => `${QUOTE_PREFIX}${key}`;
   const added: SimTask[] = [];

@@ -31,7 +31,10 @@ const taskGene = fc.record({
   roll: percent,
   age: percent,
   assign: fc.integer({ min: -1, max: 3 }),
-  notBeforeMs: fc.option(fc.integer({ min: 0, max: 60 }).map((half) => half * 30_000), { nil: null }),
+  notBeforeMs: fc.option(
+    fc.integer({ min: 0, max: 60 }).map((half) => half * 30_000),
+    { nil: null },
+  ),
   cancelled: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
 });
 const kitchenGenes: fc.Arbitrary<KitchenGenes> = fc.record({
@@ -45,7 +48,10 @@ const kitchenGenes: fc.Arbitrary<KitchenGenes> = fc.record({
 const kitchen = kitchenGenes.map((genes): SimInput => ({ now: NOW, ...kitchenFromGenes(genes, NOW) }));
 
 const property = (check: (input: SimInput, result: SimResult) => string[]) =>
-  fc.assert(fc.property(kitchen, (input) => expect(check(input, simulateKitchen(input))).toEqual([])), { numRuns: 300 });
+  fc.assert(
+    fc.property(kitchen, (input) => expect(check(input, simulateKitchen(input))).toEqual([])),
+    { numRuns: 300 },
+  );
 
 describe('simulateKitchen on random kitchens', () => {
   it('starts every task after its dependencies finish and not before now or its notBefore', () => {
@@ -72,13 +78,16 @@ describe('simulateKitchen on random kitchens', () => {
     property((input, result) => {
       const out: string[] = [];
       const openTasks = input.tasks.filter((t) => ['PENDING', 'QUEUED', 'BLOCKED'].includes(t.status));
-      const unserved = openTasks.filter((t) => eligibleStations(input, t).length === 0).map((t) => t.id).sort();
+      const unserved = openTasks
+        .filter((t) => eligibleStations(input, t).length === 0)
+        .map((t) => t.id)
+        .sort();
       if (JSON.stringify(unserved) !== JSON.stringify(result.unschedulable)) out.push(`unschedulable ${result.unschedulable} != ${unserved}`);
       const missing = new Set(unserved);
       // Deps always point at earlier tasks of the same item, so one pass in input order closes the set.
       for (const t of openTasks) if (t.dependsOn.some((d) => missing.has(d))) missing.add(t.id);
       for (const t of input.tasks.filter((t) => t.status !== 'CANCELLED')) {
-        if (missing.has(t.id) === (t.id in result.taskFinish)) out.push(`${t.id} scheduled: ${t.id in result.taskFinish}`);
+        if (missing.has(t.id) === t.id in result.taskFinish) out.push(`${t.id} scheduled: ${t.id in result.taskFinish}`);
       }
       return out;
     });

@@ -133,12 +133,7 @@ export function runSchedule(model: KitchenModel): Schedule {
   return { start, finish, station };
 }
 
-function bestSource(
-  stationPools: number[],
-  own: MinHeap<number>,
-  pools: MinHeap<number>[],
-  before: (a: number, b: number) => boolean,
-): MinHeap<number> | null {
+function bestSource(stationPools: number[], own: MinHeap<number>, pools: MinHeap<number>[], before: (a: number, b: number) => boolean): MinHeap<number> | null {
   let best: MinHeap<number> | null = own.size > 0 ? own : null;
   for (const p of stationPools) {
     const heap = pools[p];

@@ -57,7 +57,19 @@ export function kitchenFromGenes(genes: KitchenGenes, now: number): { stations: 
       const type = STATION_TYPES[g.type];
       const deps = [...new Set(g.deps.filter((d) => d < j))];
       const depsDone = deps.every((d) => statuses[d] === 'DONE' || statuses[d] === 'CANCELLED');
-      let status: SimTaskStatus = g.cancelled ? 'CANCELLED' : !depsDone ? (g.roll < 0.5 ? 'PENDING' : 'BLOCKED') : g.roll < 0.25 ? 'DONE' : g.roll < 0.45 ? 'IN_PROGRESS' : g.roll < 0.7 ? 'QUEUED' : 'PENDING';
+      let status: SimTaskStatus = g.cancelled
+        ? 'CANCELLED'
+        : !depsDone
+          ? g.roll < 0.5
+            ? 'PENDING'
+            : 'BLOCKED'
+          : g.roll < 0.25
+            ? 'DONE'
+            : g.roll < 0.45
+              ? 'IN_PROGRESS'
+              : g.roll < 0.7
+                ? 'QUEUED'
+                : 'PENDING';
       let stationId: string | null = null;
       if (status === 'IN_PROGRESS') {
         // A station deactivated mid-task still finishes the task, so inactive ones qualify here.

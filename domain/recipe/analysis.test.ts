@@ -8,8 +8,7 @@ const pizza = () =>
   );
 
 // a(2) fans out to b(5) and c(3), which join in d(1).
-const diamond = (cMinutes = 3) =>
-  recipe(phase('p', 1, [task('a', 2), task('b', 5, ['a']), task('c', cMinutes, ['a']), task('d', 1, ['b', 'c'])]));
+const diamond = (cMinutes = 3) => recipe(phase('p', 1, [task('a', 2), task('b', 5, ['a']), task('c', cMinutes, ['a']), task('d', 1, ['b', 'c'])]));
 
 describe('analyzeRecipe', () => {
   it('computes the pizza critical path dough 3 → topping 2 → bake 8 = 13 minutes', () => {

@@ -30,9 +30,7 @@ export function analyzeRecipe(def: WorkflowDefinition, opts: AnalyzeOptions = {}
   const minutes = (id: string): number => {
     const learned = opts.durations?.[id];
     // A broken learned value (NaN, negative) must not poison the schedule; the estimate is still sane.
-    return typeof learned === 'number' && Number.isFinite(learned) && learned >= 0
-      ? learned
-      : index.get(id)!.task.estimated_minutes;
+    return typeof learned === 'number' && Number.isFinite(learned) && learned >= 0 ? learned : index.get(id)!.task.estimated_minutes;
   };
 
   // Forward pass over the topological order: every dependency's finish is known before it is needed.

@@ -62,11 +62,6 @@ describe('assertValidRecipe', () => {
     const err = caught as RecipeValidationError;
     expect(err.name).toBe('RecipeValidationError');
     expect(err.issues).toHaveLength(4);
-    expect(err.message.split('; ')).toEqual([
-      err.issues[0].message,
-      err.issues[1].message,
-      err.issues[2].message,
-      '…and 1 more',
-    ]);
+    expect(err.message.split('; ')).toEqual([err.issues[0].message, err.issues[1].message, err.issues[2].message, '…and 1 more']);
   });
 });

@@ -55,7 +55,6 @@ export function buildDag(def: WorkflowDefinition): Dag {
     }
   }
 
-  const ranked = (m: Map<string, Set<string>>) =>
-    new Map(ids.map((id) => [id, [...m.get(id)!].sort(byRank)] as const));
+  const ranked = (m: Map<string, Set<string>>) => new Map(ids.map((id) => [id, [...m.get(id)!].sort(byRank)] as const));
   return { ids, rank, deps: ranked(depSets), dependents: ranked(dependentSets) };
 }

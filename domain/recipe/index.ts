@@ -4,10 +4,4 @@ export { definitionSchema, parseDefinition, formatPath, type ParseResult } from 
 export { taskIndex, findCycle, findCycles, topologicalOrder, type TaskEntry } from './graph';
 export { validateDefinition, MAX_TASK_MINUTES, type ValidateOptions } from './validate';
 export { analyzeRecipe, deductPhaseId, type RecipeAnalysis, type AnalyzeOptions } from './analysis';
-export {
-  compileRecipe,
-  assertValidRecipe,
-  RecipeValidationError,
-  type CompileResult,
-  type CompiledRecipe,
-} from './compile';
+export { compileRecipe, assertValidRecipe, RecipeValidationError, type CompileResult, type CompiledRecipe } from './compile';

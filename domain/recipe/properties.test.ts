@@ -10,9 +10,7 @@ describe('recipe DAG properties', () => {
   it('finds no errors in any randomly generated acyclic recipe', () => {
     fc.assert(
       fc.property(dagArb, (def) => {
-        const errors = validateDefinition(def, { stationTypes: STATIONS.map((s) => s.toUpperCase()) }).filter(
-          (i) => i.severity === 'error',
-        );
+        const errors = validateDefinition(def, { stationTypes: STATIONS.map((s) => s.toUpperCase()) }).filter((i) => i.severity === 'error');
         expect(errors).toEqual([]);
       }),
     );
@@ -22,7 +20,11 @@ describe('recipe DAG properties', () => {
     fc.assert(
       fc.property(dagArb, (def) => {
         const order = topologicalOrder(def);
-        expect([...order].sort()).toEqual(allTasks(def).map((t) => t.id).sort());
+        expect([...order].sort()).toEqual(
+          allTasks(def)
+            .map((t) => t.id)
+            .sort(),
+        );
         const at = new Map(order.map((id, i) => [id, i]));
         for (const t of allTasks(def)) for (const dep of t.depends_on) expect(at.get(dep)!).toBeLessThan(at.get(t.id)!);
       }),

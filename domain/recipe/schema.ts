@@ -42,9 +42,7 @@ export const definitionSchema = z.strictObject({
 const _schemaMatchesTypes: (v: z.output<typeof definitionSchema>) => WorkflowDefinition = (v) => v;
 void _schemaMatchesTypes;
 
-export type ParseResult =
-  | { ok: true; definition: WorkflowDefinition }
-  | { ok: false; issues: RecipeIssue[] };
+export type ParseResult = { ok: true; definition: WorkflowDefinition } | { ok: false; issues: RecipeIssue[] };
 
 export function parseDefinition(input: unknown): ParseResult {
   const result = definitionSchema.safeParse(input);
@@ -73,9 +71,7 @@ function toShapeIssue(iss: ZodIssue, input: unknown): RecipeIssue {
 function describeProblem(iss: ZodIssue, value: unknown): string {
   switch (iss.code) {
     case 'invalid_type':
-      return value === undefined
-        ? `expected ${iss.expected}, but the field is missing`
-        : `expected ${iss.expected}, received ${describeValue(value)}`;
+      return value === undefined ? `expected ${iss.expected}, but the field is missing` : `expected ${iss.expected}, received ${describeValue(value)}`;
     case 'too_small':
       if (iss.origin === 'string') return 'must not be empty';
       return iss.message;

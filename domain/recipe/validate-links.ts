@@ -14,9 +14,7 @@ export function checkDependencies(def: WorkflowDefinition): RecipeIssue[] {
         if (dep === task.id) {
           issues.push(error({ code: 'SELF_DEPENDENCY', ...base, message: `Task "${task.id}" depends on itself` }));
         } else if (!taskIds.has(dep)) {
-          issues.push(
-            error({ code: 'UNKNOWN_DEPENDENCY', ...base, message: `Task "${task.id}" depends on unknown task "${dep}"` }),
-          );
+          issues.push(error({ code: 'UNKNOWN_DEPENDENCY', ...base, message: `Task "${task.id}" depends on unknown task "${dep}"` }));
         }
       }
     }

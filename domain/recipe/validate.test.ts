@@ -9,8 +9,7 @@ function pizza(): WorkflowDefinition {
   return parsed.definition;
 }
 
-const codes = (def: WorkflowDefinition, opts?: { stationTypes?: readonly string[] }) =>
-  validateDefinition(def, opts).map((i) => i.code);
+const codes = (def: WorkflowDefinition, opts?: { stationTypes?: readonly string[] }) => validateDefinition(def, opts).map((i) => i.code);
 
 function only(def: WorkflowDefinition, code: RecipeIssueCode, opts?: { stationTypes?: readonly string[] }) {
   const issues = validateDefinition(def, opts).filter((i) => i.code === code);

@@ -15,13 +15,7 @@ export interface ValidateOptions {
  * problem: the designer shows every issue at once. Every message names the offending task or phase id.
  */
 export function validateDefinition(def: WorkflowDefinition, opts: ValidateOptions = {}): RecipeIssue[] {
-  return [
-    ...checkStructure(def),
-    ...checkTasks(def, opts),
-    ...checkDependencies(def),
-    ...checkDeductPhase(def),
-    ...checkOrphans(def),
-  ];
+  return [...checkStructure(def), ...checkTasks(def, opts), ...checkDependencies(def), ...checkDeductPhase(def), ...checkOrphans(def)];
 }
 
 function checkStructure(def: WorkflowDefinition): RecipeIssue[] {

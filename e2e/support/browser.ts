@@ -29,14 +29,25 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   return {
     browser,
     async page(name) {
-      const context = await browser.newContext({ viewport: TABLET, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      const context = await browser.newContext({
+        viewport: TABLET,
+        deviceScaleFactor: 1,
+        locale: 'en-GB',
+        timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (msg) => {

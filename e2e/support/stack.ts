@@ -58,10 +58,7 @@ export async function startE2eStack(opts: { worker: boolean }): Promise<E2eStack
 
   try {
     const slug = `e2e-${randomUUID().slice(0, 8)}`;
-    const [webDist] = await Promise.all([
-      ensureWebBuild({ root: ROOT, log: quiet }),
-      seedKitchen(prisma, { ...demoKitchen, slug, name: 'Trattoria Brigade' }),
-    ]);
+    const [webDist] = await Promise.all([ensureWebBuild({ root: ROOT, log: quiet }), seedKitchen(prisma, { ...demoKitchen, slug, name: 'Trattoria Brigade' })]);
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } });
     stops.push(() => deleteTenants(prisma, [tenant.id]));
     // Runs before the tenant goes (stops run in reverse), after the worker that writes sync logs has stopped.
@@ -95,7 +92,9 @@ export async function startE2eStack(opts: { worker: boolean }): Promise<E2eStack
 
 async function terminateRunning(client: Client, taskQueue: string): Promise<void> {
   for await (const run of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-    await client.workflow.getHandle(run.workflowId, run.runId).terminate('e2e test finished').catch(() => undefined);
+    await client.workflow
+      .getHandle(run.workflowId, run.runId)
+      .terminate('e2e test finished')
+      .catch(() => undefined);
   }
 }
-

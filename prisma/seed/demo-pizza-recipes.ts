@@ -67,9 +67,7 @@ export const capricciosa: WorkflowDefinition = {
       task('top', 'Top the pizza', 'forno', 3, { after: ['dough', 'mushrooms', 'ham'] }),
     ]),
     phase('bake', 'Baking', 2, [task('bake', 'Bake in the wood oven', 'forno', 5, { after: ['top'] })]),
-    phase('finish', 'Finishing', 3, [
-      task('box', 'Cut & box', 'packaging', 1, { after: ['bake'], steps: ['Cut in 6 slices', 'Box and label'] }),
-    ]),
+    phase('finish', 'Finishing', 3, [task('box', 'Cut & box', 'packaging', 1, { after: ['bake'], steps: ['Cut in 6 slices', 'Box and label'] })]),
   ],
 };
 

@@ -44,9 +44,7 @@ export const friedRice: WorkflowDefinition = {
         steps: ['Fry rice on high heat', 'Add soy sauce', 'Fold in the egg'],
       }),
     ]),
-    phase('finish', 'Finishing', 3, [
-      task('pack', 'Pack', 'packaging', 1, { after: ['fry'], steps: ['Fill container', optional('Sprinkle sesame')] }),
-    ]),
+    phase('finish', 'Finishing', 3, [task('pack', 'Pack', 'packaging', 1, { after: ['fry'], steps: ['Fill container', optional('Sprinkle sesame')] })]),
   ],
 };
 
@@ -57,9 +55,7 @@ export const springRolls: WorkflowDefinition = {
       task('roll', 'Roll spring rolls', 'prep', 4, { steps: ['Fill wrappers', 'Roll tightly', 'Seal the edge'] }),
       task('dip', 'Sweet chili dip', 'cold', 1),
     ]),
-    phase('fry', 'Frying', 2, [
-      task('fry', 'Deep-fry', 'fryer', 4, { after: ['roll'], steps: ['Fry at 180 °C', 'Drain on the rack'] }),
-    ]),
+    phase('fry', 'Frying', 2, [task('fry', 'Deep-fry', 'fryer', 4, { after: ['roll'], steps: ['Fry at 180 °C', 'Drain on the rack'] })]),
     phase('finish', 'Finishing', 3, [task('pack', 'Pack with dip', 'packaging', 1, { after: ['fry', 'dip'] })]),
   ],
 };
@@ -67,9 +63,7 @@ export const springRolls: WorkflowDefinition = {
 export const satay: WorkflowDefinition = {
   deduct_inventory_phase: 'prep',
   phases: [
-    phase('prep', 'Preparation', 1, [
-      task('skewer', 'Skewer marinated chicken', 'prep', 3, { steps: ['Thread 4 skewers', optional('Brush with oil')] }),
-    ]),
+    phase('prep', 'Preparation', 1, [task('skewer', 'Skewer marinated chicken', 'prep', 3, { steps: ['Thread 4 skewers', optional('Brush with oil')] })]),
     phase('cook', 'Grill & wok', 2, [
       task('grill', 'Grill skewers', 'grill', 8, {
         after: ['skewer'],
@@ -107,12 +101,8 @@ export const teriyakiBowl: WorkflowDefinition = {
 export const fries: WorkflowDefinition = {
   phases: [
     phase('prep', 'Preparation', 1, [task('portion', 'Portion fries', 'prep', 1)]),
-    phase('fry', 'Frying', 2, [
-      task('fry', 'Fry', 'fryer', 4, { after: ['portion'], steps: ['Fry', 'Shake the basket', 'Drain'] }),
-    ]),
-    phase('finish', 'Finishing', 3, [
-      task('pack', 'Salt & pack', 'packaging', 1, { after: ['fry'], steps: ['Salt', optional('Add ketchup sachet')] }),
-    ]),
+    phase('fry', 'Frying', 2, [task('fry', 'Fry', 'fryer', 4, { after: ['portion'], steps: ['Fry', 'Shake the basket', 'Drain'] })]),
+    phase('finish', 'Finishing', 3, [task('pack', 'Salt & pack', 'packaging', 1, { after: ['fry'], steps: ['Salt', optional('Add ketchup sachet')] })]),
   ],
 };
 

@@ -49,8 +49,24 @@ export const demo2Kitchen: KitchenSpec = {
     { name: 'Vegetable mix', unit: 'kg', stock: 5, min: 2, costPerUnit: 3.5, supplier: 'Grünmarkt' },
   ],
   menu: [
-    { name: 'Classic Cheeseburger', category: 'burgers', description: 'Beef patty, cheddar, lettuce, house sauce', price: '9.90', allergens: ['gluten', 'milk', 'mustard'], recipe: cheeseburger, ingredients: { 'Burger bun': 1, 'Beef patty': 1, 'Cheddar slice': 1 } },
-    { name: 'Grilled Veggie Wrap', category: 'wraps', description: 'Grilled vegetables in a warm tortilla', price: '8.50', allergens: ['gluten', 'sesame'], recipe: veggieWrap, ingredients: { Tortilla: 1, 'Vegetable mix': 0.2 } },
+    {
+      name: 'Classic Cheeseburger',
+      category: 'burgers',
+      description: 'Beef patty, cheddar, lettuce, house sauce',
+      price: '9.90',
+      allergens: ['gluten', 'milk', 'mustard'],
+      recipe: cheeseburger,
+      ingredients: { 'Burger bun': 1, 'Beef patty': 1, 'Cheddar slice': 1 },
+    },
+    {
+      name: 'Grilled Veggie Wrap',
+      category: 'wraps',
+      description: 'Grilled vegetables in a warm tortilla',
+      price: '8.50',
+      allergens: ['gluten', 'sesame'],
+      recipe: veggieWrap,
+      ingredients: { Tortilla: 1, 'Vegetable mix': 0.2 },
+    },
   ],
   users: DEMO_LOGINS.filter((l) => l.tenant === 'demo2').map(({ email, name, role, password }) => ({ email, name, role, password })),
 };

@@ -11,13 +11,7 @@ export function optional(name: string): Step {
   return { name, optional: true };
 }
 
-export function task(
-  id: string,
-  name: string,
-  stationType: string,
-  minutes: number,
-  opts: { after?: string[]; steps?: Step[] } = {},
-): TaskDef {
+export function task(id: string, name: string, stationType: string, minutes: number, opts: { after?: string[]; steps?: Step[] } = {}): TaskDef {
   return {
     id,
     name,

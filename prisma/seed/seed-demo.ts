@@ -17,7 +17,9 @@ export async function seedDemo(prisma: Db, opts: { log?: (message: string) => vo
   for (const kitchen of DEMO_KITCHENS) {
     const counts = await seedKitchen(prisma, kitchen);
     result[kitchen.slug] = counts;
-    const created = Object.entries(counts).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+    const created = Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([what, n]) => `${n} ${what}`);
     log(`seed ${kitchen.slug}: ${created.length ? `created ${created.join(', ')}` : 'already present, nothing to do'}`);
   }
   return result;

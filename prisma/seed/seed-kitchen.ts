@@ -96,30 +96,55 @@ async function seedBasics(tx: Tx, spec: KitchenSpec, hashes: Map<string, string>
   }
   const tenantId = tenant.id;
   const users = await ensureAll({
-    counts, key: 'users', specs: spec.users, specKey: (u) => u.email, rowKey: (u) => u.email,
+    counts,
+    key: 'users',
+    specs: spec.users,
+    specKey: (u) => u.email,
+    rowKey: (u) => u.email,
     existing: await tx.user.findMany({ where: { tenantId } }),
-    create: (missing) => tx.user.createManyAndReturn({
-      data: missing.map((u) => ({ tenantId, email: u.email, name: u.name, role: u.role, passwordHash: hashes.get(u.password)! })),
-    }),
+    create: (missing) =>
+      tx.user.createManyAndReturn({
+        data: missing.map((u) => ({ tenantId, email: u.email, name: u.name, role: u.role, passwordHash: hashes.get(u.password)! })),
+      }),
   });
   await ensureAll({
-    counts, key: 'stations', specs: spec.stations, specKey: byName, rowKey: byName,
+    counts,
+    key: 'stations',
+    specs: spec.stations,
+    specKey: byName,
+    rowKey: byName,
     existing: await tx.station.findMany({ where: { tenantId } }),
-    create: (missing) => tx.station.createManyAndReturn({
-      data: missing.map((s) => ({
-        tenantId, name: s.name, capacity: s.capacity, taskTypes: s.taskTypes, settings: s.settings,
-        displayOrder: spec.stations.indexOf(s),
-      })),
-    }),
+    create: (missing) =>
+      tx.station.createManyAndReturn({
+        data: missing.map((s) => ({
+          tenantId,
+          name: s.name,
+          capacity: s.capacity,
+          taskTypes: s.taskTypes,
+          settings: s.settings,
+          displayOrder: spec.stations.indexOf(s),
+        })),
+      }),
   });
   const inventory = await ensureAll({
-    counts, key: 'inventoryItems', specs: spec.inventory, specKey: byName, rowKey: byName,
+    counts,
+    key: 'inventoryItems',
+    specs: spec.inventory,
+    specKey: byName,
+    rowKey: byName,
     existing: await tx.inventoryItem.findMany({ where: { tenantId } }),
-    create: (missing) => tx.inventoryItem.createManyAndReturn({
-      data: missing.map((i) => ({
-        tenantId, name: i.name, unit: i.unit, currentStock: i.stock, minStock: i.min, costPerUnit: i.costPerUnit, supplier: i.supplier,
-      })),
-    }),
+    create: (missing) =>
+      tx.inventoryItem.createManyAndReturn({
+        data: missing.map((i) => ({
+          tenantId,
+          name: i.name,
+          unit: i.unit,
+          currentStock: i.stock,
+          minStock: i.min,
+          costPerUnit: i.costPerUnit,
+          supplier: i.supplier,
+        })),
+      }),
   });
   // Version 1 is "published" by the most senior demo account.
   const all = [...users.values()];
@@ -132,39 +157,71 @@ async function seedMenu(tx: Tx, spec: KitchenSpec, recipes: Map<string, Compiled
   const definition = (item: MenuSpec) => recipes.get(item.name)!.definition as unknown as Prisma.InputJsonValue;
   const minutes = (item: MenuSpec) => recipes.get(item.name)!.analysis.totalMinutes;
   const templates = await ensureAll({
-    counts, key: 'templates', specs: spec.menu, specKey: byName, rowKey: byName,
+    counts,
+    key: 'templates',
+    specs: spec.menu,
+    specKey: byName,
+    rowKey: byName,
     existing: await tx.workflowTemplate.findMany({ where: { tenantId } }),
     create: async (missing) => {
       const created = await tx.workflowTemplate.createManyAndReturn({
-        data: missing.map((m) => ({ tenantId, name: m.name, category: m.category, definition: definition(m), estimatedTotalMinutes: minutes(m), currentVersion: 1 })),
+        data: missing.map((m) => ({
+          tenantId,
+          name: m.name,
+          category: m.category,
+          definition: definition(m),
+          estimatedTotalMinutes: minutes(m),
+          currentVersion: 1,
+        })),
       });
       await tx.workflowTemplateVersion.createMany({
         data: created.map((t) => ({
-          tenantId, templateId: t.id, version: 1, definition: t.definition as Prisma.InputJsonValue,
-          estimatedTotalMinutes: t.estimatedTotalMinutes!, publishedById: basics.publisherId,
+          tenantId,
+          templateId: t.id,
+          version: 1,
+          definition: t.definition as Prisma.InputJsonValue,
+          estimatedTotalMinutes: t.estimatedTotalMinutes!,
+          publishedById: basics.publisherId,
         })),
       });
       return created;
     },
   });
   const menuItems = await ensureAll({
-    counts, key: 'menuItems', specs: spec.menu, specKey: byName, rowKey: byName,
+    counts,
+    key: 'menuItems',
+    specs: spec.menu,
+    specKey: byName,
+    rowKey: byName,
     existing: await tx.menuItem.findMany({ where: { tenantId } }),
-    create: (missing) => tx.menuItem.createManyAndReturn({
-      data: missing.map((m) => ({
-        tenantId, name: m.name, category: m.category, description: m.description, price: m.price, allergens: m.allergens,
-        workflowTemplateId: templates.get(m.name)!.id, displayOrder: spec.menu.indexOf(m),
-      })),
-    }),
+    create: (missing) =>
+      tx.menuItem.createManyAndReturn({
+        data: missing.map((m) => ({
+          tenantId,
+          name: m.name,
+          category: m.category,
+          description: m.description,
+          price: m.price,
+          allergens: m.allergens,
+          workflowTemplateId: templates.get(m.name)!.id,
+          displayOrder: spec.menu.indexOf(m),
+        })),
+      }),
   });
   const wanted = spec.menu.flatMap((m) =>
     Object.entries(m.ingredients).map(([name, quantity]) => ({
-      menuItemId: menuItems.get(m.name)!.id, inventoryItemId: basics.inventory.get(name)!.id, quantity,
+      menuItemId: menuItems.get(m.name)!.id,
+      inventoryItemId: basics.inventory.get(name)!.id,
+      quantity,
     })),
   );
   const pair = (r: { menuItemId: string; inventoryItemId: string }) => `${r.menuItemId}/${r.inventoryItemId}`;
   await ensureAll({
-    counts, key: 'ingredients', specs: wanted, specKey: pair, rowKey: pair,
+    counts,
+    key: 'ingredients',
+    specs: wanted,
+    specKey: pair,
+    rowKey: pair,
     existing: await tx.recipeIngredient.findMany({ where: { tenantId } }),
     create: (missing) => tx.recipeIngredient.createManyAndReturn({ data: missing.map((r) => ({ tenantId, ...r })) }),
   });

@@ -95,9 +95,19 @@ describe('seeding from scratch', () => {
   it('a second run creates nothing and changes nothing', async () => {
     const first = await seedDemo(db);
     expect(first.demo).toMatchObject({ tenants: 1, users: 6, stations: 6 });
-    const snapshot = () => Promise.all([db.tenant.findMany(), db.user.findMany(), db.station.findMany(), db.inventoryItem.findMany(),
-      db.workflowTemplate.findMany(), db.workflowTemplateVersion.findMany(), db.menuItem.findMany(), db.recipeIngredient.findMany()]
-      .map((q) => q.then((rows) => [...rows].sort((a, b) => a.id.localeCompare(b.id)))));
+    const snapshot = () =>
+      Promise.all(
+        [
+          db.tenant.findMany(),
+          db.user.findMany(),
+          db.station.findMany(),
+          db.inventoryItem.findMany(),
+          db.workflowTemplate.findMany(),
+          db.workflowTemplateVersion.findMany(),
+          db.menuItem.findMany(),
+          db.recipeIngredient.findMany(),
+        ].map((q) => q.then((rows) => [...rows].sort((a, b) => a.id.localeCompare(b.id)))),
+      );
     const before = await snapshot();
 
     const second = await seedDemo(db);

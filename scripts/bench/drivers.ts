@@ -122,7 +122,10 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
     const orderId = noopIds.order(dishIndex);
     const orderItemId = noopIds.item(orderId);
     for (const { task } of taskIndex(dish.recipe).values()) {
-      depsOf.set(stableId(orderItemId, task.id), task.depends_on.map((d) => stableId(orderItemId, d)));
+      depsOf.set(
+        stableId(orderItemId, task.id),
+        task.depends_on.map((d) => stableId(orderItemId, d)),
+      );
     }
     const t0 = Date.now();
     startedAt.set(orderId, t0);
@@ -133,7 +136,11 @@ export async function startNoopKitchen(stack: BenchStack, kitchen: BenchKitchen,
         resolve(at);
       });
     });
-    await client.workflow.start(orderWorkflow, { workflowId: orderWorkflowId(orderId), taskQueue: NOOP_QUEUE, args: [{ tenantId: kitchen.tenantId, orderId }] });
+    await client.workflow.start(orderWorkflow, {
+      workflowId: orderWorkflowId(orderId),
+      taskQueue: NOOP_QUEUE,
+      args: [{ tenantId: kitchen.tenantId, orderId }],
+    });
     const at = await ready;
     waiters.delete(orderId);
     return at === null ? null : at - t0;

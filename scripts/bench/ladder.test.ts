@@ -1,7 +1,6 @@
 import { runLadders, type RunOne } from './ladder';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-
 /** A side whose item takes `latencyMs(items in flight)`; what the ladder measures is the real wait. */
 function side(latencyMs: (inFlight: number) => number): RunOne {
   let inFlight = 0;

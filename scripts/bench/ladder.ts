@@ -86,7 +86,9 @@ export async function runLadders<S extends string>(sides: Record<S, RunOne>, opt
       await sleep(settleMs);
       const step = await runStep(side.runOne, k, stepMs);
       judge(side, step);
-      opts.log(`  ${side.name} K=${k}: ${step.itemsPerSecond.toFixed(2)} items/s, median ${Math.round(step.medianMs ?? 0)} ms, p95 ${Math.round(step.p95Ms ?? 0)} ms${step.failures ? `, ${step.failures} timed out` : ''}${step.degraded ? ' (degraded)' : ''}`);
+      opts.log(
+        `  ${side.name} K=${k}: ${step.itemsPerSecond.toFixed(2)} items/s, median ${Math.round(step.medianMs ?? 0)} ms, p95 ${Math.round(step.p95Ms ?? 0)} ms${step.failures ? `, ${step.failures} timed out` : ''}${step.degraded ? ' (degraded)' : ''}`,
+      );
     }
   }
   const results = {} as Record<S, LadderResult>;
@@ -109,7 +111,6 @@ function judge(side: Side, step: LadderStep): void {
     side.stopReason = `saturated (one more in flight added < ${Math.round((SATURATION_GAIN - 1) * 100)} %)`;
   }
 }
-
 
 async function runStep(runOne: RunOne, k: number, ms: number): Promise<LadderStep> {
   const t0 = Date.now();

@@ -60,7 +60,12 @@ export async function runLatencyPhase(o: {
     await pause(t0 + offset - Date.now());
     const order = generateOrder(o.rand, kitchen.menu, { allowScheduled: false });
     const stations = [...new Set(order.items.flatMap((i) => firstStations(kitchen, kitchen.menu.find((m) => m.id === i.menuItemId)!.recipe)))];
-    const input = { channel: order.channel, priority: order.priority, customerName: order.customerName, items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })) };
+    const input = {
+      channel: order.channel,
+      priority: order.priority,
+      customerName: order.customerName,
+      items: order.items.map((i) => ({ menuItemId: i.menuItemId, quantity: i.quantity })),
+    };
     jobs.push(
       (async () => {
         let id: string | null = null;
@@ -108,9 +113,7 @@ async function pollVisible(kitchen: BenchKitchen, stationIds: string[], sentAt: 
   while (Date.now() - sentAt < VISIBLE_TIMEOUT_MS) {
     const id = orderId();
     if (id) {
-      const queues = await Promise.all(
-        stationIds.map((stationId) => kitchen.cook.request<StationQueueData>(STATION_QUEUE, { stationId }).catch(() => null)),
-      );
+      const queues = await Promise.all(stationIds.map((stationId) => kitchen.cook.request<StationQueueData>(STATION_QUEUE, { stationId }).catch(() => null)));
       if (queues.some((q) => q?.stationQueue.tasks.some((t) => t.orderId === id))) return Date.now();
     }
     await pause(POLL_MS);

@@ -86,4 +86,5 @@ async function settled(child: ChildProcess, started: number): Promise<void> {
   throw new Error(`memory bench: ${started} item workflows did not settle within 60 s`);
 }
 
-const reply = <T>(child: ChildProcess, message: object | null, type: string, timeoutMs: number) => replyFrom<T>(child, message, type, timeoutMs, 'memory worker');
+const reply = <T>(child: ChildProcess, message: object | null, type: string, timeoutMs: number) =>
+  replyFrom<T>(child, message, type, timeoutMs, 'memory worker');

@@ -69,7 +69,11 @@ function itemPlan(order: NoopOrder, tenantId: string, orderId: string, orderItem
   };
 }
 
-export function createNoopActivities(lookup: (orderId: string) => NoopOrder, orderOfItem: (orderItemId: string) => string, hooks: NoopHooks = {}): KitchenActivities {
+export function createNoopActivities(
+  lookup: (orderId: string) => NoopOrder,
+  orderOfItem: (orderItemId: string) => string,
+  hooks: NoopHooks = {},
+): KitchenActivities {
   const now = () => new Date().toISOString();
   return {
     async loadOrderPlan({ tenantId, orderId }): Promise<OrderPlan> {

@@ -38,7 +38,13 @@ export function equalK(ours: LadderResult, noop: LadderResult): string {
 }
 
 export function machineInfo(loadAverageStart: number[]) {
-  return { cpus: os.cpus().length, loadAverageStart, loadAverageEnd: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  return {
+    cpus: os.cpus().length,
+    loadAverageStart,
+    loadAverageEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
 }
 
 export function writeReport(root: string, report: BenchReport): { json: string; md: string } {
@@ -58,20 +64,30 @@ function markdown(r: BenchReport): string {
     '',
     '| K (items in flight) | items/s | order → READY median | p95 | timeouts |',
     '|---:|---:|---:|---:|---:|',
-    ...x.steps.map((s) => `| ${s.concurrency} | ${s.itemsPerSecond.toFixed(2)} | ${msCell(s.medianMs)} | ${msCell(s.p95Ms)}${s.degraded ? ' (degraded)' : ''} | ${s.failures} |`),
+    ...x.steps.map(
+      (s) =>
+        `| ${s.concurrency} | ${s.itemsPerSecond.toFixed(2)} | ${msCell(s.medianMs)} | ${msCell(s.p95Ms)}${s.degraded ? ' (degraded)' : ''} | ${s.failures} |`,
+    ),
     '',
   ];
-  const mem = 'error' in r.memory ? [`Not measured: ${r.memory.error}`] : [
-    `RSS **${n(r.memory.rssMbPer100, 1)} MB** and V8 heap **${n(r.memory.heapMbPer100, 1)} MB** per 100 running item workflows (least-squares slope).`,
-    '',
-    '| extra item workflows | RSS (MB) | heap used (MB) |',
-    '|---:|---:|---:|',
-    ...r.memory.points.map((p) => `| ${p.workflows} | ${p.rssMb.toFixed(1)} | ${p.heapUsedMb.toFixed(1)} |`),
-  ];
+  const mem =
+    'error' in r.memory
+      ? [`Not measured: ${r.memory.error}`]
+      : [
+          `RSS **${n(r.memory.rssMbPer100, 1)} MB** and V8 heap **${n(r.memory.heapMbPer100, 1)} MB** per 100 running item workflows (least-squares slope).`,
+          '',
+          '| extra item workflows | RSS (MB) | heap used (MB) |',
+          '|---:|---:|---:|',
+          ...r.memory.points.map((p) => `| ${p.workflows} | ${p.rssMb.toFixed(1)} | ${p.heapUsedMb.toFixed(1)} |`),
+        ];
   return [
     '# Brigade bench report',
     '',
-    `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s (${Object.entries(r.phaseSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')}) on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
+    `Generated ${r.generatedAt} by \`npm run bench\` in ${r.seconds} s (${Object.entries(r.phaseSeconds)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(
+        ', ',
+      )}) on ${r.machine.cpus} CPUs (${r.machine.platform}, Node ${r.machine.node}); load average ${r.machine.loadAverageStart.join(' / ')} at the start, ${r.machine.loadAverageEnd.join(' / ')} at the end. The machine is shared and noisy: read medians, and ratios measured in this same run. How each number is measured: bench/README.md.`,
     '',
     ...(r.apiFailures.length ? [`**${r.apiFailures.length} API calls failed** while placing orders (first: ${r.apiFailures[0]}); see report.json.`, ''] : []),
     '## Targets',
@@ -86,12 +102,14 @@ function markdown(r: BenchReport): string {
     '',
     '| from → to | n | median | p95 | max |',
     '|---|---:|---:|---:|---:|',
-    ...([
-      ['createOrder sent → its response', l.createOrderResponse],
-      ['createOrder sent → first task visible in `stationQueue`', l.firstTaskInStationQueue],
-      ['createOrder sent → first `task:updated QUEUED` over Socket.io', l.firstTaskOverSocket],
-      ['`completeTask` sent → dependent `task:updated QUEUED` over Socket.io', l.dependentOverSocket],
-    ] as const).map(([what, s]) => `| ${what} | ${s.n} | ${msCell(s.median)} | ${msCell(s.p95)} | ${msCell(s.max)} |`),
+    ...(
+      [
+        ['createOrder sent → its response', l.createOrderResponse],
+        ['createOrder sent → first task visible in `stationQueue`', l.firstTaskInStationQueue],
+        ['createOrder sent → first `task:updated QUEUED` over Socket.io', l.firstTaskOverSocket],
+        ['`completeTask` sent → dependent `task:updated QUEUED` over Socket.io', l.dependentOverSocket],
+      ] as const
+    ).map(([what, s]) => `| ${what} | ${s.n} | ${msCell(s.median)} | ${msCell(s.p95)} | ${msCell(s.max)} |`),
     '',
     '## ETA recomputation',
     '',
@@ -105,7 +123,10 @@ function markdown(r: BenchReport): string {
     '',
     '| active tasks (open orders) | activity median | activity p95 | load state median | whole read median | simulate median | burst |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    ...r.eta.endToEnd.map((e) => `| ${e.activeTasks} (${e.openOrders}) | ${msCell(e.activity.median)} | ${msCell(e.activity.p95)} | ${msCell(e.loadState.median)} | ${e.loadWhole ? msCell(e.loadWhole.median) : '–'} | ${n(e.simulate.median, 1)} ms | ${e.burst ? `${e.burst.calls} calls in ${e.burst.totalMs} ms` : ''} |`),
+    ...r.eta.endToEnd.map(
+      (e) =>
+        `| ${e.activeTasks} (${e.openOrders}) | ${msCell(e.activity.median)} | ${msCell(e.activity.p95)} | ${msCell(e.loadState.median)} | ${e.loadWhole ? msCell(e.loadWhole.median) : '–'} | ${n(e.simulate.median, 1)} ms | ${e.burst ? `${e.burst.calls} calls in ${e.burst.totalMs} ms` : ''} |`,
+    ),
     '',
     '## Sustained throughput',
     '',

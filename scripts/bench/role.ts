@@ -41,7 +41,11 @@ const namespace = () => process.env.TEMPORAL_NAMESPACE || 'default';
  */
 async function runWorker(
   activities: KitchenActivities,
-  opts: { close?: () => Promise<void>; options?: CreateKitchenWorkerOptions['options']; onMessage?: (msg: Message, worker: Worker) => void | Promise<void> } = {},
+  opts: {
+    close?: () => Promise<void>;
+    options?: CreateKitchenWorkerOptions['options'];
+    onMessage?: (msg: Message, worker: Worker) => void | Promise<void>;
+  } = {},
 ): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
@@ -81,7 +85,14 @@ async function api(): Promise<void> {
   const databaseUrl = required('DATABASE_URL');
   const prisma = createPrisma(databaseUrl, { max: 10 });
   const temporal = await connectTemporal({ address: required('TEMPORAL_ADDRESS'), namespace: namespace() });
-  const env = loadEnv({ ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: required('TASK_QUEUE'), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const env = loadEnv({
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_TASK_QUEUE: required('TASK_QUEUE'),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
   const server = await startApiServer({
     prisma,
     env,
@@ -137,7 +148,10 @@ async function memoryWorker(): Promise<void> {
     noopIds.orderOfItem,
     { taskQueued: () => void queued++ },
   );
-  const activities = { ...base, materializeItemTasks: async (input: Parameters<typeof base.materializeItemTasks>[0]) => ((materialized++), base.materializeItemTasks(input)) };
+  const activities = {
+    ...base,
+    materializeItemTasks: async (input: Parameters<typeof base.materializeItemTasks>[0]) => (materialized++, base.materializeItemTasks(input)),
+  };
   await runWorker(activities, {
     options: { maxCachedWorkflows: 5_000 },
     onMessage: async (msg, worker) => {

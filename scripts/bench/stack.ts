@@ -53,7 +53,10 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
   try {
     const bundlePath = path.join(dir, 'workflow-bundle.js');
     const [pg, temporal] = await Promise.all([
-      timed('postgres', getFreePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, persistent: false }))),
+      timed(
+        'postgres',
+        getFreePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, persistent: false })),
+      ),
       timed('temporal', startTemporalDevServer({ port: 0, namespace: NAMESPACE, log: () => undefined })),
       timed('bundle', bundle(bundlePath)),
     ]);
@@ -66,11 +69,15 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
     const temporalClient = await connectTemporal({ address: temporal.address, namespace: NAMESPACE });
     stops.push(() => temporalClient.connection.close());
     // The worker and the API in processes of their own, as deployed (docker-compose.yml).
-    const childEnv = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, TASK_QUEUE: KITCHEN_QUEUE, WORKFLOW_BUNDLE: bundlePath };
-    const [, api] = await Promise.all([
-      timed('worker', startRole('worker', childEnv, stops)),
-      timed('api', startRole('api', childEnv, stops)),
-    ]);
+    const childEnv = {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: NAMESPACE,
+      TASK_QUEUE: KITCHEN_QUEUE,
+      WORKFLOW_BUNDLE: bundlePath,
+    };
+    const [, api] = await Promise.all([timed('worker', startRole('worker', childEnv, stops)), timed('api', startRole('api', childEnv, stops))]);
     return { dir, apiUrl: api.url!, databaseUrl: pg.url, temporalAddress: temporal.address, prisma, client: temporalClient.client, bundlePath, timings, stop };
   } catch (err) {
     await stop();

@@ -59,7 +59,8 @@ export async function runArrivals(o: ArrivalOptions): Promise<{ placed: PlacedOr
       .then((p) => void placed.push(p))
       .catch(async (err) => {
         rejected++;
-        if (err instanceof GqlError && err.code === 'BAD_USER_INPUT') await o.refreshMenu().catch(() => undefined); // a dish ran out
+        if (err instanceof GqlError && err.code === 'BAD_USER_INPUT')
+          await o.refreshMenu().catch(() => undefined); // a dish ran out
         else o.onError('createOrder', err);
       });
     inFlight.push(job);

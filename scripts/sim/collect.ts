@@ -2,7 +2,6 @@ import type { ApiClient } from './api-client';
 import { ORDER_RESULT, type OrderResult } from './queries';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-
 /** The API's largest page of `orders`. */
 const PAGE = 200;
 

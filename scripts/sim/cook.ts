@@ -1,6 +1,15 @@
 import { GqlError, type ApiClient } from './api-client';
 import { logNormal, type Rand } from './prng';
-import { COMPLETE_SUBTASK, COMPLETE_TASK, START_TASK, STATION_QUEUE, type QueueEntry, type StationQueueData, type CompletedTask, type StartedTask } from './queries';
+import {
+  COMPLETE_SUBTASK,
+  COMPLETE_TASK,
+  START_TASK,
+  STATION_QUEUE,
+  type QueueEntry,
+  type StationQueueData,
+  type CompletedTask,
+  type StartedTask,
+} from './queries';
 import type { Recorder } from './recorder';
 import type { BrigadeClientSocket } from './socket';
 import { setTimeout as sleep } from 'node:timers/promises';

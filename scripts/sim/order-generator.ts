@@ -23,10 +23,28 @@ export interface GeneratedOrder {
   items: Array<{ menuItemId: string; quantity: number; modifications: string | null; notes: string | null }>;
 }
 
-const SIZES = [[1, 35], [2, 30], [3, 20], [4, 15]] as const;
-const QUANTITIES = [[1, 75], [2, 18], [3, 7]] as const;
-const CHANNELS = [['PHONE', 35], ['IN_STORE', 30], ['ONLINE', 30], ['IMPORT', 5]] as const;
-const PRIORITIES = [[0, 82], [1, 10], [2, 8]] as const;
+const SIZES = [
+  [1, 35],
+  [2, 30],
+  [3, 20],
+  [4, 15],
+] as const;
+const QUANTITIES = [
+  [1, 75],
+  [2, 18],
+  [3, 7],
+] as const;
+const CHANNELS = [
+  ['PHONE', 35],
+  ['IN_STORE', 30],
+  ['ONLINE', 30],
+  ['IMPORT', 5],
+] as const;
+const PRIORITIES = [
+  [0, 82],
+  [1, 10],
+  [2, 8],
+] as const;
 const MODIFICATIONS = ['no onions', 'extra spicy', 'well done', 'gluten-free base', 'sauce on the side'];
 const NAMES = ['Rossi', 'Chen', 'Haddad', 'Novak', 'Silva', 'Okafor', 'Müller', 'Kowalski', 'Tanaka', 'Dubois'];
 

@@ -31,7 +31,10 @@ export function formatReport(r: SimReport, header: string): string {
     `  flagged late by the kitchen's ETA timers: ${r.late.itemsFlagged} items, ${r.late.ordersFlagged} orders`,
     '',
     'Queue wait per station (queued → started, kitchen minutes) and how busy its slots were',
-    ...r.queueWaits.map((w) => `  ${w.station.padEnd(20)} n=${String(w.n).padEnd(5)} median ${f(w.median).padStart(5)}  p90 ${f(w.p90).padStart(5)}  busy ${pct(w.busy).padStart(4)}${w.stillQueued ? `  (${w.stillQueued} still queued at the end)` : ''}`),
+    ...r.queueWaits.map(
+      (w) =>
+        `  ${w.station.padEnd(20)} n=${String(w.n).padEnd(5)} median ${f(w.median).padStart(5)}  p90 ${f(w.p90).padStart(5)}  busy ${pct(w.busy).padStart(4)}${w.stillQueued ? `  (${w.stillQueued} still queued at the end)` : ''}`,
+    ),
     '',
     'Event latency (mutation sent → matching Socket.io event on the operator board, wall-clock)',
     ...r.latency.map((l) => latencyLine(l.kind, l.fromRequest, l.fromResponse, l.missing)),

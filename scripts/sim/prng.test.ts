@@ -42,7 +42,12 @@ describe('seeded randomness for the simulator', () => {
 
   it('picks weighted options in proportion and samples without repeats', () => {
     const rand = createRand(9);
-    const picks = draw(10_000, () => weighted<string>(rand, [['a', 3], ['b', 1]]));
+    const picks = draw(10_000, () =>
+      weighted<string>(rand, [
+        ['a', 3],
+        ['b', 1],
+      ]),
+    );
     expect(Math.abs(picks.filter((p) => p === 'a').length / 10_000 - 0.75)).toBeLessThan(0.02);
     const chosen = sample(rand, [1, 2, 3, 4, 5], 4);
     expect(new Set(chosen).size).toBe(4);

@@ -76,6 +76,13 @@ export interface OrderResult {
     status: string;
     isLate: boolean;
     quantity: number;
-    tasks: Array<{ id: string; status: string; queuedAt: string | null; startedAt: string | null; completedAt: string | null; station: { id: string; name: string } | null }>;
+    tasks: Array<{
+      id: string;
+      status: string;
+      queuedAt: string | null;
+      startedAt: string | null;
+      completedAt: string | null;
+      station: { id: string; name: string } | null;
+    }>;
   }>;
 }

@@ -6,7 +6,12 @@ import type { BrigadeClientSocket } from './socket';
  * Socket.io event it cares about, every mutation's send and response time, and every ETA the
  * kitchen published per order. Latencies and errors are derived at the end (report.ts).
  */
-export type LatencyKind = 'createOrder → order:created' | 'createOrder → first task queued' | 'startTask → task:updated' | 'completeTask → task:completed' | 'completeTask → dependent queued';
+export type LatencyKind =
+  | 'createOrder → order:created'
+  | 'createOrder → first task queued'
+  | 'startTask → task:updated'
+  | 'completeTask → task:completed'
+  | 'completeTask → dependent queued';
 
 export interface MutationMark {
   kind: LatencyKind;

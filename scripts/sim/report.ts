@@ -71,7 +71,14 @@ export function buildReport(input: SimReportInput): SimReport {
   const cancelled = results.filter((r) => r.status === 'CANCELLED').length;
   return {
     kitchenHours,
-    orders: { placed: input.placed.length, rejected: input.rejected, ready, cancelled, open: input.placed.length - ready - cancelled, perHour: ready / kitchenHours },
+    orders: {
+      placed: input.placed.length,
+      rejected: input.rejected,
+      ready,
+      cancelled,
+      open: input.placed.length - ready - cancelled,
+      perHour: ready / kitchenHours,
+    },
     items: { total: allItems.length, done: itemsDone, perHour: itemsDone / kitchenHours },
     eta: {
       'quote before ordering': summarizeErrors(quote),
@@ -109,7 +116,14 @@ function queueWaits({ results, speed, startedAt, wallMs, capacity }: SimReportIn
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([station, w]) => {
       const slots = capacity.get(station);
-      return { station, n: w.values.length, median: median(w.values), p90: percentile(w.values, 0.9), stillQueued: w.stillQueued, busy: slots ? w.busyMs / (slots * wallMs) : null };
+      return {
+        station,
+        n: w.values.length,
+        median: median(w.values),
+        p90: percentile(w.values, 0.9),
+        stillQueued: w.stillQueued,
+        busy: slots ? w.busyMs / (slots * wallMs) : null,
+      };
     });
 }
 

@@ -54,14 +54,16 @@ export interface SimMenu {
 
 export async function prepareSimMenu(opts: { operator: ApiClient; manager: () => ApiClient; speed: number; log: (m: string) => void }): Promise<SimMenu> {
   if (opts.speed === 1) {
-    const data = await opts.operator.request<{ menuItems: Array<{ id: string; name: string; category: string | null; workflowTemplate: { id: string } | null }> }>(
-      '{ menuItems { id name category workflowTemplate { id } } }',
-    );
+    const data = await opts.operator.request<{
+      menuItems: Array<{ id: string; name: string; category: string | null; workflowTemplate: { id: string } | null }>;
+    }>('{ menuItems { id name category workflowTemplate { id } } }');
     const items = data.menuItems.filter((m) => m.workflowTemplate && m.category !== SIM_CATEGORY).map(({ id, name }) => ({ id, name }));
     return { items, close: async () => undefined };
   }
   const manager = opts.manager();
-  const data = await manager.request<{ menuItems: FullMenuItem[]; workflowTemplates: Array<{ id: string; name: string; currentVersion: number | null }> }>(FULL_MENU);
+  const data = await manager.request<{ menuItems: FullMenuItem[]; workflowTemplates: Array<{ id: string; name: string; currentVersion: number | null }> }>(
+    FULL_MENU,
+  );
   const originals = data.menuItems.filter((m) => m.isActive && m.isAvailable && m.workflowTemplate && m.category !== SIM_CATEGORY);
   const items: MenuChoice[] = [];
   let created = 0;
@@ -120,9 +122,12 @@ async function publishedTemplate(
 }
 
 function setAvailable(manager: ApiClient, id: string, available: boolean) {
-  return manager.request(`mutation($id: ID!, $available: Boolean!, $reason: String) { setMenuItemAvailability(id: $id, available: $available, reason: $reason) { id } }`, {
-    id,
-    available,
-    reason: available ? null : 'simulation not running',
-  });
+  return manager.request(
+    `mutation($id: ID!, $available: Boolean!, $reason: String) { setMenuItemAvailability(id: $id, available: $available, reason: $reason) { id } }`,
+    {
+      id,
+      available,
+      reason: available ? null : 'simulation not running',
+    },
+  );
 }

@@ -24,8 +24,21 @@ describe('simulation statistics', () => {
   });
 
   it('fits the least-squares slope used for memory per 100 workflows', () => {
-    expect(slope([[0, 1], [1, 3], [2, 5]])).toBe(2);
-    expect(slope([[0, 10], [100, 14], [200, 17], [300, 22]])).toBeCloseTo(0.039, 3);
+    expect(
+      slope([
+        [0, 1],
+        [1, 3],
+        [2, 5],
+      ]),
+    ).toBe(2);
+    expect(
+      slope([
+        [0, 10],
+        [100, 14],
+        [200, 17],
+        [300, 22],
+      ]),
+    ).toBeCloseTo(0.039, 3);
     expect(slope([[1, 1]])).toBeNull();
   });
 });

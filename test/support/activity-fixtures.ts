@@ -123,12 +123,23 @@ export const pizzaRecipe: WorkflowDefinition = {
 /** One task on one station type: the simplest thing a station queue can hold. */
 export function singleTaskRecipe(stationType: string, minutes: number, subtasks: Array<{ id: string; optional: boolean }> = []): WorkflowDefinition {
   return {
-    phases: [{
-      id: 'main',
-      name: 'Main',
-      order: 1,
-      tasks: [{ id: 'cook', name: 'Cook', station_type: stationType, estimated_minutes: minutes, depends_on: [], subtasks: subtasks.map((s) => ({ ...s, name: s.id })) }],
-    }],
+    phases: [
+      {
+        id: 'main',
+        name: 'Main',
+        order: 1,
+        tasks: [
+          {
+            id: 'cook',
+            name: 'Cook',
+            station_type: stationType,
+            estimated_minutes: minutes,
+            depends_on: [],
+            subtasks: subtasks.map((s) => ({ ...s, name: s.id })),
+          },
+        ],
+      },
+    ],
   };
 }
 

@@ -19,7 +19,6 @@ import { roomsOf, type ApiNodeEmit } from './emit-target';
 
 type Message = { type: 'stop' } | ApiNodeEmit;
 
-
 async function main(): Promise<void> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');

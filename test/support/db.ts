@@ -73,10 +73,7 @@ export type TestTenant = Tenant & {
   password: string;
 };
 
-export async function createTestTenant(
-  prisma: Db,
-  opts: { name?: string; slug?: string; stations?: TestStation[] } = {},
-): Promise<TestTenant> {
+export async function createTestTenant(prisma: Db, opts: { name?: string; slug?: string; stations?: TestStation[] } = {}): Promise<TestTenant> {
   const slug = opts.slug ?? `t-${randomUUID().slice(0, 8)}`;
   const tenant = await prisma.tenant.create({ data: { slug, name: opts.name ?? `Test kitchen ${slug}` } });
   const db = forTenant(prisma, tenant.id);

@@ -26,11 +26,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(
-  prisma: Db,
-  overrides: Partial<Record<keyof Env, string>> = {},
-  options: { logger?: Logger } = {},
-): Promise<TestApi> {
+export async function startTestApi(prisma: Db, overrides: Partial<Record<keyof Env, string>> = {}, options: { logger?: Logger } = {}): Promise<TestApi> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `graphql-test-${randomUUID()}`, ...overrides });
   const app = express();
   const yoga = createYoga({ prisma, env, logger: options.logger });
@@ -76,11 +72,15 @@ export function simpleRecipe(minutes = { prep: 3, bake: 8, box: 1 }) {
   return {
     phases: [
       {
-        id: 'phase_prep', name: 'Prep', order: 1,
+        id: 'phase_prep',
+        name: 'Prep',
+        order: 1,
         tasks: [{ id: 'task_prep', name: 'Stretch dough', station_type: 'prep', estimated_minutes: minutes.prep, depends_on: [], subtasks: [] }],
       },
       {
-        id: 'phase_cook', name: 'Cook', order: 2,
+        id: 'phase_cook',
+        name: 'Cook',
+        order: 2,
         tasks: [
           { id: 'task_bake', name: 'Bake', station_type: 'forno', estimated_minutes: minutes.bake, depends_on: ['task_prep'], subtasks: [] },
           { id: 'task_box', name: 'Box', station_type: 'packaging', estimated_minutes: minutes.box, depends_on: ['task_bake'], subtasks: [] },

@@ -37,10 +37,7 @@ export async function startTestInfra(log: (message: string) => void = () => unde
     for (const s of stops.reverse()) await s().catch((err) => log(`test infra stop: ${(err as Error).message}`));
   };
   try {
-    const [pg, temporal] = await Promise.all([
-      timed('postgres', startPostgres(dir, stops)),
-      timed('temporal', startTemporal(log, stops)),
-    ]);
+    const [pg, temporal] = await Promise.all([timed('postgres', startPostgres(dir, stops)), timed('temporal', startTemporal(log, stops))]);
     await timed('migrations', applyMigrations({ databaseUrl: pg.url }));
     const prisma = createPrisma(pg.url, { max: 2 });
     await timed('seed', seedDemo(prisma)).finally(() => prisma.$disconnect());

@@ -44,20 +44,42 @@ export const PIZZA: WorkflowDefinition = {
   deduct_inventory_phase: 'prep',
   phases: [
     {
-      id: 'prep', name: 'Prep', order: 1, tasks: [
-        { id: 'stendi', name: 'Stendi impasto', station_type: 'banco', estimated_minutes: 3, depends_on: [], subtasks: [
-          { id: 'pallina', name: 'Prendi la pallina', optional: false },
-          { id: 'farina', name: 'Infarina il banco', optional: true },
-        ] },
+      id: 'prep',
+      name: 'Prep',
+      order: 1,
+      tasks: [
+        {
+          id: 'stendi',
+          name: 'Stendi impasto',
+          station_type: 'banco',
+          estimated_minutes: 3,
+          depends_on: [],
+          subtasks: [
+            { id: 'pallina', name: 'Prendi la pallina', optional: false },
+            { id: 'farina', name: 'Infarina il banco', optional: true },
+          ],
+        },
         { id: 'condisci', name: 'Condisci', station_type: 'banco', estimated_minutes: 2, depends_on: ['stendi'], subtasks: [] },
       ],
     },
-    { id: 'cook', name: 'Cottura', order: 2, tasks: [{ id: 'inforna', name: 'Inforna', station_type: 'forno', estimated_minutes: 8, depends_on: ['condisci'], subtasks: [] }] },
+    {
+      id: 'cook',
+      name: 'Cottura',
+      order: 2,
+      tasks: [{ id: 'inforna', name: 'Inforna', station_type: 'forno', estimated_minutes: 8, depends_on: ['condisci'], subtasks: [] }],
+    },
   ],
 };
 
 export const SALAD: WorkflowDefinition = {
-  phases: [{ id: 'cold', name: 'Freddo', order: 1, tasks: [{ id: 'mescola', name: 'Mescola insalata', station_type: 'garde', estimated_minutes: 2, depends_on: [], subtasks: [] }] }],
+  phases: [
+    {
+      id: 'cold',
+      name: 'Freddo',
+      order: 1,
+      tasks: [{ id: 'mescola', name: 'Mescola insalata', station_type: 'garde', estimated_minutes: 2, depends_on: [], subtasks: [] }],
+    },
+  ],
 };
 
 export async function startKitchenApi(name: string): Promise<KitchenApi> {
@@ -66,7 +88,12 @@ export async function startKitchenApi(name: string): Promise<KitchenApi> {
   let built: BuiltApp | undefined;
   const tenants: string[] = [];
   try {
-    built = await buildApp({ prisma: h.prisma, env, temporal: { client: h.client, namespace: h.namespace }, webDist: path.join(os.tmpdir(), `no-web-${randomUUID()}`) });
+    built = await buildApp({
+      prisma: h.prisma,
+      env,
+      temporal: { client: h.client, namespace: h.namespace },
+      webDist: path.join(os.tmpdir(), `no-web-${randomUUID()}`),
+    });
     const server = built.httpServer;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,7 +109,9 @@ export async function startKitchenApi(name: string): Promise<KitchenApi> {
 
     const login = async (tenant: TestTenant, email: string) => {
       const res = await gql('', 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
-        t: tenant.slug, e: email, p: tenant.password,
+        t: tenant.slug,
+        e: email,
+        p: tenant.password,
       });
       if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.accessToken as string;

@@ -21,17 +21,25 @@ export function kitchenDriver(h: Pick<KitchenHarness, 'client' | 'prisma' | 'tas
 
     /** Waits until the item's workflow shows a state matching `ready`. */
     untilItem(orderItemId: string, ready: (s: ItemStateView) => boolean, what: string, timeoutMs?: number) {
-      return eventually(async () => {
-        const s = await itemState(orderItemId);
-        return ready(s) ? s : undefined;
-      }, what, timeoutMs);
+      return eventually(
+        async () => {
+          const s = await itemState(orderItemId);
+          return ready(s) ? s : undefined;
+        },
+        what,
+        timeoutMs,
+      );
     },
 
     untilOrder(orderId: string, ready: (s: OrderStateView) => boolean, what: string, timeoutMs?: number) {
-      return eventually(async () => {
-        const s = await orderState(orderId);
-        return ready(s) ? s : undefined;
-      }, what, timeoutMs);
+      return eventually(
+        async () => {
+          const s = await orderState(orderId);
+          return ready(s) ? s : undefined;
+        },
+        what,
+        timeoutMs,
+      );
     },
 
     /** The item's task with this recipe task id, once the item has materialised it. */
@@ -53,9 +61,9 @@ export function kitchenDriver(h: Pick<KitchenHarness, 'client' | 'prisma' | 'tas
 
     /** Starts and completes a task, ticking its required subtasks first. */
     async cook(orderItemId: string, defId: string): Promise<void> {
-      const task = await driver.untilItem(orderItemId, (s) => s.tasks.some((t) => t.defId === defId && t.status === 'QUEUED'), `${defId} queued`).then(
-        (s) => s.tasks.find((t) => t.defId === defId)!,
-      );
+      const task = await driver
+        .untilItem(orderItemId, (s) => s.tasks.some((t) => t.defId === defId && t.status === 'QUEUED'), `${defId} queued`)
+        .then((s) => s.tasks.find((t) => t.defId === defId)!);
       await driver.ok(orderItemId, 'startTask', { taskId: task.id });
       for (const sub of task.subtasks.filter((s) => !s.optional && !s.completed)) {
         await driver.ok(orderItemId, 'completeSubtask', { taskId: task.id, subtaskId: sub.id });

@@ -9,11 +9,20 @@ import { createInventoryItem, createMenuItem, createRecipe, createStation, delet
  * (2 min, lettuce) and espresso (6 s, for ETA timers that must pass while the test waits).
  */
 export const saladRecipe: WorkflowDefinition = {
-  phases: [{ id: 'cold', name: 'Cold', order: 1, tasks: [{ id: 'toss', name: 'Toss salad', station_type: 'garde', estimated_minutes: 2, depends_on: [], subtasks: [] }] }],
+  phases: [
+    {
+      id: 'cold',
+      name: 'Cold',
+      order: 1,
+      tasks: [{ id: 'toss', name: 'Toss salad', station_type: 'garde', estimated_minutes: 2, depends_on: [], subtasks: [] }],
+    },
+  ],
 };
 
 export const espressoRecipe: WorkflowDefinition = {
-  phases: [{ id: 'bar', name: 'Bar', order: 1, tasks: [{ id: 'pull', name: 'Pull shot', station_type: 'bar', estimated_minutes: 0.1, depends_on: [], subtasks: [] }] }],
+  phases: [
+    { id: 'bar', name: 'Bar', order: 1, tasks: [{ id: 'pull', name: 'Pull shot', station_type: 'bar', estimated_minutes: 0.1, depends_on: [], subtasks: [] }] },
+  ],
 };
 
 export type Dish = 'pizza' | 'salad' | 'espresso';
@@ -90,5 +99,9 @@ export async function placeOrder(
 }
 
 export async function deleteKitchens(prisma: Db, kitchens: Kitchen[]): Promise<void> {
-  if (kitchens.length > 0) await deleteTenants(prisma, kitchens.map((k) => k.tenantId));
+  if (kitchens.length > 0)
+    await deleteTenants(
+      prisma,
+      kitchens.map((k) => k.tenantId),
+    );
 }

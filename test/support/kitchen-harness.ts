@@ -80,7 +80,10 @@ async function terminateLeftovers(client: Client, taskQueue: string): Promise<vo
   for (const type of [`WorkflowType = 'orderWorkflow' AND `, '']) {
     const query = `${type}TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
     for await (const run of client.workflow.list({ query })) {
-      await client.workflow.getHandle(run.workflowId, run.runId).terminate('test finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(run.workflowId, run.runId)
+        .terminate('test finished')
+        .catch(() => undefined);
     }
   }
 }

@@ -52,7 +52,9 @@ export function usePlatformHarness(name: string): PlatformHarness {
     },
     async ownerToken(k) {
       const res = await running().gql('', 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
-        t: k.tenant.slug, e: k.tenant.users.OWNER.email, p: k.tenant.password,
+        t: k.tenant.slug,
+        e: k.tenant.users.OWNER.email,
+        p: k.tenant.password,
       });
       return res.data.login.accessToken as string;
     },
@@ -62,7 +64,10 @@ export function usePlatformHarness(name: string): PlatformHarness {
       await client.workflow.getHandle(await startMenuSync(harness.kitchen, ref)).result();
       const follower = client.workflow.getHandle(await ensureAvailabilitySync(harness.kitchen, ref));
       // Its first look is done once it sleeps on its safety-net timer: from here on it pushes differences.
-      await until(async () => ((await follower.fetchHistory()).events?.some((e) => e.timerStartedEventAttributes) ? true : undefined), 'availability follower idle');
+      await until(
+        async () => ((await follower.fetchHistory()).events?.some((e) => e.timerStartedEventAttributes) ? true : undefined),
+        'availability follower idle',
+      );
     },
   };
   return harness;

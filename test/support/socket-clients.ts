@@ -19,11 +19,7 @@ export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEve
 export type TokenSubject = Pick<AuthClaims, 'tenantId' | 'tenantSlug'> & Partial<AuthClaims>;
 
 export function accessTokenFor(subject: TokenSubject, secret: string, ttl: string | number = '15m'): string {
-  return signAccessToken(
-    { userId: subject.userId ?? randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject },
-    secret,
-    ttl,
-  );
+  return signAccessToken({ userId: subject.userId ?? randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject }, secret, ttl);
 }
 
 function open(url: string, auth: Record<string, unknown>): BrigadeClient {

@@ -10,7 +10,16 @@ function task(id: string, status: PlannedTask['status'], dependsOn: string[] = [
 
 function model(tasks: PlannedTask[]): ItemModel {
   const m = new ItemModel('order-1', 'item-1', 0, null);
-  const plan: ItemPlan = { tenantId: 't', orderId: 'order-1', orderItemId: 'item-1', quantity: 1, priority: 0, deductPhaseId: 'prep', criticalPathMinutes: 3, tasks };
+  const plan: ItemPlan = {
+    tenantId: 't',
+    orderId: 'order-1',
+    orderItemId: 'item-1',
+    quantity: 1,
+    priority: 0,
+    deductPhaseId: 'prep',
+    criticalPathMinutes: 3,
+    tasks,
+  };
   m.load(plan, undefined);
   return m;
 }

@@ -8,7 +8,8 @@ import type { ItemModel, TaskView } from './model';
  */
 
 function assertItemOpen(model: ItemModel): void {
-  if (model.phase === 'CANCELLED') reject('ITEM_CLOSED', `Order item ${model.orderItemId} was cancelled${model.cancelReason ? ` (${model.cancelReason})` : ''}`);
+  if (model.phase === 'CANCELLED')
+    reject('ITEM_CLOSED', `Order item ${model.orderItemId} was cancelled${model.cancelReason ? ` (${model.cancelReason})` : ''}`);
   if (model.phase === 'DONE') reject('ITEM_CLOSED', `Order item ${model.orderItemId} is already done`);
 }
 

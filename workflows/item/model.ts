@@ -79,7 +79,20 @@ export class ItemModel {
     for (const t of plan.tasks) {
       const subtasks = t.subtasks.map(({ id, defId, name, optional, completed }) => ({ id, defId, name, optional, completed }));
       const { id, defId, phaseId, name, stationType, status, stationId, estimatedMinutes } = t;
-      this.tasks.set(id, { id, defId, phaseId, name, stationType, status, stationId, estimatedMinutes, dependsOn: [...t.dependsOn], subtasks, startedAt: null, completedAt: null });
+      this.tasks.set(id, {
+        id,
+        defId,
+        phaseId,
+        name,
+        stationType,
+        status,
+        stationId,
+        estimatedMinutes,
+        dependsOn: [...t.dependsOn],
+        subtasks,
+        startedAt: null,
+        completedAt: null,
+      });
       this.order.push(t.id);
     }
     if (carry) {

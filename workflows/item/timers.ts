@@ -70,11 +70,9 @@ export class ItemTimers {
   /** Milliseconds until the earliest timer, or undefined when nothing is scheduled. */
   sleepMs(now: number): number | undefined {
     const m = this.model;
-    const candidates = [
-      m.phase === 'WAITING' && m.fireAt !== null ? Date.parse(m.fireAt) : null,
-      this.lateCheckAt(),
-      this.blockedRetryAt,
-    ].filter((t): t is number => t !== null);
+    const candidates = [m.phase === 'WAITING' && m.fireAt !== null ? Date.parse(m.fireAt) : null, this.lateCheckAt(), this.blockedRetryAt].filter(
+      (t): t is number => t !== null,
+    );
     if (candidates.length === 0) return undefined;
     return Math.max(1, Math.min(...candidates) - now);
   }

@@ -1,4 +1,14 @@
-import { ApplicationFailure, condition, log, patched, proxyActivities, proxyLocalActivities, startChild, type ChildWorkflowHandle, type SignalDefinition } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  startChild,
+  type ChildWorkflowHandle,
+  type SignalDefinition,
+} from '@temporalio/workflow';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
@@ -35,13 +45,16 @@ export class OrderActions {
           args: [{ tenantId: this.tenantId, orderId: this.model.orderId, orderItemId: item.orderItemId, fireAt: item.fireAt, priority: this.model.priority }],
         });
         this.children.set(item.orderItemId, handle);
-        void handle.result().then(
-          (result) => (item.status = result.status),
-          (err) => {
-            log.error('Item workflow failed', { orderItemId: item.orderItemId, error: String(err) });
-            item.status = 'FAILED';
-          },
-        ).finally(() => this.model.changed());
+        void handle
+          .result()
+          .then(
+            (result) => (item.status = result.status),
+            (err) => {
+              log.error('Item workflow failed', { orderItemId: item.orderItemId, error: String(err) });
+              item.status = 'FAILED';
+            },
+          )
+          .finally(() => this.model.changed());
       }),
     );
     this.model.loaded = true;

@@ -50,7 +50,8 @@ export class OrderModel {
     this.priority = plan.priority;
     this.requestedAt = plan.requestedAt;
     for (const item of plan.items) {
-      const status: ItemTrackStatus = item.status === 'DONE' ? 'DONE' : item.status === 'CANCELLED' ? 'CANCELLED' : item.status === 'IN_PROGRESS' ? 'STARTED' : 'WAITING';
+      const status: ItemTrackStatus =
+        item.status === 'DONE' ? 'DONE' : item.status === 'CANCELLED' ? 'CANCELLED' : item.status === 'IN_PROGRESS' ? 'STARTED' : 'WAITING';
       this.items.set(item.orderItemId, { orderItemId: item.orderItemId, status, criticalPathMinutes: item.criticalPathMinutes, fireAt: item.fireAt ?? null });
     }
     this.lastStatusAt = now;

@@ -29,19 +29,45 @@ async function kitchenWithMenu() {
 
 let orderNumbers = 0;
 type Line = { menuItemId: string; name: string; quantity: number; price: string; status?: 'CANCELLED' };
-async function order(k: TestTenant, o: { lines: Line[]; createdAt: Date; status?: 'READY' | 'CANCELLED' | 'PREPARING'; readyAfter?: number; promised?: number; latest?: number; isLate?: boolean }) {
+async function order(
+  k: TestTenant,
+  o: {
+    lines: Line[];
+    createdAt: Date;
+    status?: 'READY' | 'CANCELLED' | 'PREPARING';
+    readyAfter?: number;
+    promised?: number;
+    latest?: number;
+    isLate?: boolean;
+  },
+) {
   const total = o.lines.filter((l) => !l.status).reduce((sum, l) => sum + Number(l.price) * l.quantity, 0);
   const at = (minutes?: number) => (minutes === undefined ? null : new Date(o.createdAt.getTime() + minutes * MIN));
   const created = await k.db.order.create({
     data: {
-      tenantId: k.id, orderNumber: ++orderNumbers, channel: 'PHONE', status: o.status ?? 'PREPARING', createdAt: o.createdAt,
-      totalAmount: total.toFixed(2), actualReadyAt: at(o.readyAfter), initialEstimatedReadyAt: at(o.promised),
-      estimatedReadyAt: at(o.latest ?? o.promised), isLate: o.isLate ?? false,
+      tenantId: k.id,
+      orderNumber: ++orderNumbers,
+      channel: 'PHONE',
+      status: o.status ?? 'PREPARING',
+      createdAt: o.createdAt,
+      totalAmount: total.toFixed(2),
+      actualReadyAt: at(o.readyAfter),
+      initialEstimatedReadyAt: at(o.promised),
+      estimatedReadyAt: at(o.latest ?? o.promised),
+      isLate: o.isLate ?? false,
     },
   });
   for (const l of o.lines) {
     await k.db.orderItem.create({
-      data: { tenantId: k.id, orderId: created.id, menuItemId: l.menuItemId, nameSnapshot: l.name, quantity: l.quantity, unitPrice: l.price, status: l.status ?? 'PENDING' },
+      data: {
+        tenantId: k.id,
+        orderId: created.id,
+        menuItemId: l.menuItemId,
+        nameSnapshot: l.name,
+        quantity: l.quantity,
+        unitPrice: l.price,
+        status: l.status ?? 'PENDING',
+      },
     });
   }
   return created;
@@ -53,8 +79,26 @@ it("summarises today's orders: count, revenue, prep time, late orders and best s
   const { k, pizza, salad, token } = await kitchenWithMenu();
   const P = { menuItemId: pizza.id, name: 'Margherita', price: '8.50' };
   const S = { menuItemId: salad.id, name: 'Insalata', price: '6.00' };
-  await order(k, { createdAt: todayAt(60), lines: [{ ...P, quantity: 2 }, { ...S, quantity: 1 }], status: 'READY', readyAfter: 20, promised: 15 });
-  await order(k, { createdAt: todayAt(50), lines: [{ ...P, quantity: 1 }, { ...S, quantity: 1, status: 'CANCELLED' }], status: 'READY', readyAfter: 10, promised: 12 });
+  await order(k, {
+    createdAt: todayAt(60),
+    lines: [
+      { ...P, quantity: 2 },
+      { ...S, quantity: 1 },
+    ],
+    status: 'READY',
+    readyAfter: 20,
+    promised: 15,
+  });
+  await order(k, {
+    createdAt: todayAt(50),
+    lines: [
+      { ...P, quantity: 1 },
+      { ...S, quantity: 1, status: 'CANCELLED' },
+    ],
+    status: 'READY',
+    readyAfter: 10,
+    promised: 12,
+  });
   await order(k, { createdAt: todayAt(5), lines: [{ ...S, quantity: 1 }], promised: 30, isLate: true });
   await order(k, { createdAt: todayAt(40), lines: [{ ...P, quantity: 5 }], status: 'CANCELLED' });
   await order(k, { createdAt: new Date(startOfToday().getTime() - 60 * MIN), lines: [{ ...P, quantity: 9 }], status: 'READY', readyAfter: 90 });
@@ -90,8 +134,20 @@ it('compares the ETA promised at order time with when the order was ready, oldes
   const res = await api.gql('query ($d: Int) { etaAccuracy(days: $d) { orderId orderNumber predictedAt actualAt errorMinutes } }', { d: 1 }, token);
   expect(res.errors).toBeUndefined();
   expect(res.data.etaAccuracy).toEqual([
-    { orderId: early.id, orderNumber: early.orderNumber, predictedAt: early.initialEstimatedReadyAt!.toISOString(), actualAt: early.actualReadyAt!.toISOString(), errorMinutes: -5 },
-    { orderId: late.id, orderNumber: late.orderNumber, predictedAt: late.initialEstimatedReadyAt!.toISOString(), actualAt: late.actualReadyAt!.toISOString(), errorMinutes: 7.5 },
+    {
+      orderId: early.id,
+      orderNumber: early.orderNumber,
+      predictedAt: early.initialEstimatedReadyAt!.toISOString(),
+      actualAt: early.actualReadyAt!.toISOString(),
+      errorMinutes: -5,
+    },
+    {
+      orderId: late.id,
+      orderNumber: late.orderNumber,
+      predictedAt: late.initialEstimatedReadyAt!.toISOString(),
+      actualAt: late.actualReadyAt!.toISOString(),
+      errorMinutes: 7.5,
+    },
   ]);
   const week = await api.gql('{ etaAccuracy { orderId } }', {}, token);
   expect(week.data.etaAccuracy).toHaveLength(3);
@@ -106,7 +162,18 @@ it('shows each active station’s load and marks the one with the longest backlo
   const item = await k.db.orderItem.findFirstOrThrow({ where: { orderId: o.id } });
   const task = (stationId: string, status: 'QUEUED' | 'IN_PROGRESS' | 'DONE', minutes: number) =>
     k.db.taskInstance.create({
-      data: { tenantId: k.id, orderId: o.id, orderItemId: item.id, taskDefId: randomUUID(), phaseDefId: 'p', name: 'Task', stationType: 'x', stationId, status, estimatedMinutes: minutes },
+      data: {
+        tenantId: k.id,
+        orderId: o.id,
+        orderItemId: item.id,
+        taskDefId: randomUUID(),
+        phaseDefId: 'p',
+        name: 'Task',
+        stationType: 'x',
+        stationId,
+        status,
+        estimatedMinutes: minutes,
+      },
     });
   // Oven (capacity 2): three 1-minute tasks by estimate, but it has been taking 10 minutes each.
   await task(oven.id, 'IN_PROGRESS', 1);
@@ -120,19 +187,69 @@ it('shows each active station’s load and marks the one with the longest backlo
   await task(wok.id, 'IN_PROGRESS', 2);
   await task(wok.id, 'QUEUED', 2);
 
-  const res = await api.gql('{ stationAnalytics { stationId name queueLength inProgress capacity loadPercent avgTaskMinutes backlogMinutes bottleneck } }', {}, token);
+  const res = await api.gql(
+    '{ stationAnalytics { stationId name queueLength inProgress capacity loadPercent avgTaskMinutes backlogMinutes bottleneck } }',
+    {},
+    token,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data.stationAnalytics).toEqual([
-    { stationId: oven.id, name: 'Oven', queueLength: 2, inProgress: 1, capacity: 2, loadPercent: 150, avgTaskMinutes: 10, backlogMinutes: 15, bottleneck: true },
-    { stationId: wok.id, name: 'Wok', queueLength: 1, inProgress: 1, capacity: 1, loadPercent: 200, avgTaskMinutes: null, backlogMinutes: 4, bottleneck: false },
-    { stationId: grill.id, name: grill.name, queueLength: 0, inProgress: 0, capacity: 1, loadPercent: 0, avgTaskMinutes: null, backlogMinutes: 0, bottleneck: false },
-    { stationId: prep.id, name: prep.name, queueLength: 0, inProgress: 0, capacity: 2, loadPercent: 0, avgTaskMinutes: null, backlogMinutes: 0, bottleneck: false },
+    {
+      stationId: oven.id,
+      name: 'Oven',
+      queueLength: 2,
+      inProgress: 1,
+      capacity: 2,
+      loadPercent: 150,
+      avgTaskMinutes: 10,
+      backlogMinutes: 15,
+      bottleneck: true,
+    },
+    {
+      stationId: wok.id,
+      name: 'Wok',
+      queueLength: 1,
+      inProgress: 1,
+      capacity: 1,
+      loadPercent: 200,
+      avgTaskMinutes: null,
+      backlogMinutes: 4,
+      bottleneck: false,
+    },
+    {
+      stationId: grill.id,
+      name: grill.name,
+      queueLength: 0,
+      inProgress: 0,
+      capacity: 1,
+      loadPercent: 0,
+      avgTaskMinutes: null,
+      backlogMinutes: 0,
+      bottleneck: false,
+    },
+    {
+      stationId: prep.id,
+      name: prep.name,
+      queueLength: 0,
+      inProgress: 0,
+      capacity: 2,
+      loadPercent: 0,
+      avgTaskMinutes: null,
+      backlogMinutes: 0,
+      bottleneck: false,
+    },
   ]);
 });
 
 it("keeps analytics inside the caller's kitchen and away from roles without analytics:read", async () => {
   const busy = await kitchenWithMenu();
-  await order(busy.k, { createdAt: todayAt(5), lines: [{ menuItemId: busy.pizza.id, name: 'Margherita', price: '8.50', quantity: 4 }], status: 'READY', promised: 5, readyAfter: 6 });
+  await order(busy.k, {
+    createdAt: todayAt(5),
+    lines: [{ menuItemId: busy.pizza.id, name: 'Margherita', price: '8.50', quantity: 4 }],
+    status: 'READY',
+    promised: 5,
+    readyAfter: 6,
+  });
   const quiet = await kitchenWithMenu();
   const res = await api.gql(`{ analyticsToday { ordersCount topItems { name } } etaAccuracy { orderId } }`, {}, quiet.token);
   expect(res.data).toEqual({ analyticsToday: { ordersCount: 0, topItems: [] }, etaAccuracy: [] });

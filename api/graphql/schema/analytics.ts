@@ -16,7 +16,10 @@ const AnalyticsTodayRef = builder.objectRef<AnalyticsToday>('AnalyticsToday').im
   fields: (t) => ({
     ordersCount: t.exposeInt('ordersCount'),
     revenue: t.expose('revenue', { type: 'Decimal' }),
-    avgPrepMinutes: t.exposeFloat('avgPrepMinutes', { nullable: true, description: 'Order placed → READY, over the orders ready so far; null before the first.' }),
+    avgPrepMinutes: t.exposeFloat('avgPrepMinutes', {
+      nullable: true,
+      description: 'Order placed → READY, over the orders ready so far; null before the first.',
+    }),
     lateCount: t.exposeInt('lateCount', { description: 'Orders that ran, or are running, past their ETA.' }),
     topItems: t.field({ type: [TopItemRef], description: 'Best sellers by quantity (top 5).', resolve: (a) => a.topItems }),
   }),

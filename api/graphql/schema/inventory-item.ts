@@ -61,7 +61,6 @@ builder.mutationFields((t) => ({
   updateInventoryItem: t.withAuth({ permission: 'inventory:write' }).field({
     type: InventoryItemRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateInventoryItemInput, required: true }) },
-    resolve: (_root, args, { db, actor }) =>
-      updateInventoryItem({ db, actor, input: { id: String(args.id), changes: args.input } }),
+    resolve: (_root, args, { db, actor }) => updateInventoryItem({ db, actor, input: { id: String(args.id), changes: args.input } }),
   }),
 }));

@@ -104,8 +104,7 @@ builder.mutationFields((t) => ({
     type: MenuItemRef,
     description: 'Replaces the ingredient list of a menu item (what one portion consumes).',
     args: { menuItemId: t.arg.id({ required: true }), items: t.arg({ type: [RecipeIngredientInput], required: true }) },
-    resolve: (_root, args, { db, actor }) =>
-      setRecipeIngredients({ db, actor, input: { menuItemId: String(args.menuItemId), items: args.items } }),
+    resolve: (_root, args, { db, actor }) => setRecipeIngredients({ db, actor, input: { menuItemId: String(args.menuItemId), items: args.items } }),
   }),
   deleteMenuItem: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,

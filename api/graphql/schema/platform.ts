@@ -57,7 +57,7 @@ const AssignmentRef = builder.objectRef<AssignmentRow>('PlatformAssignment').imp
 });
 
 const UpdatePlatformAssignmentInput = builder.inputType('UpdatePlatformAssignmentInput', {
-  description: 'Omitted fields stay as they are; a null name or price falls back to the menu\'s.',
+  description: "Omitted fields stay as they are; a null name or price falls back to the menu's.",
   fields: (t) => ({
     platformName: t.string(),
     platformPrice: t.field({ type: 'Decimal' }),
@@ -126,7 +126,7 @@ const PlatformItemMappingInput = builder.inputType('PlatformItemMappingInput', {
 
 const ResolvePlatformOrderInput = builder.inputType('ResolvePlatformOrderInput', {
   fields: (t) => ({
-    platformOrderId: t.id({ required: true, description: 'PlatformOrder.id (ours, not the platform\'s order number).' }),
+    platformOrderId: t.id({ required: true, description: "PlatformOrder.id (ours, not the platform's order number)." }),
     action: t.field({ type: PlatformOrderResolutionEnum, required: true }),
     itemMappings: t.field({ type: [PlatformItemMappingInput], description: 'ACCEPT: the dish for each unknown item; saved for future orders.' }),
     reason: t.string({ description: 'DENY: told to the platform (and the customer).' }),
@@ -184,19 +184,22 @@ builder.mutationFields((t) => ({
     type: 'Int',
     description: 'Offers these dishes on the platform; returns how many were newly assigned.',
     args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList({ required: true }) },
-    resolve: (_r, args, { db, actor }) => assignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
+    resolve: (_r, args, { db, actor }) =>
+      assignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
   }),
   unassignPlatformProducts: t.withAuth(manage).field({
     type: 'Int',
     args: { platformId: t.arg.id({ required: true }), menuItemIds: t.arg.idList({ required: true }) },
-    resolve: (_r, args, { db, actor }) => unassignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
+    resolve: (_r, args, { db, actor }) =>
+      unassignProducts({ db, actor, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds.map(String) } }),
   }),
   setPlatformStoreStatus: t.withAuth(manage).field({
     type: PlatformRef,
     description: 'online, paused, or busy with extra preparation minutes (default 15); pushed to the platform in the background.',
     args: { platformId: t.arg.id({ required: true }), status: t.arg.string({ required: true }), extraMinutes: t.arg.int() },
     resolve: async (_r, args, { db, actor, kitchen }) =>
-      (await setStoreStatus({ db, actor, kitchen, input: { platformId: String(args.platformId), status: args.status, extraMinutes: args.extraMinutes } })).platform,
+      (await setStoreStatus({ db, actor, kitchen, input: { platformId: String(args.platformId), status: args.status, extraMinutes: args.extraMinutes } }))
+        .platform,
   }),
   updatePlatformAssignment: t.withAuth(manage).field({
     type: AssignmentRef,

@@ -20,7 +20,8 @@ builder.scalarType('Decimal', {
   serialize: (value) => (typeof value === 'object' && value !== null ? value.toString() : String(value)),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return parseDecimal(ast.kind === Kind.STRING ? ast.value : Number(ast.value));
+    if (ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT)
+      return parseDecimal(ast.kind === Kind.STRING ? ast.value : Number(ast.value));
     throw new AppError('BAD_USER_INPUT', 'Decimal must be a string or number literal');
   },
 });

@@ -59,8 +59,7 @@ builder.mutationFields((t) => ({
   updateStation: t.withAuth({ permission: 'stations:write' }).field({
     type: StationRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateStationInput, required: true }) },
-    resolve: (_root, args, { db, actor }) =>
-      updateStation({ db, actor, input: { id: String(args.id), changes: args.input } }),
+    resolve: (_root, args, { db, actor }) => updateStation({ db, actor, input: { id: String(args.id), changes: args.input } }),
   }),
   deleteStation: t.withAuth({ permission: 'stations:write' }).field({
     type: StationRef,

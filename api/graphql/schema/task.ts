@@ -129,7 +129,8 @@ builder.mutationFields((t) => {
     completeSubtask: kds.field({
       type: TaskInstanceRef,
       args: { taskId: t.arg.id({ required: true }), subtaskId: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx, info) => completeSubtask({ ...ctx, card: cardFor(info), input: { taskId: String(args.taskId), subtaskId: String(args.subtaskId) } }),
+      resolve: (_root, args, ctx, info) =>
+        completeSubtask({ ...ctx, card: cardFor(info), input: { taskId: String(args.taskId), subtaskId: String(args.subtaskId) } }),
     }),
     recallTask: kds.field({
       type: TaskInstanceRef,

@@ -79,7 +79,7 @@ export const WorkflowTemplateRef = builder.objectRef<WorkflowTemplate>('Workflow
     }),
     learnedDurations: t.withAuth({ permission: 'recipes:read' }).field({
       type: [LearnedTaskDurationRef],
-      description: 'Learned durations of the draft\'s tasks that have history; tasks without history are absent.',
+      description: "Learned durations of the draft's tasks that have history; tasks without history are absent.",
       resolve: (w, _args, { db, actor }) => {
         const taskIds = [...taskIndex(w.definition as unknown as WorkflowDefinition).keys()];
         return listLearnedDurations({ db, actor, input: { templateId: w.id, taskIds } });
@@ -129,8 +129,7 @@ builder.mutationFields((t) => ({
   saveWorkflowDraft: t.withAuth({ permission: 'recipes:write' }).field({
     type: WorkflowTemplateRef,
     args: { id: t.arg.id({ required: true }), definition: t.arg({ type: 'JSON', required: true }) },
-    resolve: (_root, args, { db, actor }) =>
-      saveWorkflowDraft({ db, actor, input: { id: String(args.id), definition: args.definition } }),
+    resolve: (_root, args, { db, actor }) => saveWorkflowDraft({ db, actor, input: { id: String(args.id), definition: args.definition } }),
   }),
   publishWorkflowTemplate: t.withAuth({ permission: 'recipes:publish' }).field({
     type: WorkflowTemplateRef,

@@ -9,7 +9,14 @@ import { MENU_KEY, MENU_QUERY } from './menu/menu-api';
 import { RECIPES_KEY, RECIPES_QUERY } from '../designer/recipe-api';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel';
 
-const LOW_STOCK_QUERY = graphql(`query LowStock($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { id name } }`);
+const LOW_STOCK_QUERY = graphql(`
+  query LowStock($belowMin: Boolean) {
+    inventoryItems(belowMin: $belowMin) {
+      id
+      name
+    }
+  }
+`);
 
 /**
  * The manager's start page: the state of the kitchen's setup at a glance, each card linking to the
@@ -41,7 +48,14 @@ export function DashboardPage() {
           {(d) => (
             <Figure
               value={d.inventoryItems.length}
-              label={d.inventoryItems.length ? d.inventoryItems.slice(0, 3).map((i) => i.name).join(', ') : 'all above minimum'}
+              label={
+                d.inventoryItems.length
+                  ? d.inventoryItems
+                      .slice(0, 3)
+                      .map((i) => i.name)
+                      .join(', ')
+                  : 'all above minimum'
+              }
               tone={d.inventoryItems.length > 0 ? 'bad' : 'ok'}
             />
           )}

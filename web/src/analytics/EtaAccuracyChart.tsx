@@ -39,7 +39,8 @@ export function EtaAccuracyChart({ points }: { points: EtaPoint[] }) {
         </ScatterChart>
       </ResponsiveContainer>
       <p className="chart__caption" data-testid="eta-summary">
-        {summary.count} order{summary.count === 1 ? '' : 's'} · mean error {summary.meanAbsoluteError} min · within ±{ETA_TOLERANCE_MINUTES} min: {pct(summary.withinTolerance)} · later than that: {pct(summary.lateShare)}
+        {summary.count} order{summary.count === 1 ? '' : 's'} · mean error {summary.meanAbsoluteError} min · within ±{ETA_TOLERANCE_MINUTES} min:{' '}
+        {pct(summary.withinTolerance)} · later than that: {pct(summary.lateShare)}
       </p>
     </>
   );

@@ -21,7 +21,10 @@ export function StationLoadChart({ stations }: { stations: StationLoad[] }) {
           <Tooltip
             formatter={(_v, _n, entry) => {
               const s = entry.payload as StationLoad;
-              return [`${s.loadPercent}% · ${s.inProgress} cooking, ${s.queueLength} waiting (capacity ${s.capacity}) · ${s.backlogMinutes} min backlog`, s.name];
+              return [
+                `${s.loadPercent}% · ${s.inProgress} cooking, ${s.queueLength} waiting (capacity ${s.capacity}) · ${s.backlogMinutes} min backlog`,
+                s.name,
+              ];
             }}
           />
           <Bar dataKey="loadPercent" isAnimationActive={false} radius={[4, 4, 0, 0]}>

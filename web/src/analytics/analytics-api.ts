@@ -1,11 +1,39 @@
 import { graphql, type ResultOf } from '../api/graphql';
 
 export const ANALYTICS_KEY = ['analytics'] as const;
-export const ANALYTICS_QUERY = graphql(`query Analytics($days: Int) {
-  analyticsToday { ordersCount revenue avgPrepMinutes lateCount topItems { name quantity revenue } }
-  stationAnalytics { stationId name queueLength inProgress capacity loadPercent avgTaskMinutes backlogMinutes bottleneck }
-  etaAccuracy(days: $days) { orderId orderNumber predictedAt actualAt errorMinutes }
-}`);
+export const ANALYTICS_QUERY = graphql(`
+  query Analytics($days: Int) {
+    analyticsToday {
+      ordersCount
+      revenue
+      avgPrepMinutes
+      lateCount
+      topItems {
+        name
+        quantity
+        revenue
+      }
+    }
+    stationAnalytics {
+      stationId
+      name
+      queueLength
+      inProgress
+      capacity
+      loadPercent
+      avgTaskMinutes
+      backlogMinutes
+      bottleneck
+    }
+    etaAccuracy(days: $days) {
+      orderId
+      orderNumber
+      predictedAt
+      actualAt
+      errorMinutes
+    }
+  }
+`);
 
 export type AnalyticsData = ResultOf<typeof ANALYTICS_QUERY>;
 export type AnalyticsToday = AnalyticsData['analyticsToday'];

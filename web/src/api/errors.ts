@@ -33,7 +33,11 @@ const QUERY_REJECTED = new Set<string>(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PA
 export function toApiError(error: { message: string; extensions?: Record<string, unknown> }): ApiError {
   const raw = error.extensions?.code;
   const code: ApiErrorCode =
-    typeof raw === 'string' && KNOWN.has(raw) ? (raw as ApiErrorCode) : typeof raw === 'string' && QUERY_REJECTED.has(raw) ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    typeof raw === 'string' && KNOWN.has(raw)
+      ? (raw as ApiErrorCode)
+      : typeof raw === 'string' && QUERY_REJECTED.has(raw)
+        ? 'BAD_REQUEST'
+        : 'INTERNAL_SERVER_ERROR';
   return new ApiError(error.message, code, error.extensions ?? {});
 }
 
@@ -47,7 +51,8 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
     if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
-    if (error.code === 'BAD_REQUEST') return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;
+    if (error.code === 'BAD_REQUEST')
+      return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;
     return error.message;
   }
   return errorMessage(error);

@@ -4,13 +4,30 @@ import { GRAPHQL_ENDPOINT, postGraphQL } from '../api/transport';
 import { AuthPayloadFields, loadSession, saveSession, type Session } from './session';
 
 const LOGIN = graphql(
-  `mutation Login($tenant: String!, $email: String!, $password: String!) {
-  login(tenant: $tenant, email: $email, password: $password) { ...AuthPayloadFields }
-}`,
+  `
+    mutation Login($tenant: String!, $email: String!, $password: String!) {
+      login(tenant: $tenant, email: $email, password: $password) {
+        ...AuthPayloadFields
+      }
+    }
+  `,
   [AuthPayloadFields],
 );
-const REFRESH = graphql(`mutation Refresh($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ...AuthPayloadFields } }`, [AuthPayloadFields]);
-const LOGOUT = graphql(`mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`);
+const REFRESH = graphql(
+  `
+    mutation Refresh($refreshToken: String!) {
+      refresh(refreshToken: $refreshToken) {
+        ...AuthPayloadFields
+      }
+    }
+  `,
+  [AuthPayloadFields],
+);
+const LOGOUT = graphql(`
+  mutation Logout($refreshToken: String!) {
+    logout(refreshToken: $refreshToken)
+  }
+`);
 
 /** Refresh this long before the access token expires, so no request goes out with a dead token. */
 const REFRESH_MARGIN_MS = 60_000;

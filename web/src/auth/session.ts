@@ -1,9 +1,24 @@
 import { graphql, type ResultOf } from '../api/graphql';
 
 /** What login and refresh select of the API's AuthPayload (expiresAt: ISO time the access token expires). */
-export const AuthPayloadFields = graphql(`fragment AuthPayloadFields on AuthPayload {
-  accessToken refreshToken expiresAt user { id name email role } tenant { id name slug }
-}`);
+export const AuthPayloadFields = graphql(`
+  fragment AuthPayloadFields on AuthPayload {
+    accessToken
+    refreshToken
+    expiresAt
+    user {
+      id
+      name
+      email
+      role
+    }
+    tenant {
+      id
+      name
+      slug
+    }
+  }
+`);
 
 /** Exactly that AuthPayload selection, so a login or refresh answer is stored as it comes. */
 export type Session = ResultOf<typeof AuthPayloadFields>;

@@ -13,7 +13,12 @@ export function CartEditor({ lines, dispatch }: { lines: CartLine[]; dispatch: D
             <div className="cart__row">
               <strong className="cart__name">{l.name}</strong>
               <span className="stepper" role="group" aria-label={`Quantity of ${l.name}`}>
-                <button type="button" className="icon-btn" aria-label={`One less ${l.name}`} onClick={() => dispatch({ type: 'quantity', key: l.key, quantity: l.quantity - 1 })}>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`One less ${l.name}`}
+                  onClick={() => dispatch({ type: 'quantity', key: l.key, quantity: l.quantity - 1 })}
+                >
                   −
                 </button>
                 <input
@@ -24,7 +29,12 @@ export function CartEditor({ lines, dispatch }: { lines: CartLine[]; dispatch: D
                   aria-label={`${l.name} quantity`}
                   onChange={(e) => dispatch({ type: 'quantity', key: l.key, quantity: Number(e.target.value) || 1 })}
                 />
-                <button type="button" className="icon-btn" aria-label={`One more ${l.name}`} onClick={() => dispatch({ type: 'quantity', key: l.key, quantity: l.quantity + 1 })}>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`One more ${l.name}`}
+                  onClick={() => dispatch({ type: 'quantity', key: l.key, quantity: l.quantity + 1 })}
+                >
                   +
                 </button>
               </span>

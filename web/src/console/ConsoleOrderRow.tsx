@@ -36,7 +36,9 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
         {o.customerPhone && <span className="muted"> · {o.customerPhone}</span>}
         {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
       </p>
-      <p className="console-order__items muted">{o.items.map((i) => `${i.quantity} × ${i.name}${i.modifications ? ` (${i.modifications})` : ''}`).join(', ')}</p>
+      <p className="console-order__items muted">
+        {o.items.map((i) => `${i.quantity} × ${i.name}${i.modifications ? ` (${i.modifications})` : ''}`).join(', ')}
+      </p>
       {open && !cancelling && (
         <div className="btn-row">
           <button

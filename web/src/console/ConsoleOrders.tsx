@@ -8,7 +8,8 @@ import { useDebounced } from './use-debounced';
 
 /** Late first, then by ETA: the orders a caller is most likely ringing about are on top. */
 function byUrgency(orders: ConsoleOrder[], now: number): ConsoleOrder[] {
-  const due = (o: ConsoleOrder) => (o.status === 'READY' ? Number.POSITIVE_INFINITY : o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.MAX_SAFE_INTEGER);
+  const due = (o: ConsoleOrder) =>
+    o.status === 'READY' ? Number.POSITIVE_INFINITY : o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.MAX_SAFE_INTEGER;
   return [...orders].sort((a, b) => Number(isLate(b, now)) - Number(isLate(a, now)) || due(a) - due(b) || b.orderNumber - a.orderNumber);
 }
 
@@ -26,7 +27,13 @@ export function ConsoleOrders() {
     <section className="console-orders card" aria-labelledby="console-orders-title">
       <header className="console-orders__head">
         <h2 id="console-orders-title">Open orders</h2>
-        <input type="search" aria-label="Find an order by phone, name or number" placeholder="Phone, name or #number" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Find an order by phone, name or number"
+          placeholder="Phone, name or #number"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </header>
       <QueryView
         query={orders}

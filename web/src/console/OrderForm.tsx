@@ -39,7 +39,13 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
     setError(null);
     const { requestedAt, ...rest } = customer;
     try {
-      const input = { channel: 'PHONE' as const, ...rest, requestedAt: requestedAt ? new Date(requestedAt).toISOString() : null, idempotencyKey: key, items: orderItems(lines) };
+      const input = {
+        channel: 'PHONE' as const,
+        ...rest,
+        requestedAt: requestedAt ? new Date(requestedAt).toISOString() : null,
+        idempotencyKey: key,
+        items: orderItems(lines),
+      };
       const { createOrder } = await api.request(CREATE_ORDER, { input });
       dispatch({ type: 'clear' });
       setCustomer(EMPTY_CUSTOMER);

@@ -4,7 +4,19 @@ import type { EtaQuote } from './console-api';
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** What the operator reads out to the caller, updated as the order changes. */
-export function QuoteBox({ quote, error, updating, requestedAt, empty }: { quote?: EtaQuote; error: unknown; updating: boolean; requestedAt: string; empty: boolean }) {
+export function QuoteBox({
+  quote,
+  error,
+  updating,
+  requestedAt,
+  empty,
+}: {
+  quote?: EtaQuote;
+  error: unknown;
+  updating: boolean;
+  requestedAt: string;
+  empty: boolean;
+}) {
   const scheduled = requestedAt ? new Date(requestedAt) : null;
   return (
     <section className={`quote${updating ? ' quote--updating' : ''}`} aria-live="polite" aria-label="ETA quote" data-testid="eta-quote">

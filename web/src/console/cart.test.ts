@@ -12,7 +12,11 @@ describe('phone order cart', () => {
     lines = cartReducer(lines, { type: 'modifications', key: lines[0].key, text: 'no basil' });
     lines = cartReducer(lines, { type: 'add', item: pizza });
     lines = cartReducer(lines, { type: 'add', item: salad });
-    expect(lines.map((l) => [l.name, l.quantity, l.modifications])).toEqual([['Margherita', 2, 'no basil'], ['Margherita', 1, ''], ['Insalata', 1, '']]);
+    expect(lines.map((l) => [l.name, l.quantity, l.modifications])).toEqual([
+      ['Margherita', 2, 'no basil'],
+      ['Margherita', 1, ''],
+      ['Insalata', 1, ''],
+    ]);
     expect(cartTotal(lines)).toBe(31.5);
   });
 

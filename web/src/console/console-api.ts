@@ -2,32 +2,98 @@ import { graphql, type ResultOf } from '../api/graphql';
 
 // Starts with 'menu': live-cache refreshes it on `menu:updated` (a dish sold out mid-call).
 export const CONSOLE_MENU_KEY = ['menu', 'console'] as const;
-export const CONSOLE_MENU_QUERY = graphql(`query ConsoleMenu { menuItems { id name category price allergens } }`);
+export const CONSOLE_MENU_QUERY = graphql(`
+  query ConsoleMenu {
+    menuItems {
+      id
+      name
+      category
+      price
+      allergens
+    }
+  }
+`);
 export type ConsoleMenuItem = ResultOf<typeof CONSOLE_MENU_QUERY>['menuItems'][number];
 
-export const ETA_QUOTE_QUERY = graphql(`query EtaQuote($items: [OrderItemInput!]!) {
-  etaQuote(items: $items) { readyAt minutes perItem { index name quantity readyAt } }
-}`);
+export const ETA_QUOTE_QUERY = graphql(`
+  query EtaQuote($items: [OrderItemInput!]!) {
+    etaQuote(items: $items) {
+      readyAt
+      minutes
+      perItem {
+        index
+        name
+        quantity
+        readyAt
+      }
+    }
+  }
+`);
 export type EtaQuote = ResultOf<typeof ETA_QUOTE_QUERY>['etaQuote'];
 
-const ConsoleOrderFields = graphql(`fragment ConsoleOrderFields on Order {
-  id orderNumber status priority customerName customerPhone customerAddress requestedAt estimatedReadyAt
-  isLate delayMinutes createdAt items { id name quantity modifications }
-}`);
+const ConsoleOrderFields = graphql(`
+  fragment ConsoleOrderFields on Order {
+    id
+    orderNumber
+    status
+    priority
+    customerName
+    customerPhone
+    customerAddress
+    requestedAt
+    estimatedReadyAt
+    isLate
+    delayMinutes
+    createdAt
+    items {
+      id
+      name
+      quantity
+      modifications
+    }
+  }
+`);
 export type ConsoleOrder = ResultOf<typeof ConsoleOrderFields>;
 
 // Under 'orders': live-cache refetches it on order:created / order:updated / eta:recalculated.
 export const consoleOrdersKey = (search: string) => ['orders', 'console', search] as const;
 export const CONSOLE_ORDERS_QUERY = graphql(
-  `query ConsoleOrders($search: String) {
-  orders(status: [NEW, PREPARING, READY], search: $search, limit: 60) { ...ConsoleOrderFields }
-}`,
+  `
+    query ConsoleOrders($search: String) {
+      orders(status: [NEW, PREPARING, READY], search: $search, limit: 60) {
+        ...ConsoleOrderFields
+      }
+    }
+  `,
   [ConsoleOrderFields],
 );
 
-export const CREATE_ORDER = graphql(`mutation CreateOrder($input: CreateOrderInput!) { createOrder(input: $input) { ...ConsoleOrderFields } }`, [ConsoleOrderFields]);
-export const UPDATE_PRIORITY = graphql(`mutation RaisePriority($id: ID!, $priority: Int!) { updateOrder(id: $id, input: { priority: $priority }) { id priority } }`);
-export const CANCEL_ORDER = graphql(`mutation CancelOrder($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { id status } }`);
+export const CREATE_ORDER = graphql(
+  `
+    mutation CreateOrder($input: CreateOrderInput!) {
+      createOrder(input: $input) {
+        ...ConsoleOrderFields
+      }
+    }
+  `,
+  [ConsoleOrderFields],
+);
+export const UPDATE_PRIORITY = graphql(`
+  mutation RaisePriority($id: ID!, $priority: Int!) {
+    updateOrder(id: $id, input: { priority: $priority }) {
+      id
+      priority
+    }
+  }
+`);
+export const CANCEL_ORDER = graphql(`
+  mutation CancelOrder($id: ID!, $reason: String!) {
+    cancelOrder(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
 
 /** A key for createOrder's idempotency: a retried submit (double tap, flaky Wi-Fi) never makes a second order. */
 export function newIdempotencyKey(): string {

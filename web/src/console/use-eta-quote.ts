@@ -18,13 +18,18 @@ export function useEtaQuote(lines: CartLine[]) {
   const settled = useDebounced(items, QUOTE_DEBOUNCE_MS);
   const client = useQueryClient();
   useSocketEvent('eta:recalculated', () => void client.invalidateQueries({ queryKey: [QUOTE_KEY] }));
-  const query = useGqlQuery([QUOTE_KEY, settled], ETA_QUOTE_QUERY, { items: settled }, {
-    enabled: settled.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 15_000,
-    refetchInterval: 30_000,
-    retry: false,
-  });
+  const query = useGqlQuery(
+    [QUOTE_KEY, settled],
+    ETA_QUOTE_QUERY,
+    { items: settled },
+    {
+      enabled: settled.length > 0,
+      placeholderData: keepPreviousData,
+      staleTime: 15_000,
+      refetchInterval: 30_000,
+      retry: false,
+    },
+  );
   const typing = JSON.stringify(items) !== JSON.stringify(settled);
   return { quote: items.length > 0 ? query.data?.etaQuote : undefined, error: items.length > 0 ? query.error : null, updating: typing || query.isFetching };
 }

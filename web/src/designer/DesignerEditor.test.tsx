@@ -118,9 +118,11 @@ describe('workflow designer', () => {
     expect(markedTasks('data-critical')).toEqual(['bake', 'box', 'dough', 'topping']);
     expect(edgeIds('is-critical')).toEqual(['dep:bake->box', 'dep:dough->topping', 'dep:topping->bake']);
     expect(screen.getByTestId('total-minutes').textContent).toBe('14 min');
-    expect(within(screen.getByTestId('critical-path')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Task dough', 'Task topping', 'Task bake', 'Task box',
-    ]);
+    expect(
+      within(screen.getByTestId('critical-path'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Task dough', 'Task topping', 'Task bake', 'Task box']);
   });
 
   it('typing bad minutes marks the task at once', () => {

@@ -75,13 +75,7 @@ export function DesignerEditor({ template, definition, stationTypes, learnedMinu
           {selectedTask ? (
             <TaskPanel key={selectedTask.id} node={selectedTask} graph={state.graph} stationTypes={stationTypes} dispatch={dispatch} />
           ) : selectedPhase ? (
-            <PhasePanel
-              key={selectedPhase.id}
-              node={selectedPhase}
-              graph={state.graph}
-              defaultStationType={stationTypes?.[0] ?? ''}
-              dispatch={dispatch}
-            />
+            <PhasePanel key={selectedPhase.id} node={selectedPhase} graph={state.graph} defaultStationType={stationTypes?.[0] ?? ''} dispatch={dispatch} />
           ) : (
             <RecipePanel graph={state.graph} generalIssues={check.issues.filter(isGeneralIssue)} dispatch={dispatch} />
           )}

@@ -5,13 +5,7 @@ import { useGqlQuery } from '../api/hooks';
 import { Link } from '../router/router';
 import { Empty, QueryView } from '../shell/states';
 import { DesignerEditor } from './DesignerEditor';
-import {
-  RECIPE_QUERY,
-  recipeKey,
-  STATION_TYPES_KEY,
-  STATION_TYPES_QUERY,
-  stationTypesOf,
-} from './recipe-api';
+import { RECIPE_QUERY, recipeKey, STATION_TYPES_KEY, STATION_TYPES_QUERY, stationTypesOf } from './recipe-api';
 import { useLearnedMinutes } from './use-learned-minutes';
 
 const notFound = (
@@ -45,13 +39,7 @@ export function DesignerPage({ templateId }: { templateId: string }) {
         }
         return (
           <ReactFlowProvider>
-            <DesignerEditor
-              key={template.id}
-              template={template}
-              definition={parsed.definition}
-              stationTypes={stationTypes}
-              learnedMinutes={learnedMinutes}
-            />
+            <DesignerEditor key={template.id} template={template} definition={parsed.definition} stationTypes={stationTypes} learnedMinutes={learnedMinutes} />
           </ReactFlowProvider>
         );
       }}

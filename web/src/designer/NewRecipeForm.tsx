@@ -2,14 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
 import { navigate } from '../router/router';
 import { FormError } from '../shell/states';
-import {
-  CREATE_RECIPE,
-  RECIPES_KEY,
-  STATION_TYPES_KEY,
-  STATION_TYPES_QUERY,
-  starterDefinition,
-  stationTypesOf,
-} from './recipe-api';
+import { CREATE_RECIPE, RECIPES_KEY, STATION_TYPES_KEY, STATION_TYPES_QUERY, starterDefinition, stationTypesOf } from './recipe-api';
 
 /** Creates a recipe from a one-task starter (the server only stores valid recipes) and opens it. */
 export function NewRecipeForm() {

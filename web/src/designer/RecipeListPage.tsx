@@ -12,11 +12,7 @@ export function RecipeListPage() {
     <section className="page">
       <PageHeader title="Recipes" lead="Each dish is cooked by its recipe’s task graph. Open one to edit it in the designer." />
       <NewRecipeForm />
-      <QueryView
-        query={recipes}
-        isEmpty={(d) => d.workflowTemplates.length === 0}
-        empty={<Empty title="No recipes yet">Create the first one above.</Empty>}
-      >
+      <QueryView query={recipes} isEmpty={(d) => d.workflowTemplates.length === 0} empty={<Empty title="No recipes yet">Create the first one above.</Empty>}>
         {({ workflowTemplates }) => (
           <table className="table">
             <thead>

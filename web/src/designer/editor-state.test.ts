@@ -7,7 +7,10 @@ import { isTaskNode } from './types';
 const start = () => initialEditorState(definitionToGraph(pizzaWithSalad()));
 const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state);
 const defOf = (state: EditorState) => graphToDefinition(state.graph);
-const depsOf = (state: EditorState, id: string) => defOf(state).phases.flatMap((p) => p.tasks).find((t) => t.id === id)?.depends_on;
+const depsOf = (state: EditorState, id: string) =>
+  defOf(state)
+    .phases.flatMap((p) => p.tasks)
+    .find((t) => t.id === id)?.depends_on;
 
 describe('designer editing', () => {
   it('starts clean, and moving a node does not count as a change to the recipe', () => {
@@ -80,7 +83,14 @@ describe('designer editing', () => {
       patch: { name: 'Bake in wood oven', estimated_minutes: 6, subtasks: [{ id: 'sub_1', name: 'Turn', optional: true }] },
     });
     const bake = defOf(state).phases[1].tasks[0];
-    expect(bake).toStrictEqual({ id: 'bake', name: 'Bake in wood oven', station_type: 'forno', estimated_minutes: 6, depends_on: ['topping'], subtasks: [{ id: 'sub_1', name: 'Turn', optional: true }] });
+    expect(bake).toStrictEqual({
+      id: 'bake',
+      name: 'Bake in wood oven',
+      station_type: 'forno',
+      estimated_minutes: 6,
+      depends_on: ['topping'],
+      subtasks: [{ id: 'sub_1', name: 'Turn', optional: true }],
+    });
   });
 
   it('auto-layout keeps every task inside its lane and never overlaps two tasks of one lane', () => {
@@ -93,7 +103,8 @@ describe('designer editing', () => {
       expect(a.position.y + 96).toBeLessThanOrEqual(lane.height!);
       for (const b of tasks) {
         if (a === b || a.parentId !== b.parentId) continue;
-        const apart = a.position.x + 210 <= b.position.x || b.position.x + 210 <= a.position.x || a.position.y + 96 <= b.position.y || b.position.y + 96 <= a.position.y;
+        const apart =
+          a.position.x + 210 <= b.position.x || b.position.x + 210 <= a.position.x || a.position.y + 96 <= b.position.y || b.position.y + 96 <= a.position.y;
         expect(apart).toBe(true);
       }
     }

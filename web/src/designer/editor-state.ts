@@ -86,7 +86,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return edit({ nodes: moveTask(graph.nodes, taskNodeId(action.taskId), phaseNodeId(action.phaseId)) });
     case 'addTask': {
       const laneId = phaseNodeId(action.phaseId);
-      const id = uniqueId('task', graph.nodes.filter(isTaskNode).map((n) => n.data.task.id));
+      const id = uniqueId(
+        'task',
+        graph.nodes.filter(isTaskNode).map((n) => n.data.task.id),
+      );
       const task: TaskFields = { id, name: 'New task', station_type: action.stationType, estimated_minutes: 5, subtasks: [] };
       const node = {
         id: taskNodeId(id),

@@ -31,7 +31,10 @@ export function moveTask(nodes: DesignerNode[], taskNodeId: string, laneId: stri
 /** A new lane below the others, last in phase order, selected so its panel opens. */
 export function addPhase(nodes: DesignerNode[]): DesignerNode[] {
   const lanes = sortedLanes(nodes);
-  const id = uniqueId('phase', lanes.map((l) => l.data.phase.id));
+  const id = uniqueId(
+    'phase',
+    lanes.map((l) => l.data.phase.id),
+  );
   const order = Math.max(0, ...lanes.map((l) => l.data.phase.order)) + 1;
   const y = Math.max(0, ...lanes.map((l) => l.position.y + (l.height ?? 0) + 14));
   const width = Math.max(0, ...lanes.map((l) => l.width ?? 0));
@@ -62,7 +65,5 @@ export function shiftPhase(nodes: DesignerNode[], laneId: string, by: -1 | 1): D
   const orders = lanes.map((l) => l.data.phase.order);
   const distinct = new Set(orders).size === orders.length;
   const orderOf = new Map(reordered.map((l, k) => [l.id, distinct ? orders[k] : k + 1]));
-  return nodes.map((n) =>
-    isPhaseNode(n) ? { ...n, data: { ...n.data, phase: { ...n.data.phase, order: orderOf.get(n.id)! } } } : n,
-  );
+  return nodes.map((n) => (isPhaseNode(n) ? { ...n, data: { ...n.data, phase: { ...n.data.phase, order: orderOf.get(n.id)! } } } : n));
 }

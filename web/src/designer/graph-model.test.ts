@@ -44,9 +44,7 @@ describe('designer graph model', () => {
 
   it('puts every task inside its phase lane, lanes first, in definition order', () => {
     const { nodes } = definitionToGraph(pizzaWithSalad());
-    expect(nodes.map((n) => n.id)).toEqual([
-      'phase:prep', 'task:dough', 'task:topping', 'task:salad', 'phase:cook', 'task:bake', 'phase:pack', 'task:box',
-    ]);
+    expect(nodes.map((n) => n.id)).toEqual(['phase:prep', 'task:dough', 'task:topping', 'task:salad', 'phase:cook', 'task:bake', 'phase:pack', 'task:box']);
     expect(nodes.filter(isTaskNode).find((n) => n.data.task.id === 'bake')?.parentId).toBe('phase:cook');
     expect(nodes.filter(isPhaseNode).every((n) => n.parentId === undefined)).toBe(true);
   });

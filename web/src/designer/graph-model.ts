@@ -1,13 +1,5 @@
 import type { PhaseDef, TaskDef, WorkflowDefinition } from '../../../domain/recipe';
-import {
-  isPhaseNode,
-  isTaskNode,
-  type DependencyEdge,
-  type DesignerGraph,
-  type DesignerNode,
-  type PhaseNode,
-  type TaskNode,
-} from './types';
+import { isPhaseNode, isTaskNode, type DependencyEdge, type DesignerGraph, type DesignerNode, type PhaseNode, type TaskNode } from './types';
 
 /*
  * Definition ⇄ React Flow graph, with no React in sight. Conversion keeps everything the definition

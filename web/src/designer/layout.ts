@@ -31,11 +31,13 @@ export function layoutGraph(graph: DesignerGraph): DesignerGraph {
   for (const e of graph.edges) if (e.source !== e.target && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
   dagre.layout(g);
 
-  const placed = new Map(tasks.map((t) => {
-    const { x, y } = g.node(t.id);
-    const { width, height } = sizeOf(t);
-    return [t.id, { left: x - width / 2, top: y - height / 2, width, height }] as const;
-  }));
+  const placed = new Map(
+    tasks.map((t) => {
+      const { x, y } = g.node(t.id);
+      const { width, height } = sizeOf(t);
+      return [t.id, { left: x - width / 2, top: y - height / 2, width, height }] as const;
+    }),
+  );
   const minLeft = Math.min(0, ...[...placed.values()].map((p) => p.left));
 
   const lanes = sortedLanes(graph.nodes);
@@ -100,9 +102,5 @@ export function fitLane(nodes: DesignerNode[], laneId: string): DesignerNode[] {
   const members = nodes.filter((n): n is TaskNode => isTaskNode(n) && n.parentId === laneId);
   const width = Math.max(MIN_LANE_WIDTH, ...members.map((m) => m.position.x + sizeOf(m).width + LANE_PAD));
   const height = Math.max(TASK_HEIGHT + 2 * LANE_PAD, ...members.map((m) => m.position.y + sizeOf(m).height + LANE_PAD));
-  return nodes.map((n) =>
-    n.id === laneId && isPhaseNode(n)
-      ? { ...n, width: Math.max(n.width ?? 0, width), height: Math.max(n.height ?? 0, height) }
-      : n,
-  );
+  return nodes.map((n) => (n.id === laneId && isPhaseNode(n) ? { ...n, width: Math.max(n.width ?? 0, width), height: Math.max(n.height ?? 0, height) } : n));
 }

@@ -2,9 +2,18 @@ import { useMemo } from 'react';
 import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 
-const LEARNED_QUERY = graphql(`query LearnedDurations($id: ID!) {
-  workflowTemplate(id: $id) { id learnedDurations { taskId avgMinutes samples } }
-}`);
+const LEARNED_QUERY = graphql(`
+  query LearnedDurations($id: ID!) {
+    workflowTemplate(id: $id) {
+      id
+      learnedDurations {
+        taskId
+        avgMinutes
+        samples
+      }
+    }
+  }
+`);
 
 /**
  * Learned average minutes per task id of one recipe (the moving average the ETA uses), for

@@ -8,14 +8,41 @@ import { Empty, QueryView } from '../shell/states';
 import { useNow } from './use-now';
 
 const EXPO_KEY = ['orders', 'expo'] as const;
-const EXPO_QUERY = graphql(`query ExpoOrders {
-  orders(status: [NEW, PREPARING, READY], limit: 40) {
-    id orderNumber status customerName estimatedReadyAt
-    items { id name quantity status tasks { id name status station { id name } } }
+const EXPO_QUERY = graphql(`
+  query ExpoOrders {
+    orders(status: [NEW, PREPARING, READY], limit: 40) {
+      id
+      orderNumber
+      status
+      customerName
+      estimatedReadyAt
+      items {
+        id
+        name
+        quantity
+        status
+        tasks {
+          id
+          name
+          status
+          station {
+            id
+            name
+          }
+        }
+      }
+    }
   }
-}`);
+`);
 
-const STATUS_TEXT: Record<string, string> = { PENDING: 'not yet', QUEUED: 'waiting', IN_PROGRESS: 'cooking', DONE: 'done', BLOCKED: 'no station', CANCELLED: 'cancelled' };
+const STATUS_TEXT: Record<string, string> = {
+  PENDING: 'not yet',
+  QUEUED: 'waiting',
+  IN_PROGRESS: 'cooking',
+  DONE: 'done',
+  BLOCKED: 'no station',
+  CANCELLED: 'cancelled',
+};
 
 /**
  * The pass: every open order with each item's tasks across all stations, so expo sees what an

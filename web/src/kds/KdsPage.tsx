@@ -44,7 +44,15 @@ export function KdsPage() {
                   <button type="button" className="btn" aria-pressed={current === 'queue'} disabled={!station} onClick={() => setView('queue')}>
                     Queue
                   </button>
-                  <button type="button" className="btn" aria-pressed={current === 'expo'} onClick={() => { setExpoOrder(null); setView('expo'); }}>
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-pressed={current === 'expo'}
+                    onClick={() => {
+                      setExpoOrder(null);
+                      setView('expo');
+                    }}
+                  >
                     Expo
                   </button>
                   <button type="button" className="btn" aria-pressed={current === 'pick'} onClick={() => setView('pick')}>

@@ -144,7 +144,10 @@ describe('KDS station screen', () => {
   });
 
   it('keeps Recall for the ticket just bumped, even when the bump’s event beats its answer', async () => {
-    const { api, state } = fakeKitchen([ticket({ id: 'a', name: 'Portion', status: 'IN_PROGRESS', orderNumber: 7 }), ticket({ id: 'b', name: 'Dust', status: 'IN_PROGRESS', orderNumber: 7 })]);
+    const { api, state } = fakeKitchen([
+      ticket({ id: 'a', name: 'Portion', status: 'IN_PROGRESS', orderNumber: 7 }),
+      ticket({ id: 'b', name: 'Dust', status: 'IN_PROGRESS', orderNumber: 7 }),
+    ]);
     const { socket, deliver } = fakeSocket();
     renderScreen(api, socket);
     await waitFor(() => expect(shownTickets()).toEqual(['a', 'b']));

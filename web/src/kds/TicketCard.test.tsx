@@ -38,9 +38,17 @@ describe('ticket card', () => {
 
   it('puts modifications, notes, allergens, open steps and what comes next on the ticket', () => {
     const t = ticket({
-      status: 'IN_PROGRESS', label: 'Margherita × 2', name: 'Stendi impasto', modifications: 'no basil, extra oil', notes: 'cut in 8',
-      allergens: ['gluten', 'milk'], downstream: ['Condisci'],
-      subtasks: [{ id: 's1', name: 'Prendi la pallina', optional: false, completed: true }, { id: 's2', name: 'Infarina', optional: true, completed: false }],
+      status: 'IN_PROGRESS',
+      label: 'Margherita × 2',
+      name: 'Stendi impasto',
+      modifications: 'no basil, extra oil',
+      notes: 'cut in 8',
+      allergens: ['gluten', 'milk'],
+      downstream: ['Condisci'],
+      subtasks: [
+        { id: 's1', name: 'Prendi la pallina', optional: false, completed: true },
+        { id: 's2', name: 'Infarina', optional: true, completed: false },
+      ],
     });
     render(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} actions={noActions} />);
     expect(screen.getByRole('heading').textContent).toBe('Margherita × 2');

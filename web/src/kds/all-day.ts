@@ -18,5 +18,7 @@ export function allDayCounts(tickets: QueueTicket[]): AllDayCount[] {
     seen.add(item);
     totals.set(t.itemName, (totals.get(t.itemName) ?? 0) + t.quantity);
   }
-  return [...totals.entries()].map(([itemName, quantity]) => ({ itemName, quantity })).sort((a, b) => b.quantity - a.quantity || a.itemName.localeCompare(b.itemName));
+  return [...totals.entries()]
+    .map(([itemName, quantity]) => ({ itemName, quantity }))
+    .sort((a, b) => b.quantity - a.quantity || a.itemName.localeCompare(b.itemName));
 }

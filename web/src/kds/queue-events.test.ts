@@ -11,7 +11,11 @@ const updated = (taskId: string, status: TaskStatusName, stationId: string | nul
 describe('KDS queue reconciliation', () => {
   it('removes a bumped or cancelled ticket at once and asks for a refetch', () => {
     const [a, b] = [ticket({ status: 'IN_PROGRESS' }), ticket()];
-    const done = reconcileQueue(queueOf([a, b]), { type: 'task:completed', payload: { taskId: a.id, orderId: 'o', stationId: STATION, completedBy: null } }, STATION);
+    const done = reconcileQueue(
+      queueOf([a, b]),
+      { type: 'task:completed', payload: { taskId: a.id, orderId: 'o', stationId: STATION, completedBy: null } },
+      STATION,
+    );
     expect(done.queue.tasks.map((t) => t.id)).toEqual([b.id]);
     expect(done.queue).toMatchObject({ inProgress: 0, queued: 1 });
     expect(done.refetch).toBe(true);
@@ -21,7 +25,10 @@ describe('KDS queue reconciliation', () => {
   it('moves a started ticket in front of the waiting ones', () => {
     const [a, b] = [ticket(), ticket()];
     const { queue } = reconcileQueue(queueOf([a, b]), updated(b.id, 'IN_PROGRESS'), STATION);
-    expect(queue.tasks.map((t) => [t.id, t.status])).toEqual([[b.id, 'IN_PROGRESS'], [a.id, 'QUEUED']]);
+    expect(queue.tasks.map((t) => [t.id, t.status])).toEqual([
+      [b.id, 'IN_PROGRESS'],
+      [a.id, 'QUEUED'],
+    ]);
   });
 
   it('drops a ticket reassigned to another station', () => {
@@ -34,15 +41,28 @@ describe('KDS queue reconciliation', () => {
     expect(reconcileQueue(q, updated('new', 'QUEUED'), STATION)).toEqual({ queue: q, refetch: true });
     expect(reconcileQueue(q, updated('new', 'QUEUED', 'station-other'), STATION)).toEqual({ queue: q, refetch: false });
     expect(reconcileQueue(q, updated('gone', 'DONE'), STATION)).toEqual({ queue: q, refetch: false });
-    expect(reconcileQueue(q, { type: 'station:load', payload: { stationId: 'station-other', queueLength: 1, inProgress: 0, capacity: 1, loadPercent: 100 } }, STATION).refetch).toBe(false);
+    expect(
+      reconcileQueue(
+        q,
+        { type: 'station:load', payload: { stationId: 'station-other', queueLength: 1, inProgress: 0, capacity: 1, loadPercent: 100 } },
+        STATION,
+      ).refetch,
+    ).toBe(false);
   });
 
   it('never shows a ticket twice, and receiving every event twice ends where receiving it once does', () => {
     const ids = ['t1', 't2', 't3', 't4'];
     const event = fc.oneof(
-      fc.record({ id: fc.constantFrom(...ids), status: fc.constantFrom<TaskStatusName>('QUEUED', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'PENDING'), here: fc.boolean() })
+      fc
+        .record({
+          id: fc.constantFrom(...ids),
+          status: fc.constantFrom<TaskStatusName>('QUEUED', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'PENDING'),
+          here: fc.boolean(),
+        })
         .map(({ id, status, here }) => updated(id, status, here ? STATION : 'station-other')),
-      fc.constantFrom(...ids).map((id): QueueEvent => ({ type: 'task:completed', payload: { taskId: id, orderId: 'o', stationId: STATION, completedBy: null } })),
+      fc
+        .constantFrom(...ids)
+        .map((id): QueueEvent => ({ type: 'task:completed', payload: { taskId: id, orderId: 'o', stationId: STATION, completedBy: null } })),
     );
     fc.assert(
       fc.property(fc.subarray(ids), fc.array(event, { maxLength: 12 }), (start, events) => {

@@ -47,7 +47,13 @@ export function reconcileQueue(queue: StationQueueData, event: QueueEvent, stati
 
   if (!current) return { queue, refetch: here && ON_SCREEN.has(status) };
   if (!here || !ON_SCREEN.has(status)) {
-    return { queue: withTasks(queue, queue.tasks.filter((t) => t.id !== taskId)), refetch: true };
+    return {
+      queue: withTasks(
+        queue,
+        queue.tasks.filter((t) => t.id !== taskId),
+      ),
+      refetch: true,
+    };
   }
   if (current.status === status) return { queue, refetch: true };
   const tasks = ordered(queue.tasks.map((t) => (t.id === taskId ? { ...t, status, elapsedSeconds: 0 } : t)));

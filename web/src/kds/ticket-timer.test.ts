@@ -3,7 +3,12 @@ import { clock, ticketTimer, type TicketTimerInput } from './ticket-timer';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const working = (over: Partial<TicketTimerInput> = {}): TicketTimerInput => ({
-  status: 'IN_PROGRESS', elapsedSeconds: 0, receivedAt: T0, now: T0, estimatedMinutes: 5, ...over,
+  status: 'IN_PROGRESS',
+  elapsedSeconds: 0,
+  receivedAt: T0,
+  now: T0,
+  estimatedMinutes: 5,
+  ...over,
 });
 
 describe('ticket timer', () => {
@@ -26,8 +31,13 @@ describe('ticket timer', () => {
   it('judges a waiting ticket by how long it is past its planned start, not since it arrived', () => {
     const queued = (elapsedSeconds: number, plannedAfter: number) =>
       ticketTimer({
-        status: 'QUEUED', elapsedSeconds, receivedAt: T0, now: T0, estimatedMinutes: 5,
-        queuedAt: new Date(T0).toISOString(), plannedStartAt: new Date(T0 + plannedAfter * 1000).toISOString(),
+        status: 'QUEUED',
+        elapsedSeconds,
+        receivedAt: T0,
+        now: T0,
+        estimatedMinutes: 5,
+        queuedAt: new Date(T0).toISOString(),
+        plannedStartAt: new Date(T0 + plannedAfter * 1000).toISOString(),
       });
     expect(queued(200, 600)).toMatchObject({ tone: 'on-time', label: 'waiting 3:20' });
     expect(queued(661, 600).tone).toBe('at-risk');

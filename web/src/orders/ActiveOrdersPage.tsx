@@ -26,11 +26,7 @@ export function ActiveOrdersPage() {
   return (
     <section className="page">
       <PageHeader title="Active orders" lead="Updates live. Ready orders are at the top when they are due first." />
-      <QueryView
-        query={orders}
-        isEmpty={(d) => activeOrders(d.orders).length === 0}
-        empty={<Empty title="No open orders right now" />}
-      >
+      <QueryView query={orders} isEmpty={(d) => activeOrders(d.orders).length === 0} empty={<Empty title="No open orders right now" />}>
         {(d) => (
           <ul className="order-list" aria-label="Open orders">
             {activeOrders(d.orders).map((o) => {
@@ -41,9 +37,7 @@ export function ActiveOrdersPage() {
                     <strong className="order-card__number">#{o.orderNumber}</strong>
                     <span className={`badge status--${o.status.toLowerCase()}`}>{STATUS_LABEL[o.status] ?? o.status}</span>
                     {o.priority > 0 && <span className="badge badge--warning">{o.priority === 2 ? 'urgent' : 'high priority'}</span>}
-                    <span className={`order-card__eta${late ? ' is-late' : ''}`}>
-                      {o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}
-                    </span>
+                    <span className={`order-card__eta${late ? ' is-late' : ''}`}>{o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}</span>
                   </div>
                   {(o.customerName || o.customerAddress) && (
                     <p className="order-card__customer">

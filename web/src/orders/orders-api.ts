@@ -4,12 +4,30 @@ import { graphql, type ResultOf } from '../api/graphql';
 export const ORDERS_KEY = ['orders'] as const;
 
 // isLate: set by the ETA timers once an item ran past its ETA unfinished.
-export const ACTIVE_ORDERS_QUERY = graphql(`query ActiveOrders {
-  orders {
-    id orderNumber status priority customerName customerAddress estimatedReadyAt isLate createdAt
-    items { id quantity status menuItem { id name } }
+export const ACTIVE_ORDERS_QUERY = graphql(`
+  query ActiveOrders {
+    orders {
+      id
+      orderNumber
+      status
+      priority
+      customerName
+      customerAddress
+      estimatedReadyAt
+      isLate
+      createdAt
+      items {
+        id
+        quantity
+        status
+        menuItem {
+          id
+          name
+        }
+      }
+    }
   }
-}`);
+`);
 
 export type ActiveOrder = ResultOf<typeof ACTIVE_ORDERS_QUERY>['orders'][number];
 

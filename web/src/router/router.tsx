@@ -47,11 +47,7 @@ type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
 /** A real <a href="#…">, so links work with the keyboard, middle-click and screen readers. */
 export function Link({ to, children, exact = false, activePrefix, ...rest }: LinkProps) {
   const path = usePath();
-  const active = activePrefix
-    ? path.startsWith(activePrefix)
-    : exact
-      ? path === to
-      : path === to || path.startsWith(`${to}/`);
+  const active = activePrefix ? path.startsWith(activePrefix) : exact ? path === to : path === to || path.startsWith(`${to}/`);
   return (
     <a href={`#${to}`} aria-current={active ? 'page' : undefined} {...rest}>
       {children}

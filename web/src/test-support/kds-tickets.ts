@@ -35,5 +35,11 @@ export function ticket(over: Partial<QueueTicket> = {}): QueueTicket {
 
 export function queueOf(tasks: QueueTicket[]): StationQueueData {
   const inProgress = tasks.filter((t) => t.status === 'IN_PROGRESS').length;
-  return { station: { id: STATION, name: 'Forno', capacity: 2 }, tasks, inProgress, queued: tasks.length - inProgress, loadPercent: Math.round((tasks.length / 2) * 100) };
+  return {
+    station: { id: STATION, name: 'Forno', capacity: 2 },
+    tasks,
+    inProgress,
+    queued: tasks.length - inProgress,
+    loadPercent: Math.round((tasks.length / 2) * 100),
+  };
 }

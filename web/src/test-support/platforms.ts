@@ -54,16 +54,37 @@ export const dish = (name: string, over: Partial<PickableDish> = {}): PickableDi
 });
 
 type Op =
-  | 'platforms' | 'platformAssignments' | 'platformSyncLogs' | 'platformReviewQueue' | 'menuItems'
-  | 'createPlatform' | 'setPlatformStoreStatus' | 'assignPlatformProducts' | 'unassignPlatformProducts' | 'resyncPlatform' | 'resolvePlatformOrder'
+  | 'platforms'
+  | 'platformAssignments'
+  | 'platformSyncLogs'
+  | 'platformReviewQueue'
+  | 'menuItems'
+  | 'createPlatform'
+  | 'setPlatformStoreStatus'
+  | 'assignPlatformProducts'
+  | 'unassignPlatformProducts'
+  | 'resyncPlatform'
+  | 'resolvePlatformOrder'
   | 'updatePlatformAssignment';
 
 const OPS: Op[] = [
-  'updatePlatformAssignment', 'platformAssignments', 'platformSyncLogs', 'platformReviewQueue', 'createPlatform', 'setPlatformStoreStatus', 'assignPlatformProducts',
-  'unassignPlatformProducts', 'resyncPlatform', 'resolvePlatformOrder', 'platforms', 'menuItems',
+  'updatePlatformAssignment',
+  'platformAssignments',
+  'platformSyncLogs',
+  'platformReviewQueue',
+  'createPlatform',
+  'setPlatformStoreStatus',
+  'assignPlatformProducts',
+  'unassignPlatformProducts',
+  'resyncPlatform',
+  'resolvePlatformOrder',
+  'platforms',
+  'menuItems',
 ];
 
-export function fakePlatformApi(initial: { platforms?: Platform[]; assignments?: Assignment[]; logs?: SyncLogRow[]; queue?: ReviewOrder[]; dishes?: PickableDish[] } = {}) {
+export function fakePlatformApi(
+  initial: { platforms?: Platform[]; assignments?: Assignment[]; logs?: SyncLogRow[]; queue?: ReviewOrder[]; dishes?: PickableDish[] } = {},
+) {
   const state = {
     platforms: initial.platforms ?? [platform()],
     assignments: initial.assignments ?? [],
@@ -95,12 +116,18 @@ export function fakePlatformApi(initial: { platforms?: Platform[]; assignments?:
 function answer(state: ReturnType<typeof fakePlatformApi>['state'], op: Op, v: Record<string, unknown>): unknown {
   const ids = (v.menuItemIds as string[] | null) ?? [];
   switch (op) {
-    case 'platforms': return { platforms: state.platforms };
-    case 'platformAssignments': return { platformAssignments: state.assignments };
-    case 'platformSyncLogs': return { platformSyncLogs: state.logs.slice(0, Number(v.limit ?? 50)) };
-    case 'platformReviewQueue': return { platformReviewQueue: state.queue };
-    case 'menuItems': return { menuItems: state.dishes };
-    case 'resyncPlatform': return { resyncPlatform: `platform-menu-sync-${v.platformId}-run-${++state.runs}` };
+    case 'platforms':
+      return { platforms: state.platforms };
+    case 'platformAssignments':
+      return { platformAssignments: state.assignments };
+    case 'platformSyncLogs':
+      return { platformSyncLogs: state.logs.slice(0, Number(v.limit ?? 50)) };
+    case 'platformReviewQueue':
+      return { platformReviewQueue: state.queue };
+    case 'menuItems':
+      return { menuItems: state.dishes };
+    case 'resyncPlatform':
+      return { resyncPlatform: `platform-menu-sync-${v.platformId}-run-${++state.runs}` };
     case 'unassignPlatformProducts':
       state.assignments = state.assignments.filter((a) => !ids.includes(a.menuItemId));
       return { unassignPlatformProducts: ids.length };
@@ -111,7 +138,9 @@ function answer(state: ReturnType<typeof fakePlatformApi>['state'], op: Op, v: R
     }
     case 'setPlatformStoreStatus': {
       const status = v.status as Platform['storeStatus'];
-      state.platforms = state.platforms.map((p) => (p.id === v.platformId ? { ...p, storeStatus: status, busyExtraMinutes: status === 'busy' ? Number(v.extraMinutes ?? 15) : 0 } : p));
+      state.platforms = state.platforms.map((p) =>
+        p.id === v.platformId ? { ...p, storeStatus: status, busyExtraMinutes: status === 'busy' ? Number(v.extraMinutes ?? 15) : 0 } : p,
+      );
       return { setPlatformStoreStatus: state.platforms.find((p) => p.id === v.platformId) };
     }
     case 'createPlatform': {

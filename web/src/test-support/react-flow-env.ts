@@ -35,8 +35,18 @@ export function installReactFlowEnv(): void {
   Object.assign(globalThis, { ResizeObserver: ResizeObserverStub, DOMMatrixReadOnly: DOMMatrixReadOnlyStub });
   if (typeof globalThis.structuredClone !== 'function') Object.assign(globalThis, { structuredClone: structuredCloneViaV8 });
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.height) || 1; } },
-    offsetWidth: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.width) || 1; } },
+    offsetHeight: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return parseFloat(this.style.height) || 1;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return parseFloat(this.style.width) || 1;
+      },
+    },
   });
   (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 }

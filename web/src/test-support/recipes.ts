@@ -16,7 +16,12 @@ export function pizzaWithSalad(): WorkflowDefinition {
         name: 'Preparation',
         order: 1,
         tasks: [
-          task('dough', 3, [], { subtasks: [{ id: 's1', name: 'Take a dough ball', optional: false }, { id: 's2', name: 'Flour the bench', optional: true }] }),
+          task('dough', 3, [], {
+            subtasks: [
+              { id: 's1', name: 'Take a dough ball', optional: false },
+              { id: 's2', name: 'Flour the bench', optional: true },
+            ],
+          }),
           task('topping', 2, ['dough']),
           task('salad', 4, [], { station_type: 'banco' }),
         ],

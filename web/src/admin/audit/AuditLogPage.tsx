@@ -6,11 +6,25 @@ import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
 
 const PAGE = 50;
-const AUDIT_QUERY = graphql(`query AuditLogs($action: String, $entityType: String, $limit: Int, $offset: Int) {
-  auditLogs(action: $action, entityType: $entityType, limit: $limit, offset: $offset) {
-    id action entityType entityId details ipAddress createdAt user { id name email role }
+const AUDIT_QUERY = graphql(`
+  query AuditLogs($action: String, $entityType: String, $limit: Int, $offset: Int) {
+    auditLogs(action: $action, entityType: $entityType, limit: $limit, offset: $offset) {
+      id
+      action
+      entityType
+      entityId
+      details
+      ipAddress
+      createdAt
+      user {
+        id
+        name
+        email
+        role
+      }
+    }
   }
-}`);
+`);
 
 // The API matches filters exactly; these are the entity types services record today.
 const ENTITY_TYPES = ['User', 'Station', 'WorkflowTemplate', 'MenuItem', 'InventoryItem', 'Order'];

@@ -10,7 +10,9 @@ import { qty } from './inventory-api';
  */
 export function LowStockAlerts() {
   const [alerts, setAlerts] = useState<Array<InventoryAlertPayload & { at: number }>>([]);
-  useSocketEvent('inventory:alert', (alert) => setAlerts((list) => [{ ...alert, at: Date.now() }, ...list.filter((a) => a.itemId !== alert.itemId)].slice(0, 8)));
+  useSocketEvent('inventory:alert', (alert) =>
+    setAlerts((list) => [{ ...alert, at: Date.now() }, ...list.filter((a) => a.itemId !== alert.itemId)].slice(0, 8)),
+  );
   if (alerts.length === 0) return null;
   return (
     <section className="banner banner--error low-stock" role="alert" aria-label="Low stock alerts">

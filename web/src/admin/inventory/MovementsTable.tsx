@@ -26,7 +26,9 @@ export function MovementsTable({ items, itemId, onItem }: { items: StockItem[]; 
                 <th scope="col">When</th>
                 <th scope="col">Item</th>
                 <th scope="col">What</th>
-                <th scope="col" className="num">Change</th>
+                <th scope="col" className="num">
+                  Change
+                </th>
                 <th scope="col">Note</th>
               </tr>
             </thead>

@@ -1,37 +1,96 @@
 import { graphql, type ResultOf, type VariablesOf } from '../../api/graphql';
 
 /** Stock ledger, adjustments and reorder suggestions (api/graphql/schema/kitchen-inventory.ts). */
-const StockItemFields = graphql(`fragment StockItemFields on InventoryItem { id name unit currentStock minStock belowMin }`);
+const StockItemFields = graphql(`
+  fragment StockItemFields on InventoryItem {
+    id
+    name
+    unit
+    currentStock
+    minStock
+    belowMin
+  }
+`);
 /** Stock levels are Decimal strings, e.g. "2.500". */
 export type StockItem = ResultOf<typeof StockItemFields>;
 
 /** Every active item, for the adjust form and ledger filter (the page's own list may be filtered). */
 export const STOCK_ITEMS_KEY = ['inventory', 'tools'] as const;
-export const STOCK_ITEMS_QUERY = graphql(`query StockItems { inventoryItems { ...StockItemFields } }`, [StockItemFields]);
+export const STOCK_ITEMS_QUERY = graphql(
+  `
+    query StockItems {
+      inventoryItems {
+        ...StockItemFields
+      }
+    }
+  `,
+  [StockItemFields],
+);
 
 /** The page's own list, optionally only what is below its minimum. */
-export const INVENTORY_QUERY = graphql(`query Inventory($belowMin: Boolean) { inventoryItems(belowMin: $belowMin) { ...StockItemFields } }`, [
-  StockItemFields,
-]);
+export const INVENTORY_QUERY = graphql(
+  `
+    query Inventory($belowMin: Boolean) {
+      inventoryItems(belowMin: $belowMin) {
+        ...StockItemFields
+      }
+    }
+  `,
+  [StockItemFields],
+);
 
 // All under 'inventory': an adjustment and every `inventory:alert` refresh them together.
 export const movementsKey = (itemId: string | null) => ['inventory', 'movements', itemId] as const;
-export const MOVEMENTS_QUERY = graphql(`query Movements($itemId: ID) {
-  inventoryMovements(itemId: $itemId, limit: 50) { id quantity movementType referenceId notes createdAt inventoryItem { id name unit } }
-}`);
+export const MOVEMENTS_QUERY = graphql(`
+  query Movements($itemId: ID) {
+    inventoryMovements(itemId: $itemId, limit: 50) {
+      id
+      quantity
+      movementType
+      referenceId
+      notes
+      createdAt
+      inventoryItem {
+        id
+        name
+        unit
+      }
+    }
+  }
+`);
 
 export const REORDER_KEY = ['inventory', 'reorder'] as const;
 export const REORDER_QUERY = graphql(
-  `query Reorder {
-  reorderSuggestions { suggestedQuantity averageDailyUsage daysOfStockLeft item { ...StockItemFields supplier } }
-}`,
+  `
+    query Reorder {
+      reorderSuggestions {
+        suggestedQuantity
+        averageDailyUsage
+        daysOfStockLeft
+        item {
+          ...StockItemFields
+          supplier
+        }
+      }
+    }
+  `,
   [StockItemFields],
 );
 export type ReorderSuggestion = ResultOf<typeof REORDER_QUERY>['reorderSuggestions'][number];
 
-export const ADJUST_INVENTORY = graphql(`mutation AdjustInventory($id: ID!, $quantity: Decimal!, $type: InventoryAdjustmentType!, $notes: String) {
-  adjustInventory(id: $id, quantity: $quantity, type: $type, notes: $notes) { id quantity inventoryItem { id currentStock belowMin } }
-}`);
+export const ADJUST_INVENTORY = graphql(`
+  mutation AdjustInventory($id: ID!, $quantity: Decimal!, $type: InventoryAdjustmentType!, $notes: String) {
+    adjustInventory(id: $id, quantity: $quantity, type: $type, notes: $notes) {
+      id
+      quantity
+      inventoryItem {
+        id
+        currentStock
+        belowMin
+      }
+    }
+  }
+`);
 
 export type AdjustmentType = VariablesOf<typeof ADJUST_INVENTORY>['type'];
 

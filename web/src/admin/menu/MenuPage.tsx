@@ -57,7 +57,10 @@ export function MenuPage() {
                           <ul className="plain-list">
                             {item.ingredients.map((ing) => (
                               <li key={ing.inventoryItem.id}>
-                                {ing.inventoryItem.name} <span className="muted">{Number(ing.quantity)} {ing.inventoryItem.unit}</span>
+                                {ing.inventoryItem.name}{' '}
+                                <span className="muted">
+                                  {Number(ing.quantity)} {ing.inventoryItem.unit}
+                                </span>
                               </li>
                             ))}
                           </ul>

@@ -39,7 +39,15 @@ export function AssignDishes({ platformId, assigned }: { platformId: string; ass
             onSubmit={(e) => {
               e.preventDefault();
               setAdded(null);
-              assign.mutate({ platformId, menuItemIds: chosen }, { onSuccess: (r) => { setPicked(new Set()); setAdded(r.assignPlatformProducts); } });
+              assign.mutate(
+                { platformId, menuItemIds: chosen },
+                {
+                  onSuccess: (r) => {
+                    setPicked(new Set());
+                    setAdded(r.assignPlatformProducts);
+                  },
+                },
+              );
             }}
           >
             <div className="btn-row">
@@ -78,6 +86,7 @@ export function AssignDishes({ platformId, assigned }: { platformId: string; ass
 
 function byCategory(dishes: PickableDish[]): Array<[string, PickableDish[]]> {
   const groups = new Map<string, PickableDish[]>();
-  for (const d of [...dishes].sort((a, b) => a.name.localeCompare(b.name))) groups.set(d.category ?? 'Other', [...(groups.get(d.category ?? 'Other') ?? []), d]);
+  for (const d of [...dishes].sort((a, b) => a.name.localeCompare(b.name)))
+    groups.set(d.category ?? 'Other', [...(groups.get(d.category ?? 'Other') ?? []), d]);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }

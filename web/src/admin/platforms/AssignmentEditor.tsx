@@ -47,11 +47,35 @@ export function AssignmentEditor({ assignment: a, onDone }: { assignment: Assign
   return (
     <form className="assignment-editor" onSubmit={submit} aria-label={`Edit ${a.menuItemName}`} noValidate>
       <div className="form-grid">
-        {field('platformName', 'Name on the platform', <input id={`${id}-platformName`} {...invalid('platformName')} value={draft.platformName} placeholder={a.menuItemName} onChange={(e) => set({ platformName: e.target.value })} autoComplete="off" />)}
-        {field('platformPrice', 'Price on the platform', <input id={`${id}-platformPrice`} {...invalid('platformPrice')} inputMode="decimal" value={draft.platformPrice} placeholder={menuPrice ?? 'menu price'} onChange={(e) => set({ platformPrice: e.target.value })} autoComplete="off" />)}
+        {field(
+          'platformName',
+          'Name on the platform',
+          <input
+            id={`${id}-platformName`}
+            {...invalid('platformName')}
+            value={draft.platformName}
+            placeholder={a.menuItemName}
+            onChange={(e) => set({ platformName: e.target.value })}
+            autoComplete="off"
+          />,
+        )}
+        {field(
+          'platformPrice',
+          'Price on the platform',
+          <input
+            id={`${id}-platformPrice`}
+            {...invalid('platformPrice')}
+            inputMode="decimal"
+            value={draft.platformPrice}
+            placeholder={menuPrice ?? 'menu price'}
+            onChange={(e) => set({ platformPrice: e.target.value })}
+            autoComplete="off"
+          />,
+        )}
       </div>
       <label className="check">
-        <input type="checkbox" checked={draft.isAvailable} onChange={(e) => set({ isAvailable: e.target.checked })} {...invalid('isAvailable')} /> Available to order
+        <input type="checkbox" checked={draft.isAvailable} onChange={(e) => set({ isAvailable: e.target.checked })} {...invalid('isAvailable')} /> Available to
+        order
       </label>
       {error('isAvailable')}
       <label className="check">

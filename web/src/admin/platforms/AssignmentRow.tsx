@@ -6,7 +6,19 @@ import { formatSchedule } from './schedule';
 export const ASSIGNMENT_COLUMNS = 8;
 
 /** One dish on the platform; while it is being edited, the editor opens in a full-width row below it. */
-export function AssignmentRow({ a, selected, onSelect, editing, onEdit }: { a: Assignment; selected: boolean; onSelect(on: boolean): void; editing: boolean; onEdit(open: boolean): void }) {
+export function AssignmentRow({
+  a,
+  selected,
+  onSelect,
+  editing,
+  onEdit,
+}: {
+  a: Assignment;
+  selected: boolean;
+  onSelect(on: boolean): void;
+  editing: boolean;
+  onEdit(open: boolean): void;
+}) {
   const schedule = formatSchedule(a);
   return (
     <>
@@ -30,7 +42,14 @@ export function AssignmentRow({ a, selected, onSelect, editing, onEdit }: { a: A
         </td>
         <td>{when(a.lastSyncedAt) ?? <span className="muted">never</span>}</td>
         <td>
-          <button type="button" className="btn btn--small" aria-label={`Edit ${a.menuItemName}`} aria-expanded={editing} disabled={editing} onClick={() => onEdit(true)}>
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-label={`Edit ${a.menuItemName}`}
+            aria-expanded={editing}
+            disabled={editing}
+            onClick={() => onEdit(true)}
+          >
             Edit
           </button>
         </td>

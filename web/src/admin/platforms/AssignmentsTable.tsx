@@ -12,7 +12,17 @@ type Filter = 'ALL' | SyncStatusName;
  * The platform's dishes with their sync state. Selection works on what the filter shows, so
  * "Failed → select all → Re-sync selected" retries exactly the failed dishes.
  */
-export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }: { platform: Platform; assignments: Assignment[]; resyncBusy: boolean; onResync(menuItemIds: string[]): void }) {
+export function AssignmentsTable({
+  platform,
+  assignments,
+  resyncBusy,
+  onResync,
+}: {
+  platform: Platform;
+  assignments: Assignment[];
+  resyncBusy: boolean;
+  onResync(menuItemIds: string[]): void;
+}) {
   const unassign = useGqlMutation(UNASSIGN_PRODUCTS, [PLATFORMS_KEY]);
   const [filter, setFilter] = useState<Filter>('ALL');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -38,7 +48,15 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
     setConfirming(false);
   };
   const removeChosen = () =>
-    unassign.mutate({ platformId: platform.id, menuItemIds: chosen }, { onSuccess: () => { setSelected(new Set()); setConfirming(false); } });
+    unassign.mutate(
+      { platformId: platform.id, menuItemIds: chosen },
+      {
+        onSuccess: () => {
+          setSelected(new Set());
+          setConfirming(false);
+        },
+      },
+    );
 
   return (
     <>
@@ -69,7 +87,8 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
           onConfirm={removeChosen}
           onCancel={() => setConfirming(false)}
         >
-          Take {chosen.length} dish{chosen.length === 1 ? '' : 'es'} off {platform.name}? Customers there can no longer order {chosen.length === 1 ? 'it' : 'them'}.
+          Take {chosen.length} dish{chosen.length === 1 ? '' : 'es'} off {platform.name}? Customers there can no longer order{' '}
+          {chosen.length === 1 ? 'it' : 'them'}.
         </ConfirmBar>
       )}
       <FormError error={unassign.error} />
@@ -77,11 +96,18 @@ export function AssignmentsTable({ platform, assignments, resyncBusy, onResync }
         <thead>
           <tr>
             <th scope="col">
-              <input type="checkbox" aria-label="Select all shown dishes" checked={allChosen} onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((a) => a.menuItemId) : []))} />
+              <input
+                type="checkbox"
+                aria-label="Select all shown dishes"
+                checked={allChosen}
+                onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((a) => a.menuItemId) : []))}
+              />
             </th>
             <th scope="col">Dish</th>
             <th scope="col">On the platform</th>
-            <th scope="col" className="num">Price</th>
+            <th scope="col" className="num">
+              Price
+            </th>
             <th scope="col">Available</th>
             <th scope="col">Sync</th>
             <th scope="col">Last synced</th>

@@ -55,9 +55,18 @@ export function NewPlatformForm({ onCreated }: { onCreated(platform: { id: strin
       </div>
     );
   };
-  const text = (name: Exclude<DraftField, 'type' | 'auth'>, opts: { type?: string; placeholder?: string } = {}) => (props: ControlProps) => (
-    <input {...props} type={opts.type ?? 'text'} value={draft[name]} onChange={(e) => set({ [name]: e.target.value })} placeholder={opts.placeholder} autoComplete="off" />
-  );
+  const text =
+    (name: Exclude<DraftField, 'type' | 'auth'>, opts: { type?: string; placeholder?: string } = {}) =>
+    (props: ControlProps) => (
+      <input
+        {...props}
+        type={opts.type ?? 'text'}
+        value={draft[name]}
+        onChange={(e) => set({ [name]: e.target.value })}
+        placeholder={opts.placeholder}
+        autoComplete="off"
+      />
+    );
 
   return (
     <form className="form-grid" onSubmit={submit} aria-label="Add platform" noValidate>

@@ -38,7 +38,9 @@ function renderDetail(api: Api, socket: SyncSocket) {
 const dishes = () => screen.getByRole('region', { name: /Dishes on/ });
 // The dish's own row (an open editor adds a second row that also names the dish).
 const rowStatus = (name: string) => {
-  const rows = within(dishes()).getAllByRole('row', { name: new RegExp(name) }).filter((r) => r.dataset.syncStatus);
+  const rows = within(dishes())
+    .getAllByRole('row', { name: new RegExp(name) })
+    .filter((r) => r.dataset.syncStatus);
   expect(rows).toHaveLength(1);
   return rows[0].dataset.syncStatus;
 };
@@ -65,7 +67,9 @@ describe('platform detail', () => {
     const readsBefore = callsOf('platformAssignments').length;
 
     state.assignments = state.assignments.map((a) =>
-      a.menuItemName === 'Diavola' ? { ...a, syncStatus: 'FAILED', syncError: 'rejected: invalid data' } : { ...a, syncStatus: 'SYNCED', lastSyncedAt: '2026-11-20T12:00:00.000Z' },
+      a.menuItemName === 'Diavola'
+        ? { ...a, syncStatus: 'FAILED', syncError: 'rejected: invalid data' }
+        : { ...a, syncStatus: 'SYNCED', lastSyncedAt: '2026-11-20T12:00:00.000Z' },
     );
     deliver({ runId, phase: 'done', done: 2, failed: 1, status: 'FAILED', message: '1 of 3 dishes failed' });
     await waitFor(() => expect(rowStatus('Diavola')).toBe('FAILED'));
@@ -79,7 +83,11 @@ describe('platform detail', () => {
 
   it('re-syncs exactly the failed dishes: filter Failed, select all shown, Re-sync selected', async () => {
     const { api, callsOf } = fakePlatformApi({
-      assignments: [assignment('Margherita', { syncStatus: 'SYNCED' }), assignment('Diavola', { syncStatus: 'FAILED' }), assignment('Capricciosa', { syncStatus: 'FAILED' })],
+      assignments: [
+        assignment('Margherita', { syncStatus: 'SYNCED' }),
+        assignment('Diavola', { syncStatus: 'FAILED' }),
+        assignment('Capricciosa', { syncStatus: 'FAILED' }),
+      ],
     });
     renderDetail(api, fakeSocket().socket);
     await waitFor(() => expect(rowStatus('Margherita')).toBe('SYNCED'));
@@ -136,7 +144,14 @@ describe('platform detail', () => {
     expect(callsOf('updatePlatformAssignment').map((c) => c.variables)).toEqual([
       {
         id: 'a-dish-diavola',
-        input: { platformName: 'Diavola piccante', platformPrice: '12.50', isAvailable: true, availableFrom: '11:30', availableTo: '15:00', availableDays: [1, 2, 3, 4, 5] },
+        input: {
+          platformName: 'Diavola piccante',
+          platformPrice: '12.50',
+          isAvailable: true,
+          availableFrom: '11:30',
+          availableTo: '15:00',
+          availableDays: [1, 2, 3, 4, 5],
+        },
       },
     ]);
     await waitFor(() => expect(rowStatus('Diavola')).toBe('PENDING'));
@@ -150,7 +165,16 @@ describe('platform detail', () => {
 
   it('sends empty name and price as null and an always-on dish as all day every day', async () => {
     const { api, callsOf } = fakePlatformApi({
-      assignments: [assignment('Tiramisù', { platformName: 'Tiramisu', platformPrice: '6.00', isAvailable: false, availableFrom: '18:00', availableTo: '23:00', availableDays: [6, 7] })],
+      assignments: [
+        assignment('Tiramisù', {
+          platformName: 'Tiramisu',
+          platformPrice: '6.00',
+          isAvailable: false,
+          availableFrom: '18:00',
+          availableTo: '23:00',
+          availableDays: [6, 7],
+        }),
+      ],
     });
     renderDetail(api, fakeSocket().socket);
     await waitFor(() => expect(within(dishes()).getByText('Sat, Sun 18:00–23:00')).toBeTruthy());

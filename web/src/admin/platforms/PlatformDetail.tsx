@@ -29,9 +29,14 @@ const PENDING_POLL_MS = 2_000;
 export function PlatformDetail({ platformId, socket }: { platformId: string; socket: SyncSocket | null }) {
   const platforms = useGqlQuery(platformsListKey, PLATFORMS_QUERY);
   // A dish edited here goes PENDING until the platform's follower pushes it (seconds, no run event): look again meanwhile.
-  const assignments = useGqlQuery(assignmentsKey(platformId), ASSIGNMENTS_QUERY, { platformId }, {
-    refetchInterval: (query) => (query.state.data?.platformAssignments.some((a) => a.syncStatus === 'PENDING') ? PENDING_POLL_MS : false),
-  });
+  const assignments = useGqlQuery(
+    assignmentsKey(platformId),
+    ASSIGNMENTS_QUERY,
+    { platformId },
+    {
+      refetchInterval: (query) => (query.state.data?.platformAssignments.some((a) => a.syncStatus === 'PENDING') ? PENDING_POLL_MS : false),
+    },
+  );
   const resync = useGqlMutation(RESYNC_PLATFORM);
   const { run, started, dismiss } = useSyncRun(platformId, socket);
   const running = Boolean(run && !isFinished(run));
@@ -73,7 +78,11 @@ export function PlatformDetail({ platformId, socket }: { platformId: string; soc
             <SyncProgress run={run} onDismiss={dismiss} />
             <section className="card" aria-labelledby="dishes-title">
               <h2 id="dishes-title">Dishes on {platform.name}</h2>
-              <QueryView query={assignments} isEmpty={(a) => a.platformAssignments.length === 0} empty={<Empty title="No dishes assigned yet">Assign some below.</Empty>}>
+              <QueryView
+                query={assignments}
+                isEmpty={(a) => a.platformAssignments.length === 0}
+                empty={<Empty title="No dishes assigned yet">Assign some below.</Empty>}
+              >
                 {(a) => (
                   <AssignmentsTable
                     platform={platform}

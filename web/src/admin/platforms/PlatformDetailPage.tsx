@@ -7,4 +7,3 @@ export function PlatformDetailPage({ platformId }: { platformId: string }) {
   const socket = useRealtime()?.socket ?? null;
   return <PlatformDetail platformId={platformId} socket={socket} />;
 }
-

@@ -42,11 +42,7 @@ export function PlatformsPage() {
         <summary>Add platform</summary>
         <NewPlatformForm onCreated={(p) => navigate(`/admin/platforms/${p.id}`)} />
       </details>
-      <QueryView
-        query={platforms}
-        isEmpty={(d) => d.platforms.length === 0}
-        empty={<Empty title="No platforms connected yet">Add the first one above.</Empty>}
-      >
+      <QueryView query={platforms} isEmpty={(d) => d.platforms.length === 0} empty={<Empty title="No platforms connected yet">Add the first one above.</Empty>}>
         {(d) => (
           <table className="table platforms-table">
             <thead>

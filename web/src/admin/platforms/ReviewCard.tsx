@@ -3,7 +3,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { FormError } from '../../shell/states';
-import { assignmentsKey, ASSIGNMENTS_QUERY, PLATFORMS_KEY, RESOLVE_PLATFORM_ORDER, REVIEW_KEY, when, type PickableDish, type ReviewOrder } from './platform-api';
+import {
+  assignmentsKey,
+  ASSIGNMENTS_QUERY,
+  PLATFORMS_KEY,
+  RESOLVE_PLATFORM_ORDER,
+  REVIEW_KEY,
+  when,
+  type PickableDish,
+  type ReviewOrder,
+} from './platform-api';
 import { checkAccept, checkDeny, REASON_FIELD, relinkNote, unknownProducts, type ReviewAction, type ReviewDraft } from './review-form';
 
 /**
@@ -12,7 +21,17 @@ import { checkAccept, checkDeny, REASON_FIELD, relinkNote, unknownProducts, type
  * mean someone else got there first. Either way the queue refreshes and the outcome goes to `onNotice`,
  * because the card itself leaves the queue.
  */
-export function ReviewCard({ order, platformName, dishes, onNotice }: { order: ReviewOrder; platformName: string; dishes: PickableDish[]; onNotice(message: string): void }) {
+export function ReviewCard({
+  order,
+  platformName,
+  dishes,
+  onNotice,
+}: {
+  order: ReviewOrder;
+  platformName: string;
+  dishes: PickableDish[];
+  onNotice(message: string): void;
+}) {
   const id = useId();
   const client = useQueryClient();
   const resolve = useGqlMutation(RESOLVE_PLATFORM_ORDER, [PLATFORMS_KEY]);
@@ -58,7 +77,9 @@ export function ReviewCard({ order, platformName, dishes, onNotice }: { order: R
           <thead>
             <tr>
               <th scope="col">On the platform</th>
-              <th scope="col" className="num">Qty</th>
+              <th scope="col" className="num">
+                Qty
+              </th>
               <th scope="col">Our dish</th>
             </tr>
           </thead>
@@ -123,7 +144,14 @@ export function ReviewCard({ order, platformName, dishes, onNotice }: { order: R
             <button type="submit" className="btn btn--danger" disabled={resolve.isPending}>
               Deny order
             </button>
-            <button type="button" className="btn" onClick={() => { setDenying(false); setErrors({}); }}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setDenying(false);
+                setErrors({});
+              }}
+            >
               Back
             </button>
           </div>
@@ -132,7 +160,14 @@ export function ReviewCard({ order, platformName, dishes, onNotice }: { order: R
             <button type="submit" className="btn btn--primary" disabled={resolve.isPending}>
               Accept with these dishes
             </button>
-            <button type="button" className="btn btn--danger" onClick={() => { setDenying(true); setErrors({}); }}>
+            <button
+              type="button"
+              className="btn btn--danger"
+              onClick={() => {
+                setDenying(true);
+                setErrors({});
+              }}
+            >
               Deny…
             </button>
           </div>

@@ -42,7 +42,11 @@ const pick = (line: string, dishName: string) =>
 
 describe('platform review queue', () => {
   it('accepts only once every unknown line names a dish, then sends one mapping per platform product', async () => {
-    const { api, callsOf } = fakePlatformApi({ queue: [order()], dishes: [dish('Calzone'), dish('Coca-Cola', { category: 'Drinks' })], assignments: [assignment('Calzone')] });
+    const { api, callsOf } = fakePlatformApi({
+      queue: [order()],
+      dishes: [dish('Calzone'), dish('Coca-Cola', { category: 'Drinks' })],
+      assignments: [assignment('Calzone')],
+    });
     renderQueue(api);
     await within(await screen.findByRole('article', { name: 'Order SB-7F3A' })).findAllByRole('option', { name: 'Calzone' });
     expect(within(card()).getAllByRole('combobox')).toHaveLength(2);
@@ -87,7 +91,12 @@ describe('platform review queue', () => {
     fireEvent.change(within(card()).getByRole('textbox', { name: 'Reason for the customer' }), { target: { value: '  We do not sell cola  ' } });
     fireEvent.click(within(card()).getByRole('button', { name: 'Deny order' }));
     expect((await within(card()).findByRole('alert')).textContent).toBe('Order rejected: x-cola is not mapped to a menu item');
-    expect(callsOf('resolvePlatformOrder')[0].variables.input).toEqual({ platformOrderId: 'po-1', action: 'DENY', itemMappings: [], reason: 'We do not sell cola' });
+    expect(callsOf('resolvePlatformOrder')[0].variables.input).toEqual({
+      platformOrderId: 'po-1',
+      action: 'DENY',
+      itemMappings: [],
+      reason: 'We do not sell cola',
+    });
     expect(card()).toBeTruthy();
   });
 

@@ -42,7 +42,13 @@ export function ReviewQueue() {
           [...platformReviewQueue]
             .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
             .map((order) => (
-              <ReviewCard key={order.id} order={order} platformName={nameOf(order.platformId)} dishes={menu} onNotice={(m) => setNotices((list) => [m, ...list].slice(0, 5))} />
+              <ReviewCard
+                key={order.id}
+                order={order}
+                platformName={nameOf(order.platformId)}
+                dishes={menu}
+                onNotice={(m) => setNotices((list) => [m, ...list].slice(0, 5))}
+              />
             ))
         }
       </QueryView>

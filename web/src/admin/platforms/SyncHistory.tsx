@@ -46,7 +46,9 @@ export function SyncHistory({ platformId, assignments }: { platformId: string; a
                 <th scope="col">Kind</th>
                 <th scope="col">Status</th>
                 <th scope="col">Entity</th>
-                <th scope="col" className="num">Attempts</th>
+                <th scope="col" className="num">
+                  Attempts
+                </th>
                 <th scope="col">Error</th>
               </tr>
             </thead>

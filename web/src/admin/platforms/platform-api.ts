@@ -15,9 +15,21 @@ export const REVIEW_POLL_MS = 60_000;
 // Under 'menu' so menu:updated (live-cache.ts) refreshes the picker too.
 export const DISHES_KEY = ['menu', 'platform-picker'] as const;
 
-export const PLATFORMS_QUERY = graphql(`query Platforms {
-  platforms { id name type connector config isActive storeStatus busyExtraMinutes createdAt }
-}`);
+export const PLATFORMS_QUERY = graphql(`
+  query Platforms {
+    platforms {
+      id
+      name
+      type
+      connector
+      config
+      isActive
+      storeStatus
+      busyExtraMinutes
+      createdAt
+    }
+  }
+`);
 export type Platform = ResultOf<typeof PLATFORMS_QUERY>['platforms'][number];
 export type PlatformType = Platform['type'];
 /** What setPlatformStoreStatus accepts; `storeStatus` itself is a plain String in the schema. */
@@ -31,54 +43,137 @@ export function baseUrlOf(platform: Pick<Platform, 'config'>): string | undefine
 
 // platformPrice: a Decimal string, null when the menu price is used; availableFrom/To: HH:MM, both
 // or neither (null: all day); availableDays: ISO weekdays, 1 = Mon … 7 = Sun.
-export const ASSIGNMENTS_QUERY = graphql(`query PlatformAssignments($platformId: ID!) {
-  platformAssignments(platformId: $platformId) {
-    id menuItemId menuItemName platformProductId platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus syncError lastSyncedAt
+export const ASSIGNMENTS_QUERY = graphql(`
+  query PlatformAssignments($platformId: ID!) {
+    platformAssignments(platformId: $platformId) {
+      id
+      menuItemId
+      menuItemName
+      platformProductId
+      platformName
+      platformPrice
+      isAvailable
+      availableFrom
+      availableTo
+      availableDays
+      syncStatus
+      syncError
+      lastSyncedAt
+    }
   }
-}`);
+`);
 export type Assignment = ResultOf<typeof ASSIGNMENTS_QUERY>['platformAssignments'][number];
 
-export const SYNC_LOGS_QUERY = graphql(`query PlatformSyncLogs($platformId: ID!, $limit: Int) {
-  platformSyncLogs(platformId: $platformId, limit: $limit) { id kind status entityType entityId attempts error createdAt }
-}`);
+export const SYNC_LOGS_QUERY = graphql(`
+  query PlatformSyncLogs($platformId: ID!, $limit: Int) {
+    platformSyncLogs(platformId: $platformId, limit: $limit) {
+      id
+      kind
+      status
+      entityType
+      entityId
+      attempts
+      error
+      createdAt
+    }
+  }
+`);
 export type SyncLogRow = ResultOf<typeof SYNC_LOGS_QUERY>['platformSyncLogs'][number];
 
-export const REVIEW_QUERY = graphql(`query PlatformReviewQueue {
-  platformReviewQueue { id platformId platformOrderId status reviewReason createdAt unknownItems { platformItemId name quantity } }
-}`);
+export const REVIEW_QUERY = graphql(`
+  query PlatformReviewQueue {
+    platformReviewQueue {
+      id
+      platformId
+      platformOrderId
+      status
+      reviewReason
+      createdAt
+      unknownItems {
+        platformItemId
+        name
+        quantity
+      }
+    }
+  }
+`);
 export type ReviewOrder = ResultOf<typeof REVIEW_QUERY>['platformReviewQueue'][number];
 export type UnknownItem = ReviewOrder['unknownItems'][number];
 
-export const DISHES_QUERY = graphql(`query PlatformDishPicker { menuItems(includeUnavailable: true) { id name category price isAvailable } }`);
+export const DISHES_QUERY = graphql(`
+  query PlatformDishPicker {
+    menuItems(includeUnavailable: true) {
+      id
+      name
+      category
+      price
+      isAvailable
+    }
+  }
+`);
 export type PickableDish = ResultOf<typeof DISHES_QUERY>['menuItems'][number];
 
-export const CREATE_PLATFORM = graphql(`mutation CreatePlatform($input: CreatePlatformInput!) {
-  createPlatform(input: $input) { id name }
-}`);
+export const CREATE_PLATFORM = graphql(`
+  mutation CreatePlatform($input: CreatePlatformInput!) {
+    createPlatform(input: $input) {
+      id
+      name
+    }
+  }
+`);
 
-export const SET_STORE_STATUS = graphql(`mutation SetPlatformStoreStatus($platformId: ID!, $status: String!, $extraMinutes: Int) {
-  setPlatformStoreStatus(platformId: $platformId, status: $status, extraMinutes: $extraMinutes) { id storeStatus busyExtraMinutes }
-}`);
+export const SET_STORE_STATUS = graphql(`
+  mutation SetPlatformStoreStatus($platformId: ID!, $status: String!, $extraMinutes: Int) {
+    setPlatformStoreStatus(platformId: $platformId, status: $status, extraMinutes: $extraMinutes) {
+      id
+      storeStatus
+      busyExtraMinutes
+    }
+  }
+`);
 
-export const ASSIGN_PRODUCTS = graphql(`mutation AssignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
-  assignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
-}`);
+export const ASSIGN_PRODUCTS = graphql(`
+  mutation AssignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
+    assignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
+  }
+`);
 
-export const UNASSIGN_PRODUCTS = graphql(`mutation UnassignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
-  unassignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
-}`);
+export const UNASSIGN_PRODUCTS = graphql(`
+  mutation UnassignPlatformProducts($platformId: ID!, $menuItemIds: [ID!]!) {
+    unassignPlatformProducts(platformId: $platformId, menuItemIds: $menuItemIds)
+  }
+`);
 
-export const UPDATE_ASSIGNMENT = graphql(`mutation UpdatePlatformAssignment($id: ID!, $input: UpdatePlatformAssignmentInput!) {
-  updatePlatformAssignment(id: $id, input: $input) { id platformName platformPrice isAvailable availableFrom availableTo availableDays syncStatus }
-}`);
+export const UPDATE_ASSIGNMENT = graphql(`
+  mutation UpdatePlatformAssignment($id: ID!, $input: UpdatePlatformAssignmentInput!) {
+    updatePlatformAssignment(id: $id, input: $input) {
+      id
+      platformName
+      platformPrice
+      isAvailable
+      availableFrom
+      availableTo
+      availableDays
+      syncStatus
+    }
+  }
+`);
 
-export const RESYNC_PLATFORM = graphql(`mutation ResyncPlatform($platformId: ID!, $menuItemIds: [ID!]) {
-  resyncPlatform(platformId: $platformId, menuItemIds: $menuItemIds)
-}`);
+export const RESYNC_PLATFORM = graphql(`
+  mutation ResyncPlatform($platformId: ID!, $menuItemIds: [ID!]) {
+    resyncPlatform(platformId: $platformId, menuItemIds: $menuItemIds)
+  }
+`);
 
-export const RESOLVE_PLATFORM_ORDER = graphql(`mutation ResolvePlatformOrder($input: ResolvePlatformOrderInput!) {
-  resolvePlatformOrder(input: $input) { id status needsReview }
-}`);
+export const RESOLVE_PLATFORM_ORDER = graphql(`
+  mutation ResolvePlatformOrder($input: ResolvePlatformOrderInput!) {
+    resolvePlatformOrder(input: $input) {
+      id
+      status
+      needsReview
+    }
+  }
+`);
 
 export const PLATFORM_TYPE_LABEL: Record<PlatformType, string> = {
   DELIVERY: 'Delivery marketplace',

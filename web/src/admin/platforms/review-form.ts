@@ -30,7 +30,11 @@ export function unknownProducts(order: ReviewOrder) {
   const seen = new Map<string, { platformItemId: string; name: string; quantity: number }>();
   for (const item of order.unknownItems) {
     const prev = seen.get(item.platformItemId);
-    seen.set(item.platformItemId, { platformItemId: item.platformItemId, name: prev?.name ?? item.name ?? item.platformItemId, quantity: (prev?.quantity ?? 0) + item.quantity });
+    seen.set(item.platformItemId, {
+      platformItemId: item.platformItemId,
+      name: prev?.name ?? item.name ?? item.platformItemId,
+      quantity: (prev?.quantity ?? 0) + item.quantity,
+    });
   }
   return [...seen.values()];
 }

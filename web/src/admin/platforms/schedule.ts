@@ -31,9 +31,7 @@ export function formatDays(days: number[]): string {
     if (run && d === run[run.length - 1] + 1) run.push(d);
     else runs.push([d]);
   }
-  return runs
-    .flatMap((run) => (run.length >= 3 ? [`${dayName(run[0])}–${dayName(run[run.length - 1])}`] : run.map(dayName)))
-    .join(', ');
+  return runs.flatMap((run) => (run.length >= 3 ? [`${dayName(run[0])}–${dayName(run[run.length - 1])}`] : run.map(dayName))).join(', ');
 }
 
 /** "Mon–Fri 11:30–15:00", "Every day 18:00–23:00", "Sat, Sun"; null when the dish is always on. */

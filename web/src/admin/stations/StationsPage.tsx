@@ -2,13 +2,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../shell/page';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { Empty, FormError, QueryView } from '../../shell/states';
-import {
-  ALL_STATIONS_KEY,
-  CREATE_STATION,
-  STATIONS_KEY,
-  STATIONS_QUERY,
-  UPDATE_STATION,
-} from './station-api';
+import { ALL_STATIONS_KEY, CREATE_STATION, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
 import { StationForm } from './StationForm';
 
 export function StationsPage() {
@@ -78,7 +72,14 @@ export function StationsPage() {
                       <td>{s.displayOrder}</td>
                       <td>{s.isActive ? <span className="badge badge--ok">active</span> : <span className="badge">inactive</span>}</td>
                       <td className="table__actions">
-                        <button type="button" className="btn btn--small" onClick={() => { update.reset(); setEditing(s.id); }}>
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          onClick={() => {
+                            update.reset();
+                            setEditing(s.id);
+                          }}
+                        >
                           Edit
                         </button>
                         <button

@@ -1,6 +1,15 @@
 import { graphql, type ResultOf } from '../../api/graphql';
 
-const StationFields = graphql(`fragment StationFields on Station { id name capacity taskTypes isActive displayOrder }`);
+const StationFields = graphql(`
+  fragment StationFields on Station {
+    id
+    name
+    capacity
+    taskTypes
+    isActive
+    displayOrder
+  }
+`);
 export type Station = ResultOf<typeof StationFields>;
 
 /** What the station form edits: a whole CreateStationInput, also sent as an update. */
@@ -15,14 +24,45 @@ export interface StationInput {
 export const STATIONS_KEY = ['stations'] as const;
 export const ALL_STATIONS_KEY = ['stations', 'all'] as const;
 
-export const STATIONS_QUERY = graphql(`query AllStations { stations(includeInactive: true) { ...StationFields } }`, [StationFields]);
-export const CREATE_STATION = graphql(`mutation CreateStation($input: CreateStationInput!) { createStation(input: $input) { ...StationFields } }`, [StationFields]);
+export const STATIONS_QUERY = graphql(
+  `
+    query AllStations {
+      stations(includeInactive: true) {
+        ...StationFields
+      }
+    }
+  `,
+  [StationFields],
+);
+export const CREATE_STATION = graphql(
+  `
+    mutation CreateStation($input: CreateStationInput!) {
+      createStation(input: $input) {
+        ...StationFields
+      }
+    }
+  `,
+  [StationFields],
+);
 export const UPDATE_STATION = graphql(
-  `mutation UpdateStation($id: ID!, $input: UpdateStationInput!) { updateStation(id: $id, input: $input) { ...StationFields } }`,
+  `
+    mutation UpdateStation($id: ID!, $input: UpdateStationInput!) {
+      updateStation(id: $id, input: $input) {
+        ...StationFields
+      }
+    }
+  `,
   [StationFields],
 );
 
 /** "Forno, banco  wok" → ["forno", "banco", "wok"]: the API wants lowercase slugs. */
 export function parseTaskTypes(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -2,13 +2,49 @@ import { ROLES } from '../../../../domain/auth/permissions';
 import type { RoleName } from '../../../../contracts/socket-events';
 import { graphql, type ResultOf } from '../../api/graphql';
 
-const UserFields = graphql(`fragment UserFields on User { id name email role isActive lastLoginAt }`);
+const UserFields = graphql(`
+  fragment UserFields on User {
+    id
+    name
+    email
+    role
+    isActive
+    lastLoginAt
+  }
+`);
 export type User = ResultOf<typeof UserFields>;
 
 export const USERS_KEY = ['users'] as const;
-export const USERS_QUERY = graphql(`query Users { users { ...UserFields } }`, [UserFields]);
-export const CREATE_USER = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }`, [UserFields]);
-export const UPDATE_USER = graphql(`mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ...UserFields } }`, [UserFields]);
+export const USERS_QUERY = graphql(
+  `
+    query Users {
+      users {
+        ...UserFields
+      }
+    }
+  `,
+  [UserFields],
+);
+export const CREATE_USER = graphql(
+  `
+    mutation CreateUser($input: CreateUserInput!) {
+      createUser(input: $input) {
+        ...UserFields
+      }
+    }
+  `,
+  [UserFields],
+);
+export const UPDATE_USER = graphql(
+  `
+    mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+      updateUser(id: $id, input: $input) {
+        ...UserFields
+      }
+    }
+  `,
+  [UserFields],
+);
 
 /** Only an owner may create or promote owners (the API enforces it; the form just does not offer it). */
 export function assignableRoles(actorRole: RoleName): RoleName[] {

@@ -29,7 +29,12 @@ export function DependencyEditor({ node, tasks, edges, dispatch }: Props) {
         {waitsFor.map((dep) => (
           <li key={dep}>
             {nameOf.get(dep) ?? dep}
-            <button type="button" className="icon-btn" aria-label={`Stop waiting for ${nameOf.get(dep) ?? dep}`} onClick={() => dispatch({ type: 'removeDependency', from: dep, to: id })}>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={`Stop waiting for ${nameOf.get(dep) ?? dep}`}
+              onClick={() => dispatch({ type: 'removeDependency', from: dep, to: id })}
+            >
               ✕
             </button>
           </li>
@@ -37,7 +42,12 @@ export function DependencyEditor({ node, tasks, edges, dispatch }: Props) {
         {node.data.missingDeps.map((dep) => (
           <li key={`missing:${dep}`} className="deps__missing">
             unknown task “{dep}”
-            <button type="button" className="icon-btn" aria-label={`Remove unknown dependency ${dep}`} onClick={() => dispatch({ type: 'removeMissingDependency', taskId: id, dep })}>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={`Remove unknown dependency ${dep}`}
+              onClick={() => dispatch({ type: 'removeMissingDependency', taskId: id, dep })}
+            >
               ✕
             </button>
           </li>
@@ -66,9 +76,7 @@ export function DependencyEditor({ node, tasks, edges, dispatch }: Props) {
           </button>
         </div>
       )}
-      {unblocks.length > 0 && (
-        <p className="muted">Unblocks: {unblocks.map((t) => nameOf.get(t) ?? t).join(', ')}</p>
-      )}
+      {unblocks.length > 0 && <p className="muted">Unblocks: {unblocks.map((t) => nameOf.get(t) ?? t).join(', ')}</p>}
     </fieldset>
   );
 }

@@ -41,7 +41,12 @@ export function PhasePanel({ node, graph, defaultStationType, dispatch }: Props)
         <button type="button" className="btn btn--small" disabled={index <= 0} onClick={() => dispatch({ type: 'shiftPhase', phaseId: phase.id, by: -1 })}>
           Move up
         </button>
-        <button type="button" className="btn btn--small" disabled={index === lanes.length - 1} onClick={() => dispatch({ type: 'shiftPhase', phaseId: phase.id, by: 1 })}>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={index === lanes.length - 1}
+          onClick={() => dispatch({ type: 'shiftPhase', phaseId: phase.id, by: 1 })}
+        >
           Move down
         </button>
       </div>

@@ -21,10 +21,7 @@ export function RecipePanel({ graph, generalIssues, dispatch }: Props) {
       </h2>
       <label className="field">
         <span>Deduct inventory when this phase starts</span>
-        <select
-          value={graph.deductInventoryPhase ?? ''}
-          onChange={(e) => dispatch({ type: 'setDeductPhase', phaseId: e.target.value || undefined })}
-        >
+        <select value={graph.deductInventoryPhase ?? ''} onChange={(e) => dispatch({ type: 'setDeductPhase', phaseId: e.target.value || undefined })}>
           <option value="">Default: first phase{first ? ` (${first.name})` : ''}</option>
           {graph.deductInventoryPhase !== undefined && !lanes.some((l) => l.data.phase.id === graph.deductInventoryPhase) && (
             <option value={graph.deductInventoryPhase}>{graph.deductInventoryPhase} — not a phase</option>
@@ -44,8 +41,8 @@ export function RecipePanel({ graph, generalIssues, dispatch }: Props) {
         </ul>
       )}
       <p className="muted">
-        Select a task or phase to edit it. Drag from a task’s right handle to another task’s left handle to make the second wait for the first;
-        select an arrow or node and press Delete to remove it.
+        Select a task or phase to edit it. Drag from a task’s right handle to another task’s left handle to make the second wait for the first; select an arrow
+        or node and press Delete to remove it.
       </p>
     </section>
   );

@@ -36,7 +36,19 @@ export function SubtaskEditor({ subtasks, onChange }: { subtasks: SubtaskDef[]; 
       <button
         type="button"
         className="btn btn--small"
-        onClick={() => onChange([...subtasks, { id: uniqueId('sub', subtasks.map((s) => s.id)), name: 'New step', optional: false }])}
+        onClick={() =>
+          onChange([
+            ...subtasks,
+            {
+              id: uniqueId(
+                'sub',
+                subtasks.map((s) => s.id),
+              ),
+              name: 'New step',
+              optional: false,
+            },
+          ])
+        }
       >
         Add step
       </button>

@@ -72,9 +72,7 @@ export function TaskPanel({ node, graph, stationTypes, dispatch }: Props) {
           <output>{learnedMinutes !== undefined ? `${learnedMinutes.toFixed(1)} min` : '—'}</output>
         </div>
       </div>
-      {earliestStart !== undefined && (
-        <p className="muted">Starts at the earliest {earliestStart} min into the recipe.</p>
-      )}
+      {earliestStart !== undefined && <p className="muted">Starts at the earliest {earliestStart} min into the recipe.</p>}
       <label className="field">
         <span>Phase</span>
         <select value={node.parentId} onChange={(e) => dispatch({ type: 'moveTask', taskId: task.id, phaseId: e.target.value.slice('phase:'.length) })}>
