@@ -10,6 +10,7 @@ import type { Env } from '../config/env';
 import { componentLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
+import { requestIds } from './request-id';
 import { healthRouter, type TemporalHandle } from './health';
 import { watchItemWorkflows } from '../core/tasks/item-workflow-watch';
 import { attachSocketServer } from './realtime/socket-server';
@@ -51,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds());
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     next();
@@ -61,7 +63,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
   const watch = temporal ? itemWorkflowWatch(options.pool, env.DATABASE_URL) : null;
   const kitchen = temporal
-    ? { client: temporal.client, taskQueue: env.TEMPORAL_TASK_QUEUE, counterFire: events ? counterFire(prisma, events) : undefined, itemWorkflows: watch?.watch }
+    ? {
+        client: temporal.client,
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        counterFire: events ? counterFire(prisma, events) : undefined,
+        itemWorkflows: watch?.watch,
+      }
     : null;
   const yoga = createYoga({ prisma, env, kitchen, events });
   // Before any body parser: signatures are verified over the raw bytes.
