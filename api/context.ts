@@ -19,6 +19,8 @@ export interface GraphQLContext {
   env: AuthEnv;
   /** Client address for the audit log (login happens before there is an actor). */
   ip?: string;
+  /** The request's id (api/request-id.ts), on the log lines written for it. */
+  requestId?: string;
   /** Null when the API runs without Temporal: orders and KDS actions then fail loudly. */
   kitchen: KitchenHandle | null;
   /** Null when there is no database to publish through (bare test APIs): events are skipped. */
@@ -52,7 +54,8 @@ export interface CreateContextOptions {
 export function createContext({ prisma, env, kitchen = null, events = null }: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
-    const base = { prisma, env, ip, actor: null, db: null, authError: null, kitchen, events };
+    const requestId = request.headers.get('x-request-id') ?? undefined;
+    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Env } from './env';
 
@@ -11,9 +10,6 @@ import type { Env } from './env';
  * must not require a complete (production) configuration.
  */
 export type { Logger } from 'pino';
-
-/** The request a line is logged for, set by the API's request-id middleware (api/request-id.ts). */
-export const requestScope = new AsyncLocalStorage<{ reqId: string }>();
 
 const LEVELS: readonly Env['LOG_LEVEL'][] = ['debug', 'info', 'warn', 'error'];
 
@@ -30,8 +26,6 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
     level: opts.level ?? resolveLogLevel(),
     formatters: { level: (label: string) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
-    // Every line written while a request runs carries its id, down to core and Yoga's own logs.
-    mixin: () => requestScope.getStore() ?? {},
     // The Temporal SDK puts errors under `error`; ours go under `err`.
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
   };

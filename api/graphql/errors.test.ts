@@ -36,17 +36,20 @@ it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side',
   // Server-side, the log has what the client must not see: the original error and where it failed.
   const errors = logs.lines.filter((l) => l.level === 'error');
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ component: 'graphql', path: 'stations', err: { code: 'P1001' } });
+  expect(errors[0]).toMatchObject({ component: 'graphql', path: 'stations', err: { code: 'P1001' }, reqId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   expect(errors[0].err.message).toMatch(/Can't reach database server at 127\.0\.0\.1:1/);
 });
 
 it('lets AppErrors through with their code and details', async () => {
+  logs.lines.length = 0;
   const res = await api.gql('mutation { login(tenant: "", email: "a", password: "b") { accessToken } }');
   expect(onlyError(res)).toMatchObject({
     message: 'Invalid input: tenant: Too small: expected string to have >=1 characters',
     extensions: { code: 'BAD_USER_INPUT' },
   });
   expect(onlyError(res).extensions?.fieldErrors).toEqual([{ path: 'tenant', message: expect.any(String) }]);
+  // A refused input is the caller's mistake, not a server failure: nothing is logged as an error.
+  expect(logs.lines.filter((l) => l.level === 'error')).toEqual([]);
 });
 
 it('turns a zod failure into BAD_USER_INPUT with every field path in the message and extensions', () => {

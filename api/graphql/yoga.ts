@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
 import { useInputErrorCodes } from './input-error-codes';
+import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
 
 export interface CreateYogaOptions {
@@ -31,21 +32,24 @@ export function createYoga({ prisma, env, kitchen = null, events = null, logger 
     graphiql: { title: 'Brigade GraphQL' },
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events }),
-    plugins: [useInputErrorCodes()],
+    plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger)],
     logging: yogaLogger(logger),
   });
 }
 
-/** AppError → GraphQLError with `extensions.code`; every other error goes to Yoga's mask. */
+/**
+ * AppError → its code and details in `extensions`; every other error goes to Yoga's mask. The
+ * located error itself is answered (not a copy), so Yoga does not log an AppError as a failure.
+ */
 function toClientError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (isAppError(original)) {
-    const located = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError(original.message, {
-      nodes: located?.nodes,
-      path: located?.path,
-      extensions: { code: original.code, ...(original.details ?? {}) },
-    });
+    const extensions = { code: original.code, ...(original.details ?? {}) };
+    if (error instanceof GraphQLError) {
+      Object.assign(error.extensions, extensions);
+      return error;
+    }
+    return new GraphQLError(original.message, { extensions });
   }
   return maskError(error, message, isDev);
 }
@@ -66,6 +70,7 @@ export function yogaLogger(log: Logger): YogaLogger {
         .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
         .join(' ');
       if (!error) return log[level](text);
+      if (loggedAlready(error)) return;
       const { originalError, path } = error as Error & { originalError?: Error; path?: readonly (string | number)[] };
       log[level]({ err: originalError ?? error, ...(path ? { path: path.join('.') } : {}) }, text || 'unexpected error, masked for the client');
     };

@@ -6,6 +6,7 @@ import { loadEnv, type Env } from '../../config/env';
 import type { Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { createYoga } from '../../api/graphql/yoga';
+import { requestIds } from '../../api/request-id';
 
 /**
  * Test-only (imported by *.test.ts): the Yoga endpoint on a tiny Express app on port 0, and a
@@ -30,6 +31,7 @@ export async function startTestApi(prisma: Db, overrides: Partial<Record<keyof E
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `graphql-test-${randomUUID()}`, ...overrides });
   const app = express();
   const yoga = createYoga({ prisma, env, logger: options.logger });
+  app.use(requestIds());
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
