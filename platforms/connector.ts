@@ -1,3 +1,5 @@
+import type { PlatformMenuItem } from '../contracts/platform-activities';
+
 /**
  * What Brigade needs from a delivery marketplace. A real marketplace gets its own
  * implementation; `generic-rest` (rest-connector.ts) speaks the sandbox's REST dialect and
@@ -6,15 +8,6 @@
  * Errors: RateLimitedError (429, carries Retry-After), TransientError (5xx, timeouts, network:
  * retry), PermanentError (4xx: retrying cannot help).
  */
-export interface PlatformMenuItem {
-  productId: string;
-  name: string;
-  price: number;
-  available: boolean;
-  category?: string | null;
-  description?: string | null;
-}
-
 export interface PlatformOrderLine {
   productId: string;
   quantity: number;

@@ -5,9 +5,9 @@ import {
   type CallOptions,
   type MenuUploadResult,
   type PlatformConnector,
-  type PlatformMenuItem,
   type PlatformOrderView,
 } from './connector';
+import type { PlatformMenuItem } from '../contracts/platform-activities';
 import type { TokenSource } from './oauth-token';
 import { retryAfterMs } from './retry-after';
 import { errorMessage } from '../contracts/errors';

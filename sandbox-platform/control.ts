@@ -1,4 +1,5 @@
-import type { PlatformMenuItem, PlatformOrderLine } from '../platforms/connector';
+import type { PlatformOrderLine } from '../platforms/connector';
+import type { PlatformMenuItem } from '../contracts/platform-activities';
 import type { SandboxContext } from './context';
 import { newOrder, sandboxNow, type Fault, type LedgerEntry, type SandboxOrder } from './state';
 import { deliver, makeEvent, type DeliveryAttempt, type SandboxEvent, type WebhookTarget } from './webhooks';

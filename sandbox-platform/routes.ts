@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import type { PlatformMenuItem } from '../platforms/connector';
+import type { PlatformMenuItem } from '../contracts/platform-activities';
 import type { SandboxControl } from './control';
 import type { SandboxContext } from './context';
 import { sandboxNow, type SandboxOrder } from './state';

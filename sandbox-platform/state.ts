@@ -1,4 +1,5 @@
-import type { PlatformMenuItem, PlatformOrderLine, PlatformOrderView } from '../platforms/connector';
+import type { PlatformOrderLine, PlatformOrderView } from '../platforms/connector';
+import type { PlatformMenuItem } from '../contracts/platform-activities';
 
 /** Everything the sandbox marketplace remembers; tests read it through the control API. */
 export interface LedgerEntry {

@@ -7,6 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { PlatformRef } from '../contracts/platform-activities';
 import { availabilityChangedSignal, platformAvailabilityWorkflow, platformAvailabilityWorkflowId } from '../workflows/platform-availability-workflow';
 import type { ReviewFailureType } from '../workflows/platform-order-review';
 import { platformOrderWorkflow, platformOrderWorkflowId, resolveReviewUpdate } from '../workflows/platform-order-workflow';
@@ -18,11 +19,6 @@ import { platformStoreStatusWorkflow } from '../workflows/platform-store-status-
 export interface WorkflowTarget {
   client: Client;
   taskQueue: string;
-}
-
-export interface PlatformRef {
-  tenantId: string;
-  platformId: string;
 }
 
 /** Starts a menu sync run (full, or only these dishes); returns its workflow id. */

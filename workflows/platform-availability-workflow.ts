@@ -1,5 +1,5 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PlatformMenuActivities } from '../activities/platforms/platform-menu';
+import type { PlatformMenuActivities } from '../contracts/platform-activities';
 import { PLATFORM_CALL } from './platform-profiles';
 
 /**

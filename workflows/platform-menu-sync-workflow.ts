@@ -9,8 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ItemPushResult, PlatformMenuActivities } from '../activities/platforms/platform-menu';
-import type { PlatformSyncEventActivities } from '../activities/platforms/platform-sync-events';
+import type { ItemPushResult, PlatformMenuActivities, PlatformSyncEventActivities } from '../contracts/platform-activities';
 import type { MenuSyncPhase } from '../contracts/socket-events';
 import { PLATFORM_CALL, PLATFORM_EVENT } from './platform-profiles';
 import { errorMessage } from '../contracts/errors';

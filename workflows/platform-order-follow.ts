@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, condition, continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { OrderStatusTransition, PlatformOrderActivities } from '../activities/platforms/platform-orders';
+import type { OrderStatusTransition, PlatformOrderActivities } from '../contracts/platform-activities';
 import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';
 import { PLATFORM_CALL, PLATFORM_READ } from './platform-profiles';
 

@@ -1,4 +1,4 @@
-import type { OrderStatusTransition } from '../activities/platforms/platform-order-status';
+import type { OrderStatusTransition } from '../contracts/platform-activities';
 
 /** The platform order workflow's input and stages, shared by its follow-up loop. */
 export interface PlatformOrderWorkflowInput {

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { IntakeResult, PlatformOrderActivities } from '../activities/platforms/platform-orders';
+import type { IntakeResult, PlatformOrderActivities } from '../contracts/platform-activities';
 import { causeOf, followOrder, rejectedByPlatform } from './platform-order-follow';
 import { reviewDesk, type ReviewDesk, type ReviewOutcome, type ReviewResolution } from './platform-order-review';
 import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';

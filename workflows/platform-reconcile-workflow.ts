@@ -1,5 +1,5 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PlatformReconcileActivities } from '../activities/platforms/platform-reconcile';
+import type { PlatformReconcileActivities } from '../contracts/platform-activities';
 import { PLATFORM_CALL } from './platform-profiles';
 
 /**

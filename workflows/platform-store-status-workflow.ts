@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { PlatformMenuActivities } from '../activities/platforms/platform-menu';
+import type { PlatformMenuActivities } from '../contracts/platform-activities';
 import { PLATFORM_CALL } from './platform-profiles';
 
 /** Tells one platform our store status (online, paused, busy + extra minutes), retrying per PLATFORM_CALL. */

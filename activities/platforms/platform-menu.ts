@@ -1,26 +1,16 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
-import { PermanentError, type PlatformMenuItem } from '../../platforms/connector';
+import type { ItemPushResult, MenuEntry, PlatformMenuActivities, PlatformRef } from '../../contracts/platform-activities';
+import { PermanentError } from '../../platforms/connector';
 import { defaultProductId } from '../../platforms/mapping';
 import { isWithinSchedule } from '../../platforms/schedule';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import { asActivityFailure, loadPlatform, logSync } from './platform-support';
 
-export interface PlatformRef {
-  tenantId: string;
-  platformId: string;
-}
-
-export interface MenuEntry extends PlatformMenuItem {
-  assignmentId: string;
-}
-
-export type ItemPushResult = { productId: string; ok: true } | { productId: string; ok: false; error: string };
-
 /**
  * Menu and availability pushes. Per-item problems are recorded on the assignment (syncStatus,
  * syncError) rather than thrown: one rejected dish must not stop the rest of the menu.
  */
-export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
+export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps): PlatformMenuActivities {
   const assignments = (ref: PlatformRef, menuItemIds?: string[]) =>
     prisma.productPlatformAssignment.findMany({
       where: { tenantId: ref.tenantId, platformId: ref.platformId, menuItem: { isActive: true }, ...(menuItemIds ? { menuItemId: { in: menuItemIds } } : {}) },
@@ -202,5 +192,3 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps) {
   };
   return activities;
 }
-
-export type PlatformMenuActivities = ReturnType<typeof createPlatformMenuActivities>;

@@ -1,13 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { systemActor, type SystemActor } from '../../core/types';
 
-/** Which platform order an activity acts on. */
-export interface PlatformOrderRef {
-  tenantId: string;
-  platformId: string;
-  platformOrderId: string;
-}
-
 /** Platform orders are taken by the system, not a user: audit rows say `system:platform` via the platform's name. */
 export function platformActor(tenantId: string, platformName: string): SystemActor {
   return systemActor(tenantId, 'platform', platformName);

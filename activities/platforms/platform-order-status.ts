@@ -1,16 +1,15 @@
 import { cancelOrder } from '../../core/orders/cancel-order';
 import { forTenant } from '../../db/tenant-scope';
 import type { ActivityDeps } from '../../core/kitchen/deps';
-import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-order-ref';
+import type { OrderStatusTransition, PlatformOrderRef, PlatformOrderStatusActivities } from '../../contracts/platform-activities';
+import { kitchenFromContext, platformActor } from './platform-order-ref';
 import { loadPlatform, sendOnce } from './platform-support';
-
-export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
 
 /**
  * After the accept: our order's transitions mirrored on the platform, each exactly once (SyncLog
  * key per transition, probe before a re-send), and the platform's cancellation mirrored on ours.
  */
-export function createPlatformOrderStatusActivities({ prisma, events }: ActivityDeps) {
+export function createPlatformOrderStatusActivities({ prisma, events }: ActivityDeps): PlatformOrderStatusActivities {
   return {
     /** One status transition on the platform, exactly once (`status:<transition>:<id>`). */
     async sendPlatformOrderStatus(ref: PlatformOrderRef & { status: OrderStatusTransition }): Promise<void> {
@@ -75,5 +74,3 @@ function reached(current: string, target: OrderStatusTransition): boolean {
   if (target === 'cancelled') return current === 'cancelled';
   return FLOW.indexOf(current) >= FLOW.indexOf(target);
 }
-
-export type PlatformOrderStatusActivities = ReturnType<typeof createPlatformOrderStatusActivities>;

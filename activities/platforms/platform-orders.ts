@@ -5,19 +5,16 @@ import type { PlatformOrderPayload } from '../../contracts/socket-events';
 import type { PlatformOrderView } from '../../platforms/connector';
 import { mapOrderLines, type MappingResult } from '../../platforms/mapping';
 import type { ActivityDeps } from '../../core/kitchen/deps';
-import type { PlatformOrderStatusActivities } from './platform-order-status';
-import { kitchenFromContext, platformActor, type PlatformOrderRef } from './platform-order-ref';
+import type { IntakeResult, PlatformOrderActivities, PlatformOrderRef, PlatformOrderStatusActivities } from '../../contracts/platform-activities';
+import { kitchenFromContext, platformActor } from './platform-order-ref';
 import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-export type IntakeResult =
-  { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };
 
 /** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
 const FALLBACK_READY_MS = 30 * 60_000;
 const ETA_WAIT_POLLS = 20;
 
-export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps) {
+export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps): Omit<PlatformOrderActivities, keyof PlatformOrderStatusActivities> {
   const row = (ref: PlatformOrderRef) =>
     prisma.platformOrder.findFirst({ where: { tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: ref.platformOrderId } });
 
@@ -159,6 +156,3 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
     },
   };
 }
-
-export type PlatformOrderActivities = ReturnType<typeof createPlatformOrderActivities> & PlatformOrderStatusActivities;
-export type { OrderStatusTransition } from './platform-order-status';

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { platformOrderWorkflowId } from '../../workflows/platform-order-workflow';
+import type { PlatformReconcileActivities } from '../../contracts/platform-activities';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import { asActivityFailure, loadPlatform } from './platform-support';
 
@@ -14,7 +15,7 @@ const OVERLAP_MS = 60_000;
  * every placed one we have not stored to the same platform order workflow a webhook would start
  * (same id, so a late webhook and the poll never make two orders).
  */
-export function createPlatformReconcileActivities({ prisma, clock }: ActivityDeps) {
+export function createPlatformReconcileActivities({ prisma, clock }: ActivityDeps): PlatformReconcileActivities {
   return {
     async reconcilePlatformOrders(ref: {
       tenantId: string;
@@ -66,5 +67,3 @@ export function createPlatformReconcileActivities({ prisma, clock }: ActivityDep
     },
   };
 }
-
-export type PlatformReconcileActivities = ReturnType<typeof createPlatformReconcileActivities>;

@@ -1,4 +1,4 @@
-import type { PlatformSyncPayload } from '../../contracts/socket-events';
+import type { PlatformSyncEventActivities } from '../../contracts/platform-activities';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 
 /**
@@ -6,13 +6,11 @@ import type { ActivityDeps } from '../../core/kitchen/deps';
  * emit: a retried or replayed call repeats a progress snapshot, which the browser simply
  * overwrites, so it is harmless; and the publisher never rejects, so it cannot fail the sync.
  */
-export function createPlatformSyncEventActivities({ events }: Pick<ActivityDeps, 'events'>) {
+export function createPlatformSyncEventActivities({ events }: Pick<ActivityDeps, 'events'>): PlatformSyncEventActivities {
   return {
-    async reportMenuSyncProgress(input: PlatformSyncPayload & { tenantId: string }): Promise<void> {
+    async reportMenuSyncProgress(input) {
       const { tenantId, ...payload } = input;
       await events.toTenant(tenantId).emit('platform:sync', payload);
     },
   };
 }
-
-export type PlatformSyncEventActivities = ReturnType<typeof createPlatformSyncEventActivities>;
