@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     if (error === null) return source;
     // E.g. a changed return type, which CREATE OR REPLACE cannot make: the migration needs a DROP FUNCTION first.
     console.warn(`db/sql/${source.name}.sql does not run over the existing definition (${error}): add what it needs above it (see db/sql/README.md).`);
-    return { ...source, sql: `-- FIXME: ${error.replace(/\s+/g, ' ')}\n${source.sql}` };
+    return { ...source, sql: `-- Needs a manual step first: ${error.replace(/\s+/g, ' ')}\n${source.sql}` };
   });
   const parts = [schema, changed.length > 0 ? migrationSqlFor(changed) : null].filter((p): p is string => p !== null);
   if (parts.length === 0) {

@@ -103,25 +103,36 @@ export interface RealtimeFixture {
   close(): Promise<void>;
 }
 
+/** Clients connected as a tenant's user, kept so a fixture's close() disconnects them all. */
+function tenantClients(url: string, jwtSecret: string) {
+  const open: BrigadeClient[] = [];
+  return {
+    async connect(tenant: { id: string; slug: string }): Promise<BrigadeClient> {
+      const client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, jwtSecret));
+      open.push(client);
+      return client;
+    },
+    closeAll() {
+      for (const client of open) client.close();
+    },
+  };
+}
+
 export async function startRealtimeFixture(prisma: Db): Promise<RealtimeFixture> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `realtime-test-${randomUUID()}` });
   const httpServer = createServer();
   const realtime = await attachSocketServer({ httpServer, prisma, env });
   const baseUrl = await listenOnFreePort(httpServer);
   const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
-  const clients: BrigadeClient[] = [];
+  const clients = tenantClients(baseUrl, env.JWT_SECRET);
   return {
     env,
     baseUrl,
     io: realtime.io,
     publisher,
-    async clientOf(tenant) {
-      const client = await connectClient(baseUrl, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
-      clients.push(client);
-      return client;
-    },
+    clientOf: clients.connect,
     async close() {
-      for (const client of clients) client.close();
+      clients.closeAll();
       await publisher.close();
       await realtime.close();
     },
@@ -159,7 +170,7 @@ export async function startApiProcess(env: { DATABASE_URL: string; JWT_SECRET: s
     child.kill('SIGKILL');
     throw err;
   });
-  const clients: BrigadeClient[] = [];
+  const clients = tenantClients(url, env.JWT_SECRET);
   return {
     url,
     emit(message) {
@@ -174,13 +185,9 @@ export async function startApiProcess(env: { DATABASE_URL: string; JWT_SECRET: s
         child.send({ type: 'emit', id, ...message } satisfies ApiNodeEmit, (err) => err && reject(err));
       });
     },
-    async clientOf(tenant) {
-      const client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
-      clients.push(client);
-      return client;
-    },
+    clientOf: clients.connect,
     async stop() {
-      for (const client of clients) client.close();
+      clients.closeAll();
       if (child.exitCode !== null || child.signalCode !== null) return;
       const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.send({ type: 'stop' });

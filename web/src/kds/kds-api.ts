@@ -127,32 +127,3 @@ export const COMPLETE_SUBTASK = graphql(
   `,
   [TaskFields],
 );
-
-/** Every task of one order across all stations: the expo (pass) view. */
-export const expoKey = (orderId: string) => ['orders', 'expo', orderId] as const;
-export const EXPO_ORDER_QUERY = graphql(`
-  query ExpoOrder($id: ID!) {
-    order(id: $id) {
-      id
-      orderNumber
-      status
-      customerName
-      estimatedReadyAt
-      items {
-        id
-        name
-        quantity
-        status
-        tasks {
-          id
-          name
-          status
-          station {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
