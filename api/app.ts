@@ -8,7 +8,7 @@ import { createEventPublisher, type EventPublisher } from '../events/event-publi
 import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
 import type { Env } from '../config/env';
 import { componentLogger } from '../config/logger';
-import type { Db } from '../db/client';
+import { pgPool, type Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { requestIds } from './request-id';
 import { healthRouter, type TemporalHandle } from './health';
@@ -16,6 +16,8 @@ import { watchItemWorkflows } from '../core/tasks/item-workflow-watch';
 import { attachSocketServer } from './realtime/socket-server';
 import type { BrigadeServer } from './realtime/socket-types';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
+import { createRateLimits } from './rate-limits/rate-limits';
+import { webhookRateLimit } from './rate-limits/webhook-limit';
 
 export interface BuildAppOptions {
   prisma: Db;
@@ -52,6 +54,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer (compose: nginx) req.ip would be the proxy's for every client.
+  app.set('trust proxy', env.TRUST_PROXY);
   app.use(requestIds());
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
@@ -70,9 +74,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
         itemWorkflows: watch?.watch,
       }
     : null;
-  const yoga = createYoga({ prisma, env, kitchen, events });
+  const rateLimits = createRateLimits(pgPool(prisma), env);
+  const yoga = createYoga({ prisma, env, kitchen, events, rateLimits });
   // Before any body parser: signatures are verified over the raw bytes.
-  app.use(platformWebhookRouter({ prisma, kitchen }));
+  app.use(platformWebhookRouter({ prisma, kitchen, limit: webhookRateLimit(rateLimits.webhookPerPlatform) }));
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
   app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import { verifyAccessToken } from '../core/auth/tokens';
 import type { Actor, AuthEnv, KitchenHandle, RealtimeEvents } from '../core/types';
+import type { LoginThrottle } from '../core/auth/login-throttle';
 import { AppError } from '../contracts/errors';
 
 export interface GraphQLContext {
@@ -25,6 +26,8 @@ export interface GraphQLContext {
   kitchen: KitchenHandle | null;
   /** Null when there is no database to publish through (bare test APIs): events are skipped. */
   events: RealtimeEvents | null;
+  /** Login's per-IP and per-account limits (api/rate-limits). */
+  loginThrottle: LoginThrottle | null;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -49,13 +52,14 @@ export interface CreateContextOptions {
   env: AuthEnv;
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
+  loginThrottle?: LoginThrottle | null;
 }
 
-export function createContext({ prisma, env, kitchen = null, events = null }: CreateContextOptions) {
+export function createContext({ prisma, env, kitchen = null, events = null, loginThrottle = null }: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
     const requestId = request.headers.get('x-request-id') ?? undefined;
-    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events };
+    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events, loginThrottle };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);

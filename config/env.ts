@@ -33,6 +33,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** `api`, `worker` or `all` (one process runs both; the default for `npm start`). */
   BRIGADE_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  /** Proxies in front of the API whose X-Forwarded-For is believed (0: none), so per-IP limits see the client. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Failed logins one IP may make per LOGIN_IP_WINDOW_SECONDS, over all accounts, before it is refused. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
+  LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Consecutive failed logins of one account (tenant + email) before each further one waits. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** The first wait; it doubles with each further failure up to LOGIN_ACCOUNT_BLOCK_MAX_SECONDS. */
+  LOGIN_ACCOUNT_BLOCK_SECONDS: z.coerce.number().int().min(1).default(30),
+  LOGIN_ACCOUNT_BLOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** GraphQL requests one signed-in user may make per minute. */
+  GRAPHQL_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Webhook deliveries one delivery platform may make per minute. */
+  WEBHOOK_PLATFORM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

@@ -9,8 +9,10 @@
  * - BAD_USER_INPUT  — validation failed; `details.fieldErrors` or `details.issues` say where.
  * - NOT_FOUND       — no such row *in the caller's tenant* (another tenant's id looks the same).
  * - CONFLICT        — a uniqueness rule or state rule forbids the change (duplicate name…).
+ * - RATE_LIMITED    — too many requests or failed logins; `details.retryAfterSeconds` says when to
+ *                     try again (HTTP edges answer 429 with a Retry-After header).
  */
-export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
+export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /**
@@ -66,6 +68,11 @@ export function codeOfFailure(type: string | null | undefined): AppErrorCode | n
   if (!type) return null;
   if (type in FAILURE_CODES) return FAILURE_CODES[type as FailureType];
   return (APP_ERROR_CODES as readonly string[]).includes(type) ? (type as AppErrorCode) : null;
+}
+
+/** Too many attempts: try again in `retryAfterMs` (rounded up to whole seconds, at least 1). */
+export function rateLimited(message: string, retryAfterMs: number): AppError {
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 }
 
 /** The message of anything thrown: an Error's own, otherwise its string form. */

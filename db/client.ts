@@ -95,6 +95,11 @@ export async function withTransaction<T>(db: object, run: (tx: SqlTx) => Promise
   }
 }
 
+/** The pg pool under a client createPrisma made, for libraries that speak pg themselves (rate limits). */
+export function pgPool(db: object): Pool {
+  return poolOf(db, 'pgPool');
+}
+
 /** A client derived from one createPrisma made (a tenant-scoped extension) queries through the same pool. */
 export function sharePool(from: Db, derived: object): void {
   const pool = pools.get(from);

@@ -114,7 +114,7 @@ export function toRejection(err: unknown, subject: string): Extract<KitchenResul
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const type = err.cause.type ?? '';
     const code = codeOfFailure(type);
-    return code && code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN' ? { ok: false, code, message: err.cause.message, type } : null;
+    return code === 'CONFLICT' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? { ok: false, code, message: err.cause.message, type } : null;
   }
   if (err instanceof WorkflowNotFoundError) {
     // The server answers NOT_FOUND both for an unknown id and for a workflow that already finished.

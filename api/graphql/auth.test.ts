@@ -96,8 +96,9 @@ it('still lets a client with an expired access token log in and refresh', async 
   expect(refreshed.errors).toBeUndefined();
 });
 
-it('rotates refresh tokens: each works once, and reusing a rotated one is rejected', async () => {
+it('rotates refresh tokens: each works once, and reusing a rotated one revokes the whole chain', async () => {
   const first = (await loginAs(kitchen.users.OPERATOR.email)).data.login;
+  const otherDevice = (await loginAs(kitchen.users.OPERATOR.email)).data.login;
   const second = await api.gql(REFRESH, { t: first.refreshToken });
   expect(second.errors).toBeUndefined();
   expect(second.data.refresh.refreshToken).not.toBe(first.refreshToken);
@@ -108,8 +109,15 @@ it('rotates refresh tokens: each works once, and reusing a rotated one is reject
     message: 'Refresh token has already been used or revoked',
     extensions: { code: 'UNAUTHENTICATED' },
   });
-  // The rotated-in token is unaffected and rotates in turn.
-  expect((await api.gql(REFRESH, { t: second.data.refresh.refreshToken })).errors).toBeUndefined();
+  // Two parties held the chain (a thief and the user): the newer token dies with it, both must log in.
+  expect(onlyError(await api.gql(REFRESH, { t: second.data.refresh.refreshToken }))).toMatchObject({
+    message: 'Refresh token has already been used or revoked',
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
+  const audit = await kitchen.db.auditLog.findFirstOrThrow({ where: { action: 'user.refresh_reused', userId: kitchen.users.OPERATOR.id } });
+  expect(audit.details).toEqual({ revokedSessions: 1 });
+  // The user's login on another device is another chain and keeps working.
+  expect((await api.gql(REFRESH, { t: otherDevice.refreshToken })).errors).toBeUndefined();
   // Only hashes are stored.
   const stored = await kitchen.db.userSession.findMany({ where: { userId: kitchen.users.OPERATOR.id } });
   expect(stored.map((s) => s.tokenHash)).not.toContain(first.refreshToken);

@@ -29,14 +29,14 @@ it('creates a user who can then log in, and never stores or audits the password'
   expect(await api.login(kitchen.slug, 'new.cook@example.com', 'kitchen-pass-1')).toEqual(expect.any(String));
 
   const stored = await kitchen.db.user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(stored.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+  expect(stored.passwordHash).toMatch(/^sha256-bcrypt:\$2[aby]\$10\$/);
   const audit = await kitchen.db.auditLog.findFirstOrThrow({ where: { action: 'user.create', entityId: user.id } });
   expect(audit.details).toEqual({ email: 'new.cook@example.com', role: 'STAFF' });
 
   const dup = await api.gql(CREATE, { input: { email: 'NEW.COOK@example.com', name: 'Again', role: 'STAFF', password: 'kitchen-pass-1' } }, admin);
   expect(errorCode(dup)).toBe('CONFLICT');
   const weak = await api.gql(CREATE, { input: { email: 'not-an-email', name: 'W', role: 'STAFF', password: 'short' } }, admin);
-  expect(onlyError(weak).message).toMatch(/email: must be an email address; password: must be at least 8 characters/);
+  expect(onlyError(weak).message).toMatch(/email: must be an email address; password: must be at least 10 characters/);
 });
 
 it('deactivating a user revokes their refresh sessions and blocks their next login', async () => {

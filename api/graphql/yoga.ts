@@ -2,21 +2,26 @@ import { GraphQLError } from 'graphql';
 import { createYoga as createYogaServer, maskError, type YogaLogger } from 'graphql-yoga';
 import { isAppError } from '../../contracts/errors';
 import { componentLogger, type Logger } from '../../config/logger';
-import type { Db } from '../../db/client';
+import { pgPool, type Db } from '../../db/client';
 import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
 import { useInputErrorCodes } from './input-error-codes';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
+import { rateLimitHttp } from '../rate-limits/http';
+import { useUserRateLimit } from '../rate-limits/graphql-user-limit';
+import { createRateLimits, type RateLimitEnv, type RateLimits } from '../rate-limits/rate-limits';
 
 export interface CreateYogaOptions {
   prisma: Db;
-  env: AuthEnv & { NODE_ENV?: string };
+  env: AuthEnv & RateLimitEnv & { NODE_ENV?: string };
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
   /** Where Yoga logs (masked unexpected errors among others); defaults to the `graphql` component logger. */
   logger?: Logger;
+  /** The node's rate limits; absent, they are made on the pool of `prisma` (which createPrisma must have made). */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -25,14 +30,15 @@ export interface CreateYogaOptions {
  * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR and is logged server-side.
  */
-export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql') }: CreateYogaOptions) {
+export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql'), rateLimits }: CreateYogaOptions) {
+  const limits = rateLimits ?? createRateLimits(pgPool(prisma), env);
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Brigade GraphQL' },
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
-    context: createContext({ prisma, env, kitchen, events }),
-    plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger)],
+    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login }),
+    plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger), useUserRateLimit(limits.graphqlPerUser)],
     logging: yogaLogger(logger),
   });
 }
@@ -44,7 +50,7 @@ export function createYoga({ prisma, env, kitchen = null, events = null, logger 
 function toClientError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (isAppError(original)) {
-    const extensions = { code: original.code, ...(original.details ?? {}) };
+    const extensions = { code: original.code, ...(original.details ?? {}), http: rateLimitHttp(original) };
     if (error instanceof GraphQLError) {
       Object.assign(error.extensions, extensions);
       return error;

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { decryptCredentials } from '../../platforms/credentials';
@@ -14,6 +14,8 @@ export interface PlatformWebhookOptions {
   toleranceSeconds?: number;
   /** How often the platform order workflow reads our order (tests shorten it). */
   pollMs?: number;
+  /** Per-platform rate limit (api/rate-limits/webhook-limit.ts), run before the body is read. */
+  limit?: RequestHandler;
 }
 
 const eventSchema = z.object({
@@ -33,7 +35,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function platformWebhookRouter(opts: PlatformWebhookOptions): Router {
   const router = Router();
-  router.post('/webhooks/platforms/:platformId', express.raw({ type: () => true, limit: '1mb' }), (req, res) => handle(opts, req, res));
+  const limit: RequestHandler = opts.limit ?? ((_req, _res, next) => next());
+  router.post('/webhooks/platforms/:platformId', limit, express.raw({ type: () => true, limit: '1mb' }), (req, res) => handle(opts, req, res));
   return router;
 }
 

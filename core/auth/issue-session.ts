@@ -16,8 +16,23 @@ export interface AuthPayload {
 
 type SessionClient = Pick<Db, 'userSession'>;
 
-/** A fresh access token plus a new refresh session (only its hash is stored). */
-export async function issueSession({ prisma, env, user, tenant }: { prisma: SessionClient; env: AuthEnv; user: User; tenant: Tenant }): Promise<AuthPayload> {
+/**
+ * A fresh access token plus a new refresh session (only its hash is stored). `familyId`: the
+ * session it rotates out of belongs to that family (refresh); absent, a login starts a new one.
+ */
+export async function issueSession({
+  prisma,
+  env,
+  user,
+  tenant,
+  familyId,
+}: {
+  prisma: SessionClient;
+  env: AuthEnv;
+  user: User;
+  tenant: Tenant;
+  familyId?: string;
+}): Promise<AuthPayload> {
   const accessToken = signAccessToken(
     { userId: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, name: user.name },
     env.JWT_SECRET,
@@ -29,6 +44,7 @@ export async function issueSession({ prisma, env, user, tenant }: { prisma: Sess
       tenantId: tenant.id,
       userId: user.id,
       tokenHash: hashRefreshToken(refreshToken),
+      familyId,
       expiresAt: new Date(Date.now() + parseDuration(env.REFRESH_TOKEN_TTL)),
     },
   });

@@ -6,6 +6,7 @@ import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import { parseInput } from '../validate';
 import { issueSession, type AuthPayload } from './issue-session';
+import { loginAccount, type LoginThrottle } from './login-throttle';
 
 const loginSchema = z.object({
   tenant: z.string().trim().min(1).max(100),
@@ -16,8 +17,20 @@ const loginSchema = z.object({
 /** One message for unknown tenant, unknown email and wrong password: none of them is revealed. */
 const BAD_CREDENTIALS = 'Invalid tenant, email or password';
 
-export async function login({ prisma, env, input, ip }: { prisma: Db; env: AuthEnv; input: unknown; ip?: string }): Promise<AuthPayload> {
+export interface LoginOptions {
+  prisma: Db;
+  env: AuthEnv;
+  input: unknown;
+  ip?: string;
+  /** Per-IP and per-account limits with backoff; absent, attempts are not limited (scripts). */
+  throttle?: LoginThrottle | null;
+}
+
+export async function login({ prisma, env, input, ip, throttle }: LoginOptions): Promise<AuthPayload> {
   const { tenant: slug, email, password } = parseInput(loginSchema, input);
+  const attempt = { ip, account: loginAccount(slug, email) };
+  // Before any lookup, so a blocked attempt looks and takes the same for every account.
+  await throttle?.begin(attempt);
   const tenant = await prisma.tenant.findUnique({ where: { slug: slug.toLowerCase() } });
   const user = tenant ? await prisma.user.findFirst({ where: { tenantId: tenant.id, email: { equals: email, mode: 'insensitive' } } }) : null;
   // Always run bcrypt so an unknown account takes as long as a wrong password.
@@ -32,8 +45,10 @@ export async function login({ prisma, env, input, ip }: { prisma: Db; env: AuthE
         entityId: user.id,
       });
     }
+    await throttle?.failed(attempt);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
+  await throttle?.succeeded(attempt);
   // Only after the password proved who they are do we say the account exists but is disabled.
   if (!user.isActive || !tenant.isActive) throw new AppError('UNAUTHENTICATED', 'Account is disabled');
 

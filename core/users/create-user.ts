@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/passwords';
+import { assertStrongPassword } from '../auth/password-policy';
 import { AppError } from '../../contracts/errors';
 import { isUniqueViolation } from '../errors';
 import { recordAudit } from '../audit/record-audit';
@@ -11,6 +12,7 @@ const emailTaken = (email: string) => new AppError('CONFLICT', `A user with emai
 export async function createUser({ db, actor, input }: ServiceOptions<unknown>) {
   const { password, ...data } = parseInput(createUserSchema, input);
   assertMayTouchOwner(actor, data.role);
+  assertStrongPassword(password, { email: data.email, name: data.name, tenantSlug: actor.tenantSlug });
   const clash = await db.user.findFirst({ where: { email: { equals: data.email, mode: 'insensitive' } }, select: { id: true } });
   if (clash) throw emailTaken(data.email);
   const passwordHash = await hashPassword(password);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/auth/permissions';
 import { AppError } from '../../contracts/errors';
+import { passwordSchema } from '../auth/password-policy';
 import type { Actor } from '../types';
 
 const name = z.string().trim().min(1, 'must not be empty').max(255);
@@ -10,7 +11,7 @@ export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
   name,
   role,
-  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  password: passwordSchema,
 });
 
 export const updateUserSchema = z.object({

@@ -44,13 +44,13 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: (_root, args, ctx) => login({ prisma: ctx.prisma, env: ctx.env, input: args, ip: ctx.ip }),
+    resolve: (_root, args, ctx) => login({ prisma: ctx.prisma, env: ctx.env, input: args, ip: ctx.ip, throttle: ctx.loginThrottle }),
   }),
   refresh: t.field({
     type: AuthPayloadRef,
     skipTypeScopes: true,
     args: { refreshToken: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => refreshSession({ prisma: ctx.prisma, env: ctx.env, input: args }),
+    resolve: (_root, args, ctx) => refreshSession({ prisma: ctx.prisma, env: ctx.env, input: args, ip: ctx.ip }),
   }),
   logout: t.boolean({
     skipTypeScopes: true,

@@ -32,7 +32,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     email: t.string({ required: true }),
     name: t.string({ required: true }),
     role: t.field({ type: RoleEnum, required: true }),
-    password: t.string({ required: true, description: 'At least 8 characters.' }),
+    password: t.string({ required: true, description: 'At least 10 characters, hard to guess, without the email, name or tenant slug.' }),
   }),
 });
 

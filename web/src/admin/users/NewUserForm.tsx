@@ -38,7 +38,7 @@ export function NewUserForm({ roles, onDone }: { roles: RoleName[]; onDone: () =
       </label>
       <label className="field">
         <span>Initial password</span>
-        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} minLength={8} required autoComplete="new-password" />
+        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} minLength={10} required autoComplete="new-password" />
       </label>
       <div className="btn-row form-grid__actions">
         <button type="submit" className="btn btn--primary" disabled={create.isPending}>
