@@ -250,4 +250,44 @@ describe('setting passwords', () => {
     expect((await login(0, ip, email, `${prefix}something else entirely`)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await login(1, ip, email, passphrase)).body.data?.login.accessToken).toEqual(expect.any(String));
   });
+
+  it('changes the own password: checks the current one under the login limits, applies the policy, ends every session', async () => {
+    const CHANGE = 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken } }';
+    const REFRESH = 'mutation ($t: String!) { refresh(refreshToken: $t) { accessToken } }';
+    const other = await createTestTenant(prisma);
+    const email = other.users.OPERATOR.email;
+    const ip = newIp();
+    const signIn = () =>
+      gql(
+        0,
+        'mutation ($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken refreshToken } }',
+        { t: other.slug, e: email, p: other.password },
+        { ip },
+      );
+    const session = (await signIn()).body.data!.login;
+    const otherDevice = (await signIn()).body.data!.login;
+    const change = (c: string, n: string) => gql(1, CHANGE, { c, n }, { ip, token: session.accessToken });
+
+    const weak = errorOf(await change(other.password, 'password123'))!;
+    expect(weak.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'newPassword', message: expect.stringContaining('too easy to guess') }],
+    });
+    const wrong = errorOf(await change('not-my-password', 'basil oven glow tomato'))!;
+    expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'currentPassword', message: 'is not the current password' }] });
+
+    const changed = await change(other.password, 'basil oven glow tomato');
+    expect(changed.body.errors).toBeUndefined();
+    // Every refresh session opened before ends; the one returned works.
+    for (const old of [session, otherDevice]) expect(errorOf(await gql(0, REFRESH, { t: old.refreshToken }, { ip }))?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(0, REFRESH, { t: changed.body.data!.changePassword.refreshToken }, { ip })).body.errors).toBeUndefined();
+    expect(errorOf(await signIn())?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login(1, ip, email, 'basil oven glow tomato', other.slug)).body.data?.login.accessToken).toEqual(expect.any(String));
+
+    // Guessing the current password with a stolen access token hits the account's limit like a login.
+    const token = changed.body.data!.changePassword.accessToken;
+    for (let i = 0; i < 3; i++) expect((await gql(0, CHANGE, { c: `guess-${i}`, n: 'Kn8!vq-Lm2@zr' }, { ip: newIp(), token })).status).toBe(200);
+    const blocked = await gql(1, CHANGE, { c: 'basil oven glow tomato', n: 'Kn8!vq-Lm2@zr' }, { ip: newIp(), token });
+    expect([blocked.status, errorOf(blocked)?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Tenant } from '../../../prisma/generated/client';
 import { getMe } from '../../../core/auth/get-me';
 import type { AuthPayload } from '../../../core/auth/issue-session';
+import { changePassword } from '../../../core/auth/change-password';
 import { login } from '../../../core/auth/login';
 import { logout } from '../../../core/auth/logout';
 import { refreshSession } from '../../../core/auth/refresh-session';
@@ -56,6 +57,18 @@ builder.mutationFields((t) => ({
     skipTypeScopes: true,
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => logout({ prisma: ctx.prisma, input: args, ip: ctx.ip }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  changePassword: t.withAuth({ authenticated: true }).field({
+    type: AuthPayloadRef,
+    description: "Sets the caller's password; every refresh session of theirs ends and a fresh one is returned.",
+    args: {
+      currentPassword: t.arg.string({ required: true }),
+      newPassword: t.arg.string({ required: true, description: 'At least 10 characters, hard to guess, without the email, name or tenant slug.' }),
+    },
+    resolve: (_root, args, ctx) => changePassword({ prisma: ctx.prisma, env: ctx.env, actor: ctx.actor, input: args, throttle: ctx.loginThrottle }),
   }),
 }));
 
