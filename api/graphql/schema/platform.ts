@@ -149,10 +149,13 @@ const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
 });
 
 const manage = { permission: 'platforms:manage' } as const;
+/** Working the review queue is running the kitchen (MANAGER too); connecting platforms is not. */
+const review = { permission: 'platforms:review' } as const;
 
 builder.queryFields((t) => ({
   platforms: t.withAuth(manage).field({ type: [PlatformRef], resolve: (_r, _a, { db, actor }) => listPlatforms({ db, actor, input: {} }) }),
-  platformAssignments: t.withAuth(manage).field({
+  // Read by the review queue too: accepting with a mapping re-links a dish, and the reviewer sees which.
+  platformAssignments: t.withAuth(review).field({
     type: [AssignmentRef],
     args: { platformId: t.arg.id({ required: true }) },
     resolve: (_r, args, { db, actor }) => listAssignments({ db, actor, input: { platformId: String(args.platformId) } }),
@@ -167,9 +170,9 @@ builder.queryFields((t) => ({
     args: { platformId: t.arg.id({ required: true }), needsReview: t.arg.boolean() },
     resolve: (_r, args, { db, actor }) => listPlatformOrders({ db, actor, input: { platformId: String(args.platformId), needsReview: args.needsReview } }),
   }),
-  platformReviewQueue: t.withAuth(manage).field({
+  platformReviewQueue: t.withAuth(review).field({
     type: [PlatformOrderRef],
-    description: 'Every order flagged for review, on every platform of the tenant, oldest first.',
+    description: 'Every order flagged for review, on every platform of the tenant, nearest accept deadline first.',
     resolve: (_r, _a, { db }) => platformReviewQueue({ db }),
   }),
 }));
@@ -214,7 +217,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, { db, actor, kitchen }) =>
       resyncPlatform({ db, actor, kitchen, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds?.map(String) } }),
   }),
-  resolvePlatformOrder: t.withAuth(manage).field({
+  resolvePlatformOrder: t.withAuth(review).field({
     type: PlatformOrderRef,
     description: 'Accepts (with the missing item mappings) or denies an order flagged for review; once per order.',
     args: { input: t.arg({ type: ResolvePlatformOrderInput, required: true }) },
