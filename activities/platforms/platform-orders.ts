@@ -83,7 +83,11 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       };
       // Checked before anything reads it: content the kitchen cannot take is a person's call, never a retry.
       const problems = orderContentProblems(stored.payload);
-      if (problems.length) return flag(contentReason(problems));
+      if (problems.length) {
+        const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+        const rule = (platform.config as { invalidOrders?: string } | null)?.invalidOrders;
+        return rule === 'deny' ? { kind: 'deny', reason: contentReason(problems) } : flag(contentReason(problems));
+      }
       const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
       if (mapped.kind === 'unknown') {
         return flag(mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items');

@@ -81,6 +81,19 @@ describe('order content the kitchen cannot take as sent', () => {
     expect(p.sandbox.control.calls(/\/(accept|deny)$/)).toHaveLength(0);
   });
 
+  it("denies it on the platform with the reason, once, when the platform's rule says deny", async () => {
+    const { k, p } = await setup();
+    await h.api.prisma.platform.update({ where: { id: p.platformId }, data: { config: { baseUrl: p.sandbox.url, timeoutMs: 1_000, invalidOrders: 'deny' } } });
+    const { id, sent } = await sandboxOrder(p, (o) => (line(o).quantity = 999));
+    expect((await post(p, placed(sent))).status).toBe(202);
+    await post(p, placed(sent)); // a duplicate delivery denies nothing twice
+    const denied = await until(async () => (p.sandbox.control.order(id)?.status === 'denied' ? p.sandbox.control.order(id) : undefined), 'order denied');
+    expect(denied.denyReason).toBe('Invalid order content: items.0.quantity must be between 1 and 50');
+    await until(async () => ((await row(p, id))?.status === 'denied' ? true : undefined), 'platform order row denied');
+    expect(p.sandbox.control.calls(new RegExp(`^POST /v1/orders/${id}/deny$`), { includeReplayed: true })).toHaveLength(1);
+    expect(await h.api.prisma.order.count({ where: { tenantId: k.tenant.id } })).toBe(0);
+  });
+
   it('takes a corrected redelivery of an order in review: one kitchen order, one accept', async () => {
     const { k, p } = await setup();
     const { id, order, sent } = await sandboxOrder(p, (o) => (line(o).quantity = 0));

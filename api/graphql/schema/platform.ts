@@ -145,6 +145,10 @@ const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
     clientSecret: t.string(),
     tokenUrl: t.string({ description: 'OAuth2 token endpoint; defaults to <baseUrl>/oauth/token.' }),
     webhookSecrets: t.stringList({ required: true, description: 'One, or two during a rotation (new first).' }),
+    invalidOrders: t.string({
+      description:
+        "What happens to an order the kitchen cannot take as sent (a quantity of 0, a list that is no list): 'review' (default) keeps it for a person, 'deny' denies it on the platform with the reason.",
+    }),
   }),
 });
 
