@@ -51,7 +51,8 @@ function firstIssue(err: z.ZodError): { field: string | null; message: string } 
  * repeated and out-of-order deliveries all land on one run. Answers 202 within milliseconds;
  * the work happens in the workflow. Content errors: 400 for a body that is no event, 422 for an
  * order event that does not say which order; an order the kitchen cannot take as sent is stored
- * and answered 202 with its `problems`, and its intake sends it to the review queue.
+ * and answered 202 with its `problems`; its intake sends it to the review queue, or denies it
+ * when the platform's rule says so. Unknown event types are answered 202 `ignored` and logged.
  */
 export function platformWebhookRouter(opts: PlatformWebhookOptions): Router {
   const router = Router();

@@ -44,6 +44,9 @@ it('sends the platform review queue to its own page, not to a platform whose id 
   expect(allowed('MANAGER', routeFor('/admin/platforms/review')!.permission)).toBe(true);
   expect(allowed('STAFF', routeFor('/admin/platforms/review')!.permission)).toBe(false);
   expect(allowed('MANAGER', routeFor('/admin/platforms/3f2a')!.permission)).toBe(false);
+  // Its tab alone is current on it, not "Platforms" as well.
+  expect(adminTabs('ADMIN').find((t) => t.label === 'Platforms')?.activeExcept).toEqual(['/admin/platforms/review']);
+  expect(adminTabs('ADMIN').find((t) => t.label === 'Order review')?.activeExcept).toEqual([]);
 });
 
 describe('path matching', () => {
