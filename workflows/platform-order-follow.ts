@@ -79,6 +79,11 @@ export function rejectedByPlatform(err: unknown): boolean {
   return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'PLATFORM_REJECTED';
 }
 
+/** Our kitchen refused the order (activities/platforms/platform-orders.ts): it waits in the review queue again. */
+export function heldForReview(err: unknown): boolean {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'PLATFORM_ORDER_HELD';
+}
+
 export function causeOf(err: unknown): string {
   return err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
 }

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { IntakeResult, PlatformOrderActivities } from '../contracts/platform-activities';
-import { causeOf, followOrder, rejectedByPlatform } from './platform-order-follow';
+import { causeOf, followOrder, heldForReview, rejectedByPlatform } from './platform-order-follow';
 import { reviewDesk, type ReviewDesk, type ReviewOutcome, type ReviewResolution } from './platform-order-review';
 import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';
 import { PLATFORM_CALL } from './platform-profiles';
@@ -14,6 +14,8 @@ import { PLATFORM_CALL } from './platform-profiles';
  */
 export const platformOrderWorkflowId = (platformId: string, platformOrderId: string): string => `platform-order-${platformId}-${platformOrderId}`;
 export const platformOrderCancelledSignal = defineSignal('platformOrderCancelled');
+/** The platform sent the order again with new content (api/webhooks): an order not taken yet is looked at afresh. */
+export const platformOrderRevisedSignal = defineSignal('platformOrderRevised');
 export const platformOrderStageQuery = defineQuery<PlatformOrderStage>('platformOrderStage');
 /** A person's decision on a flagged order (core/platforms/resolve-platform-order.ts). */
 export const resolveReviewUpdate = defineUpdate<ReviewOutcome, [ReviewResolution]>('resolveReview');
@@ -27,17 +29,14 @@ const call = proxyActivities<PlatformOrderActivities>(PLATFORM_CALL);
 export async function platformOrderWorkflow(input: PlatformOrderWorkflowInput): Promise<PlatformOrderStage> {
   let stage: PlatformOrderStage = input.carry ? 'accepted' : 'intake';
   let cancelled = false;
+  let revisions = 0;
   const desk = reviewDesk(() => stage);
   setHandler(platformOrderCancelledSignal, () => void (cancelled = true));
+  setHandler(platformOrderRevisedSignal, () => void (revisions += 1));
   setHandler(platformOrderStageQuery, () => stage);
   setHandler(resolveReviewUpdate, (r) => desk.handle(r), { validator: (r) => desk.validate(r) });
   try {
-    return await run(
-      input,
-      desk,
-      () => cancelled,
-      (s) => (stage = s),
-    );
+    return await run(input, desk, { isCancelled: () => cancelled, revisions: () => revisions }, (s) => (stage = s));
   } catch (err) {
     // E.g. a dish switched off between the check in the API and our order: the order stays held, a new decision starts a new run.
     desk.settle({ ok: false, type: 'RESOLUTION_FAILED', message: `The order could not be taken: ${causeOf(err)}` });
@@ -52,20 +51,29 @@ export async function platformOrderWorkflow(input: PlatformOrderWorkflowInput): 
 async function run(
   input: PlatformOrderWorkflowInput,
   desk: ReviewDesk,
-  isCancelled: () => boolean,
+  news: { isCancelled: () => boolean; revisions: () => number },
   setStage: (s: PlatformOrderStage) => PlatformOrderStage,
 ): Promise<PlatformOrderStage> {
+  const { isCancelled } = news;
   const ref = { tenantId: input.tenantId, platformId: input.platformId, platformOrderId: input.platformOrderId };
   if (input.carry) return followOrder(input, ref, input.carry.orderId, input.carry.promisedReadyAt, isCancelled, setStage);
 
+  // Revisions counted before the intake read the order: one arriving during it is not missed.
+  let seen = news.revisions();
   let intake: IntakeResult = await call.intakePlatformOrder(ref);
   // Only a decision taken at the review desk is reported back as done; any other path refuses it (finally).
   let decided = false;
-  if (intake.kind === 'review') {
+  while (intake.kind === 'review') {
     setStage('needs_review');
     // Runs flagged before reviews existed ended here.
     if (!patched('platform-order-review')) return 'needs_review';
-    const resolution = await desk.wait(isCancelled, REVIEW_WAIT);
+    const revised = () => news.revisions() > seen;
+    const resolution = await desk.wait(() => isCancelled() || revised(), REVIEW_WAIT);
+    if (!resolution && !isCancelled() && revised() && patched('platform-order-revision')) {
+      seen = news.revisions();
+      intake = await call.intakePlatformOrder(ref);
+      continue;
+    }
     if (!resolution && !isCancelled()) return 'needs_review'; // nobody decided; a later resolution starts a new run
     intake = resolution?.action === 'DENY' ? { kind: 'deny', reason: resolution.reason || DEFAULT_DENY_REASON } : { kind: 'ok', orderId: null };
     decided = resolution !== null;
@@ -80,7 +88,15 @@ async function run(
     if (decided) desk.settle({ ok: true, outcome: { stage: 'denied', orderId: null } });
     return setStage('denied');
   }
-  const orderId = intake.orderId ?? (await call.createPlatformKitchenOrder(ref)).orderId;
+  let orderId = intake.orderId;
+  try {
+    orderId ??= (await call.createPlatformKitchenOrder(ref)).orderId;
+  } catch (err) {
+    // The kitchen refused it (a dish changed since the intake): the activity put it back in the review queue.
+    if (!heldForReview(err) || !patched('platform-order-held')) throw err;
+    desk.settle({ ok: false, type: 'RESOLUTION_FAILED', message: `The order could not be taken: ${causeOf(err)}` });
+    return setStage('needs_review');
+  }
   let promisedReadyAt: string;
   try {
     ({ promisedReadyAt } = await call.acceptPlatformOrder({ ...ref, orderId }));

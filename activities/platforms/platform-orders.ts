@@ -3,16 +3,22 @@ import { createOrder } from '../../core/orders/create-order';
 import { forTenant } from '../../db/tenant-scope';
 import type { PlatformOrderPayload } from '../../contracts/socket-events';
 import type { PlatformOrderView } from '../../platforms/connector';
-import { mapOrderLines, type MappingResult } from '../../platforms/mapping';
+import { mapOrderLines, type MappedLine, type MappingResult } from '../../platforms/mapping';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import type { IntakeResult, PlatformOrderActivities, PlatformOrderRef, PlatformOrderStatusActivities } from '../../contracts/platform-activities';
 import { kitchenFromContext, platformActor } from './platform-order-ref';
-import { asActivityFailure, loadPlatform, sendOnce } from './platform-support';
+import { asActivityFailure, loadPlatform, sendOnce, type PlatformFailureType } from './platform-support';
+import { contentReason, orderContentProblems } from '../../core/platforms/platform-order-content';
+import { receivePlatformOrder } from '../../core/platforms/receive-platform-order';
+import { resolveOrderLines } from '../../core/orders/resolve-order-lines';
+import { isAppError } from '../../contracts/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** When the ETA is not computed yet, the promise falls back to this (and is corrected later). */
 const FALLBACK_READY_MS = 30 * 60_000;
 const ETA_WAIT_POLLS = 20;
+
+const clip = (text: string | null | undefined, max: number): string | null => (text ? text.slice(0, max) : null);
 
 export function createPlatformOrderActivities({ prisma, clock, events }: ActivityDeps): Omit<PlatformOrderActivities, keyof PlatformOrderStatusActivities> {
   const row = (ref: PlatformOrderRef) =>
@@ -35,6 +41,20 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
     );
   }
 
+  /** Why the kitchen would refuse these lines (createOrder's own check), or null when it takes them. */
+  async function kitchenRefusal(tenantId: string, lines: MappedLine[]): Promise<string | null> {
+    try {
+      await resolveOrderLines(
+        forTenant(prisma, tenantId),
+        lines.map((l) => ({ ...l, modifications: null })),
+      );
+      return null;
+    } catch (err) {
+      if (isAppError(err) && err.code === 'BAD_USER_INPUT') return `The kitchen cannot take it: ${err.message}`;
+      throw err;
+    }
+  }
+
   /** Best effort, like every event: the publisher never rejects. */
   const announce = (ref: PlatformOrderRef, status: PlatformOrderPayload['status'], reason: string | null = null) =>
     events.toTenant(ref.tenantId).emit('platform:order', { platformId: ref.platformId, platformOrderId: ref.platformOrderId, status, reason });
@@ -49,25 +69,33 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       if (!stored) {
         const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
         const fetched = await connector.getOrder(ref.platformOrderId).catch((err) => Promise.reject(asActivityFailure(err)));
-        await prisma.platformOrder.createMany({
-          data: [{ ...ref, payload: fetched as object, acceptDeadline: fetched.acceptDeadline ? new Date(fetched.acceptDeadline) : null }],
-          skipDuplicates: true,
-        });
+        await receivePlatformOrder(prisma, ref, fetched as unknown as Record<string, unknown>, { revise: false });
         stored = (await row(ref))!;
       }
       if (stored.orderId) return { kind: 'ok', orderId: stored.orderId };
       if (['denied', 'cancelled'].includes(stored.status)) return { kind: 'closed', status: stored.status };
       // Flagged earlier: stays flagged until a person resolves it (resolvePlatformOrder), even if it would map now.
       if (stored.status === 'needs_review') return { kind: 'review', reason: stored.reviewReason ?? 'Needs review' };
-      const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
-      if (mapped.kind === 'unknown') {
-        const reason = mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items';
+      const flag = async (reason: string): Promise<IntakeResult> => {
         await prisma.platformOrder.update({ where: { id: stored.id }, data: { status: 'needs_review', needsReview: true, reviewReason: reason } });
         await announce(ref, 'needs_review', reason);
         return { kind: 'review', reason };
+      };
+      // Checked before anything reads it: content the kitchen cannot take is a person's call, never a retry.
+      const problems = orderContentProblems(stored.payload);
+      if (problems.length) {
+        const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+        const rule = (platform.config as { invalidOrders?: string } | null)?.invalidOrders;
+        return rule === 'deny' ? { kind: 'deny', reason: contentReason(problems) } : flag(contentReason(problems));
+      }
+      const mapped = await mapRow(ref, stored.payload as unknown as PlatformOrderView);
+      if (mapped.kind === 'unknown') {
+        return flag(mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items');
       }
       if (mapped.kind === 'unavailable') return { kind: 'deny', reason: `Unavailable: ${mapped.names.join(', ')}` };
-      return { kind: 'ok', orderId: null };
+      // The kitchen's own checks (a published recipe for every dish…), as createOrder will make them.
+      const refused = await kitchenRefusal(ref.tenantId, mapped.lines);
+      return refused ? flag(refused) : { kind: 'ok', orderId: null };
     },
 
     /** Our order (channel IMPORT) through the normal create-order service, once: its idempotency key is the platform order. */
@@ -87,12 +115,20 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         events,
         input: {
           channel: 'IMPORT',
-          customerName: payload.customer?.name ?? null,
-          customerAddress: payload.customer?.address ?? null,
-          notes: [`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '),
+          // Clipped to what an order keeps: a person who accepted an odd order at review has seen it whole.
+          customerName: clip(payload.customer?.name, 255),
+          customerAddress: clip(payload.customer?.address, 1000),
+          notes: clip([`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '), 2000),
           idempotencyKey: `platform:${ref.platformId}:${ref.platformOrderId}`,
-          items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes })),
+          items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: clip(l.notes, 1000) })),
         },
+      }).catch(async (err: unknown) => {
+        if (!isAppError(err) || err.code !== 'BAD_USER_INPUT') throw err;
+        // E.g. a dish lost its recipe since the intake: back to the review queue, not a retry.
+        const reason = `The kitchen cannot take it: ${err.message}`;
+        await prisma.platformOrder.update({ where: { id: stored.id }, data: { status: 'needs_review', needsReview: true, reviewReason: reason } });
+        await announce(ref, 'needs_review', reason);
+        throw ApplicationFailure.nonRetryable(reason, 'PLATFORM_ORDER_HELD' satisfies PlatformFailureType);
       });
       await prisma.platformOrder.update({ where: { id: stored.id }, data: { orderId: order.id } });
       return { orderId: order.id };

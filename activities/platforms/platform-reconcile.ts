@@ -4,6 +4,8 @@ import { platformOrderWorkflowId } from '../../workflows/platform-order-workflow
 import type { PlatformReconcileActivities } from '../../contracts/platform-activities';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import { asActivityFailure, loadPlatform } from './platform-support';
+import { platformIdSchema } from '../../core/platforms/platform-order-content';
+import { receivePlatformOrder } from '../../core/platforms/receive-platform-order';
 
 /** Orders older than this are the platform's problem by now (auto-cancelled); also bounds each poll. */
 const LOOKBACK_MS = 60 * 60_000;
@@ -27,7 +29,8 @@ export function createPlatformReconcileActivities({ prisma, clock }: ActivityDep
       const since = new Date(Math.max(ref.since ? Date.parse(ref.since) - OVERLAP_MS : 0, now - LOOKBACK_MS)).toISOString();
       const { connector } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const orders = await connector.listOrders({ since }).catch((err) => Promise.reject(asActivityFailure(err)));
-      const placed = orders.filter((o) => o.status === 'placed');
+      // An order without a usable id cannot be stored or named; the platform's own list is where it stays.
+      const placed = orders.filter((o) => o.status === 'placed' && platformIdSchema.safeParse(o.id).success);
       const known = new Set(
         (
           await prisma.platformOrder.findMany({
@@ -39,18 +42,13 @@ export function createPlatformReconcileActivities({ prisma, clock }: ActivityDep
       const missed = placed.filter((o) => !known.has(o.id));
       const { client, info } = Context.current();
       for (const order of missed) {
-        await prisma.platformOrder.createMany({
-          data: [
-            {
-              tenantId: ref.tenantId,
-              platformId: ref.platformId,
-              platformOrderId: order.id,
-              payload: order as object,
-              acceptDeadline: order.acceptDeadline ? new Date(order.acceptDeadline) : null,
-            },
-          ],
-          skipDuplicates: true,
-        });
+        // Stored the way a webhook stores it: an order the kitchen cannot take as sent still reaches the review queue.
+        await receivePlatformOrder(
+          prisma,
+          { tenantId: ref.tenantId, platformId: ref.platformId, platformOrderId: order.id },
+          order as unknown as Record<string, unknown>,
+          { revise: false },
+        );
         try {
           await client.workflow.start('platformOrderWorkflow', {
             workflowId: platformOrderWorkflowId(ref.platformId, order.id),

@@ -8,7 +8,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import { errorMessage } from '../../contracts/errors';
 
 /** Failure types the platform workflows branch on. */
-export type PlatformFailureType = 'PLATFORM_REJECTED' | 'PLATFORM_NOT_FOUND';
+export type PlatformFailureType = 'PLATFORM_REJECTED' | 'PLATFORM_NOT_FOUND' | 'PLATFORM_ORDER_HELD';
 
 export async function loadPlatform(prisma: Db, tenantId: string, platformId: string): Promise<{ platform: Platform; connector: PlatformConnector }> {
   const platform = await prisma.platform.findFirst({ where: { id: platformId, tenantId } });

@@ -157,6 +157,32 @@ describe('orders held for review', () => {
     expect(await h.api.prisma.order.count({ where: { tenantId: k.tenant.id } })).toBe(1);
   });
 
+  it('lets a MANAGER work the queue, nearest accept deadline first, and keeps the kitchen floor out', async () => {
+    const { k, p } = await setup();
+    const manager = k.token.manager;
+    const first = await flaggedOrder(p);
+    const second = await flaggedOrder(p);
+    // The second one is due sooner (as if the platform gave it a shorter window): it comes first.
+    const soon = new Date(Date.now() + 60_000);
+    await h.api.prisma.platformOrder.update({ where: { id: second.rowId }, data: { acceptDeadline: soon } });
+    const queue = await h.api.gql(manager, `{ platformReviewQueue { id acceptDeadline } }`);
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data.platformReviewQueue.map((o: { id: string }) => o.id)).toEqual([second.rowId, first.rowId]);
+    expect(queue.data.platformReviewQueue[0].acceptDeadline).toBe(soon.toISOString());
+    expect(Date.parse(queue.data.platformReviewQueue[1].acceptDeadline)).toBeGreaterThan(soon.getTime());
+
+    const staff = await h.api.gql(k.token.staff, `{ platformReviewQueue { id } }`);
+    expect(staff.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const mapping = { platformItemId: first.unknownId, menuItemId: k.menu.pizza };
+    const accepted = await h.api.gql(manager, RESOLVE, { input: { platformOrderId: first.rowId, action: 'ACCEPT', itemMappings: [mapping] } });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.resolvePlatformOrder).toMatchObject({ status: 'accepted' });
+    const denied = await h.api.gql(manager, RESOLVE, { input: { platformOrderId: second.rowId, action: 'DENY', reason: 'Out of burrata' } });
+    expect(denied.data.resolvePlatformOrder).toMatchObject({ status: 'denied' });
+    expect(applied(p, /\/(accept|deny)$/).map((c) => c.path)).toEqual([`/v1/orders/${first.id}/accept`, `/v1/orders/${second.id}/deny`]);
+    expect((await h.api.gql(manager, '{ platforms { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it("answers NOT_FOUND for another tenant's held order, and changes nothing", async () => {
     const { p } = await setup();
     const held = await flaggedOrder(p);

@@ -101,6 +101,18 @@ describe('platform administration', () => {
     expect((await set('closed')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it("keeps the platform's rule for orders the kitchen cannot take as sent, and refuses an unknown rule", async () => {
+    const k = await api.kitchen();
+    tenants.push(k.tenant.id);
+    const token = await owner(k);
+    const input = { name: 'Strict', type: 'DELIVERY', baseUrl: sandbox.url, apiKey: 'admin-test-key', webhookSecrets: ['whsec-strict-1234'] };
+    const created = await api.gql(token, CREATE, { input: { ...input, invalidOrders: 'deny' } });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createPlatform.config).toMatchObject({ invalidOrders: 'deny' });
+    const wrong = await api.gql(token, CREATE, { input: { ...input, name: 'Odd', invalidOrders: 'ignore' } });
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('keeps platforms to owners and admins of their own tenant', async () => {
     const k = await api.kitchen();
     const other = await api.kitchen();

@@ -3,6 +3,8 @@ import { CONNECTOR_KINDS } from '../../platforms/connectors';
 import { HHMM } from '../../platforms/schedule';
 
 export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
+/** A platform's rule for orders the kitchen cannot take as sent (Platform.config.invalidOrders; review when unset). */
+export const INVALID_ORDER_RULES = ['review', 'deny'] as const;
 
 const httpUrl = z
   .string()
@@ -27,6 +29,7 @@ export const createPlatformSchema = z
     tokenUrl: httpUrl.nullish(),
     /** The new one first during a rotation; at most two are valid at once. */
     webhookSecrets: z.array(z.string().min(8, 'must be at least 8 characters').max(500)).min(1).max(2),
+    invalidOrders: z.enum(INVALID_ORDER_RULES).nullish(),
   })
   .refine((p) => !p.clientId === !p.clientSecret, { path: ['clientSecret'], message: 'clientId and clientSecret go together' });
 

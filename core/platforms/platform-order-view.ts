@@ -13,9 +13,13 @@ export interface UnknownLine {
 /** A PlatformOrder as the API shows it: which lines did not map, and the platform's name. */
 export type PlatformOrderRow = PlatformOrder & { platformName: string | null; unknownItems: UnknownLine[] };
 
+/** The order's lines as far as they are lines: an order held for invalid content may hold anything. */
 export const payloadLines = (row: Pick<PlatformOrder, 'payload'>): PlatformOrderLine[] => {
   const items = (row.payload as Partial<PlatformOrderView> | null)?.items;
-  return Array.isArray(items) ? items : [];
+  if (!Array.isArray(items)) return [];
+  return items
+    .filter((l): l is PlatformOrderLine => typeof l === 'object' && l !== null && typeof l.productId === 'string')
+    .map((l) => ({ ...l, name: typeof l.name === 'string' ? l.name : undefined, quantity: Number.isSafeInteger(l.quantity) ? l.quantity : 0 }));
 };
 
 /**
@@ -49,12 +53,12 @@ export async function platformOrderRow(db: TenantDb, id: string): Promise<Platfo
   return (await withUnknownItems(db, [row]))[0];
 }
 
-/** Every flagged order of the tenant, on every platform, oldest first (the nearest accept deadline). */
+/** Every flagged order of the tenant, on every platform: the nearest accept deadline first, then the oldest. */
 export async function platformReviewQueue({ db }: { db: TenantDb }): Promise<PlatformOrderRow[]> {
   const rows = await db.platformOrder.findMany({
     where: { status: 'needs_review' },
     include: { platform: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ acceptDeadline: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
     take: 200,
   });
   return withUnknownItems(db, rows);

@@ -46,7 +46,12 @@ export async function createPlatform({ db, actor, input, kitchen }: ServiceOptio
         name: data.name,
         type: data.type,
         connector: data.connector,
-        config: { baseUrl: data.baseUrl, ...(data.timeoutMs ? { timeoutMs: data.timeoutMs } : {}), ...(data.tokenUrl ? { tokenUrl: data.tokenUrl } : {}) },
+        config: {
+          baseUrl: data.baseUrl,
+          ...(data.timeoutMs ? { timeoutMs: data.timeoutMs } : {}),
+          ...(data.tokenUrl ? { tokenUrl: data.tokenUrl } : {}),
+          ...(data.invalidOrders ? { invalidOrders: data.invalidOrders } : {}),
+        },
         credentialsEncrypted: encryptCredentials({
           apiKey: data.apiKey ?? undefined,
           clientId: data.clientId ?? undefined,

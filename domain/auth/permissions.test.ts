@@ -13,6 +13,10 @@ it('lets managers do everything except managing users and delivery platforms', (
   expect(PERMISSIONS.filter((p) => !can('MANAGER', p))).toEqual(['users:manage', 'platforms:manage']);
 });
 
+it('lets managers, not the kitchen floor, work the platform review queue', () => {
+  expect(ROLES.filter((r) => can(r, 'platforms:review'))).toEqual(['OWNER', 'ADMIN', 'MANAGER']);
+});
+
 it('keeps kitchen staff, operators and riders to their jobs', () => {
   expect(can('STAFF', 'tasks:work')).toBe(true);
   expect(can('STAFF', 'recipes:read')).toBe(true);

@@ -23,13 +23,14 @@ export const PERMISSIONS = [
   'audit:read',
   'analytics:read',
   'platforms:manage',
+  'platforms:review',
   'deliveries:work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
 
-/** Managers run the kitchen but neither hire/fire nor connect delivery platforms. */
+/** Managers run the kitchen (platform orders held for review included) but neither hire/fire nor connect delivery platforms. */
 const MANAGER: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'users:manage' && p !== 'platforms:manage');
 
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>> = {

@@ -145,14 +145,21 @@ const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
     clientSecret: t.string(),
     tokenUrl: t.string({ description: 'OAuth2 token endpoint; defaults to <baseUrl>/oauth/token.' }),
     webhookSecrets: t.stringList({ required: true, description: 'One, or two during a rotation (new first).' }),
+    invalidOrders: t.string({
+      description:
+        "What happens to an order the kitchen cannot take as sent (a quantity of 0, a list that is no list): 'review' (default) keeps it for a person, 'deny' denies it on the platform with the reason.",
+    }),
   }),
 });
 
 const manage = { permission: 'platforms:manage' } as const;
+/** Working the review queue is running the kitchen (MANAGER too); connecting platforms is not. */
+const review = { permission: 'platforms:review' } as const;
 
 builder.queryFields((t) => ({
   platforms: t.withAuth(manage).field({ type: [PlatformRef], resolve: (_r, _a, { db, actor }) => listPlatforms({ db, actor, input: {} }) }),
-  platformAssignments: t.withAuth(manage).field({
+  // Read by the review queue too: accepting with a mapping re-links a dish, and the reviewer sees which.
+  platformAssignments: t.withAuth(review).field({
     type: [AssignmentRef],
     args: { platformId: t.arg.id({ required: true }) },
     resolve: (_r, args, { db, actor }) => listAssignments({ db, actor, input: { platformId: String(args.platformId) } }),
@@ -167,9 +174,9 @@ builder.queryFields((t) => ({
     args: { platformId: t.arg.id({ required: true }), needsReview: t.arg.boolean() },
     resolve: (_r, args, { db, actor }) => listPlatformOrders({ db, actor, input: { platformId: String(args.platformId), needsReview: args.needsReview } }),
   }),
-  platformReviewQueue: t.withAuth(manage).field({
+  platformReviewQueue: t.withAuth(review).field({
     type: [PlatformOrderRef],
-    description: 'Every order flagged for review, on every platform of the tenant, oldest first.',
+    description: 'Every order flagged for review, on every platform of the tenant, nearest accept deadline first.',
     resolve: (_r, _a, { db }) => platformReviewQueue({ db }),
   }),
 }));
@@ -214,7 +221,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, { db, actor, kitchen }) =>
       resyncPlatform({ db, actor, kitchen, input: { platformId: String(args.platformId), menuItemIds: args.menuItemIds?.map(String) } }),
   }),
-  resolvePlatformOrder: t.withAuth(manage).field({
+  resolvePlatformOrder: t.withAuth(review).field({
     type: PlatformOrderRef,
     description: 'Accepts (with the missing item mappings) or denies an order flagged for review; once per order.',
     args: { input: t.arg({ type: ResolvePlatformOrderInput, required: true }) },

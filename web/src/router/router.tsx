@@ -42,12 +42,15 @@ type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
   exact?: boolean;
   /** Marks the link current for every path under this prefix (a section link). */
   activePrefix?: string;
+  /** Paths under `to` that belong to another link (a tab of their own), so this one is not current there. */
+  activeExcept?: string[];
 };
 
 /** A real <a href="#…">, so links work with the keyboard, middle-click and screen readers. */
-export function Link({ to, children, exact = false, activePrefix, ...rest }: LinkProps) {
+export function Link({ to, children, exact = false, activePrefix, activeExcept = [], ...rest }: LinkProps) {
   const path = usePath();
-  const active = activePrefix ? path.startsWith(activePrefix) : exact ? path === to : path === to || path.startsWith(`${to}/`);
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const active = activePrefix ? path.startsWith(activePrefix) : exact ? path === to : under(to) && !activeExcept.some(under);
   return (
     <a href={`#${to}`} aria-current={active ? 'page' : undefined} {...rest}>
       {children}

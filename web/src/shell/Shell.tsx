@@ -70,7 +70,7 @@ function ShellFrame() {
       {tabs.length > 0 && (
         <nav className="subnav" aria-label="Admin">
           {tabs.map((t) => (
-            <Link key={t.to} to={t.to}>
+            <Link key={t.to} to={t.to} activeExcept={t.activeExcept}>
               {t.label}
             </Link>
           ))}

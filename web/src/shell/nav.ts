@@ -7,11 +7,17 @@ export interface NavItem {
   to: string;
   exact?: boolean;
   activePrefix?: string;
+  activeExcept?: string[];
 }
 
-/** Admin pages this role may open, in tab order. */
+/** Admin pages this role may open, in tab order; a tab under another's path (platforms/review) is the only one current there. */
 export function adminTabs(role: RoleName): NavItem[] {
-  return ROUTES.filter((r) => r.group === 'admin' && r.nav && allowed(role, r.permission)).map((r) => ({ label: r.nav!, to: r.pattern }));
+  const tabs = ROUTES.filter((r) => r.group === 'admin' && r.nav && allowed(role, r.permission)).map((r) => r.pattern);
+  return tabs.map((to) => ({
+    label: ROUTES.find((r) => r.pattern === to)!.nav!,
+    to,
+    activeExcept: tabs.filter((other) => other.startsWith(`${to}/`)),
+  }));
 }
 
 /**

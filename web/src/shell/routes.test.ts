@@ -14,8 +14,8 @@ describe('role-based navigation', () => {
     expect(navFor('OPERATOR')).toEqual(['Phone orders', 'Orders']);
     expect(navFor('DELIVERY')).toEqual(['Orders']);
     expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Recipes', 'Admin']);
-    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Inventory', 'Audit log']);
-    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Inventory', 'Users', 'Audit log']);
+    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Audit log']);
+    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Order review', 'Inventory', 'Users', 'Audit log']);
     expect(tabsFor('STAFF')).toEqual([]);
   });
 
@@ -37,11 +37,16 @@ describe('role-based navigation', () => {
   });
 });
 
-it('sends the platform review queue to its own page, not to a platform whose id is "review", and only to roles that manage platforms', () => {
+it('sends the platform review queue to its own page, not to a platform whose id is "review", and to the roles that work it', () => {
   expect(routeFor('/admin/platforms/review')?.title).toBe('Platform orders to review');
   expect(routeFor('/admin/platforms/3f2a')?.pattern).toBe('/admin/platforms/:id');
   expect(allowed('ADMIN', routeFor('/admin/platforms/review')!.permission)).toBe(true);
+  expect(allowed('MANAGER', routeFor('/admin/platforms/review')!.permission)).toBe(true);
+  expect(allowed('STAFF', routeFor('/admin/platforms/review')!.permission)).toBe(false);
   expect(allowed('MANAGER', routeFor('/admin/platforms/3f2a')!.permission)).toBe(false);
+  // Its tab alone is current on it, not "Platforms" as well.
+  expect(adminTabs('ADMIN').find((t) => t.label === 'Platforms')?.activeExcept).toEqual(['/admin/platforms/review']);
+  expect(adminTabs('ADMIN').find((t) => t.label === 'Order review')?.activeExcept).toEqual([]);
 });
 
 describe('path matching', () => {

@@ -47,7 +47,14 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/admin/menu', group: 'admin', title: 'Menu', nav: 'Menu', permission: 'menu:write', render: () => <MenuPage /> },
   { pattern: '/admin/platforms', group: 'admin', title: 'Platforms', nav: 'Platforms', permission: 'platforms:manage', render: () => <PlatformsPage /> },
   // Before '/admin/platforms/:id', which would otherwise take "review" for a platform id.
-  { pattern: '/admin/platforms/review', group: 'admin', title: 'Platform orders to review', permission: 'platforms:manage', render: () => <ReviewQueuePage /> },
+  {
+    pattern: '/admin/platforms/review',
+    group: 'admin',
+    title: 'Platform orders to review',
+    nav: 'Order review',
+    permission: 'platforms:review',
+    render: () => <ReviewQueuePage />,
+  },
   {
     pattern: '/admin/platforms/:id',
     group: 'admin',

@@ -71,6 +71,11 @@ export function ReviewCard({
         </h2>
         <span className="muted">{when(order.createdAt)}</span>
       </header>
+      {order.acceptDeadline && (
+        <p className="review-card__deadline">
+          Accept or deny by <time dateTime={order.acceptDeadline}>{when(order.acceptDeadline)}</time>: the platform cancels it then.
+        </p>
+      )}
       {order.reviewReason && <p className="muted">{order.reviewReason}</p>}
       <form onSubmit={submit(denying ? 'DENY' : 'ACCEPT')} noValidate>
         <table className="table">

@@ -12,9 +12,11 @@ import { ReviewQueue } from './ReviewQueue';
 const order = (over: Partial<ReviewOrder> = {}): ReviewOrder => ({
   id: 'po-1',
   platformId: PLATFORM_ID,
+  platformName: 'Sandbox Eats',
   platformOrderId: 'SB-7F3A',
   status: 'needs_review',
   reviewReason: 'Unknown platform products: x-calzone, x-cola',
+  acceptDeadline: null,
   createdAt: '2026-11-20T12:00:00.000Z',
   unknownItems: [
     { platformItemId: 'x-calzone', name: 'Calzone ripieno', quantity: 1 },
@@ -114,5 +116,18 @@ describe('platform review queue', () => {
     await screen.findByText('Order SB-7F3A: Platform order already resolved');
     await screen.findByText('No platform orders need review');
     expect(callsOf('platformReviewQueue').length).toBe(reads + 1);
+  });
+
+  it("shows each order's accept deadline and puts the nearest deadline first", async () => {
+    const later = order({ id: 'po-2', platformOrderId: 'SB-LATER', acceptDeadline: '2026-11-20T12:09:00.000Z', createdAt: '2026-11-20T11:00:00.000Z' });
+    const sooner = order({ id: 'po-3', platformOrderId: 'SB-SOON', acceptDeadline: '2026-11-20T12:04:00.000Z', createdAt: '2026-11-20T12:01:00.000Z' });
+    const { api } = fakePlatformApi({ queue: [order(), later, sooner], dishes: [dish('Calzone')] });
+    renderQueue(api);
+    await screen.findByRole('article', { name: 'Order SB-SOON' });
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'))).toEqual(['Order SB-SOON', 'Order SB-LATER', 'Order SB-7F3A']);
+    const deadline = within(screen.getByRole('article', { name: 'Order SB-SOON' })).getByText(/Accept or deny by/);
+    expect(deadline.querySelector('time')?.getAttribute('dateTime')).toBe('2026-11-20T12:04:00.000Z');
+    expect(within(card()).queryByText(/Accept or deny by/)).toBeNull();
+    expect(within(screen.getByRole('article', { name: 'Order SB-SOON' })).getByRole('heading').textContent).toContain('Sandbox Eats');
   });
 });

@@ -2,20 +2,22 @@ import { useState } from 'react';
 import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
-import { DISHES_KEY, DISHES_QUERY, platformsListKey, PLATFORMS_QUERY } from './platform-api';
+import { DISHES_KEY, DISHES_QUERY, type ReviewOrder } from './platform-api';
 import { ReviewCard } from './ReviewCard';
 import { useReviewQueue } from './use-review-queue';
 
+/** The platform auto-cancels at its accept deadline: the nearest one first, then the oldest order. */
+const byUrgency = (a: ReviewOrder, b: ReviewOrder) =>
+  (a.acceptDeadline ?? '\uffff').localeCompare(b.acceptDeadline ?? '\uffff') || a.createdAt.localeCompare(b.createdAt);
+
 /**
- * Platform orders kept for a person because a line matched none of our dishes: never dropped, never
- * cooked by guesswork. Oldest first, since the platform's accept deadline runs for them too.
+ * Platform orders kept for a person because a line matched none of our dishes, or the kitchen could
+ * not take them as sent: never dropped, never cooked by guesswork.
  */
 export function ReviewQueue() {
   const queue = useReviewQueue();
-  const platforms = useGqlQuery(platformsListKey, PLATFORMS_QUERY);
   const dishes = useGqlQuery(DISHES_KEY, DISHES_QUERY);
   const [notices, setNotices] = useState<string[]>([]);
-  const nameOf = (id: string) => platforms.data?.platforms.find((p) => p.id === id)?.name ?? 'Platform';
   const menu = [...(dishes.data?.menuItems ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
   return (
@@ -23,7 +25,7 @@ export function ReviewQueue() {
       <PageHeader
         back={{ to: '/admin/platforms', label: 'Platforms' }}
         title="Orders to review"
-        lead="Platform orders with dishes we could not match. Match each line to one of our dishes, or deny the order."
+        lead="Platform orders we could not take as sent. Match each unknown line to one of our dishes and accept, or deny the order, before its deadline."
       />
       {notices.length > 0 && (
         <div className="notice" role="status">
@@ -40,12 +42,12 @@ export function ReviewQueue() {
       <QueryView query={queue} isEmpty={(d) => d.platformReviewQueue.length === 0} empty={<Empty title="No platform orders need review" />}>
         {({ platformReviewQueue }) =>
           [...platformReviewQueue]
-            .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+            .sort(byUrgency)
             .map((order) => (
               <ReviewCard
                 key={order.id}
                 order={order}
-                platformName={nameOf(order.platformId)}
+                platformName={order.platformName ?? 'Platform'}
                 dishes={menu}
                 onNotice={(m) => setNotices((list) => [m, ...list].slice(0, 5))}
               />

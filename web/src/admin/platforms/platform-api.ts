@@ -85,9 +85,11 @@ export const REVIEW_QUERY = graphql(`
     platformReviewQueue {
       id
       platformId
+      platformName
       platformOrderId
       status
       reviewReason
+      acceptDeadline
       createdAt
       unknownItems {
         platformItemId
