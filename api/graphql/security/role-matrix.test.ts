@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { schema } from '../schema';
+import { startSandboxPlatform, type SandboxPlatform } from '../../../sandbox-platform/server';
+import { startKitchenApi, type GqlResult, type KitchenApi } from '../../../test/support/kitchen-api';
+import { operationFor } from '../../../test/support/security/operation';
+import { readPermissionDocs } from '../../../test/support/security/permission-docs';
+import { rootFields, type RootField } from '../../../test/support/security/root-fields';
+import { runLimited } from '../../../test/support/security/run-limited';
+import { createSecurityTenant, type SecurityTenant } from '../../../test/support/security/security-tenant';
+
+/**
+ * The role matrix, generated: every Query and Mutation field of the schema is called over HTTP
+ * as a real user of every role in docs/permissions.md, with arguments generated from its types.
+ * A role the docs deny gets FORBIDDEN naming the field's permission and no data; a role the
+ * docs allow is never refused (random ids may well be NOT_FOUND). A new field is covered
+ * the moment it is in the schema, and fails here if it declares no access.
+ */
+const docs = readPermissionDocs();
+const fields = rootFields(schema);
+let api: KitchenApi;
+let tenant: SecurityTenant;
+let sandbox: SandboxPlatform;
+const sandboxKey = `key-${randomUUID()}`;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  api = await startKitchenApi('role-matrix');
+  // Platforms the allowed roles create start polling their marketplace: give them a real one.
+  sandbox = await startSandboxPlatform({ apiKey: sandboxKey });
+  tenant = await createSecurityTenant(api.prisma);
+  for (const role of docs.roles) {
+    const res = await api.gql('', 'mutation ($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
+      t: tenant.slug,
+      e: tenant.users[role as keyof SecurityTenant['users']].email,
+      p: tenant.password,
+    });
+    if (!res.data?.login) throw new Error(`login as ${role} failed: ${JSON.stringify(res.errors)}`);
+    tokens.set(role, res.data.login.accessToken as string);
+  }
+}, 60_000);
+afterAll(async () => {
+  await api?.stop();
+  await sandbox?.stop();
+});
+
+const MARKETPLACE: Record<string, () => string> = { baseUrl: () => sandbox.url, apiKey: () => sandboxKey };
+
+const call = (field: RootField, token: string) => {
+  const { query, variables } = operationFor(field, {
+    includeOptional: (path) => path.at(-1)! in MARKETPLACE,
+    valueFor: ({ path }) => MARKETPLACE[path.at(-1)!]?.(),
+  });
+  return api.gql(token, query, variables);
+};
+/** What a role holding the permission may hear back for random ids and sample values. */
+const ANSWERS_TO_FAKE_ARGUMENTS = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
+const codesOf = (res: GqlResult) => (res.errors ?? []).map((e) => e.extensions?.code as string | undefined);
+const show = (res: GqlResult) => JSON.stringify(res.errors ?? res.data).slice(0, 300);
+
+it('declares the access of every root field the way docs/permissions.md lists it', () => {
+  const problems = fields.flatMap(({ name, access }) => {
+    const documented = docs.operations.get(name);
+    if (access.kind === 'undeclared') return [`${name}: declare t.withAuth({ permission }) (or skipTypeScopes for a public field); found ${access.detail}`];
+    if (!documented) return [`${name}: add it to the Operations table of docs/permissions.md`];
+    if (access.kind === 'permission') {
+      if (!docs.matrix.has(access.permission)) return [`${name}: its permission ${access.permission} is not in the Matrix of docs/permissions.md`];
+      return 'permission' in documented && documented.permission === access.permission
+        ? []
+        : [`${name}: needs ${access.permission}, docs say ${JSON.stringify(documented)}`];
+    }
+    const note = 'note' in documented ? documented.note : '';
+    const ok = access.kind === 'public' ? note.startsWith('none') : note === 'any valid token';
+    return ok ? [] : [`${name}: is ${access.kind}, docs say ${JSON.stringify(documented)}`];
+  });
+  expect(problems).toEqual([]);
+  expect(fields.length).toBeGreaterThan(50);
+});
+
+it('answers UNAUTHENTICATED to every field but the public ones when no token is sent', async () => {
+  const privateFields = fields.filter((f) => f.access.kind !== 'public');
+  const answers = await runLimited(privateFields, 6, async (f) => ({ f, res: await call(f, '') }));
+  const wrong = answers.filter(({ res }) => codesOf(res).join() !== 'UNAUTHENTICATED' || res.data != null).map(({ f, res }) => `${f.name}: ${show(res)}`);
+  expect(wrong).toEqual([]);
+});
+
+describe.each(docs.roles)('as %s', (role) => {
+  it('is FORBIDDEN exactly the fields whose permission docs/permissions.md denies the role', async () => {
+    const judged = fields.filter((f) => f.access.kind === 'permission' || f.access.kind === 'token');
+    const answers = await runLimited(judged, 6, async (f) => ({ f, res: await call(f, tokens.get(role)!) }));
+    const wrong = answers.flatMap(({ f, res }) => {
+      // The docs' Operations table is the contract; the declared permission only when it has no row.
+      const documented = docs.operations.get(f.name);
+      const permission = documented && 'permission' in documented ? documented.permission : f.access.kind === 'permission' ? f.access.permission : null;
+      const allowed = permission === null || (docs.matrix.get(permission)?.has(role) ?? false);
+      const codes = codesOf(res);
+      if (allowed) {
+        return codes.every((c) => ANSWERS_TO_FAKE_ARGUMENTS.has(c!)) ? [] : [`${f.name} (allowed): ${show(res)}`];
+      }
+      const refused = codes.join() === 'FORBIDDEN' && res.errors![0].extensions?.permission === permission && res.data == null;
+      return refused ? [] : [`${f.name} (needs ${permission}, denied): ${show(res)}`];
+    });
+    expect(wrong).toEqual([]);
+    expect(answers.length).toBe(judged.length);
+  });
+});
