@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { schema } from '../schema';
 import { startSandboxPlatform, type SandboxPlatform } from '../../../sandbox-platform/server';
 import { startKitchenApi, type GqlResult, type KitchenApi } from '../../../test/support/kitchen-api';
-import { operationFor } from '../../../test/support/security/operation';
+import { nestedRoutes, type NestedRoute } from '../../../test/support/security/nested-fields';
+import { operationFor, selectionOf } from '../../../test/support/security/operation';
 import { readPermissionDocs } from '../../../test/support/security/permission-docs';
 import { rootFields, type RootField } from '../../../test/support/security/root-fields';
 import { runLimited } from '../../../test/support/security/run-limited';
@@ -12,11 +13,18 @@ import { createSecurityTenant, type SecurityTenant } from '../../../test/support
  * The role matrix, generated: every Query and Mutation field of the schema is called over HTTP
  * as a real user of every role in docs/permissions.md, with arguments generated from its types.
  * A role the docs deny gets FORBIDDEN naming the field's permission and no data; a role the
- * docs allow is never refused (random ids may well be NOT_FOUND). A new field is covered
- * the moment it is in the schema, and fails here if it declares no access.
+ * docs allow is never refused (random ids may well be NOT_FOUND). Fields below the root that
+ * declare a permission of their own are reached through the security tenant's rows, by every
+ * route from a root query. A new field is covered the moment it is in the schema, and fails
+ * here if it declares no access.
  */
 const docs = readPermissionDocs();
 const fields = rootFields(schema);
+// Fields below the root with a permission of their own (a workflow template's definition…).
+const routes = nestedRoutes(schema, fields);
+const routeName = (r: NestedRoute) => [r.root.name, ...r.through, r.field.name].join('.');
+const nestedQuery = (r: NestedRoute) =>
+  `{ ${[r.root.name, ...r.through].join(' { ')} { ${r.field.name} ${selectionOf(r.field.type, 1)} ${' }'.repeat(r.through.length + 1)} }`;
 let api: KitchenApi;
 let tenant: SecurityTenant;
 let sandbox: SandboxPlatform;
@@ -83,17 +91,22 @@ it('answers UNAUTHENTICATED to every field but the public ones when no token is 
   expect(wrong).toEqual([]);
 });
 
+/** The permission a root field needs: the docs' Operations table is the contract, the declaration only when it has no row. */
+function permissionOf(f: RootField): string | null {
+  const documented = docs.operations.get(f.name);
+  if (documented && 'permission' in documented) return documented.permission;
+  return f.access.kind === 'permission' ? f.access.permission : null;
+}
+const holds = (role: string, permission: string | null) => permission === null || (docs.matrix.get(permission)?.has(role) ?? false);
+
 describe.each(docs.roles)('as %s', (role) => {
   it('is FORBIDDEN exactly the fields whose permission docs/permissions.md denies the role', async () => {
     const judged = fields.filter((f) => f.access.kind === 'permission' || f.access.kind === 'token');
     const answers = await runLimited(judged, 6, async (f) => ({ f, res: await call(f, tokens.get(role)!) }));
     const wrong = answers.flatMap(({ f, res }) => {
-      // The docs' Operations table is the contract; the declared permission only when it has no row.
-      const documented = docs.operations.get(f.name);
-      const permission = documented && 'permission' in documented ? documented.permission : f.access.kind === 'permission' ? f.access.permission : null;
-      const allowed = permission === null || (docs.matrix.get(permission)?.has(role) ?? false);
+      const permission = permissionOf(f);
       const codes = codesOf(res);
-      if (allowed) {
+      if (holds(role, permission)) {
         return codes.every((c) => ANSWERS_TO_FAKE_ARGUMENTS.has(c!)) ? [] : [`${f.name} (allowed): ${show(res)}`];
       }
       const refused = codes.join() === 'FORBIDDEN' && res.errors![0].extensions?.permission === permission && res.data == null;
@@ -101,5 +114,18 @@ describe.each(docs.roles)('as %s', (role) => {
     });
     expect(wrong).toEqual([]);
     expect(answers.length).toBe(judged.length);
+  });
+
+  it('is FORBIDDEN exactly the nested fields whose own permission it lacks, on every route to them', async () => {
+    const reachable = routes.filter((r) => holds(role, permissionOf(r.root)));
+    const answers = await runLimited(reachable, 6, async (r) => ({ r, res: await api.gql(tokens.get(role)!, nestedQuery(r)) }));
+    const wrong = answers.flatMap(({ r, res }) => {
+      const codes = codesOf(res);
+      const ok = holds(role, r.permission)
+        ? codes.length === 0 && JSON.stringify(res.data).includes(`"${r.field.name}":`)
+        : codes.length > 0 && codes.every((c) => c === 'FORBIDDEN') && res.errors!.every((e) => e.extensions?.permission === r.permission);
+      return ok ? [] : [`${routeName(r)} (needs ${r.permission}): ${show(res)}`];
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -21,13 +21,13 @@ export interface RootField {
 
 type PothosOptions = { authScopes?: Record<string, unknown>; skipTypeScopes?: boolean };
 
-function accessOf(options: PothosOptions | undefined): Access {
+export function accessOf(options: PothosOptions | undefined): Access {
   const scopes = options?.authScopes;
   const keys = Object.keys(scopes ?? {});
   if (options?.skipTypeScopes && keys.length === 0) return { kind: 'public' };
   if (keys.length === 1 && scopes?.authenticated === true) return { kind: 'token' };
   if (keys.length === 1 && typeof scopes?.permission === 'string') return { kind: 'permission', permission: scopes.permission };
-  return { kind: 'undeclared', detail: JSON.stringify(options ?? {}) };
+  return { kind: 'undeclared', detail: JSON.stringify({ authScopes: scopes, skipTypeScopes: options?.skipTypeScopes }) };
 }
 
 export function rootFields(schema: GraphQLSchema): RootField[] {
