@@ -5,14 +5,14 @@ import { startKitchenApi, type GqlResult, type KitchenApi } from '../../../test/
 import { entityOf, idPaths, ID_ARGUMENTS_FILE } from '../../../test/support/security/id-arguments';
 import { operationFor } from '../../../test/support/security/operation';
 import { rootFields, type RootField } from '../../../test/support/security/root-fields';
-import { runLimited } from '../../../test/support/security/run-limited';
+import { IN_FLIGHT, runLimited } from '../../../test/support/security/run-limited';
 import { createSecurityTenant, type Entity, type SecurityTenant } from '../../../test/support/security/security-tenant';
 import { idsIn, snapshotTenant, type TenantSnapshot } from '../../../test/support/security/tenant-snapshot';
 
 /**
  * Tenant isolation, fuzzed over the whole schema: every ID argument of every Query and Mutation
- * field (inside input objects too) is given a row of another tenant, as that tenant's neighbour's
- * OWNER, with every other ID naming the caller's own rows. The answer must be exactly the answer
+ * field (inside input objects too) is given a row of another tenant, as the OWNER of a
+ * neighbouring tenant, with every other ID naming the caller's own rows. The answer must be exactly the answer
  * for an id that does not exist, must show nothing of the other tenant, and nothing of it may
  * change. A new field or ID argument is fuzzed the moment it is in the schema.
  */
@@ -82,7 +82,8 @@ function probes(field: RootField, path: string[], ids: string[]): Promise<GqlRes
     },
   });
   const template = JSON.stringify(variables);
-  return Promise.all(ids.map((id) => api.gql(token, query, JSON.parse(template.split(PROBE).join(id)) as Record<string, unknown>)));
+  // One at a time: the cases already run IN_FLIGHT side by side.
+  return runLimited(ids, 1, (id) => api.gql(token, query, JSON.parse(template.split(PROBE).join(id)) as Record<string, unknown>));
 }
 
 /** The errors as a client sees them, with the id it sent replaced, so two answers compare. */
@@ -109,7 +110,7 @@ it('knows which entity every ID argument of the schema names', () => {
 
 it("answers another tenant's id in every ID argument exactly like an id that does not exist", async () => {
   // The id of the entity the argument names, and (in case the mapping or a lookup is wrong) every other one.
-  const results = await runLimited(cases, 4, async ({ field, path }) => {
+  const results = await runLimited(cases, IN_FLIGHT, async ({ field, path }) => {
     const mapped = entityOf(field.name, path)!;
     const entities = [mapped, ...(Object.keys(victim.ids) as Entity[]).filter((e) => e !== mapped)];
     const missingId = randomUUID();

@@ -6,7 +6,7 @@ import { nestedRoutes, type NestedRoute } from '../../../test/support/security/n
 import { operationFor, selectionOf } from '../../../test/support/security/operation';
 import { readPermissionDocs } from '../../../test/support/security/permission-docs';
 import { rootFields, type RootField } from '../../../test/support/security/root-fields';
-import { runLimited } from '../../../test/support/security/run-limited';
+import { IN_FLIGHT, runLimited } from '../../../test/support/security/run-limited';
 import { createSecurityTenant, type SecurityTenant } from '../../../test/support/security/security-tenant';
 
 /**
@@ -86,10 +86,10 @@ it('declares the access of every root field the way docs/permissions.md lists it
 
 it('answers UNAUTHENTICATED to every field but the public ones when no token is sent', async () => {
   const privateFields = fields.filter((f) => f.access.kind !== 'public');
-  const answers = await runLimited(privateFields, 6, async (f) => ({ f, res: await call(f, '') }));
+  const answers = await runLimited(privateFields, IN_FLIGHT, async (f) => ({ f, res: await call(f, '') }));
   const wrong = answers.filter(({ res }) => codesOf(res).join() !== 'UNAUTHENTICATED' || res.data != null).map(({ f, res }) => `${f.name}: ${show(res)}`);
   expect(wrong).toEqual([]);
-});
+}, 30_000);
 
 /** The permission a root field needs: the docs' Operations table is the contract, the declaration only when it has no row. */
 function permissionOf(f: RootField): string | null {
@@ -102,7 +102,7 @@ const holds = (role: string, permission: string | null) => permission === null |
 describe.each(docs.roles)('as %s', (role) => {
   it('is FORBIDDEN exactly the fields whose permission docs/permissions.md denies the role', async () => {
     const judged = fields.filter((f) => f.access.kind === 'permission' || f.access.kind === 'token');
-    const answers = await runLimited(judged, 6, async (f) => ({ f, res: await call(f, tokens.get(role)!) }));
+    const answers = await runLimited(judged, IN_FLIGHT, async (f) => ({ f, res: await call(f, tokens.get(role)!) }));
     const wrong = answers.flatMap(({ f, res }) => {
       const permission = permissionOf(f);
       const codes = codesOf(res);
@@ -114,11 +114,11 @@ describe.each(docs.roles)('as %s', (role) => {
     });
     expect(wrong).toEqual([]);
     expect(answers.length).toBe(judged.length);
-  });
+  }, 30_000);
 
   it('is FORBIDDEN exactly the nested fields whose own permission it lacks, on every route to them', async () => {
     const reachable = routes.filter((r) => holds(role, permissionOf(r.root)));
-    const answers = await runLimited(reachable, 6, async (r) => ({ r, res: await api.gql(tokens.get(role)!, nestedQuery(r)) }));
+    const answers = await runLimited(reachable, IN_FLIGHT, async (r) => ({ r, res: await api.gql(tokens.get(role)!, nestedQuery(r)) }));
     const wrong = answers.flatMap(({ r, res }) => {
       const codes = codesOf(res);
       const ok = holds(role, r.permission)
@@ -127,5 +127,5 @@ describe.each(docs.roles)('as %s', (role) => {
       return ok ? [] : [`${routeName(r)} (needs ${r.permission}): ${show(res)}`];
     });
     expect(wrong).toEqual([]);
-  });
+  }, 30_000);
 });

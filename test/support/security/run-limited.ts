@@ -15,3 +15,9 @@ export async function runLimited<T, R>(items: readonly T[], limit: number, fn: (
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return results;
 }
+
+/**
+ * Calls the suites keep in flight: below the test API's database pool (5, test/support/kitchen-harness.ts),
+ * so no transaction waits out Prisma's 2 s for a connection and fails as INTERNAL_SERVER_ERROR.
+ */
+export const IN_FLIGHT = 4;
