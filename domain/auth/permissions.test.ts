@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readPermissionDocs } from '../../test/support/security/permission-docs';
 import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions';
 
 it('gives owners and admins every permission', () => {
@@ -35,27 +34,11 @@ it('grants nothing to unknown or missing roles', () => {
 });
 
 it('matches the table in docs/permissions.md cell by cell', () => {
-  const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'permissions.md'), 'utf8');
-  const section = doc.split('## Matrix')[1].split('\n## ')[0];
-  const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-  const header = section.split('\n').find((line) => line.startsWith('| Permission'))!;
-  const roles = header
-    .split('|')
-    .map((c) => c.trim())
-    .filter(Boolean)
-    .slice(1);
+  const { roles, matrix } = readPermissionDocs();
   expect(roles).toEqual([...ROLES]);
-
-  const documented: Record<string, string[]> = Object.fromEntries(ROLES.map((r) => [r, []]));
-  for (const row of rows) {
-    const [perm, ...cells] = row
-      .split('|')
-      .map((c) => c.trim())
-      .filter(Boolean);
-    cells.forEach((cell, i) => {
-      if (cell === '✅') documented[roles[i]].push(perm.replace(/`/g, ''));
-    });
+  expect([...matrix.keys()]).toEqual([...PERMISSIONS]);
+  for (const role of ROLES) {
+    const documented = [...matrix].filter(([, holders]) => holders.has(role)).map(([permission]) => permission);
+    expect([role, documented]).toEqual([role, [...ROLE_PERMISSIONS[role]]]);
   }
-  expect(rows.map((r) => r.split('`')[1])).toEqual([...PERMISSIONS]);
-  for (const role of ROLES) expect(documented[role]).toEqual([...ROLE_PERMISSIONS[role]]);
 });
