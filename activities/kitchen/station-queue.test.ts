@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Db } from '../../db/client';
 import { nextEvent } from '../../test/support/socket-clients';
-import { createTestTenant, requireTestEnv, TEST_POOL_SIZE, testPrisma } from '../../test/support/db';
+import { createTestTenant, requireTestEnv, TEST_POOL_SIZE, testPrisma, type TestTenant } from '../../test/support/db';
 import { createEventPublisher } from '../../events/event-publisher';
 import { createKitchenActivities } from '../index';
 import type { WorkflowDefinition } from '../../domain/recipe';
@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 let now = new Date('2026-11-20T12:00:00Z');
 let acts: ReturnType<typeof createKitchenActivities>;
 
