@@ -70,7 +70,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
         itemWorkflows: watch?.watch,
       }
     : null;
-  const yoga = createYoga({ prisma, env, kitchen, events });
+  // Logout and deactivation close the user's sockets on every node, through the same channel as events.
+  const accessRevoked = events ? (user: { tenantId: string; userId: string }) => events.disconnectUser(user.tenantId, user.userId) : null;
+  const yoga = createYoga({ prisma, env, kitchen, events, accessRevoked });
   // Before any body parser: signatures are verified over the raw bytes.
   app.use(platformWebhookRouter({ prisma, kitchen }));
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.

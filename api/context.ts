@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import { verifyAccessToken } from '../core/auth/tokens';
-import type { Actor, AuthEnv, KitchenHandle, RealtimeEvents } from '../core/types';
+import type { AccessRevoked, Actor, AuthEnv, KitchenHandle, RealtimeEvents } from '../core/types';
 import { AppError } from '../contracts/errors';
 
 export interface GraphQLContext {
@@ -25,6 +25,8 @@ export interface GraphQLContext {
   kitchen: KitchenHandle | null;
   /** Null when there is no database to publish through (bare test APIs): events are skipped. */
   events: RealtimeEvents | null;
+  /** Closes a user's live connections (core/types.ts AccessRevoked); null without a publisher. */
+  accessRevoked: AccessRevoked | null;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -49,13 +51,14 @@ export interface CreateContextOptions {
   env: AuthEnv;
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
+  accessRevoked?: AccessRevoked | null;
 }
 
-export function createContext({ prisma, env, kitchen = null, events = null }: CreateContextOptions) {
+export function createContext({ prisma, env, kitchen = null, events = null, accessRevoked = null }: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
     const requestId = request.headers.get('x-request-id') ?? undefined;
-    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events };
+    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events, accessRevoked };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);
