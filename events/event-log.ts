@@ -31,10 +31,12 @@ CREATE UNLOGGED TABLE IF NOT EXISTS ${EVENT_LOG_TABLE} (
   seq bigint NOT NULL,
   permission text NOT NULL,
   message text NOT NULL,
+  dedupe_key text,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, seq)
 );
-CREATE INDEX IF NOT EXISTS realtime_events_created_at ON ${EVENT_LOG_TABLE} (created_at);`;
+CREATE INDEX IF NOT EXISTS realtime_events_created_at ON ${EVENT_LOG_TABLE} (created_at);
+CREATE INDEX IF NOT EXISTS realtime_events_dedupe ON ${EVENT_LOG_TABLE} (tenant_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`;
 
 /** Same race handling as ensureAttachmentTable: a concurrent creator's catalog collision is success. */
 export async function ensureEventLog(db: Queryable): Promise<void> {
@@ -55,6 +57,8 @@ export interface LogItem {
   packed: Buffer | null;
   tenantId: string | null;
   permission: string | null;
+  /** An event whose key the log already holds is not sent again (a retried transition's re-announcement). */
+  key: string | null;
 }
 
 export function splitSeqPlaceholder(json: string): string {
@@ -63,14 +67,17 @@ export function splitSeqPlaceholder(json: string): string {
 }
 
 /**
- * One statement, so one round trip and one transaction: number the events per tenant (locking
+ * One statement, so one round trip and one transaction: drop events whose key was already sent
+ * (within the replay window; two retries racing in the same instant can still both pass), number the events per tenant (locking
  * the counters in tenant order, so two batches never deadlock), log them, store oversized ones
  * as adapter attachments with their seq written into the msgpack float64 placeholder, then NOTIFY
  * in batch order.
  */
 const SEQUENCED_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::bytea[], $4::uuid[], $5::text[]) WITH ORDINALITY AS i(head, packed, tenant_id, permission, ord)
+  SELECT * FROM unnest($2::text[], $3::bytea[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS i(head, packed, tenant_id, permission, dedupe_key, ord)
+  WHERE i.dedupe_key IS NULL
+     OR NOT EXISTS (SELECT 1 FROM ${EVENT_LOG_TABLE} e WHERE e.tenant_id = i.tenant_id AND e.dedupe_key = i.dedupe_key)
 ), counted AS (
   INSERT INTO ${EVENT_SEQUENCE_TABLE} AS s (tenant_id, last_seq)
   SELECT tenant_id, count(*) FROM input WHERE tenant_id IS NOT NULL GROUP BY tenant_id ORDER BY tenant_id
@@ -82,8 +89,8 @@ WITH input AS (
     CASE WHEN i.packed IS NOT NULL THEN nextval(pg_get_serial_sequence('${SOCKET_ATTACHMENT_TABLE}', 'id')) END AS attachment_id
   FROM input i LEFT JOIN counted c ON c.tenant_id = i.tenant_id
 ), logged AS (
-  INSERT INTO ${EVENT_LOG_TABLE} (tenant_id, seq, permission, message)
-  SELECT tenant_id, seq, permission, head || seq || '${SEQ_TAIL}' FROM numbered WHERE tenant_id IS NOT NULL
+  INSERT INTO ${EVENT_LOG_TABLE} (tenant_id, seq, permission, message, dedupe_key)
+  SELECT tenant_id, seq, permission, head || seq || '${SEQ_TAIL}', dedupe_key FROM numbered WHERE tenant_id IS NOT NULL
 ), attached AS (
   INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (id, payload)
   SELECT attachment_id, overlay(packed PLACING float8send(seq::float8) FROM octet_length(packed) - 7) FROM numbered WHERE attachment_id IS NOT NULL
@@ -101,6 +108,7 @@ export async function sendSequencedBatch(db: Queryable, channel: string, items: 
     items.map((i) => i.packed),
     items.map((i) => i.tenantId),
     items.map((i) => i.permission),
+    items.map((i) => i.key),
   ]);
 }
 

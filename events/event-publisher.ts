@@ -13,7 +13,7 @@ export interface RoomEmitter {
    * Resolves once the event has been handed to PostgreSQL (never rejects: real-time delivery is
    * best effort, and a failure is reported to `onError` instead of failing the activity).
    */
-  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): Promise<void>;
+  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, options?: EmitOptions): Promise<void>;
 }
 
 /**
@@ -21,6 +21,15 @@ export interface RoomEmitter {
  * (EVENT_PERMISSIONS): each event goes to its permission room, so the adapter's fan-out does the
  * filtering. Every event is numbered in the tenant's event log (events/event-log.ts).
  */
+export interface EmitOptions {
+  /**
+   * The change the event announces, e.g. a task row's version: an event whose key was already
+   * sent (in the last REPLAY_WINDOW_MS) is dropped, so an activity retry that announces its
+   * transition again does not reach browsers twice.
+   */
+  once?: string;
+}
+
 export interface EventPublisher {
   toTenant(tenantId: string): RoomEmitter;
   toStation(tenantId: string, stationId: string): RoomEmitter;
@@ -72,7 +81,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   let closed = false;
   const tracked = new Set<Promise<unknown>>();
 
-  function publish(tenantId: string, rooms: string[], event: ServerEventName, payload: unknown): Promise<void> {
+  function publish(tenantId: string, rooms: string[], event: ServerEventName, payload: unknown, once?: string): Promise<void> {
     if (closed) {
       onError(new Error(`event publisher is closed; dropped ${event}`));
       return Promise.resolve();
@@ -82,18 +91,20 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       return Promise.resolve();
     }
     queued++;
-    const delivered = emitter.broadcastSequenced({ rooms, tenantId, permission: EVENT_PERMISSIONS[event] }, event, payload).finally(() => {
-      queued--;
-    });
+    const delivered = emitter
+      .broadcastSequenced({ rooms, tenantId, permission: EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` }, event, payload)
+      .finally(() => {
+        queued--;
+      });
     lastDelivered = Promise.all([lastDelivered, delivered]).then(() => undefined);
     return delivered;
   }
 
   const roomEmitter = (tenantId: string, tenantWide: boolean, stationId: string | null): RoomEmitter => ({
-    emit: (event, payload) => {
+    emit: (event, payload, options) => {
       const rooms = tenantWide ? [permissionRoom(tenantId, EVENT_PERMISSIONS[event])] : [];
       if (stationId) rooms.push(stationRoom(tenantId, stationId));
-      return publish(tenantId, rooms, event, payload);
+      return publish(tenantId, rooms, event, payload, options?.once);
     },
   });
 

@@ -48,6 +48,8 @@ export interface SequencedTarget {
   tenantId: string;
   /** Who may read it: a socket resuming is sent only what its role may read. */
   permission: string;
+  /** Sent at most once per key (events/event-log.ts): a retry's repeat of the same change is dropped. */
+  key?: string;
 }
 
 type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
@@ -78,7 +80,7 @@ interface Outgoing {
   type: number;
   done: () => void;
   /** Present on sequenced broadcasts. */
-  sequence?: { tenantId: string; permission: string };
+  sequence?: { tenantId: string; permission: string; key: string | null };
 }
 
 export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions): SocketEmitter {
@@ -118,7 +120,8 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         continue;
       }
       const packed = fits ? null : encodeMsgpack(JSON.parse(item.json));
-      items.push({ json: item.json, packed, tenantId: item.sequence?.tenantId ?? null, permission: item.sequence?.permission ?? null });
+      const { tenantId = null, permission = null, key = null } = item.sequence ?? {};
+      items.push({ json: item.json, packed, tenantId, permission, key });
     }
     await ensureLog();
     if (items.length > 0) await sendSequencedBatch(db, SOCKET_CHANNEL, items);
@@ -203,13 +206,13 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp: NSP }, opts: { rooms: [...rooms], except: [], flags: {} } },
       }),
     // `{ seq: 0 }` last of all, in the JSON and the msgpack alike: event-log.ts writes the seq there.
-    broadcastSequenced: ({ rooms, tenantId, permission }, event, payload) =>
+    broadcastSequenced: ({ rooms, tenantId, permission, key }, event, payload) =>
       enqueue(
         {
           type: BROADCAST,
           data: { opts: { rooms: [...rooms], except: [], flags: {} }, packet: { type: EVENT_PACKET, nsp: NSP, data: [event, payload, { seq: 0 }] } },
         },
-        { tenantId, permission },
+        { tenantId, permission, key: key ?? null },
       ),
     serverSideEmit: (event, ...args) => enqueue({ type: SERVER_SIDE_EMIT, data: { packet: [event, ...args] } }),
     disconnectSockets: (rooms) => enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }),
