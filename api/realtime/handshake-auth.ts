@@ -66,7 +66,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Access tokens are short-lived, but a socket outlives its handshake. Closing the connection at
- * the token's expiry means a deactivated user stops receiving events within one token lifetime.
+ * the token's expiry makes every socket prove its session again (logout and deactivation close
+ * the user's sockets at once besides, through AccessRevoked).
  * It is a transport close, not a server "disconnect", so socket.io-client reconnects by itself:
  * with `auth` given as a callback that returns the current (refreshed) token, a KDS left alone
  * comes back without anyone touching it, and rejoins its station in its 'connect' handler.
