@@ -5,8 +5,8 @@ import path from 'node:path';
 import { loadEnv } from '../config/env';
 import type { Db } from '../db/client';
 import { connectTemporal } from '../temporal/connection';
-import { requireTestEnv, testPrisma } from '../test/support/db';
-import { accessTokenFor, connectClient } from '../test/support/socket-clients';
+import { createTestTenant, requireTestEnv, testPrisma } from '../test/support/db';
+import { connectClient, userTokenFor } from '../test/support/socket-clients';
 import { startApiServer, type RunningApiServer } from './server';
 
 /** The composed API over real http: GraphQL, /healthz, the SPA, JSON 404s, Socket.io, clean shutdown. */
@@ -103,7 +103,7 @@ it('explains how to build the web app when it is not built', async () => {
 
 it('close() disconnects sockets and stops listening', async () => {
   const server = await startApiServer({ prisma, env, temporal: null, port: 0, host: '127.0.0.1', webDist });
-  const client = await connectClient(server.url, accessTokenFor({ tenantId: randomUUID(), tenantSlug: 'closing' }, env.JWT_SECRET));
+  const client = await connectClient(server.url, userTokenFor(await createTestTenant(prisma, { stations: [] }), env.JWT_SECRET));
   const disconnected = new Promise<string>((resolve) => client.once('disconnect', resolve));
   await server.close();
   // Not a server "disconnect": clients of a node that shuts down reconnect (to another node) by themselves.

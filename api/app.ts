@@ -75,7 +75,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       }
     : null;
   const rateLimits = createRateLimits(pgPool(prisma), env);
-  const yoga = createYoga({ prisma, env, kitchen, events, rateLimits });
+  // Logout and deactivation close the user's sockets on every node, through the same channel as events.
+  const accessRevoked = events ? (user: { tenantId: string; userId: string }) => events.disconnectUser(user.tenantId, user.userId) : null;
+  const yoga = createYoga({ prisma, env, kitchen, events, accessRevoked, rateLimits });
   // Before any body parser: signatures are verified over the raw bytes.
   app.use(platformWebhookRouter({ prisma, kitchen, limit: webhookRateLimit(rateLimits.webhookPerPlatform) }));
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.

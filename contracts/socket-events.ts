@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../domain/auth/permissions';
 
 /**
  * The one typed Socket.io event map, shared by the API (server), the worker (emitter) and the
@@ -69,25 +70,63 @@ export type PlatformSyncPayload = {
   message?: string;
 };
 
-/** Server → client. Every event goes to a tenant room or one of its station rooms, never wider. */
-export interface ServerToClientEvents {
-  'order:created': (payload: OrderCreatedPayload) => void;
-  'order:updated': (payload: OrderUpdatedPayload) => void;
-  'task:updated': (payload: TaskUpdatedPayload) => void;
-  'task:completed': (payload: TaskCompletedPayload) => void;
-  'eta:recalculated': (payload: EtaRecalculatedPayload) => void;
-  'delivery:updated': (payload: DeliveryUpdatedPayload) => void;
-  'station:load': (payload: StationLoadPayload) => void;
-  'inventory:alert': (payload: InventoryAlertPayload) => void;
-  'platform:sync': (payload: PlatformSyncPayload) => void;
-  'platform:order': (payload: PlatformOrderPayload) => void;
-  'menu:updated': (payload: MenuUpdatedPayload) => void;
+/**
+ * What every broadcast event carries after its payload: `seq` increases by one per event of the
+ * tenant, in the order PostgreSQL committed them, so a client resumes after the last one it saw
+ * and drops one it has already seen.
+ */
+export type EventMeta = { seq: number };
+
+/** Server → client broadcasts. Each goes to one permission room of a tenant (and maybe a station room), never wider. */
+export interface BroadcastEvents {
+  'order:created': (payload: OrderCreatedPayload, meta: EventMeta) => void;
+  'order:updated': (payload: OrderUpdatedPayload, meta: EventMeta) => void;
+  'task:updated': (payload: TaskUpdatedPayload, meta: EventMeta) => void;
+  'task:completed': (payload: TaskCompletedPayload, meta: EventMeta) => void;
+  'eta:recalculated': (payload: EtaRecalculatedPayload, meta: EventMeta) => void;
+  'delivery:updated': (payload: DeliveryUpdatedPayload, meta: EventMeta) => void;
+  'station:load': (payload: StationLoadPayload, meta: EventMeta) => void;
+  'inventory:alert': (payload: InventoryAlertPayload, meta: EventMeta) => void;
+  'platform:sync': (payload: PlatformSyncPayload, meta: EventMeta) => void;
+  'platform:order': (payload: PlatformOrderPayload, meta: EventMeta) => void;
+  'menu:updated': (payload: MenuUpdatedPayload, meta: EventMeta) => void;
 }
 
-export type ServerEventName = keyof ServerToClientEvents;
-export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+/**
+ * The permission a user needs to receive each event: the GraphQL permission that reads the same
+ * data (docs/permissions.md). A Record, so a new event without an entry fails the typecheck.
+ */
+export const EVENT_PERMISSIONS: Readonly<Record<keyof BroadcastEvents, Permission>> = {
+  'order:created': 'orders:read',
+  'order:updated': 'orders:read',
+  'eta:recalculated': 'orders:read',
+  'task:updated': 'stations:read',
+  'task:completed': 'stations:read',
+  'station:load': 'stations:read',
+  'delivery:updated': 'deliveries:work',
+  'inventory:alert': 'inventory:read',
+  'menu:updated': 'menu:read',
+  'platform:sync': 'platforms:manage',
+  'platform:order': 'platforms:manage',
+};
 
-export type JoinStationAck = { ok: true } | { ok: false; error: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INTERNAL' };
+/**
+ * Sent to one socket once it is in its rooms: it has been sent every event up to `seq` it may
+ * read since the `lastSeq` it connected with. `complete: false`: some were too old to replay, refetch.
+ */
+export type ResumePayload = { seq: number; complete: boolean };
+
+export interface ServerToClientEvents extends BroadcastEvents {
+  'realtime:resume': (payload: ResumePayload) => void;
+}
+
+export type ServerEventName = keyof BroadcastEvents;
+export type ServerEventPayload<E extends ServerEventName> = Parameters<BroadcastEvents[E]>[0];
+
+/** Station rooms (the KDS) are for the roles that work kitchen tasks. */
+export const STATION_ROOM_PERMISSION: Permission = 'tasks:work';
+
+export type JoinStationAck = { ok: true } | { ok: false; error: 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL' };
 
 export const joinStationSchema = z.object({ stationId: z.guid() });
 export const leaveStationSchema = z.object({ stationId: z.guid() });
@@ -108,12 +147,28 @@ export interface InterServerEvents {
   'realtime:probe': (nonce: string) => void;
 }
 
+/**
+ * What a client sends in the handshake: its access token and the `seq` of the last event it
+ * received, to be sent what it missed while disconnected.
+ */
+export type HandshakeAuth = { token: string; lastSeq?: number };
+
 /** Verified access-token claims, stored on the socket at handshake. */
 export type SocketData = { userId: string; tenantId: string; tenantSlug: string; role: RoleName; name: string };
 
 /** Room names are built only here, so server and emitter can never disagree. */
 export function tenantRoom(tenantId: string): string {
   return `tenant:${tenantId}`;
+}
+
+/** Every socket of the tenant whose role has `permission`: what the publisher targets instead of the whole tenant. */
+export function permissionRoom(tenantId: string, permission: Permission): string {
+  return `tenant:${tenantId}:perm:${permission}`;
+}
+
+/** Every socket of one user, so logout or deactivation can cut them all on every node. */
+export function userRoom(tenantId: string, userId: string): string {
+  return `tenant:${tenantId}:user:${userId}`;
 }
 
 /** Station rooms carry the tenant id too: a guessed station id alone never reaches a room. */

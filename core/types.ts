@@ -23,6 +23,12 @@ export interface KitchenHandle {
   itemWorkflows?: ItemWorkflowWatch;
 }
 
+/**
+ * Told when a user's access ends before their access token does (logout, deactivation, a role
+ * change), once it has committed: the API edge closes that user's live connections with it.
+ */
+export type AccessRevoked = (user: { tenantId: string; userId: string }) => Promise<void>;
+
 /** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
 export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Db } from '../db/client';
 import { nextEvent, recordEvents, startRealtimeFixture, type BrigadeClient, type RealtimeFixture } from '../test/support/socket-clients';
-import { testPrisma } from '../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
 import { createEventPublisher } from './event-publisher';
 
 /**
  * The publisher against a real API socket server and real PostgreSQL. Faults are injected by
  * wrapping a real pool's `query` (PostgreSQL cannot be made to fail one NOTIFY on demand).
  */
-const tenant = { id: randomUUID(), slug: `events-${randomUUID().slice(0, 8)}` };
+let tenant: TestTenant;
 
 const prisma: Db = testPrisma();
 let rt: RealtimeFixture;
@@ -17,6 +17,7 @@ let realPool: Pool;
 let client: BrigadeClient;
 
 beforeAll(async () => {
+  tenant = await createTestTenant(prisma, { stations: [] });
   rt = await startRealtimeFixture(prisma);
   client = await rt.clientOf(tenant);
   realPool = new Pool({ connectionString: rt.env.DATABASE_URL, max: 2 });
@@ -121,8 +122,8 @@ it('refuses a room without a tenant id rather than emitting into the void', () =
 });
 
 it('delivers a task event once to a KDS socket that is in both the tenant room and the station room', async () => {
-  const t = await prisma.tenant.create({ data: { name: 'Events once', slug: `once-${randomUUID().slice(0, 8)}` } });
-  const station = await prisma.station.create({ data: { tenantId: t.id, name: 'Forno', taskTypes: ['forno'] } });
+  const t = await createTestTenant(prisma, { stations: [{ name: 'Forno', taskTypes: ['forno'] }] });
+  const station = t.stations[0];
   const kds = await rt.clientOf(t);
   const ack = await kds.emitWithAck('join_station', { stationId: station.id });
   expect(ack).toEqual({ ok: true });

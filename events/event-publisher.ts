@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { stationRoom, tenantRoom, type ServerEventName, type ServerEventPayload } from '../contracts/socket-events';
+import { EVENT_PERMISSIONS, permissionRoom, stationRoom, userRoom, type ServerEventName, type ServerEventPayload } from '../contracts/socket-events';
 import { createSocketEmitter } from './socket-emitter';
 import { componentLogger } from '../config/logger';
 
@@ -13,7 +13,21 @@ export interface RoomEmitter {
    * Resolves once the event has been handed to PostgreSQL (never rejects: real-time delivery is
    * best effort, and a failure is reported to `onError` instead of failing the activity).
    */
-  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): Promise<void>;
+  emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, options?: EmitOptions): Promise<void>;
+}
+
+/**
+ * "The tenant" means the sockets of the tenant whose role may read the event
+ * (EVENT_PERMISSIONS): each event goes to its permission room, so the adapter's fan-out does the
+ * filtering. Every event is numbered in the tenant's event log (events/event-log.ts).
+ */
+export interface EmitOptions {
+  /**
+   * The change the event announces, e.g. a task row's version: an event whose key was already
+   * sent (in the last REPLAY_WINDOW_MS) is dropped, so an activity retry that announces its
+   * transition again does not reach browsers twice.
+   */
+  once?: string;
 }
 
 export interface EventPublisher {
@@ -26,6 +40,8 @@ export interface EventPublisher {
    * waits for it, so an announcement still due when a process stops is published, not dropped.
    */
   track(work: Promise<unknown>): void;
+  /** Closes every socket of the user on every API node (logout, deactivation). Never rejects. */
+  disconnectUser(tenantId: string, userId: string): Promise<void>;
   /** Waits for tracked work and queued events, then ends the pool if the publisher created it. */
   close(): Promise<void>;
 }
@@ -65,7 +81,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   let closed = false;
   const tracked = new Set<Promise<unknown>>();
 
-  function publish(rooms: string[], event: ServerEventName, payload: unknown): Promise<void> {
+  function publish(tenantId: string, rooms: string[], event: ServerEventName, payload: unknown, once?: string): Promise<void> {
     if (closed) {
       onError(new Error(`event publisher is closed; dropped ${event}`));
       return Promise.resolve();
@@ -75,22 +91,28 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       return Promise.resolve();
     }
     queued++;
-    const delivered = emitter.broadcast(rooms, event, payload).finally(() => {
-      queued--;
-    });
+    const delivered = emitter
+      .broadcastSequenced({ rooms, tenantId, permission: EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` }, event, payload)
+      .finally(() => {
+        queued--;
+      });
     lastDelivered = Promise.all([lastDelivered, delivered]).then(() => undefined);
     return delivered;
   }
 
-  const roomEmitter = (...rooms: string[]): RoomEmitter => ({
-    emit: (event, payload) => publish(rooms, event, payload),
+  const roomEmitter = (tenantId: string, tenantWide: boolean, stationId: string | null): RoomEmitter => ({
+    emit: (event, payload, options) => {
+      const rooms = tenantWide ? [permissionRoom(tenantId, EVENT_PERMISSIONS[event])] : [];
+      if (stationId) rooms.push(stationRoom(tenantId, stationId));
+      return publish(tenantId, rooms, event, payload, options?.once);
+    },
   });
 
   return {
-    toTenant: (tenantId) => roomEmitter(tenantRoom(required(tenantId, 'tenantId'))),
-    toStation: (tenantId, stationId) => roomEmitter(stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
-    toTenantAndStation: (tenantId, stationId) =>
-      roomEmitter(tenantRoom(required(tenantId, 'tenantId')), stationRoom(required(tenantId, 'tenantId'), required(stationId, 'stationId'))),
+    toTenant: (tenantId) => roomEmitter(required(tenantId, 'tenantId'), true, null),
+    toStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), false, required(stationId, 'stationId')),
+    toTenantAndStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), true, required(stationId, 'stationId')),
+    disconnectUser: (tenantId, userId) => emitter.disconnectSockets([userRoom(required(tenantId, 'tenantId'), required(userId, 'userId'))]),
     track(work) {
       const settled: Promise<unknown> = work.then(
         () => tracked.delete(settled),

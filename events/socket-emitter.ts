@@ -1,3 +1,4 @@
+import { ensureEventLog, sendSequencedBatch } from './event-log';
 import { encodeMsgpack } from './msgpack';
 import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable } from './socket-transport';
 
@@ -31,8 +32,24 @@ export interface SocketEmitter {
    * the NOTIFY has been sent or has failed (failures go to onError); never rejects.
    */
   broadcast(rooms: readonly string[], event: string, ...args: unknown[]): Promise<void>;
+  /**
+   * A broadcast numbered in its tenant's event log (events/event-log.ts): the client receives
+   * `(payload, { seq })` and a reconnecting socket is sent what it missed. Never rejects.
+   */
+  broadcastSequenced(target: SequencedTarget, event: string, payload: unknown): Promise<void>;
+  /** What `io.in(rooms).disconnectSockets(true)` does, for every node. Never rejects. */
+  disconnectSockets(rooms: readonly string[]): Promise<void>;
   /** What `io.serverSideEmit(event, ...args)` does (no acknowledgements). Never rejects. */
   serverSideEmit(event: string, ...args: unknown[]): Promise<void>;
+}
+
+export interface SequencedTarget {
+  rooms: readonly string[];
+  tenantId: string;
+  /** Who may read it: a socket resuming is sent only what its role may read. */
+  permission: string;
+  /** Sent at most once per key (events/event-log.ts): a retry's repeat of the same change is dropped. */
+  key?: string;
 }
 
 type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
@@ -48,6 +65,7 @@ const NSP = '/';
 /** socket.io-adapter MessageType. */
 const BROADCAST = 3;
 const SERVER_SIDE_EMIT = 9;
+const DISCONNECT_SOCKETS = 6;
 /** socket.io-parser PacketType.EVENT. */
 const EVENT_PACKET = 2;
 /** PostgreSQL refuses a NOTIFY payload of this many bytes or more. */
@@ -61,6 +79,8 @@ interface Outgoing {
   json: string;
   type: number;
   done: () => void;
+  /** Present on sequenced broadcasts. */
+  sequence?: { tenantId: string; permission: string; key: string | null };
 }
 
 export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions): SocketEmitter {
@@ -76,6 +96,35 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       throw err;
     });
     return tableReady;
+  };
+
+  let logReady: Promise<void> | undefined;
+  const ensureLog = (): Promise<void> => {
+    logReady ??= Promise.all([ensureTable(), ensureEventLog(db)])
+      .then(() => undefined)
+      .catch((err) => {
+        logReady = undefined;
+        throw err;
+      });
+    return logReady;
+  };
+
+  /** A batch holding a sequenced broadcast goes out as one statement that numbers and logs it. */
+  const sendSequenced = async (batch: Outgoing[]): Promise<void> => {
+    const items = [];
+    for (const item of batch) {
+      // Room for the seq's digits, which replace the placeholder 0.
+      const fits = Buffer.byteLength(item.json) + 20 < NOTIFY_PAYLOAD_LIMIT;
+      if (!fits && !item.sequence) {
+        onError(new Error('socket emitter: control message too large for NOTIFY'));
+        continue;
+      }
+      const packed = fits ? null : encodeMsgpack(JSON.parse(item.json));
+      const { tenantId = null, permission = null, key = null } = item.sequence ?? {};
+      items.push({ json: item.json, packed, tenantId, permission, key });
+    }
+    await ensureLog();
+    if (items.length > 0) await sendSequencedBatch(db, SOCKET_CHANNEL, items);
   };
 
   const attach = async (item: Outgoing): Promise<string> => {
@@ -97,6 +146,15 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
   const send = async (): Promise<void> => {
     while (waiting.length > 0) {
       const batch = takeBatch();
+      if (batch.some((item) => item.sequence)) {
+        try {
+          await sendSequenced(batch);
+        } catch (err) {
+          onError(err);
+        }
+        for (const item of batch) item.done();
+        continue;
+      }
       const payloads: string[] = [];
       for (const item of batch) {
         if (Buffer.byteLength(item.json) < NOTIFY_PAYLOAD_LIMIT) payloads.push(item.json);
@@ -122,7 +180,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     sending = false;
   };
 
-  const enqueue = (message: { type: number; data: unknown }): Promise<void> => {
+  const enqueue = (message: { type: number; data: unknown }, sequence?: Outgoing['sequence']): Promise<void> => {
     let json: string;
     try {
       // Serialised now: the event carries its payload as it was when emitted.
@@ -132,7 +190,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       return Promise.resolve();
     }
     return new Promise<void>((done) => {
-      waiting.push({ json, type: message.type, done });
+      waiting.push({ json, type: message.type, done, sequence });
       if (sending) return;
       sending = true;
       // Events emitted before the event loop turns (the several events of one transition, the
@@ -147,6 +205,16 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         type: BROADCAST,
         data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp: NSP }, opts: { rooms: [...rooms], except: [], flags: {} } },
       }),
+    // `{ seq: 0 }` last of all, in the JSON and the msgpack alike: event-log.ts writes the seq there.
+    broadcastSequenced: ({ rooms, tenantId, permission, key }, event, payload) =>
+      enqueue(
+        {
+          type: BROADCAST,
+          data: { opts: { rooms: [...rooms], except: [], flags: {} }, packet: { type: EVENT_PACKET, nsp: NSP, data: [event, payload, { seq: 0 }] } },
+        },
+        { tenantId, permission, key: key ?? null },
+      ),
     serverSideEmit: (event, ...args) => enqueue({ type: SERVER_SIDE_EMIT, data: { packet: [event, ...args] } }),
+    disconnectSockets: (rooms) => enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { nextEvent, recordEvents } from '../../test/support/socket-clients';
 import type { WorkflowDefinition } from '../../domain/recipe';
-import { createTestTenant, requireTestEnv, testPrisma } from '../../test/support/db';
+import { createTestTenant, requireTestEnv, testPrisma, type TestTenant } from '../../test/support/db';
 import { createEventPublisher } from '../../events/event-publisher';
 import { createKitchenActivities } from '../index';
 import { LEARNED_CACHE_MS } from '../../core/kitchen-read/learned-durations';
@@ -11,7 +11,7 @@ import { startRealtime, type RealtimeHarness } from '../../test/support/activity
 
 const prisma: Db = testPrisma();
 let rt: RealtimeHarness;
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 const T0 = new Date('2026-11-20T12:00:00Z').getTime();
 const MIN = 60_000;
 let now = T0;

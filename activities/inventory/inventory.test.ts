@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { nextEvent, recordEvents } from '../../test/support/socket-clients';
-import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
 import { createKitchenActivities } from '../index';
 import { createInventoryItem, createMenuItem, createOrder, deleteTenants, unique } from '../../test/support/activity-fixtures';
 import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../test/support/activity-realtime';
@@ -8,7 +8,7 @@ import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../t
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 let acts: ReturnType<typeof createKitchenActivities>;
 
 beforeAll(async () => {

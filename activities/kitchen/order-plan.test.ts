@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { expectedDurationMs } from '../../domain/eta';
-import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
 import { createKitchenActivities } from '../index';
 import { nextEvent } from '../../test/support/socket-clients';
 import { createMenuItem, createOrder, createRecipe, deleteTenants, pizzaRecipe } from '../../test/support/activity-fixtures';
@@ -10,7 +10,7 @@ import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../t
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 let other: { id: string; slug: string };
 let acts: ReturnType<typeof createKitchenActivities>;
 let recipe: Awaited<ReturnType<typeof createRecipe>>;

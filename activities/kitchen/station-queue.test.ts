@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Db } from '../../db/client';
-import { nextEvent } from '../../test/support/socket-clients';
-import { createTestTenant, requireTestEnv, TEST_POOL_SIZE, testPrisma } from '../../test/support/db';
+import { nextEvent, recordEvents } from '../../test/support/socket-clients';
+import { createTestTenant, requireTestEnv, TEST_POOL_SIZE, testPrisma, type TestTenant } from '../../test/support/db';
 import { createEventPublisher } from '../../events/event-publisher';
 import { createKitchenActivities } from '../index';
 import type { WorkflowDefinition } from '../../domain/recipe';
@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 let now = new Date('2026-11-20T12:00:00Z');
 let acts: ReturnType<typeof createKitchenActivities>;
 
@@ -105,6 +105,24 @@ describe('enqueueTask', () => {
     const first = await acts.enqueueTask(ref());
     expect(await acts.enqueueTask(ref())).toEqual(first);
     expect(await taskRow(ref().taskId)).toMatchObject({ status: 'QUEUED', stationId: first.stationId });
+  });
+
+  it('announces a queued, started and completed task once each, however often a retry repeats the step', async () => {
+    const type = unique('grill');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    const seen = recordEvents(rt.client);
+    for (let i = 0; i < 2; i++) await acts.enqueueTask(ref());
+    for (let i = 0; i < 2; i++) await acts.startTask(ref());
+    for (let i = 0; i < 2; i++) await acts.completeTask(ref());
+    await rt.flush();
+    const mine = seen.filter((e) => (e.payload as { taskId?: string }).taskId === ref().taskId);
+    expect(mine.map((e) => `${e.event} ${(e.payload as { status?: string }).status ?? ''}`.trim())).toEqual([
+      'task:updated QUEUED',
+      'task:updated IN_PROGRESS',
+      'task:updated DONE',
+      'task:completed',
+    ]);
   });
 
   it('refuses a task no active station can make, naming the station type, and stores and announces it as BLOCKED', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { nextEvent, recordEvents } from '../../test/support/socket-clients';
-import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
 import { createKitchenActivities } from '../index';
 import type { WorkflowDefinition } from '../../domain/recipe';
 import { createStation, deleteTenants, materializedItem, singleTaskRecipe, unique } from '../../test/support/activity-fixtures';
@@ -9,7 +9,7 @@ import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../t
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 const now = new Date('2026-11-20T12:00:00Z');
 let acts: ReturnType<typeof createKitchenActivities>;
 

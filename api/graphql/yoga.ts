@@ -3,7 +3,7 @@ import { createYoga as createYogaServer, maskError, type YogaLogger } from 'grap
 import { isAppError } from '../../contracts/errors';
 import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
-import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
+import { type AccessRevoked, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
 import { useInputErrorCodes } from './input-error-codes';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
@@ -18,6 +18,8 @@ export interface CreateYogaOptions {
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
+  /** Closes a user's sockets on every API node (logout, deactivation); absent: nothing to close. */
+  accessRevoked?: AccessRevoked | null;
   /** Where Yoga logs (masked unexpected errors among others); defaults to the `graphql` component logger. */
   logger?: Logger;
   /** The node's rate limits; absent, they are made on the pool of `prisma` (which createPrisma must have made). */
@@ -30,14 +32,22 @@ export interface CreateYogaOptions {
  * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR and is logged server-side.
  */
-export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql'), rateLimits }: CreateYogaOptions) {
+export function createYoga({
+  prisma,
+  env,
+  kitchen = null,
+  events = null,
+  accessRevoked = null,
+  logger = componentLogger('graphql'),
+  rateLimits,
+}: CreateYogaOptions) {
   const limits = rateLimits ?? createRateLimits(pgPool(prisma), env);
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Brigade GraphQL' },
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
-    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login }),
+    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked }),
     plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger), useUserRateLimit(limits.graphqlPerUser)],
     logging: yogaLogger(logger),
   });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Db } from '../../db/client';
-import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
 import { attachSocketServer } from './socket-server';
 import {
-  accessTokenFor,
+  userTokenFor,
   connectClient,
   listenOnFreePort,
   nextEvent,
@@ -17,11 +17,10 @@ import {
  * Events published by createEventPublisher over its own pool (as the worker process does) reach
  * browsers through PostgreSQL NOTIFY and the API's postgres adapter; nothing else is shared.
  */
-type Tenant = { id: string; slug: string };
 const prisma: Db = testPrisma();
 let rt: RealtimeFixture;
-let tenantA: Tenant;
-let tenantB: Tenant;
+let tenantA: TestTenant;
+let tenantB: TestTenant;
 
 beforeAll(async () => {
   tenantA = await createTestTenant(prisma);
@@ -56,7 +55,7 @@ it('reach a client connected to a second API node', async () => {
   const second = await attachSocketServer({ httpServer: secondServer, prisma, env: rt.env });
   try {
     const secondUrl = await listenOnFreePort(secondServer);
-    const token = accessTokenFor({ tenantId: tenantA.id, tenantSlug: tenantA.slug }, rt.env.JWT_SECRET);
+    const token = userTokenFor(tenantA, rt.env.JWT_SECRET);
     const onSecond = await connectClient(secondUrl, token);
     const onFirst = await rt.clientOf(tenantA);
     const itemId = randomUUID();

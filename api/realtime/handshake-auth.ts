@@ -1,5 +1,6 @@
 import type { ExtendedError } from 'socket.io';
 import { accessTokenExpiry, verifyAccessToken } from '../../core/auth/tokens';
+import type { Db } from '../../db/client';
 import { isAppError } from '../../contracts/errors';
 import type { BrigadeSocket } from './socket-types';
 
@@ -19,28 +20,45 @@ function handshakeToken(auth: unknown): string | null {
 }
 
 /**
- * Socket.io middleware: a connection exists only for a valid access token, and the socket's
- * identity (and so its tenant room) comes from the verified claims, never from the client.
+ * Socket.io middleware: a connection exists only for a valid access token of a user who is still
+ * active, and the socket's identity (and so its rooms) comes from the verified claims and the
+ * user's current role, never from the client. Reading the user once per connection is what stops
+ * a deactivated user, cut by the API (core/users/update-user.ts), from reconnecting with a token
+ * that has not expired yet.
  */
-export function handshakeAuth(jwtSecret: string) {
-  return (socket: BrigadeSocket, next: (err?: ExtendedError) => void): void => {
-    const token = handshakeToken(socket.handshake.auth);
-    if (!token) return next(unauthenticated('missing access token (send it as auth.token)'));
-    try {
-      const claims = verifyAccessToken(token, jwtSecret);
-      socket.data = {
-        userId: claims.userId,
-        tenantId: claims.tenantId,
-        tenantSlug: claims.tenantSlug,
-        role: claims.role,
-        name: claims.name,
-      };
-      disconnectAtExpiry(socket, accessTokenExpiry(token));
-      next();
-    } catch (err) {
-      next(unauthenticated(isAppError(err) ? err.message : 'Invalid token'));
-    }
-  };
+export function handshakeAuth(jwtSecret: string, prisma: Db) {
+  return (socket: BrigadeSocket, next: (err?: ExtendedError) => void): void => void authenticate(socket, next, jwtSecret, prisma);
+}
+
+async function authenticate(socket: BrigadeSocket, next: (err?: ExtendedError) => void, jwtSecret: string, prisma: Db): Promise<void> {
+  const token = handshakeToken(socket.handshake.auth);
+  if (!token) return next(unauthenticated('missing access token (send it as auth.token)'));
+  try {
+    const claims = verifyAccessToken(token, jwtSecret);
+    const user = await prisma.user.findFirst({
+      where: { id: claims.userId, tenantId: claims.tenantId, isActive: true },
+      select: { role: true },
+    });
+    if (!user) return next(unauthenticated('User is inactive'));
+    socket.data = {
+      userId: claims.userId,
+      tenantId: claims.tenantId,
+      tenantSlug: claims.tenantSlug,
+      role: user.role,
+      name: claims.name,
+    };
+    disconnectAtExpiry(socket, accessTokenExpiry(token));
+    next();
+  } catch (err) {
+    // A database failure is not the token's fault: the client retries instead of refreshing.
+    next(isAppError(err) ? unauthenticated(err.message) : new Error('INTERNAL: could not check the user'));
+  }
+}
+
+/** The `seq` of the last event the client received, when it sent a usable one. */
+export function handshakeLastSeq(auth: unknown): number | null {
+  const raw = (auth as { lastSeq?: unknown } | undefined)?.lastSeq;
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : null;
 }
 
 // setTimeout's delay is a signed 32-bit int; beyond ~24.8 days it would fire immediately.
@@ -48,7 +66,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Access tokens are short-lived, but a socket outlives its handshake. Closing the connection at
- * the token's expiry means a deactivated user stops receiving events within one token lifetime.
+ * the token's expiry makes every socket prove its session again (logout and deactivation close
+ * the user's sockets at once besides, through AccessRevoked).
  * It is a transport close, not a server "disconnect", so socket.io-client reconnects by itself:
  * with `auth` given as a callback that returns the current (refreshed) token, a KDS left alone
  * comes back without anyone touching it, and rejoins its station in its 'connect' handler.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { createTestTenant, testPrisma } from '../../test/support/db';
+import { createTestTenant, testPrisma, type TestTenant } from '../../test/support/db';
 import {
   accessTokenFor,
   connectClient,
@@ -8,15 +8,15 @@ import {
   nextEvent,
   recordEvents,
   startRealtimeFixture,
+  userTokenFor,
   type RealtimeFixture,
 } from '../../test/support/socket-clients';
 
 /** Handshake auth and station rooms: real PostgreSQL, real http on port 0, real socket.io-client. */
-type Tenant = { id: string; slug: string };
 const prisma: Db = testPrisma();
 let rt: RealtimeFixture;
-let tenantA: Tenant;
-let tenantB: Tenant;
+let tenantA: TestTenant;
+let tenantB: TestTenant;
 let stationA: string;
 let stationB: string;
 
@@ -31,7 +31,7 @@ afterAll(async () => {
   await rt?.close();
 });
 
-const tokenOf = (tenant: Tenant, ttl?: string | number) => accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, rt.env.JWT_SECRET, ttl);
+const tokenOf = (tenant: TestTenant, ttl?: string | number) => userTokenFor(tenant, rt.env.JWT_SECRET, 'OWNER', ttl);
 
 describe('socket handshake', () => {
   it('refuses a connection without a token, telling the client why', async () => {

@@ -4,13 +4,15 @@ import { Server } from 'socket.io';
 import type { Env } from '../../config/env';
 import { componentLogger } from '../../config/logger';
 import type { Db } from '../../db/client';
-import { tenantRoom } from '../../contracts/socket-events';
+import { ensureEventLog, pruneEventLog } from '../../events/event-log';
 import { installClusterAdapter } from './cluster-adapter';
-import { handshakeAuth } from './handshake-auth';
+import { handshakeAuth, handshakeLastSeq } from './handshake-auth';
+import { joinAndResume } from './resume';
 import type { BrigadeServer } from './socket-types';
 import { registerStationRooms } from './station-rooms';
 
 const log = componentLogger('realtime');
+const PRUNE_EVERY_MS = 60_000;
 
 export interface AttachSocketServerOptions {
   httpServer: HttpServer;
@@ -39,23 +41,34 @@ export async function attachSocketServer(options: AttachSocketServerOptions): Pr
 
   // serveClient off: the web app bundles socket.io-client itself.
   const io: BrigadeServer = new Server(httpServer, { serveClient: false });
+  // Every node prunes; the DELETEs are idempotent and cheap next to the inserts.
+  const pruning = setInterval(() => void pruneEventLog(pool).catch((err) => log.error({ err }, 'event log prune failed')), PRUNE_EVERY_MS);
+  pruning.unref();
   const close = async () => {
+    clearInterval(pruning);
     await io.close();
     if (ownsPool) await pool.end();
   };
 
   try {
     await installClusterAdapter(io, pool, options.readyTimeoutMs);
+    await ensureEventLog(pool);
   } catch (err) {
     await close();
     throw err;
   }
 
-  io.use(handshakeAuth(env.JWT_SECRET));
+  io.use(handshakeAuth(env.JWT_SECRET, prisma));
   io.on('connection', (socket) => {
-    // The only automatic room: the tenant from the verified token. There is no join_tenant.
-    void socket.join(tenantRoom(socket.data.tenantId));
+    // Before anything async: a client's first join_station may already be on its way.
     registerStationRooms(socket, prisma);
+    // Automatic rooms only, from the verified token and role: the tenant's permission rooms and
+    // the user's own. There is no join_tenant.
+    joinAndResume(socket, pool, handshakeLastSeq(socket.handshake.auth)).catch((err) => {
+      log.error({ err, tenantId: socket.data.tenantId }, 'socket resume failed');
+      // A transport close, so the client reconnects with its backoff and asks again.
+      socket.conn.close();
+    });
   });
 
   return { io, close };

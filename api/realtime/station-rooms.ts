@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { forTenant } from '../../db/tenant-scope';
-import { joinStationSchema, leaveStationSchema, stationRoom, type JoinStationAck } from '../../contracts/socket-events';
+import { can } from '../../domain/auth/permissions';
+import { STATION_ROOM_PERMISSION, joinStationSchema, leaveStationSchema, stationRoom, type JoinStationAck } from '../../contracts/socket-events';
 import type { BrigadeSocket } from './socket-types';
 import { componentLogger } from '../../config/logger';
 
@@ -15,7 +16,8 @@ function replier<T>(ack: unknown): (result: T) => void {
  * `join_station` puts the socket in the station's room only when the station belongs to the
  * socket's own tenant (the scoped client makes another tenant's station look missing), so a
  * KDS can never subscribe to a room it could not list. The room name is built from the
- * verified tenant id, not from anything the client sent.
+ * verified tenant id, not from anything the client sent. Only kitchen roles
+ * (STATION_ROOM_PERMISSION) may join: a rider's socket is refused with FORBIDDEN.
  */
 export function registerStationRooms(socket: BrigadeSocket, prisma: Db): void {
   const { tenantId } = socket.data;
@@ -24,6 +26,7 @@ export function registerStationRooms(socket: BrigadeSocket, prisma: Db): void {
     const reply = replier<JoinStationAck>(ack);
     const parsed = joinStationSchema.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, error: 'BAD_USER_INPUT' });
+    if (!can(socket.data.role, STATION_ROOM_PERMISSION)) return reply({ ok: false, error: 'FORBIDDEN' });
     try {
       const station = await forTenant(prisma, tenantId).station.findFirst({
         where: { id: parsed.data.stationId },

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Db } from '../../db/client';
-import { createTestTenant, requireTestEnv, testPrisma } from '../../test/support/db';
+import { createTestTenant, requireTestEnv, testPrisma, type TestTenant } from '../../test/support/db';
 import { createKitchenActivities } from '../../activities/index';
 import { createKitchenStateLoader, loadKitchenState, type KitchenState } from './kitchen-state';
 import { FULL_READ_EVERY_MS, refreshMirror } from './kitchen-mirror';
@@ -11,7 +11,7 @@ import { closeRealtimeFirst, startRealtime, type RealtimeHarness } from '../../t
 let rt: RealtimeHarness;
 closeRealtimeFirst(() => rt);
 const prisma: Db = testPrisma();
-let tenant: { id: string; slug: string };
+let tenant: TestTenant;
 let acts: ReturnType<typeof createKitchenActivities>;
 const now = new Date('2026-11-20T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { ServerEventName, ServerEventPayload } from '../../contracts/socket-events';
-import type { EventPublisher } from '../../events/event-publisher';
+import type { EmitOptions, EventPublisher } from '../../events/event-publisher';
 import type { LearnedDurationsCache } from '../kitchen-read/learned-durations';
 import { kitchenFailure, type FailureType } from '../../contracts/errors';
 
@@ -46,7 +46,8 @@ export async function emitToTenantAndStation<E extends ServerEventName>(
   stationId: string | null,
   event: E,
   payload: ServerEventPayload<E>,
+  options?: EmitOptions,
 ): Promise<void> {
   const rooms = stationId ? events.toTenantAndStation(tenantId, stationId) : events.toTenant(tenantId);
-  await rooms.emit(event, payload);
+  await rooms.emit(event, payload, options);
 }

@@ -109,8 +109,8 @@ export function createStationQueueActivities(deps: ActivityDeps) {
       if (!subtask) fail('TASK_NOT_FOUND', `Subtask ${ref.subtaskId} of task "${task.name}" not found`);
       if (!subtask.isCompleted) notAllowed(task, 'its subtasks can no longer change');
     }
-    // Same status, but the KDS refetches the card and sees the ticked subtask.
-    deps.events.track(emitTaskUpdated(deps, task));
+    // Same status and row version, but a new fact: the KDS refetches the card and sees the tick.
+    deps.events.track(emitTaskUpdated(deps, { ...task, version: null }));
   };
 
   return { enqueueTask, startTask, completeTask, completeSubtask };

@@ -33,6 +33,7 @@ export const TaskStateRow = z.object({
   startedAt: z.date().nullable(),
   completedAt: z.date().nullable(),
   completedById: z.string().nullable(),
+  version: z.string(),
 }) satisfies z.ZodType<TaskState>;
 const CompletedRow = TaskStateRow.extend({ recordedTemplateId: z.string().nullable() });
 const StationLoadRow = z.object({ name: z.string(), capacity: z.number().int(), inProgress: z.number().int() });
@@ -42,7 +43,7 @@ const TASK_COLUMNS = Prisma.sql`
   t.id::text AS "id", t.tenant_id::text AS "tenantId", t.order_id::text AS "orderId",
   t.order_item_id::text AS "orderItemId", t.station_id::text AS "stationId", t.status::text AS "status",
   t.name, t.station_type AS "stationType", t.started_at AS "startedAt", t.completed_at AS "completedAt",
-  t.completed_by::text AS "completedById"`;
+  t.completed_by::text AS "completedById", t.changed_xid::text AS "version"`;
 
 /**
  * PENDING/BLOCKED → QUEUED at the least-loaded active station of the task's type, or → BLOCKED

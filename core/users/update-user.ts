@@ -1,10 +1,19 @@
 import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
-import type { ServiceOptions } from '../types';
+import type { AccessRevoked, ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';
 import { assertMayTouchOwner, updateUserSchema } from './user-input';
 
-export async function updateUser({ db, actor, input }: ServiceOptions<{ id: string; changes: unknown }>) {
+/**
+ * `accessRevoked` is told once a deactivation or role change has committed: the user's live
+ * connections close now, and come back (if at all) with the new role.
+ */
+export async function updateUser({
+  db,
+  actor,
+  input,
+  accessRevoked,
+}: ServiceOptions<{ id: string; changes: unknown }> & { accessRevoked?: AccessRevoked | null }) {
   const id = requireId(input.id, 'User');
   const changes = parseInput(updateUserSchema, input.changes);
   const target = await db.user.findUnique({ where: { id } });
@@ -16,11 +25,13 @@ export async function updateUser({ db, actor, input }: ServiceOptions<{ id: stri
   }
   const loseAccess = changes.isActive === false || (changes.role !== undefined && changes.role !== target.role);
 
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: changes });
     // Refresh is where role and active flags are re-read: revoking sessions forces that now.
     if (loseAccess) await tx.userSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit({ db: tx, actor, action: 'user.update', entityType: 'User', entityId: id, details: { changes } });
     return user;
   });
+  if (loseAccess) await accessRevoked?.({ tenantId: updated.tenantId, userId: id });
+  return updated;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachSocketServer } from '../../api/realtime/socket-server';
-import { accessTokenFor, connectClient, nextEvent, type BrigadeClient } from './socket-clients';
+import { connectClient, nextEvent, userTokenFor, type BrigadeClient, type SocketTenant } from './socket-clients';
 import { loadEnv } from '../../config/env';
 import type { Db } from '../../db/client';
 import { createEventPublisher, type EventPublisher } from '../../events/event-publisher';
@@ -31,13 +31,13 @@ export function closeRealtimeFirst(harness: () => RealtimeHarness | undefined): 
   afterAll(() => harness()?.close());
 }
 
-export async function startRealtime(prisma: Db, tenant: { id: string; slug: string }): Promise<RealtimeHarness> {
+export async function startRealtime(prisma: Db, tenant: SocketTenant): Promise<RealtimeHarness> {
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `activities-test-${randomUUID()}` });
   const httpServer = createServer();
   const realtime = await attachSocketServer({ httpServer, prisma, env });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-  const client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, env.JWT_SECRET));
+  const client = await connectClient(url, userTokenFor(tenant, env.JWT_SECRET));
   const publisher = createEventPublisher({ databaseUrl: env.DATABASE_URL! });
   return {
     publisher,

@@ -8,6 +8,7 @@ import { createEventPublisher, type EventPublisher } from '../../events/event-pu
 import { loadEnv, type Env } from '../../config/env';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/socket-events';
 import type { Db } from '../../db/client';
+import type { Role } from '../../prisma/generated/client';
 import { signAccessToken, type AuthClaims } from '../../core/auth/tokens';
 import { attachSocketServer } from '../../api/realtime/socket-server';
 import type { BrigadeServer } from '../../api/realtime/socket-types';
@@ -18,6 +19,14 @@ export type BrigadeClient = ClientSocket<ServerToClientEvents, ClientToServerEve
 
 export type TokenSubject = Pick<AuthClaims, 'tenantId' | 'tenantSlug'> & Partial<AuthClaims>;
 
+/** A tenant with its users (createTestTenant): sockets connect only as an active user of the tenant. */
+export type SocketTenant = { id: string; slug: string; users: Record<Role, { id: string }> };
+
+/** An access token of the tenant's user with `role` (OWNER by default: it may receive every event). */
+export function userTokenFor(tenant: SocketTenant, secret: string, role: Role = 'OWNER', ttl: string | number = '15m'): string {
+  return accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: tenant.users[role].id, role }, secret, ttl);
+}
+
 export function accessTokenFor(subject: TokenSubject, secret: string, ttl: string | number = '15m'): string {
   return signAccessToken({ userId: subject.userId ?? randomUUID(), role: subject.role ?? 'STAFF', name: subject.name ?? 'Test cook', ...subject }, secret, ttl);
 }
@@ -27,11 +36,14 @@ function open(url: string, auth: Record<string, unknown>): BrigadeClient {
   return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
 }
 
-/** Resolves with a connected client, rejects with the server's connect_error. */
-export function connectClient(url: string, token: string): Promise<BrigadeClient> {
-  const socket = open(url, { token });
+/**
+ * Resolves with a connected client once the server has put it in its rooms (its
+ * `realtime:resume`), rejects with the server's connect_error.
+ */
+export function connectClient(url: string, token: string, lastSeq?: number): Promise<BrigadeClient> {
+  const socket = open(url, lastSeq === undefined ? { token } : { token, lastSeq });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    socket.once('realtime:resume', () => resolve(socket));
     socket.once('connect_error', (err) => {
       socket.close();
       reject(err);
@@ -98,8 +110,8 @@ export interface RealtimeFixture {
   /** The node's Socket.io server (its adapter is `io.of('/').adapter`). */
   io: BrigadeServer;
   publisher: EventPublisher;
-  /** A connected client of the tenant; closed by close(). */
-  clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
+  /** A connected client of the tenant's user with `role` (OWNER by default); closed by close(). */
+  clientOf(tenant: SocketTenant, role?: Role): Promise<BrigadeClient>;
   close(): Promise<void>;
 }
 
@@ -107,8 +119,8 @@ export interface RealtimeFixture {
 function tenantClients(url: string, jwtSecret: string) {
   const open: BrigadeClient[] = [];
   return {
-    async connect(tenant: { id: string; slug: string }): Promise<BrigadeClient> {
-      const client = await connectClient(url, accessTokenFor({ tenantId: tenant.id, tenantSlug: tenant.slug }, jwtSecret));
+    async connect(tenant: SocketTenant, role?: Role): Promise<BrigadeClient> {
+      const client = await connectClient(url, userTokenFor(tenant, jwtSecret, role));
       open.push(client);
       return client;
     },
@@ -144,8 +156,8 @@ export interface ApiProcess {
   url: string;
   /** Publishes through the node's own event publisher; resolves once it was handed to PostgreSQL. */
   emit(message: Omit<ApiNodeEmit, 'type' | 'id'>): Promise<void>;
-  /** A connected client of the tenant on this node; closed by stop(). */
-  clientOf(tenant: { id: string; slug: string }): Promise<BrigadeClient>;
+  /** A connected client of the tenant's user with `role` (OWNER by default) on this node; closed by stop(). */
+  clientOf(tenant: SocketTenant, role?: Role): Promise<BrigadeClient>;
   stop(): Promise<void>;
 }
 

@@ -56,7 +56,7 @@ builder.mutationFields((t) => ({
   logout: t.boolean({
     skipTypeScopes: true,
     args: { refreshToken: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => logout({ prisma: ctx.prisma, input: args, ip: ctx.ip }),
+    resolve: (_root, args, ctx) => logout({ prisma: ctx.prisma, input: args, ip: ctx.ip, accessRevoked: ctx.accessRevoked }),
   }),
 }));
 

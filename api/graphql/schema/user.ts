@@ -60,6 +60,6 @@ builder.mutationFields((t) => ({
   updateUser: t.withAuth({ permission: 'users:manage' }).field({
     type: UserRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (_root, args, { db, actor }) => updateUser({ db, actor, input: { id: String(args.id), changes: args.input } }),
+    resolve: (_root, args, { db, actor, accessRevoked }) => updateUser({ db, actor, input: { id: String(args.id), changes: args.input }, accessRevoked }),
   }),
 }));

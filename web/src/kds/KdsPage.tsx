@@ -23,7 +23,7 @@ export function KdsPage() {
   const stations = useGqlQuery(KDS_STATIONS_KEY, KDS_STATIONS_QUERY);
   const [view, setView] = useState<View>('queue');
   const [expoOrder, setExpoOrder] = useState<string | null>(null);
-  const socket = useRealtime()?.socket ?? null;
+  const socket = useRealtime()?.live ?? null;
   const status = useConnectionStatus();
   const openExpo = useCallback((orderId: string) => {
     setExpoOrder(orderId);

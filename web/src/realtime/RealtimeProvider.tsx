@@ -8,8 +8,8 @@ const RealtimeContext = createContext<Realtime | null>(null);
 
 /**
  * Opens the session's socket on mount and closes it on unmount (sign-out unmounts the shell).
- * After a reconnect every cached query is refetched: whatever happened while offline is then on
- * screen, and nothing stale or duplicated survives.
+ * After a reconnect the server replays the events missed meanwhile; when it cannot (too many, too
+ * old), every cached query is refetched instead, so nothing stale or duplicated survives.
  */
 export function RealtimeProvider({ auth, children }: { auth: AuthClient; children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -47,9 +47,9 @@ export function useSocketEvent<E extends ServerEventName>(event: E, handler: Ser
   useEffect(() => {
     if (!rt) return;
     const listener = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as never;
-    rt.socket.on(event, listener);
+    rt.live.on(event, listener);
     return () => {
-      rt.socket.off(event, listener);
+      rt.live.off(event, listener);
     };
   }, [rt, event]);
 }

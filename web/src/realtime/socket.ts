@@ -1,16 +1,28 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../contracts/socket-events';
+import { EVENT_PERMISSIONS, type ClientToServerEvents, type EventMeta, type HandshakeAuth, type ServerToClientEvents } from '../../../contracts/socket-events';
+import { createSeqTracker, type SeqTracker } from './seq-tracker';
 
 export type BrigadeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The socket as screens use it: the server's broadcast events come through once each (a replayed
+ * or repeated seq is dropped); everything else is the socket itself.
+ */
+export type LiveSocket = Pick<BrigadeSocket, 'connected' | 'on' | 'off' | 'emit'>;
 
 /** `unauthorized`: the server keeps refusing our token, so only signing in again helps. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unauthorized';
 
 export interface Realtime {
   socket: BrigadeSocket;
+  /** Listen to server events here, not on `socket`: duplicates are dropped. */
+  live: LiveSocket;
   getStatus(): ConnectionStatus;
   subscribe(listener: () => void): () => void;
-  /** Runs after every reconnect (not the first connect): events may have been missed meanwhile. */
+  /**
+   * Runs after a reconnect when the server could not replay every event missed meanwhile (too
+   * many, or older than it keeps): only a refetch brings the screens up to date then.
+   */
   onResync(listener: () => void): () => void;
   close(): void;
 }
@@ -49,17 +61,24 @@ export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Rea
     for (const l of listeners) l();
   };
 
+  const seqs = createSeqTracker();
+  // The last seq goes with every (re)connect, so the server sends what was missed meanwhile.
+  const handshake = (token: string | null): HandshakeAuth => {
+    const lastSeq = seqs.last();
+    return lastSeq === undefined ? { token: token ?? '' } : { token: token ?? '', lastSeq };
+  };
   const socket: BrigadeSocket = io(url ?? '/', {
     autoConnect: false,
     reconnectionDelay: 500,
     reconnectionDelayMax: 10_000,
     auth: (cb) => {
       getToken().then(
-        (token) => cb({ token: token ?? '' }),
-        () => cb({ token: '' }),
+        (token) => cb(handshake(token)),
+        () => cb(handshake(null)),
       );
     },
   });
+  const live = dedupedSocket(socket, seqs);
 
   const reconnectWithFreshToken = () => {
     refresh()
@@ -77,8 +96,13 @@ export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Rea
   socket.on('connect', () => {
     authFailures = 0;
     setStatus('connected');
-    if (everConnected) for (const l of resyncListeners) l();
     everConnected = true;
+  });
+
+  socket.on('realtime:resume', ({ seq, complete }) => {
+    if (complete) return seqs.advance(seq);
+    seqs.reset(seq);
+    for (const l of resyncListeners) l();
   });
 
   socket.on('disconnect', (reason) => {
@@ -104,6 +128,7 @@ export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Rea
 
   return {
     socket,
+    live,
     getStatus: () => status,
     subscribe: (l) => {
       listeners.add(l);
@@ -121,4 +146,39 @@ export function createRealtime({ getToken, refresh, url }: RealtimeOptions): Rea
       resyncListeners.clear();
     },
   };
+}
+
+type Listener = (...args: unknown[]) => void;
+const isBroadcast = (event: string): boolean => Object.hasOwn(EVENT_PERMISSIONS, event);
+
+/**
+ * Server broadcasts reach this facade's listeners once per seq (socket.io-client has no hook to
+ * filter incoming events, so one onAny listener filters and fans out); other events pass through.
+ */
+function dedupedSocket(socket: BrigadeSocket, seqs: SeqTracker): LiveSocket {
+  const listeners = new Map<string, Set<Listener>>();
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (!isBroadcast(event)) return;
+    // Recorded even with no listener yet: the seq is where the client resumes from.
+    const meta = args[1] as EventMeta | undefined;
+    if (typeof meta?.seq === 'number' && !seqs.accept(meta.seq)) return;
+    for (const handler of [...(listeners.get(event) ?? [])]) handler(...args);
+  });
+  const facade = {
+    get connected() {
+      return socket.connected;
+    },
+    emit: (...args: unknown[]) => (socket.emit as (...a: unknown[]) => BrigadeSocket)(...args),
+    on(event: string, handler: Listener) {
+      if (!isBroadcast(event)) (socket.on as (e: string, h: Listener) => void)(event, handler);
+      else listeners.set(event, (listeners.get(event) ?? new Set()).add(handler));
+      return facade;
+    },
+    off(event: string, handler: Listener) {
+      if (!isBroadcast(event)) (socket.off as (e: string, h: Listener) => void)(event, handler);
+      else listeners.get(event)?.delete(handler);
+      return facade;
+    },
+  };
+  return facade as unknown as LiveSocket;
 }

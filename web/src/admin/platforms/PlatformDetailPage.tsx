@@ -4,6 +4,6 @@ import './platforms.css';
 
 /** The route: the detail screen on the session's socket (the component test passes a stand-in). */
 export function PlatformDetailPage({ platformId }: { platformId: string }) {
-  const socket = useRealtime()?.socket ?? null;
+  const socket = useRealtime()?.live ?? null;
   return <PlatformDetail platformId={platformId} socket={socket} />;
 }

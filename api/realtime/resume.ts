@@ -1,0 +1,46 @@
+import type { Pool } from 'pg';
+import { can, ROLE_PERMISSIONS, type Permission } from '../../domain/auth/permissions';
+import { permissionRoom, tenantRoom, userRoom, type ResumePayload } from '../../contracts/socket-events';
+import { readEventsAfter, REPLAY_MAX_EVENTS, type LoggedEvent } from '../../events/event-log';
+import type { BrigadeSocket } from './socket-types';
+
+/**
+ * Puts a new socket in its rooms and sends it what it missed since `lastSeq` (the last event the
+ * client saw), then `realtime:resume` with where it now stands.
+ *
+ * Missed events are sent before the socket joins its rooms, so none arrives live ahead of an
+ * older one; the events committed while it was joining are read once more afterwards (the client
+ * drops the ones it also got live). A gap the log no longer covers (pruned, more than
+ * REPLAY_MAX_EVENTS, or a counter behind the client's) is `complete: false`: the client refetches.
+ */
+export async function joinAndResume(socket: BrigadeSocket, pool: Pool, lastSeq: number | null): Promise<void> {
+  const { tenantId, userId, role } = socket.data;
+  const first = await readEventsAfter(pool, tenantId, lastSeq ?? Number.MAX_SAFE_INTEGER, lastSeq === null ? 0 : REPLAY_MAX_EVENTS);
+  let complete = true;
+  let cursor = first.lastSeq;
+  if (lastSeq !== null) {
+    const covered = first.events.length < REPLAY_MAX_EVENTS && (first.events[0]?.seq ?? first.lastSeq + 1) === lastSeq + 1;
+    complete = covered && lastSeq <= first.lastSeq;
+    if (complete) cursor = replay(socket, first.events, lastSeq);
+  }
+  if (!socket.connected) return;
+
+  await socket.join([tenantRoom(tenantId), userRoom(tenantId, userId), ...ROLE_PERMISSIONS[role].map((p) => permissionRoom(tenantId, p))]);
+  const gap = await readEventsAfter(pool, tenantId, cursor);
+  cursor = replay(socket, gap.events, cursor);
+  const resume: ResumePayload = { seq: cursor, complete };
+  socket.emit('realtime:resume', resume);
+}
+
+/** Sends the events the socket's role may read, in order; returns the last seq looked at. */
+function replay(socket: BrigadeSocket, events: readonly LoggedEvent[], from: number): number {
+  let cursor = from;
+  for (const event of events) {
+    cursor = event.seq;
+    if (!can(socket.data.role, event.permission as Permission)) continue;
+    const args = (JSON.parse(event.message) as { data: { packet: { data: unknown[] } } }).data.packet.data;
+    // The same [event, payload, { seq }] the adapter delivers live, so clients cannot tell them apart.
+    (socket.emit as (...a: unknown[]) => boolean)(...args);
+  }
+  return cursor;
+}
