@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretText } from '../../domain/input/text';
 import type { Db } from '../../db/client';
 import { hashRefreshToken } from './refresh-tokens';
 import type { AuthEnv } from '../types';
@@ -6,7 +7,7 @@ import { AppError } from '../../contracts/errors';
 import { parseInput } from '../validate';
 import { issueSession, type AuthPayload } from './issue-session';
 
-const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+const refreshSchema = z.object({ refreshToken: secretText(200).min(1) });
 
 /**
  * Rotation: every refresh revokes the presented session and opens a new one, so a stolen refresh
