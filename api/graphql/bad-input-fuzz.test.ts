@@ -35,6 +35,10 @@ beforeAll(async () => {
   owner = (await api.gql('', LOGIN, { t: k.tenant.slug, e: k.tenant.users.OWNER.email, p: k.tenant.password })).data.login.accessToken;
   const inventory = await api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: 'Flour', unit: 'kg', currentStock: 10 } });
   const pizza = await api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza } });
+  // A platform row only (nothing listens at its URL): enough for the platform fields to look past the id.
+  const platform = await api.prisma.platform.create({
+    data: { tenantId: k.tenant.id, name: 'Fuzz marketplace', type: 'DELIVERY', connector: 'generic-rest', config: { baseUrl: 'http://127.0.0.1:9' } },
+  });
   const order = await api.gql(k.token.operator, 'mutation($i: CreateOrderInput!) { createOrder(input: $i) { id } }', {
     i: { channel: 'PHONE', items: [{ menuItemId: k.menu.pizza, quantity: 1 }] },
   });
@@ -45,9 +49,14 @@ beforeAll(async () => {
     workflowTemplate: pizza.workflowTemplateId!,
     user: k.tenant.users.STAFF.id,
     order: order.data.createOrder.id,
+    platform: platform.id,
   });
 });
-afterAll(() => api?.stop());
+afterAll(async () => {
+  // The shared teardown knows no platforms: ours goes first (nothing refers to it, as nothing was stored).
+  if (ids.platform) await api.prisma.platform.delete({ where: { id: ids.platform } });
+  await api?.stop();
+});
 
 const LOGIN = 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }';
 const STRING_SCALARS = new Set(['String', 'ID', 'JSON', 'DateTime', 'Decimal']);
@@ -67,7 +76,9 @@ function idFor(arg: string, field: string): string {
     [/user/i, 'user'],
     [/order/i, 'order'],
   ];
-  const kind = kinds.find(([re]) => re.test(name) && !/platform|task/i.test(name))?.[1];
+  const kind = /^platform(Id|Store|SyncLogs|Orders|Assignments)?$|^(re)?syncPlatform|assignPlatform/i.test(name)
+    ? 'platform'
+    : kinds.find(([re]) => re.test(name) && !/platform|task/i.test(name))?.[1];
   return kind ? ids[kind] : randomUUID();
 }
 

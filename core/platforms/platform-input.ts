@@ -40,6 +40,9 @@ export const storeStatusSchema = z.object({
   extraMinutes: z.number().int().min(1).max(120).nullish(),
 });
 
+/** A re-sync of some dishes (ids only reach the sync workflow, so they are checked here). */
+export const resyncSchema = z.object({ menuItemIds: assignmentSchema.shape.menuItemIds.nullish() });
+
 const hhmm = z.string().max(5).regex(HHMM, 'must be a time of day as HH:MM');
 
 /** One dish's platform-specific data. Omitted fields stay; null name/price fall back to the menu's. */
