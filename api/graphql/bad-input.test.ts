@@ -153,3 +153,12 @@ it('refuses control characters in one-line text but keeps line breaks in notes',
   });
   expect(notes.data?.createOrder.notes).toBe('ring twice\n\tthen wait');
 });
+
+it('refuses a quantity beyond any Int as BAD_USER_INPUT naming where it is', async () => {
+  const before = await orderCount();
+  const res = await api.gql(k.token.operator, CREATE_ORDER, { i: { channel: 'PHONE', items: [{ menuItemId: k.menu.salad, quantity: 1e12 }] } });
+  refused(res, 'i.items[0].quantity');
+  const many = await api.gql(k.token.operator, CREATE_ORDER, { i: { channel: 'PHONE', items: [{ menuItemId: k.menu.salad, quantity: 51 }] } });
+  expect(refused(many, 'items.0.quantity').message).toContain('quantity must be between 1 and 50');
+  expect(await orderCount()).toBe(before);
+});

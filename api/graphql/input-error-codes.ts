@@ -18,7 +18,10 @@ export function useInputErrorCodes(): Plugin {
             ...result,
             errors: result.errors.map((err) =>
               isUncodedVariableError(err)
-                ? new GraphQLError(err.message, { nodes: err.nodes, extensions: { ...err.extensions, code: 'BAD_USER_INPUT' } })
+                ? new GraphQLError(err.message, {
+                    nodes: err.nodes,
+                    extensions: { ...err.extensions, code: 'BAD_USER_INPUT', field: variableField(err.message) },
+                  })
                 : err,
             ),
           });
@@ -26,6 +29,11 @@ export function useInputErrorCodes(): Plugin {
       };
     },
   };
+}
+
+/** Where graphql-js says the bad value is: `input.items[0].quantity`, or the variable itself. */
+function variableField(message: string): string | undefined {
+  return /^Variable "\$\w+" got invalid value .*? at "([^"]+)"/s.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
 }
 
 function isUncodedVariableError(err: GraphQLError): boolean {
