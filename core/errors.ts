@@ -3,12 +3,43 @@ import { AppError, type FieldError } from '../contracts/errors';
 
 /** Zod failure → BAD_USER_INPUT naming each offending field, e.g. `capacity: Too big`. */
 export function fromZodError(err: ZodError, prefix = 'Invalid input'): AppError {
-  const fieldErrors: FieldError[] = err.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(root)',
-    message: i.message,
-  }));
+  return badInput(
+    err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
+    prefix,
+  );
+}
+
+/**
+ * BAD_USER_INPUT for these field problems: the message lists them, `fieldErrors` carries them
+ * all and `field` names the first, so a form can focus it (`field: 'customerPhone'`).
+ */
+export function badInput(fieldErrors: FieldError[], prefix = 'Invalid input'): AppError {
   const summary = fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ');
-  return new AppError('BAD_USER_INPUT', `${prefix}: ${summary}`, { fieldErrors });
+  return new AppError('BAD_USER_INPUT', `${prefix}: ${summary}`, { field: fieldErrors[0]?.path, fieldErrors });
+}
+
+/**
+ * PostgreSQL refusing a value (SQLSTATE class 22, "data exception"): too long for its column
+ * (22001), out of range (22003), not valid for its type (22P02, 22007, 22008), or a character it
+ * cannot store (22021, 22P05: U+0000). Boundary validation should have caught it first; this is
+ * the backstop that keeps such a value from becoming a 500. The SQL message is never passed on.
+ */
+const VALUE_REFUSED = new Set(['22001', '22003', '22P02', '22007', '22008', '22021', '22P05']);
+// Prisma's names for the same refusals (value too long, out of range, invalid value).
+const PRISMA_VALUE_REFUSED = new Set(['P2000', 'P2020', 'P2007', 'P2033']);
+
+export function isValueRefusedByDatabase(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
+    const { code, originalCode, meta, cause } = e as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (typeof code === 'string' && (VALUE_REFUSED.has(code) || PRISMA_VALUE_REFUSED.has(code))) return true;
+    if (typeof originalCode === 'string' && VALUE_REFUSED.has(originalCode)) return true;
+    e = meta?.driverAdapterError ?? cause;
+  }
+  return false;
+}
+
+export function valueRefusedError(): AppError {
+  return new AppError('BAD_USER_INPUT', 'A value is too long, out of range or contains characters that cannot be stored');
 }
 
 /** Prisma's unique violation; services translate it into CONFLICT with a human message. */

@@ -31,3 +31,14 @@ export const decimalString = (opts: { min?: number; max?: number; label?: string
     .refine((v) => Number.isFinite(Number(v)), 'must be a number')
     .refine((v) => opts.min === undefined || Number(v) >= opts.min, `must be at least ${opts.min}`)
     .refine((v) => opts.max === undefined || Number(v) <= opts.max, `must be at most ${opts.max}`);
+
+/**
+ * The largest values the numeric(p,s) columns hold: a sum or a stock change is checked against
+ * them before it is written, so an overflow is the caller's BAD_USER_INPUT, not a SQL error.
+ */
+export const COLUMN_MAX = {
+  /** numeric(10,2): prices, order totals. */
+  money: 99_999_999.99,
+  /** numeric(10,3): stock, movements, recipe ingredient quantities. */
+  stock: 9_999_999.999,
+} as const;

@@ -64,3 +64,42 @@ it('turns a zod failure into BAD_USER_INPUT with every field path in the message
     { path: 'items.1.qty', message: expect.any(String) },
   ]);
 });
+
+describe('what an unexpected error shows, by NODE_ENV', () => {
+  const secrets = {
+    JWT_REFRESH_SECRET: 'r'.repeat(32),
+    CREDENTIALS_KEY: 'k'.repeat(32),
+    DATABASE_URL: 'postgresql://postgres:postgres@127.0.0.1:1/nowhere',
+    TEMPORAL_ADDRESS: '127.0.0.1:1',
+  };
+
+  async function unexpectedError(NODE_ENV: 'production' | 'development') {
+    const envApi = await startTestApi(unreachable, { NODE_ENV, ...secrets }, { logger: logs.logger.child({ component: 'graphql' }) });
+    try {
+      const token = signAccessToken(
+        { userId: '00000000-0000-4000-8000-000000000001', tenantId: '00000000-0000-4000-8000-000000000002', tenantSlug: 'x', role: 'OWNER', name: 'x' },
+        envApi.env.JWT_SECRET,
+        '5m',
+      );
+      return await envApi.gql('{ stations { id } }', {}, token);
+    } finally {
+      await envApi.close();
+    }
+  }
+
+  it('shows nothing but the code in production: no source, no paths, no SQL or driver message', async () => {
+    const res = await unexpectedError('production');
+    expect(onlyError(res)).toEqual({
+      message: 'Unexpected error.',
+      locations: expect.any(Array),
+      path: ['stations'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|stack|\/work\/|\.ts:\d+/i);
+  });
+
+  it('shows the original error in development only (the same failure, to tell the two apart)', async () => {
+    const res = await unexpectedError('development');
+    expect(onlyError(res).extensions?.originalError).toMatchObject({ message: expect.stringMatching(/127\.0\.0\.1:1/) });
+  });
+});

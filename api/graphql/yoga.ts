@@ -5,7 +5,8 @@ import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
 import { type AccessRevoked, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
-import { useInputErrorCodes } from './input-error-codes';
+import { isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
+import { useInputErrorCodes, useRefuseNulInput } from './input-error-codes';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
 import { rateLimitHttp } from '../rate-limits/http';
@@ -48,7 +49,7 @@ export function createYoga({
     graphiql: { title: 'Brigade GraphQL' },
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked }),
-    plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger), useUserRateLimit(limits.graphqlPerUser)],
+    plugins: [useRefuseNulInput(), useInputErrorCodes(), useUnexpectedErrorLog(logger), useUserRateLimit(limits.graphqlPerUser)],
     logging: yogaLogger(logger),
   });
 }
@@ -58,14 +59,17 @@ export function createYoga({
  * located error itself is answered (not a copy), so Yoga does not log an AppError as a failure.
  */
 function toClientError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const located = error instanceof GraphQLError ? error.originalError : error;
+  // A value PostgreSQL refused is bad input that validation missed: BAD_USER_INPUT, no SQL shown.
+  const original = isValueRefusedByDatabase(located) ? valueRefusedError() : located;
   if (isAppError(original)) {
     const extensions = { code: original.code, ...(original.details ?? {}), http: rateLimitHttp(original) };
-    if (error instanceof GraphQLError) {
+    if (error instanceof GraphQLError && original === located) {
       Object.assign(error.extensions, extensions);
       return error;
     }
-    return new GraphQLError(original.message, { extensions });
+    const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+    return new GraphQLError(original.message, { ...where, extensions });
   }
   return maskError(error, message, isDev);
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { safeText, TEXT_LIMITS } from '../../domain/input/text';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';
 
 const listAuditSchema = z.object({
-  action: z.string().max(100).nullish(),
-  entityType: z.string().max(100).nullish(),
+  action: safeText(TEXT_LIMITS.label).nullish(),
+  entityType: safeText(TEXT_LIMITS.label).nullish(),
   entityId: z.uuid().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(100_000).default(0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, secretText, TEXT_LIMITS } from '../../domain/input/text';
 import type { Db } from '../../db/client';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import type { AuthEnv } from '../types';
@@ -9,9 +10,9 @@ import { issueSession, type AuthPayload } from './issue-session';
 import { loginAccount, type LoginThrottle } from './login-throttle';
 
 const loginSchema = z.object({
-  tenant: z.string().trim().min(1).max(100),
-  email: z.string().trim().min(1).max(255),
-  password: z.string().min(1).max(200),
+  tenant: safeText(TEXT_LIMITS.label).min(1),
+  email: safeText(TEXT_LIMITS.email).min(1),
+  password: secretText(200).min(1),
 });
 
 /** One message for unknown tenant, unknown email and wrong password: none of them is revealed. */

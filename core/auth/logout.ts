@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { secretText } from '../../domain/input/text';
 import type { Db } from '../../db/client';
 import type { AccessRevoked } from '../types';
 import { hashRefreshToken } from './refresh-tokens';
 import { recordAudit } from '../audit/record-audit';
 import { parseInput } from '../validate';
 
-const logoutSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+const logoutSchema = z.object({ refreshToken: secretText(200).min(1) });
 
 /**
  * Revokes the session behind a refresh token. Idempotent and answers true even for unknown tokens,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretText } from '../../domain/input/text';
 import type { Db } from '../../db/client';
 import { hashRefreshToken } from './refresh-tokens';
 import type { AuthEnv } from '../types';
@@ -7,7 +8,7 @@ import { parseInput } from '../validate';
 import { recordAudit } from '../audit/record-audit';
 import { issueSession, type AuthPayload } from './issue-session';
 
-const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+const refreshSchema = z.object({ refreshToken: secretText(200).min(1) });
 
 const ALREADY_USED = 'Refresh token has already been used or revoked';
 

@@ -5,7 +5,8 @@ import { AppError } from '../../contracts/errors';
 import { recordAudit } from '../audit/record-audit';
 import { notifyAvailabilityChanged } from '../platforms/notify-availability';
 import type { KitchenServiceOptions } from '../orders/kitchen-deps';
-import { notFound, parseInput, requireId } from '../validate';
+import { badInput } from '../errors';
+import { COLUMN_MAX, notFound, parseInput, requireId } from '../validate';
 import { movementInclude, type MovementWithItem } from './list-movements';
 import { adjustInventorySchema } from './movement-input';
 
@@ -30,11 +31,15 @@ export async function adjustInventory({
   const { movement, menuChanges } = await db.$transaction(async (tx) => {
     const item = await tx.inventoryItem.findUnique({ where: { id } });
     if (!item) throw notFound('Inventory item');
-    // The guard is in the UPDATE itself, so two simultaneous removals cannot both pass it.
+    // The guard is in the UPDATE itself, so two simultaneous changes cannot both pass it; above,
+    // the stock must stay within its numeric(10,3) column.
     const { count } = await tx.inventoryItem.updateMany({
-      where: { id, ...(delta.isNegative() ? { currentStock: { gte: delta.neg() } } : {}) },
+      where: { id, currentStock: delta.isNegative() ? { gte: delta.neg() } : { lte: new Prisma.Decimal(COLUMN_MAX.stock).sub(delta) } },
       data: { currentStock: { increment: delta } },
     });
+    if (count === 0 && !delta.isNegative()) {
+      throw badInput([{ path: 'quantity', message: `"${item.name}" cannot hold more than ${COLUMN_MAX.stock} ${item.unit}` }], 'Stock too high');
+    }
     if (count === 0) {
       throw new AppError(
         'BAD_USER_INPUT',

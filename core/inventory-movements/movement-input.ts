@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText, safeText, TEXT_LIMITS } from '../../domain/input/text';
 import { decimalString } from '../validate';
 
 /** Movement types a person may record; order_deduction / order_return come only from the kitchen. */
@@ -18,10 +19,7 @@ export const adjustInventorySchema = z
   .object({
     quantity: amount,
     type: z.enum(ADJUSTMENT_TYPES, 'must be manual_add, waste or adjustment'),
-    notes: z
-      .string()
-      .trim()
-      .max(1000)
+    notes: multilineText(TEXT_LIMITS.note)
       .nullish()
       .transform((v) => v || null),
   })
@@ -32,7 +30,7 @@ export const adjustInventorySchema = z
 
 export const listMovementsSchema = z
   .object({
-    itemId: z.string().nullish(),
+    itemId: safeText(TEXT_LIMITS.label).nullish(),
     from: z.date().nullish(),
     to: z.date().nullish(),
     limit: z

@@ -1,13 +1,15 @@
 import type { ServiceOptions } from '../types';
-import { notFound, requireId } from '../validate';
+import { notFound, parseInput, requireId } from '../validate';
+import { categoryFilterSchema } from './menu-input';
 import { menuItemInclude } from './menu-references';
 
 /** Active items only (soft-deleted ones are gone); unavailable ones (sold out) only on request. */
 export function listMenuItems({ db, input }: ServiceOptions<{ category?: string | null; includeUnavailable?: boolean | null }>) {
+  const { category } = parseInput(categoryFilterSchema, { category: input.category });
   return db.menuItem.findMany({
     where: {
       isActive: true,
-      ...(input.category ? { category: input.category } : {}),
+      ...(category ? { category } : {}),
       ...(input.includeUnavailable ? {} : { isAvailable: true }),
     },
     orderBy: [{ category: 'asc' }, { displayOrder: 'asc' }, { name: 'asc' }],

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { multilineText, safeText, TEXT_LIMITS } from '../../domain/input/text';
 import { decimalString } from '../validate';
 
 const price = decimalString({ min: 0, max: 99_999_999 }).refine((v) => /^\d+(\.\d{1,2})?$/.test(v), 'at most 2 decimals');
-const allergen = z.string().trim().toLowerCase().min(1).max(40);
+const allergen = safeText(40).toLowerCase().min(1);
 
 export const ingredientSchema = z.object({
   inventoryItemId: z.uuid('must be an inventory item id'),
-  quantity: decimalString({ min: 0, max: 999_999 })
+  // Per portion: at most 1000 units, so 50 portions of 100 dishes still fit the stock column.
+  quantity: decimalString({ min: 0, max: 1_000 })
     .refine((v) => Number(v) > 0, 'must be greater than 0')
     .refine((v) => /^\d+(\.\d{1,3})?$/.test(v), 'at most 3 decimals'),
 });
@@ -18,9 +20,9 @@ export const ingredientsSchema = z
   .refine((items) => new Set(items.map((i) => i.inventoryItemId)).size === items.length, 'lists the same inventory item twice');
 
 const fields = {
-  name: z.string().trim().min(1, 'must not be empty').max(255),
-  category: z.string().trim().min(1).max(100).nullish(),
-  description: z.string().trim().max(2000).nullish(),
+  name: safeText(TEXT_LIMITS.name).min(1, 'must not be empty'),
+  category: safeText(TEXT_LIMITS.label).min(1).nullish(),
+  description: multilineText(2000).nullish(),
   allergens: z
     .array(allergen)
     .max(30)
@@ -47,7 +49,10 @@ export const updateMenuItemSchema = z.object({
   displayOrder: fields.displayOrder.optional(),
 });
 
+/** A category to filter by: the same rule as the stored field, so an impossible one is refused. */
+export const categoryFilterSchema = z.object({ category: safeText(TEXT_LIMITS.label).nullish() });
+
 export const availabilitySchema = z.object({
   available: z.boolean(),
-  reason: z.string().trim().max(500).nullish(),
+  reason: multilineText(500).nullish(),
 });

@@ -4,6 +4,8 @@ import type { NewOrder } from '../kitchen/counter-fire';
 import { tenantRows } from '../../db/sql';
 import { Prisma } from '../../prisma/generated/client';
 import { auditRow } from '../audit/record-audit';
+import { badInput } from '../errors';
+import { COLUMN_MAX } from '../validate';
 import type { TenantDb } from '../../db/tenant-scope';
 import type { ServiceActor } from '../types';
 import type { CreateOrderInput } from './order-input';
@@ -31,6 +33,9 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
   const now = Date.now();
   const items = lines.map((l) => ({ ...l, id: randomUUID() }));
   const totalAmount = lines.reduce((sum, l) => sum.add(l.menuItem.price.mul(l.line.quantity)), new Prisma.Decimal(0));
+  if (totalAmount.greaterThan(COLUMN_MAX.money)) {
+    throw badInput([{ path: 'items', message: `the order total ${totalAmount.toFixed(2)} is more than ${COLUMN_MAX.money} can be` }], 'Order rejected');
+  }
   // The order number is only known inside the statement: the audit row adds it there.
   const audit = auditRow({
     actor,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText, phone, safeText, TEXT_LIMITS } from '../../domain/input/text';
 
 export const ORDER_CHANNELS = ['PHONE', 'IN_STORE', 'ONLINE', 'IMPORT'] as const;
 export const ORDER_STATUSES = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'] as const;
@@ -6,13 +7,9 @@ export const MAX_ITEM_QUANTITY = 50;
 /** A scheduled order further out than this is almost certainly a typo in the date. */
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+/** Optional text: missing, null and blank all become null; anything else must pass `schema`. */
+const optional = <T extends z.ZodType<string, string>>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullish()).transform((v) => v ?? null);
 const priority = z.number().int().min(0, 'must be 0 (normal), 1 (high) or 2 (urgent)').max(2, 'must be 0 (normal), 1 (high) or 2 (urgent)');
 
 /**
@@ -20,10 +17,10 @@ const priority = z.number().int().min(0, 'must be 0 (normal), 1 (high) or 2 (urg
  * together with the menu item (resolve-order-lines.ts) so the error can name the dish.
  */
 export const orderLineSchema = z.object({
-  menuItemId: z.string().trim().min(1, 'must be a menu item id'),
+  menuItemId: safeText(TEXT_LIMITS.label).min(1, 'must be a menu item id'),
   quantity: z.number().int('must be a whole number'),
-  modifications: text(1000),
-  notes: text(1000),
+  modifications: optional(multilineText(TEXT_LIMITS.note)),
+  notes: optional(multilineText(TEXT_LIMITS.note)),
 });
 export type OrderLineInput = z.output<typeof orderLineSchema>;
 
@@ -31,10 +28,10 @@ export const orderLinesSchema = z.array(orderLineSchema).min(1, 'an order needs 
 
 export const createOrderSchema = z.object({
   channel: z.enum(ORDER_CHANNELS),
-  customerName: text(255),
-  customerPhone: text(50),
-  customerAddress: text(1000),
-  notes: text(2000),
+  customerName: optional(safeText(TEXT_LIMITS.name)),
+  customerPhone: optional(phone()),
+  customerAddress: optional(multilineText(TEXT_LIMITS.note)),
+  notes: optional(multilineText(2000)),
   priority: priority.nullish().transform((v) => v ?? 0),
   requestedAt: z
     .date()
@@ -42,11 +39,8 @@ export const createOrderSchema = z.object({
     .transform((v) => v ?? null)
     .refine((d) => d === null || d.getTime() > Date.now(), 'must be in the future')
     .refine((d) => d === null || d.getTime() < Date.now() + MAX_SCHEDULE_AHEAD_MS, 'must be within 30 days'),
-  idempotencyKey: z
-    .string()
-    .trim()
+  idempotencyKey: safeText(255)
     .min(8, 'must be at least 8 characters')
-    .max(255)
     .nullish()
     .transform((v) => v ?? null),
   items: orderLinesSchema,
@@ -54,10 +48,10 @@ export const createOrderSchema = z.object({
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
 export const updateOrderSchema = z
-  .object({ priority: priority.nullish(), notes: z.string().trim().max(2000).nullish() })
+  .object({ priority: priority.nullish(), notes: multilineText(2000).nullish() })
   .refine((v) => v.priority != null || v.notes !== undefined, 'nothing to change: give priority or notes');
 
-export const cancelOrderSchema = z.object({ reason: z.string().trim().min(1, 'say why the order is cancelled').max(500) });
+export const cancelOrderSchema = z.object({ reason: multilineText(500).min(1, 'say why the order is cancelled') });
 
 /** V8 happily parses 2026-02-30 as 2 March; a day must survive the round trip. */
 function isRealDay(day: string): boolean {
@@ -74,7 +68,7 @@ export const listOrdersSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-11-20')
     .refine(isRealDay, 'is not a real day')
     .nullish(),
-  search: z.string().trim().max(100).nullish(),
+  search: safeText(100).nullish(),
   limit: z
     .number()
     .int()

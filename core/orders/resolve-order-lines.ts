@@ -1,5 +1,6 @@
 import type { Prisma } from '../../prisma/generated/client';
-import { AppError, type FieldError } from '../../contracts/errors';
+import { type FieldError } from '../../contracts/errors';
+import { badInput } from '../errors';
 import type { TenantTx } from '../types';
 import { MAX_ITEM_QUANTITY, type OrderLineInput } from './order-input';
 
@@ -69,9 +70,6 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
     const version = versionByTemplate.get(item.workflowTemplate.id)!;
     resolved.push({ index, line, menuItem: { id: item.id, name: item.name, price: item.price, allergens: item.allergens }, version });
   });
-  if (problems.length > 0) {
-    const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw new AppError('BAD_USER_INPUT', `Order rejected: ${summary}`, { fieldErrors: problems });
-  }
+  if (problems.length > 0) throw badInput(problems, 'Order rejected');
   return resolved;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, secretText, TEXT_LIMITS } from '../../domain/input/text';
 import { CONNECTOR_KINDS } from '../../platforms/connectors';
 import { HHMM } from '../../platforms/schedule';
 
@@ -6,15 +7,13 @@ export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
 /** A platform's rule for orders the kitchen cannot take as sent (Platform.config.invalidOrders; review when unset). */
 export const INVALID_ORDER_RULES = ['review', 'deny'] as const;
 
-const httpUrl = z
-  .string()
-  .trim()
+const httpUrl = safeText(2000)
   .url('must be an http(s) URL')
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
 export const createPlatformSchema = z
   .object({
-    name: z.string().trim().min(1).max(255),
+    name: safeText(TEXT_LIMITS.name).min(1),
     type: z.enum(PLATFORM_TYPES),
     connector: z
       .enum(CONNECTOR_KINDS)
@@ -22,13 +21,13 @@ export const createPlatformSchema = z
       .transform((v) => v ?? 'generic-rest'),
     baseUrl: httpUrl,
     timeoutMs: z.number().int().min(100).max(60_000).nullish(),
-    apiKey: z.string().min(1).max(1000).nullish(),
+    apiKey: secretText(1000).min(1).nullish(),
     /** OAuth2 client credentials (expiring tokens, refreshed by the connector) instead of a static key. */
-    clientId: z.string().trim().min(1).max(500).nullish(),
-    clientSecret: z.string().min(1).max(1000).nullish(),
+    clientId: safeText(500).min(1).nullish(),
+    clientSecret: secretText(1000).min(1).nullish(),
     tokenUrl: httpUrl.nullish(),
     /** The new one first during a rotation; at most two are valid at once. */
-    webhookSecrets: z.array(z.string().min(8, 'must be at least 8 characters').max(500)).min(1).max(2),
+    webhookSecrets: z.array(secretText(500).min(8, 'must be at least 8 characters')).min(1).max(2),
     invalidOrders: z.enum(INVALID_ORDER_RULES).nullish(),
   })
   .refine((p) => !p.clientId === !p.clientSecret, { path: ['clientSecret'], message: 'clientId and clientSecret go together' });
@@ -44,12 +43,15 @@ export const storeStatusSchema = z.object({
   extraMinutes: z.number().int().min(1).max(120).nullish(),
 });
 
-const hhmm = z.string().regex(HHMM, 'must be a time of day as HH:MM');
+/** A re-sync of some dishes (ids only reach the sync workflow, so they are checked here). */
+export const resyncSchema = z.object({ menuItemIds: assignmentSchema.shape.menuItemIds.nullish() });
+
+const hhmm = z.string().max(5).regex(HHMM, 'must be a time of day as HH:MM');
 
 /** One dish's platform-specific data. Omitted fields stay; null name/price fall back to the menu's. */
 export const updateAssignmentSchema = z
   .object({
-    platformName: z.string().trim().min(1).max(255).nullish(),
+    platformName: safeText(TEXT_LIMITS.name).min(1).nullish(),
     platformPrice: z
       .string()
       .trim()

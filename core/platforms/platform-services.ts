@@ -7,7 +7,7 @@ import type { KitchenHandle } from '../types';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceOptions } from '../types';
 import { notFound, parseInput, requireId } from '../validate';
-import { assignmentSchema, createPlatformSchema, storeStatusSchema } from './platform-input';
+import { assignmentSchema, createPlatformSchema, resyncSchema, storeStatusSchema } from './platform-input';
 import { withUnknownItems } from './platform-order-view';
 import { ensureAvailabilitySync, ensureOrderReconciliation, startMenuSync, startStoreStatusPush } from '../../temporal/platform-client';
 
@@ -116,12 +116,13 @@ export async function resyncPlatform({
   input,
   kitchen,
 }: ServiceOptions<{ platformId: string; menuItemIds?: string[] | null }> & { kitchen: KitchenHandle | null }) {
+  const { menuItemIds } = parseInput(resyncSchema, { menuItemIds: input.menuItemIds });
   if (!kitchen) throw new Error('The kitchen (Temporal) is not configured for this API: platform sync is unavailable');
   const platform = await requirePlatform(db, input.platformId);
   const ref = { tenantId: actor.tenantId, platformId: platform.id };
   await ensureAvailabilitySync(kitchen, ref);
   await ensureOrderReconciliation(kitchen, ref);
-  const workflowId = await startMenuSync(kitchen, ref, input.menuItemIds ?? undefined);
+  const workflowId = await startMenuSync(kitchen, ref, menuItemIds ?? undefined);
   await recordAudit({ db, actor, action: 'platform.resync', entityType: 'Platform', entityId: platform.id, details: { workflowId } });
   return workflowId;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText, safeText, TEXT_LIMITS } from '../../domain/input/text';
 import { sendReviewDecision } from '../../temporal/platform-client';
 import type { KitchenHandle } from '../types';
 import { AppError } from '../../contracts/errors';
@@ -10,13 +11,13 @@ import { platformOrderRow, type PlatformOrderRow } from './platform-order-view';
 import { saveReviewMappings } from './review-mappings';
 
 export const resolvePlatformOrderSchema = z.object({
-  platformOrderId: z.string(),
+  platformOrderId: safeText(TEXT_LIMITS.label),
   action: z.enum(['ACCEPT', 'DENY']),
   itemMappings: z
-    .array(z.object({ platformItemId: z.string().trim().min(1).max(255), menuItemId: z.string().trim() }))
+    .array(z.object({ platformItemId: safeText(255).min(1), menuItemId: safeText(TEXT_LIMITS.label) }))
     .max(100)
     .nullish(),
-  reason: z.string().trim().max(500).nullish(),
+  reason: multilineText(500).nullish(),
 });
 
 /**

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { safeText, TEXT_LIMITS } from '../../domain/input/text';
 
 /** Task types are the join key between recipes (station_type) and stations, so keep them canonical. */
-const taskType = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_"), e.g. "forno"');
+const taskType = z
+  .string()
+  .max(TEXT_LIMITS.label)
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_"), e.g. "forno"');
 
 const fields = {
-  name: z.string().trim().min(1, 'must not be empty').max(100),
+  name: safeText(TEXT_LIMITS.label).min(1, 'must not be empty'),
   capacity: z.number().int().min(1).max(50),
   taskTypes: z
     .array(taskType)

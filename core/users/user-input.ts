@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { email, safeText, TEXT_LIMITS } from '../../domain/input/text';
 import { ROLES } from '../../domain/auth/permissions';
 import { AppError } from '../../contracts/errors';
 import { passwordSchema } from '../auth/password-policy';
 import type { Actor } from '../types';
 
-const name = z.string().trim().min(1, 'must not be empty').max(255);
+const name = safeText(TEXT_LIMITS.name).min(1, 'must not be empty');
 const role = z.enum(ROLES);
 
 export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+  email: email(),
   name,
   role,
   password: passwordSchema,

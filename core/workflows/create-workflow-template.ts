@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, TEXT_LIMITS } from '../../domain/input/text';
 import type { Prisma } from '../../prisma/generated/client';
 import { AppError } from '../../contracts/errors';
 import { isUniqueViolation } from '../errors';
@@ -8,8 +9,8 @@ import { parseInput } from '../validate';
 import { compileOrThrow } from './compile-for-tenant';
 
 const createSchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(255),
-  category: z.string().trim().min(1).max(100).nullish(),
+  name: safeText(TEXT_LIMITS.name).min(1, 'must not be empty'),
+  category: safeText(TEXT_LIMITS.label).min(1).nullish(),
   definition: z.unknown(),
 });
 

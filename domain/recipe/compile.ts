@@ -3,6 +3,13 @@ import { parseDefinition } from './schema';
 import type { RecipeIssue, WorkflowDefinition } from './types';
 import { validateDefinition, type ValidateOptions } from './validate';
 
+/**
+ * The longest critical path a recipe may have: 30 days, the furthest ahead an order can be
+ * scheduled, so any longer recipe could never be ready for any order (and 200 chained tasks of
+ * 12 hours would also overflow the stored estimate, numeric(6,1) minutes).
+ */
+export const MAX_RECIPE_MINUTES = 30 * 24 * 60;
+
 export interface CompiledRecipe {
   ok: true;
   definition: WorkflowDefinition;
@@ -26,7 +33,12 @@ export function compileRecipe(input: unknown, opts: ValidateOptions = {}): Compi
   const warnings = issues.filter((i) => i.severity !== 'error');
   if (errors.length > 0) return { ok: false, issues: [...errors, ...warnings] };
 
-  return { ok: true, definition: parsed.definition, analysis: analyzeRecipe(parsed.definition), warnings };
+  const analysis = analyzeRecipe(parsed.definition);
+  if (analysis.totalMinutes > MAX_RECIPE_MINUTES) {
+    const message = `Recipe takes ${analysis.totalMinutes} minutes along its critical path, but at most ${MAX_RECIPE_MINUTES} (30 days) are allowed`;
+    return { ok: false, issues: [{ code: 'TOO_LONG', severity: 'error', message, path: analysis.criticalPath }, ...warnings] };
+  }
+  return { ok: true, definition: parsed.definition, analysis, warnings };
 }
 
 /** How many issue messages go into the Error message; the full list is always on `.issues`. */

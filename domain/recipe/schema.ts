@@ -1,41 +1,48 @@
 import { z } from 'zod';
+import { safeText, TEXT_LIMITS } from '../input/text';
 import type { RecipeIssue, WorkflowDefinition } from './types';
 
 // Trim before the emptiness check so "  " cannot sneak in as an id that looks blank in the UI.
-const nonEmpty = () => z.string().trim().min(1);
+// Ids and station types become task rows' varchar(100) columns, names their varchar(255) ones.
+const id = () => safeText(TEXT_LIMITS.label).min(1);
+const name = () => safeText(TEXT_LIMITS.name).min(1);
+
+/** Per list: generous for a real dish, small enough that no request can make a recipe of megabytes. */
+export const RECIPE_LIMITS = { tasks: 200, phases: 50, subtasks: 50 } as const;
 
 // Strict objects: a typo such as `depend_on` would otherwise be silently stripped and the task would
 // lose its dependencies without anyone noticing.
 const subtaskSchema = z.strictObject({
-  id: nonEmpty(),
-  name: nonEmpty(),
+  id: id(),
+  name: name(),
   optional: z.boolean().default(false),
 });
 
 const taskSchema = z.strictObject({
-  id: nonEmpty(),
-  name: nonEmpty(),
-  station_type: nonEmpty(),
+  id: id(),
+  name: name(),
+  station_type: id(),
   // Range is checked by validateDefinition so it can report INVALID_MINUTES with the task id.
   estimated_minutes: z.number(),
-  depends_on: z.array(nonEmpty()).default([]),
-  subtasks: z.array(subtaskSchema).default([]),
+  depends_on: z.array(id()).max(RECIPE_LIMITS.tasks).default([]),
+  subtasks: z.array(subtaskSchema).max(RECIPE_LIMITS.subtasks).default([]),
 });
 
 const phaseSchema = z.strictObject({
-  id: nonEmpty(),
-  name: nonEmpty(),
+  id: id(),
+  name: name(),
   order: z.number(),
-  // Emptiness is a semantic issue (EMPTY_PHASE / NO_PHASES), not a shape issue.
-  tasks: z.array(taskSchema),
+  // Emptiness is a semantic issue (EMPTY_PHASE / NO_PHASES), not a shape issue; the recipe's total
+  // is checked by validateDefinition (TOO_MANY_TASKS).
+  tasks: z.array(taskSchema).max(RECIPE_LIMITS.tasks),
 });
 
 export const definitionSchema = z.strictObject({
   // null is accepted because form/DB round-trips commonly turn "unset" into null.
-  deduct_inventory_phase: nonEmpty()
+  deduct_inventory_phase: id()
     .nullish()
     .transform((v) => v ?? undefined),
-  phases: z.array(phaseSchema),
+  phases: z.array(phaseSchema).max(RECIPE_LIMITS.phases),
 });
 
 // Compile-time guard: if the schema and the hand-written types drift apart, this line stops compiling.

@@ -46,6 +46,8 @@ export type RecipeIssueCode =
   | 'CYCLE'
   | 'UNKNOWN_STATION_TYPE'
   | 'INVALID_MINUTES'
+  | 'TOO_MANY_TASKS'
+  | 'TOO_LONG'
   | 'DUPLICATE_SUBTASK'
   | 'UNKNOWN_DEDUCT_PHASE'
   | 'ORPHAN_TASK';
@@ -59,7 +61,7 @@ export interface RecipeIssue {
   message: string;
   taskId?: string;
   phaseId?: string;
-  /** SHAPE: JSON path segments of the bad value. CYCLE: the cycle's task ids, first id repeated last. */
+  /** SHAPE: JSON path segments of the bad value. CYCLE: the cycle's task ids, first id repeated last. TOO_LONG: the critical path. */
   path?: string[];
   /**
    * Dependency edge in execution direction: `from` must finish before `to` starts

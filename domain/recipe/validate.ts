@@ -1,5 +1,6 @@
 import { checkDeductPhase, checkDependencies, checkOrphans } from './validate-links';
 import { error, quoteAll } from './issues';
+import { RECIPE_LIMITS } from './schema';
 import type { RecipeIssue, WorkflowDefinition } from './types';
 
 /** Twelve hours: anything longer is almost certainly a unit mistake (seconds typed as minutes). */
@@ -21,6 +22,10 @@ export function validateDefinition(def: WorkflowDefinition, opts: ValidateOption
 function checkStructure(def: WorkflowDefinition): RecipeIssue[] {
   const issues: RecipeIssue[] = [];
   if (def.phases.length === 0) issues.push(error({ code: 'NO_PHASES', message: 'Recipe has no phases' }));
+  const taskCount = def.phases.reduce((n, p) => n + p.tasks.length, 0);
+  if (taskCount > RECIPE_LIMITS.tasks) {
+    issues.push(error({ code: 'TOO_MANY_TASKS', message: `Recipe has ${taskCount} tasks, but at most ${RECIPE_LIMITS.tasks} are allowed` }));
+  }
 
   const phaseCount = new Map<string, number>();
   const taskPhases = new Map<string, string[]>();

@@ -1,0 +1,48 @@
+import { Prisma } from '../prisma/generated/client';
+import { queryRows } from '../db/client';
+import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
+import { isValueRefusedByDatabase, isUniqueViolation } from './errors';
+
+/**
+ * The backstop behind boundary validation: the errors PostgreSQL really raises for a value it
+ * cannot store, through Prisma and straight through pg, are recognised (so the GraphQL edge
+ * answers BAD_USER_INPUT instead of a 500), and other failures are not.
+ */
+const prisma = testPrisma();
+let kitchen: TestTenant;
+
+beforeAll(async () => {
+  kitchen = await createTestTenant(prisma);
+});
+
+const refusal = (write: Promise<unknown>) =>
+  write.then(
+    () => {
+      throw new Error('the database accepted the value');
+    },
+    (err: unknown) => err,
+  );
+
+it('recognises a value too long for its column (22001)', async () => {
+  const err = await refusal(kitchen.db.station.create({ data: { tenantId: kitchen.id, name: 'x'.repeat(300), taskTypes: ['forno'] } }));
+  expect(isValueRefusedByDatabase(err)).toBe(true);
+});
+
+it('recognises a number out of its column range (22003)', async () => {
+  const err = await refusal(kitchen.db.inventoryItem.create({ data: { tenantId: kitchen.id, name: 'Overflow', unit: 'kg', currentStock: '99999999999' } }));
+  expect(isValueRefusedByDatabase(err)).toBe(true);
+});
+
+it('recognises a NUL character, through Prisma and through pg (22021)', async () => {
+  const viaPrisma = await refusal(kitchen.db.station.create({ data: { tenantId: kitchen.id, name: 'Ov\u0000en', taskTypes: ['forno'] } }));
+  expect(isValueRefusedByDatabase(viaPrisma)).toBe(true);
+  const viaPg = await refusal(queryRows(prisma, Prisma.sql`SELECT ${'a\u0000b'}::text AS t`));
+  expect(isValueRefusedByDatabase(viaPg)).toBe(true);
+});
+
+it('does not take a unique violation or a plain error for a refused value', async () => {
+  const dup = await refusal(kitchen.db.station.create({ data: { tenantId: kitchen.id, name: kitchen.stations[0].name, taskTypes: ['forno'] } }));
+  expect(isUniqueViolation(dup)).toBe(true);
+  expect(isValueRefusedByDatabase(dup)).toBe(false);
+  expect(isValueRefusedByDatabase(new Error('connection reset'))).toBe(false);
+});
