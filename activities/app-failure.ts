@@ -1,12 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isAppError } from '../contracts/errors';
+import { isValueRefusedByDatabase, valueRefusedError } from '../core/errors';
 
 /**
  * The activities' error edge: a use case's AppError is a business rule, so retrying cannot help.
  * It becomes a non-retryable ApplicationFailure typed with its reason (or code), which the
  * workflows and temporal/kitchen-client.ts map back with core/errors.ts codeOfFailure.
  */
-export function toActivityFailure(err: unknown): unknown {
+export function toActivityFailure(thrown: unknown): unknown {
+  // A value PostgreSQL refuses is refused again on every retry: fail it now instead of forever.
+  const err = isValueRefusedByDatabase(thrown) ? valueRefusedError() : thrown;
   if (!isAppError(err)) return err;
   return ApplicationFailure.create({
     message: err.message,
