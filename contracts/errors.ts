@@ -9,8 +9,10 @@
  * - BAD_USER_INPUT  — validation failed; `details.fieldErrors` or `details.issues` say where.
  * - NOT_FOUND       — no such row *in the caller's tenant* (another tenant's id looks the same).
  * - CONFLICT        — a uniqueness rule or state rule forbids the change (duplicate name…).
+ * - UNAVAILABLE     — the kitchen (a workflow worker) cannot answer right now; the same request
+ *                     may succeed in a moment, and nothing was lost (it is applied at most once).
  */
-export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
+export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE'] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /**
@@ -29,6 +31,8 @@ export const FAILURE_CODES = {
   ITEM_NOT_FOUND: 'NOT_FOUND',
   ORDER_NOT_FOUND: 'NOT_FOUND',
   BAD_INPUT: 'BAD_USER_INPUT',
+  /** The task's workflow did not answer in time (no worker polling, or one catching up after a restart). */
+  KITCHEN_RECONNECTING: 'UNAVAILABLE',
 } as const satisfies Record<string, AppErrorCode>;
 export type FailureType = keyof typeof FAILURE_CODES;
 
