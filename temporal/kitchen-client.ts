@@ -7,6 +7,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
+import { KITCHEN_WORKFLOW_TASK_TIMEOUT } from '../workflows/support/activity-profiles';
 import { codeOfFailure } from '../contracts/errors';
 import {
   cancelItemUpdate,
@@ -61,6 +62,7 @@ export async function startOrderWorkflow(
     await client.workflow.start(orderWorkflow, {
       workflowId,
       taskQueue: opts.taskQueue,
+      workflowTaskTimeout: KITCHEN_WORKFLOW_TASK_TIMEOUT,
       args: [{ tenantId: opts.tenantId, orderId: opts.orderId, ...(opts.plan ? { plan: opts.plan } : {}) }],
       // Running: hand back the existing run. Closed: never run an order's kitchen twice.
       workflowIdConflictPolicy: 'USE_EXISTING',

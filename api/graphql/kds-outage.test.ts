@@ -197,6 +197,6 @@ it('with a second worker running, a tap after the SIGKILL of the workflow’s wo
     expect(at(timedOut) - at(scheduled)).toBeLessThan(4_000); // stickyQueueScheduleToStartTimeout
   }
   expect(task).toMatchObject({ status: 'IN_PROGRESS' });
-  expect(servedAt - killedAt).toBeLessThan(midTask ? 15_000 : 8_000);
+  expect(servedAt - killedAt).toBeLessThan(midTask ? 10_000 : 8_000);
   expect(await lastWorkerPid(workflowId)).not.toBe(pid);
 });
