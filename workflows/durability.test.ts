@@ -7,7 +7,7 @@ import { workerProcesses, type WorkerProcesses } from '../test/support/worker-pr
 
 // The worker runs in a child process (node + tsx) that the test kills with SIGKILL while KDS
 // actions are in flight. Recovery waits for Temporal's timeouts (the sticky queue's 3 s, and
-// workflow tasks' and activities' start-to-close, 10 s each), so this test takes a while by design.
+// workflow tasks' start-to-close 5 s, activities' 10 s), so this test takes a while by design.
 jest.setTimeout(150_000);
 
 const prisma = testPrisma();

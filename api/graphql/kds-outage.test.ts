@@ -181,7 +181,7 @@ it('with a second worker running, a tap after the SIGKILL of the workflow’s wo
   const answers: string[] = [];
   const { task, servedAt } = await tapUntilApplied(k, START, { id: dough.id }, answers);
   // The history says how the dead worker's task left it: its sticky queue timed out (3 s), or a
-  // task in flight at the kill waited out its start-to-close timeout (10 s; the kill raced a timer).
+  // task in flight at the kill waited out its start-to-close timeout (5 s; the kill raced a timer).
   const events = (await api.h.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   const at = (e: (typeof events)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
   const timeouts = events.filter((e) => e.workflowTaskTimedOutEventAttributes && at(e) >= killedAt);
