@@ -74,10 +74,10 @@ it('mounts GraphQL at /graphql', async () => {
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
 });
 
-it('answers /healthz with db and temporal ok', async () => {
+it('answers /healthz with db and temporal ok, and degraded (503) while no worker polls its task queue', async () => {
   const res = await get('/healthz');
-  expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ status: 'ok', db: 'ok', temporal: 'ok' });
+  expect(res.status).toBe(503);
+  expect(await res.json()).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'ok', worker: expect.stringMatching(/no worker polling/) });
 });
 
 it('explains how to build the web app when it is not built', async () => {

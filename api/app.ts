@@ -62,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     next();
   });
 
-  app.use(healthRouter({ prisma, temporal }));
+  app.use(healthRouter({ prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }));
   // Events go out through PostgreSQL like the worker's, so every API node's sockets receive them.
   const events = options.events ?? ownPublisher(options.pool, env.DATABASE_URL);
   const watch = temporal ? itemWorkflowWatch(options.pool, env.DATABASE_URL) : null;

@@ -9,6 +9,8 @@ import { requireTestEnv, testPrisma } from '../test/support/db';
 import { version } from '../package.json';
 import { healthRouter, type HealthOptions } from './health';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import { workerProcesses, type WorkerProcesses } from '../test/support/worker-processes';
 
 /** Real PostgreSQL and the real Temporal dev server from test/global-setup.ts, real http on port 0. */
 const namespace = requireTestEnv('TEMPORAL_NAMESPACE');
@@ -30,7 +32,10 @@ beforeAll(async () => {
   temporal = await connectTemporal({ address: requireTestEnv('TEMPORAL_ADDRESS'), namespace });
 });
 
+let workers: WorkerProcesses | undefined;
+
 afterAll(async () => {
+  await workers?.stopAll();
   const wait = unreachableCheckEndsAt - Date.now();
   if (wait > 0) await sleep(wait);
   for (const server of servers) server.close();
@@ -88,3 +93,51 @@ it('reports temporal as not configured (503) when the API runs without a Tempora
   expect(status).toBe(503);
   expect(body).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'not configured' });
 });
+
+/** Polls /healthz until `done` holds; the worker's pollers and backlog show up within seconds. */
+async function healthUntil(options: HealthOptions, done: (r: { status: number; body: Record<string, unknown> }) => boolean, what: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await getHealth(options);
+    if (done(r)) return r;
+    if (Date.now() > deadline) throw new Error(`/healthz never showed ${what} within ${timeoutMs} ms; last: ${JSON.stringify(r.body)}`);
+    await sleep(250);
+  }
+}
+
+it('reports degraded (503) naming the queue when no worker has ever polled it', async () => {
+  const taskQueue = `health-none-${randomUUID()}`;
+  const { status, body } = await getHealth({ prisma, temporal: { client: temporal.client, namespace }, taskQueue });
+  expect(status).toBe(503);
+  expect(body).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'ok' });
+  expect(body.worker).toBe(`no worker polling workflow tasks on ${taskQueue} (none seen)`);
+});
+
+it('reports the worker: ok while one polls, degraded soon after a SIGKILL once work waits, ok again after a restart', async () => {
+  workers = await workerProcesses();
+  const taskQueue = `health-${randomUUID()}`;
+  const options: HealthOptions = { prisma, temporal: { client: temporal.client, namespace }, taskQueue };
+  const first = await workers.start(taskQueue);
+  const ok = await healthUntil(options, (r) => r.status === 200, 'the new worker', 15_000);
+  expect(ok.body).toMatchObject({ status: 'ok', db: 'ok', temporal: 'ok', worker: 'ok' });
+
+  await workers.kill(first);
+  const killedAt = Date.now();
+  // Work for the dead worker: its first workflow task waits on the queue. The type is unknown to
+  // the worker on purpose (nothing runs); the test terminates it.
+  const probe = await temporal.client.workflow.start('healthProbe', { taskQueue, workflowId: `health-probe-${randomUUID()}` });
+  try {
+    const degraded = await healthUntil(options, (r) => r.status === 503, 'the dead worker', 30_000);
+    const detectedMs = Date.now() - killedAt;
+    console.log(`/healthz degraded ${detectedMs} ms after the worker's SIGKILL: ${String(degraded.body.worker)}`);
+    expect(degraded.body).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'ok' });
+    expect(degraded.body.worker).toMatch(new RegExp(`workflow tasks on ${taskQueue} waiting \\d+ s for a worker`));
+    expect(detectedMs).toBeLessThan(20_000);
+
+    await workers.start(taskQueue);
+    const back = await healthUntil(options, (r) => r.status === 200, 'the restarted worker', 30_000);
+    expect(back.body).toMatchObject({ status: 'ok', worker: 'ok' });
+  } finally {
+    await probe.terminate('health test done');
+  }
+}, 120_000);

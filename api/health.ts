@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { sqlRows } from '../db/sql';
 import { Prisma } from '../prisma/generated/client';
-import { checkTemporalHealth } from '../temporal/connection';
+import { checkTemporalHealth, checkWorkerPollers } from '../temporal/connection';
 import { version } from '../package.json';
 import { errorMessage } from '../contracts/errors';
 
@@ -18,6 +18,8 @@ export interface HealthReport {
   /** 'ok' or why the check failed. */
   db: string;
   temporal: string;
+  /** Present when a task queue is configured: 'ok' while a worker polls it, else why not. */
+  worker?: string;
   version: string;
   uptimeSeconds: number;
 }
@@ -26,7 +28,9 @@ export interface HealthOptions {
   prisma: Db;
   /** Null when the API was started without Temporal: reported as down, since orders cannot cook. */
   temporal: TemporalHandle | null;
-  /** Per check; both run in parallel, so /healthz answers within about this long. */
+  /** The kitchen task queue: when set, /healthz also reports whether a worker polls it. */
+  taskQueue?: string;
+  /** Per check; all run in parallel, so /healthz answers within about this long. */
   timeoutMs?: number;
 }
 
@@ -52,8 +56,8 @@ async function withTimeout(check: () => Promise<string>, timeoutMs: number, what
   }
 }
 
-export async function checkHealth({ prisma, temporal, timeoutMs = DEFAULT_TIMEOUT_MS }: HealthOptions): Promise<HealthReport> {
-  const [db, temporalStatus] = await Promise.all([
+export async function checkHealth({ prisma, temporal, taskQueue, timeoutMs = DEFAULT_TIMEOUT_MS }: HealthOptions): Promise<HealthReport> {
+  const [db, temporalStatus, worker] = await Promise.all([
     withTimeout(
       async () => {
         await sqlRows(prisma, 'health check', PingRow, Prisma.sql`SELECT 1 AS ok`);
@@ -65,11 +69,17 @@ export async function checkHealth({ prisma, temporal, timeoutMs = DEFAULT_TIMEOU
     temporal
       ? withTimeout(() => checkTemporalHealth(temporal.client, temporal.namespace, timeoutMs), timeoutMs, 'temporal')
       : Promise.resolve('not configured'),
+    taskQueue === undefined
+      ? Promise.resolve(undefined)
+      : temporal
+        ? withTimeout(() => checkWorkerPollers(temporal.client, temporal.namespace, taskQueue, timeoutMs), timeoutMs, 'worker')
+        : Promise.resolve('not configured'),
   ]);
   return {
-    status: db === 'ok' && temporalStatus === 'ok' ? 'ok' : 'degraded',
+    status: db === 'ok' && temporalStatus === 'ok' && (worker === undefined || worker === 'ok') ? 'ok' : 'degraded',
     db,
     temporal: temporalStatus,
+    ...(worker === undefined ? {} : { worker }),
     version,
     uptimeSeconds: Math.round(process.uptime()),
   };

@@ -11,8 +11,10 @@
  * - CONFLICT        — a uniqueness rule or state rule forbids the change (duplicate name…).
  * - RATE_LIMITED    — too many requests or failed logins; `details.retryAfterSeconds` says when to
  *                     try again (HTTP edges answer 429 with a Retry-After header).
+ * - UNAVAILABLE     — the kitchen (a workflow worker) cannot answer right now; the same request
+ *                     may succeed in a moment, and nothing was lost (it is applied at most once).
  */
-export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] as const;
+export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /**
@@ -31,6 +33,8 @@ export const FAILURE_CODES = {
   ITEM_NOT_FOUND: 'NOT_FOUND',
   ORDER_NOT_FOUND: 'NOT_FOUND',
   BAD_INPUT: 'BAD_USER_INPUT',
+  /** The task's workflow did not answer in time (no worker polling, or one catching up after a restart). */
+  KITCHEN_RECONNECTING: 'UNAVAILABLE',
 } as const satisfies Record<string, AppErrorCode>;
 export type FailureType = keyof typeof FAILURE_CODES;
 

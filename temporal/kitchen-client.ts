@@ -1,6 +1,13 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
+import { KITCHEN_WORKFLOW_TASK_TIMEOUT } from '../workflows/support/activity-profiles';
 import { codeOfFailure } from '../contracts/errors';
 import {
   cancelItemUpdate,
@@ -26,7 +33,7 @@ import {
  * How the API talks to the kitchen workflows. Rejections come back as values with the code
  * the GraphQL layer puts in `extensions.code`; anything else (server down, a bug) throws.
  */
-export type KitchenRejectionCode = 'CONFLICT' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+export type KitchenRejectionCode = 'CONFLICT' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAVAILABLE';
 /** `type` is the failure type (STATION_AT_CAPACITY, INVALID_TRANSITION, ...), for logs and tests. */
 export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: KitchenRejectionCode; message: string; type: string };
 
@@ -55,6 +62,7 @@ export async function startOrderWorkflow(
     await client.workflow.start(orderWorkflow, {
       workflowId,
       taskQueue: opts.taskQueue,
+      workflowTaskTimeout: KITCHEN_WORKFLOW_TASK_TIMEOUT,
       args: [{ tenantId: opts.tenantId, orderId: opts.orderId, ...(opts.plan ? { plan: opts.plan } : {}) }],
       // Running: hand back the existing run. Closed: never run an order's kitchen twice.
       workflowIdConflictPolicy: 'USE_EXISTING',
@@ -67,17 +75,26 @@ export async function startOrderWorkflow(
   }
 }
 
+/** What a KDS action answers when its workflow is not reachable in time; the cook taps again. */
+export const KITCHEN_RECONNECTING = 'Kitchen reconnecting — try again';
+
 /**
  * A KDS action on an order item's workflow (task ids are resolved to their item by the caller).
  * `updateId`: the same id sent twice (a tablet retrying after a timeout) is applied once.
+ * `deadline` (epoch ms): with no worker polling, an update waits for the workflow task to time
+ * out (10 s and more); past the deadline the gRPC call is cut and the answer is UNAVAILABLE. The
+ * server keeps the admitted update, so it may still apply once a worker is back: retry with the
+ * same `updateId` to join it rather than send a second one.
  */
 export function kdsUpdate<N extends KdsUpdateName>(
   client: Client,
-  opts: { orderItemId: string; update: N; args: KdsUpdateArgs<N>; updateId?: string },
+  opts: { orderItemId: string; update: N; args: KdsUpdateArgs<N>; updateId?: string; deadline?: number },
 ): Promise<KitchenResult<KdsUpdateResult<N>>> {
   const def = KDS_UPDATES[opts.update] as unknown as UpdateDefinition<KdsUpdateResult<N>, [KdsUpdateArgs<N>]>;
   const handle = client.workflow.getHandle(itemWorkflowId(opts.orderItemId));
-  return asResult(() => handle.executeUpdate(def, { args: [opts.args], updateId: opts.updateId }), `Order item ${opts.orderItemId}`);
+  const send = () => handle.executeUpdate(def, { args: [opts.args], updateId: opts.updateId });
+  const { deadline } = opts;
+  return asResult(deadline === undefined ? send : () => client.connection.withDeadline(deadline, send), `Order item ${opts.orderItemId}`);
 }
 
 export function cancelOrder(client: Client, opts: { orderId: string; reason: string }): Promise<KitchenResult<OrderStateView>> {
@@ -111,6 +128,9 @@ async function asResult<T>(run: () => Promise<T>, subject: string): Promise<Kitc
 
 /** Maps a rejected update to its GraphQL code; returns null for errors that are not the caller's fault. */
 export function toRejection(err: unknown, subject: string): Extract<KitchenResult<never>, { ok: false }> | null {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return { ok: false, code: 'UNAVAILABLE', message: KITCHEN_RECONNECTING, type: 'KITCHEN_RECONNECTING' };
+  }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const type = err.cause.type ?? '';
     const code = codeOfFailure(type);

@@ -28,6 +28,10 @@ export function createKitchenWorker(opts: CreateKitchenWorkerOptions): Promise<W
     ? { workflowBundle: opts.workflowBundle }
     : { workflowsPath: opts.workflowsPath ?? defaultWorkflowsPath() };
   return Worker.create({
+    // A workflow task waits this long on the sticky queue of the worker that last ran the
+    // workflow before it goes to the normal queue: after a crash, KDS actions stall that long
+    // (SDK default 10 s). A live worker picks sticky tasks in milliseconds, so 3 s loses nothing.
+    stickyQueueScheduleToStartTimeout: '3s',
     ...opts.options,
     connection: opts.connection,
     namespace: opts.namespace,

@@ -1,70 +1,37 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { connectTemporal } from '../temporal/connection';
-import { bundleWorkflows } from '../temporal/worker';
 import { testPrisma, requireTestEnv } from '../test/support/db';
 import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kitchen-fixture';
 import { kitchenDriver } from '../test/support/kitchen-driver';
+import { workerProcesses, type WorkerProcesses } from '../test/support/worker-processes';
 
 // The worker runs in a child process (node + tsx) that the test kills with SIGKILL while KDS
-// actions are in flight. Recovery waits for Temporal's timeouts (sticky queue and activity
-// start-to-close, 10 s each), so this test takes a while by design.
+// actions are in flight. Recovery waits for Temporal's timeouts (the sticky queue's 3 s, and
+// workflow tasks' start-to-close 5 s, activities' 10 s), so this test takes a while by design.
 jest.setTimeout(150_000);
 
 const prisma = testPrisma();
 const kitchens: Kitchen[] = [];
-const workers: ChildProcess[] = [];
-let dir: string;
-let bundlePath: string;
+let workers: WorkerProcesses;
 let temporal: Awaited<ReturnType<typeof connectTemporal>>;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brigade-durability-'));
-  bundlePath = path.join(dir, 'workflow-bundle.js');
-  await bundleWorkflows({ outFile: bundlePath });
+  workers = await workerProcesses();
   temporal = await connectTemporal({ address: requireTestEnv('TEMPORAL_ADDRESS'), namespace: requireTestEnv('TEMPORAL_NAMESPACE') });
 });
 
 afterAll(async () => {
-  for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+  await workers?.stopAll();
   await deleteKitchens(prisma, kitchens);
   await temporal?.connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** Starts `node --import tsx worker-process.ts` and resolves once it polls the queue. */
-function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../test/support/worker-process.ts')], {
-    env: { ...process.env, KITCHEN_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE: bundlePath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  workers.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker-ready')) resolve(child);
-    });
-    child.on('exit', (code, signal) => reject(new Error(`worker process exited (${signal ?? code}) before it was ready:\n${stderr}`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 it('a worker killed with SIGKILL in the middle of a busy order loses nothing and doubles nothing', async () => {
   const kitchen = await createKitchen(prisma);
   kitchens.push(kitchen);
   const taskQueue = `durability-${randomUUID()}`;
   const k = kitchenDriver({ client: temporal.client, prisma, taskQueue }, kitchen);
-  const first = await startWorkerProcess(taskQueue);
+  const first = await workers.start(taskQueue);
 
   const dishes = [
     { dish: 'pizza' as const },
@@ -92,9 +59,9 @@ it('a worker killed with SIGKILL in the middle of a busy order loses nothing and
     ].map((p) => p.finally(() => answeredAt.push(Date.now()))),
   );
   await new Promise((resolve) => setTimeout(resolve, 30));
-  await kill(first);
+  await workers.kill(first);
   const killedAt = Date.now();
-  await startWorkerProcess(taskQueue);
+  await workers.start(taskQueue);
   for (const outcome of await inFlight) {
     // Each action either happened or was cleanly rejected; none may fail for an internal reason.
     expect(outcome.status).toBe('fulfilled');

@@ -82,8 +82,9 @@ export const SALAD: WorkflowDefinition = {
   ],
 };
 
-export async function startKitchenApi(name: string): Promise<KitchenApi> {
-  const h = await startKitchenHarness(name);
+/** `worker: false`: the API only; the test runs the worker (see startKitchenHarness). */
+export async function startKitchenApi(name: string, opts: { worker?: boolean } = {}): Promise<KitchenApi> {
+  const h = await startKitchenHarness(name, opts);
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
   let built: BuiltApp | undefined;
   const tenants: string[] = [];

@@ -31,7 +31,8 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-export async function startKitchenHarness(name: string): Promise<KitchenHarness> {
+/** `worker: false`: no worker in this process; the test runs its own (e.g. worker processes it can kill) on `taskQueue`. */
+export async function startKitchenHarness(name: string, opts: { worker?: boolean } = {}): Promise<KitchenHarness> {
   quietRuntime();
   const address = requiredEnv('TEMPORAL_ADDRESS');
   const databaseUrl = requiredEnv('DATABASE_URL');
@@ -57,15 +58,17 @@ export async function startKitchenHarness(name: string): Promise<KitchenHarness>
     const connected = await connectTemporal({ address, namespace });
     clientConnection = connected.connection;
     client = connected.client;
-    workerConnection = await NativeConnection.connect({ address });
-    worker = await createKitchenWorker({
-      connection: workerConnection,
-      namespace,
-      taskQueue,
-      activities: createKitchenActivities({ prisma, events }),
-      workflowBundle: await bundleWorkflows(),
-    });
-    running = worker.run();
+    if (opts.worker !== false) {
+      workerConnection = await NativeConnection.connect({ address });
+      worker = await createKitchenWorker({
+        connection: workerConnection,
+        namespace,
+        taskQueue,
+        activities: createKitchenActivities({ prisma, events }),
+        workflowBundle: await bundleWorkflows(),
+      });
+      running = worker.run();
+    }
     const leftovers = () => terminateLeftovers(connected.client, taskQueue);
     return { client: connected.client, prisma, taskQueue, namespace, address, databaseUrl, terminateLeftovers: leftovers, stop };
   } catch (err) {

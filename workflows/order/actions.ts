@@ -12,7 +12,7 @@ import {
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
-import { KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
+import { KITCHEN_WORKFLOW_TASK_TIMEOUT, KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
 import type { Mutex } from 'async-mutex';
 import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
 
@@ -42,6 +42,7 @@ export class OrderActions {
         item.fireAt ??= new Date(fireTimes[item.orderItemId] ?? now).toISOString();
         const handle = await startChild(itemWorkflow, {
           workflowId: itemWorkflowId(item.orderItemId),
+          workflowTaskTimeout: KITCHEN_WORKFLOW_TASK_TIMEOUT,
           args: [{ tenantId: this.tenantId, orderId: this.model.orderId, orderItemId: item.orderItemId, fireAt: item.fireAt, priority: this.model.priority }],
         });
         this.children.set(item.orderItemId, handle);

@@ -61,3 +61,10 @@ export const LOCAL_INVENTORY = {
   localRetryThreshold: '10 seconds',
   retry: INVENTORY.retry,
 } as const satisfies LocalActivityOptions;
+
+/**
+ * A kitchen workflow's task timeout (SDK default 10 s). A worker killed mid workflow task leaves
+ * the task to time out before another worker retries it, and KDS taps wait that long; a workflow
+ * task takes milliseconds (long local activities heartbeat it), so 5 s costs nothing else.
+ */
+export const KITCHEN_WORKFLOW_TASK_TIMEOUT = '5s';

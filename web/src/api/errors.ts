@@ -43,13 +43,19 @@ export function toApiError(error: { message: string; extensions?: Record<string,
 
 /** Errors a retry cannot fix: the same request will get the same answer. */
 export function isPermanent(error: unknown): boolean {
-  return error instanceof ApiError && error.code !== 'NETWORK' && error.code !== 'INTERNAL_SERVER_ERROR';
+  return error instanceof ApiError && error.code !== 'NETWORK' && error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'UNAVAILABLE';
+}
+
+/** The kitchen (its worker) is restarting: nothing is lost, the same tap works again in a moment. */
+export function isReconnecting(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'UNAVAILABLE';
 }
 
 /** What to show a person: API messages are written for people; network failures get a plain sentence. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
+    if (error.code === 'UNAVAILABLE') return 'Kitchen reconnecting — try again.';
     if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
     if (error.code === 'BAD_REQUEST')
       return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;

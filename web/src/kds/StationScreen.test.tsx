@@ -143,6 +143,23 @@ describe('KDS station screen', () => {
     expect(shownTickets()).toEqual(['a']);
   });
 
+  it('says the kitchen is reconnecting (not an error about the ticket) when a tap answers UNAVAILABLE, keeps the ticket, and the next tap works', async () => {
+    const { api, state } = fakeKitchen([ticket({ id: 'a' })]);
+    const { socket } = fakeSocket();
+    renderScreen(api, socket);
+    state.fail = new ApiError('Kitchen reconnecting — try again', 'UNAVAILABLE');
+    fireEvent.click(await screen.findByRole('button', { name: 'Start' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Kitchen reconnecting — try again.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(shownTickets()).toEqual(['a']);
+
+    state.fail = null;
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByRole('button', { name: 'Done' });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(shownTickets()).toEqual(['a']);
+  });
+
   it('keeps Recall for the ticket just bumped, even when the bump’s event beats its answer', async () => {
     const { api, state } = fakeKitchen([
       ticket({ id: 'a', name: 'Portion', status: 'IN_PROGRESS', orderNumber: 7 }),

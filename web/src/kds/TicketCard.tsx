@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { describeError } from '../api/errors';
+import { describeError, isReconnecting } from '../api/errors';
 import type { QueueTicket } from './kds-api';
 import { ticketTimer, TONE_LABEL } from './ticket-timer';
 
@@ -82,11 +82,17 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, actions }: Pr
         </ul>
       )}
       {t.downstream.length > 0 && <p className="ticket__next muted">next: {nextLabels(t).join(', ')}</p>}
-      {error != null && (
-        <p className="ticket__error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      {error != null &&
+        (isReconnecting(error) ? (
+          // Not an error about this ticket: it is still there, the kitchen just could not answer yet.
+          <p className="ticket__notice" role="status">
+            {describeError(error)}
+          </p>
+        ) : (
+          <p className="ticket__error" role="alert">
+            {describeError(error)}
+          </p>
+        ))}
       <div className="ticket__actions">
         {working ? (
           <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.done(t)}>
