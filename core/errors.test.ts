@@ -1,7 +1,7 @@
 import { Prisma } from '../prisma/generated/client';
-import { queryRows } from '../db/client';
+import { createPrisma, pgPool, queryRows } from '../db/client';
 import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
-import { isValueRefusedByDatabase, isUniqueViolation } from './errors';
+import { isDatabaseBusy, isValueRefusedByDatabase, isUniqueViolation } from './errors';
 
 /**
  * The backstop behind boundary validation: the errors PostgreSQL really raises for a value it
@@ -45,4 +45,19 @@ it('does not take a unique violation or a plain error for a refused value', asyn
   expect(isUniqueViolation(dup)).toBe(true);
   expect(isValueRefusedByDatabase(dup)).toBe(false);
   expect(isValueRefusedByDatabase(new Error('connection reset'))).toBe(false);
+});
+
+it('recognises a pool too busy to start a transaction, and not a transaction that ran too long', async () => {
+  const busy = createPrisma(process.env.DATABASE_URL as string, { max: 1, transactionMaxWaitMs: 200 });
+  try {
+    const held = pgPool(busy).query('SELECT pg_sleep(1)');
+    const err = await refusal(busy.$transaction(async (tx) => tx.tenant.count()));
+    await held;
+    expect(isDatabaseBusy(err)).toBe(true);
+    expect(isValueRefusedByDatabase(err)).toBe(false);
+    const tooLong = await refusal(busy.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(0.5)`, { timeout: 100 }));
+    expect(isDatabaseBusy(tooLong)).toBe(false);
+  } finally {
+    await busy.$disconnect();
+  }
 });

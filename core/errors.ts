@@ -42,6 +42,23 @@ export function valueRefusedError(): AppError {
   return new AppError('BAD_USER_INPUT', 'A value is too long, out of range or contains characters that cannot be stored');
 }
 
+/**
+ * Every pooled connection stayed busy for longer than a transaction may wait (Prisma P2028 "Unable
+ * to start a transaction in the given time", P2024 pool timeout): the request may succeed in a moment.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === 'P2024' || (code === 'P2028' && /start a transaction in the given time/i.test(errorText(err)));
+}
+
+export function databaseBusyError(): AppError {
+  return new AppError('UNAVAILABLE', 'The server is busy right now; try again in a moment');
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Prisma's unique violation; services translate it into CONFLICT with a human message. */
 export function isUniqueViolation(err: unknown): boolean {
   // P2002 from Prisma, 23505 (unique_violation) from a statement sent straight through pg.

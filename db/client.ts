@@ -14,10 +14,12 @@ const sqlTxs = new WeakSet<object>();
  * One PrismaClient per process, over the pg driver adapter (Prisma 7: no engine binary). Its
  * pool is ours, so queryRows can use the same connections; $disconnect ends it.
  */
-export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): Db {
+export function createPrisma(databaseUrl: string, opts: { max?: number; transactionMaxWaitMs?: number } = {}): Db {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
-  const prisma = new PrismaClient({ adapter });
+  // Prisma's 2 s default wait for a transaction's connection fails requests in a short burst; a
+  // longer queue is what a busy kitchen wants, and a wait that still runs out answers UNAVAILABLE.
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: opts.transactionMaxWaitMs ?? 10_000 } });
   pools.set(prisma, pool);
   // The adapter ends the pool only if Prisma itself ever connected: a client used only through
   // queryRows/db/sql.ts (a health check) would keep its connections, and lose them noisily later.

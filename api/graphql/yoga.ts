@@ -5,7 +5,7 @@ import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
 import { type AccessRevoked, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
-import { isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
+import { databaseBusyError, isDatabaseBusy, isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
 import { useInputErrorCodes, useRefuseNulInput } from './input-error-codes';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
@@ -61,7 +61,8 @@ export function createYoga({
 function toClientError(error: unknown, message: string, isDev?: boolean): Error {
   const located = error instanceof GraphQLError ? error.originalError : error;
   // A value PostgreSQL refused is bad input that validation missed: BAD_USER_INPUT, no SQL shown.
-  const original = isValueRefusedByDatabase(located) ? valueRefusedError() : located;
+  // A pool too busy to start a transaction is a moment's overload: UNAVAILABLE, not a 500.
+  const original = isValueRefusedByDatabase(located) ? valueRefusedError() : isDatabaseBusy(located) ? databaseBusyError() : located;
   if (isAppError(original)) {
     const extensions = { code: original.code, ...(original.details ?? {}), http: rateLimitHttp(original) };
     if (error instanceof GraphQLError && original === located) {
