@@ -17,6 +17,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fieldErrors: FieldError[];
   readonly issues: RecipeIssue[];
+  /** RATE_LIMITED: whole seconds until the server takes the request again (contracts/errors.ts rateLimited). */
+  readonly retryAfterSeconds: number | null;
 
   constructor(message: string, code: ApiErrorCode, extensions: Record<string, unknown> = {}) {
     super(message);
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.code = code;
     this.fieldErrors = Array.isArray(extensions.fieldErrors) ? (extensions.fieldErrors as FieldError[]) : [];
     this.issues = Array.isArray(extensions.issues) ? (extensions.issues as RecipeIssue[]) : [];
+    this.retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : null;
   }
 }
 
@@ -56,6 +59,7 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
     if (error.code === 'UNAVAILABLE') return 'Kitchen reconnecting — try again.';
+    if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) return `Too many attempts — try again in ${error.retryAfterSeconds} s`;
     if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
     if (error.code === 'BAD_REQUEST')
       return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;

@@ -106,4 +106,15 @@ describe('auth client', () => {
     expect(auth.endedReason).toMatch(/sign in again/);
     expect(notified).toBe(1);
   });
+
+  it('keeps a session adopted while a refresh with the old token was out (a password change ended that token)', async () => {
+    const { auth, storage } = signedIn(1_000);
+    server.used.add('refresh-1');
+    const refreshing = auth.refresh();
+    auth.adopt(session(7, 15 * 60_000));
+    expect(await refreshing).toMatchObject({ refreshToken: 'refresh-7' });
+    expect(auth.getSession()?.accessToken).toBe('access-7');
+    expect(JSON.parse(storage.getItem('brigade.session')!).refreshToken).toBe('refresh-7');
+    expect(auth.endedReason).toBeNull();
+  });
 });

@@ -70,6 +70,15 @@ export class AuthClient {
     return data.login;
   }
 
+  /**
+   * Takes over a session the API issued outside login/refresh (changePassword ends every refresh
+   * session of the user and returns a fresh one), so this tab stays signed in.
+   */
+  adopt(session: Session): void {
+    this.endedReason = null;
+    this.set(session);
+  }
+
   async logout(): Promise<void> {
     const current = this.session;
     this.set(null);
@@ -98,6 +107,8 @@ export class AuthClient {
         return data.refresh;
       })
       .catch((err: unknown) => {
+        // The session was replaced meanwhile (adopt, login): the old token's refusal ends nothing.
+        if (this.session?.refreshToken !== current.refreshToken) return this.session;
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
           this.endedReason = 'Your session has ended. Please sign in again.';
           this.set(null);

@@ -1,12 +1,12 @@
 import { Suspense, useEffect } from 'react';
 import { useAuth, useRequiredSession } from '../auth/AuthContext';
-import { allowed, landingPath } from '../auth/roles';
+import { landingPath } from '../auth/roles';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { useLiveCache } from '../realtime/live-cache';
 import { Link, matchPath, navigate, usePath } from '../router/router';
 import { adminTabs, topNav } from './nav';
-import { ROUTES } from './routes';
+import { CHANGE_PASSWORD_PATH, mayOpen, ROUTES } from './routes';
 import { Empty, Loading } from './states';
 
 /** The signed-in frame: header with the role's nav, live status, and the current screen. */
@@ -62,6 +62,9 @@ function ShellFrame() {
           <span className="topbar__user" title={session.user.email}>
             <span className="topbar__user-name">{session.user.name}</span> <span className="badge">{role}</span>
           </span>
+          <Link to={CHANGE_PASSWORD_PATH} className="btn btn--ghost" title="Change your password">
+            Password
+          </Link>
           <button type="button" className="btn btn--ghost" onClick={() => void auth.logout()}>
             Sign out
           </button>
@@ -83,7 +86,7 @@ function ShellFrame() {
           <Empty title="Page not found">
             <Link to={landing}>Go to your start page</Link>
           </Empty>
-        ) : !allowed(role, match.route.permission) ? (
+        ) : !mayOpen(role, match.route) ? (
           <Empty title="Your role cannot open this page">
             <Link to={landing}>Go to your start page</Link>
           </Empty>

@@ -1,6 +1,5 @@
 import type { RoleName } from '../../../contracts/socket-events';
-import { allowed } from '../auth/roles';
-import { ADMIN_PREFIX, ROUTES } from './routes';
+import { ADMIN_PREFIX, mayOpen, ROUTES } from './routes';
 
 export interface NavItem {
   label: string;
@@ -12,7 +11,7 @@ export interface NavItem {
 
 /** Admin pages this role may open, in tab order; a tab under another's path (platforms/review) is the only one current there. */
 export function adminTabs(role: RoleName): NavItem[] {
-  const tabs = ROUTES.filter((r) => r.group === 'admin' && r.nav && allowed(role, r.permission)).map((r) => r.pattern);
+  const tabs = ROUTES.filter((r) => r.group === 'admin' && r.nav && mayOpen(role, r)).map((r) => r.pattern);
   return tabs.map((to) => ({
     label: ROUTES.find((r) => r.pattern === to)!.nav!,
     to,
@@ -25,7 +24,7 @@ export function adminTabs(role: RoleName): NavItem[] {
  * 1280px tablet for every role.
  */
 export function topNav(role: RoleName): NavItem[] {
-  const items: NavItem[] = ROUTES.filter((r) => r.nav && !r.group && allowed(role, r.permission)).map((r) => ({
+  const items: NavItem[] = ROUTES.filter((r) => r.nav && !r.group && mayOpen(role, r)).map((r) => ({
     label: r.nav!,
     to: r.pattern,
     exact: r.pattern === '/admin',

@@ -1,8 +1,8 @@
 import type { RoleName } from '../../../contracts/socket-events';
-import { allowed, landingPath } from '../auth/roles';
+import { landingPath } from '../auth/roles';
 import { matchPath } from '../router/router';
 import { adminTabs, topNav } from './nav';
-import { ROUTES } from './routes';
+import { CHANGE_PASSWORD_PATH, mayOpen, ROUTES } from './routes';
 
 const navFor = (role: RoleName) => topNav(role).map((i) => i.label);
 const tabsFor = (role: RoleName) => adminTabs(role).map((i) => i.label);
@@ -23,27 +23,34 @@ describe('role-based navigation', () => {
     const roles: RoleName[] = ['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR', 'DELIVERY'];
     for (const role of roles) {
       const route = routeFor(landingPath(role));
-      expect(route && allowed(role, route.permission)).toBe(true);
+      expect(route && mayOpen(role, route)).toBe(true);
     }
     expect(landingPath('DELIVERY')).toBe('/orders');
     expect(landingPath('STAFF')).toBe('/kds');
     expect(landingPath('OPERATOR')).toBe('/console');
   });
 
+  it('lets every role change its own password, from a page no nav lists', () => {
+    const route = routeFor(CHANGE_PASSWORD_PATH)!;
+    expect(route.title).toBe('Change password');
+    for (const role of ['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR', 'DELIVERY'] as RoleName[]) expect(mayOpen(role, route)).toBe(true);
+    expect(route.nav).toBeUndefined();
+  });
+
   it('keeps the designer for roles that may write recipes', () => {
     expect(routeFor('/designer/abc')?.pattern).toBe('/designer/:id');
-    expect(allowed('MANAGER', routeFor('/designer/abc')!.permission)).toBe(true);
-    expect(allowed('STAFF', routeFor('/designer/abc')!.permission)).toBe(false);
+    expect(mayOpen('MANAGER', routeFor('/designer/abc')!)).toBe(true);
+    expect(mayOpen('STAFF', routeFor('/designer/abc')!)).toBe(false);
   });
 });
 
 it('sends the platform review queue to its own page, not to a platform whose id is "review", and to the roles that work it', () => {
   expect(routeFor('/admin/platforms/review')?.title).toBe('Platform orders to review');
   expect(routeFor('/admin/platforms/3f2a')?.pattern).toBe('/admin/platforms/:id');
-  expect(allowed('ADMIN', routeFor('/admin/platforms/review')!.permission)).toBe(true);
-  expect(allowed('MANAGER', routeFor('/admin/platforms/review')!.permission)).toBe(true);
-  expect(allowed('STAFF', routeFor('/admin/platforms/review')!.permission)).toBe(false);
-  expect(allowed('MANAGER', routeFor('/admin/platforms/3f2a')!.permission)).toBe(false);
+  expect(mayOpen('ADMIN', routeFor('/admin/platforms/review')!)).toBe(true);
+  expect(mayOpen('MANAGER', routeFor('/admin/platforms/review')!)).toBe(true);
+  expect(mayOpen('STAFF', routeFor('/admin/platforms/review')!)).toBe(false);
+  expect(mayOpen('MANAGER', routeFor('/admin/platforms/3f2a')!)).toBe(false);
   // Its tab alone is current on it, not "Platforms" as well.
   expect(adminTabs('ADMIN').find((t) => t.label === 'Platforms')?.activeExcept).toEqual(['/admin/platforms/review']);
   expect(adminTabs('ADMIN').find((t) => t.label === 'Order review')?.activeExcept).toEqual([]);

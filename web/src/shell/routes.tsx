@@ -1,5 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { Permission } from '../../../domain/auth/permissions';
+import type { RoleName } from '../../../contracts/socket-events';
+import { allowed } from '../auth/roles';
 
 // Screens load on demand: a cook's tablet never downloads the designer's graph editor.
 const KdsPage = lazy(() => import('../kds/KdsPage').then((m) => ({ default: m.KdsPage })));
@@ -15,13 +17,14 @@ const ReviewQueuePage = lazy(() => import('../admin/platforms/ReviewQueuePage').
 const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
+const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const DesignerPage = lazy(() => import('../designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 
 export interface RouteDef {
   pattern: string;
   title: string;
-  /** The API permission the screen needs; the nav and the router both check it. */
-  permission: Permission;
+  /** The API permission the screen needs (null: any signed-in user); the nav and the router both check it. */
+  permission: Permission | null;
   /** Shown in the nav under this label; routes without it are reached by links only. */
   nav?: string;
   /** Admin pages share one "Admin" entry in the top bar and a tab bar of their own. */
@@ -30,6 +33,13 @@ export interface RouteDef {
 }
 
 export const ADMIN_PREFIX = '/admin/';
+
+export function mayOpen(role: RoleName, route: RouteDef): boolean {
+  return route.permission === null || allowed(role, route.permission);
+}
+
+/** Linked from the top bar, next to Sign out. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
 
 export const ROUTES: RouteDef[] = [
   { pattern: '/admin', title: 'Dashboard', nav: 'Dashboard', permission: 'analytics:read', render: () => <DashboardPage /> },
@@ -64,5 +74,6 @@ export const ROUTES: RouteDef[] = [
   },
   { pattern: '/admin/inventory', group: 'admin', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
   { pattern: '/admin/users', group: 'admin', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
+  { pattern: CHANGE_PASSWORD_PATH, title: 'Change password', permission: null, render: () => <ChangePasswordPage /> },
   { pattern: '/admin/audit', group: 'admin', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },
 ];

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { RoleName } from '../../../../contracts/socket-events';
 import type { Api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ApiContext } from '../../api/hooks';
@@ -27,12 +28,12 @@ const order = (over: Partial<ReviewOrder> = {}): ReviewOrder => ({
   ...over,
 });
 
-function renderQueue(api: Api) {
+function renderQueue(api: Api, role: RoleName = 'ADMIN') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
       <ApiContext.Provider value={api}>
-        <ReviewQueue />
+        <ReviewQueue role={role} />
       </ApiContext.Provider>
     </QueryClientProvider>,
   );
@@ -43,6 +44,17 @@ const pick = (line: string, dishName: string) =>
   fireEvent.change(within(card()).getByRole('combobox', { name: `Our dish for ${line}` }), { target: { value: dish(dishName).id } });
 
 describe('platform review queue', () => {
+  it('links back to the platforms page only for roles that may open it', async () => {
+    renderQueue(fakePlatformApi({ queue: [] }).api, 'ADMIN');
+    expect(screen.getByRole('link', { name: 'Platforms' }).getAttribute('href')).toBe('#/admin/platforms');
+    await screen.findByText('No platform orders need review');
+    cleanup();
+    renderQueue(fakePlatformApi({ queue: [] }).api, 'MANAGER');
+    await screen.findByText('No platform orders need review');
+    expect(screen.queryByRole('link', { name: 'Platforms' })).toBeNull();
+    expect(screen.queryByText(/Platforms/)).toBeNull();
+  });
+
   it('accepts only once every unknown line names a dish, then sends one mapping per platform product', async () => {
     const { api, callsOf } = fakePlatformApi({
       queue: [order()],

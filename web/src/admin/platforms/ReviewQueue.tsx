@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { RoleName } from '../../../../contracts/socket-events';
+import { allowed } from '../../auth/roles';
 import { PageHeader } from '../../shell/page';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
@@ -14,7 +16,7 @@ const byUrgency = (a: ReviewOrder, b: ReviewOrder) =>
  * Platform orders kept for a person because a line matched none of our dishes, or the kitchen could
  * not take them as sent: never dropped, never cooked by guesswork.
  */
-export function ReviewQueue() {
+export function ReviewQueue({ role }: { role: RoleName }) {
   const queue = useReviewQueue();
   const dishes = useGqlQuery(DISHES_KEY, DISHES_QUERY);
   const [notices, setNotices] = useState<string[]>([]);
@@ -23,7 +25,8 @@ export function ReviewQueue() {
   return (
     <section className="page">
       <PageHeader
-        back={{ to: '/admin/platforms', label: 'Platforms' }}
+        // A manager reviews platform orders but may not open the platforms page: no link to a refusal.
+        back={allowed(role, 'platforms:manage') ? { to: '/admin/platforms', label: 'Platforms' } : undefined}
         title="Orders to review"
         lead="Platform orders we could not take as sent. Match each unknown line to one of our dishes and accept, or deny the order, before its deadline."
       />

@@ -1,0 +1,130 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/errors';
+import { graphql } from '../api/graphql';
+import { useGqlMutation } from '../api/hooks';
+import { PageHeader } from '../shell/page';
+import { FormError } from '../shell/states';
+import { useAuth } from './AuthContext';
+import { AuthPayloadFields } from './session';
+
+export const CHANGE_PASSWORD = graphql(
+  `
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+      changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+        ...AuthPayloadFields
+      }
+    }
+  `,
+  [AuthPayloadFields],
+);
+
+/** The API's password policy (core/auth/password-policy.ts), said before the user types. */
+export const POLICY_HINT =
+  "At least 10 characters and hard to guess (a few unrelated words work well). It must not contain your email, your name or the kitchen's short name.";
+
+type Field = 'currentPassword' | 'newPassword' | 'confirm';
+const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', confirm: '' };
+
+/** The server's BAD_USER_INPUT field errors on the fields they name; anything else stays for the form-level message. */
+function fieldErrorsOf(error: unknown): { fields: Partial<Record<Field, string>>; rest: boolean } {
+  if (!(error instanceof ApiError)) return { fields: {}, rest: Boolean(error) };
+  if (error.code !== 'BAD_USER_INPUT' || error.fieldErrors.length === 0) return { fields: {}, rest: true };
+  const fields: Partial<Record<Field, string>> = {};
+  let rest = false;
+  for (const f of error.fieldErrors) {
+    if (f.path !== 'currentPassword' && f.path !== 'newPassword') rest = true;
+    else fields[f.path] ??= f.message;
+  }
+  return { fields, rest };
+}
+
+/**
+ * Any signed-in user sets a new password. The API ends every refresh session of the user and
+ * returns a fresh one, which this tab adopts: it stays signed in, other devices sign in again.
+ */
+export function ChangePasswordPage() {
+  const id = useId();
+  const auth = useAuth();
+  const change = useGqlMutation(CHANGE_PASSWORD);
+  const [form, setForm] = useState(EMPTY);
+  const [mismatch, setMismatch] = useState(false);
+  const [done, setDone] = useState(false);
+  const server = fieldErrorsOf(change.error);
+  const fields: Partial<Record<Field, string>> = { ...server.fields, confirm: mismatch ? 'does not match the new password' : undefined };
+
+  const set = (field: Field, value: string) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setDone(false);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    // Checked here only: the API never sees the repeat, it exists to catch a typo.
+    const differs = form.newPassword !== form.confirm;
+    setMismatch(differs);
+    if (differs) return change.reset();
+    change.mutate(
+      { currentPassword: form.currentPassword, newPassword: form.newPassword },
+      {
+        onSuccess: ({ changePassword }) => {
+          auth.adopt(changePassword);
+          setForm(EMPTY);
+          setDone(true);
+        },
+      },
+    );
+  };
+
+  const field = (name: Field, label: string, autoComplete: string, hint?: string) => {
+    const error = fields[name];
+    const controlId = `${id}-${name}`;
+    const describedBy = [error && `${controlId}-error`, hint && `${controlId}-hint`].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={controlId}>
+          {label}
+        </label>
+        <input
+          id={controlId}
+          type="password"
+          value={form[name]}
+          onChange={(e) => set(name, e.target.value)}
+          autoComplete={autoComplete}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        {hint && (
+          <small id={`${controlId}-hint`} className="muted">
+            {hint}
+          </small>
+        )}
+        {error && (
+          <small id={`${controlId}-error`} className="field__error">
+            {error}
+          </small>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <section className="page">
+      <PageHeader title="Change password" lead="Every other device signed in as you will have to sign in again; this one stays signed in." />
+      <form className="card account-form" onSubmit={submit} aria-label="Change password" noValidate>
+        {field('currentPassword', 'Current password', 'current-password')}
+        {field('newPassword', 'New password', 'new-password', POLICY_HINT)}
+        {field('confirm', 'Repeat new password', 'new-password')}
+        {server.rest && <FormError error={change.error} />}
+        {done && (
+          <p className="notice" role="status">
+            Password changed. You are still signed in here; other devices have been signed out.
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary" disabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change password'}
+        </button>
+      </form>
+    </section>
+  );
+}
