@@ -1,0 +1,90 @@
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * An operation's cost, roughly the values the API must produce: 1 per field, and a list field's
+ * selection counted once per row it can return. That is its `limit` (or `first`) when written in
+ * the document; the largest page any list serves when it comes from a variable (validation runs
+ * before variables are known, and Yoga caches its result per document); the argument's default
+ * when omitted; LIST_GUESS for lists without a limit (an order's items, a tenant's stations).
+ * Introspection (`__schema`, `__type`) costs nothing here: production switches it off.
+ */
+export const LIST_GUESS = 5;
+/** inventoryMovements' maximum; orders and audit logs stop at 200. */
+export const LARGEST_PAGE = 500;
+
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  return new Costing(schema, fragments).selections(operation.selectionSet, root);
+}
+
+class Costing {
+  /** Each fragment is costed once, however often it is spread; a fragment cycle counts as 0 (graphql reports it). */
+  private readonly fragmentCosts = new Map<string, number>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+  ) {}
+
+  selections(set: SelectionSetNode, parent: GraphQLNamedType): number {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) cost += this.field(selection, parent);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
+        if (type) cost += this.selections(selection.selectionSet, type);
+      } else cost += this.fragment(selection.name.value);
+    }
+    return cost;
+  }
+
+  private fragment(name: string): number {
+    const known = this.fragmentCosts.get(name);
+    if (known !== undefined) return known;
+    this.fragmentCosts.set(name, 0);
+    const fragment = this.fragments.get(name);
+    const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
+    const cost = fragment && type ? this.selections(fragment.selectionSet, type) : 0;
+    this.fragmentCosts.set(name, cost);
+    return cost;
+  }
+
+  private field(field: FieldNode, parent: GraphQLNamedType): number {
+    const name = field.name.value;
+    if (name === '__schema' || name === '__type') return 0;
+    if (!field.selectionSet) return 1;
+    const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+    const type = definition && getNamedType(definition.type);
+    // An unknown field or a selection on a scalar is graphql's own rules' to report.
+    if (!definition || !type || !isCompositeType(type)) return 1;
+    const each = 1 + this.selections(field.selectionSet, type);
+    return isListType(getNullableType(definition.type)) ? each * rows(field, definition) : each;
+  }
+}
+
+function rows(field: FieldNode, definition: GraphQLField<unknown, unknown>): number {
+  const declared = definition.args.find((a) => a.name === 'limit' || a.name === 'first');
+  if (!declared) return LIST_GUESS;
+  const written = field.arguments?.find((a) => a.name.value === declared.name)?.value;
+  if (!written) return typeof declared.defaultValue === 'number' ? declared.defaultValue : LARGEST_PAGE;
+  return written.kind === Kind.INT ? Math.max(1, Number(written.value)) : LARGEST_PAGE;
+}

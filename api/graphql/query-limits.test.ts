@@ -1,0 +1,106 @@
+import { parse, specifiedRules, validate } from 'graphql';
+import { envelop, type Plugin } from 'graphql-yoga';
+import { loadWebDocuments, type WebDocument } from '../../test/support/web-documents';
+import { testPrisma } from '../../test/support/db';
+import { startTestApi, type GqlResponse, type TestApi } from '../../test/support/graphql-client';
+import { QUERY_LIMITS, useQueryLimits, type QueryLimit } from './query-limits';
+import { schema } from './schema';
+
+/**
+ * The query limits over real HTTP (the bombs are refused before anything runs), and every
+ * document the web app sends through the same plugins: a new screen that needs more fails here,
+ * not in a kitchen.
+ */
+const prisma = testPrisma();
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi(prisma);
+});
+afterAll(() => api?.close());
+
+/** The issue's measured attack: 1,000 aliases of a nested list, 21 MB of answer before the limits. */
+const ISSUE_ATTACK = `{ ${Array.from({ length: 1000 }, (_, i) => `o${i}: orders(limit: 200) { id items { id tasks { id } } }`).join(' ')} }`;
+
+/** Refused before execution: the answer has no `data` at all (GraphQL over HTTP), only the refusal. */
+function expectRefused(res: GqlResponse, limit: QueryLimit, message: RegExp) {
+  expect(res).not.toHaveProperty('data');
+  expect(res.errors).toEqual([{ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', limit } }]);
+}
+
+it('refuses the 1,000-alias attack while parsing, by its token count', async () => {
+  const res = await api.gql(ISSUE_ATTACK);
+  expectRefused(res, 'tokens', new RegExp(`^Query refused: Token limit of ${QUERY_LIMITS.tokens} exceeded\\.$`));
+});
+
+it('refuses more aliases than allowed, even of the cheapest field', async () => {
+  const aliases = Array.from({ length: QUERY_LIMITS.aliases + 1 }, (_, i) => `a${i}: me { user { id } }`).join(' ');
+  const res = await api.gql(`{ ${aliases} }`);
+  expectRefused(res, 'aliases', /^Query refused: Aliases limit of \d+ exceeded, found \d+\.$/);
+});
+
+it('refuses a document nested deeper than allowed', async () => {
+  // The schema has no cycles, so depth comes from inline fragments, which graphql happily nests.
+  const depth = QUERY_LIMITS.depth + 2;
+  const res = await api.gql(`{ me { ${'... on Me { '.repeat(depth)}user { id }${' }'.repeat(depth)} } }`);
+  expectRefused(res, 'depth', /^Query refused: Query depth limit of \d+ exceeded, found \d+\.$/);
+});
+
+it('refuses a list asked for more rows than the cost allows, without aliases', async () => {
+  const res = await api.gql('{ orders(limit: 200) { id orderNumber status items { id name tasks { id name status } } } }');
+  expectRefused(res, 'cost', new RegExp(`^Query refused: Query cost limit of ${QUERY_LIMITS.cost} exceeded, found \\d+\\.$`));
+});
+
+it('counts a page size from a variable as the largest page', async () => {
+  const query = 'query ($n: Int) { orders(limit: $n) { id orderNumber status items { id name tasks { id name status } } } }';
+  expectRefused(await api.gql(query, { n: 1 }), 'cost', /cost limit/);
+});
+
+it('lets an ordinary query through to its resolvers', async () => {
+  const res = await api.gql('{ me { user { id } } }');
+  expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+describe('every GraphQL document of the web app', () => {
+  let documents: WebDocument[];
+  const measured = new Map<QueryLimit, number>();
+  const enveloped = envelop({
+    plugins: [
+      // What Yoga's engine does: graphql's parser, validator and specified rules, then our plugins.
+      { onParse: ({ setParseFn }) => setParseFn(parse) },
+      { onValidate: ({ setValidationFn, addValidationRule }) => (setValidationFn(validate), specifiedRules.forEach(addValidationRule)) },
+      ...(useQueryLimits({ onMeasured: (limit, n) => measured.set(limit, Math.max(n, measured.get(limit) ?? 0)) }) as Plugin[]),
+    ],
+  });
+
+  beforeAll(async () => {
+    documents = await loadWebDocuments();
+  });
+
+  it('are found: the screens and the sign-in flow', () => {
+    const names = documents.map((d) => d.name.split(' ')[0]);
+    expect(names).toEqual(expect.arrayContaining(['Login', 'ActiveOrders', 'ExpoOrders', 'StationQueue', 'ConsoleOrders', 'AuditLogs', 'CreateOrder']));
+    expect(documents.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('pass every limit', () => {
+    const refused: string[] = [];
+    const heaviest = new Map<QueryLimit, number>();
+    for (const doc of documents) {
+      measured.clear();
+      const { parse: parseDoc, validate: validateDoc } = enveloped();
+      let errors: readonly Error[];
+      try {
+        errors = validateDoc(schema, parseDoc(doc.text));
+      } catch (err) {
+        errors = [err as Error];
+      }
+      for (const err of errors) refused.push(`${doc.name}: ${err.message}`);
+      for (const [limit, value] of measured) heaviest.set(limit, Math.max(value, heaviest.get(limit) ?? 0));
+    }
+    expect(refused).toEqual([]);
+    // The checks did run: the kitchen's list screens are far from free.
+    expect(heaviest.get('cost')).toBeGreaterThan(QUERY_LIMITS.cost / 2);
+    expect(heaviest.get('tokens')).toBeGreaterThan(20);
+  });
+});
