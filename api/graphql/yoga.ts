@@ -1,17 +1,20 @@
 import { GraphQLError } from 'graphql';
 import { createYoga as createYogaServer, maskError, type YogaLogger } from 'graphql-yoga';
 import { isAppError } from '../../contracts/errors';
+import type { Env } from '../../config/env';
 import { componentLogger, type Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
+import { GRAPHIQL_TITLE, renderLocalGraphiQL, useGraphiQLPolicy, useNoIntrospection } from './developer-tools';
 import { useInputErrorCodes } from './input-error-codes';
+import { useQueryLimits } from './query-limits';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
 
 export interface CreateYogaOptions {
   prisma: Db;
-  env: AuthEnv & { NODE_ENV?: string };
+  env: AuthEnv & Pick<Env, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & { NODE_ENV?: string };
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
@@ -23,16 +26,27 @@ export interface CreateYogaOptions {
  * The GraphQL endpoint, mounted by api/app.ts with `app.use(yoga.graphqlEndpoint, yoga)`.
  * maskedErrors: an AppError from a use case reaches clients with its code and details (the
  * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
- * INTERNAL_SERVER_ERROR and is logged server-side.
+ * INTERNAL_SERVER_ERROR and is logged server-side. Every document passes the query limits
+ * (query-limits.ts) before anything runs; GraphiQL and introspection follow the environment
+ * (developer-tools.ts).
  */
 export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql') }: CreateYogaOptions) {
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Brigade GraphQL' },
+    // Yoga's default CORS answers every origin; api/http-security.ts allows CORS_ORIGINS only.
+    cors: false,
+    graphiql: env.GRAPHIQL ? { title: GRAPHIQL_TITLE } : false,
+    renderGraphiQL: renderLocalGraphiQL,
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events }),
-    plugins: [useInputErrorCodes(), useUnexpectedErrorLog(logger)],
+    plugins: [
+      useInputErrorCodes(),
+      useUnexpectedErrorLog(logger),
+      ...useQueryLimits({ hideSuggestions: !env.GRAPHQL_INTROSPECTION }),
+      ...(env.GRAPHQL_INTROSPECTION ? [] : [useNoIntrospection()]),
+      useGraphiQLPolicy(),
+    ],
     logging: yogaLogger(logger),
   });
 }
