@@ -1,6 +1,7 @@
 import {
   getNamedType,
   getNullableType,
+  parse,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -22,11 +23,23 @@ import {
  * the document; the largest page any list serves when it comes from a variable (validation runs
  * before variables are known, and Yoga caches its result per document); the argument's default
  * when omitted; LIST_GUESS for lists without a limit (an order's items, a tenant's stations).
+ * A row costs at least what its resolver loads for it (LOADED_PER_ROW), whatever the client selects.
  * Introspection (`__schema`, `__type`) costs nothing here: production switches it off.
  */
 export const LIST_GUESS = 5;
 /** inventoryMovements' maximum; orders and audit logs stop at 200. */
 export const LARGEST_PAGE = 500;
+
+/**
+ * Lists whose resolver loads more per row than a client may select, as the selection it loads:
+ * `orders` reads each order with its items, their dishes, tasks, stations and subtasks
+ * (core/orders/order-include.ts), even for `orders { id }` (measured: 200 orders of 3 items and
+ * 12 tasks, about 1 s either way).
+ */
+const LOADED_PER_ROW: Record<string, string> = {
+  'Query.orders': '{ id items { id menuItem { id } tasks { id station { id } subtasks { id } } } }',
+};
+const loadedSelections = new Map(Object.entries(LOADED_PER_ROW).map(([field, selection]) => [field, selectionOf(selection)]));
 
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
   const root = schema.getRootType(operation.operation);
@@ -76,9 +89,14 @@ class Costing {
     const type = definition && getNamedType(definition.type);
     // An unknown field or a selection on a scalar is graphql's own rules' to report.
     if (!definition || !type || !isCompositeType(type)) return 1;
-    const each = 1 + this.selections(field.selectionSet, type);
+    const loaded = loadedSelections.get(`${parent.name}.${name}`);
+    const each = 1 + Math.max(this.selections(field.selectionSet, type), loaded ? this.selections(loaded, type) : 0);
     return isListType(getNullableType(definition.type)) ? each * rows(field, definition) : each;
   }
+}
+
+function selectionOf(selection: string): SelectionSetNode {
+  return (parse(selection).definitions[0] as OperationDefinitionNode).selectionSet;
 }
 
 function rows(field: FieldNode, definition: GraphQLField<unknown, unknown>): number {
