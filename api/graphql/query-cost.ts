@@ -1,12 +1,12 @@
 import {
   getNamedType,
   getNullableType,
-  parse,
   isCompositeType,
   isInterfaceType,
   isListType,
   isObjectType,
   Kind,
+  parse,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -15,16 +15,16 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /**
- * An operation's cost, roughly the values the API must produce: 1 per field, and a list field's
- * selection counted once per row it can return. That is its `limit` (or `first`) when written in
- * the document; the largest page any list serves when it comes from a variable (validation runs
- * before variables are known, and Yoga caches its result per document); the argument's default
- * when omitted; LIST_GUESS for lists without a limit (an order's items, a tenant's stations).
- * A row costs at least what its resolver loads for it (LOADED_PER_ROW), whatever the client selects.
- * Introspection (`__schema`, `__type`) costs nothing here: production switches it off.
+ * An operation's cost, roughly the values the API must load and produce: 1 per field, and a list
+ * field's selection counted once per row it can return. That is its `limit` (or `first`), written
+ * in the document or given as a variable; else the argument's default; else the largest page any
+ * list serves. Lists without a limit (an order's items, a tenant's stations) count LIST_GUESS
+ * rows. A row costs at least what its resolver loads for it (LOADED_PER_ROW), whatever the client
+ * selects. Introspection (`__schema`, `__type`) costs nothing here: production switches it off.
  */
 export const LIST_GUESS = 5;
 /** inventoryMovements' maximum; orders and audit logs stop at 200. */
@@ -33,20 +33,32 @@ export const LARGEST_PAGE = 500;
 /**
  * Lists whose resolver loads more per row than a client may select, as the selection it loads:
  * `orders` reads each order with its items, their dishes, tasks, stations and subtasks
- * (core/orders/order-include.ts), even for `orders { id }` (measured: 200 orders of 3 items and
- * 12 tasks, about 1 s either way).
+ * (core/orders/order-include.ts), even for `orders { id }` (200 orders of 3 dishes and 12 tasks
+ * took about 1 s either way).
  */
 const LOADED_PER_ROW: Record<string, string> = {
   'Query.orders': '{ id items { id menuItem { id } tasks { id station { id } subtasks { id } } } }',
 };
 const loadedSelections = new Map(Object.entries(LOADED_PER_ROW).map(([field, selection]) => [field, selectionOf(selection)]));
 
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> = {},
+): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  return new Costing(schema, fragments).selections(operation.selectionSet, root);
+  const defaults = new Map((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]));
+  const intOf = (value: ValueNode | undefined): number | undefined => {
+    if (value?.kind === Kind.INT) return Number(value.value);
+    if (value?.kind !== Kind.VARIABLE) return undefined;
+    const given = variables[value.name.value];
+    return Number.isInteger(given) ? (given as number) : intOf(defaults.get(value.name.value));
+  };
+  return new Costing(schema, fragments, intOf).selections(operation.selectionSet, root);
 }
 
 class Costing {
@@ -56,6 +68,7 @@ class Costing {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly intOf: (value: ValueNode | undefined) => number | undefined,
   ) {}
 
   selections(set: SelectionSetNode, parent: GraphQLNamedType): number {
@@ -91,18 +104,18 @@ class Costing {
     if (!definition || !type || !isCompositeType(type)) return 1;
     const loaded = loadedSelections.get(`${parent.name}.${name}`);
     const each = 1 + Math.max(this.selections(field.selectionSet, type), loaded ? this.selections(loaded, type) : 0);
-    return isListType(getNullableType(definition.type)) ? each * rows(field, definition) : each;
+    return isListType(getNullableType(definition.type)) ? each * this.rows(field, definition) : each;
+  }
+
+  private rows(field: FieldNode, definition: GraphQLField<unknown, unknown>): number {
+    const declared = definition.args.find((a) => a.name === 'limit' || a.name === 'first');
+    if (!declared) return LIST_GUESS;
+    const fallback = typeof declared.defaultValue === 'number' ? declared.defaultValue : LARGEST_PAGE;
+    const given = this.intOf(field.arguments?.find((a) => a.name.value === declared.name)?.value);
+    return Math.max(1, given ?? fallback);
   }
 }
 
 function selectionOf(selection: string): SelectionSetNode {
   return (parse(selection).definitions[0] as OperationDefinitionNode).selectionSet;
-}
-
-function rows(field: FieldNode, definition: GraphQLField<unknown, unknown>): number {
-  const declared = definition.args.find((a) => a.name === 'limit' || a.name === 'first');
-  if (!declared) return LIST_GUESS;
-  const written = field.arguments?.find((a) => a.name.value === declared.name)?.value;
-  if (!written) return typeof declared.defaultValue === 'number' ? declared.defaultValue : LARGEST_PAGE;
-  return written.kind === Kind.INT ? Math.max(1, Number(written.value)) : LARGEST_PAGE;
 }

@@ -1,5 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { operationCost } from './query-cost';
 
@@ -29,16 +29,12 @@ type ArmorConfig = NonNullable<ConstructorParameters<typeof EnvelopArmor>[0]>;
  * The limits as Yoga plugins: graphql-armor counts tokens, depth, aliases and directives; the cost
  * is our own rule, because armor's cost limit has no notion of list fields (it multiplies by
  * literal `first`/`last` only, and our lists take `limit`). A document over a limit is refused
- * while parsing or validating, so no resolver runs; the client gets BAD_USER_INPUT and the limit.
+ * before any resolver runs; the client gets BAD_USER_INPUT and the limit's name.
  * `hideSuggestions` drops "Did you mean …?" from validation errors, which would otherwise map the
  * schema field by field for someone who cannot introspect it.
  */
-export function useQueryLimits(options: QueryLimitsOptions = {}): Plugin[] {
-  const check = (limit: QueryLimit) => ({
-    n: QUERY_LIMITS[limit],
-    ...refuseAs(limit),
-    onAccept: options.onMeasured ? [(_context: unknown, { n }: { n: number }) => options.onMeasured?.(limit, n)] : [],
-  });
+export function useQueryLimits(options: { hideSuggestions?: boolean } = {}): Plugin[] {
+  const check = (limit: QueryLimit) => ({ n: QUERY_LIMITS[limit], ...refuseAs(limit) });
   const config: ArmorConfig = {
     maxTokens: check('tokens'),
     maxDepth: check('depth'),
@@ -47,14 +43,7 @@ export function useQueryLimits(options: QueryLimitsOptions = {}): Plugin[] {
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.hideSuggestions ?? false, mask: '' },
   };
-  const cost: Plugin = { onValidate: ({ addValidationRule }) => addValidationRule(costRule(QUERY_LIMITS.cost, options.onMeasured)) };
-  return [...(new EnvelopArmor(config).protect().plugins as Plugin[]), cost];
-}
-
-export interface QueryLimitsOptions {
-  hideSuggestions?: boolean;
-  /** Each accepted document's figures (the tokens are reported as they are counted), for tests and tuning. */
-  onMeasured?: (limit: QueryLimit, value: number) => void;
+  return [...(new EnvelopArmor(config).protect().plugins as Plugin[]), useCostLimit(QUERY_LIMITS.cost)];
 }
 
 /** The refusal a client sees: our code, which limit, and armor's numbers without its "Syntax Error" prefix. */
@@ -62,14 +51,19 @@ function queryRefused(limit: QueryLimit, detail: string): GraphQLError {
   return new GraphQLError(`Query refused: ${detail.replace(/^Syntax Error: /, '')}`, { extensions: { code: 'BAD_USER_INPUT', limit } });
 }
 
-function costRule(maxCost: number, onMeasured: QueryLimitsOptions['onMeasured']): ValidationRule {
-  return (context) => ({
-    OperationDefinition(operation) {
-      const cost = operationCost(context.getSchema(), context.getDocument(), operation);
-      if (cost > maxCost) context.reportError(queryRefused('cost', `Query cost limit of ${maxCost} exceeded, found ${cost}.`));
-      else onMeasured?.('cost', cost);
+/**
+ * The cost is checked when the operation is about to execute, with its variables (a page size is
+ * often one), so it never reaches a resolver either; validation sees no variables.
+ */
+function useCostLimit(maxCost: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const cost = operationCost(args.schema, args.document, operation, args.variableValues ?? {});
+      if (cost > maxCost) setResultAndStopExecution({ errors: [queryRefused('cost', `Query cost limit of ${maxCost} exceeded, found ${cost}.`)] });
     },
-  });
+  };
 }
 
 /** graphql-armor reports through onReject; throwing there ends parsing or validation on the spot. */
