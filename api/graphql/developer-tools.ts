@@ -15,26 +15,26 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
  */
 export const GRAPHIQL_TITLE = 'Brigade GraphQL';
 
-let rendered: { key: string; html: string; csp: string } | undefined;
-
-export function renderLocalGraphiQL(options: GraphiQLOptions): string {
-  const key = JSON.stringify(options);
-  if (rendered?.key !== key) {
-    const html = renderGraphiQL(options);
-    rendered = { key, html, csp: graphiqlCsp(html) };
-  }
-  return rendered.html;
-}
-
-/** Puts the GraphiQL page's policy on the GraphiQL page (the only HTML Yoga answers). */
-export function useGraphiQLPolicy(): Plugin {
-  return {
+/**
+ * Yoga's `renderGraphiQL` and the plugin that puts the page's policy on its response (the only HTML
+ * Yoga answers), for one Yoga instance: the page is rendered on first request, then reused.
+ */
+export function localGraphiQL(): { render(options: GraphiQLOptions): string; policy: Plugin } {
+  let rendered: { key: string; html: string; csp: string } | undefined;
+  const render = (options: GraphiQLOptions) => {
+    const key = JSON.stringify(options);
+    if (rendered?.key !== key) {
+      const html = renderGraphiQL(options);
+      rendered = { key, html, csp: graphiqlCsp(html) };
+    }
+    return rendered.html;
+  };
+  const policy: Plugin = {
     onResponse({ response }) {
-      if (rendered && response.headers.get('content-type')?.startsWith('text/html')) {
-        response.headers.set('Content-Security-Policy', rendered.csp);
-      }
+      if (rendered && response.headers.get('content-type')?.startsWith('text/html')) response.headers.set('Content-Security-Policy', rendered.csp);
     },
   };
+  return { render, policy };
 }
 
 /** `__schema` and `__type` refused in validation (`__typename` stays: clients rely on it). */

@@ -6,7 +6,7 @@ import { componentLogger, type Logger } from '../../config/logger';
 import type { Db } from '../../db/client';
 import { type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
-import { GRAPHIQL_TITLE, renderLocalGraphiQL, useGraphiQLPolicy, useNoIntrospection } from './developer-tools';
+import { GRAPHIQL_TITLE, localGraphiQL, useNoIntrospection } from './developer-tools';
 import { useInputErrorCodes } from './input-error-codes';
 import { useQueryLimits } from './query-limits';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
@@ -31,13 +31,14 @@ export interface CreateYogaOptions {
  * (developer-tools.ts).
  */
 export function createYoga({ prisma, env, kitchen = null, events = null, logger = componentLogger('graphql') }: CreateYogaOptions) {
+  const graphiql = localGraphiQL();
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
     // Yoga's default CORS answers every origin; api/http-security.ts allows CORS_ORIGINS only.
     cors: false,
     graphiql: env.GRAPHIQL ? { title: GRAPHIQL_TITLE } : false,
-    renderGraphiQL: renderLocalGraphiQL,
+    renderGraphiQL: graphiql.render,
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events }),
     plugins: [
@@ -45,7 +46,7 @@ export function createYoga({ prisma, env, kitchen = null, events = null, logger 
       useUnexpectedErrorLog(logger),
       ...useQueryLimits({ hideSuggestions: !env.GRAPHQL_INTROSPECTION }),
       ...(env.GRAPHQL_INTROSPECTION ? [] : [useNoIntrospection()]),
-      useGraphiQLPolicy(),
+      graphiql.policy,
     ],
     logging: yogaLogger(logger),
   });
