@@ -11,6 +11,7 @@ import { componentLogger } from '../config/logger';
 import { pgPool, type Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
 import { requestIds } from './request-id';
+import { corsMiddleware, securityHeaders } from './http-security';
 import { healthRouter, type TemporalHandle } from './health';
 import { watchItemWorkflows } from '../core/tasks/item-workflow-watch';
 import { attachSocketServer } from './realtime/socket-server';
@@ -57,10 +58,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   // Behind a load balancer (compose: nginx) req.ip would be the proxy's for every client.
   app.set('trust proxy', env.TRUST_PROXY);
   app.use(requestIds());
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders());
+  app.use(['/graphql', '/api'], corsMiddleware(env.CORS_ORIGINS));
 
   app.use(healthRouter({ prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE }));
   // Events go out through PostgreSQL like the worker's, so every API node's sockets receive them.

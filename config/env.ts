@@ -7,6 +7,11 @@ import { z } from 'zod';
  */
 const ROOT = path.resolve(__dirname, '..');
 
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -51,12 +56,32 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Origins (comma-separated) another site may call the API from, with credentials; empty → same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    ),
+  /** The GraphiQL page at GET /graphql; unset → on, except in production. */
+  GRAPHIQL: flag,
+  /** `__schema` / `__type` queries; unset → allowed, except in production. */
+  GRAPHQL_INTROSPECTION: flag,
 });
 
 /** Every variable the app reads (README documents each one). */
 export const ENV_KEYS: readonly string[] = Object.keys(schema.shape);
 
-export type Env = z.infer<typeof schema> & { JWT_SECRET: string; JWT_REFRESH_SECRET: string; ROOT: string };
+export type Env = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & {
+  JWT_SECRET: string;
+  JWT_REFRESH_SECRET: string;
+  GRAPHIQL: boolean;
+  GRAPHQL_INTROSPECTION: boolean;
+  ROOT: string;
+};
 
 const DEV_SECRET = 'brigade-dev-secret-change-me-in-production';
 
@@ -72,8 +97,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       if (!env[name]) throw new Error(`Missing required environment variable ${name} (NODE_ENV=production)`);
     }
   }
+  // Developer conveniences that map the schema for an attacker: off in production unless asked for.
+  const developerTool = (value: boolean | undefined) => value ?? env.NODE_ENV !== 'production';
   return {
     ...env,
+    GRAPHIQL: developerTool(env.GRAPHIQL),
+    GRAPHQL_INTROSPECTION: developerTool(env.GRAPHQL_INTROSPECTION),
     JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
     JWT_REFRESH_SECRET: env.JWT_REFRESH_SECRET ?? `${DEV_SECRET}-refresh`,
     ROOT,

@@ -1,12 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { createYoga as createYogaServer, maskError, type YogaLogger } from 'graphql-yoga';
 import { isAppError } from '../../contracts/errors';
+import type { Env } from '../../config/env';
 import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
 import { type AccessRevoked, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
 import { databaseBusyError, isDatabaseBusy, isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
+import { GRAPHIQL_TITLE, localGraphiQL, useNoIntrospection } from './developer-tools';
 import { useInputErrorCodes, useRefuseNulInput } from './input-error-codes';
+import { useQueryLimits } from './query-limits';
 import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
 import { rateLimitHttp } from '../rate-limits/http';
@@ -15,7 +18,7 @@ import { createRateLimits, type RateLimitEnv, type RateLimits } from '../rate-li
 
 export interface CreateYogaOptions {
   prisma: Db;
-  env: AuthEnv & RateLimitEnv & { NODE_ENV?: string };
+  env: AuthEnv & RateLimitEnv & Pick<Env, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & { NODE_ENV?: string };
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
@@ -31,7 +34,9 @@ export interface CreateYogaOptions {
  * The GraphQL endpoint, mounted by api/app.ts with `app.use(yoga.graphqlEndpoint, yoga)`.
  * maskedErrors: an AppError from a use case reaches clients with its code and details (the
  * GraphQL edge of core/errors.ts); anything unexpected becomes "Unexpected error." with code
- * INTERNAL_SERVER_ERROR and is logged server-side.
+ * INTERNAL_SERVER_ERROR and is logged server-side. Every document passes the query limits
+ * (query-limits.ts) before anything runs; GraphiQL and introspection follow the environment
+ * (developer-tools.ts).
  */
 export function createYoga({
   prisma,
@@ -43,13 +48,25 @@ export function createYoga({
   rateLimits,
 }: CreateYogaOptions) {
   const limits = rateLimits ?? createRateLimits(pgPool(prisma), env);
+  const graphiql = localGraphiQL();
   return createYogaServer({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Brigade GraphQL' },
+    // Yoga's default CORS answers every origin; api/http-security.ts allows CORS_ORIGINS only.
+    cors: false,
+    graphiql: env.GRAPHIQL ? { title: GRAPHIQL_TITLE } : false,
+    renderGraphiQL: graphiql.render,
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
     context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked }),
-    plugins: [useRefuseNulInput(), useInputErrorCodes(), useUnexpectedErrorLog(logger), useUserRateLimit(limits.graphqlPerUser)],
+    plugins: [
+      useRefuseNulInput(),
+      useInputErrorCodes(),
+      useUnexpectedErrorLog(logger),
+      ...useQueryLimits({ hideSuggestions: !env.GRAPHQL_INTROSPECTION }),
+      ...(env.GRAPHQL_INTROSPECTION ? [] : [useNoIntrospection()]),
+      graphiql.policy,
+      useUserRateLimit(limits.graphqlPerUser),
+    ],
     logging: yogaLogger(logger),
   });
 }

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { Server } from 'socket.io';
 import type { Env } from '../../config/env';
 import { componentLogger } from '../../config/logger';
+import { corsFor } from '../http-security';
 import type { Db } from '../../db/client';
 import { ensureEventLog, pruneEventLog } from '../../events/event-log';
 import { installClusterAdapter } from './cluster-adapter';
@@ -17,7 +18,7 @@ const PRUNE_EVERY_MS = 60_000;
 export interface AttachSocketServerOptions {
   httpServer: HttpServer;
   prisma: Db;
-  env: Pick<Env, 'JWT_SECRET' | 'DATABASE_URL'>;
+  env: Pick<Env, 'JWT_SECRET' | 'DATABASE_URL'> & Partial<Pick<Env, 'CORS_ORIGINS'>>;
   /** The adapter's pool (it holds one connection for LISTEN). Created from DATABASE_URL when absent. */
   pool?: Pool;
   /** How long to wait for the adapter's LISTEN before giving up (startup fails loudly). */
@@ -39,8 +40,9 @@ export async function attachSocketServer(options: AttachSocketServerOptions): Pr
   const ownsPool = !options.pool;
   const pool = options.pool ?? createAdapterPool(env.DATABASE_URL);
 
-  // serveClient off: the web app bundles socket.io-client itself.
-  const io: BrigadeServer = new Server(httpServer, { serveClient: false });
+  // serveClient off: the web app bundles socket.io-client itself. CORS as for /graphql (CORS_ORIGINS);
+  // WebSocket upgrades are outside CORS, but a socket is nothing without the access token.
+  const io: BrigadeServer = new Server(httpServer, { serveClient: false, cors: corsFor(env.CORS_ORIGINS ?? []) });
   // Every node prunes; the DELETEs are idempotent and cheap next to the inserts.
   const pruning = setInterval(() => void pruneEventLog(pool).catch((err) => log.error({ err }, 'event log prune failed')), PRUNE_EVERY_MS);
   pruning.unref();

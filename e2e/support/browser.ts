@@ -54,6 +54,13 @@ export async function launchBrowser(): Promise<E2eBrowser> {
         if (msg.type() === 'error') errors.push(`${name}: ${msg.text()}`);
       });
       page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`));
+      // Named, whatever Chromium prints for it: anything the Content-Security-Policy blocked.
+      await page.exposeFunction('reportCspViolation', (text: string) => errors.push(`${name}: CSP violation: ${text}`));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`),
+        ),
+      );
       return { page, context, errors };
     },
     async close() {
