@@ -50,6 +50,8 @@ const schema = z.object({
   LOGIN_ACCOUNT_BLOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** GraphQL requests one signed-in user may make per minute. */
   GRAPHQL_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Query cost (api/graphql/query-cost.ts) one signed-in user may spend per minute: ~67 of the heaviest allowed queries. */
+  GRAPHQL_USER_COST_LIMIT: z.coerce.number().int().min(1).default(2_000_000),
   /** Webhook deliveries one delivery platform may make per minute. */
   WEBHOOK_PLATFORM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: z

@@ -65,7 +65,7 @@ export function createYoga({
       ...useQueryLimits({ hideSuggestions: !env.GRAPHQL_INTROSPECTION }),
       ...(env.GRAPHQL_INTROSPECTION ? [] : [useNoIntrospection()]),
       graphiql.policy,
-      useUserRateLimit(limits.graphqlPerUser),
+      useUserRateLimit({ requests: limits.graphqlPerUser, cost: limits.graphqlCostPerUser }),
     ],
     logging: yogaLogger(logger),
   });

@@ -1,23 +1,35 @@
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { isAppError } from '../../contracts/errors';
+import { operationCost } from '../graphql/query-cost';
 import { limitOrThrow, rateLimitHttp } from './http';
 
 const TOO_MANY = 'Too many requests. Slow down and try again shortly.';
+const TOO_COSTLY = 'Too much data requested in the last minute. Slow down and try again shortly.';
+
+export interface UserLimiters {
+  /** Operations per user. */
+  requests: RateLimiterPostgres;
+  /** Query cost per user: one heavy query counts for what it loads, not as one request. */
+  cost: RateLimiterPostgres;
+}
 
 /**
- * GraphQL requests per signed-in user (the token's user id), counted once per operation before it
- * runs. Anonymous requests are not counted here: the only public fields, login and refresh, carry
- * their own limits. Over the limit: an RATE_LIMITED error, and HTTP 429 with Retry-After.
+ * GraphQL requests and query cost per signed-in user (the token's user id), counted once per
+ * operation before it runs. Anonymous requests are not counted here: the only public fields, login
+ * and refresh, carry their own limits. Over a limit: RATE_LIMITED, and HTTP 429 with Retry-After.
  */
-export function useUserRateLimit(limiter: RateLimiterPostgres): Plugin<{ actor?: { userId: string } | null }> {
+export function useUserRateLimit(limiters: UserLimiters): Plugin<{ actor?: { userId: string } | null }> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const userId = args.contextValue.actor?.userId;
       if (!userId) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      const cost = operation ? operationCost(args.schema, args.document, operation, args.variableValues ?? {}) : 0;
       try {
-        await limiter.consume(userId).catch((rejection: unknown) => limitOrThrow(rejection, TOO_MANY));
+        await limiters.requests.consume(userId).catch((rejection: unknown) => limitOrThrow(rejection, TOO_MANY));
+        if (cost > 0) await limiters.cost.consume(userId, cost).catch((rejection: unknown) => limitOrThrow(rejection, TOO_COSTLY));
       } catch (err) {
         if (!isAppError(err)) throw err;
         const extensions = { code: err.code, ...err.details, http: rateLimitHttp(err) };

@@ -25,6 +25,7 @@ const env = loadEnv({
   LOGIN_ACCOUNT_BLOCK_SECONDS: '1',
   LOGIN_ACCOUNT_BLOCK_MAX_SECONDS: '60',
   GRAPHQL_USER_RATE_LIMIT: '20',
+  GRAPHQL_USER_COST_LIMIT: '30000',
   WEBHOOK_PLATFORM_RATE_LIMIT: '5',
 });
 
@@ -194,6 +195,26 @@ describe('GraphQL requests per user', () => {
     }
     // Per user: a colleague from the same address is still served.
     expect((await gql(0, ME, {}, { ip, token: colleague })).status).toBe(200);
+  });
+});
+
+describe('GraphQL query cost per user', () => {
+  // Costed for what it loads (query-cost.ts): 50 orders with their items and tasks, about 18,600.
+  const HEAVY = '{ orders(limit: 50) { id } }';
+
+  it('counts a heavy query for its cost: the second within a minute is refused on either node', async () => {
+    const ip = newIp();
+    // Users the request-limit test above has not used up.
+    const token = (await login(0, ip, kitchen.users.OPERATOR.email, kitchen.password)).body.data!.login.accessToken;
+    const colleague = (await login(1, ip, kitchen.users.OWNER.email, kitchen.password)).body.data!.login.accessToken;
+    expect((await gql(0, HEAVY, {}, { ip, token })).status).toBe(200);
+
+    const over = await gql(1, HEAVY, {}, { ip, token });
+    expect(over.status).toBe(429);
+    expect(over.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(errorOf(over)).toMatchObject({ message: expect.stringContaining('Too much data'), extensions: { code: 'RATE_LIMITED' } });
+    // Two cheap requests would have passed the request limit: it is the cost that counts.
+    expect((await gql(0, HEAVY, {}, { ip, token: colleague })).status).toBe(200);
   });
 });
 

@@ -5,13 +5,15 @@ import type { LoginThrottle } from '../../core/auth/login-throttle';
 import { createLoginThrottle, type LoginLimitEnv } from './login-throttle';
 import { postgresLimiter } from './store';
 
-export type RateLimitEnv = LoginLimitEnv & Pick<Env, 'GRAPHQL_USER_RATE_LIMIT' | 'WEBHOOK_PLATFORM_RATE_LIMIT'>;
+export type RateLimitEnv = LoginLimitEnv & Pick<Env, 'GRAPHQL_USER_RATE_LIMIT' | 'GRAPHQL_USER_COST_LIMIT' | 'WEBHOOK_PLATFORM_RATE_LIMIT'>;
 
 /** Every limit of one API node, all on the shared `rate_limits` table (see store.ts). */
 export interface RateLimits {
   login: LoginThrottle;
   /** GraphQL operations per user per minute (graphql-user-limit.ts). */
   graphqlPerUser: RateLimiterPostgres;
+  /** Query cost per user per minute, so heavy queries are counted for what they load. */
+  graphqlCostPerUser: RateLimiterPostgres;
   /** Webhook deliveries per platform per minute (webhook-limit.ts). */
   webhookPerPlatform: RateLimiterPostgres;
 }
@@ -20,6 +22,7 @@ export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
   return {
     login: createLoginThrottle(pool, env),
     graphqlPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_user', points: env.GRAPHQL_USER_RATE_LIMIT, duration: 60, clearExpired: true }),
+    graphqlCostPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_cost', points: env.GRAPHQL_USER_COST_LIMIT, duration: 60, clearExpired: true }),
     webhookPerPlatform: postgresLimiter(pool, { keyPrefix: 'webhook_platform', points: env.WEBHOOK_PLATFORM_RATE_LIMIT, duration: 60 }),
   };
 }
