@@ -25,7 +25,8 @@ const ATTACKERS = 4;
 const IDLE_MS = 10_000;
 const ATTACK_MS = 20_000;
 const MAX_ATTACK_REQUESTS = 5_000;
-const VICTIM_GAP_MS = 20;
+// About 10 requests a second: the victim stays under its own per-user limit (600 a minute).
+const VICTIM_GAP_MS = 100;
 const REFUSALS = 30;
 const HARD_LIMIT_MS = 6 * 60_000;
 const VICTIM_QUERY = '{ me { user { id } } }';
