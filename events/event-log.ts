@@ -1,4 +1,4 @@
-import { SOCKET_ATTACHMENT_TABLE } from './socket-transport';
+import { ensureTable, SOCKET_ATTACHMENT_TABLE } from './socket-transport';
 
 /**
  * The per-tenant event log behind resume-after-disconnect. Socket.io's connectionStateRecovery
@@ -38,16 +38,9 @@ CREATE UNLOGGED TABLE IF NOT EXISTS ${EVENT_LOG_TABLE} (
 CREATE INDEX IF NOT EXISTS realtime_events_created_at ON ${EVENT_LOG_TABLE} (created_at);
 CREATE INDEX IF NOT EXISTS realtime_events_dedupe ON ${EVENT_LOG_TABLE} (tenant_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`;
 
-/** Same race handling as ensureAttachmentTable: a concurrent creator's catalog collision is success. */
-export async function ensureEventLog(db: Queryable): Promise<void> {
-  const { rows } = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [EVENT_LOG_TABLE]);
-  if (rows[0]?.present === true) return;
-  try {
-    await db.query(CREATE_TABLES);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code !== '23505' && code !== '42P07') throw err;
-  }
+/** Same race handling as ensureAttachmentTable (socket-transport.ts). */
+export function ensureEventLog(db: Queryable): Promise<void> {
+  return ensureTable(db, EVENT_LOG_TABLE, CREATE_TABLES);
 }
 
 /** One message of a batch. `tenantId` null: a control message, sent as is with no seq. */

@@ -23,11 +23,16 @@ type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array
  * and the loser of that race simply finds the table there. Looking first means a database role
  * without CREATE on the schema (PostgreSQL 15+ default) works once the table exists.
  */
-export async function ensureAttachmentTable(db: Queryable): Promise<void> {
-  const { rows } = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [SOCKET_ATTACHMENT_TABLE]);
+export function ensureAttachmentTable(db: Queryable): Promise<void> {
+  return ensureTable(db, SOCKET_ATTACHMENT_TABLE, CREATE_ATTACHMENT_TABLE);
+}
+
+/** Runs `ddl` unless `table` exists, with the race handling described above. */
+export async function ensureTable(db: Queryable, table: string, ddl: string): Promise<void> {
+  const { rows } = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
   if (rows[0]?.present === true) return;
   try {
-    await db.query(CREATE_ATTACHMENT_TABLE);
+    await db.query(ddl);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code !== '23505' && code !== '42P07') throw err;

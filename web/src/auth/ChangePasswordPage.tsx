@@ -6,6 +6,7 @@ import { PageHeader } from '../shell/page';
 import { FormError } from '../shell/states';
 import { useAuth } from './AuthContext';
 import { AuthPayloadFields } from './session';
+import { FormField } from '../shell/FormField';
 
 export const CHANGE_PASSWORD = graphql(
   `
@@ -76,37 +77,15 @@ export function ChangePasswordPage() {
     );
   };
 
-  const field = (name: Field, label: string, autoComplete: string, hint?: string) => {
-    const error = fields[name];
-    const controlId = `${id}-${name}`;
-    const describedBy = [error && `${controlId}-error`, hint && `${controlId}-hint`].filter(Boolean).join(' ') || undefined;
-    return (
-      <div className="field">
-        <label className="field__label" htmlFor={controlId}>
-          {label}
-        </label>
-        <input
-          id={controlId}
-          type="password"
-          value={form[name]}
-          onChange={(e) => set(name, e.target.value)}
-          autoComplete={autoComplete}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-        {hint && (
-          <small id={`${controlId}-hint`} className="muted">
-            {hint}
-          </small>
-        )}
-        {error && (
-          <small id={`${controlId}-error`} className="field__error">
-            {error}
-          </small>
-        )}
-      </div>
-    );
-  };
+  const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
+    <FormField
+      controlId={`${id}-${name}`}
+      label={label}
+      error={fields[name]}
+      hint={hint}
+      control={(props) => <input {...props} type="password" value={form[name]} onChange={(e) => set(name, e.target.value)} autoComplete={autoComplete} />}
+    />
+  );
 
   return (
     <section className="page">

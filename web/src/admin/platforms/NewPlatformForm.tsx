@@ -3,8 +3,7 @@ import { useGqlMutation } from '../../api/hooks';
 import { FormError } from '../../shell/states';
 import { CONNECTOR_LABEL, CREATE_PLATFORM, PLATFORM_TYPE_LABEL, PLATFORMS_KEY, type PlatformType } from './platform-api';
 import { EMPTY_DRAFT, fieldErrorsOf, toCreateInput, type DraftField, type PlatformDraft } from './platform-form';
-
-type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+import { FormField, type ControlProps } from '../../shell/FormField';
 
 /**
  * Connects a platform: where its API is, the key we call it with, and the secret(s) its webhooks
@@ -31,30 +30,9 @@ export function NewPlatformForm({ onCreated }: { onCreated(platform: { id: strin
     );
   };
 
-  // Hints and errors sit outside the <label>, so a field's accessible name stays its label alone.
-  const field = (name: DraftField, label: string, control: (props: ControlProps) => ReactNode, hint?: string) => {
-    const error = fields[name];
-    const controlId = `${id}-${name}`;
-    const describedBy = [error && `${controlId}-error`, hint && `${controlId}-hint`].filter(Boolean).join(' ') || undefined;
-    return (
-      <div className="field">
-        <label className="field__label" htmlFor={controlId}>
-          {label}
-        </label>
-        {control({ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-        {hint && (
-          <small id={`${controlId}-hint`} className="muted">
-            {hint}
-          </small>
-        )}
-        {error && (
-          <small id={`${controlId}-error`} className="field__error">
-            {error}
-          </small>
-        )}
-      </div>
-    );
-  };
+  const field = (name: DraftField, label: string, control: (props: ControlProps) => ReactNode, hint?: string) => (
+    <FormField controlId={`${id}-${name}`} label={label} error={fields[name]} hint={hint} control={control} />
+  );
   const text =
     (name: Exclude<DraftField, 'type' | 'auth'>, opts: { type?: string; placeholder?: string } = {}) =>
     (props: ControlProps) => (
