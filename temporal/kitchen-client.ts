@@ -97,14 +97,31 @@ export function kdsUpdate<N extends KdsUpdateName>(
   return asResult(deadline === undefined ? send : () => client.connection.withDeadline(deadline, send), `Order item ${opts.orderItemId}`);
 }
 
+/**
+ * How long an order-level action (cancel, priority, hand-over) waits for the order workflow before
+ * answering UNAVAILABLE, like a KDS tap. An admitted update still applies once a worker is back;
+ * repeating it then meets the workflow's state rules (already cancelled…), so nothing doubles.
+ */
+export const ORDER_ACTION_BUDGET_MS = 2_500;
+
+function withinBudget<T>(client: Client, send: () => Promise<T>): () => Promise<T> {
+  return () => client.connection.withDeadline(Date.now() + ORDER_ACTION_BUDGET_MS, send);
+}
+
 export function cancelOrder(client: Client, opts: { orderId: string; reason: string }): Promise<KitchenResult<OrderStateView>> {
   const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
-  return asResult(() => handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: opts.reason }] }), `Order ${opts.orderId}`);
+  return asResult(
+    withinBudget(client, () => handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: opts.reason }] })),
+    `Order ${opts.orderId}`,
+  );
 }
 
 export function updateOrderPriority(client: Client, opts: { orderId: string; priority: number }): Promise<KitchenResult<OrderStateView>> {
   const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
-  return asResult(() => handle.executeUpdate(updatePriorityUpdate, { args: [{ priority: opts.priority }] }), `Order ${opts.orderId}`);
+  return asResult(
+    withinBudget(client, () => handle.executeUpdate(updatePriorityUpdate, { args: [{ priority: opts.priority }] })),
+    `Order ${opts.orderId}`,
+  );
 }
 
 /** DELIVERING (READY → out with a rider), DELIVERED (DELIVERING → at the door), HANDED_OVER (READY → picked up at the counter). */
@@ -113,7 +130,10 @@ export type DeliveryStatus = 'DELIVERING' | 'DELIVERED' | 'HANDED_OVER';
 export function markOrderStatus(client: Client, opts: { orderId: string; status: DeliveryStatus }): Promise<KitchenResult<OrderStateView>> {
   const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
   const def = { DELIVERING: markOrderDeliveringUpdate, DELIVERED: markOrderDeliveredUpdate, HANDED_OVER: handOverUpdate }[opts.status];
-  return asResult(() => handle.executeUpdate(def), `Order ${opts.orderId}`);
+  return asResult(
+    withinBudget(client, () => handle.executeUpdate(def)),
+    `Order ${opts.orderId}`,
+  );
 }
 
 async function asResult<T>(run: () => Promise<T>, subject: string): Promise<KitchenResult<T>> {

@@ -156,6 +156,46 @@ it('while the worker is down a start or complete answers UNAVAILABLE within 3 s,
   await workers.kill(worker); // the next test counts its own workers
 });
 
+it('while the worker is down cancelling an order answers UNAVAILABLE within 3 s, then cancels it once after a restart', async () => {
+  const taskQueue = api.h.taskQueue;
+  let worker = await workers.start(taskQueue);
+  const k = await api.kitchen();
+  const order = await placePizza(k);
+  await workflowHolds((await doughOf(k, order.id)).id);
+  const CANCEL = 'mutation($id: ID!) { cancelOrder(id: $id, reason: "Customer called back") { id status } }';
+  const cancel = async () => {
+    const started = Date.now();
+    const res = await api.gql(k.token.manager, CANCEL, { id: order.id });
+    return { ms: Date.now() - started, code: res.errors?.[0]?.extensions?.code as string | undefined, status: res.data?.cancelOrder?.status };
+  };
+
+  await outage(taskQueue, worker);
+  const down = await cancel();
+  console.log(`cancel during the outage: ${down.code} in ${down.ms} ms`);
+  expect(down).toMatchObject({ code: 'UNAVAILABLE' });
+  expect(down.ms).toBeLessThan(TAP_ANSWER_MS);
+
+  worker = await workers.start(taskQueue);
+  // The admitted cancel may apply by itself once the worker is back; a repeat then meets "already cancelled".
+  const answers: string[] = [];
+  await until(async () => {
+    const r = await cancel();
+    answers.push(`${r.code ?? r.status} ${r.ms} ms`);
+    expect(r.ms).toBeLessThan(TAP_ANSWER_MS);
+    expect(['UNAVAILABLE', 'CONFLICT', undefined]).toContain(r.code);
+    return r.code === 'UNAVAILABLE' ? undefined : true;
+  }, 'the cancel to be served');
+  console.log(`cancel after the restart: ${answers.join(', ')}`);
+  // The workflow writes the row after it applied the cancel.
+  await until(
+    async () => ((await api.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'CANCELLED' ? true : undefined),
+    'the order row CANCELLED',
+  );
+  expect((await cancel()).code).toBe('CONFLICT');
+  expect(await api.prisma.taskInstance.count({ where: { orderItem: { orderId: order.id }, status: { notIn: ['CANCELLED', 'DONE'] } } })).toBe(0);
+  await workers.kill(worker);
+});
+
 /** The pid in the identity (`<pid>@<host>`) of the worker that last ran the workflow's task. */
 async function lastWorkerPid(workflowId: string): Promise<number> {
   const history = await api.h.client.workflow.getHandle(workflowId).fetchHistory();
