@@ -4,6 +4,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
@@ -94,7 +95,7 @@ export function kdsUpdate<N extends KdsUpdateName>(
   const handle = client.workflow.getHandle(itemWorkflowId(opts.orderItemId));
   const send = () => handle.executeUpdate(def, { args: [opts.args], updateId: opts.updateId });
   const { deadline } = opts;
-  return asResult(deadline === undefined ? send : () => client.connection.withDeadline(deadline, send), `Order item ${opts.orderItemId}`);
+  return asResult(deadline === undefined ? send : () => client.connection.withDeadline(deadline, send), `Order item ${opts.orderItemId}`, handle);
 }
 
 /**
@@ -113,6 +114,7 @@ export function cancelOrder(client: Client, opts: { orderId: string; reason: str
   return asResult(
     withinBudget(client, () => handle.executeUpdate(cancelOrderUpdate, { args: [{ reason: opts.reason }] })),
     `Order ${opts.orderId}`,
+    handle,
   );
 }
 
@@ -121,6 +123,7 @@ export function updateOrderPriority(client: Client, opts: { orderId: string; pri
   return asResult(
     withinBudget(client, () => handle.executeUpdate(updatePriorityUpdate, { args: [{ priority: opts.priority }] })),
     `Order ${opts.orderId}`,
+    handle,
   );
 }
 
@@ -133,17 +136,29 @@ export function markOrderStatus(client: Client, opts: { orderId: string; status:
   return asResult(
     withinBudget(client, () => handle.executeUpdate(def)),
     `Order ${opts.orderId}`,
+    handle,
   );
 }
 
-async function asResult<T>(run: () => Promise<T>, subject: string): Promise<KitchenResult<T>> {
+async function asResult<T>(run: () => Promise<T>, subject: string, handle: WorkflowHandle): Promise<KitchenResult<T>> {
   try {
     return { ok: true, result: await run() };
   } catch (err) {
     const rejection = toRejection(err, subject);
+    if (rejection?.type === 'WORKFLOW_NOT_FOUND' && (await hasFinished(handle))) return alreadyFinished(subject);
     if (rejection) return rejection;
     throw err;
   }
+}
+
+/** An update racing the workflow's close can get a bare NOT_FOUND; the execution itself says it ended. */
+async function hasFinished(handle: WorkflowHandle): Promise<boolean> {
+  const description = await handle.describe().catch(() => null);
+  return description !== null && description.status.name !== 'RUNNING';
+}
+
+function alreadyFinished(subject: string): Extract<KitchenResult<never>, { ok: false }> {
+  return { ok: false, code: 'CONFLICT', message: `${subject} is already finished in the kitchen`, type: 'ALREADY_FINISHED' };
 }
 
 /** Maps a rejected update to its GraphQL code; returns null for errors that are not the caller's fault. */
@@ -158,9 +173,7 @@ export function toRejection(err: unknown, subject: string): Extract<KitchenResul
   }
   if (err instanceof WorkflowNotFoundError) {
     // The server answers NOT_FOUND both for an unknown id and for a workflow that already finished.
-    if (/already completed/i.test(err.message)) {
-      return { ok: false, code: 'CONFLICT', message: `${subject} is already finished in the kitchen`, type: 'ALREADY_FINISHED' };
-    }
+    if (/already completed/i.test(err.message)) return alreadyFinished(subject);
     return { ok: false, code: 'NOT_FOUND', message: `${subject} has no running kitchen workflow`, type: 'WORKFLOW_NOT_FOUND' };
   }
   return null;
