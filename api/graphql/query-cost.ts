@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  getOperationAST,
   getNullableType,
   isCompositeType,
   isInterfaceType,
@@ -118,4 +119,28 @@ class Costing {
 
 function selectionOf(selection: string): SelectionSetNode {
   return (parse(selection).definitions[0] as OperationDefinitionNode).selectionSet;
+}
+
+/** What Yoga's onExecute hands a plugin: enough to cost the operation about to run. */
+export interface ExecutionArgsLike {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  contextValue: object;
+}
+
+const costPerRequest = new WeakMap<object, number>();
+
+/**
+ * The cost of the operation a request is about to run, computed once per request: the cost limit
+ * (query-limits.ts) and the per-user cost budget (api/rate-limits) both read it.
+ */
+export function requestCost(args: ExecutionArgsLike): number {
+  const known = costPerRequest.get(args.contextValue);
+  if (known !== undefined) return known;
+  const operation = getOperationAST(args.document, args.operationName);
+  const cost = operation ? operationCost(args.schema, args.document, operation, args.variableValues ?? {}) : 0;
+  costPerRequest.set(args.contextValue, cost);
+  return cost;
 }

@@ -1,7 +1,7 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { operationCost } from './query-cost';
+import { requestCost } from './query-cost';
 
 /**
  * What one GraphQL document may ask for. Every document of the web app passes with room to spare
@@ -58,9 +58,7 @@ function queryRefused(limit: QueryLimit, detail: string): GraphQLError {
 function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const cost = operationCost(args.schema, args.document, operation, args.variableValues ?? {});
+      const cost = requestCost(args);
       if (cost > maxCost) setResultAndStopExecution({ errors: [queryRefused('cost', `Query cost limit of ${maxCost} exceeded, found ${cost}.`)] });
     },
   };
