@@ -19,6 +19,7 @@ import type { BrigadeServer } from './realtime/socket-types';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
 import { createRateLimits } from './rate-limits/rate-limits';
 import { webhookRateLimit } from './rate-limits/webhook-limit';
+import { publicHeaders, publicRoutes } from './public/public-routes';
 
 export interface BuildAppOptions {
   prisma: Db;
@@ -41,7 +42,9 @@ export interface BuiltApp {
 }
 
 /** Everything under these answers JSON, never the SPA's index.html. */
-const API_PREFIXES = ['/api', '/graphql', '/healthz', '/socket.io', '/webhooks'];
+const API_PREFIXES = ['/api', '/graphql', '/healthz', '/socket.io', '/webhooks', '/public'];
+/** The public pages' paths in the web app (board screens, tracking links): their token is in the URL. */
+const PUBLIC_PAGES = ['/board', '/track'];
 
 const log = componentLogger('api');
 
@@ -76,11 +79,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const rateLimits = createRateLimits(pgPool(prisma), env);
   // Logout and deactivation close the user's sockets on every node, through the same channel as events.
   const accessRevoked = events ? (user: { tenantId: string; userId: string }) => events.disconnectUser(user.tenantId, user.userId) : null;
-  const yoga = createYoga({ prisma, env, kitchen, events, accessRevoked, rateLimits });
+  const boardScreenRevoked = events ? (tenantId: string, screenId: string) => events.disconnectBoardScreen(tenantId, screenId) : null;
+  const yoga = createYoga({ prisma, env, kitchen, events, accessRevoked, boardScreenRevoked, rateLimits });
   // Before any body parser: signatures are verified over the raw bytes.
   app.use(platformWebhookRouter({ prisma, kitchen, limit: webhookRateLimit(rateLimits.webhookPerPlatform) }));
   // Yoga is a Node request listener; its ServerAdapter type is not one of Express 5's overloads.
   app.use(yoga.graphqlEndpoint, yoga as unknown as RequestHandler);
+  app.use('/public', publicRoutes({ prisma, limits: rateLimits.public }));
+  app.use(PUBLIC_PAGES, publicHeaders);
   app.use((req, res, next) => (isApiPath(req.path) ? notFound(req, res, next) : next()));
   app.use(webApp(webDist, displayName(env.ROOT, webDist)));
   app.use(notFound);
@@ -91,7 +97,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     await watch?.close();
     if (events && events !== options.events) await events.close();
   };
-  const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool }).catch(async (err) => {
+  const publicPages = { prisma, limits: rateLimits.public, trustedHops: env.TRUST_PROXY };
+  const realtime = await attachSocketServer({ httpServer, prisma, env, pool: options.pool, publicPages }).catch(async (err) => {
     await closeEvents();
     throw err;
   });
@@ -164,7 +171,8 @@ function webApp(webDist: string, displayDir: string): RequestHandler {
     serveStatic(req, res, () => {
       // A missing file (a stale asset URL) is a 404, not the SPA shell with the wrong MIME type.
       if (path.extname(req.path)) return next();
-      res.set('Cache-Control', 'no-cache');
+      // A public page has said no-store already (publicHeaders).
+      if (!res.get('Cache-Control')) res.set('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });
   };

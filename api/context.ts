@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Db } from '../db/client';
 import { forTenant, type TenantDb } from '../db/tenant-scope';
 import { verifyAccessToken } from '../core/auth/tokens';
-import type { AccessRevoked, Actor, AuthEnv, KitchenHandle, RealtimeEvents } from '../core/types';
+import type { AccessRevoked, Actor, AuthEnv, BoardScreenRevoked, KitchenHandle, RealtimeEvents } from '../core/types';
 import type { LoginThrottle } from '../core/auth/login-throttle';
 import { AppError } from '../contracts/errors';
 
@@ -30,6 +30,8 @@ export interface GraphQLContext {
   loginThrottle: LoginThrottle | null;
   /** Closes a user's live connections (core/types.ts AccessRevoked); null without a publisher. */
   accessRevoked: AccessRevoked | null;
+  /** Closes a revoked board screen's open pages; null without a publisher. */
+  boardScreenRevoked: BoardScreenRevoked | null;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -56,13 +58,22 @@ export interface CreateContextOptions {
   events?: RealtimeEvents | null;
   loginThrottle?: LoginThrottle | null;
   accessRevoked?: AccessRevoked | null;
+  boardScreenRevoked?: BoardScreenRevoked | null;
 }
 
-export function createContext({ prisma, env, kitchen = null, events = null, loginThrottle = null, accessRevoked = null }: CreateContextOptions) {
+export function createContext({
+  prisma,
+  env,
+  kitchen = null,
+  events = null,
+  loginThrottle = null,
+  accessRevoked = null,
+  boardScreenRevoked = null,
+}: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
     const requestId = request.headers.get('x-request-id') ?? undefined;
-    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events, loginThrottle, accessRevoked };
+    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events, loginThrottle, accessRevoked, boardScreenRevoked };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);

@@ -54,6 +54,10 @@ const schema = z.object({
   GRAPHQL_USER_COST_LIMIT: z.coerce.number().int().min(1).default(2_000_000),
   /** Webhook deliveries one delivery platform may make per minute. */
   WEBHOOK_PLATFORM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Requests (and live connections) one IP may make per minute to the public board and tracking pages. */
+  PUBLIC_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  /** Board or tracking tokens that open nothing, per IP per 10 minutes, before its public requests are refused. */
+  PUBLIC_IP_NOT_FOUND_LIMIT: z.coerce.number().int().min(1).default(30),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

@@ -175,3 +175,43 @@ export function userRoom(tenantId: string, userId: string): string {
 export function stationRoom(tenantId: string, stationId: string): string {
   return `tenant:${tenantId}:station:${stationId}`;
 }
+
+/**
+ * The public pages (the pickup board by the counter, a customer's tracking page) connect to this
+ * namespace with a token instead of a user: no handshake of the main namespace, none of its rooms.
+ */
+export const PUBLIC_NAMESPACE = '/public';
+
+/** What a public page sends in the handshake: the token of its URL, one of the two. */
+export type PublicHandshakeAuth = { board: string } | { track: string };
+
+/**
+ * Public events carry nothing: the page refetches its own snapshot (GET /public/board/:token or
+ * /public/track/:token), so a socket can never tell a customer more than that endpoint does.
+ * `board:changed`: an order of the board's kitchen changed status. `track:changed`: the tracked
+ * order's status, ETA or items changed.
+ */
+export interface PublicServerToClientEvents {
+  'board:changed': () => void;
+  'track:changed': () => void;
+}
+export type PublicEventName = keyof PublicServerToClientEvents;
+
+/** A public socket knows what it shows and no more; there is nothing it may ask. */
+export type PublicClientToServerEvents = Record<string, never>;
+export type PublicSocketData = { tenantId: string; boardScreenId?: string; orderId?: string };
+
+/** Every board screen of the tenant. */
+export function boardRoom(tenantId: string): string {
+  return `public:${tenantId}:board`;
+}
+
+/** One board screen, so revoking it disconnects exactly its sockets. */
+export function boardScreenRoom(tenantId: string, screenId: string): string {
+  return `public:${tenantId}:board-screen:${screenId}`;
+}
+
+/** The tracking pages of one order. */
+export function trackingRoom(tenantId: string, orderId: string): string {
+  return `public:${tenantId}:track:${orderId}`;
+}

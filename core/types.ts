@@ -29,6 +29,9 @@ export interface KitchenHandle {
  */
 export type AccessRevoked = (user: { tenantId: string; userId: string }) => Promise<void>;
 
+/** Told when a board screen is revoked, once it has committed: the edge closes the screen's open pages. */
+export type BoardScreenRevoked = (tenantId: string, screenId: string) => Promise<void>;
+
 /** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
 export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
 

@@ -34,6 +34,7 @@ export const TENANT_MODELS = new Set([
   'PlatformOrder',
   'PlatformWebhookEvent',
   'SyncLog',
+  'BoardScreen',
 ]);
 
 const WHERE_OPS = new Set([

@@ -1,5 +1,15 @@
 import { Pool } from 'pg';
-import { EVENT_PERMISSIONS, permissionRoom, stationRoom, userRoom, type ServerEventName, type ServerEventPayload } from '../contracts/socket-events';
+import {
+  EVENT_PERMISSIONS,
+  PUBLIC_NAMESPACE,
+  boardScreenRoom,
+  permissionRoom,
+  stationRoom,
+  userRoom,
+  type ServerEventName,
+  type ServerEventPayload,
+} from '../contracts/socket-events';
+import { publicSignals } from './public-signals';
 import { createSocketEmitter } from './socket-emitter';
 import { componentLogger } from '../config/logger';
 
@@ -42,6 +52,8 @@ export interface EventPublisher {
   track(work: Promise<unknown>): void;
   /** Closes every socket of the user on every API node (logout, deactivation). Never rejects. */
   disconnectUser(tenantId: string, userId: string): Promise<void>;
+  /** Closes every open page of a revoked board screen on every API node. Never rejects. */
+  disconnectBoardScreen(tenantId: string, screenId: string): Promise<void>;
   /** Waits for tracked work and queued events, then ends the pool if the publisher created it. */
   close(): Promise<void>;
 }
@@ -76,6 +88,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   // after "DONE"): the emitter sends its batches one after the other, each in order, and stores
   // an oversized event's attachment before the NOTIFY of its batch.
   const emitter = createSocketEmitter(pool, { onError });
+  const publicPages = emitter.inNamespace(PUBLIC_NAMESPACE);
   let lastDelivered: Promise<void> = Promise.resolve();
   let queued = 0;
   let closed = false;
@@ -100,11 +113,22 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     return delivered;
   }
 
+  /** The public pages' pings follow their event, so a page that refetches on one reads what it announces. */
+  function signalPublicPages<E extends ServerEventName>(tenantId: string, event: E, payload: ServerEventPayload<E>): Promise<void> {
+    if (closed) return Promise.resolve();
+    const sent = publicSignals(tenantId, event, payload).map((signal) => publicPages.broadcast([signal.room], signal.event));
+    const delivered = Promise.all(sent).then(() => undefined);
+    lastDelivered = Promise.all([lastDelivered, delivered]).then(() => undefined);
+    return delivered;
+  }
+
   const roomEmitter = (tenantId: string, tenantWide: boolean, stationId: string | null): RoomEmitter => ({
     emit: (event, payload, options) => {
       const rooms = tenantWide ? [permissionRoom(tenantId, EVENT_PERMISSIONS[event])] : [];
       if (stationId) rooms.push(stationRoom(tenantId, stationId));
-      return publish(tenantId, rooms, event, payload, options?.once);
+      const published = publish(tenantId, rooms, event, payload, options?.once);
+      if (!tenantWide) return published;
+      return Promise.all([published, signalPublicPages(tenantId, event, payload)]).then(() => undefined);
     },
   });
 
@@ -113,6 +137,8 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     toStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), false, required(stationId, 'stationId')),
     toTenantAndStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), true, required(stationId, 'stationId')),
     disconnectUser: (tenantId, userId) => emitter.disconnectSockets([userRoom(required(tenantId, 'tenantId'), required(userId, 'userId'))]),
+    disconnectBoardScreen: (tenantId, screenId) =>
+      publicPages.disconnectSockets([boardScreenRoom(required(tenantId, 'tenantId'), required(screenId, 'screenId'))]),
     track(work) {
       const settled: Promise<unknown> = work.then(
         () => tracked.delete(settled),

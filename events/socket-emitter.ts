@@ -39,6 +39,8 @@ export interface SocketEmitter {
   broadcastSequenced(target: SequencedTarget, event: string, payload: unknown): Promise<void>;
   /** What `io.in(rooms).disconnectSockets(true)` does, for every node. Never rejects. */
   disconnectSockets(rooms: readonly string[]): Promise<void>;
+  /** `broadcast` and `disconnectSockets` in another namespace (the public pages' PUBLIC_NAMESPACE). */
+  inNamespace(nsp: string): Pick<SocketEmitter, 'broadcast' | 'disconnectSockets'>;
   /** What `io.serverSideEmit(event, ...args)` does (no acknowledgements). Never rejects. */
   serverSideEmit(event: string, ...args: unknown[]): Promise<void>;
 }
@@ -78,6 +80,8 @@ export const SOCKET_CHANNEL = `${SOCKET_CHANNEL_PREFIX}#${NSP}`;
 interface Outgoing {
   json: string;
   type: number;
+  /** The namespace's NOTIFY channel: a batch is one channel's messages (sequenced ones are all SOCKET_CHANNEL). */
+  channel: string;
   done: () => void;
   /** Present on sequenced broadcasts. */
   sequence?: { tenantId: string; permission: string; key: string | null };
@@ -137,7 +141,8 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
   const takeBatch = (): Outgoing[] => {
     const seen = new Set<string>();
     let n = 0;
-    while (n < waiting.length && n < MAX_BATCH && !seen.has(waiting[n].json)) seen.add(waiting[n++].json);
+    const channel = waiting[0]?.channel;
+    while (n < waiting.length && n < MAX_BATCH && !seen.has(waiting[n].json) && waiting[n].channel === channel) seen.add(waiting[n++].json);
     const batch = waiting.slice(0, n);
     waiting = waiting.slice(n);
     return batch;
@@ -170,7 +175,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       try {
         if (payloads.length > 0) {
           const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
-          await db.query(`SELECT ${calls}`, [SOCKET_CHANNEL, ...payloads]);
+          await db.query(`SELECT ${calls}`, [batch[0].channel, ...payloads]);
         }
       } catch (err) {
         onError(err);
@@ -180,17 +185,18 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     sending = false;
   };
 
-  const enqueue = (message: { type: number; data: unknown }, sequence?: Outgoing['sequence']): Promise<void> => {
+  const enqueue = (message: { type: number; data: unknown }, sequence?: Outgoing['sequence'], nsp = NSP): Promise<void> => {
     let json: string;
+    const channel = `${SOCKET_CHANNEL_PREFIX}#${nsp}`;
     try {
       // Serialised now: the event carries its payload as it was when emitted.
-      json = JSON.stringify({ uid: EMITTER_UID, nsp: NSP, ...message });
+      json = JSON.stringify({ uid: EMITTER_UID, nsp, ...message });
     } catch (err) {
       onError(err);
       return Promise.resolve();
     }
     return new Promise<void>((done) => {
-      waiting.push({ json, type: message.type, done, sequence });
+      waiting.push({ json, type: message.type, channel, done, sequence });
       if (sending) return;
       sending = true;
       // Events emitted before the event loop turns (the several events of one transition, the
@@ -199,12 +205,17 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     });
   };
 
+  const broadcastIn = (nsp: string, rooms: readonly string[], event: string, args: unknown[]) =>
+    enqueue(
+      { type: BROADCAST, data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp }, opts: { rooms: [...rooms], except: [], flags: {} } } },
+      undefined,
+      nsp,
+    );
+  const disconnectIn = (nsp: string, rooms: readonly string[]) =>
+    enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }, undefined, nsp);
+
   return {
-    broadcast: (rooms, event, ...args) =>
-      enqueue({
-        type: BROADCAST,
-        data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp: NSP }, opts: { rooms: [...rooms], except: [], flags: {} } },
-      }),
+    broadcast: (rooms, event, ...args) => broadcastIn(NSP, rooms, event, args),
     // `{ seq: 0 }` last of all, in the JSON and the msgpack alike: event-log.ts writes the seq there.
     broadcastSequenced: ({ rooms, tenantId, permission, key }, event, payload) =>
       enqueue(
@@ -215,6 +226,10 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         { tenantId, permission, key: key ?? null },
       ),
     serverSideEmit: (event, ...args) => enqueue({ type: SERVER_SIDE_EMIT, data: { packet: [event, ...args] } }),
-    disconnectSockets: (rooms) => enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }),
+    disconnectSockets: (rooms) => disconnectIn(NSP, rooms),
+    inNamespace: (nsp) => ({
+      broadcast: (rooms, event, ...args) => broadcastIn(nsp, rooms, event, args),
+      disconnectSockets: (rooms) => disconnectIn(nsp, rooms),
+    }),
   };
 }

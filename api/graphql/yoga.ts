@@ -4,7 +4,7 @@ import { isAppError } from '../../contracts/errors';
 import type { Env } from '../../config/env';
 import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
-import { type AccessRevoked, type AuthEnv, type KitchenHandle, type RealtimeEvents } from '../../core/types';
+import { type AccessRevoked, type AuthEnv, type BoardScreenRevoked, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
 import { databaseBusyError, isDatabaseBusy, isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
 import { GRAPHIQL_TITLE, localGraphiQL, useNoIntrospection } from './developer-tools';
@@ -24,6 +24,8 @@ export interface CreateYogaOptions {
   events?: RealtimeEvents | null;
   /** Closes a user's sockets on every API node (logout, deactivation); absent: nothing to close. */
   accessRevoked?: AccessRevoked | null;
+  /** Closes a revoked board screen's pages on every API node; absent: nothing to close. */
+  boardScreenRevoked?: BoardScreenRevoked | null;
   /** Where Yoga logs (masked unexpected errors among others); defaults to the `graphql` component logger. */
   logger?: Logger;
   /** The node's rate limits; absent, they are made on the pool of `prisma` (which createPrisma must have made). */
@@ -44,6 +46,7 @@ export function createYoga({
   kitchen = null,
   events = null,
   accessRevoked = null,
+  boardScreenRevoked = null,
   logger = componentLogger('graphql'),
   rateLimits,
 }: CreateYogaOptions) {
@@ -57,7 +60,7 @@ export function createYoga({
     graphiql: env.GRAPHIQL ? { title: GRAPHIQL_TITLE } : false,
     renderGraphiQL: graphiql.render,
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
-    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked }),
+    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked, boardScreenRevoked }),
     plugins: [
       useRefuseNulInput(),
       useInputErrorCodes(),

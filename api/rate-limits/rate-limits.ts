@@ -3,9 +3,11 @@ import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Env } from '../../config/env';
 import type { LoginThrottle } from '../../core/auth/login-throttle';
 import { createLoginThrottle, type LoginLimitEnv } from './login-throttle';
+import type { PublicLimiters } from './public-limit';
 import { postgresLimiter } from './store';
 
-export type RateLimitEnv = LoginLimitEnv & Pick<Env, 'GRAPHQL_USER_RATE_LIMIT' | 'GRAPHQL_USER_COST_LIMIT' | 'WEBHOOK_PLATFORM_RATE_LIMIT'>;
+export type RateLimitEnv = LoginLimitEnv &
+  Pick<Env, 'GRAPHQL_USER_RATE_LIMIT' | 'GRAPHQL_USER_COST_LIMIT' | 'WEBHOOK_PLATFORM_RATE_LIMIT' | 'PUBLIC_IP_RATE_LIMIT' | 'PUBLIC_IP_NOT_FOUND_LIMIT'>;
 
 /** Every limit of one API node, all on the shared `rate_limits` table (see store.ts). */
 export interface RateLimits {
@@ -16,6 +18,8 @@ export interface RateLimits {
   graphqlCostPerUser: RateLimiterPostgres;
   /** Webhook deliveries per platform per minute (webhook-limit.ts). */
   webhookPerPlatform: RateLimiterPostgres;
+  /** The public pages (pickup board, order tracking) per client IP: requests and socket handshakes (public-limit.ts). */
+  public: PublicLimiters;
 }
 
 export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
@@ -24,5 +28,9 @@ export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
     graphqlPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_user', points: env.GRAPHQL_USER_RATE_LIMIT, duration: 60, clearExpired: true }),
     graphqlCostPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_cost', points: env.GRAPHQL_USER_COST_LIMIT, duration: 60, clearExpired: true }),
     webhookPerPlatform: postgresLimiter(pool, { keyPrefix: 'webhook_platform', points: env.WEBHOOK_PLATFORM_RATE_LIMIT, duration: 60 }),
+    public: {
+      requests: postgresLimiter(pool, { keyPrefix: 'public_ip', points: env.PUBLIC_IP_RATE_LIMIT, duration: 60 }),
+      misses: postgresLimiter(pool, { keyPrefix: 'public_miss', points: env.PUBLIC_IP_NOT_FOUND_LIMIT, duration: 600 }),
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { ensureEventLog, pruneEventLog } from '../../events/event-log';
 import { installClusterAdapter } from './cluster-adapter';
 import { handshakeAuth, handshakeLastSeq } from './handshake-auth';
+import { registerPublicNamespace, type PublicPagesOptions } from './public-namespace';
 import { joinAndResume } from './resume';
 import type { BrigadeServer } from './socket-types';
 import { registerStationRooms } from './station-rooms';
@@ -23,6 +24,8 @@ export interface AttachSocketServerOptions {
   pool?: Pool;
   /** How long to wait for the adapter's LISTEN before giving up (startup fails loudly). */
   readyTimeoutMs?: number;
+  /** The pickup boards' and tracking pages' namespace (public-namespace.ts); absent: not served. */
+  publicPages?: PublicPagesOptions;
 }
 
 export interface RealtimeServer {
@@ -52,6 +55,8 @@ export async function attachSocketServer(options: AttachSocketServerOptions): Pr
     if (ownsPool) await pool.end();
   };
 
+  // Before the adapter: its start-up LISTENs every namespace there is, and waits until it does.
+  if (options.publicPages) registerPublicNamespace(io, options.publicPages);
   try {
     await installClusterAdapter(io, pool, options.readyTimeoutMs);
     await ensureEventLog(pool);

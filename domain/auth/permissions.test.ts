@@ -27,6 +27,10 @@ it('keeps kitchen staff, operators and riders to their jobs', () => {
   expect(can('DELIVERY', 'menu:read')).toBe(false);
 });
 
+it('lets managers and up, nobody on the floor, set up the pickup board screens', () => {
+  expect(ROLES.filter((r) => can(r, 'boards:manage'))).toEqual(['OWNER', 'ADMIN', 'MANAGER']);
+});
+
 it('grants nothing to unknown or missing roles', () => {
   expect(can('SUPERUSER', 'stations:read')).toBe(false);
   expect(can(undefined, 'stations:read')).toBe(false);

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'platforms:manage',
   'platforms:review',
   'deliveries:work',
+  'boards:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -158,6 +158,7 @@ export async function deleteTenants(prisma: Db, tenantIds: string[]): Promise<vo
   await prisma.workflowTemplateVersion.deleteMany({ where });
   await prisma.workflowTemplate.deleteMany({ where });
   await prisma.station.deleteMany({ where });
+  await prisma.boardScreen.deleteMany({ where });
   await prisma.auditLog.deleteMany({ where });
   await prisma.userSession.deleteMany({ where });
   await prisma.user.deleteMany({ where });

@@ -57,6 +57,9 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
     totalAmount: t.field({ type: 'Decimal', resolve: (o) => o.totalAmount.toFixed(2) }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    trackingToken: t.withAuth({ permission: 'orders:write' }).exposeString('trackingToken', {
+      description: "The customer's tracking page is /track/<trackingToken>: this order's status, ETA range and dishes, no login.",
+    }),
     items: t.field({ type: [OrderItemRef], resolve: (o) => o.items.map((item) => ({ order: o, item })) }),
   }),
 });

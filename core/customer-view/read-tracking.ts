@@ -1,0 +1,47 @@
+import type { TrackingView } from '../../contracts/public-views';
+import type { Db } from '../../db/client';
+import { forTenant } from '../../db/tenant-scope';
+import { etaRange } from '../../domain/eta/eta-range';
+import { findTrackedOrder } from './find-tracked-order';
+import { linkNotFound } from './public-tokens';
+import { isCooking, trackingStage } from './tracking-stage';
+
+export interface ReadTrackingOptions {
+  prisma: Db;
+  input: { token: unknown };
+  now: Date;
+}
+
+/**
+ * One order as its customer may see it: number, stage, ETA range while cooking, the dishes and
+ * quantities, and the rider's first name once it is out. Selected field by field, so a column
+ * added to orders later is not shown by accident.
+ */
+export async function readTracking({ prisma, input, now }: ReadTrackingOptions): Promise<TrackingView> {
+  const found = await findTrackedOrder(prisma, input.token, now);
+  if (!found) throw linkNotFound();
+  const order = await forTenant(prisma, found.tenantId).order.findUnique({
+    where: { id: found.id },
+    select: {
+      orderNumber: true,
+      status: true,
+      estimatedReadyAt: true,
+      actualReadyAt: true,
+      items: { where: { status: { not: 'CANCELLED' } }, select: { nameSnapshot: true, quantity: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      deliveries: { orderBy: { createdAt: 'desc' }, take: 1, select: { rider: { select: { name: true } } } },
+    },
+  });
+  if (!order) throw linkNotFound();
+  const stage = trackingStage(order.status);
+  const range = isCooking(stage) && order.estimatedReadyAt ? etaRange(order.estimatedReadyAt, now) : null;
+  const riderName = order.deliveries[0]?.rider?.name.trim();
+  const riderShown = (stage === 'out_for_delivery' || stage === 'delivered') && riderName;
+  return {
+    orderNumber: order.orderNumber,
+    stage,
+    eta: range && { from: range.from.toISOString(), to: range.to.toISOString() },
+    readyAt: stage === 'cancelled' ? null : (order.actualReadyAt?.toISOString() ?? null),
+    items: order.items.map((i) => ({ name: i.nameSnapshot, quantity: i.quantity })),
+    rider: riderShown ? { firstName: riderName.split(/\s+/)[0] } : null,
+  };
+}

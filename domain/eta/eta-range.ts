@@ -1,0 +1,22 @@
+const MINUTE = 60_000;
+/** A late order's range: from now to this far ahead (the estimate has already been passed). */
+const LATE_WINDOW_MINUTES = 5;
+
+/**
+ * A range around a point estimate for a customer: the kitchen's ETA is a simulation, so a single
+ * minute would promise more than it knows. Kitchens run late more often than early, so the range
+ * leans later: 10% of the time left before it (at least 1 minute), 25% after (at least 3), in
+ * whole minutes, never starting in the past.
+ */
+export function etaRange(eta: Date, now: Date): { from: Date; to: Date } {
+  const left = (eta.getTime() - now.getTime()) / MINUTE;
+  if (left <= 0) return { from: now, to: new Date(now.getTime() + LATE_WINDOW_MINUTES * MINUTE) };
+  const before = Math.max(1, Math.round(left * 0.1));
+  const after = Math.max(3, Math.round(left * 0.25));
+  const from = Math.max(now.getTime(), floorMinute(eta.getTime() - before * MINUTE));
+  const to = ceilMinute(eta.getTime() + after * MINUTE);
+  return { from: new Date(from), to: new Date(to) };
+}
+
+const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
+const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE) * MINUTE;
