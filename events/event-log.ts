@@ -45,6 +45,8 @@ export function ensureEventLog(db: Queryable): Promise<void> {
 
 /** One message of a batch. `tenantId` null: a control message, sent as is with no seq. */
 export interface LogItem {
+  /** Its namespace's NOTIFY channel: one statement may notify several (the public pages' pings ride along). */
+  channel: string;
   json: string;
   /** msgpack of the message with seq 0 as its last 8 bytes, when the JSON is too long for NOTIFY. */
   packed: Buffer | null;
@@ -68,7 +70,7 @@ export function splitSeqPlaceholder(json: string): string {
  */
 const SEQUENCED_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::bytea[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS i(head, packed, tenant_id, permission, dedupe_key, ord)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS i(channel, head, packed, tenant_id, permission, dedupe_key, ord)
   WHERE i.dedupe_key IS NULL
      OR NOT EXISTS (SELECT 1 FROM ${EVENT_LOG_TABLE} e WHERE e.tenant_id = i.tenant_id AND e.dedupe_key = i.dedupe_key)
 ), counted AS (
@@ -88,15 +90,15 @@ WITH input AS (
   INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (id, payload)
   SELECT attachment_id, overlay(packed PLACING float8send(seq::float8) FROM octet_length(packed) - 7) FROM numbered WHERE attachment_id IS NOT NULL
 )
-SELECT pg_notify($1, CASE
+SELECT pg_notify(n.channel, CASE
   WHEN n.tenant_id IS NULL THEN n.head
   WHEN n.attachment_id IS NOT NULL THEN json_build_object('uid', 'emitter', 'type', 3, 'attachmentId', n.attachment_id::text)::text
   ELSE n.head || n.seq || '${SEQ_TAIL}' END)
 FROM (SELECT * FROM numbered ORDER BY ord) n`;
 
-export async function sendSequencedBatch(db: Queryable, channel: string, items: readonly LogItem[]): Promise<void> {
+export async function sendSequencedBatch(db: Queryable, items: readonly LogItem[]): Promise<void> {
   await db.query(SEQUENCED_BATCH, [
-    channel,
+    items.map((i) => i.channel),
     items.map((i) => (i.tenantId ? splitSeqPlaceholder(i.json) : i.json)),
     items.map((i) => i.packed),
     items.map((i) => i.tenantId),

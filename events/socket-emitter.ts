@@ -80,11 +80,18 @@ export const SOCKET_CHANNEL = `${SOCKET_CHANNEL_PREFIX}#${NSP}`;
 interface Outgoing {
   json: string;
   type: number;
-  /** The namespace's NOTIFY channel: a batch is one channel's messages (sequenced ones are all SOCKET_CHANNEL). */
+  /** Its namespace's NOTIFY channel (a batch may notify several). */
   channel: string;
   done: () => void;
   /** Present on sequenced broadcasts. */
   sequence?: { tenantId: string; permission: string; key: string | null };
+}
+
+/** `SELECT pg_notify($1, $3), pg_notify($2, $4), …`: each channel once among the parameters. */
+function notifyStatement(notifications: ReadonlyArray<{ channel: string; payload: string }>): [string, string[]] {
+  const channels = [...new Set(notifications.map((n) => n.channel))];
+  const calls = notifications.map((n, i) => `pg_notify($${channels.indexOf(n.channel) + 1}, $${channels.length + i + 1})`);
+  return [`SELECT ${calls.join(', ')}`, [...channels, ...notifications.map((n) => n.payload)]];
 }
 
 export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions): SocketEmitter {
@@ -125,10 +132,10 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       }
       const packed = fits ? null : encodeMsgpack(JSON.parse(item.json));
       const { tenantId = null, permission = null, key = null } = item.sequence ?? {};
-      items.push({ json: item.json, packed, tenantId, permission, key });
+      items.push({ channel: item.channel, json: item.json, packed, tenantId, permission, key });
     }
     await ensureLog();
-    if (items.length > 0) await sendSequencedBatch(db, SOCKET_CHANNEL, items);
+    if (items.length > 0) await sendSequencedBatch(db, items);
   };
 
   const attach = async (item: Outgoing): Promise<string> => {
@@ -141,8 +148,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
   const takeBatch = (): Outgoing[] => {
     const seen = new Set<string>();
     let n = 0;
-    const channel = waiting[0]?.channel;
-    while (n < waiting.length && n < MAX_BATCH && !seen.has(waiting[n].json) && waiting[n].channel === channel) seen.add(waiting[n++].json);
+    while (n < waiting.length && n < MAX_BATCH && !seen.has(waiting[n].json)) seen.add(waiting[n++].json);
     const batch = waiting.slice(0, n);
     waiting = waiting.slice(n);
     return batch;
@@ -160,23 +166,20 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         for (const item of batch) item.done();
         continue;
       }
-      const payloads: string[] = [];
+      const notifications: Array<{ channel: string; payload: string }> = [];
       for (const item of batch) {
-        if (Buffer.byteLength(item.json) < NOTIFY_PAYLOAD_LIMIT) payloads.push(item.json);
+        if (Buffer.byteLength(item.json) < NOTIFY_PAYLOAD_LIMIT) notifications.push({ channel: item.channel, payload: item.json });
         else {
           // Stored before the batch's NOTIFY, so its header keeps its place in the order.
           try {
-            payloads.push(await attach(item));
+            notifications.push({ channel: item.channel, payload: await attach(item) });
           } catch (err) {
             onError(err);
           }
         }
       }
       try {
-        if (payloads.length > 0) {
-          const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
-          await db.query(`SELECT ${calls}`, [batch[0].channel, ...payloads]);
-        }
+        if (notifications.length > 0) await db.query(...notifyStatement(notifications));
       } catch (err) {
         onError(err);
       }
@@ -185,7 +188,8 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     sending = false;
   };
 
-  const enqueue = (message: { type: number; data: unknown }, sequence?: Outgoing['sequence'], nsp = NSP): Promise<void> => {
+  /** `coalesce`: the same message already waiting to be sent is enough (the public pages' pings). */
+  const enqueue = (message: { type: number; data: unknown }, sequence?: Outgoing['sequence'], nsp = NSP, coalesce = false): Promise<void> => {
     let json: string;
     const channel = `${SOCKET_CHANNEL_PREFIX}#${nsp}`;
     try {
@@ -195,6 +199,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       onError(err);
       return Promise.resolve();
     }
+    if (coalesce && waiting.some((w) => w.json === json)) return Promise.resolve();
     return new Promise<void>((done) => {
       waiting.push({ json, type: message.type, channel, done, sequence });
       if (sending) return;
@@ -210,6 +215,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       { type: BROADCAST, data: { packet: { type: EVENT_PACKET, data: [event, ...args], nsp }, opts: { rooms: [...rooms], except: [], flags: {} } } },
       undefined,
       nsp,
+      nsp !== NSP,
     );
   const disconnectIn = (nsp: string, rooms: readonly string[]) =>
     enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }, undefined, nsp);

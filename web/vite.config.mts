@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://127.0.0.1:4000',
       '/healthz': 'http://127.0.0.1:4000',
+      '/public': 'http://127.0.0.1:4000',
       '/socket.io': { target: 'ws://127.0.0.1:4000', ws: true },
     },
   },

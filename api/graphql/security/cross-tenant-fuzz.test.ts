@@ -27,7 +27,8 @@ let victimBefore: TenantSnapshot;
 let victimIds: string[];
 
 beforeAll(async () => {
-  api = await startKitchenApi('cross-tenant-fuzz');
+  // Every ID argument times every entity, as one user within a minute: more than the per-user limit allows.
+  api = await startKitchenApi('cross-tenant-fuzz', { env: { GRAPHQL_USER_RATE_LIMIT: '100000' } });
   // The caller's platform syncs for real when a probe starts a sync (resyncPlatform does).
   const apiKey = `key-${randomUUID()}`;
   sandbox = await startSandboxPlatform({ apiKey });

@@ -46,6 +46,7 @@ const BY_FIELD: Record<string, Entity> = {
   'reassignTask.id': 'task',
   'updateUser.id': 'user',
   'updatePlatformAssignment.id': 'platformAssignment',
+  'revokeBoardScreen.id': 'boardScreen',
 };
 
 export const ID_ARGUMENTS_FILE = 'test/support/security/id-arguments.ts';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { ROLES, type RoleName } from '../../../domain/auth/permissions';
 import { encryptCredentials } from '../../../platforms/credentials';
@@ -15,7 +15,18 @@ import { TEST_PASSWORD } from '../db';
  * carries the tenant's `marker`, so a response that shows any of its rows is easy to spot.
  */
 export type Entity =
-  'station' | 'menuItem' | 'inventoryItem' | 'workflowTemplate' | 'order' | 'task' | 'subtask' | 'platform' | 'platformAssignment' | 'platformOrder' | 'user';
+  | 'station'
+  | 'menuItem'
+  | 'inventoryItem'
+  | 'workflowTemplate'
+  | 'order'
+  | 'task'
+  | 'subtask'
+  | 'platform'
+  | 'platformAssignment'
+  | 'platformOrder'
+  | 'user'
+  | 'boardScreen';
 
 export interface SecurityTenant {
   id: string;
@@ -124,6 +135,9 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       createdById: users.OWNER.id,
     },
   });
+  const boardScreen = await prisma.boardScreen.create({
+    data: { tenantId, name: `Board ${marker}`, tokenHash: createHash('sha256').update(`board-${marker}`).digest('hex') },
+  });
   await prisma.auditLog.create({
     data: { tenantId, userId: users.OWNER.id, action: 'station.update', entityType: 'station', entityId: station.id, details: { name: station.name } },
   });
@@ -146,6 +160,7 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       platformAssignment: platform.assignments[0].id,
       platformOrder: platform.orders[0].id,
       user: users.STAFF.id,
+      boardScreen: boardScreen.id,
     },
   };
 }

@@ -3,6 +3,7 @@ import { useGqlMutation } from '../api/hooks';
 import { etaText } from '../orders/orders-api';
 import { FormError } from '../shell/states';
 import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
+import { TrackingLink } from './TrackingLink';
 
 const STATUS_LABEL: Record<string, string> = { NEW: 'new', PREPARING: 'preparing', READY: 'ready' };
 
@@ -74,6 +75,7 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
           </button>
         </form>
       )}
+      <TrackingLink orderNumber={o.orderNumber} token={o.trackingToken} />
       <FormError error={raise.error ?? cancel.error} />
     </li>
   );

@@ -45,6 +45,7 @@ const ConsoleOrderFields = graphql(`
     isLate
     delayMinutes
     createdAt
+    trackingToken
     items {
       id
       name

@@ -14,6 +14,7 @@ const InventoryPage = lazy(() => import('../admin/inventory/InventoryPage').then
 const PlatformsPage = lazy(() => import('../admin/platforms/PlatformsPage').then((m) => ({ default: m.PlatformsPage })));
 const PlatformDetailPage = lazy(() => import('../admin/platforms/PlatformDetailPage').then((m) => ({ default: m.PlatformDetailPage })));
 const ReviewQueuePage = lazy(() => import('../admin/platforms/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })));
+const BoardScreensPage = lazy(() => import('../admin/boards/BoardScreensPage').then((m) => ({ default: m.BoardScreensPage })));
 const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
@@ -73,6 +74,14 @@ export const ROUTES: RouteDef[] = [
     render: (p) => <PlatformDetailPage platformId={p.id} />,
   },
   { pattern: '/admin/inventory', group: 'admin', title: 'Inventory', nav: 'Inventory', permission: 'inventory:write', render: () => <InventoryPage /> },
+  {
+    pattern: '/admin/boards',
+    group: 'admin',
+    title: 'Pickup boards',
+    nav: 'Pickup boards',
+    permission: 'boards:manage',
+    render: () => <BoardScreensPage />,
+  },
   { pattern: '/admin/users', group: 'admin', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
   { pattern: CHANGE_PASSWORD_PATH, title: 'Change password', permission: null, render: () => <ChangePasswordPage /> },
   { pattern: '/admin/audit', group: 'admin', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },
