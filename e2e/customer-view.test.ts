@@ -34,17 +34,25 @@ async function open(name: string): Promise<E2ePage> {
   return p;
 }
 
+type Task = { id: string; status: string; subtasks: Array<{ id: string; completed: boolean }> };
+
 /** The cook's side, over the API: start and bump every ticket of the order until it is READY. */
 async function cookThrough(cook: string, orderId: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const { order } = await gql(stack.url, cook, 'query($id: ID!) { order(id: $id) { status items { tasks { id status } } } }', { id: orderId });
+    const { order } = await gql(stack.url, cook, 'query($id: ID!) { order(id: $id) { status items { tasks { id status subtasks { id completed } } } } }', {
+      id: orderId,
+    });
     if (order.status === 'READY') return;
     if (Date.now() > deadline) throw new Error(`order still ${order.status}`);
-    for (const task of order.items.flatMap((i: { tasks: Array<{ id: string; status: string }> }) => i.tasks)) {
+    const tasks: Task[] = order.items.flatMap((i: { tasks: Task[] }) => i.tasks);
+    for (const task of tasks) {
+      if (task.status !== 'QUEUED' && task.status !== 'IN_PROGRESS') continue;
       if (task.status === 'QUEUED') await gql(stack.url, cook, 'mutation($id: ID!) { startTask(id: $id) { id } }', { id: task.id });
-      if (task.status === 'QUEUED' || task.status === 'IN_PROGRESS')
-        await gql(stack.url, cook, 'mutation($id: ID!) { completeTask(id: $id) { id } }', { id: task.id });
+      for (const sub of task.subtasks.filter((st) => !st.completed)) {
+        await gql(stack.url, cook, 'mutation($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id } }', { t: task.id, s: sub.id });
+      }
+      await gql(stack.url, cook, 'mutation($id: ID!) { completeTask(id: $id) { id } }', { id: task.id });
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
