@@ -18,6 +18,7 @@ import {
   reassignTaskUpdate,
   recallTaskUpdate,
   startTaskUpdate,
+  undoStartTaskUpdate,
 } from '../workflows/item-workflow';
 import {
   cancelOrderUpdate,
@@ -40,6 +41,7 @@ export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: Kitc
 
 const KDS_UPDATES = {
   startTask: startTaskUpdate,
+  undoStartTask: undoStartTaskUpdate,
   completeTask: completeTaskUpdate,
   completeSubtask: completeSubtaskUpdate,
   recallTask: recallTaskUpdate,
