@@ -104,7 +104,13 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
         {working ? (
           <>
             {undoSeconds > 0 && (
-              <button type="button" className="btn ticket__btn ticket__undo" disabled={busy} onClick={() => actions.undoStart(t)} aria-label="Undo start">
+              <button
+                type="button"
+                className="btn ticket__btn ticket__undo"
+                disabled={busy}
+                onClick={() => actions.undoStart(t)}
+                aria-label={`Undo (${undoSeconds} s left)`}
+              >
                 ↶ Undo <span className="muted">{undoSeconds} s</span>
               </button>
             )}
