@@ -18,8 +18,9 @@ const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 export const FIRST_START_PATCH = 'first-start-in-one-workflow-task';
 
 /**
- * Undo of a wrong Start. The path only exists in histories written after it, and the marker
- * names them: a later change to what an undo does must branch on a new patch, not edit this one.
+ * Undo of a wrong Start. Histories from before it never run the path; those after carry this
+ * marker, so a later change to what an undo does branches on a new patch instead of editing
+ * this one. Unpatched (a replayed undo without the marker, which no release wrote) it refuses.
  */
 export const UNDO_START_PATCH = 'kds-undo-start';
 

@@ -17,11 +17,13 @@ export function useNewTicketChime(tickets: ReadonlyArray<{ id: string }> | undef
 
   useEffect(() => () => chime.close(), [chime]);
 
-  // Remembered "on": try now (fine once the page has had a gesture), else unlock on the next tap anywhere.
+  // Remembered "on": unlock now if the page has had a gesture (creating the context before one only
+  // earns a console warning), else on the next tap anywhere; meanwhile the toggle says it is blocked.
   useEffect(() => {
     if (!on) return;
     const unlock = () => void chime.unlock(refresh).then(setState);
-    unlock();
+    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+    if (activation?.hasBeenActive !== false) unlock();
     document.addEventListener('pointerdown', unlock, true);
     document.addEventListener('keydown', unlock, true);
     return () => {
