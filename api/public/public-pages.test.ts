@@ -53,6 +53,11 @@ describe('the pickup board', () => {
 
     await api.gql(k.token.manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "Left") { id } }', { id: second.id });
     expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [first.orderNumber] });
+    // Collected at the counter: off the board, and its tracking page says so.
+    const handOff = await api.gql(k.token.staff, 'mutation($id: ID!) { handOffOrder(id: $id, to: PICKED_UP) { status } }', { id: first.id });
+    expect(handOff.data?.handOffOrder).toEqual({ status: 'PICKED_UP' });
+    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [] });
+    expect((await publicGet(api, `/public/track/${first.trackingToken}`, freshIp())).body).toMatchObject({ stage: 'picked_up', eta: null });
   });
 
   it('of one kitchen never shows another kitchen’s orders', async () => {

@@ -59,9 +59,9 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     WITH seq AS (
       UPDATE tenants SET order_seq = order_seq + 1, updated_at = ${at} WHERE id = ${tenantId}::uuid RETURNING order_seq
     ), o AS (
-      INSERT INTO orders (id, tenant_id, order_number, channel, status, customer_name, customer_phone, customer_address, notes,
+      INSERT INTO orders (id, tenant_id, order_number, channel, fulfillment, status, customer_name, customer_phone, customer_address, notes,
                           priority, requested_at, is_late, delay_minutes, total_amount, idempotency_key, created_by, created_at, updated_at)
-      SELECT ${orderId}::uuid, ${tenantId}::uuid, seq.order_seq, ${data.channel}::"OrderChannel", 'NEW', ${data.customerName}, ${normalizePhone(data.customerPhone)},
+      SELECT ${orderId}::uuid, ${tenantId}::uuid, seq.order_seq, ${data.channel}::"OrderChannel", ${data.fulfillment}::"OrderFulfillment", 'NEW', ${data.customerName}, ${normalizePhone(data.customerPhone)},
              ${data.customerAddress}, ${data.notes}, ${data.priority}::int, ${data.requestedAt}::timestamptz, false, 0, ${totalAmount.toFixed(2)}::numeric,
              ${data.idempotencyKey}, ${actor.userId}::uuid, ${at}, ${at}
       FROM seq

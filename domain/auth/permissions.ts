@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'inventory:write',
   'orders:read',
   'orders:write',
+  'orders:handoff',
   'tasks:work',
   'users:manage',
   'audit:read',
@@ -38,10 +39,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   OWNER: ALL,
   ADMIN: ALL,
   MANAGER,
-  // Kitchen staff: sees what to cook and where, works KDS tasks, sees orders on the board.
-  STAFF: ['stations:read', 'menu:read', 'recipes:read', 'orders:read', 'tasks:work'],
+  // Kitchen staff: sees what to cook and where, works KDS tasks, sees orders on the board, hands them over at the pass.
+  STAFF: ['stations:read', 'menu:read', 'recipes:read', 'orders:read', 'orders:handoff', 'tasks:work'],
   // Phone / front of house: takes orders, reads menu, stations and ETA (ETA is part of orders).
-  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write'],
+  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write', 'orders:handoff'],
   // Riders: see the orders they carry and work their deliveries.
   DELIVERY: ['orders:read', 'deliveries:work'],
 };

@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "orders" ADD COLUMN     "tracking_token" VARCHAR(32) NOT NULL DEFAULT rtrim(translate(encode(substring(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) FROM 1 FOR 16), 'base64'), '+/', '-_'), '=');
+ALTER TABLE "orders" ADD COLUMN     "tracking_token" VARCHAR(32) NOT NULL DEFAULT rtrim(translate(encode(SUBSTRING(sha256((uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()))) FROM 1 FOR 16), 'base64'::text), '+/'::text, '-_'::text), '='::text);
 
 -- CreateTable
 CREATE TABLE "board_screens" (
