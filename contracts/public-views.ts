@@ -13,6 +13,8 @@ export type TrackingStage =
 
 export type TrackingView = {
   orderNumber: number;
+  /** Delivered by a rider (else collected or served): which steps the page shows. */
+  delivery: boolean;
   stage: TrackingStage;
   /** While the kitchen works on it: when it should be ready, as a range (ISO times). */
   eta: { from: string; to: string } | null;

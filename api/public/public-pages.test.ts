@@ -109,8 +109,8 @@ describe('the tracking link', () => {
     const res = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(Object.keys(res.body).sort()).toEqual(['eta', 'items', 'orderNumber', 'readyAt', 'rider', 'stage']);
-    expect(res.body).toMatchObject({ orderNumber: order.orderNumber, items: [{ name: 'Insalata', quantity: 2 }], readyAt: null, rider: null });
+    expect(Object.keys(res.body).sort()).toEqual(['delivery', 'eta', 'items', 'orderNumber', 'readyAt', 'rider', 'stage']);
+    expect(res.body).toMatchObject({ orderNumber: order.orderNumber, delivery: true, items: [{ name: 'Insalata', quantity: 2 }], readyAt: null, rider: null });
     expect(['received', 'preparing']).toContain(res.body.stage);
     const stored = await api.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     if (stored.estimatedReadyAt) {
@@ -124,6 +124,15 @@ describe('the tracking link', () => {
     const ready = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());
     expect(ready.body).toMatchObject({ stage: 'ready', eta: null });
     expect(Date.parse(ready.body.readyAt)).not.toBeNaN();
+
+    // Out with a rider: the rider's first name, nothing else of theirs.
+    const rider = await api.prisma.user.update({ where: { id: k.tenant.users.DELIVERY.id }, data: { name: 'Marco Bianchi' } });
+    await api.prisma.deliveryAssignment.create({ data: { tenantId: k.tenant.id, orderId: order.id, riderId: rider.id, status: 'assigned' } });
+    const out = await api.gql(k.token.staff, 'mutation($id: ID!) { handOffOrder(id: $id, to: OUT_FOR_DELIVERY) { status } }', { id: order.id });
+    expect(out.errors).toBeUndefined();
+    const onTheWay = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());
+    expect(onTheWay.body).toMatchObject({ stage: 'out_for_delivery', rider: { firstName: 'Marco' } });
+    expect(JSON.stringify(onTheWay.body)).not.toContain('Bianchi');
   });
 
   it('answers the same 404 to a token that is wrong, malformed or of an order closed over a day ago', async () => {

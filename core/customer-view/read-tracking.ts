@@ -25,6 +25,7 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
     select: {
       orderNumber: true,
       status: true,
+      fulfillment: true,
       estimatedReadyAt: true,
       actualReadyAt: true,
       items: { where: { status: { not: 'CANCELLED' } }, select: { nameSnapshot: true, quantity: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
@@ -38,6 +39,7 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
   const riderShown = (stage === 'out_for_delivery' || stage === 'delivered') && riderName;
   return {
     orderNumber: order.orderNumber,
+    delivery: order.fulfillment === 'DELIVERY',
     stage,
     eta: range && { from: range.from.toISOString(), to: range.to.toISOString() },
     readyAt: stage === 'cancelled' ? null : (order.actualReadyAt?.toISOString() ?? null),

@@ -5,6 +5,7 @@ import { TrackingScreen } from './TrackingScreen';
 
 const view = (patch: Partial<TrackingView>): TrackingView => ({
   orderNumber: 42,
+  delivery: false,
   stage: 'preparing',
   eta: null,
   readyAt: null,
@@ -21,7 +22,7 @@ it('shows the ETA as a range while the kitchen works on the order', () => {
 });
 
 it('names the rider by first name once the order is on its way, on the delivery steps', () => {
-  render(<TrackingScreen view={view({ stage: 'out_for_delivery', rider: { firstName: 'Marco' } })} live />);
+  render(<TrackingScreen view={view({ delivery: true, stage: 'out_for_delivery', rider: { firstName: 'Marco' } })} live />);
   expect(screen.getByRole('heading').textContent).toBe('Marco is on the way with your order');
   expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain('On its way');
   expect(screen.queryByTestId('tracking-eta')).toBeNull();

@@ -21,7 +21,7 @@ const DELIVERY_STEPS: TrackingStage[] = ['received', 'preparing', 'ready', 'out_
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function TrackingScreen({ view, live }: { view: TrackingView; live: boolean }) {
-  const steps = DELIVERY_STEPS.includes(view.stage) && STEPS.indexOf(view.stage) < 0 ? DELIVERY_STEPS : STEPS;
+  const steps = view.delivery ? DELIVERY_STEPS : STEPS;
   const at = steps.indexOf(view.stage);
   return (
     <main className="public tracking">
