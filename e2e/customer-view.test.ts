@@ -107,7 +107,9 @@ it('shows an order on the pickup board and its tracking page, and moves both to 
 
 it('says "This link is not valid" for a link that opens nothing', async () => {
   const p = await open('bad-link');
-  await p.page.goto(`${stack.url}/track/not-a-real-token`);
+  const page = await p.page.goto(`${stack.url}/track/not-a-real-token`);
+  // The built app's index.html itself, as served for a public page: never stored, never indexed.
+  expect([page?.headers()['cache-control'], page?.headers()['x-robots-tag']]).toEqual(['no-store', 'noindex, nofollow']);
   await p.page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
   await p.page.goto(`${stack.url}/board/${'A'.repeat(43)}`);
   await p.page.getByRole('heading', { name: 'This link is not valid' }).waitFor();

@@ -150,6 +150,15 @@ describe('the tracking link', () => {
   });
 });
 
+it('serves the pages themselves (the web app at /board/… and /track/…) never stored and never indexed', async () => {
+  for (const path of ['/board/some-token', '/track/some-token']) {
+    const res = await fetch(`${api.url}${path}`);
+    expect([path, res.status, res.headers.get('cache-control'), res.headers.get('x-robots-tag')]).toEqual([path, 200, 'no-store', 'noindex, nofollow']);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  }
+  expect((await fetch(`${api.url}/admin`)).headers.get('x-robots-tag')).toBeNull();
+});
+
 describe('limits', () => {
   it('refuses an IP over the public request limit with 429 and Retry-After', async () => {
     const k = await api.kitchen();
