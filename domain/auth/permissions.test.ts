@@ -27,6 +27,12 @@ it('keeps kitchen staff, operators and riders to their jobs', () => {
   expect(can('DELIVERY', 'menu:read')).toBe(false);
 });
 
+it('gives riders their deliveries and nothing else: no order list, no dispatching', () => {
+  expect(ROLE_PERMISSIONS.DELIVERY).toEqual(['deliveries:work']);
+  expect(ROLES.filter((r) => can(r, 'deliveries:dispatch'))).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'OPERATOR']);
+  expect(ROLES.filter((r) => can(r, 'deliveries:configure'))).toEqual(['OWNER', 'ADMIN', 'MANAGER']);
+});
+
 it('grants nothing to unknown or missing roles', () => {
   expect(can('SUPERUSER', 'stations:read')).toBe(false);
   expect(can(undefined, 'stations:read')).toBe(false);

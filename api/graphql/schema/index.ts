@@ -12,6 +12,7 @@ import './audit-log';
 import './task';
 import './station-queue';
 import './order';
+import './delivery';
 import './eta';
 import './kitchen-inventory';
 import './analytics';

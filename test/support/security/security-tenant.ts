@@ -15,7 +15,19 @@ import { TEST_PASSWORD } from '../db';
  * carries the tenant's `marker`, so a response that shows any of its rows is easy to spot.
  */
 export type Entity =
-  'station' | 'menuItem' | 'inventoryItem' | 'workflowTemplate' | 'order' | 'task' | 'subtask' | 'platform' | 'platformAssignment' | 'platformOrder' | 'user';
+  | 'station'
+  | 'menuItem'
+  | 'inventoryItem'
+  | 'workflowTemplate'
+  | 'order'
+  | 'task'
+  | 'subtask'
+  | 'platform'
+  | 'platformAssignment'
+  | 'platformOrder'
+  | 'user'
+  | 'delivery'
+  | 'rider';
 
 export interface SecurityTenant {
   id: string;
@@ -68,6 +80,7 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       status: 'PREPARING',
       customerName: `Customer ${marker}`,
       customerPhone: '+49 30 1234567',
+      customerAddress: `Via Roma 1 ${marker}`,
       items: { create: { tenantId, menuItemId: menuItem.id, workflowVersionId: version.id, unitPrice: menuItem.price, nameSnapshot: menuItem.name } },
     },
     include: { items: true },
@@ -113,7 +126,9 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
     },
     include: { assignments: true, orders: true },
   });
-  await prisma.deliveryAssignment.create({ data: { tenantId, orderId: order.id, riderId: users.DELIVERY.id, notes: `Ring twice ${marker}` } });
+  const delivery = await prisma.deliveryAssignment.create({
+    data: { tenantId, orderId: order.id, riderId: users.DELIVERY.id, status: 'assigned', assignedAt: new Date(), notes: `Ring twice ${marker}` },
+  });
   await prisma.inventoryMovement.create({
     data: {
       tenantId,
@@ -146,6 +161,8 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       platformAssignment: platform.assignments[0].id,
       platformOrder: platform.orders[0].id,
       user: users.STAFF.id,
+      delivery: delivery.id,
+      rider: users.DELIVERY.id,
     },
   };
 }
