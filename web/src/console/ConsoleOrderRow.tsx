@@ -3,6 +3,7 @@ import { useGqlMutation } from '../api/hooks';
 import { etaText } from '../orders/orders-api';
 import { FormError } from '../shell/states';
 import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
+import { DeliveryLine } from './DeliveryLine';
 
 const STATUS_LABEL: Record<string, string> = { NEW: 'new', PREPARING: 'preparing', READY: 'ready' };
 
@@ -36,6 +37,7 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
         {o.customerPhone && <span className="muted"> · {o.customerPhone}</span>}
         {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
       </p>
+      {o.delivery && <DeliveryLine order={o} />}
       <p className="console-order__items muted">
         {o.items.map((i) => `${i.quantity} × ${i.name}${i.modifications ? ` (${i.modifications})` : ''}`).join(', ')}
       </p>

@@ -42,6 +42,17 @@ const ConsoleOrderFields = graphql(`
     customerAddress
     requestedAt
     estimatedReadyAt
+    actualReadyAt
+    deliveredBy
+    delivery {
+      id
+      status
+      failureReason
+      rider {
+        id
+        name
+      }
+    }
     isLate
     delayMinutes
     createdAt
