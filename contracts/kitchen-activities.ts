@@ -7,6 +7,8 @@
  * core/errors.ts; the API maps it back to the code listed there.
  */
 
+import type { HandOffStatus } from '../domain/kitchen/hand-off';
+
 export interface PlannedSubtask {
   id: string; // subtask_instances.id
   defId: string;
@@ -83,7 +85,9 @@ export interface KitchenActivities {
   setOrderStatus(input: {
     tenantId: string;
     orderId: string;
-    status: 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';
+    /** DELIVERING: the name OUT_FOR_DELIVERY had, still sent by runs from before the rename. */
+    status: 'NEW' | 'PREPARING' | 'READY' | HandOffStatus | 'DELIVERING' | 'CANCELLED';
+    /** Why it was cancelled, or why its delivery failed. */
     reason?: string;
   }): Promise<void>;
   /**

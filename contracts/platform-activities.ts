@@ -30,7 +30,7 @@ export interface MenuEntry extends PlatformMenuItem {
 
 export type ItemPushResult = { productId: string; ok: true } | { productId: string; ok: false; error: string };
 
-export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
+export type OrderStatusTransition = 'preparing' | 'ready' | 'picked_up' | 'delivered' | 'cancelled';
 
 export type IntakeResult =
   { kind: 'ok'; orderId: string | null } | { kind: 'review'; reason: string } | { kind: 'deny'; reason: string } | { kind: 'closed'; status: string };

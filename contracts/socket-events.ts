@@ -8,7 +8,7 @@ import type { Permission } from '../domain/auth/permissions';
  */
 
 export type RoleName = 'OWNER' | 'ADMIN' | 'MANAGER' | 'STAFF' | 'OPERATOR' | 'DELIVERY';
-export type OrderStatusName = 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';
+export type OrderStatusName = 'NEW' | 'PREPARING' | 'READY' | 'PICKED_UP' | 'SERVED' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED';
 export type OrderChannelName = 'PHONE' | 'IN_STORE' | 'ONLINE' | 'IMPORT';
 export type TaskStatusName = 'PENDING' | 'QUEUED' | 'IN_PROGRESS' | 'DONE' | 'BLOCKED' | 'CANCELLED';
 export type DeliveryStatusName = 'pending' | 'assigned' | 'picked_up' | 'delivered' | 'failed';
@@ -30,7 +30,18 @@ export type OrderPayload = {
 };
 
 export type OrderCreatedPayload = { order: OrderPayload };
-export type OrderUpdatedPayload = { orderId: string; changes: Partial<Omit<OrderPayload, 'id'>> & { isLate?: boolean; delayMinutes?: number } };
+export type OrderUpdatedPayload = {
+  orderId: string;
+  changes: Partial<Omit<OrderPayload, 'id'>> & {
+    isLate?: boolean;
+    delayMinutes?: number;
+    /** Set with READY and the hand-offs: when it was ready, left the pass, reached its end. */
+    actualReadyAt?: string | null;
+    handedOffAt?: string | null;
+    closedAt?: string | null;
+    failureReason?: string | null;
+  };
+};
 export type TaskUpdatedPayload = {
   taskId: string;
   status: TaskStatusName;

@@ -17,7 +17,7 @@ export interface PlatformOrderLine {
 
 export interface PlatformOrderView {
   id: string;
-  status: 'placed' | 'accepted' | 'denied' | 'preparing' | 'ready' | 'picked_up' | 'cancelled';
+  status: 'placed' | 'accepted' | 'denied' | 'preparing' | 'ready' | 'picked_up' | 'delivered' | 'cancelled';
   items: PlatformOrderLine[];
   customer?: { name?: string | null; phone?: string | null; address?: string | null };
   notes?: string | null;
@@ -27,7 +27,8 @@ export interface PlatformOrderView {
   createdAt?: string;
 }
 
-export type OrderStatusUpdate = 'preparing' | 'ready' | 'picked_up' | 'cancelled';
+/** `delivered`: our own rider brought a platform order to the door. */
+export type OrderStatusUpdate = 'preparing' | 'ready' | 'picked_up' | 'delivered' | 'cancelled';
 
 export interface MenuUploadResult {
   status: 'processing' | 'done' | 'failed';

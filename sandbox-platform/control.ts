@@ -64,7 +64,7 @@ export function createControl(ctx: SandboxContext): SandboxControl {
     },
     async cancelOrder(id) {
       const order = state.orders.get(id);
-      if (!order || ['denied', 'cancelled', 'picked_up'].includes(order.status)) return;
+      if (!order || ['denied', 'cancelled', 'picked_up', 'delivered'].includes(order.status)) return;
       order.status = 'cancelled';
       await send(makeEvent('order.cancelled', cloneOrder(order)));
     },

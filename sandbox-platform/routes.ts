@@ -33,6 +33,7 @@ const ORDER_FLOW: Record<string, SandboxOrder['status'][]> = {
   preparing: ['accepted'],
   ready: ['accepted', 'preparing'],
   picked_up: ['ready'],
+  delivered: ['picked_up'],
   cancelled: ['placed', 'accepted', 'preparing', 'ready'],
 };
 

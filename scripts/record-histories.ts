@@ -1,7 +1,7 @@
 /**
  * Records real histories of the kitchen workflows into workflows/__histories__/, for the replay
  * test (workflows/replay.test.ts) that guards workflow code changes. Starts its own throwaway
- * PostgreSQL and Temporal dev server (test/support/infra.ts) and drives three orders through the real
+ * PostgreSQL and Temporal dev server (test/support/infra.ts) and drives orders through the real
  * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
  * compensation), late (the ETA timer) and counter-fired (createOrder's plan and first ticket,
  * a start tapped at once). Takes about a minute.
@@ -18,9 +18,10 @@ import { startTestInfra } from '../test/support/infra';
 import { createCounterFire } from '../core/kitchen/counter-fire';
 import { createEventPublisher } from '../events/event-publisher';
 import { createLearnedDurationsCache } from '../core/kitchen-read/learned-durations';
-import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
+import { cancelOrder, handOffOrder, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
 import { itemWorkflowId } from '../workflows/item-workflow';
-import { orderWorkflowId } from '../workflows/order-workflow';
+import { handOverUpdate, markOrderDeliveredUpdate, markOrderDeliveringUpdate, orderWorkflowId } from '../workflows/order-workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { createKitchen, deleteKitchens, placeOrder, type Kitchen } from '../test/support/kitchen-fixture';
 import { kitchenDriver } from '../test/support/kitchen-driver';
 import { HISTORIES_DIR, writeHistory } from '../test/support/history-files';
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
   const k = kitchenDriver(h, kitchen);
   try {
     fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-    const scenarios = { delivered: recordDelivered, cancelled: recordCancelled, late: recordLate, 'counter-fired': recordCounterFired };
+    const scenarios = {
+      delivered: recordDelivered,
+      cancelled: recordCancelled,
+      late: recordLate,
+      'counter-fired': recordCounterFired,
+      'delivery-failed': recordDeliveryFailed,
+    };
     const wanted = process.argv.slice(2);
     for (const [name, record] of Object.entries(scenarios)) if (wanted.length === 0 || wanted.includes(name)) await record(h, k, kitchen);
   } finally {
@@ -62,8 +69,8 @@ async function recordDelivered(h: KitchenHarness, k: Driver): Promise<void> {
   await k.cook(pizza, 'bake');
   await k.cook(salad, 'toss');
   await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
-  await expectOk(markOrderStatus(h.client, { orderId, status: 'DELIVERING' }));
-  await expectOk(markOrderStatus(h.client, { orderId, status: 'DELIVERED' }));
+  await legacyUpdate(h, orderId, markOrderDeliveringUpdate);
+  await legacyUpdate(h, orderId, markOrderDeliveredUpdate);
   await save(h, 'delivered', orderId, { pizza, salad });
 }
 
@@ -87,7 +94,7 @@ async function recordLate(h: KitchenHarness, k: Driver): Promise<void> {
   await k.untilItem(espresso, (s) => s.late, 'espresso late', 30_000);
   await k.cook(espresso, 'pull');
   await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
-  await expectOk(markOrderStatus(h.client, { orderId, status: 'HANDED_OVER' }));
+  await legacyUpdate(h, orderId, handOverUpdate);
   await save(h, 'late', orderId, { espresso });
 }
 
@@ -113,11 +120,29 @@ async function recordCounterFired(h: KitchenHarness, k: Driver, kitchen: Kitchen
     await k.cook(pizza, 'bake');
     await k.cook(salad, 'toss');
     await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
-    await expectOk(markOrderStatus(h.client, { orderId, status: 'HANDED_OVER' }));
+    await legacyUpdate(h, orderId, handOverUpdate);
     await save(h, 'counter-fired', orderId, { pizza, salad });
   } finally {
     await events.close();
   }
+}
+
+/** A salad cooked, given to a rider, and not delivered: the hand-off update (after the first three). */
+async function recordDeliveryFailed(h: KitchenHarness, k: Driver): Promise<void> {
+  const {
+    orderId,
+    itemIds: [salad],
+  } = await k.order([{ dish: 'salad' }]);
+  await k.cook(salad, 'toss');
+  await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+  await expectOk(handOffOrder(h.client, { orderId, to: 'OUT_FOR_DELIVERY' }));
+  await expectOk(handOffOrder(h.client, { orderId, to: 'DELIVERY_FAILED', reason: 'nobody at the door' }));
+  await save(h, 'delivery-failed', orderId, { salad });
+}
+
+/** The first hand-off updates (markOrderDelivering, markOrderDelivered, handOver), as the older histories used them. */
+async function legacyUpdate(h: KitchenHarness, orderId: string, def: UpdateDefinition<unknown, []>): Promise<void> {
+  await h.client.workflow.getHandle(orderWorkflowId(orderId)).executeUpdate(def);
 }
 
 async function save(h: KitchenHarness, scenario: string, orderId: string, items: Record<string, string>): Promise<void> {

@@ -10,6 +10,7 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { OrderPlan } from '../contracts/kitchen-activities';
 import { KITCHEN_WORKFLOW_TASK_TIMEOUT } from '../workflows/support/activity-profiles';
 import { codeOfFailure } from '../contracts/errors';
+import type { HandOffStatus } from '../domain/kitchen/hand-off';
 import {
   cancelItemUpdate,
   completeSubtaskUpdate,
@@ -19,16 +20,7 @@ import {
   recallTaskUpdate,
   startTaskUpdate,
 } from '../workflows/item-workflow';
-import {
-  cancelOrderUpdate,
-  handOverUpdate,
-  markOrderDeliveredUpdate,
-  markOrderDeliveringUpdate,
-  orderWorkflow,
-  orderWorkflowId,
-  updatePriorityUpdate,
-  type OrderStateView,
-} from '../workflows/order-workflow';
+import { cancelOrderUpdate, handOffUpdate, orderWorkflow, orderWorkflowId, updatePriorityUpdate, type OrderStateView } from '../workflows/order-workflow';
 
 /**
  * How the API talks to the kitchen workflows. Rejections come back as values with the code
@@ -127,14 +119,11 @@ export function updateOrderPriority(client: Client, opts: { orderId: string; pri
   );
 }
 
-/** DELIVERING (READY → out with a rider), DELIVERED (DELIVERING → at the door), HANDED_OVER (READY → picked up at the counter). */
-export type DeliveryStatus = 'DELIVERING' | 'DELIVERED' | 'HANDED_OVER';
-
-export function markOrderStatus(client: Client, opts: { orderId: string; status: DeliveryStatus }): Promise<KitchenResult<OrderStateView>> {
+/** After READY: picked up, served, out with a rider; then delivered or failed (with a reason). */
+export function handOffOrder(client: Client, opts: { orderId: string; to: HandOffStatus; reason?: string }): Promise<KitchenResult<OrderStateView>> {
   const handle = client.workflow.getHandle(orderWorkflowId(opts.orderId));
-  const def = { DELIVERING: markOrderDeliveringUpdate, DELIVERED: markOrderDeliveredUpdate, HANDED_OVER: handOverUpdate }[opts.status];
   return asResult(
-    withinBudget(client, () => handle.executeUpdate(def)),
+    withinBudget(client, () => handle.executeUpdate(handOffUpdate, { args: [{ to: opts.to, reason: opts.reason }] })),
     `Order ${opts.orderId}`,
     handle,
   );

@@ -1,4 +1,4 @@
-import { cancelOrder, markOrderStatus, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
+import { cancelOrder, handOffOrder, startOrderWorkflow, updateOrderPriority } from '../temporal/kitchen-client';
 import { itemWorkflowId } from './item-workflow';
 import { orderWorkflowId } from './order-workflow';
 import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kitchen-fixture';
@@ -99,13 +99,18 @@ describe('order workflow', () => {
 
     const tooLate = await cancelOrder(h.client, { orderId, reason: 'changed my mind' });
     expect(tooLate).toEqual({ ok: false, code: 'CONFLICT', type: 'ORDER_CLOSED', message: `Order ${orderId} is READY: it can no longer be cancelled` });
-    const notOut = await markOrderStatus(h.client, { orderId, status: 'DELIVERED' });
-    expect(!notOut.ok && notOut.message).toBe(`Order ${orderId} cannot become DELIVERED: it is READY, not DELIVERING`);
+    const notOut = await handOffOrder(h.client, { orderId, to: 'DELIVERED' });
+    expect(!notOut.ok && notOut.message).toBe(`Order ${orderId} cannot become DELIVERED: it is READY, not OUT_FOR_DELIVERY`);
 
-    expect(await markOrderStatus(h.client, { orderId, status: 'DELIVERING' })).toEqual(expect.objectContaining({ ok: true }));
-    expect(await markOrderStatus(h.client, { orderId, status: 'DELIVERED' })).toEqual(expect.objectContaining({ ok: true }));
+    expect(await handOffOrder(h.client, { orderId, to: 'OUT_FOR_DELIVERY' })).toEqual(expect.objectContaining({ ok: true }));
+    const row = await h.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(row).toMatchObject({ status: 'OUT_FOR_DELIVERY', closedAt: null });
+    expect(row.handedOffAt!.getTime()).toBeGreaterThanOrEqual(row.actualReadyAt!.getTime());
+    const twice = await handOffOrder(h.client, { orderId, to: 'OUT_FOR_DELIVERY' });
+    expect(!twice.ok && twice.code).toBe('CONFLICT');
+    expect(await handOffOrder(h.client, { orderId, to: 'DELIVERED' })).toEqual(expect.objectContaining({ ok: true }));
     expect(await h.client.workflow.getHandle(orderWorkflowId(orderId)).result()).toEqual({ orderId, status: 'DELIVERED' });
-    expect(await statusOf()).toBe('DELIVERED');
+    expect(await h.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: 'DELIVERED', closedAt: expect.any(Date) });
   });
 
   it('cancelling cancels every open task at every station and returns the deducted inventory once', async () => {

@@ -10,9 +10,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { KitchenActivities, OrderPlan } from '../contracts/kitchen-activities';
+import type { HandOffStatus } from '../domain/kitchen/hand-off';
 import { itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
-import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
+import { checkCancelOrder, checkHandOff, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
 import { LOCAL_WRITE } from './support/activity-profiles';
 import { Mutex } from 'async-mutex';
 
@@ -39,16 +40,18 @@ export interface OrderWorkflowResult {
   status: OrderStatus;
 }
 
-/** Nobody marked the order delivering/delivered this long after its last status: stop waiting. */
+/** Nobody handed the order off this long after its last status: stop waiting. */
 export const DELIVERY_WAIT_MS = 12 * 60 * 60 * 1000;
 
 export const orderWorkflowId = (orderId: string): string => `order-${orderId}`;
 
 export const cancelOrderUpdate = defineUpdate<OrderStateView, [{ reason: string }]>('cancelOrder');
 export const updatePriorityUpdate = defineUpdate<OrderStateView, [{ priority: number }]>('updatePriority');
+/** After READY: picked up, served, out with a rider, then delivered or failed (`reason`). */
+export const handOffUpdate = defineUpdate<OrderStateView, [{ to: HandOffStatus; reason?: string }]>('handOff');
+// The first hand-off updates, kept so the runs that used them replay: out, delivered, collected.
 export const markOrderDeliveringUpdate = defineUpdate<OrderStateView, []>('markOrderDelivering');
 export const markOrderDeliveredUpdate = defineUpdate<OrderStateView, []>('markOrderDelivered');
-/** Pickup: the customer takes a READY order at the counter. */
 export const handOverUpdate = defineUpdate<OrderStateView, []>('handOver');
 export const orderStateQuery = defineQuery<OrderStateView>('orderState');
 
@@ -78,8 +81,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
     }
   }
 
-  // Out of the kitchen: wait for delivery updates, but not forever.
-  while (model.status === 'READY' || model.status === 'DELIVERING') {
+  // Out of the kitchen: wait for the hand-off (and a delivery's outcome), but not forever.
+  while (model.awaitingHandOff) {
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && !mutex.isLocked());
       return await continueAsNew<typeof orderWorkflow>({ tenantId: input.tenantId, orderId: input.orderId, carry: model.carryOver() });
@@ -99,16 +102,11 @@ function registerHandlers(model: OrderModel, actions: OrderActions): void {
   setHandler(updatePriorityUpdate, ({ priority }) => withView(() => actions.setPriority(priority)), {
     validator: ({ priority }) => void checkOrderPriority(model, priority),
   });
-  const step = (from: OrderStatus, to: OrderStatus) => ({
-    handler: () => withView(() => actions.deliveryStep(from, to)),
-    validator: () => checkDeliveryStep(model, from, to),
-  });
-  const delivering = step('READY', 'DELIVERING');
-  const delivered = step('DELIVERING', 'DELIVERED');
-  const handedOver = step('READY', 'DELIVERED');
-  setHandler(markOrderDeliveringUpdate, delivering.handler, { validator: delivering.validator });
-  setHandler(markOrderDeliveredUpdate, delivered.handler, { validator: delivered.validator });
-  setHandler(handOverUpdate, handedOver.handler, { validator: handedOver.validator });
+  setHandler(handOffUpdate, ({ to, reason }) => withView(() => actions.handOff(to, reason)), { validator: ({ to }) => void checkHandOff(model, to) });
+  const fixed = (to: HandOffStatus) => ({ validator: () => void checkHandOff(model, to) });
+  setHandler(markOrderDeliveringUpdate, () => withView(() => actions.handOff('OUT_FOR_DELIVERY')), fixed('OUT_FOR_DELIVERY'));
+  setHandler(markOrderDeliveredUpdate, () => withView(() => actions.handOff('DELIVERED')), fixed('DELIVERED'));
+  setHandler(handOverUpdate, () => withView(() => actions.handOff('PICKED_UP')), fixed('PICKED_UP'));
   setHandler(itemStartedSignal, ({ orderItemId }) => actions.itemStarted(orderItemId));
   setHandler(itemSettledSignal, ({ orderItemId, status }) => actions.itemSettled(orderItemId, status));
   setHandler(orderStateQuery, () => model.view());

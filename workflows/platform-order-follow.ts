@@ -1,13 +1,18 @@
-import { ActivityFailure, ApplicationFailure, condition, continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { OrderStatusTransition, PlatformOrderActivities } from '../contracts/platform-activities';
 import type { PlatformOrderStage, PlatformOrderWorkflowInput } from './platform-order-types';
 import { PLATFORM_CALL, PLATFORM_READ } from './platform-profiles';
 
 /**
  * The accepted part of a platform order workflow: our order's transitions (preparing, ready,
- * picked up, cancelled) mirrored on the platform once each, and a new ready time whenever our ETA
+ * picked up, delivered, cancelled) mirrored on the platform once each, and a new ready time whenever our ETA
  * moves by more than READY_TIME_SHIFT_MS. Continues as new on long orders, carrying what was sent.
  */
+
+/** Our own rider takes a platform order out: follow it to the door and tell the platform "delivered". */
+export const FOLLOW_DELIVERY_PATCH = 'platform-order-follows-delivery';
+/** Our statuses after which the platform's order has left the kitchen (DELIVERING: its old name). */
+const LEFT_THE_PASS = ['PICKED_UP', 'SERVED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'DELIVERING'];
 
 /** Moving the promised time by more than this is worth telling the platform (and the customer). */
 export const READY_TIME_SHIFT_MS = 5 * 60_000;
@@ -16,7 +21,7 @@ const DEFAULT_POLL_MS = 3_000;
 const call = proxyActivities<PlatformOrderActivities>(PLATFORM_CALL);
 const read = proxyActivities<PlatformOrderActivities>(PLATFORM_READ);
 
-/** Mirrors our order's state onto the platform until it is picked up or cancelled. */
+/** Mirrors our order's state onto the platform until it is picked up (delivered, with our rider) or cancelled. */
 export async function followOrder(
   input: PlatformOrderWorkflowInput,
   ref: { tenantId: string; platformId: string; platformOrderId: string },
@@ -58,11 +63,16 @@ export async function followOrder(
         promisedReadyAt = eta;
       }
     }
-    if (['READY', 'DELIVERING', 'DELIVERED'].includes(progress.status)) await send('ready');
-    if (progress.status === 'DELIVERING' || progress.status === 'DELIVERED') {
+    if (progress.status === 'READY' || LEFT_THE_PASS.includes(progress.status)) await send('ready');
+    if (LEFT_THE_PASS.includes(progress.status)) {
       await send('picked_up');
-      setStage('picked_up');
-      return 'picked_up';
+      // Runs from before stopped following once the order left the pass.
+      if (!patched(FOLLOW_DELIVERY_PATCH)) return setStage('picked_up');
+      if (progress.status === 'DELIVERED') {
+        await send('delivered');
+        return setStage('delivered');
+      }
+      if (progress.status !== 'OUT_FOR_DELIVERY') return setStage('picked_up');
     }
     await condition(isCancelled, input.pollMs ?? DEFAULT_POLL_MS);
     if (workflowInfo().continueAsNewSuggested) {

@@ -11,4 +11,4 @@ export interface PlatformOrderWorkflowInput {
   carry?: { orderId: string; promisedReadyAt: string; sent: OrderStatusTransition[] };
 }
 
-export type PlatformOrderStage = 'intake' | 'accepted' | 'needs_review' | 'denied' | 'cancelled' | 'picked_up';
+export type PlatformOrderStage = 'intake' | 'accepted' | 'needs_review' | 'denied' | 'cancelled' | 'picked_up' | 'delivered';

@@ -20,6 +20,8 @@ it('replays every recorded order and item history with the current workflow code
       'transition-eta-late-item-espresso.json',
       'items-closed-cancelled-order.json',
       'items-closed-delivered-order.json',
+      'delivery-failed-order.json',
+      'delivery-failed-item-salad.json',
     ]),
   );
   const results = Worker.runReplayHistories(

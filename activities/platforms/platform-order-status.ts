@@ -55,7 +55,8 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
       await prisma.platformOrder.updateMany({ where, data: { status: 'cancelled', needsReview: false } });
       if (!orderId) return;
       const order = await prisma.order.findFirst({ where: { id: orderId, tenantId: ref.tenantId }, select: { status: true } });
-      if (!order || ['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'].includes(order.status)) return;
+      // Past the kitchen there is nothing left to stop (cancelOrder would refuse it).
+      if (!order || !['NEW', 'PREPARING'].includes(order.status)) return;
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       await cancelOrder({
         db: forTenant(prisma, ref.tenantId),
@@ -68,7 +69,7 @@ export function createPlatformOrderStatusActivities({ prisma, events }: Activity
   };
 }
 
-const FLOW = ['placed', 'accepted', 'preparing', 'ready', 'picked_up'];
+const FLOW = ['placed', 'accepted', 'preparing', 'ready', 'picked_up', 'delivered'];
 /** Has the platform order already reached `target` (or gone past it)? */
 function reached(current: string, target: OrderStatusTransition): boolean {
   if (target === 'cancelled') return current === 'cancelled';

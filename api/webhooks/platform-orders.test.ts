@@ -76,8 +76,8 @@ describe('platform orders from the sandbox marketplace', () => {
     expect(readyCalls).toHaveLength(1);
 
     // The marketplace's courier takes it: our order goes out for delivery, the platform hears "picked up" once.
-    const { markOrderStatus } = await import('../../temporal/kitchen-client');
-    expect((await markOrderStatus(api.h.client, { orderId: orders[0].id, status: 'DELIVERING' })).ok).toBe(true);
+    const { handOffOrder } = await import('../../temporal/kitchen-client');
+    expect((await handOffOrder(api.h.client, { orderId: orders[0].id, to: 'PICKED_UP' })).ok).toBe(true);
     await sandboxStatus(p, id, 'picked_up');
     const statusCalls = p.sandbox.control
       .calls(new RegExp(`^POST /v1/orders/${id}/status$`), { includeReplayed: true })

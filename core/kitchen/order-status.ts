@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { tenantRows } from '../../db/sql';
 import { OrderItemStatus, OrderStatus, Prisma } from '../../prisma/generated/client';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
+import { FINAL_ORDER_STATUSES, HAND_OFF_STATUSES } from '../../domain/kitchen/hand-off';
 import { fail, type ActivityDeps } from './deps';
 
-/** The order's forward path; any state may be skipped forward (an in-store order is never DELIVERING). */
-const ORDER_FLOW: OrderStatus[] = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED'];
 const ITEM_FLOW: OrderItemStatus[] = ['PENDING', 'IN_PROGRESS', 'DONE'];
 
 /** States a row may be in for `target` to be a valid move: earlier on the path, or any open one for CANCELLED. */
@@ -13,6 +12,26 @@ function allowedFrom<S extends string>(flow: S[], target: S | 'CANCELLED'): S[] 
   if (target === 'CANCELLED') return flow.slice(0, -1);
   return flow.slice(0, flow.indexOf(target as S));
 }
+
+const IN_KITCHEN: OrderStatus[] = ['NEW', 'PREPARING'];
+/**
+ * The order's forward paths: a state may be skipped forward (the workflow checks the hand-off
+ * rules; this keeps a late retry from moving an order back).
+ */
+const ORDER_FROM: Record<OrderStatus, OrderStatus[]> = {
+  NEW: [],
+  PREPARING: ['NEW'],
+  READY: IN_KITCHEN,
+  PICKED_UP: [...IN_KITCHEN, 'READY'],
+  SERVED: [...IN_KITCHEN, 'READY'],
+  OUT_FOR_DELIVERY: [...IN_KITCHEN, 'READY'],
+  DELIVERED: [...IN_KITCHEN, 'READY', 'OUT_FOR_DELIVERY'],
+  DELIVERY_FAILED: [...IN_KITCHEN, 'READY', 'OUT_FOR_DELIVERY'],
+  CANCELLED: [...IN_KITCHEN, 'READY', 'OUT_FOR_DELIVERY'],
+};
+const LEFT_THE_PASS = new Set<OrderStatus>(HAND_OFF_STATUSES);
+const PAST_READY = new Set<OrderStatus>(['READY', ...HAND_OFF_STATUSES]);
+const CLOSED_AFTER_READY = new Set<OrderStatus>(FINAL_ORDER_STATUSES.filter((s) => s !== 'CANCELLED'));
 
 const ItemRow = z.object({
   id: z.string(),
@@ -23,7 +42,14 @@ const ItemRow = z.object({
   status: z.enum(OrderItemStatus),
   moved: z.boolean(),
 });
-const OrderRow = z.object({ status: z.enum(OrderStatus), moved: z.boolean() });
+const OrderRow = z.object({
+  status: z.enum(OrderStatus),
+  moved: z.boolean(),
+  actualReadyAt: z.date().nullable(),
+  handedOffAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  failureReason: z.string().nullable(),
+});
 
 /**
  * Status changes driven by the workflows, each one statement: the conditional update and the
@@ -81,11 +107,14 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
     );
   };
 
-  const setOrderStatus: KitchenActivities['setOrderStatus'] = async ({ tenantId, orderId, status, reason }) => {
+  const setOrderStatus: KitchenActivities['setOrderStatus'] = async ({ tenantId, orderId, status: asked, reason }) => {
+    const status: OrderStatus = asked === 'DELIVERING' ? 'OUT_FOR_DELIVERY' : asked;
     const now = clock();
-    // The ready time is stamped once (also when READY itself was skipped), and still by a retry
-    // that finds the status set but not the time (rows written before this was one statement).
-    const stamp = ORDER_FLOW.indexOf(status) >= ORDER_FLOW.indexOf('READY');
+    // Each time is stamped once (READY itself may be skipped), and still by a retry that finds
+    // the status set but not the time (rows written before this was one statement).
+    const readyStamp = PAST_READY.has(status);
+    const leftStamp = LEFT_THE_PASS.has(status);
+    const closedStamp = CLOSED_AFTER_READY.has(status);
     const [order] = await tenantRows(
       prisma,
       tenantId,
@@ -95,21 +124,30 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
       WITH moved AS (
         UPDATE orders o SET status = ${status}::"OrderStatus",
           cancel_reason = CASE WHEN ${status}::text = 'CANCELLED' THEN ${reason ?? null}::text ELSE o.cancel_reason END,
-          actual_ready_at = CASE WHEN ${stamp}::boolean THEN coalesce(o.actual_ready_at, ${now}::timestamptz) ELSE o.actual_ready_at END,
+          failure_reason = CASE WHEN ${status}::text = 'DELIVERY_FAILED' THEN ${reason ?? null}::text ELSE o.failure_reason END,
+          actual_ready_at = CASE WHEN ${readyStamp}::boolean THEN coalesce(o.actual_ready_at, ${now}::timestamptz) ELSE o.actual_ready_at END,
+          handed_off_at = CASE WHEN ${leftStamp}::boolean THEN coalesce(o.handed_off_at, ${now}::timestamptz) ELSE o.handed_off_at END,
+          closed_at = CASE WHEN ${closedStamp}::boolean THEN coalesce(o.closed_at, ${now}::timestamptz) ELSE o.closed_at END,
           updated_at = now()
         WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid
-          AND (o.status::text = ANY(${allowedFrom(ORDER_FLOW, status)}::text[])
-               OR (${stamp}::boolean AND o.status = ${status}::"OrderStatus" AND o.actual_ready_at IS NULL))
-        RETURNING o.id
+          AND (o.status::text = ANY(${ORDER_FROM[status]}::text[])
+               OR (${readyStamp}::boolean AND o.status = ${status}::"OrderStatus" AND o.actual_ready_at IS NULL))
+        RETURNING o.id, o.actual_ready_at, o.handed_off_at, o.closed_at, o.failure_reason
       )
-      SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved
-      FROM orders o WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`,
+      SELECT o.status::text AS status, EXISTS (SELECT 1 FROM moved) AS moved,
+             coalesce(m.actual_ready_at, o.actual_ready_at) AS "actualReadyAt", coalesce(m.handed_off_at, o.handed_off_at) AS "handedOffAt",
+             coalesce(m.closed_at, o.closed_at) AS "closedAt", coalesce(m.failure_reason, o.failure_reason) AS "failureReason"
+      FROM orders o LEFT JOIN moved m ON m.id = o.id WHERE o.id = ${orderId}::uuid AND o.tenant_id = ${tenantId}::uuid`,
     );
     if (!order) fail('ORDER_NOT_FOUND', `Order ${orderId} not found`);
     if (!order.moved && order.status !== status) {
       fail('INVALID_TRANSITION', `Order ${orderId} is ${order.status}; it cannot become ${status}`);
     }
-    deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', { orderId, changes: { status } }));
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const times = PAST_READY.has(status)
+      ? { actualReadyAt: iso(order.actualReadyAt), handedOffAt: iso(order.handedOffAt), closedAt: iso(order.closedAt), failureReason: order.failureReason }
+      : {};
+    deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', { orderId, changes: { status, ...times } }));
   };
 
   return { setItemStatus, setOrderStatus };

@@ -1,5 +1,6 @@
 import { cancelOrder as cancelOrderWorkflow } from '../../temporal/kitchen-client';
 import { AppError } from '../../contracts/errors';
+import { HAND_OFF_STATUSES } from '../../domain/kitchen/hand-off';
 import { recordAudit } from '../audit/record-audit';
 import { announceOrderDelivery } from '../delivery/announce-delivery';
 import type { TenantDb } from '../../db/tenant-scope';
@@ -9,7 +10,8 @@ import { orderInclude, type OrderWithItems } from './order-include';
 import { cancelOrderSchema } from './order-input';
 import type { ServiceActor } from '../types';
 
-const CLOSED = new Set(['READY', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
+// Past the kitchen (READY and after) or already cancelled.
+const CLOSED = new Set(['READY', ...HAND_OFF_STATUSES, 'CANCELLED']);
 
 /**
  * Cancellation is the order workflow's job: it cancels every item (open tasks at every station,

@@ -24,7 +24,7 @@ const StoredRow = z.object({ orderNumber: z.number().int() });
  * Stores an order in ONE statement, so in one transaction and one round trip: the tenant's next
  * order number (UPDATE … RETURNING on its row: each number handed out once, orders of a tenant
  * queue on that row), the order with its price total, its items with price, name and recipe
- * version snapshots, its delivery when it has an address, and the audit row. A duplicate idempotency key fails the whole statement
+ * version snapshots, its delivery when it is delivered, and the audit row. A duplicate idempotency key fails the whole statement
  * with a unique violation (23505), and nothing is stored.
  */
 export async function insertOrder(db: TenantDb, actor: ServiceActor, data: CreateOrderInput, lines: ResolvedLine[]): Promise<StoredOrder> {
@@ -59,9 +59,9 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     WITH seq AS (
       UPDATE tenants SET order_seq = order_seq + 1, updated_at = ${at} WHERE id = ${tenantId}::uuid RETURNING order_seq
     ), o AS (
-      INSERT INTO orders (id, tenant_id, order_number, channel, status, customer_name, customer_phone, customer_address, notes,
+      INSERT INTO orders (id, tenant_id, order_number, channel, fulfillment, status, customer_name, customer_phone, customer_address, notes,
                           priority, requested_at, is_late, delay_minutes, total_amount, idempotency_key, created_by, created_at, updated_at)
-      SELECT ${orderId}::uuid, ${tenantId}::uuid, seq.order_seq, ${data.channel}::"OrderChannel", 'NEW', ${data.customerName}, ${normalizePhone(data.customerPhone)},
+      SELECT ${orderId}::uuid, ${tenantId}::uuid, seq.order_seq, ${data.channel}::"OrderChannel", ${data.fulfillment}::"OrderFulfillment", 'NEW', ${data.customerName}, ${normalizePhone(data.customerPhone)},
              ${data.customerAddress}, ${data.notes}, ${data.priority}::int, ${data.requestedAt}::timestamptz, false, 0, ${totalAmount.toFixed(2)}::numeric,
              ${data.idempotencyKey}, ${actor.userId}::uuid, ${at}, ${at}
       FROM seq
@@ -76,9 +76,9 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
                      ${items.map((_, i) => new Date(now + i))}::timestamptz[])
         AS l(id, menu_item_id, version_id, quantity, unit_price, name, modifications, notes, created_at)
     ), delivery AS (
-      -- An order with an address is delivered: its delivery waits for a rider from the start.
+      -- A delivery order (it has an address) waits for a rider from the start.
       INSERT INTO delivery_assignments (id, tenant_id, order_id, status, created_at)
-      SELECT gen_random_uuid(), ${tenantId}::uuid, o.id, 'pending', ${at} FROM o WHERE ${data.customerAddress}::text IS NOT NULL
+      SELECT gen_random_uuid(), ${tenantId}::uuid, o.id, 'pending', ${at} FROM o WHERE ${data.fulfillment}::text = 'DELIVERY'
     ), logged AS (
       INSERT INTO audit_logs (id, tenant_id, user_id, action, entity_type, entity_id, details, ip_address, created_at)
       SELECT gen_random_uuid(), ${audit.tenantId}::uuid, ${audit.userId}::uuid, ${audit.action}, ${audit.entityType}, o.id,

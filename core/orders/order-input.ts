@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { multilineText, phone, safeText, TEXT_LIMITS } from '../../domain/input/text';
+import { FULFILLMENTS, HAND_OFF_STATUSES } from '../../domain/kitchen/hand-off';
 
 export const ORDER_CHANNELS = ['PHONE', 'IN_STORE', 'ONLINE', 'IMPORT'] as const;
-export const ORDER_STATUSES = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = ['NEW', 'PREPARING', 'READY', ...HAND_OFF_STATUSES, 'CANCELLED'] as const;
 export const MAX_ITEM_QUANTITY = 50;
 /** A scheduled order further out than this is almost certainly a typo in the date. */
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,25 +27,30 @@ export type OrderLineInput = z.output<typeof orderLineSchema>;
 
 export const orderLinesSchema = z.array(orderLineSchema).min(1, 'an order needs at least one item').max(100, 'at most 100 items per order');
 
-export const createOrderSchema = z.object({
-  channel: z.enum(ORDER_CHANNELS),
-  customerName: optional(safeText(TEXT_LIMITS.name)),
-  customerPhone: optional(phone()),
-  customerAddress: optional(multilineText(TEXT_LIMITS.note)),
-  notes: optional(multilineText(2000)),
-  priority: priority.nullish().transform((v) => v ?? 0),
-  requestedAt: z
-    .date()
-    .nullish()
-    .transform((v) => v ?? null)
-    .refine((d) => d === null || d.getTime() > Date.now(), 'must be in the future')
-    .refine((d) => d === null || d.getTime() < Date.now() + MAX_SCHEDULE_AHEAD_MS, 'must be within 30 days'),
-  idempotencyKey: safeText(255)
-    .min(8, 'must be at least 8 characters')
-    .nullish()
-    .transform((v) => v ?? null),
-  items: orderLinesSchema,
-});
+export const createOrderSchema = z
+  .object({
+    channel: z.enum(ORDER_CHANNELS),
+    customerName: optional(safeText(TEXT_LIMITS.name)),
+    customerPhone: optional(phone()),
+    customerAddress: optional(multilineText(TEXT_LIMITS.note)),
+    notes: optional(multilineText(2000)),
+    priority: priority.nullish().transform((v) => v ?? 0),
+    requestedAt: z
+      .date()
+      .nullish()
+      .transform((v) => v ?? null)
+      .refine((d) => d === null || d.getTime() > Date.now(), 'must be in the future')
+      .refine((d) => d === null || d.getTime() < Date.now() + MAX_SCHEDULE_AHEAD_MS, 'must be within 30 days'),
+    idempotencyKey: safeText(255)
+      .min(8, 'must be at least 8 characters')
+      .nullish()
+      .transform((v) => v ?? null),
+    items: orderLinesSchema,
+    /** Missing: a delivery when there is an address, else a takeaway. */
+    fulfillment: z.enum(FULFILLMENTS).nullish(),
+  })
+  .refine((o) => o.fulfillment !== 'DELIVERY' || o.customerAddress !== null, { path: ['customerAddress'], message: 'a delivery needs an address' })
+  .transform((o) => ({ ...o, fulfillment: o.fulfillment ?? (o.customerAddress ? 'DELIVERY' : 'TAKEAWAY') }));
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
 export const updateOrderSchema = z
@@ -52,6 +58,10 @@ export const updateOrderSchema = z
   .refine((v) => v.priority != null || v.notes !== undefined, 'nothing to change: give priority or notes');
 
 export const cancelOrderSchema = z.object({ reason: multilineText(500).min(1, 'say why the order is cancelled') });
+
+export const handOffOrderSchema = z
+  .object({ to: z.enum(HAND_OFF_STATUSES), reason: optional(multilineText(500)) })
+  .refine((v) => v.to !== 'DELIVERY_FAILED' || v.reason !== null, { path: ['reason'], message: 'say why the delivery failed' });
 
 /** V8 happily parses 2026-02-30 as 2 March; a day must survive the round trip. */
 function isRealDay(day: string): boolean {

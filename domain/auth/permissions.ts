@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'inventory:write',
   'orders:read',
   'orders:write',
+  'orders:handoff',
   'tasks:work',
   'users:manage',
   'audit:read',
@@ -39,11 +40,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   OWNER: ALL,
   ADMIN: ALL,
   MANAGER,
-  // Kitchen staff: sees what to cook and where, works KDS tasks, sees orders on the board.
-  STAFF: ['stations:read', 'menu:read', 'recipes:read', 'orders:read', 'tasks:work'],
+  // Kitchen staff: sees what to cook and where, works KDS tasks, sees orders on the board, hands them over at the pass.
+  STAFF: ['stations:read', 'menu:read', 'recipes:read', 'orders:read', 'orders:handoff', 'tasks:work'],
   // Phone / front of house: takes orders, reads menu, stations and ETA (ETA is part of orders),
-  // and sends the riders out.
-  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write', 'deliveries:dispatch'],
+  // hands them over, and sends the riders out.
+  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write', 'orders:handoff', 'deliveries:dispatch'],
   // Riders: their own deliveries only (what a rider needs of each order comes with the delivery),
   // no order list, no other customer's phone, no kitchen events.
   DELIVERY: ['deliveries:work'],

@@ -14,7 +14,7 @@ import { planOrderFireTimes } from '../../domain/eta/pacing';
 import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
 import { KITCHEN_WORKFLOW_TASK_TIMEOUT, KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
 import type { Mutex } from 'async-mutex';
-import { checkCancelOrder, checkDeliveryStep, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
+import { checkCancelOrder, checkHandOff, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
 
 const writes = proxyActivities<KitchenActivities>(KITCHEN_WRITE);
 const localWrites = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
@@ -119,10 +119,10 @@ export class OrderActions {
     });
   }
 
-  deliveryStep(from: OrderStatus, to: OrderStatus): Promise<void> {
+  /** After READY; `reason` says why a delivery failed. */
+  handOff(to: unknown, reason?: string): Promise<void> {
     return this.mutex.runExclusive(async () => {
-      checkDeliveryStep(this.model, from, to);
-      await this.setStatus(to);
+      await this.setStatus(checkHandOff(this.model, to), reason);
     });
   }
 

@@ -1,7 +1,8 @@
 import type { OrderPlan } from '../../contracts/kitchen-activities';
+import { HAND_OFF_FROM, HAND_OFF_STATUSES, type HandOffStatus } from '../../domain/kitchen/hand-off';
 import { reject } from '../support/failures';
 
-export type OrderStatus = 'NEW' | 'PREPARING' | 'READY' | 'DELIVERING' | 'DELIVERED' | 'CANCELLED';
+export type OrderStatus = 'NEW' | 'PREPARING' | 'READY' | HandOffStatus | 'CANCELLED';
 /** The order's view of one item workflow. FAILED: the child workflow itself failed (a bug). */
 export type ItemTrackStatus = 'WAITING' | 'STARTED' | 'DONE' | 'CANCELLED' | 'FAILED';
 
@@ -30,7 +31,13 @@ export interface OrderCarryOver {
   lastStatusAt: number;
 }
 
-const STATUSES: readonly OrderStatus[] = ['NEW', 'PREPARING', 'READY', 'DELIVERING', 'DELIVERED', 'CANCELLED'];
+const STATUSES: readonly OrderStatus[] = ['NEW', 'PREPARING', 'READY', ...HAND_OFF_STATUSES, 'CANCELLED'];
+
+/** DELIVERING was renamed OUT_FOR_DELIVERY: runs and carry-overs from before still say it. */
+function knownStatus(status: string): OrderStatus {
+  if (status === 'DELIVERING') return 'OUT_FOR_DELIVERY';
+  return STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : 'NEW';
+}
 
 export class OrderModel {
   status: OrderStatus = 'NEW';
@@ -46,7 +53,7 @@ export class OrderModel {
   constructor(readonly orderId: string) {}
 
   load(plan: OrderPlan, now: number): void {
-    this.status = STATUSES.includes(plan.status as OrderStatus) ? (plan.status as OrderStatus) : 'NEW';
+    this.status = knownStatus(plan.status);
     this.priority = plan.priority;
     this.requestedAt = plan.requestedAt;
     for (const item of plan.items) {
@@ -59,7 +66,13 @@ export class OrderModel {
   }
 
   restore(carry: OrderCarryOver): void {
-    Object.assign(this, { status: carry.status, priority: carry.priority, requestedAt: carry.requestedAt, lastStatusAt: carry.lastStatusAt, loaded: true });
+    Object.assign(this, {
+      status: knownStatus(carry.status),
+      priority: carry.priority,
+      requestedAt: carry.requestedAt,
+      lastStatusAt: carry.lastStatusAt,
+      loaded: true,
+    });
     for (const item of carry.items) this.items.set(item.orderItemId, { ...item });
   }
 
@@ -71,6 +84,11 @@ export class OrderModel {
     this.status = status;
     this.lastStatusAt = now;
     this.changed();
+  }
+
+  /** Past the kitchen and not yet handed off: waiting at the pass, or out with a rider. */
+  get awaitingHandOff(): boolean {
+    return this.status === 'READY' || this.status === 'OUT_FOR_DELIVERY';
   }
 
   get inKitchen(): boolean {
@@ -113,7 +131,10 @@ export function checkOrderPriority(model: OrderModel, priority: unknown): number
   return priority;
 }
 
-/** Delivery transitions: `from` is the only status each may leave. */
-export function checkDeliveryStep(model: OrderModel, from: OrderStatus, to: OrderStatus): void {
-  if (model.status !== from) reject('INVALID_TRANSITION', `Order ${model.orderId} cannot become ${to}: it is ${model.status}, not ${from}`);
+/** Hand-offs after READY: each may leave one status only (domain/kitchen/hand-off.ts). */
+export function checkHandOff(model: OrderModel, to: unknown): HandOffStatus {
+  if (!HAND_OFF_STATUSES.includes(to as HandOffStatus)) reject('BAD_INPUT', `Unknown hand-off ${String(to)}`);
+  const from = HAND_OFF_FROM[to as HandOffStatus];
+  if (model.status !== from) reject('INVALID_TRANSITION', `Order ${model.orderId} cannot become ${String(to)}: it is ${model.status}, not ${from}`);
+  return to as HandOffStatus;
 }

@@ -1,4 +1,6 @@
 import { cancelOrder } from '../../../core/orders/cancel-order';
+import { handOffOrder } from '../../../core/orders/hand-off-order';
+import { FULFILLMENTS, HAND_OFF_STATUSES, handOffChoices } from '../../../domain/kitchen/hand-off';
 import { createOrder } from '../../../core/orders/create-order';
 import { getOrder } from '../../../core/orders/get-order';
 import { countOrders, listOrders } from '../../../core/orders/list-orders';
@@ -11,6 +13,14 @@ import { TaskInstanceRef } from './task';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', { values: ORDER_STATUSES });
 export const OrderChannelEnum = builder.enumType('OrderChannel', { values: ORDER_CHANNELS });
+const FulfillmentEnum = builder.enumType('OrderFulfillment', {
+  description: 'How the order leaves the pass: collected at the counter, served at a table, or delivered.',
+  values: FULFILLMENTS,
+});
+const HandOffStatusEnum = builder.enumType('HandOffStatus', {
+  description: 'The statuses after READY: PICKED_UP, SERVED or OUT_FOR_DELIVERY from READY; DELIVERED or DELIVERY_FAILED from OUT_FOR_DELIVERY.',
+  values: HAND_OFF_STATUSES,
+});
 const OrderItemStatusEnum = builder.enumType('OrderItemStatus', { values: ['PENDING', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const });
 
 const OrderMenuItemRef = builder.objectRef<OrderItemWithTasks['menuItem']>('OrderMenuItem').implement({
@@ -44,6 +54,12 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
     status: t.field({ type: OrderStatusEnum, resolve: (o) => o.status }),
     priority: t.exposeInt('priority', { description: '0 normal, 1 high, 2 urgent.' }),
     channel: t.field({ type: OrderChannelEnum, resolve: (o) => o.channel }),
+    fulfillment: t.field({ type: FulfillmentEnum, resolve: (o) => o.fulfillment }),
+    handOffChoices: t.field({
+      type: [HandOffStatusEnum],
+      description: 'What the pass may do with the order now, the usual hand-off first (empty before READY and once closed).',
+      resolve: (o) => handOffChoices(o.fulfillment, o.status),
+    }),
     customerName: t.exposeString('customerName', { nullable: true }),
     customerPhone: t.exposeString('customerPhone', { nullable: true, description: 'Digits (and a leading +) only.' }),
     customerAddress: t.exposeString('customerAddress', { nullable: true }),
@@ -52,6 +68,9 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
     estimatedReadyAt: t.expose('estimatedReadyAt', { type: 'DateTime', nullable: true, description: 'Simulated from the current kitchen state.' }),
     etaBreakdown: t.expose('etaBreakdown', { type: 'JSON', nullable: true, description: 'Per-item ready times behind estimatedReadyAt.' }),
     actualReadyAt: t.expose('actualReadyAt', { type: 'DateTime', nullable: true }),
+    handedOffAt: t.expose('handedOffAt', { type: 'DateTime', nullable: true, description: 'When it left the pass: collected, served or out with a rider.' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it reached its final status after READY.' }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why its delivery failed.' }),
     isLate: t.exposeBoolean('isLate'),
     delayMinutes: t.exposeInt('delayMinutes'),
     totalAmount: t.field({ type: 'Decimal', resolve: (o) => o.totalAmount.toFixed(2) }),
@@ -73,6 +92,7 @@ export const OrderItemInput = builder.inputType('OrderItemInput', {
 const CreateOrderInput = builder.inputType('CreateOrderInput', {
   fields: (t) => ({
     channel: t.field({ type: OrderChannelEnum, required: true }),
+    fulfillment: t.field({ type: FulfillmentEnum, description: 'Default: DELIVERY when there is an address, else TAKEAWAY.' }),
     customerName: t.string(),
     customerPhone: t.string(),
     customerAddress: t.string(),
@@ -124,6 +144,12 @@ builder.mutationFields((t) => ({
     type: OrderRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateOrderInput, required: true }) },
     resolve: (_root, args, ctx) => updateOrder({ ...ctx, input: { id: String(args.id), changes: args.input } }),
+  }),
+  handOffOrder: t.withAuth({ permission: 'orders:handoff' }).field({
+    type: OrderRef,
+    description: 'After READY: collected, served or out with a rider; then delivered or failed (reason required). CONFLICT out of order.',
+    args: { id: t.arg.id({ required: true }), to: t.arg({ type: HandOffStatusEnum, required: true }), reason: t.arg.string() },
+    resolve: (_root, args, ctx) => handOffOrder({ ...ctx, input: { id: String(args.id), to: args.to, reason: args.reason } }),
   }),
   cancelOrder: t.withAuth({ permission: 'orders:write' }).field({
     type: OrderRef,

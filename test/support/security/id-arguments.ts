@@ -41,6 +41,7 @@ const BY_FIELD: Record<string, Entity> = {
   'order.id': 'order',
   'updateOrder.id': 'order',
   'cancelOrder.id': 'order',
+  'handOffOrder.id': 'order',
   'task.id': 'task',
   'startTask.id': 'task',
   'completeTask.id': 'task',

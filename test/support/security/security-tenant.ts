@@ -81,6 +81,7 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       customerName: `Customer ${marker}`,
       customerPhone: '+49 30 1234567',
       customerAddress: `Via Roma 1 ${marker}`,
+      fulfillment: 'DELIVERY',
       items: { create: { tenantId, menuItemId: menuItem.id, workflowVersionId: version.id, unitPrice: menuItem.price, nameSnapshot: menuItem.name } },
     },
     include: { items: true },

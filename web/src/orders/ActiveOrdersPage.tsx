@@ -4,7 +4,7 @@ import { useGqlQuery } from '../api/hooks';
 import { Empty, QueryView } from '../shell/states';
 import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY } from './orders-api';
 
-const STATUS_LABEL: Record<string, string> = { NEW: 'New', PREPARING: 'Preparing', READY: 'Ready', DELIVERING: 'Out for delivery' };
+const STATUS_LABEL: Record<string, string> = { NEW: 'New', PREPARING: 'Preparing', READY: 'Ready', OUT_FOR_DELIVERY: 'Out for delivery' };
 
 /** Minute-level clock so "in 5 min" stays true without refetching. */
 function useNow(intervalMs = 30_000): number {

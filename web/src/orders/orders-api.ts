@@ -31,7 +31,7 @@ export const ACTIVE_ORDERS_QUERY = graphql(`
 
 export type ActiveOrder = ResultOf<typeof ACTIVE_ORDERS_QUERY>['orders'][number];
 
-export const ACTIVE_STATUSES: ReadonlySet<OrderStatusName> = new Set(['NEW', 'PREPARING', 'READY', 'DELIVERING']);
+export const ACTIVE_STATUSES: ReadonlySet<OrderStatusName> = new Set(['NEW', 'PREPARING', 'READY', 'OUT_FOR_DELIVERY']);
 
 /** Open orders, the one due first on top; orders without an ETA yet go last. */
 export function activeOrders(orders: ActiveOrder[]): ActiveOrder[] {
