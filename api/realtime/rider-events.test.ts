@@ -76,7 +76,9 @@ it('a rider hears only their own delivery:updated, and no order, kitchen or inve
   await brunosOwn;
   await nextEvent(dispatcher, 'delivery:updated', (p) => p.deliveryId === other.delivery.id, 15_000).catch(() => undefined);
 
+  // Assigned, then told it is ready at the pass (riders hear no order events), then picked up.
   expect(heard.ada).toEqual([
+    { event: 'delivery:updated', payload: { deliveryId, status: 'assigned' } },
     { event: 'delivery:updated', payload: { deliveryId, status: 'assigned' } },
     { event: 'delivery:updated', payload: { deliveryId, status: 'picked_up' } },
   ]);

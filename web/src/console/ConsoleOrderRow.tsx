@@ -5,10 +5,23 @@ import { FormError } from '../shell/states';
 import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
 import { DeliveryLine } from './DeliveryLine';
 
-const STATUS_LABEL: Record<string, string> = { NEW: 'new', PREPARING: 'preparing', READY: 'ready' };
+const STATUS_LABEL: Record<string, string> = {
+  NEW: 'new',
+  PREPARING: 'preparing',
+  READY: 'ready',
+  OUT_FOR_DELIVERY: 'out for delivery',
+  DELIVERED: 'delivered',
+  DELIVERY_FAILED: 'delivery failed',
+  PICKED_UP: 'collected',
+  SERVED: 'served',
+  CANCELLED: 'cancelled',
+};
+
+/** Still being cooked: late or not, and the operator may still raise or cancel it. */
+export const inKitchen = (o: ConsoleOrder) => o.status === 'NEW' || o.status === 'PREPARING';
 
 export function isLate(o: ConsoleOrder, now: number): boolean {
-  if (o.status === 'READY') return false;
+  if (!inKitchen(o)) return false;
   return o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now);
 }
 
@@ -19,7 +32,7 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const late = isLate(o, now);
-  const open = o.status !== 'READY';
+  const open = inKitchen(o);
 
   return (
     <li className={`console-order status-box--${o.status.toLowerCase()}${late ? ' is-late' : ''}`} data-order-number={o.orderNumber} data-status={o.status}>
@@ -30,7 +43,9 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
         </span>
         {o.priority > 0 && <span className="badge badge--warning">{PRIORITY_LABEL[o.priority]}</span>}
         {late && <span className="badge badge--error">late{o.delayMinutes > 0 ? ` +${o.delayMinutes} min` : ''}</span>}
-        <span className={`console-order__eta${late ? ' is-late' : ''}`}>{o.status === 'READY' ? 'ready now' : etaText(o.estimatedReadyAt, now)}</span>
+        <span className={`console-order__eta${late ? ' is-late' : ''}`}>
+          {o.status === 'READY' ? 'ready now' : inKitchen(o) ? etaText(o.estimatedReadyAt, now) : ''}
+        </span>
       </div>
       <p className="console-order__customer">
         {o.customerName ?? <span className="muted">no name</span>}

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useGqlQuery } from '../api/hooks';
 import { useNow } from '../kds/use-now';
 import { Empty, QueryView } from '../shell/states';
-import { consoleOrdersKey, CONSOLE_ORDERS_QUERY, type ConsoleOrder } from './console-api';
-import { ConsoleOrderRow, isLate } from './ConsoleOrderRow';
+import { consoleOrdersKey, CONSOLE_OPEN_STATUSES, CONSOLE_ORDERS_QUERY, type ConsoleOrder } from './console-api';
+import { ConsoleOrderRow, inKitchen, isLate } from './ConsoleOrderRow';
 import { useDebounced } from './use-debounced';
 
 /** Late first, then by ETA: the orders a caller is most likely ringing about are on top. */
 function byUrgency(orders: ConsoleOrder[], now: number): ConsoleOrder[] {
-  const due = (o: ConsoleOrder) =>
-    o.status === 'READY' ? Number.POSITIVE_INFINITY : o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.MAX_SAFE_INTEGER;
+  const due = (o: ConsoleOrder) => (!inKitchen(o) ? Number.POSITIVE_INFINITY : o.estimatedReadyAt ? Date.parse(o.estimatedReadyAt) : Number.MAX_SAFE_INTEGER);
   return [...orders].sort((a, b) => Number(isLate(b, now)) - Number(isLate(a, now)) || due(a) - due(b) || b.orderNumber - a.orderNumber);
 }
 
@@ -20,7 +19,12 @@ function byUrgency(orders: ConsoleOrder[], now: number): ConsoleOrder[] {
 export function ConsoleOrders() {
   const [search, setSearch] = useState('');
   const settled = useDebounced(search.trim(), 300);
-  const orders = useGqlQuery(consoleOrdersKey(settled), CONSOLE_ORDERS_QUERY, { search: settled || null }, { staleTime: 0 });
+  const orders = useGqlQuery(
+    consoleOrdersKey(settled),
+    CONSOLE_ORDERS_QUERY,
+    { search: settled || null, status: settled ? null : [...CONSOLE_OPEN_STATUSES] },
+    { staleTime: 0 },
+  );
   const now = useNow(15_000);
 
   return (
