@@ -27,7 +27,9 @@ let victimBefore: TenantSnapshot;
 let victimIds: string[];
 
 beforeAll(async () => {
-  api = await startKitchenApi('cross-tenant-fuzz');
+  // One owner sends every probe (cases × entities, well over a minute's 600 requests): the per-user
+  // limit is not what this suite tests (api/rate-limits does), so it is lifted for this API.
+  api = await startKitchenApi('cross-tenant-fuzz', { env: { GRAPHQL_USER_RATE_LIMIT: '100000' } });
   // The caller's platform syncs for real when a probe starts a sync (resyncPlatform does).
   const apiKey = `key-${randomUUID()}`;
   sandbox = await startSandboxPlatform({ apiKey });
