@@ -186,6 +186,18 @@ describe('deliveries', () => {
     expect(codeOf(await api.gql(k.token.rider, ACT.deliver, { d: deliveryId }))).toBe('CONFLICT');
   });
 
+  it('an order sent out at the pass takes its delivery along, and its rider delivers it', async () => {
+    const k = await api.kitchen();
+    const { orderId, deliveryId } = await placeDelivery(k);
+    await ok(k.token.operator, ACT.assign, { d: deliveryId, r: k.tenant.users.DELIVERY.id });
+    await cook(k, orderId);
+    await ok(k.token.staff, 'mutation($id: ID!) { handOffOrder(id: $id, to: OUT_FOR_DELIVERY) { id } }', { id: orderId });
+    expect(await deliveryRow(deliveryId!)).toMatchObject({ status: 'picked_up', pickedUpAt: expect.any(Date) });
+    const [mine] = await ok(k.token.rider, `{ myDeliveries { ${DELIVERY} } }`);
+    expect(mine).toMatchObject({ id: deliveryId, status: 'PICKED_UP', order: { status: 'OUT_FOR_DELIVERY' } });
+    expect(await ok(k.token.rider, ACT.deliver, { d: deliveryId })).toMatchObject({ status: 'DELIVERED', order: { status: 'DELIVERED' } });
+  });
+
   it('a cancelled order cannot be handed off or assigned, and leaves its rider’s list', async () => {
     const k = await api.kitchen();
     const { orderId, orderNumber, deliveryId } = await placeDelivery(k);

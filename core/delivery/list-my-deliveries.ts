@@ -4,14 +4,15 @@ import { readTravelTime } from './travel-time';
 
 /**
  * The caller's own deliveries still to carry: the ones in the bag first, then by when the kitchen
- * has them ready. A delivery whose order was cancelled before pickup drops off the list.
+ * has them ready. A delivery whose order was cancelled, or collected at the counter, before pickup
+ * drops off the list.
  */
 export async function listMyDeliveries({ db, actor }: ServiceOptions<unknown>): Promise<DeliveryView[]> {
   const now = new Date();
   const [travel, rows] = await Promise.all([
     readTravelTime(db),
     db.deliveryAssignment.findMany({
-      where: { riderId: actor.userId, OR: [{ status: 'picked_up' }, { status: 'assigned', order: { status: { not: 'CANCELLED' } } }] },
+      where: { riderId: actor.userId, OR: [{ status: 'picked_up' }, { status: 'assigned', order: { status: { in: ['NEW', 'PREPARING', 'READY'] } } }] },
       include: deliveryInclude,
     }),
   ]);
