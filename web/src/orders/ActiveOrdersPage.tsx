@@ -17,7 +17,7 @@ function useNow(intervalMs = 30_000): number {
 }
 
 /**
- * Read-only list of open orders with live ETAs (riders and anyone with orders:read). The cache
+ * Read-only list of open orders with live ETAs (anyone with orders:read). The cache
  * refetches on order and ETA events (realtime/live-cache.ts) and after every reconnect.
  */
 export function ActiveOrdersPage() {
