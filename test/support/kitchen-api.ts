@@ -84,8 +84,11 @@ export const SALAD: WorkflowDefinition = {
   ],
 };
 
-/** `worker: false`: the API only; the test runs the worker (see startKitchenHarness). `env`: variables of this API only. */
-export async function startKitchenApi(name: string, opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<KitchenApi> {
+/**
+ * `worker: false`: the API only; the test runs the worker. `clock`: the activities' clock (see
+ * startKitchenHarness). `env`: variables of this API only.
+ */
+export async function startKitchenApi(name: string, opts: { worker?: boolean; clock?: () => Date; env?: Record<string, string> } = {}): Promise<KitchenApi> {
   const h = await startKitchenHarness(name, opts);
   const env = loadEnv({ ...process.env, ...opts.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
   let built: BuiltApp | undefined;

@@ -5,6 +5,7 @@ import { useGqlQuery } from '../api/hooks';
 import { etaText } from '../orders/orders-api';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { Empty, QueryView } from '../shell/states';
+import { usePrintOne } from './use-print-one';
 import { useNow } from './use-now';
 
 const EXPO_KEY = ['orders', 'expo'] as const;
@@ -16,10 +17,14 @@ const EXPO_QUERY = graphql(`
       status
       customerName
       estimatedReadyAt
+      createdAt
+      notes
       items {
         id
         name
         quantity
+        modifications
+        notes
         status
         tasks {
           id
@@ -62,6 +67,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
   useSocketEvent('task:updated', refresh);
   useSocketEvent('task:completed', refresh);
   const now = useNow(30_000);
+  const [printing, print] = usePrintOne();
 
   return (
     <QueryView query={orders} isEmpty={(d) => d.orders.length === 0} empty={<Empty title="No open orders" />}>
@@ -69,7 +75,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
         const list = [...d.orders].sort((a, b) => a.orderNumber - b.orderNumber);
         const shown = selected ? list.filter((o) => o.id === selected) : list;
         return (
-          <div className="expo">
+          <div className={`expo${printing ? ' expo--print-one' : ''}`}>
             {selected && (
               <button type="button" className="btn" onClick={() => onSelect(null)}>
                 ← All open orders
@@ -78,20 +84,38 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
             {shown.length === 0 && <Empty title="That order is no longer open" />}
             <div className="expo__grid">
               {shown.map((o) => (
-                <section key={o.id} className={`expo-order status-box--${o.status.toLowerCase()}`} aria-label={`Order ${o.orderNumber}`}>
+                <section
+                  key={o.id}
+                  className={`expo-order status-box--${o.status.toLowerCase()}${printing === o.id ? ' expo-order--print' : ''}`}
+                  aria-label={`Order ${o.orderNumber}`}
+                >
                   <header className="expo-order__head">
                     <button type="button" className="ticket__order" onClick={() => onSelect(o.id)}>
                       #{o.orderNumber}
                     </button>
                     <span className={`badge status--${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>
                     <span className="expo-order__eta">{o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}</span>
+                    <button
+                      type="button"
+                      className="btn btn--small expo-order__print"
+                      onClick={() => print(o.id)}
+                      title={`Print the ticket of order #${o.orderNumber}`}
+                    >
+                      Print
+                    </button>
                   </header>
+                  <p className="print-only">
+                    Placed {clock(o.createdAt)} · printed {clock(new Date(now).toISOString())}
+                  </p>
                   {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
+                  {o.notes && <p className="ticket__note ticket__note--order">Order: {o.notes}</p>}
                   {o.items.map((item) => (
                     <div key={item.id} className="expo-item">
                       <strong>
                         {item.quantity} × {item.name}
                       </strong>
+                      {item.modifications && <p className="expo-item__detail">{item.modifications}</p>}
+                      {item.notes && <p className="expo-item__detail">{item.notes}</p>}
                       <ol className="expo-item__tasks">
                         {item.tasks.map((t) => (
                           <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
@@ -111,4 +135,9 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
       }}
     </QueryView>
   );
+}
+
+/** "18:42": the kitchen reads times on the pass ticket by the clock on the wall. */
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
