@@ -36,12 +36,16 @@ const ConsoleOrderFields = graphql(`
     id
     orderNumber
     status
+    fulfillment
+    handOffChoices
     priority
     customerName
     customerPhone
     customerAddress
     requestedAt
     estimatedReadyAt
+    actualReadyAt
+    handedOffAt
     isLate
     delayMinutes
     createdAt
@@ -56,11 +60,13 @@ const ConsoleOrderFields = graphql(`
 export type ConsoleOrder = ResultOf<typeof ConsoleOrderFields>;
 
 // Under 'orders': live-cache refetches it on order:created / order:updated / eta:recalculated.
+// Open means not yet at its end: READY waits at the pass, OUT_FOR_DELIVERY is on the road; the
+// final statuses (collected, served, delivered, failed, cancelled) leave the list.
 export const consoleOrdersKey = (search: string) => ['orders', 'console', search] as const;
 export const CONSOLE_ORDERS_QUERY = graphql(
   `
     query ConsoleOrders($search: String) {
-      orders(status: [NEW, PREPARING, READY], search: $search, limit: 60) {
+      orders(status: [NEW, PREPARING, READY, OUT_FOR_DELIVERY], search: $search, limit: 60) {
         ...ConsoleOrderFields
       }
     }
