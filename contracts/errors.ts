@@ -29,6 +29,8 @@ export const FAILURE_CODES = {
   RECIPE_INVALID: 'CONFLICT',
   ORDER_CLOSED: 'CONFLICT',
   ITEM_CLOSED: 'CONFLICT',
+  /** A Start taken back after its window (domain/kitchen/undo-start.ts) has passed. */
+  UNDO_WINDOW_PASSED: 'CONFLICT',
   TASK_NOT_FOUND: 'NOT_FOUND',
   ITEM_NOT_FOUND: 'NOT_FOUND',
   ORDER_NOT_FOUND: 'NOT_FOUND',

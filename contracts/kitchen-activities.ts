@@ -71,6 +71,11 @@ export interface KitchenActivities {
   /** IN_PROGRESS → DONE, records the actual duration once. */
   completeTask(input: TaskRef & { userId: string | null }): Promise<{ completedAt: string }>;
   completeSubtask(input: TaskRef & { subtaskId: string; userId: string | null }): Promise<void>;
+  /**
+   * IN_PROGRESS → QUEUED (undo a wrong start) within UNDO_START_WINDOW_MS of its start, else
+   * UNDO_WINDOW_PASSED: started_at is cleared and queued_at kept, so no duration is recorded from it.
+   */
+  undoStartTask(input: TaskRef): Promise<void>;
   /** DONE → IN_PROGRESS (undo a bump); dependents that were queued go back to PENDING. */
   recallTask(input: TaskRef & { requeueDependents: string[] }): Promise<void>;
   /** Moves a queued task to another suitable station of the tenant. */

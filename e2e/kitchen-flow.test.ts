@@ -64,6 +64,30 @@ it('an operator places an order with a live quote, a cook works it through every
   // The cook's tablet: pick the station once; the pad thai prep is already waiting there.
   await cook.getByRole('button', { name: /Prep & Cold/ }).click();
   await ticket(cook, 'Soak rice noodles').waitFor();
+  // Sound on for this screen: the tap unlocks Chromium's Web Audio and plays the chime once (two
+  // notes), counted on the real AudioContext; no "blocked" note.
+  await cook.evaluate(() => {
+    const w = window as unknown as { e2eNotes: number };
+    const create = AudioContext.prototype.createOscillator;
+    w.e2eNotes = 0;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.e2eNotes += 1;
+      return create.call(this);
+    };
+  });
+  const notes = () => cook.evaluate(() => (window as unknown as { e2eNotes: number }).e2eNotes);
+  await cook.locator('button.kds__toggle[aria-pressed="false"]', { hasText: 'Sound' }).click();
+  await cook.locator('button.kds__toggle[aria-pressed="true"]', { hasText: 'Sound' }).waitFor();
+  await cook.waitForFunction(() => (window as unknown as { e2eNotes: number }).e2eNotes === 2);
+  expect(await cook.locator('.kds__sound-note').count()).toBe(0);
+  // Large type scales the tickets' text and buttons for a screen seen from afar.
+  const noodles = ticket(cook, 'Soak rice noodles');
+  const px = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const [item, start] = [await px(noodles.locator('.ticket__item')), await px(noodles.getByRole('button', { name: 'Start' }))];
+  await cook.getByRole('button', { name: /Large type/ }).click();
+  expect(await px(noodles.locator('.ticket__item'))).toBeGreaterThan(item * 1.4);
+  expect(await px(noodles.getByRole('button', { name: 'Start' }))).toBeGreaterThan(start * 1.4);
+  await cook.getByRole('button', { name: /Large type/ }).click();
 
   // The operator takes the call: search, Enter adds the dish, the quote follows as items change.
   await op.getByRole('searchbox', { name: 'Menu' }).fill('tiram');
@@ -91,8 +115,16 @@ it('an operator places an order with a live quote, a cook works it through every
   await portion.waitFor();
   expect(await portion.locator('.ticket__mods').textContent()).toBe('extra cocoa');
   expect(await portion.locator('.ticket__item').textContent()).toBe('Tiramisù × 2');
+  await cook.waitForFunction(() => (window as unknown as { e2eNotes: number }).e2eNotes >= 4); // the new ticket chimed
+  // A wrong Start is taken back with Undo: waiting again; then started for real. Neither chimes.
+  const chimed = await notes();
   await portion.getByRole('button', { name: 'Start' }).click();
   await inProgress(portion).waitFor();
+  await portion.getByRole('button', { name: /^Undo/ }).click();
+  await portion.and(cook.locator('[data-status="QUEUED"]')).waitFor();
+  await portion.getByRole('button', { name: 'Start' }).click();
+  await inProgress(portion).waitFor();
+  expect(await notes()).toBe(chimed);
   await portion.getByRole('button', { name: /^Done/ }).click();
   expect(await portion.getByRole('alert').textContent()).toMatch(/subtask/i);
   await portion.getByRole('button', { name: 'Cut a portion' }).click();
@@ -120,6 +152,17 @@ it('an operator places an order with a live quote, a cook works it through every
   await expo.locator('.expo-task--queued', { hasText: 'Pass & Packaging' }).waitFor();
   expect(await expo.locator('.expo-task--done').count()).toBe(2);
   await screenshot(cook, 'kds-expo');
+  // Print on this order: as printed, only its ticket shows (order number, items, notes, times), without navigation or buttons.
+  await cook.evaluate(() => (window.print = () => undefined)); // headless Chromium has no print dialog to close
+  await expo.getByRole('button', { name: 'Print' }).click();
+  await cook.emulateMedia({ media: 'print' });
+  expect(await expo.isVisible()).toBe(true);
+  expect(await expo.locator('.print-only').textContent()).toMatch(/^Placed .+ · printed .+$/);
+  expect(await expo.locator('.expo-item').first().textContent()).toContain('2 × Tiramisù');
+  expect(await cook.locator('.expo-order:visible').count()).toBe(1);
+  expect(await cook.locator('button:visible').allTextContents()).toEqual([`#${orderNumber}`]);
+  await cook.emulateMedia({ media: 'screen' });
+  await cook.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
   // The last task is at another station.
   await cook.getByRole('button', { name: 'Change station' }).click();

@@ -3,8 +3,8 @@
  * test (workflows/replay.test.ts) that guards workflow code changes. Starts its own throwaway
  * PostgreSQL and Temporal dev server (test/support/infra.ts) and drives orders through the real
  * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
- * compensation), late (the ETA timer) and counter-fired (createOrder's plan and first ticket,
- * a start tapped at once). Takes about a minute.
+ * compensation), late (the ETA timer), counter-fired (createOrder's plan and first ticket,
+ * a start tapped at once) and undo-start (a start taken back). Takes about a minute.
  *
  *   npx tsx scripts/record-histories.ts                  # every scenario
  *   npx tsx scripts/record-histories.ts counter-fired    # only the named ones
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       cancelled: recordCancelled,
       late: recordLate,
       'counter-fired': recordCounterFired,
+      'undo-start': recordUndoStart,
       'delivery-failed': recordDeliveryFailed,
     };
     const wanted = process.argv.slice(2);
@@ -72,6 +73,23 @@ async function recordDelivered(h: KitchenHarness, k: Driver): Promise<void> {
   await legacyUpdate(h, orderId, markOrderDeliveringUpdate);
   await legacyUpdate(h, orderId, markOrderDeliveredUpdate);
   await save(h, 'delivered', orderId, { pizza, salad });
+}
+
+/** A start taken back at once (UNDO_START_PATCH), started again and cooked; handed over. */
+async function recordUndoStart(h: KitchenHarness, k: Driver): Promise<void> {
+  const {
+    orderId,
+    itemIds: [pizza],
+  } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+  const dough = await k.untilItem(pizza, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0]);
+  await k.ok(pizza, 'startTask', { taskId: dough.id });
+  await k.ok(pizza, 'undoStartTask', { taskId: dough.id });
+  await k.cook(pizza, 'dough');
+  await k.cook(pizza, 'topping');
+  await k.cook(pizza, 'bake');
+  await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+  await expectOk(handOffOrder(h.client, { orderId, to: 'PICKED_UP' }));
+  await save(h, 'undo-start', orderId, { pizza });
 }
 
 /** An urgent pizza cancelled after its dough was made: open tasks cancelled, inventory returned. */

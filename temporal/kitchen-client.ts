@@ -19,6 +19,7 @@ import {
   reassignTaskUpdate,
   recallTaskUpdate,
   startTaskUpdate,
+  undoStartTaskUpdate,
 } from '../workflows/item-workflow';
 import { cancelOrderUpdate, handOffUpdate, orderWorkflow, orderWorkflowId, updatePriorityUpdate, type OrderStateView } from '../workflows/order-workflow';
 
@@ -32,6 +33,7 @@ export type KitchenResult<T> = { ok: true; result: T } | { ok: false; code: Kitc
 
 const KDS_UPDATES = {
   startTask: startTaskUpdate,
+  undoStartTask: undoStartTaskUpdate,
   completeTask: completeTaskUpdate,
   completeSubtask: completeSubtaskUpdate,
   recallTask: recallTaskUpdate,

@@ -2,6 +2,7 @@ import { createKitchen, deleteKitchens, type Kitchen } from '../test/support/kit
 import { kitchenDriver } from '../test/support/kitchen-driver';
 import { eventually, startKitchenHarness, type KitchenHarness } from '../test/support/kitchen-harness';
 import { itemWorkflowId } from './item-workflow';
+import { UNDO_START_PATCH } from './item/actions';
 
 // Real Temporal dev server, real worker, real activities, real PostgreSQL. Urgent orders fire
 // every item at once, so pacing does not make these tests wait.
@@ -145,6 +146,42 @@ describe('item workflow', () => {
     await k.ok(pizza, 'startTask', { taskId: topping.id });
     const tooLate = await k.kds(pizza, 'recallTask', { taskId: rows.dough.id });
     expect(!tooLate.ok && tooLate.message).toBe('Task "Stretch dough" cannot be recalled: "Top" (IN_PROGRESS) already started from it');
+  });
+
+  it('undoes a wrong start: the task waits in the queue again, nothing is timed from it, and the path is marked by its patch', async () => {
+    const { k } = await newKitchen();
+    const {
+      orderId,
+      itemIds: [pizza],
+    } = await k.order([{ dish: 'pizza' }], { priority: 2 });
+    const dough = await k.untilItem(pizza, (s) => s.tasks[0].status === 'QUEUED', 'dough queued').then((s) => s.tasks[0]);
+    const queuedAt = (await k.rows(pizza)).dough.queuedAt;
+    await k.ok(pizza, 'startTask', { taskId: dough.id });
+
+    const undone = await k.ok(pizza, 'undoStartTask', { taskId: dough.id });
+    expect(undone).toEqual(expect.objectContaining({ defId: 'dough', status: 'QUEUED', startedAt: null }));
+    expect((await k.itemState(pizza)).tasks.map((t) => t.status)).toEqual(['QUEUED', 'PENDING', 'PENDING']);
+    expect((await k.rows(pizza)).dough).toMatchObject({ status: 'QUEUED', startedAt: null, queuedAt });
+    // The start already turned the order PREPARING; the undo leaves it so (the next start would anyway).
+    await k.untilOrder(orderId, (o) => o.status === 'PREPARING', 'order preparing');
+
+    const again = await k.kds(pizza, 'undoStartTask', { taskId: dough.id });
+    expect(again).toEqual(expect.objectContaining({ ok: false, code: 'CONFLICT', type: 'INVALID_TRANSITION' }));
+    expect(!again.ok && again.message).toBe('Task "Stretch dough" cannot be undone: it is QUEUED; only a task IN_PROGRESS can go back to the queue');
+    const notStarted = await k.kds(pizza, 'completeTask', { taskId: dough.id });
+    expect(!notStarted.ok && notStarted.message).toMatch(/it is QUEUED, not IN_PROGRESS \(start it first\)/);
+
+    await k.cook(pizza, 'dough');
+    const { startedAt, completedAt } = (await k.rows(pizza)).dough;
+    const durations = await h.prisma.taskDuration.findMany({ where: { taskInstanceId: dough.id } });
+    expect(durations.map((d) => d.durationSeconds)).toEqual([Math.max(0, Math.round((completedAt!.getTime() - startedAt!.getTime()) / 1000))]);
+
+    const { events } = await h.client.workflow.getHandle(itemWorkflowId(pizza)).fetchHistory();
+    const patches = events!.flatMap((e) => {
+      const details = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return details ? [JSON.parse(Buffer.from(details).toString()).id] : [];
+    });
+    expect(patches).toContain(UNDO_START_PATCH);
   });
 
   it('reassigns only queued tasks and reports a full station as STATION_AT_CAPACITY', async () => {

@@ -16,7 +16,7 @@ import {
 import type { KitchenActivities } from '../contracts/kitchen-activities';
 import { ItemActions, type TaskActionInput } from './item/actions';
 import { ItemLifecycle } from './item/lifecycle';
-import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart } from './item/checks';
+import { checkCancel, checkComplete, checkCompleteSubtask, checkPriority, checkReassign, checkRecall, checkStart, checkUndoStart } from './item/checks';
 import { ItemModel, type ItemCarryOver, type ItemStateView, type TaskView } from './item/model';
 import { BACKGROUND_ETA_PATCH, ItemTimers } from './item/timers';
 import { LOCAL_WRITE } from './support/activity-profiles';
@@ -46,6 +46,7 @@ export const itemWorkflowId = (orderItemId: string): string => `item-${orderItem
 export const startTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('startTask');
 export const completeTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('completeTask');
 export const completeSubtaskUpdate = defineUpdate<TaskView, [TaskActionInput & { subtaskId: string }]>('completeSubtask');
+export const undoStartTaskUpdate = defineUpdate<TaskView, [TaskActionInput]>('undoStartTask');
 export const recallTaskUpdate = defineUpdate<TaskView, [{ taskId?: string }]>('recallTask');
 export const reassignTaskUpdate = defineUpdate<TaskView, [{ taskId: string; stationId: string }]>('reassignTask');
 export const cancelItemUpdate = defineUpdate<ItemStateView, [{ reason: string }]>('cancelItem');
@@ -120,6 +121,7 @@ function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: Ite
   // accepted while loading and checked strictly once loaded (its handler waits for the load).
   const unlessLoading = (check: () => unknown) => void (model.phase === 'LOADING' || check());
   setHandler(startTaskUpdate, (i) => actions.startTask(i), { validator: (i) => unlessLoading(() => checkStart(model, i.taskId, true)) });
+  setHandler(undoStartTaskUpdate, (i) => actions.undoStartTask(i), { validator: (i) => unlessLoading(() => checkUndoStart(model, i.taskId)) });
   setHandler(completeTaskUpdate, (i) => actions.completeTask(i), { validator: (i) => unlessLoading(() => checkComplete(model, i.taskId)) });
   setHandler(completeSubtaskUpdate, (i) => actions.completeSubtask(i), {
     validator: (i) => unlessLoading(() => checkCompleteSubtask(model, i.taskId, i.subtaskId)),

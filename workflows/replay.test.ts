@@ -1,5 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import { readHistories } from '../test/support/history-files';
+import { UNDO_START_PATCH } from './item/actions';
 
 // Replays histories recorded from real runs (scripts/record-histories.ts) against the current
 // workflow code. A failure means a change is not replay-safe: running orders would break on
@@ -22,6 +23,7 @@ it('replays every recorded order and item history with the current workflow code
       'items-closed-delivered-order.json',
       'delivery-failed-order.json',
       'delivery-failed-item-salad.json',
+      'undo-start-item-pizza.json',
     ]),
   );
   const results = Worker.runReplayHistories(
@@ -36,4 +38,17 @@ it('replays every recorded order and item history with the current workflow code
   }
   expect(failures).toEqual([]);
   expect(replayed).toBe(saved.length);
+});
+
+it('replays the undo of a start through its patched path', () => {
+  const [undo] = readHistories().filter((s) => s.file === 'undo-start-item-pizza.json');
+  const events = undo.history.events;
+  const updates = events.flatMap((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? []);
+  const patches = events.flatMap((e) => {
+    const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [JSON.parse(Buffer.from(data).toString()).id as string] : [];
+  });
+  // The history the test above replays holds the undo and its marker: that path is replayed, not skipped.
+  expect(updates).toEqual(expect.arrayContaining(['startTask', 'undoStartTask', 'completeTask']));
+  expect(patches).toContain(UNDO_START_PATCH);
 });

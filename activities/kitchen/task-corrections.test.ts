@@ -104,3 +104,58 @@ describe('recall, reassign and cancel', () => {
     expect(seen).toContainEqual({ event: 'station:load', payload: expect.objectContaining({ stationId: grill.id, queueLength: 0 }) });
   });
 });
+
+describe('undo a start', () => {
+  // The worker's clock stamps started_at and measures the window: moved on here instead of waiting.
+  let at = now.getTime();
+  const moved = () => createKitchenActivities({ prisma, events: rt.publisher, clock: () => new Date(at) });
+
+  it('puts a task started moments ago back in the queue at its place, with no start time and no duration, and tells the station', async () => {
+    const type = unique('prep');
+    const station = await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const clocked = moved();
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    at = now.getTime();
+    await clocked.enqueueTask(ref());
+    const queued = await taskRow(ref().taskId);
+    at += 2_000;
+    await clocked.startTask(ref());
+    await rt.joinStation(station.id);
+    const back = nextEvent(rt.client, 'task:updated', (p) => p.taskId === ref().taskId && p.status === 'QUEUED' && p.stationId === station.id);
+
+    at += 9_000;
+    await clocked.undoStartTask(ref());
+    await clocked.undoStartTask(ref()); // a retry after the first committed is success
+    await back;
+    expect(await taskRow(ref().taskId)).toMatchObject({
+      status: 'QUEUED',
+      startedAt: null,
+      assignedToId: null,
+      queuedAt: queued.queuedAt,
+      stationId: station.id,
+    });
+
+    // Started again for real: the duration is measured from this start only.
+    await clocked.startTask(ref());
+    at += 60_000;
+    await clocked.completeTask(ref());
+    const durations = await prisma.taskDuration.findMany({ where: { taskInstanceId: ref().taskId } });
+    expect(durations.map((d) => d.durationSeconds)).toEqual([60]);
+  });
+
+  it('refuses once the window has passed, saying how long the task has been running, and changes nothing', async () => {
+    const type = unique('prep');
+    await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
+    const clocked = moved();
+    const { ref } = await itemOf(singleTaskRecipe(type, 5));
+    at = now.getTime();
+    await clocked.enqueueTask(ref());
+    await clocked.startTask(ref());
+    at += 11_400;
+    await expect(clocked.undoStartTask(ref())).rejects.toMatchObject({
+      type: 'UNDO_WINDOW_PASSED',
+      message: 'Task "Cook": too late to undo; the task has been running for 11 s',
+    });
+    expect(await taskRow(ref().taskId)).toMatchObject({ status: 'IN_PROGRESS', startedAt: now });
+  });
+});

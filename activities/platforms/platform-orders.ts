@@ -118,6 +118,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
           // Clipped to what an order keeps: a person who accepted an odd order at review has seen it whole.
           customerName: clip(payload.customer?.name, 255),
           customerAddress: clip(payload.customer?.address, 1000),
+          fulfillment: deliveredByUs(platform.config) && payload.customer?.address ? 'DELIVERY' : 'TAKEAWAY',
           notes: clip([`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '), 2000),
           idempotencyKey: `platform:${ref.platformId}:${ref.platformOrderId}`,
           items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: clip(l.notes, 1000) })),
@@ -191,4 +192,9 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       return { status: order.status, estimatedReadyAt: order.estimatedReadyAt?.toISOString() ?? null };
     },
   };
+}
+
+/** The platform's courier collects its orders unless the platform is set up for our own riders. */
+function deliveredByUs(config: unknown): boolean {
+  return (config as { deliveredBy?: string } | null)?.deliveredBy === 'restaurant';
 }

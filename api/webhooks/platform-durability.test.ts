@@ -9,18 +9,21 @@ import { bundleWorkflows } from '../../temporal/worker';
 import { encryptCredentials } from '../../platforms/credentials';
 import { startSandboxPlatform, type SandboxPlatform } from '../../sandbox-platform/server';
 import { makeEvent } from '../../sandbox-platform/webhooks';
-import { testPrisma, requireTestEnv } from '../../test/support/db';
+import bcrypt from 'bcryptjs';
+import { testPrisma, requireTestEnv, TEST_PASSWORD } from '../../test/support/db';
 import { createKitchen, deleteKitchens, type Kitchen } from '../../test/support/kitchen-fixture';
 import { kitchenDriver } from '../../test/support/kitchen-driver';
 import { eventually } from '../../test/support/kitchen-harness';
 import { deletePlatformRows } from '../../test/support/test-platform';
 
 // Marketplace orders while processes die: the API (real app, its own process) is SIGKILLed while
-// webhooks are arriving and the worker (its own process) while the orders are being taken. The
-// sandbox marketplace redelivers like a real one; its ledger must show one accept and one
-// "ready" per order, and the kitchen one order per platform order. Recovery waits for Temporal's
-// timeouts (a platform call's start-to-close is 30 s), so this test takes a while by design.
-jest.setTimeout(240_000);
+// webhooks are arriving, the worker (its own process) while the orders are being taken, the API
+// again between READY and the hand-off, and the worker while orders are out with our riders. The
+// sandbox marketplace redelivers like a real one; its ledger must show one accept, one "ready",
+// one "picked up" and (for delivered orders) one "delivered" per order, and the kitchen one order
+// per platform order. Recovery waits for Temporal's timeouts (a platform call's start-to-close is
+// 30 s), so this test takes a while by design.
+jest.setTimeout(420_000);
 
 const ORDERS = 6;
 const prisma = testPrisma();
@@ -77,7 +80,7 @@ const kill = (child: ChildProcess) =>
     child.kill('SIGKILL');
   });
 
-it('keeps one accept and one ready per platform order while the API and the worker are killed mid-webhook', async () => {
+it('keeps one accept, ready, picked up and delivered per platform order while the API and the worker are killed', async () => {
   const kitchen = await createKitchen(prisma);
   kitchens.push(kitchen);
   const taskQueue = `platform-durability-${randomUUID()}`;
@@ -94,7 +97,8 @@ it('keeps one accept and one ready per platform order while the API and the work
       name: `Sandbox ${randomUUID().slice(0, 6)}`,
       type: 'DELIVERY',
       connector: 'generic-rest',
-      config: { baseUrl: sandbox.url, timeoutMs: 1_000 },
+      // Our riders take its orders out: picked up when they leave, delivered at the door.
+      config: { baseUrl: sandbox.url, timeoutMs: 1_000, deliveredBy: 'restaurant' },
       credentialsEncrypted: encryptCredentials({ apiKey, webhookSecrets: [secret] }),
     },
   });
@@ -157,9 +161,44 @@ it('keeps one accept and one ready per platform order while the API and the work
   await eventually(async () => (ids.every((id) => control.order(id)?.status === 'ready') ? true : undefined), 'every order ready on the platform', 120_000);
   await sleep(3_500); // one more status poll of each workflow: nothing more to say
 
+  // The API dies between READY and the hand-off; the pass hands off through the new one. Half
+  // the orders are collected, half go out with a rider, and the worker dies while they are out.
+  await kill(api.child);
+  api = await startProcess('platform-api-process.ts', 'api-ready', taskQueue);
+  const staff = await staffToken(api.said, kitchen.tenantId);
+  const [collected, delivered] = [rows.slice(0, ORDERS / 2), rows.slice(ORDERS / 2)];
+  for (const row of collected) await handOff(api.said, staff, row.orderId!, 'PICKED_UP');
+  for (const row of delivered) await handOff(api.said, staff, row.orderId!, 'OUT_FOR_DELIVERY');
+  await kill(worker);
+  worker = (await startProcess('worker-process.ts', 'worker-ready', taskQueue)).child;
+  for (const row of delivered) await handOff(api.said, staff, row.orderId!, 'DELIVERED');
+  const platformIds = (list: typeof rows) => list.map((r) => r.platformOrderId);
+  await eventually(
+    async () =>
+      platformIds(collected).every((id) => control.order(id)?.status === 'picked_up') &&
+      platformIds(delivered).every((id) => control.order(id)?.status === 'delivered')
+        ? true
+        : undefined,
+    'every order picked up or delivered on the platform',
+    120_000,
+  );
+  await sleep(3_500); // one more status poll of each workflow: nothing more to say
+
   const applied = (id: string, path: string, status?: string) =>
     control.calls(new RegExp(`^POST /v1/orders/${id}/${path}$`)).filter((c) => !status || (c.body as { status?: string }).status === status).length;
-  expect(ids.map((id) => [id, applied(id, 'accept'), applied(id, 'status', 'ready'), applied(id, 'deny')])).toEqual(ids.map((id) => [id, 1, 1, 0]));
+  const calls = (id: string) => [
+    id,
+    applied(id, 'accept'),
+    applied(id, 'status', 'ready'),
+    applied(id, 'status', 'picked_up'),
+    applied(id, 'status', 'delivered'),
+    applied(id, 'deny'),
+  ];
+  expect(platformIds(collected).map(calls)).toEqual(platformIds(collected).map((id) => [id, 1, 1, 1, 0, 0]));
+  expect(platformIds(delivered).map(calls)).toEqual(platformIds(delivered).map((id) => [id, 1, 1, 1, 1, 0]));
+  const finals = await prisma.order.findMany({ where: { tenantId: kitchen.tenantId }, select: { id: true, status: true } });
+  expect(finals.filter((o) => o.status === 'PICKED_UP')).toHaveLength(ORDERS / 2);
+  expect(finals.filter((o) => o.status === 'DELIVERED')).toHaveLength(ORDERS / 2);
   const orders = await prisma.order.findMany({ where: { tenantId: kitchen.tenantId } });
   expect(orders).toHaveLength(ORDERS);
   expect(new Set(rows.map((r) => r.orderId)).size).toBe(ORDERS);
@@ -174,3 +213,43 @@ it('keeps one accept and one ready per platform order while the API and the work
   await kill(api.child);
   await kill(worker);
 });
+
+/** A STAFF user of the kitchen (the pass), signed in through the API under test. */
+async function staffToken(apiUrl: string, tenantId: string): Promise<string> {
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const email = `pass-${randomUUID().slice(0, 6)}@${tenant.slug}.test`;
+  await prisma.user.create({ data: { tenantId, email, name: 'Pass', role: 'STAFF', passwordHash: await bcrypt.hash(TEST_PASSWORD, 4) } });
+  const res = await gql(apiUrl, '', 'mutation($t: String!, $e: String!, $p: String!) { login(tenant: $t, email: $e, password: $p) { accessToken } }', {
+    t: tenant.slug,
+    e: email,
+    p: TEST_PASSWORD,
+  });
+  return (res.data as { login: { accessToken: string } }).login.accessToken;
+}
+
+/** The one-tap hand-off; UNAVAILABLE (no worker yet) is retried as a person would tap again. */
+async function handOff(apiUrl: string, token: string, orderId: string, to: string): Promise<void> {
+  const query = 'mutation($id: ID!, $to: HandOffStatus!) { handOffOrder(id: $id, to: $to) { status } }';
+  await eventually(
+    async () => {
+      const res = await gql(apiUrl, token, query, { id: orderId, to });
+      const code = res.errors?.[0]?.extensions?.code;
+      if (code === 'UNAVAILABLE') return undefined;
+      // An earlier try the worker took up late has made the change already.
+      if (code === 'CONFLICT' && (await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status === to) return true;
+      if (res.errors) throw new Error(`${to} refused: ${JSON.stringify(res.errors)}`);
+      return true;
+    },
+    `${to} for ${orderId}`,
+    60_000,
+  );
+}
+
+async function gql(apiUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}

@@ -1,12 +1,34 @@
 import { OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
+import { UNDO_START_WINDOW_MS } from '../../domain/kitchen/undo-start';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { fail, type ActivityDeps } from './deps';
 import { announceStationLoad, handlesType } from './station-load';
 import { emitTaskUpdated } from './task-events';
+import { readTask, unstartIfRecent } from './task-sql';
 
-/** Corrections from the line: undo a bump, move a ticket to another station, cancel an item. */
+/** Corrections from the line: undo a start or a bump, move a ticket to another station, cancel an item. */
 export function createTaskCorrectionActivities(deps: ActivityDeps) {
-  const { prisma } = deps;
+  const { prisma, clock } = deps;
+
+  /**
+   * Undo a wrong Start: back to QUEUED at its old place, started_at cleared. The window is
+   * measured here, by the worker's clock that stamped started_at, never by the tablet's. A retry
+   * that finds the task QUEUED again is success (the workflow only asks for a task in progress).
+   */
+  const undoStartTask: KitchenActivities['undoStartTask'] = async (ref) => {
+    const now = clock();
+    const undone = await unstartIfRecent(prisma, { ...ref, startedSince: new Date(now.getTime() - UNDO_START_WINDOW_MS) });
+    const task = undone ?? (await readTask(prisma, ref.tenantId, ref.taskId));
+    if (!task) fail('TASK_NOT_FOUND', `Task ${ref.taskId} not found`);
+    if (!undone && task.status === 'IN_PROGRESS' && task.startedAt) {
+      const seconds = Math.floor((now.getTime() - task.startedAt.getTime()) / 1000);
+      fail('UNDO_WINDOW_PASSED', `Task "${task.name}": too late to undo; the task has been running for ${seconds} s`);
+    }
+    if (task.status !== 'QUEUED') fail('INVALID_TRANSITION', `Task "${task.name}" is ${task.status}; only a task in progress can be undone`);
+    deps.events.track(emitTaskUpdated(deps, task));
+    announceStationLoad(deps, ref.tenantId, [task.stationId]);
+    deps.eta?.after(ref.tenantId, 'task-unstarted');
+  };
 
   const recallTask: KitchenActivities['recallTask'] = async (ref) => {
     const { task, requeued } = await prisma.$transaction(async (tx) => {
@@ -82,5 +104,5 @@ export function createTaskCorrectionActivities(deps: ActivityDeps) {
     deps.eta?.after(tenantId, 'item-cancelled');
   };
 
-  return { recallTask, reassignTask, cancelItemTasks };
+  return { undoStartTask, recallTask, reassignTask, cancelItemTasks };
 }

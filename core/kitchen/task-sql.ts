@@ -180,3 +180,23 @@ export async function readTask(db: Db, tenantId: string, taskId: string): Promis
   );
   return row ?? null;
 }
+
+/**
+ * IN_PROGRESS → QUEUED when it started at or after `startedSince` (the Undo window): started_at
+ * and the cook are cleared and queued_at is kept, so the ticket goes back to its place in the
+ * queue and no duration can ever be measured from the mistaken start. Null when nothing changed.
+ */
+export async function unstartIfRecent(db: Db, at: { tenantId: string; taskId: string; startedSince: Date }): Promise<TaskState | null> {
+  const [row] = await tenantRows(
+    db,
+    at.tenantId,
+    'unstartIfRecent',
+    TaskStateRow,
+    Prisma.sql`
+    UPDATE task_instances t SET status = 'QUEUED', started_at = NULL, assigned_to = NULL, updated_at = now()
+    WHERE t.id = ${at.taskId}::uuid AND t.tenant_id = ${at.tenantId}::uuid AND t.status = 'IN_PROGRESS'
+      AND t.started_at >= ${at.startedSince}
+    RETURNING ${TASK_COLUMNS}`,
+  );
+  return row ?? null;
+}

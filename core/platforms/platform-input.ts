@@ -6,6 +6,8 @@ import { HHMM } from '../../platforms/schedule';
 export const PLATFORM_TYPES = ['DELIVERY', 'ONLINE', 'KIOSK', 'POS'] as const;
 /** A platform's rule for orders the kitchen cannot take as sent (Platform.config.invalidOrders; review when unset). */
 export const INVALID_ORDER_RULES = ['review', 'deny'] as const;
+/** Who takes a platform's orders to the customer (Platform.config.deliveredBy; the platform's courier when unset). */
+export const DELIVERED_BY = ['platform', 'restaurant'] as const;
 
 const httpUrl = safeText(2000)
   .url('must be an http(s) URL')
@@ -29,6 +31,7 @@ export const createPlatformSchema = z
     /** The new one first during a rotation; at most two are valid at once. */
     webhookSecrets: z.array(secretText(500).min(8, 'must be at least 8 characters')).min(1).max(2),
     invalidOrders: z.enum(INVALID_ORDER_RULES).nullish(),
+    deliveredBy: z.enum(DELIVERED_BY).nullish(),
   })
   .refine((p) => !p.clientId === !p.clientSecret, { path: ['clientSecret'], message: 'clientId and clientSecret go together' });
 

@@ -51,6 +51,7 @@ export async function createPlatform({ db, actor, input, kitchen }: ServiceOptio
           ...(data.timeoutMs ? { timeoutMs: data.timeoutMs } : {}),
           ...(data.tokenUrl ? { tokenUrl: data.tokenUrl } : {}),
           ...(data.invalidOrders ? { invalidOrders: data.invalidOrders } : {}),
+          ...(data.deliveredBy ? { deliveredBy: data.deliveredBy } : {}),
         },
         credentialsEncrypted: encryptCredentials({
           apiKey: data.apiKey ?? undefined,

@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise<false>((resolve) => setTimeout(() => r
 /** What each attempt sends: the answer's deadline and the update id a retried tap reuses. */
 type Attempt = { deadline: number; updateId: string };
 /** The action and what distinguishes one of its kind from another ('subtask:<id>', 'reassign:<station>'). */
-type KdsAction = 'start' | 'complete' | 'recall' | `subtask:${string}` | `reassign:${string}`;
+type KdsAction = 'start' | 'undo-start' | 'complete' | 'recall' | `subtask:${string}` | `reassign:${string}`;
 
 /**
  * Per task, the update id of a tap that answered UNAVAILABLE: the server keeps the admitted
@@ -106,6 +106,24 @@ export function startTask(opts: Options<{ id: string }>): Promise<TaskNode> {
   return onTask(opts, opts.input.id, 'start', (client, t, attempt) =>
     kdsUpdate(client, { orderItemId: t.orderItemId, update: 'startTask', args: { taskId: t.id, userId: opts.actor.userId }, ...attempt }),
   );
+}
+
+/**
+ * Undo a wrong Start: IN_PROGRESS → QUEUED at its old place, within UNDO_START_WINDOW_MS of the
+ * start as the kitchen's clock measures it (later: CONFLICT, UNDO_WINDOW_PASSED). No duration is
+ * recorded from the undone start. The order stays PREPARING if this start was what made it so.
+ */
+export function undoStartTask(opts: Options<{ id: string }>): Promise<TaskNode> {
+  return onTask(opts, opts.input.id, 'undo-start', async (client, t, attempt) => {
+    const result = await kdsUpdate(client, {
+      orderItemId: t.orderItemId,
+      update: 'undoStartTask',
+      args: { taskId: t.id, userId: opts.actor.userId },
+      ...attempt,
+    });
+    if (result.ok) await recordAudit({ db: opts.db, actor: opts.actor, action: 'task.undo-start', entityType: 'TaskInstance', entityId: t.id });
+    return result;
+  });
 }
 
 export function completeTask(opts: Options<{ id: string }>): Promise<TaskNode> {

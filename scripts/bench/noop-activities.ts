@@ -96,6 +96,7 @@ export function createNoopActivities(
       return { stationId: stableId('station', ref.tenantId) };
     },
     startTask: async () => ({ startedAt: now() }),
+    undoStartTask: async () => undefined,
     completeTask: async () => ({ completedAt: now() }),
     completeSubtask: async () => undefined,
     recallTask: async () => undefined,

@@ -82,8 +82,8 @@ export const SALAD: WorkflowDefinition = {
   ],
 };
 
-/** `worker: false`: the API only; the test runs the worker (see startKitchenHarness). */
-export async function startKitchenApi(name: string, opts: { worker?: boolean } = {}): Promise<KitchenApi> {
+/** `worker: false`: the API only; the test runs the worker. `clock`: the activities' clock (see startKitchenHarness). */
+export async function startKitchenApi(name: string, opts: { worker?: boolean; clock?: () => Date } = {}): Promise<KitchenApi> {
   const h = await startKitchenHarness(name, opts);
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
   let built: BuiltApp | undefined;

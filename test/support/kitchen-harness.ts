@@ -31,8 +31,11 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-/** `worker: false`: no worker in this process; the test runs its own (e.g. worker processes it can kill) on `taskQueue`. */
-export async function startKitchenHarness(name: string, opts: { worker?: boolean } = {}): Promise<KitchenHarness> {
+/**
+ * `worker: false`: no worker in this process; the test runs its own (e.g. worker processes it can kill) on `taskQueue`.
+ * `clock`: the activities' clock (what stamps started_at and measures the Undo window), for tests that move time on.
+ */
+export async function startKitchenHarness(name: string, opts: { worker?: boolean; clock?: () => Date } = {}): Promise<KitchenHarness> {
   quietRuntime();
   const address = requiredEnv('TEMPORAL_ADDRESS');
   const databaseUrl = requiredEnv('DATABASE_URL');
@@ -64,7 +67,7 @@ export async function startKitchenHarness(name: string, opts: { worker?: boolean
         connection: workerConnection,
         namespace,
         taskQueue,
-        activities: createKitchenActivities({ prisma, events }),
+        activities: createKitchenActivities({ prisma, events, clock: opts.clock }),
         workflowBundle: await bundleWorkflows(),
       });
       running = worker.run();

@@ -1,9 +1,9 @@
 import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { LOCAL_KDS_ACTION, LOCAL_WRITE } from '../support/activity-profiles';
-import { asBusinessFailure } from '../support/failures';
+import { asBusinessFailure, reject } from '../support/failures';
 import type { Mutex } from 'async-mutex';
-import { checkComplete, checkCompleteSubtask, checkReassign, checkRecall, checkStart } from './checks';
+import { checkComplete, checkCompleteSubtask, checkReassign, checkRecall, checkStart, checkUndoStart } from './checks';
 import { patch, type ItemLifecycle } from './lifecycle';
 import type { ItemModel, TaskView } from './model';
 
@@ -16,6 +16,13 @@ const writes = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
  * for a regular activity and the signal's round trip (most of "start" under load in the bench).
  */
 export const FIRST_START_PATCH = 'first-start-in-one-workflow-task';
+
+/**
+ * Undo of a wrong Start. Histories from before it never run the path; those after carry this
+ * marker, so a later change to what an undo does branches on a new patch instead of editing
+ * this one. Unpatched (a replayed undo without the marker, which no release wrote) it refuses.
+ */
+export const UNDO_START_PATCH = 'kds-undo-start';
 
 export interface TaskActionInput {
   taskId: string;
@@ -69,6 +76,23 @@ export class ItemActions {
     await writes.setItemStatus({ ...this.lifecycle.itemRef(), status: 'IN_PROGRESS' });
     if (quick) void this.notifyFirstStart();
     else await this.notifyFirstStart();
+  }
+
+  /**
+   * IN_PROGRESS → QUEUED (the activity refuses once the window has passed). What the start set
+   * off stays: the inventory deducted and the item IN_PROGRESS, and the order PREPARING (the
+   * order workflow is not told; the next start would set them anyway).
+   */
+  async undoStartTask(input: TaskActionInput): Promise<TaskView> {
+    await this.loaded();
+    return this.mutex.runExclusive(async () => {
+      const task = checkUndoStart(this.model, input.taskId);
+      if (!patched(UNDO_START_PATCH)) reject('INVALID_TRANSITION', `Task "${task.name}" cannot be undone by this version of the kitchen`);
+      await asBusinessFailure(() => kds.undoStartTask(this.lifecycle.ref(task.id)));
+      patch(task, { status: 'QUEUED', startedAt: null });
+      this.model.changed('task-unstarted');
+      return this.model.taskView(task.id);
+    });
   }
 
   async completeTask(input: TaskActionInput): Promise<TaskView> {

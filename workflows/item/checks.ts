@@ -46,6 +46,16 @@ export function checkStart(model: ItemModel, taskId: string, whileReleasing = fa
   return task;
 }
 
+/** Only a task in progress can have its start taken back; the window is the activity's to measure. */
+export function checkUndoStart(model: ItemModel, taskId: string): TaskView {
+  assertItemOpen(model);
+  const task = model.task(taskId);
+  if (task.status !== 'IN_PROGRESS') {
+    reject('INVALID_TRANSITION', `Task ${label(task)} cannot be undone: it is ${shownStatus(model, task)}; only a task IN_PROGRESS can go back to the queue`);
+  }
+  return task;
+}
+
 export function checkComplete(model: ItemModel, taskId: string): TaskView {
   assertItemOpen(model);
   const task = model.task(taskId);

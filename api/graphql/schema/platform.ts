@@ -149,6 +149,10 @@ const CreatePlatformInput = builder.inputType('CreatePlatformInput', {
       description:
         "What happens to an order the kitchen cannot take as sent (a quantity of 0, a list that is no list): 'review' (default) keeps it for a person, 'deny' denies it on the platform with the reason.",
     }),
+    deliveredBy: t.string({
+      description:
+        "Who takes its orders to the customer: 'platform' (default; its courier collects them at the pass, PICKED_UP) or 'restaurant' (our riders: OUT_FOR_DELIVERY, then DELIVERED is reported to the platform).",
+    }),
   }),
 });
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubtaskInstance } from '../../../prisma/generated/client';
 import { getTask } from '../../../core/tasks/get-task';
-import { completeSubtask, completeTask, reassignTask, recallTask, startTask } from '../../../core/tasks/kds-actions';
+import { completeSubtask, completeTask, reassignTask, recallTask, startTask, undoStartTask } from '../../../core/tasks/kds-actions';
 import { downstreamOf, type CardScope, type SiblingTask, type TaskItemSummary, type TaskNode, type TaskOrderSummary } from '../../../core/tasks/task-node';
 import { builder } from '../builder';
 import { selectedFieldNames, selectedSubfieldNames } from '../selection';
@@ -119,6 +119,12 @@ builder.mutationFields((t) => {
       description: 'QUEUED → IN_PROGRESS, within the station capacity.',
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, args, ctx, info) => startTask({ ...ctx, card: cardFor(info), input: { id: String(args.id) } }),
+    }),
+    undoStartTask: kds.field({
+      type: TaskInstanceRef,
+      description: 'Undo a wrong start: IN_PROGRESS → QUEUED at its old place in the queue, within 10 s of the start; no duration is recorded from it.',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, args, ctx, info) => undoStartTask({ ...ctx, card: cardFor(info), input: { id: String(args.id) } }),
     }),
     completeTask: kds.field({
       type: TaskInstanceRef,

@@ -42,6 +42,7 @@ const BY_FIELD: Record<string, Entity> = {
   'handOffOrder.id': 'order',
   'task.id': 'task',
   'startTask.id': 'task',
+  'undoStartTask.id': 'task',
   'completeTask.id': 'task',
   'recallTask.id': 'task',
   'reassignTask.id': 'task',

@@ -9,6 +9,7 @@ import { ReadySince } from '../orders/ReadySince';
 import { useReadyHoldMinutes } from '../orders/use-ready-hold';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { Empty, QueryView } from '../shell/states';
+import { usePrintOne } from './use-print-one';
 import { useNow } from './use-now';
 
 type ExpoData = ResultOf<typeof EXPO_QUERY>;
@@ -26,10 +27,14 @@ const EXPO_QUERY = graphql(`
       customerName
       estimatedReadyAt
       actualReadyAt
+      createdAt
+      notes
       items {
         id
         name
         quantity
+        modifications
+        notes
         status
         tasks {
           id
@@ -77,6 +82,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
   // Gone from the pass as soon as the server says so; the refetch that follows agrees.
   const leave = (done: HandedOff) =>
     client.setQueryData<ExpoData>(EXPO_KEY, (d) => (d && done.handOffChoices.length === 0 ? { orders: d.orders.filter((o) => o.id !== done.id) } : d));
+  const [printing, print] = usePrintOne();
 
   return (
     <QueryView query={orders} isEmpty={(d) => d.orders.length === 0} empty={<Empty title="No open orders" />}>
@@ -84,7 +90,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
         const list = [...d.orders].sort((a, b) => a.orderNumber - b.orderNumber);
         const shown = selected ? list.filter((o) => o.id === selected) : list;
         return (
-          <div className="expo">
+          <div className={`expo${printing ? ' expo--print-one' : ''}`}>
             {selected && (
               <button type="button" className="btn" onClick={() => onSelect(null)}>
                 ← All open orders
@@ -97,7 +103,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                 return (
                   <section
                     key={o.id}
-                    className={`expo-order status-box--${o.status.toLowerCase()}${overdue ? ' is-overdue' : ''}`}
+                    className={`expo-order status-box--${o.status.toLowerCase()}${overdue ? ' is-overdue' : ''}${printing === o.id ? ' expo-order--print' : ''}`}
                     aria-label={`Order ${o.orderNumber}`}
                     data-status={o.status}
                   >
@@ -111,14 +117,28 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                       ) : (
                         <span className="expo-order__eta">{etaText(o.estimatedReadyAt, now)}</span>
                       )}
+                      <button
+                        type="button"
+                        className="btn btn--small expo-order__print"
+                        onClick={() => print(o.id)}
+                        title={`Print the ticket of order #${o.orderNumber}`}
+                      >
+                        Print
+                      </button>
                     </header>
+                    <p className="print-only">
+                      Placed {clock(o.createdAt)} · printed {clock(new Date(now).toISOString())}
+                    </p>
                     {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
+                    {o.notes && <p className="ticket__note ticket__note--order">Order: {o.notes}</p>}
                     {o.status === 'READY' && <HandOffActions order={o} onHandedOff={leave} />}
                     {o.items.map((item) => (
                       <div key={item.id} className="expo-item">
                         <strong>
                           {item.quantity} × {item.name}
                         </strong>
+                        {item.modifications && <p className="expo-item__detail">{item.modifications}</p>}
+                        {item.notes && <p className="expo-item__detail">{item.notes}</p>}
                         <ol className="expo-item__tasks">
                           {item.tasks.map((t) => (
                             <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
@@ -139,4 +159,9 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
       }}
     </QueryView>
   );
+}
+
+/** "18:42": the kitchen reads times on the pass ticket by the clock on the wall. */
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }

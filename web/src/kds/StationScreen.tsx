@@ -1,8 +1,11 @@
 import { describeError } from '../api/errors';
 import { Empty, QueryView } from '../shell/states';
 import { allDayCounts } from './all-day';
+import { useScreenPrefs } from './screen-prefs';
+import { ScreenToggles } from './ScreenToggles';
 import { useLastBumped } from './station-choice';
 import { TicketCard } from './TicketCard';
+import { useNewTicketChime } from './use-new-ticket-chime';
 import { useNow } from './use-now';
 import { useStationQueue, type KdsSocket } from './use-station-queue';
 import { useTicketActions } from './use-ticket-actions';
@@ -23,11 +26,13 @@ const JOIN_PROBLEM: Record<string, string> = {
 export function StationScreen({ stationId, socket, openExpo }: Props) {
   const { query, join } = useStationQueue(stationId, socket);
   const [bumped, setBumped] = useLastBumped(stationId);
-  const { actions, busy, errors, recall, recallError } = useTicketActions({ stationId, onBumped: setBumped, openExpo });
+  const { actions, busy, errorOf, undoUntil, recall, recallError } = useTicketActions({ stationId, tickets: query.data?.tasks, onBumped: setBumped, openExpo });
   const now = useNow(1000);
+  const [prefs, changePrefs] = useScreenPrefs(stationId);
+  const chime = useNewTicketChime(query.data?.tasks, prefs.sound);
 
   return (
-    <div className="kds__screen">
+    <div className={`kds__screen${prefs.large ? ' kds__screen--large' : ''}`}>
       <div className="kds__tools">
         {query.data && (
           <p className="kds__load" aria-live="polite">
@@ -46,6 +51,7 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
         >
           ↶ Recall{bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
         </button>
+        <ScreenToggles prefs={prefs} change={changePrefs} {...chime} />
       </div>
       {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}
       {recallError != null && (
@@ -62,7 +68,16 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
         {(q) => (
           <div className="tickets" aria-label="Tickets">
             {q.tasks.map((t) => (
-              <TicketCard key={t.id} ticket={t} receivedAt={q.receivedAt} now={now} busy={busy.has(t.id)} error={errors.get(t.id) ?? null} actions={actions} />
+              <TicketCard
+                key={t.id}
+                ticket={t}
+                receivedAt={q.receivedAt}
+                now={now}
+                busy={busy.has(t.id)}
+                error={errorOf(t)}
+                undoUntil={undoUntil.get(t.id) ?? null}
+                actions={actions}
+              />
             ))}
           </div>
         )}

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { ticket } from '../test-support/kds-tickets';
 import type { QueueTicket } from './kds-api';
@@ -7,7 +7,13 @@ import { TicketCard, type TicketActions } from './TicketCard';
 import { useNow } from './use-now';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
-const noActions: TicketActions = { start: () => undefined, done: () => undefined, tickSubtask: () => undefined, openExpo: () => undefined };
+const noActions: TicketActions = {
+  start: () => undefined,
+  undoStart: () => undefined,
+  done: () => undefined,
+  tickSubtask: () => undefined,
+  openExpo: () => undefined,
+};
 
 /** The card with the screen's one-second clock, as StationScreen wires it. */
 function Ticking({ t }: { t: QueueTicket }) {
@@ -75,5 +81,28 @@ describe('ticket card', () => {
     });
     render(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} actions={noActions} />);
     expect(screen.getByText('next: Inforna @ Forno, Taglia @ packaging')).toBeTruthy();
+  });
+
+  it('offers Undo on a ticket this screen started until its window closes, counting down, then only Done', () => {
+    const undone: string[] = [];
+    const t = ticket({ id: 'started', status: 'IN_PROGRESS' });
+    const actions = { ...noActions, undoStart: (x: QueueTicket) => void undone.push(x.id) };
+    const { rerender } = render(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} undoUntil={T0 + 10_000} actions={actions} />);
+    const undo = screen.getByRole('button', { name: /^Undo/ });
+    expect(undo.textContent).toBe('↶ Undo 10 s');
+    fireEvent.click(undo);
+    expect(undone).toEqual(['started']);
+
+    rerender(<TicketCard ticket={t} receivedAt={T0} now={T0 + 9_200} busy={false} error={null} undoUntil={T0 + 10_000} actions={actions} />);
+    expect(screen.getByRole('button', { name: /^Undo/ }).textContent).toBe('↶ Undo 1 s');
+    rerender(<TicketCard ticket={t} receivedAt={T0} now={T0 + 10_000} busy={false} error={null} undoUntil={T0 + 10_000} actions={actions} />);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+
+    // Never on a waiting ticket, nor on one started elsewhere (no window from this screen).
+    rerender(<TicketCard ticket={{ ...t, status: 'QUEUED' }} receivedAt={T0} now={T0} busy={false} error={null} undoUntil={T0 + 10_000} actions={actions} />);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+    rerender(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} undoUntil={null} actions={actions} />);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
   });
 });

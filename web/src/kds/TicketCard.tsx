@@ -1,10 +1,13 @@
 import { memo } from 'react';
+import { UNDO_START_WINDOW_MS } from '../../../domain/kitchen/undo-start';
 import { describeError, isReconnecting } from '../api/errors';
 import type { QueueTicket } from './kds-api';
 import { ticketTimer, TONE_LABEL } from './ticket-timer';
 
 export interface TicketActions {
   start(ticket: QueueTicket): void;
+  /** Takes back a Start tapped by mistake (offered for UNDO_START_WINDOW_MS after it). */
+  undoStart(ticket: QueueTicket): void;
   done(ticket: QueueTicket): void;
   tickSubtask(ticket: QueueTicket, subtaskId: string): void;
   openExpo(orderId: string): void;
@@ -17,16 +20,20 @@ interface Props {
   /** A request for this ticket is on its way: its buttons wait for the answer. */
   busy: boolean;
   error: unknown;
+  /** Until when (ms, client clock) this screen offers Undo for its Start; null when it does not. */
+  undoUntil?: number | null;
   actions: TicketActions;
 }
 
 const PRIORITY = ['', 'high priority', 'urgent'];
 
 /** One ticket, readable from arm's length: what to make, how it must differ, and how late it is. */
-function TicketCardView({ ticket: t, receivedAt, now, busy, error, actions }: Props) {
+function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = null, actions }: Props) {
   const timer = ticketTimer({ ...t, receivedAt, now });
   const working = t.status === 'IN_PROGRESS';
   const openRequired = t.subtasks.filter((s) => !s.optional && !s.completed).length;
+  // `now` ticks once a second, so right after the tap it can lag it: never count above the window.
+  const undoSeconds = working && undoUntil !== null && now < undoUntil ? Math.min(Math.ceil((undoUntil - now) / 1000), UNDO_START_WINDOW_MS / 1000) : 0;
   return (
     <article
       className={`ticket ticket--${timer.tone}${working ? ' ticket--working' : ''}`}
@@ -95,9 +102,22 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, actions }: Pr
         ))}
       <div className="ticket__actions">
         {working ? (
-          <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.done(t)}>
-            Done{openRequired > 0 ? ` (${openRequired} step${openRequired === 1 ? '' : 's'} open)` : ''}
-          </button>
+          <>
+            {undoSeconds > 0 && (
+              <button
+                type="button"
+                className="btn ticket__btn ticket__undo"
+                disabled={busy}
+                onClick={() => actions.undoStart(t)}
+                aria-label={`Undo (${undoSeconds} s left)`}
+              >
+                ↶ Undo <span className="muted">{undoSeconds} s</span>
+              </button>
+            )}
+            <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.done(t)}>
+              Done{openRequired > 0 ? ` (${openRequired} step${openRequired === 1 ? '' : 's'} open)` : ''}
+            </button>
+          </>
         ) : (
           <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.start(t)}>
             Start

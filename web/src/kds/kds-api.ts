@@ -93,6 +93,16 @@ export const START_TASK = graphql(
   `,
   [TaskFields],
 );
+export const UNDO_START_TASK = graphql(
+  `
+    mutation UndoStartTask($id: ID!) {
+      undoStartTask(id: $id) {
+        ...TaskFields
+      }
+    }
+  `,
+  [TaskFields],
+);
 export const COMPLETE_TASK = graphql(
   `
     mutation CompleteTask($id: ID!) {
