@@ -17,6 +17,7 @@ import './eta';
 import './kitchen-inventory';
 import './analytics';
 import './platform';
+import './kitchen-settings';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

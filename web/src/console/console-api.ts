@@ -36,6 +36,8 @@ const ConsoleOrderFields = graphql(`
     id
     orderNumber
     status
+    fulfillment
+    handOffChoices
     priority
     customerName
     customerPhone
@@ -43,6 +45,7 @@ const ConsoleOrderFields = graphql(`
     requestedAt
     estimatedReadyAt
     actualReadyAt
+    handedOffAt
     deliveredBy
     delivery {
       id
