@@ -41,7 +41,7 @@ function fakeConsole(initial: ConsoleOrder[], holdMinutes = 5) {
     await Promise.resolve();
     if (query.includes('kitchenSettings')) return { kitchenSettings: { readyHoldMinutes: holdMinutes } };
     if (query.includes('ConsoleOrders')) {
-      state.listed.push(query.match(/status: \[([^\]]*)\]/)?.[1]);
+      state.listed.push((variables.status as string[] | null)?.join(', '));
       return { orders: state.orders };
     }
     if (query.includes('handOffOrder')) {
