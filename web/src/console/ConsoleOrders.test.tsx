@@ -27,6 +27,8 @@ function order(n: number, patch: Partial<ConsoleOrder> = {}): ConsoleOrder {
     estimatedReadyAt: null,
     actualReadyAt: minutesAgo(2),
     handedOffAt: null,
+    deliveredBy: null,
+    delivery: null,
     isLate: false,
     delayMinutes: 0,
     createdAt: minutesAgo(20),
