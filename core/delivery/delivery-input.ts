@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { multilineText } from '../../domain/input/text';
-import { TRAVEL_MINUTES_RANGE } from '../../domain/delivery/travel-time';
 
 /** How far ahead the dispatch board looks at orders still in the kitchen. */
 export const DEFAULT_DISPATCH_WINDOW_MINUTES = 20;
@@ -16,11 +15,3 @@ export const dispatchBoardSchema = z.object({
 });
 
 export const failDeliverySchema = z.object({ reason: multilineText(500).min(1, 'say why the delivery failed') });
-
-export const deliverySettingsSchema = z.object({
-  travelMinutes: z
-    .number()
-    .int('must be a whole number of minutes')
-    .min(TRAVEL_MINUTES_RANGE.min, `must be at least ${TRAVEL_MINUTES_RANGE.min}`)
-    .max(TRAVEL_MINUTES_RANGE.max, `must be at most ${TRAVEL_MINUTES_RANGE.max}`),
-});

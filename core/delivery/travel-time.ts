@@ -1,13 +1,6 @@
 import type { TenantDb } from '../../db/tenant-scope';
 import { LEARNED_TRIPS, travelTime, type TravelTime } from '../../domain/delivery/travel-time';
-
-/** Where the tenant's travel time lives in `tenants.settings`. */
-export type DeliverySettings = { travelMinutes?: number };
-
-export function deliverySettingsOf(settings: unknown): DeliverySettings {
-  const delivery = (settings as { delivery?: unknown } | null)?.delivery;
-  return typeof delivery === 'object' && delivery !== null ? (delivery as DeliverySettings) : {};
-}
+import { readKitchenSettings } from '../settings/kitchen-settings';
 
 /**
  * The tenant's travel time now: its setting, replaced by what its latest delivered trips took once
@@ -25,7 +18,7 @@ export async function readTravelTime(db: TenantDb): Promise<TravelTime> {
     }),
   ]);
   return travelTime(
-    deliverySettingsOf(tenant?.settings).travelMinutes,
+    readKitchenSettings(tenant?.settings).deliveryTravelMinutes,
     trips.map((t) => ({ pickedUpAt: t.pickedUpAt!, deliveredAt: t.deliveredAt! })),
   );
 }

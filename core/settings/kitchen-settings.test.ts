@@ -3,11 +3,14 @@ import { parseKitchenSettingsChanges, readKitchenSettings } from './kitchen-sett
 
 describe('kitchen settings', () => {
   it('reads each key on its own: missing or no longer valid values fall back to the default, other keys are ignored', () => {
-    expect(readKitchenSettings({})).toEqual({ readyHoldMinutes: 5 });
-    expect(readKitchenSettings(null)).toEqual({ readyHoldMinutes: 5 });
-    expect(readKitchenSettings({ timeZone: 'Europe/Rome', readyHoldMinutes: 12 })).toEqual({ readyHoldMinutes: 12 });
-    expect(readKitchenSettings({ readyHoldMinutes: 500 })).toEqual({ readyHoldMinutes: 5 });
-    expect(readKitchenSettings({ readyHoldMinutes: '9' })).toEqual({ readyHoldMinutes: 5 });
+    const defaults = { readyHoldMinutes: 5, deliveryTravelMinutes: 20 };
+    expect(readKitchenSettings({})).toEqual(defaults);
+    expect(readKitchenSettings(null)).toEqual(defaults);
+    expect(readKitchenSettings({ timeZone: 'Europe/Rome', readyHoldMinutes: 12 })).toEqual({ ...defaults, readyHoldMinutes: 12 });
+    expect(readKitchenSettings({ readyHoldMinutes: 500 })).toEqual(defaults);
+    expect(readKitchenSettings({ readyHoldMinutes: '9' })).toEqual(defaults);
+    expect(readKitchenSettings({ readyHoldMinutes: 7, deliveryTravelMinutes: 35 })).toEqual({ readyHoldMinutes: 7, deliveryTravelMinutes: 35 });
+    expect(readKitchenSettings({ deliveryTravelMinutes: 0 })).toEqual(defaults);
   });
 
   it('keeps only the keys an update gives, and refuses an empty, unknown or out-of-range one as bad input', () => {

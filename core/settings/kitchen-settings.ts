@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../contracts/errors';
+import { DEFAULT_TRAVEL_MINUTES, TRAVEL_MINUTES_RANGE } from '../../domain/delivery/travel-time';
 import { parseInput } from '../validate';
 
 const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
@@ -18,6 +19,8 @@ const wholeMinutes = (min: number, max: number) =>
 export const kitchenSettingsSchema = z.object({
   /** How long a READY order may wait at the pass before the expo and the console show it as waiting too long. */
   readyHoldMinutes: wholeMinutes(1, 120).default(5),
+  /** Pass to door, until delivered trips teach it (core/delivery/travel-time.ts). */
+  deliveryTravelMinutes: wholeMinutes(TRAVEL_MINUTES_RANGE.min, TRAVEL_MINUTES_RANGE.max).default(DEFAULT_TRAVEL_MINUTES),
 });
 export type KitchenSettings = z.output<typeof kitchenSettingsSchema>;
 export type KitchenSettingKey = keyof KitchenSettings;

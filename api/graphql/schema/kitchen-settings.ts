@@ -9,6 +9,9 @@ const KitchenSettingsRef = builder.objectRef<KitchenSettings>('KitchenSettings')
     readyHoldMinutes: t.exposeInt('readyHoldMinutes', {
       description: 'How long a READY order may wait at the pass before the expo and the console show it as waiting too long (1..120, default 5).',
     }),
+    deliveryTravelMinutes: t.exposeInt('deliveryTravelMinutes', {
+      description: 'Pass to door as the manager set it (1..180, default 20); updateDeliverySettings changes it, dispatchBoard.travel says what is in force.',
+    }),
   }),
 });
 
