@@ -114,7 +114,8 @@ export const EVENT_PERMISSIONS: Readonly<Record<keyof BroadcastEvents, Permissio
   'task:updated': 'stations:read',
   'task:completed': 'stations:read',
   'station:load': 'stations:read',
-  'delivery:updated': 'deliveries:work',
+  // Dispatchers hear every delivery; a rider hears only their own, in their user room (toUser).
+  'delivery:updated': 'deliveries:dispatch',
   'inventory:alert': 'inventory:read',
   'menu:updated': 'menu:read',
   'platform:sync': 'platforms:manage',
@@ -180,6 +181,14 @@ export function permissionRoom(tenantId: string, permission: Permission): string
 /** Every socket of one user, so logout or deactivation can cut them all on every node. */
 export function userRoom(tenantId: string, userId: string): string {
   return `tenant:${tenantId}:user:${userId}`;
+}
+
+/**
+ * Who may read an event sent to one user's room (EventPublisher.toUser), as the event log records
+ * it in place of a permission: a socket resuming is replayed it only if it is that user's.
+ */
+export function userAudience(userId: string): string {
+  return `user:${userId}`;
 }
 
 /** Station rooms carry the tenant id too: a guessed station id alone never reaches a room. */

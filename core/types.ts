@@ -33,7 +33,7 @@ export type AccessRevoked = (user: { tenantId: string; userId: string }) => Prom
 export type BoardScreenRevoked = (tenantId: string, screenId: string) => Promise<void>;
 
 /** The cross-process Socket.io publisher (events/event-publisher.ts), as the services use it. */
-export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation'>;
+export type RealtimeEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toUser'>;
 
 /** The client inside `db.$transaction(async (tx) => …)`: still tenant-scoped (same extension). */
 export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];

@@ -5,6 +5,7 @@ import {
   boardScreenRoom,
   permissionRoom,
   stationRoom,
+  userAudience,
   userRoom,
   type ServerEventName,
   type ServerEventPayload,
@@ -45,6 +46,11 @@ export interface EventPublisher {
   toStation(tenantId: string, stationId: string): RoomEmitter;
   /** The tenant room and the station room in ONE broadcast: a socket in both gets it once. */
   toTenantAndStation(tenantId: string, stationId: string): RoomEmitter;
+  /**
+   * One user's sockets only, whatever their role's permissions (a rider's own delivery): resumed
+   * sockets are replayed it only if they are that user's (contracts/socket-events.ts userAudience).
+   */
+  toUser(tenantId: string, userId: string): RoomEmitter;
   /**
    * Work that will publish later (a coalesced `station:load` waiting for its turn): close()
    * waits for it, so an announcement still due when a process stops is published, not dropped.
@@ -94,7 +100,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   let closed = false;
   const tracked = new Set<Promise<unknown>>();
 
-  function publish(tenantId: string, rooms: string[], event: ServerEventName, payload: unknown, once?: string): Promise<void> {
+  function publish(tenantId: string, rooms: string[], event: ServerEventName, payload: unknown, once?: string, audience?: string): Promise<void> {
     if (closed) {
       onError(new Error(`event publisher is closed; dropped ${event}`));
       return Promise.resolve();
@@ -105,7 +111,11 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     }
     queued++;
     const delivered = emitter
-      .broadcastSequenced({ rooms, tenantId, permission: EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` }, event, payload)
+      .broadcastSequenced(
+        { rooms, tenantId, permission: audience ?? EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` },
+        event,
+        payload,
+      )
       .finally(() => {
         queued--;
       });
@@ -136,6 +146,10 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     toTenant: (tenantId) => roomEmitter(required(tenantId, 'tenantId'), true, null),
     toStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), false, required(stationId, 'stationId')),
     toTenantAndStation: (tenantId, stationId) => roomEmitter(required(tenantId, 'tenantId'), true, required(stationId, 'stationId')),
+    toUser: (tenantId, userId) => ({
+      emit: (event, payload, options) =>
+        publish(required(tenantId, 'tenantId'), [userRoom(tenantId, required(userId, 'userId'))], event, payload, options?.once, userAudience(userId)),
+    }),
     disconnectUser: (tenantId, userId) => emitter.disconnectSockets([userRoom(required(tenantId, 'tenantId'), required(userId, 'userId'))]),
     disconnectBoardScreen: (tenantId, screenId) =>
       publicPages.disconnectSockets([boardScreenRoom(required(tenantId, 'tenantId'), required(screenId, 'screenId'))]),

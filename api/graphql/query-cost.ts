@@ -38,7 +38,7 @@ export const LARGEST_PAGE = 500;
  * took about 1 s either way).
  */
 const LOADED_PER_ROW: Record<string, string> = {
-  'Query.orders': '{ id items { id menuItem { id } tasks { id station { id } subtasks { id } } } }',
+  'Query.orders': '{ id items { id menuItem { id } tasks { id station { id } subtasks { id } } } delivery { id rider { id } } }',
 };
 const loadedSelections = new Map(Object.entries(LOADED_PER_ROW).map(([field, selection]) => [field, selectionOf(selection)]));
 

@@ -127,7 +127,12 @@ describe('the tracking link', () => {
 
     // Out with a rider: the rider's first name, nothing else of theirs.
     const rider = await api.prisma.user.update({ where: { id: k.tenant.users.DELIVERY.id }, data: { name: 'Marco Bianchi' } });
-    await api.prisma.deliveryAssignment.create({ data: { tenantId: k.tenant.id, orderId: order.id, riderId: rider.id, status: 'assigned' } });
+    const delivery = await api.prisma.deliveryAssignment.findUniqueOrThrow({ where: { orderId: order.id } });
+    const assigned = await api.gql(k.token.manager, 'mutation($d: ID!, $r: ID!) { assignRider(deliveryId: $d, riderId: $r) { id } }', {
+      d: delivery.id,
+      r: rider.id,
+    });
+    expect(assigned.errors).toBeUndefined();
     const out = await api.gql(k.token.staff, 'mutation($id: ID!) { handOffOrder(id: $id, to: OUT_FOR_DELIVERY) { status } }', { id: order.id });
     expect(out.errors).toBeUndefined();
     const onTheWay = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());

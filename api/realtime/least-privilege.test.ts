@@ -28,12 +28,22 @@ afterAll(async () => {
   await rt?.close();
 });
 
-/** Emits `marker`'s events, then a control event everyone may read, and waits for it everywhere. */
+/**
+ * Emits `marker`'s events, then a control event every role reads (riders read no order event:
+ * theirs is a delivery event in their own room), and waits for it everywhere.
+ */
 async function whoReceived(emit: () => Promise<void>, marker: string): Promise<Role[]> {
   await emit();
   const orderId = randomUUID();
-  const control = Promise.all(ROLES.map((role) => nextEvent(clients[role], 'order:updated', (p) => p.orderId === orderId)));
+  const control = Promise.all(
+    ROLES.map((role) =>
+      role === 'DELIVERY'
+        ? nextEvent(clients[role], 'delivery:updated', (p) => p.deliveryId === orderId)
+        : nextEvent(clients[role], 'order:updated', (p) => p.orderId === orderId),
+    ),
+  );
   await rt.publisher.toTenant(tenant.id).emit('order:updated', { orderId, changes: { status: 'READY' } });
+  await rt.publisher.toUser(tenant.id, tenant.users.DELIVERY.id).emit('delivery:updated', { deliveryId: orderId, status: 'assigned' });
   await control;
   return ROLES.filter((role) => seen[role].some((e) => JSON.stringify(e.payload).includes(marker)));
 }
@@ -59,7 +69,28 @@ it('sends platform:sync and platform:order only to roles with platforms:manage (
   expect(seen.OWNER.filter((e) => JSON.stringify(e.payload).includes(platformId)).map((e) => e.event)).toEqual(['platform:sync', 'platform:order']);
 });
 
-it('keeps task and station events from DELIVERY and delivery events from STAFF and OPERATOR', async () => {
+it('keeps order events from DELIVERY: a rider sees no order list, live or not', async () => {
+  const orderId = randomUUID();
+  const got = await whoReceived(async () => {
+    await rt.publisher.toTenant(tenant.id).emit('order:created', {
+      order: {
+        id: orderId,
+        orderNumber: 1,
+        channel: 'PHONE',
+        status: 'NEW',
+        customerName: null,
+        priority: 0,
+        estimatedReadyAt: null,
+        createdAt: new Date(0).toISOString(),
+        items: [],
+      },
+    });
+    await rt.publisher.toTenant(tenant.id).emit('eta:recalculated', { orderId, newEta: new Date(0).toISOString(), breakdown: null });
+  }, orderId);
+  expect(got).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR']);
+});
+
+it('keeps task and station events from DELIVERY, and sends deliveries to dispatchers and the rider alone', async () => {
   const taskId = randomUUID();
   const stationId = tenant.stations[0].id;
   const tasks = await whoReceived(
@@ -69,7 +100,13 @@ it('keeps task and station events from DELIVERY and delivery events from STAFF a
   expect(tasks).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'STAFF', 'OPERATOR']);
   const deliveryId = randomUUID();
   const deliveries = await whoReceived(() => rt.publisher.toTenant(tenant.id).emit('delivery:updated', { deliveryId, status: 'assigned' }), deliveryId);
-  expect(deliveries).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'DELIVERY']);
+  expect(deliveries).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'OPERATOR']);
+  const ridersOwn = randomUUID();
+  const toRider = await whoReceived(
+    () => rt.publisher.toUser(tenant.id, tenant.users.DELIVERY.id).emit('delivery:updated', { deliveryId: ridersOwn, status: 'assigned' }),
+    ridersOwn,
+  );
+  expect(toRider).toEqual(['DELIVERY']);
 });
 
 it('refuses join_station to roles that do not work kitchen tasks, and lets a cook in', async () => {

@@ -108,6 +108,24 @@ it('replays only the events the resuming role may read', async () => {
   }
 });
 
+it("replays an event sent to one user's room to that user alone", async () => {
+  const from = await currentSeq();
+  await rt.publisher.toUser(tenant.id, tenant.users.DELIVERY.id).emit('delivery:updated', { deliveryId: 'the-riders-own', status: 'assigned' });
+  await rt.publisher.toTenant(tenant.id).emit('delivery:updated', { deliveryId: 'for-dispatchers', status: 'assigned' });
+
+  for (const [role, expected] of [
+    ['DELIVERY', ['the-riders-own']],
+    ['OPERATOR', ['for-dispatchers']],
+    ['OWNER', ['for-dispatchers']],
+    ['STAFF', []],
+  ] as Array<[Role, string[]]>) {
+    const { seen, resume, client } = await resumeFrom(role, from);
+    expect([role, seen.map((e) => (e.payload as { deliveryId?: string }).deliveryId)]).toEqual([role, expected]);
+    expect(resume).toEqual({ seq: from + 2, complete: true });
+    client.close();
+  }
+});
+
 it('tells a client whose missed events are no longer kept to refetch', async () => {
   const from = await currentSeq();
   const stationId = randomUUID();

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { can, ROLE_PERMISSIONS, type Permission } from '../../domain/auth/permissions';
-import { permissionRoom, tenantRoom, userRoom, type ResumePayload } from '../../contracts/socket-events';
+import { permissionRoom, tenantRoom, userAudience, userRoom, type ResumePayload } from '../../contracts/socket-events';
 import { readEventsAfter, REPLAY_MAX_EVENTS, type LoggedEvent } from '../../events/event-log';
 import type { BrigadeSocket } from './socket-types';
 
@@ -32,12 +32,13 @@ export async function joinAndResume(socket: BrigadeSocket, pool: Pool, lastSeq: 
   socket.emit('realtime:resume', resume);
 }
 
-/** Sends the events the socket's role may read, in order; returns the last seq looked at. */
+/** Sends the events the socket's role may read, and those sent to its user, in order; returns the last seq looked at. */
 function replay(socket: BrigadeSocket, events: readonly LoggedEvent[], from: number): number {
   let cursor = from;
+  const own = userAudience(socket.data.userId);
   for (const event of events) {
     cursor = event.seq;
-    if (!can(socket.data.role, event.permission as Permission)) continue;
+    if (event.permission !== own && !can(socket.data.role, event.permission as Permission)) continue;
     const args = (JSON.parse(event.message) as { data: { packet: { data: unknown[] } } }).data.packet.data;
     // The same [event, payload, { seq }] the adapter delivers live, so clients cannot tell them apart.
     (socket.emit as (...a: unknown[]) => boolean)(...args);

@@ -29,13 +29,13 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
       estimatedReadyAt: true,
       actualReadyAt: true,
       items: { where: { status: { not: 'CANCELLED' } }, select: { nameSnapshot: true, quantity: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-      deliveries: { orderBy: { createdAt: 'desc' }, take: 1, select: { rider: { select: { name: true } } } },
+      delivery: { select: { rider: { select: { name: true } } } },
     },
   });
   if (!order) throw linkNotFound();
   const stage = trackingStage(order.status);
   const range = isCooking(stage) && order.estimatedReadyAt ? etaRange(order.estimatedReadyAt, now) : null;
-  const riderName = order.deliveries[0]?.rider?.name.trim();
+  const riderName = order.delivery?.rider?.name.trim();
   const riderShown = (stage === 'out_for_delivery' || stage === 'delivered') && riderName;
   return {
     orderNumber: order.orderNumber,

@@ -5,7 +5,7 @@ import type { LearnedDurationsCache } from '../kitchen-read/learned-durations';
 import { kitchenFailure, type FailureType } from '../../contracts/errors';
 
 /** The part of the cross-process publisher (events/event-publisher.ts) the activities use. */
-export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation' | 'track'>;
+export type KitchenEvents = Pick<EventPublisher, 'toTenant' | 'toStation' | 'toTenantAndStation' | 'toUser' | 'track'>;
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { tenantRows } from '../../db/sql';
+import { forTenant } from '../../db/tenant-scope';
+import { announceOrderDelivery } from '../delivery/announce-delivery';
 import { OrderItemStatus, OrderStatus, Prisma } from '../../prisma/generated/client';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
 import { FINAL_ORDER_STATUSES, HAND_OFF_STATUSES } from '../../domain/kitchen/hand-off';
@@ -148,6 +150,8 @@ export function createOrderStatusActivities(deps: ActivityDeps) {
       ? { actualReadyAt: iso(order.actualReadyAt), handedOffAt: iso(order.handedOffAt), closedAt: iso(order.closedAt), failureReason: order.failureReason }
       : {};
     deps.events.track(deps.events.toTenant(tenantId).emit('order:updated', { orderId, changes: { status, ...times } }));
+    // Riders hear no order events: the one assigned to a delivery is told it is ready to pick up.
+    if (status === 'READY') deps.events.track(announceOrderDelivery(forTenant(prisma, tenantId), deps.events, tenantId, orderId));
   };
 
   return { setItemStatus, setOrderStatus };

@@ -2,6 +2,7 @@ import { cancelOrder as cancelOrderWorkflow } from '../../temporal/kitchen-clien
 import { AppError } from '../../contracts/errors';
 import { HAND_OFF_STATUSES } from '../../domain/kitchen/hand-off';
 import { recordAudit } from '../audit/record-audit';
+import { announceOrderDelivery } from '../delivery/announce-delivery';
 import type { TenantDb } from '../../db/tenant-scope';
 import { notFound, parseInput, requireId } from '../validate';
 import { nameTheOrder, requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
@@ -41,6 +42,7 @@ export async function cancelOrder({
     unwrapKitchen(result);
   }
   await recordAudit({ db, actor, action: 'order.cancel', entityType: 'Order', entityId: id, details: { orderNumber: order.orderNumber, reason } });
+  await announceOrderDelivery(db, events, actor.tenantId, id);
   return db.order.findUniqueOrThrow({ where: { id }, include: orderInclude });
 }
 

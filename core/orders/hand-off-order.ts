@@ -2,6 +2,7 @@ import { handOffOrder as handOffOrderWorkflow } from '../../temporal/kitchen-cli
 import { AppError } from '../../contracts/errors';
 import { handOffProblem, type HandOffStatus } from '../../domain/kitchen/hand-off';
 import { recordAudit } from '../audit/record-audit';
+import { followOrderHandOff } from '../delivery/follow-order-hand-off';
 import { notFound, parseInput, requireId } from '../validate';
 import { nameTheOrder, requireKitchen, unwrapKitchen, type KitchenServiceOptions } from './kitchen-deps';
 import { orderInclude, type OrderWithItems } from './order-include';
@@ -20,7 +21,7 @@ export interface HandOffOrderInput {
  * workflow makes the change (it completes on a final one), so the row read back is final; the
  * rules are checked here first so a refusal names the order by its number without a round trip.
  */
-export async function handOffOrder({ db, actor, input, kitchen }: KitchenServiceOptions<HandOffOrderInput, ServiceActor>): Promise<OrderWithItems> {
+export async function handOffOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<HandOffOrderInput, ServiceActor>): Promise<OrderWithItems> {
   const id = requireId(input.id, 'Order');
   const { to, reason } = parseInput(handOffOrderSchema, { to: input.to, reason: input.reason });
   const order = await db.order.findUnique({ where: { id }, select: { id: true, orderNumber: true, status: true, fulfillment: true } });
@@ -30,5 +31,6 @@ export async function handOffOrder({ db, actor, input, kitchen }: KitchenService
 
   unwrapKitchen(nameTheOrder(await handOffOrderWorkflow(requireKitchen(kitchen).client, { orderId: id, to, reason: reason ?? undefined }), order));
   await recordAudit({ db, actor, action: 'order.handoff', entityType: 'Order', entityId: id, details: { orderNumber: order.orderNumber, to, reason } });
+  await followOrderHandOff(db, events, actor.tenantId, { id, to, reason });
   return db.order.findUniqueOrThrow({ where: { id }, include: orderInclude });
 }

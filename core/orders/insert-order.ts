@@ -24,7 +24,7 @@ const StoredRow = z.object({ orderNumber: z.number().int() });
  * Stores an order in ONE statement, so in one transaction and one round trip: the tenant's next
  * order number (UPDATE … RETURNING on its row: each number handed out once, orders of a tenant
  * queue on that row), the order with its price total, its items with price, name and recipe
- * version snapshots, and the audit row. A duplicate idempotency key fails the whole statement
+ * version snapshots, its delivery when it is delivered, and the audit row. A duplicate idempotency key fails the whole statement
  * with a unique violation (23505), and nothing is stored.
  */
 export async function insertOrder(db: TenantDb, actor: ServiceActor, data: CreateOrderInput, lines: ResolvedLine[]): Promise<StoredOrder> {
@@ -75,6 +75,10 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
                      -- Distinct times keep the items in the order they were taken (the kitchen plans in that order).
                      ${items.map((_, i) => new Date(now + i))}::timestamptz[])
         AS l(id, menu_item_id, version_id, quantity, unit_price, name, modifications, notes, created_at)
+    ), delivery AS (
+      -- A delivery order (it has an address) waits for a rider from the start.
+      INSERT INTO delivery_assignments (id, tenant_id, order_id, status, created_at)
+      SELECT gen_random_uuid(), ${tenantId}::uuid, o.id, 'pending', ${at} FROM o WHERE ${data.fulfillment}::text = 'DELIVERY'
     ), logged AS (
       INSERT INTO audit_logs (id, tenant_id, user_id, action, entity_type, entity_id, details, ip_address, created_at)
       SELECT gen_random_uuid(), ${audit.tenantId}::uuid, ${audit.userId}::uuid, ${audit.action}, ${audit.entityType}, o.id,

@@ -17,6 +17,8 @@ export const orderInclude = {
       },
     },
   },
+  // Its delivery (orders with an address): the console answers "when is it at my door?".
+  delivery: { include: { rider: { select: { id: true, name: true } } } },
 } satisfies Prisma.OrderInclude;
 
 export type OrderWithItems = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;

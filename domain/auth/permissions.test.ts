@@ -31,6 +31,12 @@ it('lets managers and up, nobody on the floor, set up the pickup board screens',
   expect(ROLES.filter((r) => can(r, 'boards:manage'))).toEqual(['OWNER', 'ADMIN', 'MANAGER']);
 });
 
+it('gives riders their deliveries and nothing else: no order list, no dispatching', () => {
+  expect(ROLE_PERMISSIONS.DELIVERY).toEqual(['deliveries:work']);
+  expect(ROLES.filter((r) => can(r, 'deliveries:dispatch'))).toEqual(['OWNER', 'ADMIN', 'MANAGER', 'OPERATOR']);
+  expect(ROLES.filter((r) => can(r, 'deliveries:configure'))).toEqual(['OWNER', 'ADMIN', 'MANAGER']);
+});
+
 it('grants nothing to unknown or missing roles', () => {
   expect(can('SUPERUSER', 'stations:read')).toBe(false);
   expect(can(undefined, 'stations:read')).toBe(false);

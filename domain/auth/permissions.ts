@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'platforms:manage',
   'platforms:review',
   'deliveries:work',
+  'deliveries:dispatch',
+  'deliveries:configure',
   'boards:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,10 +43,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, readonly Permission[]>>
   MANAGER,
   // Kitchen staff: sees what to cook and where, works KDS tasks, sees orders on the board, hands them over at the pass.
   STAFF: ['stations:read', 'menu:read', 'recipes:read', 'orders:read', 'orders:handoff', 'tasks:work'],
-  // Phone / front of house: takes orders, reads menu, stations and ETA (ETA is part of orders).
-  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write', 'orders:handoff'],
-  // Riders: see the orders they carry and work their deliveries.
-  DELIVERY: ['orders:read', 'deliveries:work'],
+  // Phone / front of house: takes orders, reads menu, stations and ETA (ETA is part of orders),
+  // hands them over, and sends the riders out.
+  OPERATOR: ['stations:read', 'menu:read', 'orders:read', 'orders:write', 'orders:handoff', 'deliveries:dispatch'],
+  // Riders: their own deliveries only (what a rider needs of each order comes with the delivery),
+  // no order list, no other customer's phone, no kitchen events.
+  DELIVERY: ['deliveries:work'],
 };
 
 const LOOKUP: ReadonlyMap<string, ReadonlySet<Permission>> = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, perms]) => [role, new Set(perms)]));

@@ -24,7 +24,12 @@ export async function loginToken(url: string, tenant: string, email: string, pas
 export async function placeOrder(
   url: string,
   token: string,
-  order: { customerName: string; customerPhone?: string; items: Array<{ name: string; quantity: number; modifications?: string }> },
+  order: {
+    customerName: string;
+    customerPhone?: string;
+    customerAddress?: string;
+    items: Array<{ name: string; quantity: number; modifications?: string }>;
+  },
 ): Promise<number> {
   const { menuItems } = await gql<{ menuItems: Array<{ id: string; name: string }> }>(url, token, '{ menuItems { id name } }');
   const items = order.items.map(({ name, ...rest }) => {
@@ -36,7 +41,15 @@ export async function placeOrder(
     url,
     token,
     'mutation ($input: CreateOrderInput!) { createOrder(input: $input) { orderNumber } }',
-    { input: { channel: 'PHONE', customerName: order.customerName, customerPhone: order.customerPhone ?? null, items } },
+    {
+      input: {
+        channel: 'PHONE',
+        customerName: order.customerName,
+        customerPhone: order.customerPhone ?? null,
+        customerAddress: order.customerAddress ?? null,
+        items,
+      },
+    },
   );
   return createOrder.orderNumber;
 }

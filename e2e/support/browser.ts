@@ -9,12 +9,14 @@ import { ROOT } from './stack';
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const TABLET = { width: 1280, height: 800 };
+/** A rider's phone. */
+export const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 export interface E2eBrowser {
   browser: Browser;
-  /** A fresh context (own storage, own session) at tablet size. */
-  page(name: string): Promise<E2ePage>;
+  /** A fresh context (own storage, own session) at tablet size, or the size given. */
+  page(name: string, opts?: { viewport?: { width: number; height: number } }): Promise<E2ePage>;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,9 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   });
   return {
     browser,
-    async page(name) {
+    async page(name, opts = {}) {
       const context = await browser.newContext({
-        viewport: TABLET,
+        viewport: opts.viewport ?? TABLET,
         deviceScaleFactor: 1,
         locale: 'en-GB',
         timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -84,6 +86,6 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Blinking carets, focus rings and hover states differ from run to run for no reason.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.mouse.move(0, TABLET.height - 1);
+  await page.mouse.move(0, (page.viewportSize() ?? TABLET).height - 1);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), caret: 'hide', animations: 'disabled', fullPage: opts.fullPage ?? false });
 }

@@ -149,6 +149,8 @@ export async function deleteTenants(prisma: Db, tenantIds: string[]): Promise<vo
   await prisma.taskDuration.deleteMany({ where });
   await prisma.subtaskInstance.deleteMany({ where });
   await prisma.taskInstance.deleteMany({ where });
+  await prisma.deliveryAssignment.deleteMany({ where });
+  await prisma.shift.deleteMany({ where });
   await prisma.orderItem.deleteMany({ where });
   await prisma.deliveryAssignment.deleteMany({ where });
   await prisma.order.deleteMany({ where });

@@ -28,6 +28,8 @@ export interface KitchenApi {
   gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
   /** A kitchen of its own: bench (banco ×2 slots), second bench, oven (forno), cold station; pizza and salad. */
   kitchen(): Promise<TestKitchen>;
+  /** An access token of this user, through the login mutation. */
+  login(tenant: TestTenant, email: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export interface TestKitchen {
   station: { bench: string; bench2: string; oven: string; cold: string };
   menu: { pizza: string; salad: string };
   /** Access tokens by role, obtained through the login mutation. */
-  token: { manager: string; staff: string; operator: string };
+  token: { manager: string; staff: string; operator: string; rider: string };
 }
 
 /** Pizza: stretch (2 subtasks, one optional) → top → bake, 13 minutes on the critical path. */
@@ -82,7 +84,10 @@ export const SALAD: WorkflowDefinition = {
   ],
 };
 
-/** `worker: false`: the API only; the test runs the worker. `clock`: the activities' clock (see startKitchenHarness). `env`: variables of this API only. */
+/**
+ * `worker: false`: the API only; the test runs the worker. `clock`: the activities' clock (see
+ * startKitchenHarness). `env`: variables of this API only.
+ */
 export async function startKitchenApi(name: string, opts: { worker?: boolean; clock?: () => Date; env?: Record<string, string> } = {}): Promise<KitchenApi> {
   const h = await startKitchenHarness(name, opts);
   const env = loadEnv({ ...process.env, ...opts.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
@@ -139,6 +144,7 @@ export async function startKitchenApi(name: string, opts: { worker?: boolean; cl
         manager: await login(tenant, tenant.users.MANAGER.email),
         staff: await login(tenant, tenant.users.STAFF.email),
         operator: await login(tenant, tenant.users.OPERATOR.email),
+        rider: await login(tenant, tenant.users.DELIVERY.email),
       };
       return { tenant, station: { bench, bench2, oven, cold }, menu, token };
     };
@@ -151,7 +157,7 @@ export async function startKitchenApi(name: string, opts: { worker?: boolean; cl
       const cleanup = createPrisma(h.databaseUrl, { max: 2 });
       await deleteTenants(cleanup, tenants).finally(() => cleanup.$disconnect());
     };
-    return { h, prisma: h.prisma, url, gql, kitchen, stop };
+    return { h, prisma: h.prisma, url, gql, kitchen, login, stop };
   } catch (err) {
     await built?.close();
     await h.stop();

@@ -12,10 +12,12 @@ import './audit-log';
 import './task';
 import './station-queue';
 import './order';
+import './delivery';
 import './eta';
 import './kitchen-inventory';
 import './analytics';
 import './platform';
+import './kitchen-settings';
 import './board-screen';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */

@@ -18,6 +18,8 @@ const BY_NAME: Record<string, Entity> = {
   platformOrderId: 'platformOrder',
   taskId: 'task',
   subtaskId: 'subtask',
+  deliveryId: 'delivery',
+  riderId: 'rider',
 };
 
 const BY_FIELD: Record<string, Entity> = {

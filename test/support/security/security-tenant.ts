@@ -26,6 +26,8 @@ export type Entity =
   | 'platformAssignment'
   | 'platformOrder'
   | 'user'
+  | 'delivery'
+  | 'rider'
   | 'boardScreen';
 
 export interface SecurityTenant {
@@ -79,6 +81,8 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       status: 'PREPARING',
       customerName: `Customer ${marker}`,
       customerPhone: '+49 30 1234567',
+      customerAddress: `Via Roma 1 ${marker}`,
+      fulfillment: 'DELIVERY',
       items: { create: { tenantId, menuItemId: menuItem.id, workflowVersionId: version.id, unitPrice: menuItem.price, nameSnapshot: menuItem.name } },
     },
     include: { items: true },
@@ -124,7 +128,9 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
     },
     include: { assignments: true, orders: true },
   });
-  await prisma.deliveryAssignment.create({ data: { tenantId, orderId: order.id, riderId: users.DELIVERY.id, notes: `Ring twice ${marker}` } });
+  const delivery = await prisma.deliveryAssignment.create({
+    data: { tenantId, orderId: order.id, riderId: users.DELIVERY.id, status: 'assigned', assignedAt: new Date(), notes: `Ring twice ${marker}` },
+  });
   await prisma.inventoryMovement.create({
     data: {
       tenantId,
@@ -160,6 +166,8 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       platformAssignment: platform.assignments[0].id,
       platformOrder: platform.orders[0].id,
       user: users.STAFF.id,
+      delivery: delivery.id,
+      rider: users.DELIVERY.id,
       boardScreen: boardScreen.id,
     },
   };

@@ -9,7 +9,7 @@ import type { RoleName } from '../../../contracts/socket-events';
 const LANDING: Record<RoleName, string> = {
   STAFF: '/kds',
   OPERATOR: '/console',
-  DELIVERY: '/orders',
+  DELIVERY: '/rider',
   MANAGER: '/admin',
   ADMIN: '/admin',
   OWNER: '/admin',

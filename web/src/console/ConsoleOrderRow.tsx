@@ -1,42 +1,65 @@
 import { useState } from 'react';
 import { useGqlMutation } from '../api/hooks';
+import { ORDER_STATUS_LABEL, readyWait } from '../orders/hand-off';
+import { HandOffActions } from '../orders/HandOffActions';
 import { etaText } from '../orders/orders-api';
+import { ReadySince } from '../orders/ReadySince';
 import { FormError } from '../shell/states';
 import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
+import { DeliveryLine } from './DeliveryLine';
 import { TrackingLink } from './TrackingLink';
 
-const STATUS_LABEL: Record<string, string> = { NEW: 'new', PREPARING: 'preparing', READY: 'ready' };
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/** Still being cooked: late or not, and the operator may still raise or cancel it. */
+export const inKitchen = (o: ConsoleOrder) => o.status === 'NEW' || o.status === 'PREPARING';
+
+/** Late against the kitchen's ETA; once READY the kitchen is done, and the pass's wait shows instead. */
 export function isLate(o: ConsoleOrder, now: number): boolean {
-  if (o.status === 'READY') return false;
+  if (!inKitchen(o)) return false;
   return o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now);
 }
 
-/** One open order: live status and ETA, who it is for, and the two things an operator may do to it. */
-export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: number }) {
+/**
+ * One open order: live status and ETA, who it is for, and what an operator may do to it: raise or
+ * cancel while it cooks, hand it over once READY, mark a delivery delivered or failed.
+ */
+export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: ConsoleOrder; now: number; holdMinutes: number }) {
   const raise = useGqlMutation(UPDATE_PRIORITY, [['orders']]);
   const cancel = useGqlMutation(CANCEL_ORDER, [['orders']]);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const late = isLate(o, now);
-  const open = o.status !== 'READY';
+  const open = inKitchen(o);
+  const overdue = o.status === 'READY' && o.actualReadyAt !== null && readyWait(o.actualReadyAt, now, holdMinutes).late;
 
   return (
-    <li className={`console-order status-box--${o.status.toLowerCase()}${late ? ' is-late' : ''}`} data-order-number={o.orderNumber} data-status={o.status}>
+    <li
+      className={`console-order status-box--${o.status.toLowerCase()}${late ? ' is-late' : ''}${overdue ? ' is-overdue' : ''}`}
+      data-order-number={o.orderNumber}
+      data-status={o.status}
+    >
       <div className="console-order__head">
         <strong className="console-order__number">#{o.orderNumber}</strong>
         <span className={`badge status--${o.status.toLowerCase()}`} data-testid="order-status">
-          {STATUS_LABEL[o.status] ?? o.status}
+          {ORDER_STATUS_LABEL[o.status].toLowerCase()}
         </span>
         {o.priority > 0 && <span className="badge badge--warning">{PRIORITY_LABEL[o.priority]}</span>}
         {late && <span className="badge badge--error">late{o.delayMinutes > 0 ? ` +${o.delayMinutes} min` : ''}</span>}
-        <span className={`console-order__eta${late ? ' is-late' : ''}`}>{o.status === 'READY' ? 'ready now' : etaText(o.estimatedReadyAt, now)}</span>
+        {o.status === 'READY' ? (
+          <ReadySince className="console-order__eta" actualReadyAt={o.actualReadyAt} now={now} holdMinutes={holdMinutes} />
+        ) : o.status === 'OUT_FOR_DELIVERY' ? (
+          <span className="console-order__eta">out for delivery{o.handedOffAt && ` since ${clock(o.handedOffAt)}`}</span>
+        ) : inKitchen(o) ? (
+          <span className={`console-order__eta${late ? ' is-late' : ''}`}>{etaText(o.estimatedReadyAt, now)}</span>
+        ) : null}
       </div>
       <p className="console-order__customer">
         {o.customerName ?? <span className="muted">no name</span>}
         {o.customerPhone && <span className="muted"> · {o.customerPhone}</span>}
         {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
       </p>
+      {o.delivery && <DeliveryLine order={o} />}
       <p className="console-order__items muted">
         {o.items.map((i) => `${i.quantity} × ${i.name}${i.modifications ? ` (${i.modifications})` : ''}`).join(', ')}
       </p>
@@ -55,6 +78,7 @@ export function ConsoleOrderRow({ order: o, now }: { order: ConsoleOrder; now: n
           </button>
         </div>
       )}
+      {!open && <HandOffActions order={o} size="small" />}
       {cancelling && (
         <form
           className="inline-form"

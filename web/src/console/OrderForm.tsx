@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useReducer, useState, type FormEvent } from 'react';
+import { useId, useReducer, useState, type FormEvent } from 'react';
+import type { Fulfillment } from '../../../domain/kitchen/hand-off';
+import { ApiError } from '../api/errors';
 import { useApi } from '../api/hooks';
 import { FormError } from '../shell/states';
 import { cartReducer, orderItems } from './cart';
@@ -12,6 +14,18 @@ import { useEtaQuote } from './use-eta-quote';
 const EMPTY_CUSTOMER = { customerName: '', customerPhone: '', customerAddress: '', notes: '', requestedAt: '' };
 type Customer = typeof EMPTY_CUSTOMER;
 
+const FULFILLMENT_CHOICES: ReadonlyArray<[Fulfillment, string]> = [
+  ['TAKEAWAY', 'Takeaway'],
+  ['DINE_IN', 'Dine in'],
+  ['DELIVERY', 'Delivery'],
+];
+
+/** The server's message for one field of a refused order, shown under that field. */
+function fieldError(error: unknown, path: string): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') return null;
+  return error.fieldErrors.find((f) => f.path === path)?.message ?? null;
+}
+
 /**
  * Taking a phone order: dishes first (the caller starts with what they want), the live quote next
  * to them, then who and where. One idempotency key per order attempt, renewed only after success,
@@ -22,10 +36,13 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
   const client = useQueryClient();
   const [lines, dispatch] = useReducer(cartReducer, []);
   const [customer, setCustomer] = useState<Customer>(EMPTY_CUSTOMER);
+  const [fulfillment, setFulfillment] = useState<Fulfillment>('TAKEAWAY');
+  const id = useId();
   const [key, setKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const { quote, error: quoteError, updating } = useEtaQuote(lines);
+  const addressError = fieldError(error, 'customerAddress');
 
   const field = (name: keyof Customer) => ({
     value: customer[name],
@@ -37,11 +54,14 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
     if (lines.length === 0 || busy) return;
     setBusy(true);
     setError(null);
-    const { requestedAt, ...rest } = customer;
+    const { requestedAt, customerAddress, ...rest } = customer;
     try {
       const input = {
         channel: 'PHONE' as const,
+        fulfillment,
         ...rest,
+        // Only a delivery goes somewhere: an address typed before switching to takeaway is not sent.
+        customerAddress: fulfillment === 'DELIVERY' ? customerAddress : '',
         requestedAt: requestedAt ? new Date(requestedAt).toISOString() : null,
         idempotencyKey: key,
         items: orderItems(lines),
@@ -49,6 +69,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
       const { createOrder } = await api.request(CREATE_ORDER, { input });
       dispatch({ type: 'clear' });
       setCustomer(EMPTY_CUSTOMER);
+      setFulfillment('TAKEAWAY');
       setKey(newIdempotencyKey());
       onPlaced(createOrder);
       void client.invalidateQueries({ queryKey: ['orders'] });
@@ -78,10 +99,34 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
             <input name="customerPhone" type="tel" autoComplete="off" {...field('customerPhone')} />
           </label>
         </div>
-        <label className="field">
-          <span>Delivery address (empty for pick-up)</span>
-          <input name="customerAddress" autoComplete="off" {...field('customerAddress')} />
-        </label>
+        <fieldset className="field fulfillment-choice">
+          <legend>How it leaves</legend>
+          {FULFILLMENT_CHOICES.map(([value, label]) => (
+            <label key={value} className="fulfillment-choice__option">
+              <input type="radio" name="fulfillment" value={value} checked={fulfillment === value} onChange={() => setFulfillment(value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {fulfillment === 'DELIVERY' && (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-address`}>
+              Delivery address
+            </label>
+            <input
+              id={`${id}-address`}
+              name="customerAddress"
+              autoComplete="off"
+              {...field('customerAddress')}
+              {...(addressError ? { 'aria-invalid': true, 'aria-describedby': `${id}-address-error` } : {})}
+            />
+            {addressError && (
+              <small id={`${id}-address-error`} className="field__error">
+                {addressError}
+              </small>
+            )}
+          </div>
+        )}
         <div className="field-row">
           <label className="field">
             <span>Ready by (optional)</span>
@@ -92,7 +137,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
             <input name="notes" autoComplete="off" {...field('notes')} />
           </label>
         </div>
-        <FormError error={error} />
+        {!addressError && <FormError error={error} />}
         <button type="submit" className="btn btn--primary btn--block order-form__place" disabled={lines.length === 0 || busy}>
           {busy ? 'Placing…' : 'Place order'}
         </button>

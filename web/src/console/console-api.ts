@@ -36,12 +36,26 @@ const ConsoleOrderFields = graphql(`
     id
     orderNumber
     status
+    fulfillment
+    handOffChoices
     priority
     customerName
     customerPhone
     customerAddress
     requestedAt
     estimatedReadyAt
+    actualReadyAt
+    handedOffAt
+    deliveredBy
+    delivery {
+      id
+      status
+      failureReason
+      rider {
+        id
+        name
+      }
+    }
     isLate
     delayMinutes
     createdAt
@@ -57,11 +71,13 @@ const ConsoleOrderFields = graphql(`
 export type ConsoleOrder = ResultOf<typeof ConsoleOrderFields>;
 
 // Under 'orders': live-cache refetches it on order:created / order:updated / eta:recalculated.
+/** Open orders, and those on their way to the customer; a search (a customer calling) finds any. */
+export const CONSOLE_OPEN_STATUSES = ['NEW', 'PREPARING', 'READY', 'OUT_FOR_DELIVERY'] as const;
 export const consoleOrdersKey = (search: string) => ['orders', 'console', search] as const;
 export const CONSOLE_ORDERS_QUERY = graphql(
   `
-    query ConsoleOrders($search: String) {
-      orders(status: [NEW, PREPARING, READY], search: $search, limit: 60) {
+    query ConsoleOrders($search: String, $status: [OrderStatus!]) {
+      orders(status: $status, search: $search, limit: 60) {
         ...ConsoleOrderFields
       }
     }

@@ -1,12 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { graphql } from '../api/graphql';
+import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
+import { readyWait } from '../orders/hand-off';
+import { HandOffActions, type HandedOff } from '../orders/HandOffActions';
 import { etaText } from '../orders/orders-api';
+import { ReadySince } from '../orders/ReadySince';
+import { useReadyHoldMinutes } from '../orders/use-ready-hold';
 import { useSocketEvent } from '../realtime/RealtimeProvider';
 import { Empty, QueryView } from '../shell/states';
 import { usePrintOne } from './use-print-one';
 import { useNow } from './use-now';
+
+type ExpoData = ResultOf<typeof EXPO_QUERY>;
+export type ExpoOrder = ExpoData['orders'][number];
 
 const EXPO_KEY = ['orders', 'expo'] as const;
 const EXPO_QUERY = graphql(`
@@ -15,8 +22,11 @@ const EXPO_QUERY = graphql(`
       id
       orderNumber
       status
+      fulfillment
+      handOffChoices
       customerName
       estimatedReadyAt
+      actualReadyAt
       createdAt
       notes
       items {
@@ -51,8 +61,9 @@ const STATUS_TEXT: Record<string, string> = {
 
 /**
  * The pass: every open order with each item's tasks across all stations, so expo sees what an
- * order still waits for. Task events do not touch the `orders` cache elsewhere, so this view
- * refreshes itself on them (one refetch per burst).
+ * order still waits for, and hands ready ones over in one tap. Task events do not touch the
+ * `orders` cache elsewhere, so this view refreshes itself on them (one refetch per burst); order
+ * events (another screen's hand-over) refresh it through the shared `orders` key.
  */
 export function ExpoView({ selected, onSelect }: { selected: string | null; onSelect(orderId: string | null): void }) {
   const orders = useGqlQuery(EXPO_KEY, EXPO_QUERY, undefined, { staleTime: 0 });
@@ -66,7 +77,11 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
   };
   useSocketEvent('task:updated', refresh);
   useSocketEvent('task:completed', refresh);
-  const now = useNow(30_000);
+  const now = useNow(15_000);
+  const holdMinutes = useReadyHoldMinutes();
+  // Gone from the pass as soon as the server says so; the refetch that follows agrees.
+  const leave = (done: HandedOff) =>
+    client.setQueryData<ExpoData>(EXPO_KEY, (d) => (d && done.handOffChoices.length === 0 ? { orders: d.orders.filter((o) => o.id !== done.id) } : d));
   const [printing, print] = usePrintOne();
 
   return (
@@ -83,52 +98,61 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
             )}
             {shown.length === 0 && <Empty title="That order is no longer open" />}
             <div className="expo__grid">
-              {shown.map((o) => (
-                <section
-                  key={o.id}
-                  className={`expo-order status-box--${o.status.toLowerCase()}${printing === o.id ? ' expo-order--print' : ''}`}
-                  aria-label={`Order ${o.orderNumber}`}
-                >
-                  <header className="expo-order__head">
-                    <button type="button" className="ticket__order" onClick={() => onSelect(o.id)}>
-                      #{o.orderNumber}
-                    </button>
-                    <span className={`badge status--${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>
-                    <span className="expo-order__eta">{o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}</span>
-                    <button
-                      type="button"
-                      className="btn btn--small expo-order__print"
-                      onClick={() => print(o.id)}
-                      title={`Print the ticket of order #${o.orderNumber}`}
-                    >
-                      Print
-                    </button>
-                  </header>
-                  <p className="print-only">
-                    Placed {clock(o.createdAt)} · printed {clock(new Date(now).toISOString())}
-                  </p>
-                  {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
-                  {o.notes && <p className="ticket__note ticket__note--order">Order: {o.notes}</p>}
-                  {o.items.map((item) => (
-                    <div key={item.id} className="expo-item">
-                      <strong>
-                        {item.quantity} × {item.name}
-                      </strong>
-                      {item.modifications && <p className="expo-item__detail">{item.modifications}</p>}
-                      {item.notes && <p className="expo-item__detail">{item.notes}</p>}
-                      <ol className="expo-item__tasks">
-                        {item.tasks.map((t) => (
-                          <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
-                            <span>{t.name}</span>
-                            <span className="muted">{t.station?.name ?? '—'}</span>
-                            <span className="expo-task__status">{STATUS_TEXT[t.status] ?? t.status}</span>
-                          </li>
-                        ))}
-                      </ol>
-                    </div>
-                  ))}
-                </section>
-              ))}
+              {shown.map((o) => {
+                const overdue = o.status === 'READY' && o.actualReadyAt !== null && readyWait(o.actualReadyAt, now, holdMinutes).late;
+                return (
+                  <section
+                    key={o.id}
+                    className={`expo-order status-box--${o.status.toLowerCase()}${overdue ? ' is-overdue' : ''}${printing === o.id ? ' expo-order--print' : ''}`}
+                    aria-label={`Order ${o.orderNumber}`}
+                    data-status={o.status}
+                  >
+                    <header className="expo-order__head">
+                      <button type="button" className="ticket__order" onClick={() => onSelect(o.id)}>
+                        #{o.orderNumber}
+                      </button>
+                      <span className={`badge status--${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>
+                      {o.status === 'READY' ? (
+                        <ReadySince className="expo-order__eta" actualReadyAt={o.actualReadyAt} now={now} holdMinutes={holdMinutes} />
+                      ) : (
+                        <span className="expo-order__eta">{etaText(o.estimatedReadyAt, now)}</span>
+                      )}
+                      <button
+                        type="button"
+                        className="btn btn--small expo-order__print"
+                        onClick={() => print(o.id)}
+                        title={`Print the ticket of order #${o.orderNumber}`}
+                      >
+                        Print
+                      </button>
+                    </header>
+                    <p className="print-only">
+                      Placed {clock(o.createdAt)} · printed {clock(new Date(now).toISOString())}
+                    </p>
+                    {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
+                    {o.notes && <p className="ticket__note ticket__note--order">Order: {o.notes}</p>}
+                    {o.status === 'READY' && <HandOffActions order={o} onHandedOff={leave} />}
+                    {o.items.map((item) => (
+                      <div key={item.id} className="expo-item">
+                        <strong>
+                          {item.quantity} × {item.name}
+                        </strong>
+                        {item.modifications && <p className="expo-item__detail">{item.modifications}</p>}
+                        {item.notes && <p className="expo-item__detail">{item.notes}</p>}
+                        <ol className="expo-item__tasks">
+                          {item.tasks.map((t) => (
+                            <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
+                              <span>{t.name}</span>
+                              <span className="muted">{t.station?.name ?? '—'}</span>
+                              <span className="expo-task__status">{STATUS_TEXT[t.status] ?? t.status}</span>
+                            </li>
+                          ))}
+                        </ol>
+                      </div>
+                    ))}
+                  </section>
+                );
+              })}
             </div>
           </div>
         );

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { Empty, QueryView } from '../shell/states';
+import { ORDER_STATUS_LABEL } from './hand-off';
 import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY } from './orders-api';
-
-const STATUS_LABEL: Record<string, string> = { NEW: 'New', PREPARING: 'Preparing', READY: 'Ready', OUT_FOR_DELIVERY: 'Out for delivery' };
 
 /** Minute-level clock so "in 5 min" stays true without refetching. */
 function useNow(intervalMs = 30_000): number {
@@ -17,7 +16,7 @@ function useNow(intervalMs = 30_000): number {
 }
 
 /**
- * Read-only list of open orders with live ETAs (riders and anyone with orders:read). The cache
+ * Read-only list of open orders with live ETAs (anyone with orders:read). The cache
  * refetches on order and ETA events (realtime/live-cache.ts) and after every reconnect.
  */
 export function ActiveOrdersPage() {
@@ -30,14 +29,17 @@ export function ActiveOrdersPage() {
         {(d) => (
           <ul className="order-list" aria-label="Open orders">
             {activeOrders(d.orders).map((o) => {
-              const late = o.status !== 'READY' && (o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now));
+              const late =
+                o.status !== 'READY' && o.status !== 'OUT_FOR_DELIVERY' && (o.isLate || (o.estimatedReadyAt !== null && Date.parse(o.estimatedReadyAt) < now));
               return (
                 <li key={o.id} className={`order-card order-card--${o.status.toLowerCase()}${late ? ' is-late' : ''}`}>
                   <div className="order-card__head">
                     <strong className="order-card__number">#{o.orderNumber}</strong>
-                    <span className={`badge status--${o.status.toLowerCase()}`}>{STATUS_LABEL[o.status] ?? o.status}</span>
+                    <span className={`badge status--${o.status.toLowerCase()}`}>{ORDER_STATUS_LABEL[o.status]}</span>
                     {o.priority > 0 && <span className="badge badge--warning">{o.priority === 2 ? 'urgent' : 'high priority'}</span>}
-                    <span className={`order-card__eta${late ? ' is-late' : ''}`}>{o.status === 'READY' ? 'ready' : etaText(o.estimatedReadyAt, now)}</span>
+                    <span className={`order-card__eta${late ? ' is-late' : ''}`}>
+                      {o.status === 'READY' ? 'ready' : o.status === 'OUT_FOR_DELIVERY' ? 'on the way' : etaText(o.estimatedReadyAt, now)}
+                    </span>
                   </div>
                   {(o.customerName || o.customerAddress) && (
                     <p className="order-card__customer">

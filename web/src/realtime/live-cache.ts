@@ -13,4 +13,11 @@ export function useLiveCache(): void {
   useSocketEvent('order:created', stale('orders'));
   useSocketEvent('order:updated', stale('orders'));
   useSocketEvent('eta:recalculated', stale('orders'));
+  // A rider hears only their own deliveries; dispatchers every one. The board reads orders too
+  // (ready soon, then READY), and the console shows each order's delivery.
+  useSocketEvent('delivery:updated', stale('deliveries'));
+  useSocketEvent('delivery:updated', stale('orders'));
+  useSocketEvent('order:updated', stale('deliveries'));
+  useSocketEvent('order:created', stale('deliveries'));
+  useSocketEvent('eta:recalculated', stale('deliveries'));
 }

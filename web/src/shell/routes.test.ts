@@ -11,9 +11,10 @@ const routeFor = (path: string) => ROUTES.find((r) => matchPath(r.pattern, path)
 describe('role-based navigation', () => {
   it('shows each role only the screens its permissions allow', () => {
     expect(navFor('STAFF')).toEqual(['KDS', 'Orders']);
-    expect(navFor('OPERATOR')).toEqual(['Phone orders', 'Orders']);
-    expect(navFor('DELIVERY')).toEqual(['Orders']);
-    expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Recipes', 'Admin']);
+    expect(navFor('OPERATOR')).toEqual(['Phone orders', 'Orders', 'Dispatch']);
+    // A rider's phone shows their deliveries and nothing else.
+    expect(navFor('DELIVERY')).toEqual([]);
+    expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Dispatch', 'Recipes', 'Admin']);
     expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Pickup boards', 'Audit log']);
     expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Order review', 'Inventory', 'Pickup boards', 'Users', 'Audit log']);
     expect(tabsFor('STAFF')).toEqual([]);
@@ -25,7 +26,7 @@ describe('role-based navigation', () => {
       const route = routeFor(landingPath(role));
       expect(route && mayOpen(role, route)).toBe(true);
     }
-    expect(landingPath('DELIVERY')).toBe('/orders');
+    expect(landingPath('DELIVERY')).toBe('/rider');
     expect(landingPath('STAFF')).toBe('/kds');
     expect(landingPath('OPERATOR')).toBe('/console');
   });

@@ -19,6 +19,8 @@ const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ d
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const DispatchPage = lazy(() => import('../delivery/DispatchPage').then((m) => ({ default: m.DispatchPage })));
+const RiderPage = lazy(() => import('../delivery/RiderPage').then((m) => ({ default: m.RiderPage })));
 const DesignerPage = lazy(() => import('../designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
 
 export interface RouteDef {
@@ -47,6 +49,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/kds', title: 'Kitchen display', nav: 'KDS', permission: 'tasks:work', render: () => <KdsPage /> },
   { pattern: '/console', title: 'ETA console', nav: 'Phone orders', permission: 'orders:write', render: () => <ConsolePage /> },
   { pattern: '/orders', title: 'Active orders', nav: 'Orders', permission: 'orders:read', render: () => <ActiveOrdersPage /> },
+  { pattern: '/dispatch', title: 'Dispatch', nav: 'Dispatch', permission: 'deliveries:dispatch', render: () => <DispatchPage /> },
+  // The DELIVERY role's home (no nav entry: managers may work deliveries too, but dispatch them).
+  { pattern: '/rider', title: 'My deliveries', permission: 'deliveries:work', render: () => <RiderPage /> },
   { pattern: '/designer', title: 'Recipes', nav: 'Recipes', permission: 'recipes:write', render: () => <RecipeListPage /> },
   {
     pattern: '/designer/:id',

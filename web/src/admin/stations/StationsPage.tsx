@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../shell/page';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { Empty, FormError, QueryView } from '../../shell/states';
+import { KitchenSettingsForm } from './KitchenSettingsForm';
 import { ALL_STATIONS_KEY, CREATE_STATION, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
 import { StationForm } from './StationForm';
 
@@ -25,6 +26,7 @@ export function StationsPage() {
           onSubmit={(input) => create.mutate({ input }, { onSuccess: () => setFormKey((k) => k + 1) })}
         />
       </details>
+      <KitchenSettingsForm />
       <FormError error={update.error} />
       <QueryView query={stations} isEmpty={(d) => d.stations.length === 0} empty={<Empty title="No stations yet">Create the first one above.</Empty>}>
         {({ stations: list }) => (

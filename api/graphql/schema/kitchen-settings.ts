@@ -1,0 +1,39 @@
+import { getKitchenSettings } from '../../../core/settings/get-kitchen-settings';
+import type { KitchenSettings } from '../../../core/settings/kitchen-settings';
+import { updateKitchenSettings } from '../../../core/settings/update-kitchen-settings';
+import { builder } from '../builder';
+
+const KitchenSettingsRef = builder.objectRef<KitchenSettings>('KitchenSettings').implement({
+  description: "The tenant's kitchen settings, defaults filled in.",
+  fields: (t) => ({
+    readyHoldMinutes: t.exposeInt('readyHoldMinutes', {
+      description: 'How long a READY order may wait at the pass before the expo and the console show it as waiting too long (1..120, default 5).',
+    }),
+    deliveryTravelMinutes: t.exposeInt('deliveryTravelMinutes', {
+      description: 'Pass to door as the manager set it (1..180, default 20); updateDeliverySettings changes it, dispatchBoard.travel says what is in force.',
+    }),
+  }),
+});
+
+const UpdateKitchenSettingsInput = builder.inputType('UpdateKitchenSettingsInput', {
+  description: 'Only the settings given change; the others stay as they are.',
+  fields: (t) => ({
+    readyHoldMinutes: t.int(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  kitchenSettings: t.withAuth({ permission: 'orders:read' }).field({
+    type: KitchenSettingsRef,
+    resolve: (_root, _args, { db, actor }) => getKitchenSettings({ db, actor, input: {} }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  updateKitchenSettings: t.withAuth({ permission: 'stations:write' }).field({
+    type: KitchenSettingsRef,
+    description: 'Audited as kitchenSettings.update with the values it replaced. BAD_USER_INPUT names a value out of range.',
+    args: { input: t.arg({ type: UpdateKitchenSettingsInput, required: true }) },
+    resolve: (_root, { input }, { db, actor }) => updateKitchenSettings({ db, actor, input }),
+  }),
+}));

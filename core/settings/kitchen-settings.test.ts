@@ -1,0 +1,31 @@
+import { AppError } from '../../contracts/errors';
+import { parseKitchenSettingsChanges, readKitchenSettings } from './kitchen-settings';
+
+describe('kitchen settings', () => {
+  it('reads each key on its own: missing or no longer valid values fall back to the default, other keys are ignored', () => {
+    const defaults = { readyHoldMinutes: 5, deliveryTravelMinutes: 20 };
+    expect(readKitchenSettings({})).toEqual(defaults);
+    expect(readKitchenSettings(null)).toEqual(defaults);
+    expect(readKitchenSettings({ timeZone: 'Europe/Rome', readyHoldMinutes: 12 })).toEqual({ ...defaults, readyHoldMinutes: 12 });
+    expect(readKitchenSettings({ readyHoldMinutes: 500 })).toEqual(defaults);
+    expect(readKitchenSettings({ readyHoldMinutes: '9' })).toEqual(defaults);
+    expect(readKitchenSettings({ readyHoldMinutes: 7, deliveryTravelMinutes: 35 })).toEqual({ readyHoldMinutes: 7, deliveryTravelMinutes: 35 });
+    expect(readKitchenSettings({ deliveryTravelMinutes: 0 })).toEqual(defaults);
+  });
+
+  it('keeps only the keys an update gives, and refuses an empty, unknown or out-of-range one as bad input', () => {
+    expect(parseKitchenSettingsChanges({ readyHoldMinutes: 1 })).toEqual({ readyHoldMinutes: 1 });
+    expect(parseKitchenSettingsChanges({ readyHoldMinutes: 120 })).toEqual({ readyHoldMinutes: 120 });
+    const refusal = (input: Record<string, unknown>): unknown => {
+      try {
+        parseKitchenSettingsChanges(input);
+      } catch (err) {
+        return err instanceof AppError ? [err.code, err.message] : err;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ readyHoldMinutes: null })).toEqual(['BAD_USER_INPUT', 'nothing to change: give at least one setting']);
+    expect(refusal({ readyHoldMinutes: 4.5 })).toEqual(['BAD_USER_INPUT', 'Invalid input: readyHoldMinutes: must be a whole number of minutes']);
+    expect(refusal({ colour: 'red' })).toEqual(['BAD_USER_INPUT', expect.stringContaining('colour')]);
+  });
+});

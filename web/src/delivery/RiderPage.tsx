@@ -1,0 +1,28 @@
+import { useGqlQuery } from '../api/hooks';
+import { Empty, QueryView } from '../shell/states';
+import { MY_DELIVERIES_KEY, MY_DELIVERIES_QUERY } from './delivery-api';
+import { RiderDeliveryCard } from './RiderDeliveryCard';
+import './delivery.css';
+
+/**
+ * The rider's phone: their own deliveries only, the ones in the bag first. A new assignment, an
+ * unassign or a cancelled order arrives as `delivery:updated` in the rider's own socket room and
+ * refreshes the list (realtime/live-cache.ts).
+ */
+export function RiderPage() {
+  const mine = useGqlQuery(MY_DELIVERIES_KEY, MY_DELIVERIES_QUERY, undefined, { staleTime: 0 });
+  return (
+    <section className="page rider" aria-labelledby="rider-title">
+      <h1 id="rider-title">My deliveries</h1>
+      <QueryView query={mine} isEmpty={(d) => d.myDeliveries.length === 0} empty={<Empty title="Nothing to deliver right now" />}>
+        {(d) => (
+          <ul className="rider__list" aria-label="My deliveries">
+            {d.myDeliveries.map((delivery) => (
+              <RiderDeliveryCard key={delivery.id} delivery={delivery} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}
