@@ -37,11 +37,12 @@ describe('board screens', () => {
 });
 
 describe('the pickup board', () => {
-  it('lists order numbers preparing and ready and nothing else, never stored or indexed', async () => {
+  it('lists the counter’s order numbers preparing and ready (no deliveries) and nothing else, never stored or indexed', async () => {
     const k = await api.kitchen();
     const board = await createBoard(api, k);
     const first = await placeSalad(api, k, { customerName: 'Ada Lovelace', customerPhone: '+391234567' });
     const second = await placeSalad(api, k);
+    await placeSalad(api, k, { customerAddress: 'Via Roma 1' });
     await cookSalad(api, k, first.id);
 
     const res = await publicGet(api, `/public/board/${board.token}`, freshIp());

@@ -17,7 +17,7 @@ export interface ReadBoardOptions {
   now: Date;
 }
 
-/** The board of the screen the token opens: order numbers preparing and ready, oldest first. */
+/** The board of the screen the token opens: order numbers preparing and ready, oldest first; no deliveries. */
 export async function readBoard({ prisma, input, now }: ReadBoardOptions): Promise<BoardView> {
   const screen = await findBoardScreen(prisma, input.token);
   if (!screen) throw linkNotFound();
@@ -25,7 +25,8 @@ export async function readBoard({ prisma, input, now }: ReadBoardOptions): Promi
   const since = new Date(now.getTime() - BOARD_HORIZON_MS);
   const column = (statuses: Array<'NEW' | 'PREPARING' | 'READY'>) =>
     db.order.findMany({
-      where: { status: { in: statuses }, createdAt: { gte: since } },
+      // A delivery leaves with a rider, not from the counter: its customer follows the tracking link.
+      where: { status: { in: statuses }, createdAt: { gte: since }, fulfillment: { not: 'DELIVERY' } },
       select: { orderNumber: true },
       orderBy: { orderNumber: 'asc' },
       take: COLUMN_MAX,
