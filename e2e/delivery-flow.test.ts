@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { orderWorkflowId } from '../workflows/order-workflow';
-import { gql, loginToken, placeOrder } from './support/api';
-import { launchBrowser, PHONE, screenshot, signIn, type E2eBrowser, type E2ePage } from './support/browser';
-import { startE2eStack, type E2eStack } from './support/stack';
+import { loginToken, placeOrder } from './support/api';
+import { PHONE, screenshot, signIn } from './support/browser';
+import { cookToReady } from './support/cook';
+import { e2eSuite } from './support/suite';
 
 /**
  * A delivery end to end in real Chromium against the real stack: a phone order with an address is
@@ -12,66 +13,24 @@ import { startE2eStack, type E2eStack } from './support/stack';
  */
 jest.setTimeout(150_000);
 
-let stack: E2eStack;
-let browser: E2eBrowser;
-const pages: E2ePage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack({ worker: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-afterEach(() => {
-  const errors = pages.flatMap((p) => p.errors.splice(0));
-  expect(errors).toEqual([]);
-});
+const suite = e2eSuite({ worker: true });
 
 async function openAs(name: string, email: string, landing: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const p = await browser.page(name, { viewport });
-  pages.push(p);
+  const p = await suite.page(name, { viewport });
   p.page.setDefaultTimeout(20_000);
-  await signIn(p.page, stack.url, { tenant: stack.tenant.slug, email, password: stack.password }, landing);
+  await signIn(p.page, suite.stack.url, { tenant: suite.stack.tenant.slug, email, password: suite.stack.password }, landing);
   return p.page;
 }
 
-type Task = { id: string; status: string; subtasks: Array<{ id: string; optional: boolean; completed: boolean }> };
-
-/** The cook works every task of the order as it reaches its station, until the order is READY (the KDS itself is e2e/kitchen-flow.test.ts). */
-async function cookToReady(orderId: string): Promise<void> {
-  const token = await loginToken(stack.url, stack.tenant.slug, 'cook@demo.local', stack.password);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { order } = await gql<{ order: { status: string; items: Array<{ tasks: Task[] }> } }>(
-      stack.url,
-      token,
-      'query ($id: ID!) { order(id: $id) { status items { tasks { id status subtasks { id optional completed } } } } }',
-      { id: orderId },
-    );
-    if (order.status === 'READY') return;
-    if (Date.now() > deadline) throw new Error(`order still ${order.status} after a minute of cooking`);
-    const queued = order.items.flatMap((i) => i.tasks).filter((t) => t.status === 'QUEUED');
-    for (const task of queued) {
-      await gql(stack.url, token, 'mutation ($id: ID!) { startTask(id: $id) { id } }', { id: task.id });
-      for (const sub of task.subtasks.filter((s) => !s.optional && !s.completed)) {
-        await gql(stack.url, token, 'mutation ($t: ID!, $s: ID!) { completeSubtask(taskId: $t, subtaskId: $s) { id } }', { t: task.id, s: sub.id });
-      }
-      await gql(stack.url, token, 'mutation ($id: ID!) { completeTask(id: $id) { id } }', { id: task.id });
-    }
-    if (queued.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 it('a phone order with an address is cooked, dispatched, picked up and delivered by a rider on a phone; the console shows DELIVERED live', async () => {
-  const operatorToken = await loginToken(stack.url, stack.tenant.slug, 'operator@demo.local', stack.password);
-  const orderNumber = await placeOrder(stack.url, operatorToken, {
+  const operatorToken = await loginToken(suite.stack.url, suite.stack.tenant.slug, 'operator@demo.local', suite.stack.password);
+  const orderNumber = await placeOrder(suite.stack.url, operatorToken, {
     customerName: 'Lucia Ferri',
     customerPhone: '+39 333 123 4567',
     customerAddress: 'Via Torino 12, Milano',
     items: [{ name: 'Tiramisù', quantity: 1 }],
   });
-  const { id: orderId } = await stack.prisma.order.findFirstOrThrow({ where: { tenantId: stack.tenant.id, orderNumber }, select: { id: true } });
+  const { id: orderId } = await suite.stack.prisma.order.findFirstOrThrow({ where: { tenantId: suite.stack.tenant.id, orderNumber }, select: { id: true } });
 
   // The customer calls: the operator finds the order by phone and keeps the console open.
   const op = await openAs('operator', 'operator@demo.local', '/console');
@@ -80,7 +39,7 @@ it('a phone order with an address is cooked, dispatched, picked up and delivered
   await row.getByTestId('delivery-line').filter({ hasText: 'no rider yet' }).waitFor();
   await op.evaluate(() => ((window as unknown as { e2eNoReload: boolean }).e2eNoReload = true));
 
-  await cookToReady(orderId);
+  await cookToReady(suite.stack.url, await loginToken(suite.stack.url, suite.stack.tenant.slug, 'cook@demo.local', suite.stack.password), orderId);
 
   // The dispatcher sends the suggested rider (the only one, free) with one tap.
   const dispatcher = await openAs('dispatcher', 'manager@demo.local', '/admin');
@@ -122,7 +81,7 @@ it('a phone order with an address is cooked, dispatched, picked up and delivered
   expect(await op.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
 
   // The order's workflow has completed at the door.
-  const run = await stack.kitchen.client.workflow.getHandle(orderWorkflowId(orderId)).describe();
+  const run = await suite.stack.kitchen.client.workflow.getHandle(orderWorkflowId(orderId)).describe();
   expect(run.status.name).toBe('COMPLETED');
-  expect(await stack.kitchen.client.workflow.getHandle(orderWorkflowId(orderId)).result()).toMatchObject({ orderId, status: 'DELIVERED' });
+  expect(await suite.stack.kitchen.client.workflow.getHandle(orderWorkflowId(orderId)).result()).toMatchObject({ orderId, status: 'DELIVERED' });
 });

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { orderWorkflowId } from '../workflows/order-workflow';
 import { gql, loginToken } from './support/api';
-import { launchBrowser, signIn, type E2eBrowser, type E2ePage } from './support/browser';
+import { signIn } from './support/browser';
 import { cookToReady } from './support/cook';
-import { startE2eStack, type E2eStack } from './support/stack';
+import { e2eSuite } from './support/suite';
 
 /**
  * A takeaway order handed over at the expo, in real Chromium against the real stack: a manager
@@ -13,34 +13,19 @@ import { startE2eStack, type E2eStack } from './support/stack';
  */
 jest.setTimeout(150_000);
 
-let stack: E2eStack;
-let browser: E2eBrowser;
-const pages: E2ePage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack({ worker: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-afterEach(() => {
-  const errors = pages.flatMap((p) => p.errors.splice(0));
-  expect(errors).toEqual([]);
-});
+const suite = e2eSuite({ worker: true });
 
 async function openAs(name: string, email: string, landing: string): Promise<Page> {
-  const p = await browser.page(name);
-  pages.push(p);
+  const p = await suite.page(name);
   p.page.setDefaultTimeout(20_000);
-  await signIn(p.page, stack.url, { tenant: stack.tenant.slug, email, password: stack.password }, landing);
+  await signIn(p.page, suite.stack.url, { tenant: suite.stack.tenant.slug, email, password: suite.stack.password }, landing);
   return p.page;
 }
 
 it('a takeaway order is handed over at the expo with one tap, leaves the expo and the console, and its workflow completes', async () => {
   // The manager sets how long a ready order may wait at the pass.
   const manager = await openAs('manager', 'manager@demo.local', '/admin');
-  await manager.goto(`${stack.url}/#/admin/stations`);
+  await manager.goto(`${suite.stack.url}/#/admin/stations`);
   const settings = manager.getByRole('form', { name: 'Kitchen settings' });
   await settings.getByLabel(/Ready-order hold time/).fill('7');
   await settings.getByRole('button', { name: 'Save' }).click();
@@ -67,16 +52,16 @@ it('a takeaway order is handed over at the expo with one tap, leaves the expo an
   const row = op.locator(`.console-order[data-order-number="${orderNumber}"]`);
   await row.waitFor();
 
-  const cookToken = await loginToken(stack.url, stack.tenant.slug, 'cook@demo.local', stack.password);
+  const cookToken = await loginToken(suite.stack.url, suite.stack.tenant.slug, 'cook@demo.local', suite.stack.password);
   const { orders } = await gql<{ orders: Array<{ id: string; orderNumber: number; fulfillment: string }> }>(
-    stack.url,
+    suite.stack.url,
     cookToken,
     'query ($s: String) { orders(search: $s) { id orderNumber fulfillment } }',
     { s: `#${orderNumber}` },
   );
   const order = orders.find((o) => o.orderNumber === orderNumber)!;
   expect(order.fulfillment).toBe('TAKEAWAY');
-  await cookToReady(stack.url, cookToken, order.id);
+  await cookToReady(suite.stack.url, cookToken, order.id);
 
   // The expo shows it READY live, with its wait against the kitchen's 7 minutes and the one-tap button.
   const card = cook.locator(`section.expo-order[data-status="READY"][aria-label="Order ${orderNumber}"]`);
@@ -92,7 +77,7 @@ it('a takeaway order is handed over at the expo with one tap, leaves the expo an
   // The operator's console hears it over the socket: no reload, the order is off the open list.
   await row.waitFor({ state: 'detached' });
 
-  const handle = stack.kitchen.client.workflow.getHandle(orderWorkflowId(order.id));
+  const handle = suite.stack.kitchen.client.workflow.getHandle(orderWorkflowId(order.id));
   expect(orderWorkflowId(order.id)).toBe(`order-${order.id}`);
   const deadline = Date.now() + 20_000;
   let status = (await handle.describe()).status.name;
@@ -101,6 +86,6 @@ it('a takeaway order is handed over at the expo with one tap, leaves the expo an
     status = (await handle.describe()).status.name;
   }
   expect(status).toBe('COMPLETED');
-  const row2 = await stack.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+  const row2 = await suite.stack.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
   expect([row2.status, row2.handedOffAt !== null, row2.closedAt !== null]).toEqual(['PICKED_UP', true, true]);
 });

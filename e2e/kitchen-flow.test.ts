@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { loginToken, placeOrder } from './support/api';
-import { launchBrowser, screenshot, signIn, type E2eBrowser, type E2ePage } from './support/browser';
-import { startE2eStack, type E2eStack } from './support/stack';
+import { screenshot, signIn } from './support/browser';
+import { e2eSuite } from './support/suite';
 
 /**
  * The kitchen end to end in real Chromium against the real stack (API + web app + worker +
@@ -11,49 +11,34 @@ import { startE2eStack, type E2eStack } from './support/stack';
  */
 jest.setTimeout(120_000);
 
-let stack: E2eStack;
-let browser: E2eBrowser;
-const pages: E2ePage[] = [];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack({ worker: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = e2eSuite({ worker: true });
 
 async function openAs(name: string, email: string, landing: string): Promise<Page> {
-  const p = await browser.page(name);
-  pages.push(p);
+  const p = await suite.page(name);
   p.page.setDefaultTimeout(15_000);
-  await signIn(p.page, stack.url, { tenant: stack.tenant.slug, email, password: stack.password }, landing);
+  await signIn(p.page, suite.stack.url, { tenant: suite.stack.tenant.slug, email, password: suite.stack.password }, landing);
   return p.page;
 }
 
 const ticket = (kds: Page, task: string) => kds.locator('article.ticket', { hasText: task });
 const inProgress = (t: Locator) => t.and(t.page().locator('[data-status="IN_PROGRESS"]'));
 
-afterEach(() => {
-  // Any console error or uncaught exception in any page fails the test that caused it.
-  const errors = pages.flatMap((p) => p.errors.splice(0));
-  expect(errors).toEqual([]);
-});
-
 it('an operator places an order with a live quote, a cook works it through every station, and the console shows it READY live', async () => {
   // Other orders already in the kitchen: the KDS and console are never this empty at dinner time.
-  const apiToken = await loginToken(stack.url, stack.tenant.slug, 'operator@demo.local', stack.password);
-  await placeOrder(stack.url, apiToken, {
+  const apiToken = await loginToken(suite.stack.url, suite.stack.tenant.slug, 'operator@demo.local', suite.stack.password);
+  await placeOrder(suite.stack.url, apiToken, {
     customerName: 'Marco Verdi',
     customerPhone: '02 555 0199',
     items: [{ name: 'Pizza Margherita', quantity: 2, modifications: 'no basil, well done' }],
   });
-  await placeOrder(stack.url, apiToken, { customerName: 'Giulia Neri', items: [{ name: 'Chicken Pad Thai', quantity: 1, modifications: 'extra chili' }] });
+  await placeOrder(suite.stack.url, apiToken, {
+    customerName: 'Giulia Neri',
+    items: [{ name: 'Chicken Pad Thai', quantity: 1, modifications: 'extra chili' }],
+  });
 
-  const login = await browser.page('login');
-  pages.push(login);
-  await login.page.goto(`${stack.url}/`);
-  await login.page.getByLabel('Restaurant').fill(stack.tenant.slug);
+  const login = await suite.page('login');
+  await login.page.goto(`${suite.stack.url}/`);
+  await login.page.getByLabel('Restaurant').fill(suite.stack.tenant.slug);
   await login.page.getByLabel('Email').fill('operator@demo.local');
   await screenshot(login.page, 'login');
   await login.context.close();
