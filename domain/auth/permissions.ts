@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'platforms:manage',
   'platforms:review',
   'deliveries:work',
+  'shifts:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

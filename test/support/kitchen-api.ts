@@ -82,10 +82,13 @@ export const SALAD: WorkflowDefinition = {
   ],
 };
 
-/** `worker: false`: the API only; the test runs the worker (see startKitchenHarness). */
-export async function startKitchenApi(name: string, opts: { worker?: boolean } = {}): Promise<KitchenApi> {
+/**
+ * `worker: false`: the API only; the test runs the worker (see startKitchenHarness). `env`: settings
+ * of this API only (e.g. a higher per-user rate limit for a suite that sends hundreds of calls as one user).
+ */
+export async function startKitchenApi(name: string, opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<KitchenApi> {
   const h = await startKitchenHarness(name, opts);
-  const env = loadEnv({ ...process.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
+  const env = loadEnv({ ...process.env, ...opts.env, NODE_ENV: 'test', JWT_SECRET: `kitchen-api-${randomUUID()}`, TEMPORAL_TASK_QUEUE: h.taskQueue });
   let built: BuiltApp | undefined;
   const tenants: string[] = [];
   try {

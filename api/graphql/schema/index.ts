@@ -16,6 +16,7 @@ import './eta';
 import './kitchen-inventory';
 import './analytics';
 import './platform';
+import './shift';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

@@ -27,7 +27,9 @@ let victimBefore: TenantSnapshot;
 let victimIds: string[];
 
 beforeAll(async () => {
-  api = await startKitchenApi('cross-tenant-fuzz');
+  // One user sends every probe (each ID argument × every entity, several hundred in a few seconds):
+  // more than a minute's GRAPHQL_USER_RATE_LIMIT. The limits have tests of their own (api/rate-limits).
+  api = await startKitchenApi('cross-tenant-fuzz', { env: { GRAPHQL_USER_RATE_LIMIT: '100000' } });
   // The caller's platform syncs for real when a probe starts a sync (resyncPlatform does).
   const apiKey = `key-${randomUUID()}`;
   sandbox = await startSandboxPlatform({ apiKey });

@@ -18,6 +18,8 @@ const BY_NAME: Record<string, Entity> = {
   platformOrderId: 'platformOrder',
   taskId: 'task',
   subtaskId: 'subtask',
+  userId: 'user',
+  shiftId: 'shift',
 };
 
 const BY_FIELD: Record<string, Entity> = {
@@ -46,6 +48,8 @@ const BY_FIELD: Record<string, Entity> = {
   'reassignTask.id': 'task',
   'updateUser.id': 'user',
   'updatePlatformAssignment.id': 'platformAssignment',
+  'updateShift.id': 'shift',
+  'deleteShift.id': 'shift',
 };
 
 export const ID_ARGUMENTS_FILE = 'test/support/security/id-arguments.ts';

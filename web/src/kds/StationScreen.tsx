@@ -1,6 +1,8 @@
 import { describeError } from '../api/errors';
 import { Empty, QueryView } from '../shell/states';
 import { allDayCounts } from './all-day';
+import { ShiftClock } from './ShiftClock';
+import { StaffingBanner } from './StaffingBanner';
 import { useLastBumped } from './station-choice';
 import { TicketCard } from './TicketCard';
 import { useNow } from './use-now';
@@ -46,7 +48,9 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
         >
           ↶ Recall{bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
         </button>
+        <ShiftClock />
       </div>
+      <StaffingBanner stationId={stationId} />
       {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}
       {recallError != null && (
         <p className="form-error" role="alert">

@@ -13,4 +13,5 @@ export function useLiveCache(): void {
   useSocketEvent('order:created', stale('orders'));
   useSocketEvent('order:updated', stale('orders'));
   useSocketEvent('eta:recalculated', stale('orders'));
+  useSocketEvent('shift:updated', stale('shifts'));
 }

@@ -14,8 +14,8 @@ describe('role-based navigation', () => {
     expect(navFor('OPERATOR')).toEqual(['Phone orders', 'Orders']);
     expect(navFor('DELIVERY')).toEqual(['Orders']);
     expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Recipes', 'Admin']);
-    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Audit log']);
-    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Order review', 'Inventory', 'Users', 'Audit log']);
+    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Shifts', 'Audit log']);
+    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Order review', 'Inventory', 'Shifts', 'Users', 'Audit log']);
     expect(tabsFor('STAFF')).toEqual([]);
   });
 
