@@ -60,6 +60,13 @@ export type StationLoadPayload = {
   capacity: number;
   loadPercent: number;
 };
+export type ShiftChange = 'created' | 'updated' | 'deleted' | 'clocked-in' | 'clocked-out';
+/**
+ * A shift was planned, moved, taken off the plan, clocked in or out: staffing screens (the KDS
+ * banner, "Today") refetch. `stationIds`: the stations whose staffing it may change (old and new).
+ * Ids only: names and times are read through the API by those allowed to.
+ */
+export type ShiftUpdatedPayload = { shiftId: string; userId: string; stationIds: string[]; change: ShiftChange };
 export type InventoryAlertPayload = { itemId: string; name: string; currentStock: number; minStock: number };
 /** A menu item switched on/off, e.g. automatically when an ingredient runs out (`reason` says why). */
 export type MenuUpdatedPayload = { menuItemId: string; isAvailable: boolean; reason: string | null };
@@ -101,6 +108,7 @@ export interface BroadcastEvents {
   'platform:sync': (payload: PlatformSyncPayload, meta: EventMeta) => void;
   'platform:order': (payload: PlatformOrderPayload, meta: EventMeta) => void;
   'menu:updated': (payload: MenuUpdatedPayload, meta: EventMeta) => void;
+  'shift:updated': (payload: ShiftUpdatedPayload, meta: EventMeta) => void;
 }
 
 /**
@@ -120,6 +128,8 @@ export const EVENT_PERMISSIONS: Readonly<Record<keyof BroadcastEvents, Permissio
   'menu:updated': 'menu:read',
   'platform:sync': 'platforms:manage',
   'platform:order': 'platforms:manage',
+  // Who works at which station is part of the stations' state (the KDS shows a station nobody staffs).
+  'shift:updated': 'stations:read',
 };
 
 /**

@@ -1,8 +1,11 @@
 // Benchmarks simulateKitchen on random but realistic kitchens (pizza/burger/salad/drink recipes,
-// seven stations, a mix of queued, running and done work) with 100, 500 and 1,000 active tasks.
+// seven stations, a mix of queued, running and done work) with 100, 500 and 1,000 active tasks,
+// each kitchen twice: with constant station capacities, and with capacities that follow shifts
+// (staggered cooks starting and ending over the next hours, domain/eta/staffing.ts).
 // Usage: npx tsx scripts/bench-eta.ts   Prints median and p95 ms (wall and CPU) per size, then one JSON line.
 import { performance } from 'node:perf_hooks';
 import { simulateKitchen } from '../domain/eta/simulate';
+import { staffedCapacitySteps } from '../domain/eta/staffing';
 import { kitchenFromGenes, STATION_TYPES, type ItemGene, type StationGene, type TaskGene } from '../domain/eta/test-kitchen';
 import type { SimInput } from '../domain/eta/types';
 import { createRand } from './sim/prng';
@@ -75,12 +78,32 @@ function buildKitchen(activeTasks: number, seed: number): SimInput {
   return { now: NOW, ...kitchen };
 }
 
+/**
+ * The same kitchen with each station's capacity following shifts: as many cooks as its capacity,
+ * each on a 4 to 8 hour shift that started up to an hour ago or starts within the next 90 minutes.
+ */
+function withShifts(input: SimInput, seed: number): SimInput {
+  const rand = createRand(seed);
+  const minutes = (m: number) => Math.round(m) * 60_000;
+  const stations = input.stations.map((s) => {
+    const shifts = Array.from({ length: s.capacity }, () => {
+      const startsAt = NOW + minutes(rand() * 150 - 60);
+      return { startsAt, endsAt: startsAt + minutes(240 + rand() * 240) };
+    });
+    return { ...s, capacitySteps: staffedCapacitySteps(s.capacity, shifts, NOW) };
+  });
+  return { ...input, stations };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-function benchSize(activeTasks: number) {
-  const kitchens = Array.from({ length: KITCHENS_PER_SIZE }, (_, i) => buildKitchen(activeTasks, activeTasks * 31 + i));
+function benchSize(activeTasks: number, capacity: 'constant' | 'shifts') {
+  const kitchens = Array.from({ length: KITCHENS_PER_SIZE }, (_, i) => {
+    const kitchen = buildKitchen(activeTasks, activeTasks * 31 + i);
+    return capacity === 'shifts' ? withShifts(kitchen, activeTasks * 37 + i) : kitchen;
+  });
   for (let i = 0; i < WARMUP_RUNS; i++) simulateKitchen(kitchens[i % kitchens.length]);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -98,6 +121,8 @@ function benchSize(activeTasks: number) {
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
   return {
     activeTasks,
+    capacity,
+    capacityChanges: kitchens[0].stations.reduce((n, st) => n + Math.max(0, (st.capacitySteps?.length ?? 1) - 1), 0),
     totalTasks: kitchens[0].tasks.length,
     items: new Set(kitchens[0].tasks.map((t) => t.orderItemId)).size,
     stations: kitchens[0].stations.length,
@@ -110,10 +135,11 @@ function benchSize(activeTasks: number) {
 }
 
 function main(): void {
-  const results = SIZES.map(benchSize);
+  const results = SIZES.flatMap((size) => [benchSize(size, 'constant'), benchSize(size, 'shifts')]);
   for (const r of results) {
+    const capacity = r.capacity === 'shifts' ? `capacity by shifts, ${r.capacityChanges} changes` : 'constant capacity';
     console.log(
-      `${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`,
+      `${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations, ${capacity}): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`,
     );
   }
   console.log(JSON.stringify({ bench: 'eta', runs: MEASURED_RUNS, results }));

@@ -125,6 +125,29 @@ describe('enqueueTask', () => {
     ]);
   });
 
+  it('passes over a station whose shifts leave it with nobody on now, unless no station of the type is staffed', async () => {
+    const type = unique('grill');
+    const HOUR = 3_600_000;
+    const shift = (stationId: string, userId: string, from: number, to: number, extra: { clockedOutAt?: Date } = {}) =>
+      prisma.shift.create({
+        data: { tenantId: tenant.id, userId, stationId, startsAt: new Date(now.getTime() + from), endsAt: new Date(now.getTime() + to), ...extra },
+      });
+    // "A empty" would win on load and name, but its cook left early; "B busy" has someone on.
+    const empty = await createStation(prisma, tenant.id, { name: unique('A empty'), capacity: 2, taskTypes: [type] });
+    const busy = await createStation(prisma, tenant.id, { name: unique('B busy'), capacity: 2, taskTypes: [type] });
+    await shift(empty.id, tenant.users.STAFF.id, -2 * HOUR, 2 * HOUR, { clockedOutAt: new Date(now.getTime() - 60_000) });
+    await shift(busy.id, tenant.users.MANAGER.id, -HOUR, HOUR);
+    const first = await itemOf(singleTaskRecipe(type, 5));
+    expect(await acts.enqueueTask(first.ref())).toEqual({ stationId: busy.id });
+    const second = await itemOf(singleTaskRecipe(type, 5));
+    expect(await acts.enqueueTask(second.ref())).toEqual({ stationId: busy.id });
+
+    // Nobody is on at either: the load decides again, and the task waits there for the next shift.
+    await prisma.shift.updateMany({ where: { stationId: busy.id }, data: { endsAt: new Date(now.getTime() - 60_000) } });
+    const third = await itemOf(singleTaskRecipe(type, 5));
+    expect(await acts.enqueueTask(third.ref())).toEqual({ stationId: empty.id });
+  });
+
   it('refuses a task no active station can make, naming the station type, and stores and announces it as BLOCKED', async () => {
     const type = unique('smoker');
     const smoker = await createStation(prisma, tenant.id, { taskTypes: [type], isActive: false });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkflowDefinition } from '../../domain/recipe';
+import { createRecipe } from '../../test/support/activity-fixtures';
 import { startKitchenApi, until, type KitchenApi, type TestKitchen } from '../../test/support/kitchen-api';
 
 // etaQuote over the real app: the kitchen state it simulates comes from real workflows and PostgreSQL.
@@ -10,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => api?.stop());
 
-const QUOTE = 'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes perItem { index menuItemId name quantity readyAt } } }';
+const QUOTE =
+  'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes perItem { index menuItemId name quantity readyAt } unstaffedStations { stationId name staffedFrom } } }';
 
 async function quote(k: TestKitchen, items: Array<{ menuItemId: string; quantity: number }>) {
   const before = Date.now();
@@ -108,5 +111,80 @@ describe('etaQuote', () => {
     expect(res.errors?.[0].message).toContain(`items.1.menuItemId: Menu item ${other.menu.pizza} does not exist`);
     const empty = await api.gql(k.token.operator, QUOTE, { items: [] });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+/** Three patties side by side (6 minutes each), then the bun once all three are done: grill-heavy. */
+const BURGERS: WorkflowDefinition = {
+  phases: [
+    {
+      id: 'grill',
+      name: 'Griglia',
+      order: 1,
+      tasks: [
+        ...[1, 2, 3].map((n) => ({ id: `patty${n}`, name: `Patty ${n}`, station_type: 'griglia', estimated_minutes: 6, depends_on: [], subtasks: [] })),
+        { id: 'bun', name: 'Tosta il pane', station_type: 'griglia', estimated_minutes: 1, depends_on: ['patty1', 'patty2', 'patty3'], subtasks: [] },
+      ],
+    },
+  ],
+};
+
+describe('etaQuote with a grill staffed by shifts', () => {
+  /** A kitchen with a grill of two slots and a burger menu; the grill's capacity follows its shifts once one is planned. */
+  async function grillKitchen() {
+    const k = await api.kitchen();
+    const grill = await api.prisma.station.create({ data: { tenantId: k.tenant.id, name: 'Griglia', taskTypes: ['griglia'], capacity: 2 } });
+    const { template } = await createRecipe(api.prisma, k.tenant.id, BURGERS, `Burgers ${randomUUID()}`);
+    const burgers = await api.prisma.menuItem.create({ data: { tenantId: k.tenant.id, name: 'Tris di burger', price: 14, workflowTemplateId: template.id } });
+    const shift = async (userId: string, startsAt: number, endsAt: number) => {
+      const res = await api.gql(k.token.manager, 'mutation($input: CreateShiftInput!) { createShift(input: $input) { id } }', {
+        input: { userId, stationId: grill.id, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() },
+      });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    return { k, grill, burgers: burgers.id, shift };
+  }
+
+  it('quotes a grill-heavy order placed at T+9 earlier with one cook until T+10 and two after than with one cook all along', async () => {
+    // Two kitchens side by side, the same order quoted in each at the same moment: T is 9 minutes ago.
+    const T = Date.now() - 9 * 60_000;
+    const one = await grillKitchen();
+    const two = await grillKitchen();
+    for (const g of [one, two]) await g.shift(g.k.tenant.users.STAFF.id, T - 60 * 60_000, T + 4 * 60 * 60_000);
+    await two.shift(two.k.tenant.users.MANAGER.id, T + 10 * 60_000, T + 4 * 60 * 60_000);
+
+    const [alone, joined] = await Promise.all([one, two].map((g) => quote(g.k, [{ menuItemId: g.burgers, quantity: 1 }])));
+    // One cook: patty, patty, patty, bun (6 + 6 + 6 + 1). With the second from T+10, a minute after
+    // the order, the second patty starts then and the third when the first is done (6 + 6 + 1).
+    expect({ oneCook: alone.minutes, secondCookFromTen: joined.minutes }).toEqual({ oneCook: 19, secondCookFromTen: 13 });
+    expect(Date.parse(joined.readyAt)).toBeLessThan(Date.parse(alone.readyAt));
+    expect([alone.unstaffedStations, joined.unstaffedStations]).toEqual([[], []]);
+  });
+
+  it('keeps the configured capacity where no shifts are planned, and until the first planned shift starts', async () => {
+    const { k, burgers, shift } = await grillKitchen();
+    expect((await quote(k, [{ menuItemId: burgers, quantity: 1 }])).minutes).toBe(13);
+    // Planning starts tomorrow: today stands as before.
+    await shift(k.tenant.users.STAFF.id, Date.now() + 24 * 60 * 60_000, Date.now() + 28 * 60 * 60_000);
+    expect(await quote(k, [{ menuItemId: burgers, quantity: 1 }])).toMatchObject({ minutes: 13, unstaffedStations: [] });
+  });
+
+  it('waits for the next shift when nobody is on the grill between two shifts, and says so', async () => {
+    const { k, grill, burgers, shift } = await grillKitchen();
+    const from = Date.now() + 30 * 60_000;
+    await shift(k.tenant.users.STAFF.id, Date.now() - 4 * 60 * 60_000, Date.now() - 60 * 60_000);
+    await shift(k.tenant.users.STAFF.id, from, from + 4 * 60 * 60_000);
+    const waiting = await quote(k, [{ menuItemId: burgers, quantity: 1 }]);
+    expect(waiting.unstaffedStations).toEqual([{ stationId: grill.id, name: 'Griglia', staffedFrom: new Date(from).toISOString() }]);
+    expect(minutesAfter(waiting.readyAt, waiting.before)).toBeGreaterThanOrEqual(30 + 19 - 0.1);
+    expect(minutesAfter(waiting.readyAt, waiting.before)).toBeLessThanOrEqual(30 + 19 + 0.1);
+  });
+
+  it('has no ready time to quote when nobody is on the grill from now on, and says which station', async () => {
+    const { k, burgers, shift } = await grillKitchen();
+    await shift(k.tenant.users.STAFF.id, Date.now() - 3 * 60 * 60_000, Date.now() - 60 * 60_000);
+    const res = await api.gql(k.token.operator, QUOTE, { items: [{ menuItemId: burgers, quantity: 1 }] });
+    expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0].message).toBe('Nobody is on shift at Griglia from now on, so there is no ready time to quote for "Tris di burger"');
   });
 });

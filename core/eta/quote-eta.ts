@@ -14,6 +14,11 @@ export interface EtaQuote {
   /** Whole minutes from now, rounded up: what the operator tells the caller. */
   minutes: number;
   perItem: Array<{ index: number; menuItemId: string; name: string; quantity: number; readyAt: Date }>;
+  /**
+   * Stations the order needs with nobody on shift now (and no other station of their type staffed):
+   * its work there waits for `staffedFrom`, when their next shift starts, and so does `readyAt`.
+   */
+  unstaffedStations: Array<{ stationId: string; name: string; staffedFrom: Date | null }>;
 }
 
 /**
@@ -39,9 +44,25 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
     tasks: state.tasks,
     newItems: lines.map((l) => ({ key: String(l.index), tasks: hypotheticalTasks(l, learned, state.now) })),
   });
+  const stationNames = new Map(
+    quote.unstaffed.length === 0
+      ? []
+      : (await db.station.findMany({ where: { id: { in: quote.unstaffed.map((u) => u.stationId) } } })).map((st) => [st.id, st.name]),
+  );
+  const unstaffedStations = quote.unstaffed.map((u) => ({
+    stationId: u.stationId,
+    name: stationNames.get(u.stationId) ?? 'A station',
+    staffedFrom: u.staffedFrom === null ? null : new Date(u.staffedFrom),
+  }));
   if (quote.unschedulableItems.length > 0) {
     const names = lines.filter((l) => quote.unschedulableItems.includes(String(l.index))).map((l) => `"${l.menuItem.name}"`);
-    throw new AppError('CONFLICT', `No active station can make ${names.join(', ')} right now, so there is no ready time to quote`);
+    const closed = unstaffedStations.filter((u) => u.staffedFrom === null).map((u) => u.name);
+    throw new AppError(
+      'CONFLICT',
+      closed.length > 0
+        ? `Nobody is on shift at ${closed.join(', ')} from now on, so there is no ready time to quote for ${names.join(', ')}`
+        : `No active station can make ${names.join(', ')} right now, so there is no ready time to quote`,
+    );
   }
   return {
     readyAt: new Date(quote.readyAt),
@@ -53,5 +74,6 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
       quantity: l.line.quantity,
       readyAt: new Date(quote.perItem[String(l.index)]),
     })),
+    unstaffedStations,
   };
 }

@@ -5,6 +5,7 @@ import { column, tenantRows } from '../../db/sql';
 import { OrderItemStatus, OrderStatus, Prisma, TaskStatus } from '../../prisma/generated/client';
 import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, OPEN_TASK_STATUSES } from '../../domain/kitchen/open-statuses';
 import type { LearnedDurations } from './learned-durations';
+import { applyShifts, ShiftReadRow, shiftsSql, type StationShift } from './shift-mirror';
 
 /** An unfinished item of an open order, with the ETAs stored last time (to tell what moved). */
 export interface OpenItem {
@@ -62,6 +63,8 @@ export interface KitchenMirror {
   tasks: Map<string, OpenTask>;
   items: Map<string, Readonly<OpenItem>>;
   orders: Map<string, Readonly<OpenOrder>>;
+  /** The shifts at stations that shape their capacity over the forecast (shift-mirror.ts). */
+  shifts: Map<string, Readonly<StationShift>>;
   /** The xmin of the snapshot of the last read: every transaction below it had ended and was seen. */
   horizon: string;
   /** performance.now() of the last whole read (the kitchen's clock may be a test's). */
@@ -123,6 +126,7 @@ export const KitchenReadRow = z.object({
       initialEstimatedReadyAt: epoch,
     }) satisfies z.ZodType<OpenOrder>,
   ),
+  shifts: z.array(ShiftReadRow),
 });
 
 /** A task's fixed part, as readStatics reads it. */
@@ -144,13 +148,18 @@ const epochMs = (column: string) => Prisma.raw(`(extract(epoch from ${column}) *
 
 /**
  * Brings the mirror up to date (reads it whole when there is none or it is due) and reads the
- * stations. Every write to a task, item or order row stamps it with its transaction's id
+ * stations; the shifts at stations as of `at` (shift-mirror.ts) come along in the same statement. Every write to a task, item or order row stamps it with its transaction's id
  * (`changed_xid`, db/sql/brigade_stamp_changed_xid.sql), and each read notes the xmin of its snapshot. The
  * next read takes the rows stamped at or above it: a transaction that wrote before a read and
  * committed after it is read next time, however the commits interleave. A row that closed (a task
  * DONE, an order READY) comes back with its status and leaves the mirror.
  */
-export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirror | undefined): Promise<{ mirror: KitchenMirror; stations: SimStation[] }> {
+export async function refreshMirror(
+  db: Db,
+  tenantId: string,
+  known: KitchenMirror | undefined,
+  at: number = Date.now(),
+): Promise<{ mirror: KitchenMirror; stations: SimStation[] }> {
   const now = performance.now();
   const delta = known && now - known.fullReadAt < FULL_READ_EVERY_MS ? known : undefined;
   const rows = (table: keyof typeof OPEN_ROWS) => {
@@ -174,10 +183,12 @@ export async function refreshMirror(db: Db, tenantId: string, known: KitchenMirr
        FROM order_items WHERE tenant_id = ${tenantId}::uuid AND ${rows('items')}) AS items,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'priority', priority, 'estimatedReadyAt', ${epochMs('estimated_ready_at')},
                                                   'initialEstimatedReadyAt', ${epochMs('initial_estimated_ready_at')})), '[]')
-       FROM orders WHERE tenant_id = ${tenantId}::uuid AND ${rows('orders')}) AS orders`,
+       FROM orders WHERE tenant_id = ${tenantId}::uuid AND ${rows('orders')}) AS orders,
+      ${shiftsSql(tenantId, delta, at)} AS shifts`,
   );
 
-  const mirror: KitchenMirror = delta ?? { tasks: new Map(), items: new Map(), orders: new Map(), horizon: read.horizon, fullReadAt: now };
+  const mirror: KitchenMirror = delta ?? { tasks: new Map(), items: new Map(), orders: new Map(), shifts: new Map(), horizon: read.horizon, fullReadAt: now };
+  applyShifts(mirror.shifts, read.shifts, at);
   // A task's fixed part is read once, when it is first seen, and kept across whole reads too.
   const missing = read.tasks.filter((t) => OPEN_TASK.has(t.status) && !known?.tasks.has(t.id)).map((t) => t.id);
   const statics = missing.length > 0 ? await readStatics(db, tenantId, missing) : new Map<string, TaskStatic>();

@@ -2,9 +2,11 @@ import { expectedDurationMs, quantityFactor, type LearnedDuration, type SimStati
 import type { Db } from '../../db/client';
 import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
+import { staffedStations } from './staffed-stations';
 
 export interface KitchenState {
   now: number;
+  /** Each with its capacity over time when shifts are planned there (staffed-stations.ts). */
   stations: SimStation[];
   /** The tasks, items and orders are shared with the loader's later runs while their rows do not change: read them, never write them. */
   tasks: ReadonlyArray<Readonly<SimTask>>;
@@ -23,7 +25,7 @@ export interface KitchenStateLoader {
  *
  * Every transition reloads this, so the loader keeps a mirror of each tenant's open tasks, items
  * and orders and reads only the rows written since its previous read (kitchen-mirror.ts), plus the
- * stations, in one statement. A task's fixed part (recipe task, dependencies, quantity, estimate)
+ * stations and the shifts that set their capacity, in one statement. A task's fixed part (recipe task, dependencies, quantity, estimate)
  * is read once, when it is first seen, and the task as the simulation gets it is rebuilt only when
  * its row or its learned average changed: decoding rows that had not changed was most of the cost
  * (bench/README.md).
@@ -32,15 +34,15 @@ export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | n
   const mirrors = new Map<string, KitchenMirror>();
   /** Reads of one tenant apply in turn: an older read must never overwrite a newer one. */
   const turns = new Map<string, Promise<unknown>>();
-  const refresh = async (db: Db, tenantId: string) => {
-    const { mirror, stations } = await refreshMirror(db, tenantId, mirrors.get(tenantId));
+  const refresh = async (db: Db, tenantId: string, now: number) => {
+    const { mirror, stations } = await refreshMirror(db, tenantId, mirrors.get(tenantId), now);
     mirrors.set(tenantId, mirror);
-    return { mirror, stations };
+    return { mirror, stations: staffedStations(stations, mirror.shifts.values(), now) };
   };
 
   return {
     async load(db, tenantId, now) {
-      const read = (turns.get(tenantId) ?? Promise.resolve()).then(() => refresh(db, tenantId));
+      const read = (turns.get(tenantId) ?? Promise.resolve()).then(() => refresh(db, tenantId, now));
       turns.set(
         tenantId,
         read.catch(() => undefined),

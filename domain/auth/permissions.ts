@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'deliveries:dispatch',
   'deliveries:configure',
   'boards:manage',
+  'shifts:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,14 +3,27 @@
 import type { SimInput, SimResult, SimStation, SimTask } from './types';
 
 const open = (t: SimTask) => t.status !== 'DONE' && t.status !== 'IN_PROGRESS' && t.status !== 'CANCELLED';
-const usable = (s: SimStation) => s.isActive && Math.floor(s.capacity) >= 1;
 const serves = (s: SimStation, type: string) => s.taskTypes.some((t) => t.toLowerCase() === type.toLowerCase());
+const whole = (c: number) => (Number.isFinite(c) ? Math.max(0, Math.floor(c)) : 0);
+
+/** Slots at `t`: the step in force then (the last listed of those with the latest `from` ≤ t), else `capacity`. */
+export function slotsAt(s: SimStation, t: number): number {
+  let found: { from: number; capacity: number } | null = null;
+  for (const step of s.capacitySteps ?? []) if (step.from <= t && (found === null || step.from >= found.from)) found = step;
+  return whole(found ? found.capacity : s.capacity);
+}
+
+/** Instants at which the station's slots may change. */
+const stepInstants = (s: SimStation) => (s.capacitySteps ?? []).map((step) => step.from);
+
+/** Active, with a slot now or at some later step. */
+const usable = (s: SimStation, now: number) => s.isActive && [now, ...stepInstants(s).filter((t) => t > now)].some((t) => slotsAt(s, t) >= 1);
 
 /** Stations an open task may run on: its assigned one if usable, else every usable one serving its type. */
 export function eligibleStations(input: SimInput, task: SimTask): SimStation[] {
   const assigned = input.stations.find((s) => s.id === task.stationId);
-  if (assigned && usable(assigned)) return [assigned];
-  return input.stations.filter((s) => usable(s) && serves(s, task.stationType));
+  if (assigned && usable(assigned, input.now)) return [assigned];
+  return input.stations.filter((s) => usable(s, input.now) && serves(s, task.stationType));
 }
 
 /** The earliest instant the task could start: now, notBefore, and its live dependencies' finishes. */
@@ -55,14 +68,20 @@ function intervalsByStation(input: SimInput, result: SimResult): Map<string, Arr
 
 const busyAt = (intervals: Array<[number, number]>, t: number) => intervals.filter(([a, b]) => a <= t && t < b).length;
 
+/**
+ * No task starts on a station whose slots (at that instant) are all taken, counting the new one.
+ * Tasks already running are never stopped: when the slots drop below them (a shift ends), the
+ * station only takes nothing new until they are back within its slots.
+ */
 export function capacityViolations(input: SimInput, result: SimResult): string[] {
   const out: string[] = [];
-  for (const [stationId, intervals] of intervalsByStation(input, result)) {
+  const intervals = intervalsByStation(input, result);
+  for (const task of input.tasks.filter(open)) {
+    const stationId = result.taskStation[task.id];
     const station = input.stations.find((s) => s.id === stationId);
     if (!station) continue;
-    const capacity = Math.floor(station.capacity);
-    // The running count only rises at interval starts, so checking those instants is a full sweep.
-    for (const [t] of intervals) if (busyAt(intervals, t) > capacity) out.push(`${stationId} over capacity at ${t}`);
+    const t = result.taskStart[task.id];
+    if (busyAt(intervals.get(station.id)!, t) > slotsAt(station, t)) out.push(`${stationId} over capacity at ${t} starting ${task.id}`);
   }
   return out;
 }
@@ -90,8 +109,8 @@ export function idleWhileWaitingViolations(input: SimInput, result: SimResult): 
     const ready = readyTime(input, result, task);
     for (const station of eligibleStations(input, task)) {
       const mine = intervals.get(station.id) ?? [];
-      const instants = [ready, ...mine.flat().filter((t) => t > ready && t < start)];
-      const idle = instants.find((t) => t < start && busyAt(mine, t) < Math.floor(station.capacity));
+      const instants = [ready, ...[...mine.flat(), ...stepInstants(station)].filter((t) => t > ready && t < start)];
+      const idle = instants.find((t) => t < start && busyAt(mine, t) < slotsAt(station, t));
       if (idle !== undefined) out.push(`${task.id} waits at ${idle} while ${station.id} has a free slot`);
     }
   }

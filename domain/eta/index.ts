@@ -1,6 +1,8 @@
 // Public surface of the ETA engine; kitchen-model.ts, collect.ts and heap.ts stay internal.
-export type { SimStation, SimTask, SimTaskStatus, SimResult, SimInput } from './types';
+export type { CapacityStep, SimStation, SimTask, SimTaskStatus, SimResult, SimInput } from './types';
 export { simulateKitchen } from './simulate';
+export { capacityAt, staffedFrom } from './capacity';
+export { shiftCapacitySteps, staffedCapacitySteps, SHIFT_LOOKBACK_MS, type ShiftSpan } from './staffing';
 export { OVERRUN_GRACE_MIN_MS, OVERRUN_GRACE_SHARE } from './kitchen-model';
 export { quoteItems, QUOTE_PREFIX, type Quote, type QuoteItem } from './quote';
 export {

@@ -1,6 +1,7 @@
 // Turns the simulation input into index-based arrays once, so the event loop never touches
 // strings or maps: ranks replace id comparisons, routes replace station-type matching.
-import type { SimInput, SimTask } from './types';
+import { capacityTimeline } from './capacity';
+import type { CapacityStep, SimInput, SimTask } from './types';
 
 /** Overdue work is expected to finish soon, not instantly: this much past now, at least. */
 export const OVERRUN_GRACE_MIN_MS = 30_000;
@@ -20,8 +21,11 @@ export function safeDuration(task: SimTask): number {
 
 export interface StationModel {
   id: string;
+  /** Slots at `now`. */
   capacity: number;
-  /** Active with at least one slot: only such stations take new work. */
+  /** How the slots change after `now` (capacitySteps), in time order; empty for a constant capacity. */
+  changes: CapacityStep[];
+  /** Active with at least one slot now or later: only such stations take new work. */
   usable: boolean;
   /** Pools (lower-cased station types) this station may take unassigned work from. */
   pools: number[];
@@ -129,8 +133,8 @@ function buildStations(input: SimInput, tasks: SimTask[]) {
   const stations: StationModel[] = [];
   for (const station of sorted) {
     if (stationIndex.has(station.id)) continue;
-    const capacity = Math.floor(Number.isFinite(station.capacity) ? station.capacity : 0);
-    const usable = station.isActive && capacity >= 1;
+    const { initial: capacity, changes } = capacityTimeline(station, input.now);
+    const usable = station.isActive && (capacity >= 1 || changes.some((c) => c.capacity >= 1));
     const pools = new Set<number>();
     for (const type of station.taskTypes) {
       const pool = poolIndex.get(type.toLowerCase());
@@ -138,7 +142,7 @@ function buildStations(input: SimInput, tasks: SimTask[]) {
     }
     const index = stations.length;
     stationIndex.set(station.id, index);
-    stations.push({ id: station.id, capacity: Math.max(0, capacity), usable, pools: usable ? [...pools] : [] });
+    stations.push({ id: station.id, capacity, changes: usable ? changes : [], usable, pools: usable ? [...pools] : [] });
     if (usable) for (const pool of pools) poolStations[pool].push(index);
   }
   return { stations, stationIndex, poolStations, poolIndex };

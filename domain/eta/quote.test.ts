@@ -12,7 +12,7 @@ const pizza = (): SimTask[] => [
 describe('quoteItems', () => {
   it('quotes an empty kitchen with the recipe chain of each new item', () => {
     const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'margherita', tasks: pizza() }] });
-    expect(quote).toEqual({ readyAt: at(9), perItem: { margherita: at(9) }, unschedulableItems: [] });
+    expect(quote).toEqual({ readyAt: at(9), perItem: { margherita: at(9) }, unschedulableItems: [], unstaffed: [] });
   });
 
   it('lines the new order up behind existing work of equal priority, even work that becomes ready at the same instant', () => {
@@ -75,7 +75,7 @@ describe('quoteItems', () => {
 
   it('quotes an item without tasks (a canned drink) as ready now', () => {
     const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'cola', tasks: [] }] });
-    expect(quote).toEqual({ readyAt: NOW, perItem: { cola: NOW }, unschedulableItems: [] });
+    expect(quote).toEqual({ readyAt: NOW, perItem: { cola: NOW }, unschedulableItems: [], unstaffed: [] });
   });
 
   it('never mutates the kitchen or the new items', () => {

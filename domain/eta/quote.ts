@@ -1,5 +1,6 @@
 // What-if for an order that is not placed yet: add its tasks to a copy of the kitchen and
 // simulate. Inputs are never mutated; existing work keeps its place in every queue.
+import { capacityAt, staffedFrom } from './capacity';
 import { simulateKitchen } from './simulate';
 import type { SimInput, SimStation, SimTask } from './types';
 
@@ -14,8 +15,14 @@ export interface Quote {
   readyAt: number;
   /** Ready time per item key; items listed in unschedulableItems are absent. */
   perItem: Record<string, number>;
-  /** Keys of items that cannot be made: one of their station types has no active station. */
+  /** Keys of items that cannot be made: one of their station types has no active station, or nobody on shift there from now on. */
   unschedulableItems: string[];
+  /**
+   * Stations the order needs that have nobody on shift now, where no other station of the same type
+   * has anyone either: the order's work there waits for `staffedFrom`, the start of their next
+   * shift (null: none planned). Only stations whose capacity follows shifts can be unstaffed.
+   */
+  unstaffed: Array<{ stationId: string; staffedFrom: number | null }>;
 }
 
 export const QUOTE_PREFIX = 'quote:';
@@ -62,5 +69,15 @@ export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: S
       readyAt = Math.max(readyAt, ready);
     }
   }
-  return { readyAt, perItem, unschedulableItems };
+  return { readyAt, perItem, unschedulableItems, unstaffed: unstaffedStations(opts.stations, added, opts.now) };
+}
+
+function unstaffedStations(stations: SimStation[], tasks: SimTask[], now: number): Quote['unstaffed'] {
+  const out = new Map<string, number | null>();
+  for (const type of new Set(tasks.map((t) => t.stationType.toLowerCase()))) {
+    const serving = stations.filter((s) => s.isActive && s.taskTypes.some((t) => t.toLowerCase() === type));
+    if (serving.some((s) => capacityAt(s, now) >= 1)) continue;
+    for (const s of serving) if (s.capacitySteps?.length) out.set(s.id, staffedFrom(s, now));
+  }
+  return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([stationId, from]) => ({ stationId, staffedFrom: from }));
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   capacityViolations,
+  slotsAt,
   eligibleStations,
   idleWhileWaitingViolations,
   placementViolations,
@@ -47,13 +48,29 @@ const kitchenGenes: fc.Arbitrary<KitchenGenes> = fc.record({
 });
 const kitchen = kitchenGenes.map((genes): SimInput => ({ now: NOW, ...kitchenFromGenes(genes, NOW) }));
 
-const property = (check: (input: SimInput, result: SimResult) => string[]) =>
-  fc.assert(
-    fc.property(kitchen, (input) => expect(check(input, simulateKitchen(input))).toEqual([])),
-    { numRuns: 300 },
-  );
+/** Shifts: slots change at whole half-minutes from 10 minutes ago to 30 ahead, often to 0 (nobody on shift). */
+const stepsGene = fc.array(fc.record({ atMs: fc.integer({ min: -20, max: 60 }).map((half) => half * 30_000), capacity: fc.integer({ min: 0, max: 3 }) }), {
+  minLength: 1,
+  maxLength: 5,
+});
+/** The same kitchens with a step capacity on most stations (one in four keeps its constant capacity). */
+const steppedKitchen = fc.tuple(kitchenGenes, fc.array(fc.option(stepsGene, { freq: 4 }), { minLength: 7, maxLength: 7 })).map(([genes, steps]): SimInput => {
+  const stations = genes.stations.map((s, i) => (steps[i] ? { ...s, steps: steps[i] } : s));
+  return { now: NOW, ...kitchenFromGenes({ ...genes, stations }, NOW) };
+});
 
-describe('simulateKitchen on random kitchens', () => {
+const KITCHENS = [
+  ['constant capacity', kitchen],
+  ['capacity that follows shifts', steppedKitchen],
+] as const;
+
+describe.each(KITCHENS)('simulateKitchen on random kitchens with %s', (_name, kitchen) => {
+  const property = (check: (input: SimInput, result: SimResult) => string[]) =>
+    fc.assert(
+      fc.property(kitchen, (input) => expect(check(input, simulateKitchen(input))).toEqual([])),
+      { numRuns: 300 },
+    );
+
   it('starts every task after its dependencies finish and not before now or its notBefore', () => {
     property(precedenceViolations);
   });
@@ -74,7 +91,7 @@ describe('simulateKitchen on random kitchens', () => {
     property(priorityViolations);
   });
 
-  it('schedules every task except unschedulable ones and those waiting on them, and reports exactly the unschedulable', () => {
+  it('schedules every task except unschedulable ones, those left without a slot when shifts end, and those waiting on them; reports exactly the unschedulable', () => {
     property((input, result) => {
       const out: string[] = [];
       const openTasks = input.tasks.filter((t) => ['PENDING', 'QUEUED', 'BLOCKED'].includes(t.status));
@@ -83,11 +100,18 @@ describe('simulateKitchen on random kitchens', () => {
         .map((t) => t.id)
         .sort();
       if (JSON.stringify(unserved) !== JSON.stringify(result.unschedulable)) out.push(`unschedulable ${result.unschedulable} != ${unserved}`);
+      // A station whose last shift ends with nobody on may leave work undone; one open-ended never does.
+      const everOpen = (t: (typeof openTasks)[number]) => eligibleStations(input, t).some((s) => slotsAt(s, Number.MAX_SAFE_INTEGER) >= 1);
       const missing = new Set(unserved);
-      // Deps always point at earlier tasks of the same item, so one pass in input order closes the set.
-      for (const t of openTasks) if (t.dependsOn.some((d) => missing.has(d))) missing.add(t.id);
+      const mayMiss = new Set(unserved);
+      // Deps always point at earlier tasks of the same item, so one pass in input order closes the sets.
+      for (const t of openTasks) {
+        if (t.dependsOn.some((d) => missing.has(d))) missing.add(t.id);
+        if (!everOpen(t) || t.dependsOn.some((d) => mayMiss.has(d))) mayMiss.add(t.id);
+      }
       for (const t of input.tasks.filter((t) => t.status !== 'CANCELLED')) {
-        if (missing.has(t.id) === t.id in result.taskFinish) out.push(`${t.id} scheduled: ${t.id in result.taskFinish}`);
+        const scheduled = t.id in result.taskFinish;
+        if (scheduled ? missing.has(t.id) : !mayMiss.has(t.id)) out.push(`${t.id} scheduled: ${scheduled}`);
       }
       return out;
     });
@@ -121,6 +145,34 @@ describe('simulateKitchen on random kitchens', () => {
         expect(simulateKitchen(shuffled)).toEqual(result);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('simulateKitchen with capacity steps', () => {
+  it('gives exactly the constant-capacity answer when every step repeats the configured capacity', () => {
+    fc.assert(
+      fc.property(kitchen, fc.array(fc.integer({ min: -20, max: 60 }), { maxLength: 4 }), (input, offsets) => {
+        const flat = {
+          ...input,
+          stations: input.stations.map((s) => ({ ...s, capacitySteps: offsets.map((half) => ({ from: NOW + half * 30_000, capacity: s.capacity })) })),
+        };
+        expect(simulateKitchen(flat)).toEqual(simulateKitchen(input));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never starts new work on a station at an instant it has no slot', () => {
+    fc.assert(
+      fc.property(steppedKitchen, (input) => {
+        const result = simulateKitchen(input);
+        for (const task of input.tasks.filter((t) => ['PENDING', 'QUEUED', 'BLOCKED'].includes(t.status))) {
+          const station = input.stations.find((s) => s.id === result.taskStation[task.id]);
+          if (station) expect([task.id, slotsAt(station, result.taskStart[task.id]) >= 1]).toEqual([task.id, true]);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,11 +3,13 @@
 // its best ready task in the KDS queue's order (domain/kitchen/queue-order.ts: priority, planned
 // start, queued or ready time), then by id. Unassigned tasks wait in
 // a pool per station type that every serving station draws from, so they start on whichever
-// station can take them first. Each task is pushed and popped a constant number of times:
-// O((tasks + deps) log tasks) overall.
+// station can take them first. A station's slots may change over time (capacitySteps: the cooks
+// on shift); each change is an instant of its own, where a station that gained slots takes work.
+// Each task is pushed and popped a constant number of times: O((tasks + deps) log tasks + changes).
 import { compareWaiting } from '../kitchen/queue-order';
 import { MinHeap } from './heap';
 import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
+import { capacityChanges } from './capacity-changes';
 import { collectResult } from './collect';
 import type { Schedule, SimInput, SimResult } from './types';
 
@@ -48,6 +50,8 @@ export function runSchedule(model: KitchenModel): Schedule {
   const free = stations.map((s) => s.capacity);
   const running = stations.map(() => 0);
   const dirty = new Set<number>();
+  const changes = capacityChanges(model);
+  let nextChange = 0;
 
   for (let i = 0; i < n; i++) {
     if (kind[i] === Kind.Done) {
@@ -125,9 +129,25 @@ export function runSchedule(model: KitchenModel): Schedule {
     }
   };
 
-  while (events.size > 0) {
-    const time = events.peek()!.time;
+  // Finishes free slots and capacity changes add or remove them before the instant's dispatch.
+  const applyChanges = (time: number): void => {
+    for (; nextChange < changes.length && changes[nextChange].time === time; nextChange++) {
+      const { station: s, capacity } = changes[nextChange];
+      free[s] += capacity - changes[nextChange].before;
+      if (capacity > changes[nextChange].before) dirty.add(s);
+    }
+  };
+
+  /** Tasks wait in a queue or pool: only then can a later capacity change still start something. */
+  const someWaiting = (): boolean => ownQueue.some((q) => q.size > 0) || pools.some((p) => p.size > 0);
+
+  for (;;) {
+    let time = events.size > 0 ? events.peek()!.time : Infinity;
+    // A capacity change is an instant of its own while something could still start then.
+    if (nextChange < changes.length && changes[nextChange].time < time && (events.size > 0 || someWaiting())) time = changes[nextChange].time;
+    if (time === Infinity) break;
     while (events.size > 0 && events.peek()!.time === time) handle(events.pop()!);
+    if (nextChange < changes.length) applyChanges(time);
     dispatch(time);
   }
   return { start, finish, station };

@@ -12,6 +12,8 @@ export interface StationGene {
   active: boolean;
   /** Spell its types in upper case, to exercise case-insensitive matching. */
   shout: boolean;
+  /** Capacity steps (shifts), at offsets from now (negative: already in force); absent: `capacity` throughout. */
+  steps?: Array<{ atMs: number; capacity: number }>;
 }
 
 export interface TaskGene {
@@ -46,6 +48,7 @@ export function kitchenFromGenes(genes: KitchenGenes, now: number): { stations: 
     capacity: g.capacity,
     isActive: g.active,
     taskTypes: g.types.map((t) => (g.shout ? STATION_TYPES[t].toUpperCase() : STATION_TYPES[t])),
+    ...(g.steps ? { capacitySteps: g.steps.map((step) => ({ from: now + step.atMs, capacity: step.capacity })) } : {}),
   }));
   const serves = (s: SimStation, type: string) => s.taskTypes.some((t) => t.toLowerCase() === type);
   const running = new Map<string, number>();
@@ -81,7 +84,8 @@ export function kitchenFromGenes(genes: KitchenGenes, now: number): { stations: 
         }
       }
       if (status === 'QUEUED' && g.assign >= 0) {
-        const usable = stations.filter((s) => s.isActive && s.capacity >= 1 && serves(s, type));
+        // Assigned to any active station serving the type, staffed or not: the engine must cope with both.
+        const usable = stations.filter((s) => s.isActive && (s.capacity >= 1 || (s.capacitySteps?.length ?? 0) > 0) && serves(s, type));
         if (usable.length > 0) stationId = usable[g.assign % usable.length].id;
       }
       statuses.push(status);

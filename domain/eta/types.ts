@@ -1,9 +1,22 @@
 // Input and output of the kitchen simulation. Times are epoch milliseconds; nothing here reads a clock.
 
+/** From `from` (epoch ms) until the next step, the station has `capacity` slots. */
+export interface CapacityStep {
+  from: number;
+  capacity: number;
+}
+
 export interface SimStation {
   id: string;
   /** Parallel slots (ovens, cooks). Below 1 the station takes no new work, like an inactive one. */
   capacity: number;
+  /**
+   * Capacity as a step function of time, e.g. the cooks on shift there (domain/eta/staffing.ts).
+   * Any order; at equal `from` the later step wins. Before the first step `capacity` holds; absent
+   * or empty, `capacity` holds throughout. A drop never stops a running task: the station just
+   * takes no new one until it has a free slot again.
+   */
+  capacitySteps?: ReadonlyArray<CapacityStep> | null;
   /** Station types this station serves, matched case-insensitively against SimTask.stationType. */
   taskTypes: string[];
   isActive: boolean;

@@ -27,6 +27,8 @@ const RUNS = 12;
 
 export interface PureEtaResult {
   activeTasks: number;
+  /** Constant station capacities, or capacities that follow staggered shifts (absent in reports before issue 20: constant). */
+  capacity?: 'constant' | 'shifts';
   medianMs: number;
   p95Ms: number;
   cpuMedianMs: number;

@@ -163,6 +163,7 @@ export async function deleteTenants(prisma: Db, tenantIds: string[]): Promise<vo
   await prisma.station.deleteMany({ where });
   await prisma.boardScreen.deleteMany({ where });
   await prisma.auditLog.deleteMany({ where });
+  await prisma.shift.deleteMany({ where });
   await prisma.userSession.deleteMany({ where });
   await prisma.user.deleteMany({ where });
   await prisma.tenant.deleteMany({ where: { id: { in: tenantIds } } });

@@ -12,11 +12,25 @@ const EtaQuoteItemRef = builder.objectRef<EtaQuote['perItem'][number]>('EtaQuote
   }),
 });
 
+const UnstaffedStationRef = builder.objectRef<EtaQuote['unstaffedStations'][number]>('UnstaffedStation').implement({
+  description: 'A station the order needs with nobody on shift now: its work there waits for the next shift.',
+  fields: (t) => ({
+    stationId: t.exposeID('stationId'),
+    name: t.exposeString('name'),
+    staffedFrom: t.expose('staffedFrom', { type: 'DateTime', nullable: true, description: 'When the next shift there starts; null: none planned.' }),
+  }),
+});
+
 const EtaQuoteRef = builder.objectRef<EtaQuote>('EtaQuote').implement({
   fields: (t) => ({
     readyAt: t.expose('readyAt', { type: 'DateTime' }),
     minutes: t.exposeInt('minutes', { description: 'From now, rounded up.' }),
     perItem: t.field({ type: [EtaQuoteItemRef], resolve: (q) => q.perItem }),
+    unstaffedStations: t.field({
+      type: [UnstaffedStationRef],
+      description: 'Stations with nobody on shift now that the order waits for; readyAt already includes the wait.',
+      resolve: (q) => q.unstaffedStations,
+    }),
   }),
 });
 

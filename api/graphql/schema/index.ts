@@ -19,6 +19,7 @@ import './analytics';
 import './platform';
 import './kitchen-settings';
 import './board-screen';
+import './shift';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

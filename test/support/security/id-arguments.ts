@@ -20,6 +20,8 @@ const BY_NAME: Record<string, Entity> = {
   subtaskId: 'subtask',
   deliveryId: 'delivery',
   riderId: 'rider',
+  userId: 'user',
+  shiftId: 'shift',
 };
 
 const BY_FIELD: Record<string, Entity> = {
@@ -51,6 +53,8 @@ const BY_FIELD: Record<string, Entity> = {
   'updateUser.id': 'user',
   'updatePlatformAssignment.id': 'platformAssignment',
   'revokeBoardScreen.id': 'boardScreen',
+  'updateShift.id': 'shift',
+  'deleteShift.id': 'shift',
 };
 
 export const ID_ARGUMENTS_FILE = 'test/support/security/id-arguments.ts';

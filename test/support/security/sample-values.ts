@@ -17,6 +17,9 @@ const BY_NAME: Record<string, () => unknown> = {
   taskTypes: () => 'grill',
   unit: () => 'pcs',
   date: () => new Date().toISOString().slice(0, 10),
+  // A shift in the future that ends after it starts, so a call gets past the span check.
+  startsAt: () => new Date(Date.now() + 48 * 3_600_000).toISOString(),
+  endsAt: () => new Date(Date.now() + 52 * 3_600_000).toISOString(),
 };
 
 /** setPlatformStoreStatus's `status` is a free String the API checks against these. */

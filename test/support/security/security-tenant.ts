@@ -11,7 +11,7 @@ import { TEST_PASSWORD } from '../db';
  * Test-only: a tenant for the security suites, built like `demo2` (its seed spec, so stations,
  * recipes with versions, menu, inventory) plus one row of everything the seed leaves out: an
  * order with an item, a queued task and its subtask, a platform with an assignment, a platform
- * order in review and a sync log, a delivery, a stock movement and an audit row. Every name
+ * order in review and a sync log, a delivery, a stock movement, a shift and an audit row. Every name
  * carries the tenant's `marker`, so a response that shows any of its rows is easy to spot.
  */
 export type Entity =
@@ -28,7 +28,8 @@ export type Entity =
   | 'user'
   | 'delivery'
   | 'rider'
-  | 'boardScreen';
+  | 'boardScreen'
+  | 'shift';
 
 export interface SecurityTenant {
   id: string;
@@ -144,6 +145,18 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
   const boardScreen = await prisma.boardScreen.create({
     data: { tenantId, name: `Board ${marker}`, tokenHash: createHash('sha256').update(`board-${marker}`).digest('hex') },
   });
+  // Everyone's shift at the first station, now (so `myShifts` reaches a station for every role); the
+  // cook's is the one an API argument names.
+  const shifts = await prisma.shift.createManyAndReturn({
+    data: ROLES.map((role) => ({
+      tenantId,
+      userId: users[role].id,
+      stationId: station.id,
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+    })),
+  });
+  const shift = shifts.find((s) => s.userId === users.STAFF.id)!;
   await prisma.auditLog.create({
     data: { tenantId, userId: users.OWNER.id, action: 'station.update', entityType: 'station', entityId: station.id, details: { name: station.name } },
   });
@@ -169,6 +182,7 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       delivery: delivery.id,
       rider: users.DELIVERY.id,
       boardScreen: boardScreen.id,
+      shift: shift.id,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describeError } from '../api/errors';
 import type { EtaQuote } from './console-api';
+import { UnstaffedNote } from './UnstaffedNote';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -31,6 +32,7 @@ export function QuoteBox({
           <p className="quote__main">
             Ready in <strong data-testid="quote-minutes">{quote.minutes} min</strong> <span className="muted">(about {time(quote.readyAt)})</span>
           </p>
+          <UnstaffedNote stations={quote.unstaffedStations} />
           {scheduled && scheduled.getTime() > Date.parse(quote.readyAt) && (
             <p className="muted">Scheduled: the kitchen fires it to be ready at {time(scheduled.toISOString())}.</p>
           )}

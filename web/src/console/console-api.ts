@@ -26,6 +26,11 @@ export const ETA_QUOTE_QUERY = graphql(`
         quantity
         readyAt
       }
+      unstaffedStations {
+        stationId
+        name
+        staffedFrom
+      }
     }
   }
 `);

@@ -3,6 +3,8 @@ import { Empty, QueryView } from '../shell/states';
 import { allDayCounts } from './all-day';
 import { useScreenPrefs } from './screen-prefs';
 import { ScreenToggles } from './ScreenToggles';
+import { ShiftClock } from './ShiftClock';
+import { StaffingBanner } from './StaffingBanner';
 import { useLastBumped } from './station-choice';
 import { TicketCard } from './TicketCard';
 import { useNewTicketChime } from './use-new-ticket-chime';
@@ -52,7 +54,9 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
           ↶ Recall{bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
         </button>
         <ScreenToggles prefs={prefs} change={changePrefs} {...chime} />
+        <ShiftClock />
       </div>
+      <StaffingBanner stationId={stationId} />
       {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}
       {recallError != null && (
         <p className="form-error" role="alert">

@@ -20,4 +20,5 @@ export function useLiveCache(): void {
   useSocketEvent('order:updated', stale('deliveries'));
   useSocketEvent('order:created', stale('deliveries'));
   useSocketEvent('eta:recalculated', stale('deliveries'));
+  useSocketEvent('shift:updated', stale('shifts'));
 }

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useGqlMutation, useGqlQuery } from '../../api/hooks';
+import { useNow } from '../../kds/use-now';
+import { PageHeader } from '../../shell/page';
+import { FormError, QueryView } from '../../shell/states';
+import { CREATE_SHIFT, DELETE_SHIFT, SHIFT_CHOICES_QUERY, SHIFT_WEEK_QUERY, SHIFTS_KEY, SHIFTS_TODAY_QUERY, STAFF_KEY, TODAY_KEY, weekKey } from './shift-api';
+import { ShiftForm } from './ShiftForm';
+import { TodayList } from './TodayList';
+import { WeekGrid } from './WeekGrid';
+import { addWeeks, dateInput, sameDay, startOfWeek } from './week';
+import './shifts.css';
+
+/**
+ * The shift plan: a week per station, and who is on where today. Where shifts are planned, a
+ * station's capacity is the people on shift there (up to its configured capacity), for the ETA too.
+ */
+export function ShiftsPage() {
+  const [weekStart, setWeekStart] = useState(() => startOfWeek(new Date()));
+  const weekOf = weekStart.toISOString();
+  const week = useGqlQuery(weekKey(weekOf), SHIFT_WEEK_QUERY, { weekOf });
+  const today = useGqlQuery(TODAY_KEY, SHIFTS_TODAY_QUERY);
+  const choices = useGqlQuery(STAFF_KEY, SHIFT_CHOICES_QUERY);
+  const create = useGqlMutation(CREATE_SHIFT, [SHIFTS_KEY]);
+  const remove = useGqlMutation(DELETE_SHIFT, [SHIFTS_KEY]);
+  const now = useNow(30_000);
+  const thisWeek = sameDay(weekStart, startOfWeek(new Date(now)));
+
+  return (
+    <section className="page">
+      <PageHeader
+        title="Shifts"
+        lead="Who works where. A station with shifts planned runs as many tasks at once as people are on shift there, up to its capacity; with nobody on, it takes no new work, and the ETA knows."
+      />
+      <div className="shifts-layout">
+        <div>
+          <details className="card" open>
+            <summary>Plan a shift</summary>
+            <QueryView query={choices} loadingLabel="Loading people and stations…">
+              {(c) => (
+                // Kept filled after a shift is added (the next person for the same hours is one change); a new week starts it afresh.
+                <ShiftForm
+                  key={weekOf}
+                  choices={c}
+                  day={dateInput(thisWeek ? new Date(now) : weekStart)}
+                  busy={create.isPending}
+                  error={create.error}
+                  onSubmit={(input) => create.mutate({ input })}
+                />
+              )}
+            </QueryView>
+          </details>
+          <nav className="btn-row shift-week__nav" aria-label="Week">
+            <button type="button" className="btn btn--small" onClick={() => setWeekStart((w) => addWeeks(w, -1))}>
+              ← Previous week
+            </button>
+            <button type="button" className="btn btn--small" disabled={thisWeek} onClick={() => setWeekStart(startOfWeek(new Date()))}>
+              This week
+            </button>
+            <button type="button" className="btn btn--small" onClick={() => setWeekStart((w) => addWeeks(w, 1))}>
+              Next week →
+            </button>
+          </nav>
+          <FormError error={remove.error} />
+          <QueryView query={week} loadingLabel="Loading the week…">
+            {(w) => (
+              <WeekGrid
+                weekStart={weekStart}
+                stations={choices.data?.stations ?? []}
+                shifts={w.shifts.shifts}
+                busy={remove.isPending}
+                onDelete={(s) => remove.mutate({ id: s.id })}
+              />
+            )}
+          </QueryView>
+        </div>
+        <aside className="card shifts-today">
+          <h2>Today</h2>
+          <QueryView query={today} loadingLabel="Loading today…">
+            {(t) => <TodayList shifts={t.shiftsToday} now={now} />}
+          </QueryView>
+        </aside>
+      </div>
+    </section>
+  );
+}
