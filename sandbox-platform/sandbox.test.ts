@@ -37,7 +37,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  sandbox = await startSandboxPlatform({ apiKey: 'k', acceptWindowMs: 60_000, webhook: { url: receiverUrl, secret: 'receiver-secret' } });
+  // Uploads stay "processing" for a second: a round trip on a loaded machine can outlast the default 100 ms.
+  sandbox = await startSandboxPlatform({
+    apiKey: 'k',
+    acceptWindowMs: 60_000,
+    menuProcessingMs: 1_000,
+    webhook: { url: receiverUrl, secret: 'receiver-secret' },
+  });
 });
 afterAll(async () => {
   await sandbox?.stop();
@@ -116,7 +122,7 @@ describe('the sandbox marketplace', () => {
       { productId: 'bad', name: 'Bad', price: 1, available: true },
     ]);
     expect((await api.menuUploadResult(uploadId)).status).toBe('processing');
-    await sleep(200);
+    await sleep(1_200);
     expect(await api.menuUploadResult(uploadId)).toEqual({ id: uploadId, status: 'done', errors: [{ productId: 'bad', message: 'rejected: invalid data' }] });
     await api.setItemAvailability('good', false);
     expect(sandbox.control.item('good')).toMatchObject({ available: false });
