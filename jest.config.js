@@ -11,6 +11,8 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/web/src/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/web/dist/', '/.data/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Stylesheets are the bundler's business; a component test only needs the import to resolve.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.ts' },
   // Once per run: embedded PostgreSQL (migrated + demo seed) and an in-memory Temporal dev server;
   // their addresses reach tests as DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE.
   globalSetup: '<rootDir>/test/global-setup.ts',

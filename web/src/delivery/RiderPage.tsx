@@ -1,11 +1,12 @@
 import { useGqlQuery } from '../api/hooks';
+import { ShiftClock } from '../kds/ShiftClock';
 import { Empty, QueryView } from '../shell/states';
 import { MY_DELIVERIES_KEY, MY_DELIVERIES_QUERY } from './delivery-api';
 import { RiderDeliveryCard } from './RiderDeliveryCard';
 import './delivery.css';
 
 /**
- * The rider's phone: their own deliveries only, the ones in the bag first. A new assignment, an
+ * The rider's phone: their clock-in and their own deliveries only, the ones in the bag first. A new assignment, an
  * unassign or a cancelled order arrives as `delivery:updated` in the rider's own socket room and
  * refreshes the list (realtime/live-cache.ts).
  */
@@ -14,6 +15,8 @@ export function RiderPage() {
   return (
     <section className="page rider" aria-labelledby="rider-title">
       <h1 id="rider-title">My deliveries</h1>
+      {/* Riders clock in here: they have no KDS. Dispatch counts a rider from their clock-in. */}
+      <ShiftClock />
       <QueryView query={mine} isEmpty={(d) => d.myDeliveries.length === 0} empty={<Empty title="Nothing to deliver right now" />}>
         {(d) => (
           <ul className="rider__list" aria-label="My deliveries">
