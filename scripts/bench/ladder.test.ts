@@ -1,15 +1,19 @@
 import { runLadders, type RunOne } from './ladder';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A side whose item takes `latencyMs(items in flight)`; what the ladder measures is the real wait. */
+/**
+ * A side whose item takes `latencyMs(items in flight)`. It reports that nominal latency, not the
+ * timer's real wait: on a loaded machine a 15 ms sleep can last 60, and the ladder's rules are under
+ * test here, not the machine's timers.
+ */
 function side(latencyMs: (inFlight: number) => number): RunOne {
   let inFlight = 0;
   return async () => {
-    const t0 = Date.now();
     inFlight++;
-    await sleep(latencyMs(inFlight));
+    const latency = latencyMs(inFlight);
+    await sleep(latency);
     inFlight--;
-    return Date.now() - t0;
+    return latency;
   };
 }
 
