@@ -39,7 +39,7 @@ const RETENTION_SECONDS = 24 * 3600;
 /**
  * A real Temporal server (the production binary, all four services in one process) persisting to
  * PostgreSQL: schema set up or updated with temporal-sql-tool, config generated for loopback
- * ports, the namespace registered. Ready means the frontend describes the namespace.
+ * ports, the namespace registered. Ready means workflow calls in the namespace are served.
  */
 export async function startTemporalOnPostgres(opts: StartTemporalOnPostgresOptions): Promise<TemporalOnPostgres> {
   const log = opts.log ?? (() => undefined);
@@ -69,8 +69,13 @@ export async function startTemporalOnPostgres(opts: StartTemporalOnPostgresOptio
   child.stderr.setEncoding('utf8').on('data', collect);
   let exitReason: string | undefined;
   child.on('error', (err) => (exitReason = `spawn failed: ${err.message}`));
-  child.on('close', (code, signal) => (exitReason ??= `exited with ${signal ?? `code ${code}`}`));
   let stopping: Promise<void> | undefined;
+  child.on('close', (code, signal) => {
+    exitReason ??= `exited with ${signal ?? `code ${code}`}`;
+    // A death after start-up would otherwise only show as refused connections in the clients.
+    if (ready && !stopping) log(`[temporal] server on PostgreSQL ${exitReason}; last output:\n${tail.join('\n')}`);
+  });
+  let ready = false;
   const stop = () => (stopping ??= terminate(child, 10_000).finally(unguard));
 
   const address = `${HOST}:${ports.frontend}`;
@@ -81,6 +86,7 @@ export async function startTemporalOnPostgres(opts: StartTemporalOnPostgresOptio
     const output = tail.length ? `\n--- last server output ---\n${tail.join('\n')}` : '';
     throw new Error(`Temporal server on PostgreSQL (${binaries.server}) did not become ready: ${(err as Error).message}${output}`, { cause: err });
   }
+  ready = true;
   log(`[temporal] server on PostgreSQL ${opts.pgHost}:${opts.pgPort}/${databases.temporal} ready on ${address} in ${Date.now() - started} ms`);
   return { address, namespace, stop };
 }
@@ -106,7 +112,7 @@ async function freePorts(frontend: number | undefined): Promise<ServerPorts> {
 
 type WaitOptions = { address: string; port: number; namespace: string; timeoutMs: number; exitReason: () => string | undefined };
 
-/** Registers the namespace once the frontend answers, then waits until it describes it. */
+/** Registers the namespace once the frontend answers, then waits until workflow calls see it. */
 async function waitUntilServing(opts: WaitOptions): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
   let lastError = 'port not open yet';
@@ -136,11 +142,12 @@ async function ensureNamespace(connection: Connection, namespace: string): Promi
   const service = connection.workflowService;
   try {
     await service.describeNamespace({ namespace });
-    return;
   } catch (err) {
     // gRPC NOT_FOUND (5): a fresh store; anything else (not serving yet) is retried by the caller.
     if ((err as { code?: number }).code !== 5) throw err;
+    await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: google.protobuf.Duration.fromObject({ seconds: RETENTION_SECONDS }) });
   }
-  await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: google.protobuf.Duration.fromObject({ seconds: RETENTION_SECONDS }) });
-  await service.describeNamespace({ namespace });
+  // describeNamespace reads the store, but workflow calls go through the frontend's namespace
+  // cache, which remembers a miss for 1 s (measured: a start right after registering failed).
+  await service.countWorkflowExecutions({ namespace });
 }
