@@ -35,6 +35,7 @@ export const TENANT_MODELS = new Set([
   'PlatformWebhookEvent',
   'SyncLog',
   'BoardScreen',
+  'AccessLink',
 ]);
 
 const WHERE_OPS = new Set([

@@ -16,7 +16,7 @@ export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
   }),
 });
 
-const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
+export const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <token>`.' }),
     refreshToken: t.exposeString('refreshToken', { description: 'Single use: `refresh` returns a new one.' }),

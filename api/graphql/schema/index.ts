@@ -4,6 +4,8 @@ import './scalars';
 import './root';
 import './auth';
 import './user';
+import './user-access';
+import './tenant';
 import './station';
 import './workflow-template';
 import './menu-item';

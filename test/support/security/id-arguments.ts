@@ -51,6 +51,7 @@ const BY_FIELD: Record<string, Entity> = {
   'recallTask.id': 'task',
   'reassignTask.id': 'task',
   'updateUser.id': 'user',
+  'resetUserPassword.id': 'user',
   'updatePlatformAssignment.id': 'platformAssignment',
   'revokeBoardScreen.id': 'boardScreen',
   'updateShift.id': 'shift',
