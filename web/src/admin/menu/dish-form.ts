@@ -91,7 +91,10 @@ const FIELDS: readonly DishField[] = ['name', 'category', 'description', 'price'
 export function dishErrorsOf(error: unknown, draft: DishDraft): DishErrors {
   const out: DishErrors = { fields: {}, ingredients: {}, rest: false };
   if (!(error instanceof ApiError)) return { ...out, rest: Boolean(error) };
-  if (error.code === 'CONFLICT') return { ...out, fields: { name: error.message } };
+  if (error.code === 'CONFLICT') {
+    const field = error.field ?? 'name';
+    return (FIELDS as readonly string[]).includes(field) ? { ...out, fields: { [field]: error.message } } : { ...out, rest: true };
+  }
   if (error.code !== 'BAD_USER_INPUT' || error.fieldErrors.length === 0) return { ...out, rest: true };
   const sentRows = draft.ingredients.flatMap((row, index) => (row.inventoryItemId ? [index] : []));
   for (const f of error.fieldErrors) {
