@@ -34,6 +34,8 @@ const BY_FIELD: Record<string, Entity> = {
   'menuItem.id': 'menuItem',
   'updateMenuItem.id': 'menuItem',
   'deleteMenuItem.id': 'menuItem',
+  'archiveMenuItem.id': 'menuItem',
+  'restoreMenuItem.id': 'menuItem',
   'setMenuItemAvailability.id': 'menuItem',
   'workflowTemplate.id': 'workflowTemplate',
   'saveWorkflowDraft.id': 'workflowTemplate',
