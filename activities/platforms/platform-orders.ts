@@ -46,7 +46,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
     try {
       await resolveOrderLines(
         forTenant(prisma, tenantId),
-        lines.map((l) => ({ ...l, modifications: null })),
+        lines.map((l) => ({ ...l, modifications: null, modifiers: [] })),
       );
       return null;
     } catch (err) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../contracts/errors';
 import type { TenantTx } from '../types';
+import { modifierGroupsInclude } from './modifier-groups-include';
 
 /**
  * The scoped client adds tenantId to the rows we write, but a foreign key to another tenant's
@@ -35,4 +36,5 @@ export const menuNameTaken = (name: string) => new AppError('CONFLICT', `A menu 
 export const menuItemInclude = {
   ingredients: { include: { inventoryItem: true }, orderBy: { id: 'asc' } },
   workflowTemplate: true,
+  modifierGroups: modifierGroupsInclude,
 } as const;

@@ -8,7 +8,15 @@ import type { ModifierEffect } from './modifier-effects';
 const margherita = (): WorkflowDefinition => ({
   deduct_inventory_phase: 'garnish',
   phases: [
-    phase('prep', 1, [task('dough', 3), task('sauce', 2, ['dough'], { subtasks: [{ id: 'oil', name: 'Oil', optional: false }, { id: 'salt', name: 'Salt', optional: true }] })]),
+    phase('prep', 1, [
+      task('dough', 3),
+      task('sauce', 2, ['dough'], {
+        subtasks: [
+          { id: 'oil', name: 'Oil', optional: false },
+          { id: 'salt', name: 'Salt', optional: true },
+        ],
+      }),
+    ]),
     phase('garnish', 2, [task('basil', 1, ['sauce'])]),
     phase('cook', 3, [task('bake', 8, ['basil']), task('slice', 1, ['bake', 'basil'])]),
   ],
@@ -26,7 +34,7 @@ describe('applyModifiers', () => {
     expect(applied(margherita(), [])).toEqual(margherita());
   });
 
-  it("removes a skipped task and hands its dependencies to its dependents", () => {
+  it('removes a skipped task and hands its dependencies to its dependents', () => {
     const def = applied(margherita(), [{ kind: 'SKIP_TASK', taskId: 'basil' }]);
     const tasks = tasksOf(def);
     expect(tasks.has('basil')).toBe(false);
@@ -43,7 +51,12 @@ describe('applyModifiers', () => {
   });
 
   it('rewires through a chain of skipped tasks', () => {
-    const tasks = tasksOf(applied(margherita(), [{ kind: 'SKIP_TASK', taskId: 'sauce' }, { kind: 'SKIP_TASK', taskId: 'basil' }]));
+    const tasks = tasksOf(
+      applied(margherita(), [
+        { kind: 'SKIP_TASK', taskId: 'sauce' },
+        { kind: 'SKIP_TASK', taskId: 'basil' },
+      ]),
+    );
     expect(tasks.get('bake')!.depends_on).toEqual(['dough']);
     expect(tasks.get('slice')!.depends_on).toEqual(['bake', 'dough']);
   });
@@ -63,7 +76,11 @@ describe('applyModifiers', () => {
   it('ignores effects on tasks the recipe does not have and never mutates its input', () => {
     const def = margherita();
     const before = JSON.stringify(def);
-    applied(def, [{ kind: 'SKIP_TASK', taskId: 'gone' }, { kind: 'ADD_MINUTES', taskId: 'gone', minutes: 3 }, { kind: 'SKIP_TASK', taskId: 'basil' }]);
+    applied(def, [
+      { kind: 'SKIP_TASK', taskId: 'gone' },
+      { kind: 'ADD_MINUTES', taskId: 'gone', minutes: 3 },
+      { kind: 'SKIP_TASK', taskId: 'basil' },
+    ]);
     expect(JSON.stringify(def)).toBe(before);
   });
 
@@ -91,14 +108,15 @@ function ancestors(def: WorkflowDefinition, id: string): Set<string> {
 }
 
 describe('applyModifiers properties', () => {
-  const withSkips = dagArb.chain((def) =>
-    fc.record({ def: fc.constant(def), skip: fc.subarray(allTasks(def).map((t) => t.id)) }),
-  );
+  const withSkips = dagArb.chain((def) => fc.record({ def: fc.constant(def), skip: fc.subarray(allTasks(def).map((t) => t.id)) }));
 
   it('keeps a valid recipe valid and keeps every ordering between the remaining tasks', () => {
     fc.assert(
       fc.property(withSkips, ({ def, skip }) => {
-        const result = applyModifiers(def, skip.map((taskId) => ({ kind: 'SKIP_TASK' as const, taskId })));
+        const result = applyModifiers(
+          def,
+          skip.map((taskId) => ({ kind: 'SKIP_TASK' as const, taskId })),
+        );
         if (skip.length === allTasks(def).length) {
           expect(result.ok).toBe(false);
           return;
@@ -107,7 +125,12 @@ describe('applyModifiers properties', () => {
         const compiled = compileRecipe(result.definition, { stationTypes: STATIONS.map((s) => s.toUpperCase()) });
         expect(compiled.ok).toBe(true);
         const kept = allTasks(result.definition).map((t) => t.id);
-        expect(kept.sort()).toEqual(allTasks(def).map((t) => t.id).filter((id) => !skip.includes(id)).sort());
+        expect(kept.sort()).toEqual(
+          allTasks(def)
+            .map((t) => t.id)
+            .filter((id) => !skip.includes(id))
+            .sort(),
+        );
         for (const id of kept) {
           const before = [...ancestors(def, id)].filter((a) => !skip.includes(a)).sort();
           expect([...ancestors(result.definition, id)].sort()).toEqual(before);

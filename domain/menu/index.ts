@@ -13,3 +13,4 @@ export {
 } from './modifier-effects';
 export { applyModifiers, type ApplyModifiersResult } from './apply-modifiers';
 export { checkModifierSelection, type SelectableGroup, type SelectionProblem } from './modifier-selection';
+export { optionsForTask } from './options-for-task';

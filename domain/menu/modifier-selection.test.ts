@@ -1,7 +1,16 @@
 import { checkModifierSelection, type SelectableGroup } from './modifier-selection';
 
 const groups: SelectableGroup[] = [
-  { id: 'g-cheese', name: 'Cheese', minChoices: 1, maxChoices: 1, options: [{ id: 'extra', name: 'Extra' }, { id: 'none', name: 'None' }] },
+  {
+    id: 'g-cheese',
+    name: 'Cheese',
+    minChoices: 1,
+    maxChoices: 1,
+    options: [
+      { id: 'extra', name: 'Extra' },
+      { id: 'none', name: 'None' },
+    ],
+  },
   { id: 'g-basil', name: 'No basil', minChoices: 0, maxChoices: 1, options: [{ id: 'no-basil', name: 'No basil' }] },
 ];
 
@@ -18,6 +27,8 @@ describe('checkModifierSelection', () => {
 
   it('refuses an option of another dish and one chosen twice', () => {
     expect(checkModifierSelection(groups, ['extra', 'elsewhere'])).toEqual([{ groupId: null, message: 'option elsewhere is not a modifier of this dish' }]);
-    expect(checkModifierSelection(groups, ['extra', 'no-basil', 'no-basil'])).toEqual([{ groupId: 'g-basil', message: '"No basil": an option is chosen twice' }]);
+    expect(checkModifierSelection(groups, ['extra', 'no-basil', 'no-basil'])).toEqual([
+      { groupId: 'g-basil', message: '"No basil": an option is chosen twice' },
+    ]);
   });
 });

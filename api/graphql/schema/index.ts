@@ -7,6 +7,7 @@ import './user';
 import './station';
 import './workflow-template';
 import './menu-item';
+import './modifier-group';
 import './inventory-item';
 import './audit-log';
 import './task';
