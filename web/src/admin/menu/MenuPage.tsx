@@ -5,6 +5,7 @@ import { useRequiredSession } from '../../auth/AuthContext';
 import { Link } from '../../router/router';
 import { Empty, FormError, QueryView } from '../../shell/states';
 import { byCategory, MENU_KEY, MENU_QUERY, money, SET_AVAILABILITY } from './menu-api';
+import { ModifierGroupsEditor } from './ModifierGroupsEditor';
 
 /** Menu items with their recipe and ingredients; availability is switched here (e.g. sold out). */
 export function MenuPage() {
@@ -12,6 +13,7 @@ export function MenuPage() {
   const menu = useGqlQuery(MENU_KEY, MENU_QUERY);
   const toggle = useGqlMutation(SET_AVAILABILITY, [MENU_KEY]);
   const canDesign = allowed(role, 'recipes:write');
+  const canEdit = allowed(role, 'menu:write');
 
   return (
     <section className="page">
@@ -33,6 +35,7 @@ export function MenuPage() {
                     <th scope="col">Ingredients (per portion)</th>
                     <th scope="col">Allergens</th>
                     <th scope="col">Available</th>
+                    {canEdit && <th scope="col">Modifiers</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -81,6 +84,11 @@ export function MenuPage() {
                         </label>
                         {!item.isAvailable && item.unavailableReason && <div className="muted">{item.unavailableReason}</div>}
                       </td>
+                      {canEdit && (
+                        <td>
+                          <ModifierGroupsEditor menuItemId={item.id} dishName={item.name} />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
