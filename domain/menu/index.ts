@@ -14,3 +14,4 @@ export {
 export { applyModifiers, type ApplyModifiersResult } from './apply-modifiers';
 export { checkModifierSelection, type SelectableGroup, type SelectionProblem } from './modifier-selection';
 export { optionsForTask } from './options-for-task';
+export { matchModifierName, type NamedGroup } from './match-modifier-name';
