@@ -19,6 +19,8 @@ export const TENANT_MODELS = new Set([
   'WorkflowTemplateVersion',
   'MenuItem',
   'RecipeIngredient',
+  'ModifierGroup',
+  'ModifierOption',
   'InventoryItem',
   'InventoryMovement',
   'Order',

@@ -2,6 +2,7 @@ import { AppError, type FieldError } from '../../contracts/errors';
 import { badInput } from '../errors';
 import type { TenantTx } from '../types';
 import type { IngredientInput } from './menu-input';
+import { modifierGroupsInclude } from './modifier-groups-include';
 
 /**
  * The scoped client adds tenantId to the rows we write, but a foreign key to another tenant's
@@ -41,6 +42,15 @@ export async function assertIngredientsUsable(db: Pick<TenantTx, 'inventoryItem'
   if (problems.length > 0) throw badInput(problems, 'Ingredients not saved');
 }
 
+/** Every id is one of this tenant's inventory items (a foreign id answers like a missing one). */
+export async function assertInventoryItemsVisible(db: Pick<TenantTx, 'inventoryItem'>, ids: string[]) {
+  if (ids.length === 0) return;
+  const found = await db.inventoryItem.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const known = new Set(found.map((f) => f.id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) throw new AppError('NOT_FOUND', `Inventory item not found: ${missing.join(', ')}`, { field: 'inventoryItemId', ids: missing });
+}
+
 export const sameUnit = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Case-insensitive, like stations: "Margherita" and "margherita" on one menu is a mistake. Archived dishes keep their name. */
@@ -63,4 +73,5 @@ export const toIngredientRows = (items: IngredientInput[], menuItemId: string, t
 export const menuItemInclude = {
   ingredients: { include: { inventoryItem: true }, orderBy: { id: 'asc' } },
   workflowTemplate: true,
+  modifierGroups: modifierGroupsInclude,
 } as const;

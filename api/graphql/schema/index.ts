@@ -9,6 +9,7 @@ import './tenant';
 import './station';
 import './workflow-template';
 import './menu-item';
+import './modifier-group';
 import './inventory-item';
 import './audit-log';
 import './task';

@@ -22,6 +22,8 @@ const BY_NAME: Record<string, Entity> = {
   riderId: 'rider',
   userId: 'user',
   shiftId: 'shift',
+  groupId: 'modifierGroup',
+  optionId: 'modifierOption',
 };
 
 const BY_FIELD: Record<string, Entity> = {
@@ -58,6 +60,8 @@ const BY_FIELD: Record<string, Entity> = {
   'revokeBoardScreen.id': 'boardScreen',
   'updateShift.id': 'shift',
   'deleteShift.id': 'shift',
+  'setModifierGroups.groups.id': 'modifierGroup',
+  'setModifierGroups.groups.options.id': 'modifierOption',
 };
 
 export const ID_ARGUMENTS_FILE = 'test/support/security/id-arguments.ts';

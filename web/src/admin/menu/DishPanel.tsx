@@ -1,6 +1,7 @@
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { QueryView } from '../../shell/states';
 import { DishEditor } from './DishEditor';
+import { ModifierGroupsEditor } from './ModifierGroupsEditor';
 import { draftOf, EMPTY_DISH } from './dish-form';
 import { choicesOf, CREATE_MENU_ITEM, DISH_CHOICES_KEY, DISH_CHOICES_QUERY, MENU_KEY, UPDATE_MENU_ITEM, type MenuItem } from './menu-api';
 
@@ -26,6 +27,7 @@ export function DishPanel({ item, onDone }: { item: MenuItem | null; onDone(): v
           />
         )}
       </QueryView>
+      {item && <ModifierGroupsEditor menuItemId={item.id} dishName={item.name} />}
     </section>
   );
 }
