@@ -58,6 +58,10 @@ const schema = z.object({
   PUBLIC_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   /** Board or tracking tokens that open nothing, per IP per 10 minutes, before its public requests are refused. */
   PUBLIC_IP_NOT_FOUND_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Tenants whose kitchen mirror and caches one process keeps at most (the least recently used goes). */
+  TENANT_CACHE_MAX: z.coerce.number().int().min(1).default(1_000),
+  /** A tenant's kitchen mirror and caches are released after this long without use. */
+  TENANT_CACHE_IDLE_SECONDS: z.coerce.number().int().min(1).default(900),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

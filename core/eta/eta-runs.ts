@@ -9,6 +9,7 @@ import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type 
 import { emitEtas, storeEtas } from './eta-store';
 import { createKitchenStateLoader, type KitchenState } from '../kitchen-read/kitchen-state';
 import { componentLogger } from '../../config/logger';
+import type { TenantCacheLimits } from '../../config/tenant-caches';
 
 const log = componentLogger('eta');
 
@@ -79,12 +80,14 @@ export interface EtaRuns {
    * waits for a run still due.
    */
   after(tenantId: string, reason: string): void;
+  /** Tenants whose kitchen mirror this process holds. */
+  cachedTenants(): number;
 }
 
-/** One per process: the kitchen simulation, run forward from the tenant's current state. */
-export function createEtaRuns(deps: ActivityDeps): EtaRuns {
+/** One per process: the kitchen simulation, run forward from the tenant's current state (mirrors kept within `limits`). */
+export function createEtaRuns(deps: ActivityDeps, limits?: TenantCacheLimits): EtaRuns {
   const { clock } = deps;
-  const loader = createKitchenStateLoader(deps.learned);
+  const loader = createKitchenStateLoader(deps.learned, limits);
   /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
   const reasons = new Map<string, Set<string>>();
   /** Items whose ETA passed unfinished, waiting for the next run to decide, per tenant. */
@@ -134,6 +137,7 @@ export function createEtaRuns(deps: ActivityDeps): EtaRuns {
         }),
       );
     },
+    cachedTenants: () => loader.cachedTenants(),
   };
 }
 
