@@ -31,7 +31,7 @@ export function createKitchenActivities(options: KitchenActivityOptions): Kitche
   return createKitchenActivitiesWithCaches(options).activities;
 }
 
-/** The activities and the per-tenant caches behind them (the many-tenants bench reads how many tenants they hold). */
+/** The activities, the tenants their caches hold and the ETA runs finished (the many-tenants bench reads both). */
 export function createKitchenActivitiesWithCaches({
   prisma,
   events,
@@ -49,5 +49,5 @@ export function createKitchenActivitiesWithCaches({
     ...createEtaActivityFunctions(shared, eta),
     ...withActivityFailures(createPlatformActivities(deps)),
   };
-  return { activities, cachedTenants: () => ({ mirrors: eta.cachedTenants(), learned: learned.cachedTenants() }) };
+  return { activities, etaRuns: () => eta.finishedRuns(), cachedTenants: () => ({ mirrors: eta.cachedTenants(), learned: learned.cachedTenants() }) };
 }

@@ -82,6 +82,8 @@ export interface EtaRuns {
   after(tenantId: string, reason: string): void;
   /** Tenants whose kitchen mirror this process holds. */
   cachedTenants(): number;
+  /** Runs finished by this process so far (the many-tenants bench's runs per second). */
+  finishedRuns(): number;
 }
 
 /** One per process: the kitchen simulation, run forward from the tenant's current state (mirrors kept within `limits`). */
@@ -92,6 +94,7 @@ export function createEtaRuns(deps: ActivityDeps, limits?: TenantCacheLimits): E
   const reasons = new Map<string, Set<string>>();
   /** Items whose ETA passed unfinished, waiting for the next run to decide, per tenant. */
   const lateAsks = new Map<string, Set<string>>();
+  let finished = 0;
   const ask = <T>(asks: Map<string, Set<T>>, tenantId: string, value: T) => asks.set(tenantId, (asks.get(tenantId) ?? new Set<T>()).add(value));
 
   /**
@@ -117,6 +120,7 @@ export function createEtaRuns(deps: ActivityDeps, limits?: TenantCacheLimits): E
     const room = deps.events.toTenant(tenantId);
     for (const event of lateEvents) deps.events.track(room.emit('order:updated', event));
     deps.events.track(emitEtas(deps, tenantId, announce));
+    finished++;
     return run;
   }, ETA_MIN_SPACING_MS);
 
@@ -138,6 +142,7 @@ export function createEtaRuns(deps: ActivityDeps, limits?: TenantCacheLimits): E
       );
     },
     cachedTenants: () => loader.cachedTenants(),
+    finishedRuns: () => finished,
   };
 }
 
