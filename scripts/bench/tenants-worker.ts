@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     if (msg.type === 'stats') process.send?.({ type: 'stats', ...stats() });
     if (msg.type === 'measure') void measure().then((memory) => process.send?.({ type: 'memory', ...stats(), ...memory }));
   });
+  // A bench that died (its hard time limit) leaves no worker behind.
+  process.on('disconnect', () => process.exit(1));
   const running = worker.run();
   process.send?.({ type: 'ready' });
   await running;
