@@ -8,6 +8,7 @@ import { createInventoryActivityFunctions } from './inventory';
 import { createKitchenTaskActivities } from './kitchen';
 import { withActivityFailures } from './app-failure';
 import { createPlatformActivities } from './platforms';
+import type { TenantCacheLimits } from '../config/tenant-caches';
 
 export interface KitchenActivityOptions {
   /** The raw client: activities run for every tenant and filter on each call's tenantId. */
@@ -21,17 +22,32 @@ export interface KitchenActivityOptions {
    * kitchen read turn it off: they run each recalculation themselves, at clock times they set.
    */
   etaAfterTransitions?: boolean;
+  /** How many tenants' kitchen mirrors and learned durations are kept, and how long a quiet one is (default: config). */
+  tenantCaches?: TenantCacheLimits;
 }
 
 /** The worker registers the returned object as its activities. */
-export function createKitchenActivities({ prisma, events, clock = () => new Date(), etaAfterTransitions = true }: KitchenActivityOptions): KitchenActivities {
-  const shared = { prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS, () => clock().getTime()) };
-  const eta = createEtaRuns(shared);
+export function createKitchenActivities(options: KitchenActivityOptions): KitchenActivities {
+  return createKitchenActivitiesWithCaches(options).activities;
+}
+
+/** The activities, the tenants their caches hold and the ETA runs finished (the many-tenants bench reads both). */
+export function createKitchenActivitiesWithCaches({
+  prisma,
+  events,
+  clock = () => new Date(),
+  etaAfterTransitions = true,
+  tenantCaches,
+}: KitchenActivityOptions) {
+  const learned = createLearnedDurationsCache(LEARNED_CACHE_MS, () => clock().getTime(), tenantCaches);
+  const shared = { prisma, events, clock, learned };
+  const eta = createEtaRuns(shared, tenantCaches);
   const deps = { ...shared, eta: etaAfterTransitions ? eta : undefined };
-  return {
+  const activities: KitchenActivities = {
     ...createKitchenTaskActivities(deps),
     ...createInventoryActivityFunctions(deps),
     ...createEtaActivityFunctions(shared, eta),
     ...withActivityFailures(createPlatformActivities(deps)),
   };
+  return { activities, etaRuns: () => eta.finishedRuns(), cachedTenants: () => ({ mirrors: eta.cachedTenants(), learned: learned.cachedTenants() }) };
 }

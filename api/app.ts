@@ -7,6 +7,7 @@ import { createCounterFire, type CounterFire } from '../core/kitchen/counter-fir
 import { createEventPublisher, type EventPublisher } from '../events/event-publisher';
 import { createLearnedDurationsCache, LEARNED_CACHE_MS } from '../core/kitchen-read/learned-durations';
 import type { Env } from '../config/env';
+import { tenantCacheLimits, type TenantCacheLimits } from '../config/tenant-caches';
 import { componentLogger } from '../config/logger';
 import { pgPool, type Db } from '../db/client';
 import { createYoga } from './graphql/yoga';
@@ -72,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     ? {
         client: temporal.client,
         taskQueue: env.TEMPORAL_TASK_QUEUE,
-        counterFire: events ? counterFire(prisma, events) : undefined,
+        counterFire: events ? counterFire(prisma, events, tenantCacheLimits(env)) : undefined,
         itemWorkflows: watch?.watch,
       }
     : null;
@@ -110,9 +111,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 }
 
 /** The API's own learned-durations cache: the worker's completions are seen within LEARNED_CACHE_MS. */
-function counterFire(prisma: Db, events: EventPublisher): CounterFire {
+function counterFire(prisma: Db, events: EventPublisher, limits: TenantCacheLimits): CounterFire {
   const clock = () => new Date();
-  return createCounterFire({ prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS) });
+  return createCounterFire({ prisma, events, clock, learned: createLearnedDurationsCache(LEARNED_CACHE_MS, Date.now, limits) });
 }
 
 /** On the given pool, or on a one-connection pool of its own (ended on close). */

@@ -62,6 +62,10 @@ const schema = z.object({
   SIGNUP_ENABLED: flag,
   /** Sign-up attempts one IP may make per hour (successful or not). */
   SIGNUP_IP_LIMIT: z.coerce.number().int().min(1).default(5),
+  /** Tenants whose kitchen mirror and caches one process keeps at most (the least recently used goes). */
+  TENANT_CACHE_MAX: z.coerce.number().int().min(1).default(1_000),
+  /** A tenant's kitchen mirror and caches are released after this long without use. */
+  TENANT_CACHE_IDLE_SECONDS: z.coerce.number().int().min(1).default(900),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

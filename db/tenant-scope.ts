@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { createTenantCache } from '../config/tenant-caches';
 import { sharePool, type Db } from './client';
 
 /**
@@ -132,8 +133,7 @@ function scopedClient(prisma: Db, tenantId: string) {
 
 export type TenantDb = ReturnType<typeof scopedClient>;
 
-/** Scoped clients kept per raw client, for this many tenants (the least recently used goes). */
-const SCOPED_CLIENTS_MAX = 1_000;
+/** Scoped clients kept per raw client, within the tenant cache limits (config/tenant-caches.ts): a quiet tenant's goes. */
 const scopedClients = new WeakMap<Db, LRUCache<string, TenantDb>>();
 
 /**
@@ -144,7 +144,7 @@ const scopedClients = new WeakMap<Db, LRUCache<string, TenantDb>>();
 export function forTenant(prisma: Db, tenantId: string): TenantDb {
   if (!tenantId) throw new Error('forTenant needs a tenantId');
   let clients = scopedClients.get(prisma);
-  if (!clients) scopedClients.set(prisma, (clients = new LRUCache({ max: SCOPED_CLIENTS_MAX })));
+  if (!clients) scopedClients.set(prisma, (clients = createTenantCache<TenantDb>()));
   let client = clients.get(tenantId);
   if (!client) {
     client = scopedClient(prisma, tenantId);

@@ -1,6 +1,8 @@
 import { PermanentError, RateLimitedError, TransientError } from './connector';
 import { retryAfterMs } from './retry-after';
 import { errorMessage } from '../contracts/errors';
+import type { LRUCache } from 'lru-cache';
+import { createTenantCache } from '../config/tenant-caches';
 
 /**
  * OAuth2 client-credentials tokens for a platform API, cached per platform in this (worker)
@@ -29,7 +31,9 @@ interface CachedToken {
 
 /** Refresh this long before the stated expiry: a token must not die between our check and the call. */
 const EARLY_REFRESH_MS = 30_000;
-const cache = new Map<string, CachedToken>();
+/** Per connection, so per tenant: kept within the tenant cache limits (a quiet tenant's token is fetched again). */
+let tokens: LRUCache<string, CachedToken> | undefined;
+const cached = () => (tokens ??= createTenantCache<CachedToken>());
 const pending = new Map<string, Promise<CachedToken>>();
 
 export function tokenSource(cacheKey: string, config: ClientCredentialsConfig, now: () => number = Date.now): TokenSource {
@@ -38,7 +42,7 @@ export function tokenSource(cacheKey: string, config: ClientCredentialsConfig, n
     let inFlight = pending.get(key);
     if (!inFlight) {
       inFlight = fetchToken(config, now)
-        .then((fresh) => (cache.set(key, fresh), fresh))
+        .then((fresh) => (cached().set(key, fresh), fresh))
         .finally(() => pending.delete(key));
       pending.set(key, inFlight);
     }
@@ -46,14 +50,14 @@ export function tokenSource(cacheKey: string, config: ClientCredentialsConfig, n
   };
   return {
     async current() {
-      const cached = cache.get(key);
-      if (cached && cached.expiresAt - EARLY_REFRESH_MS > now()) return cached.token;
+      const token = cached().get(key);
+      if (token && token.expiresAt - EARLY_REFRESH_MS > now()) return token.token;
       return (await fetchShared()).token;
     },
     async refresh(stale) {
-      const cached = cache.get(key);
-      if (cached && cached.token !== stale) return cached.token;
-      cache.delete(key);
+      const token = cached().get(key);
+      if (token && token.token !== stale) return token.token;
+      cached().delete(key);
       return (await fetchShared()).token;
     },
   };
@@ -61,7 +65,7 @@ export function tokenSource(cacheKey: string, config: ClientCredentialsConfig, n
 
 /** Test-only: forget every cached token. */
 export function clearTokenCache(): void {
-  cache.clear();
+  tokens?.clear();
 }
 
 async function fetchToken(config: ClientCredentialsConfig, now: () => number): Promise<CachedToken> {

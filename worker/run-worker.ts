@@ -1,5 +1,6 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { Env } from '../config/env';
+import { tenantCacheLimits } from '../config/tenant-caches';
 import { componentLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { createKitchenActivities } from '../activities';
@@ -28,7 +29,7 @@ export async function startKitchenWorker(opts: {
     connection,
     namespace: opts.env.TEMPORAL_NAMESPACE,
     taskQueue: opts.env.TEMPORAL_TASK_QUEUE,
-    activities: createKitchenActivities({ prisma: opts.prisma, events }),
+    activities: createKitchenActivities({ prisma: opts.prisma, events, tenantCaches: tenantCacheLimits(opts.env) }),
     workflowBundle: opts.env.WORKFLOW_BUNDLE ? { codePath: opts.env.WORKFLOW_BUNDLE } : undefined,
   });
   const running = worker.run();

@@ -9,6 +9,7 @@ import { checkDeadline, flagLateItems, iso, readLateFacts, settledVerdict, type 
 import { emitEtas, storeEtas } from './eta-store';
 import { createKitchenStateLoader, type KitchenState } from '../kitchen-read/kitchen-state';
 import { componentLogger } from '../../config/logger';
+import type { TenantCacheLimits } from '../../config/tenant-caches';
 
 const log = componentLogger('eta');
 
@@ -79,16 +80,21 @@ export interface EtaRuns {
    * waits for a run still due.
    */
   after(tenantId: string, reason: string): void;
+  /** Tenants whose kitchen mirror this process holds. */
+  cachedTenants(): number;
+  /** Runs finished by this process so far (the many-tenants bench's runs per second). */
+  finishedRuns(): number;
 }
 
-/** One per process: the kitchen simulation, run forward from the tenant's current state. */
-export function createEtaRuns(deps: ActivityDeps): EtaRuns {
+/** One per process: the kitchen simulation, run forward from the tenant's current state (mirrors kept within `limits`). */
+export function createEtaRuns(deps: ActivityDeps, limits?: TenantCacheLimits): EtaRuns {
   const { clock } = deps;
-  const loader = createKitchenStateLoader(deps.learned);
+  const loader = createKitchenStateLoader(deps.learned, limits);
   /** Why recalculations were asked for since the last run started, per tenant (kept in the breakdown). */
   const reasons = new Map<string, Set<string>>();
   /** Items whose ETA passed unfinished, waiting for the next run to decide, per tenant. */
   const lateAsks = new Map<string, Set<string>>();
+  let finished = 0;
   const ask = <T>(asks: Map<string, Set<T>>, tenantId: string, value: T) => asks.set(tenantId, (asks.get(tenantId) ?? new Set<T>()).add(value));
 
   /**
@@ -114,6 +120,7 @@ export function createEtaRuns(deps: ActivityDeps): EtaRuns {
     const room = deps.events.toTenant(tenantId);
     for (const event of lateEvents) deps.events.track(room.emit('order:updated', event));
     deps.events.track(emitEtas(deps, tenantId, announce));
+    finished++;
     return run;
   }, ETA_MIN_SPACING_MS);
 
@@ -134,6 +141,8 @@ export function createEtaRuns(deps: ActivityDeps): EtaRuns {
         }),
       );
     },
+    cachedTenants: () => loader.cachedTenants(),
+    finishedRuns: () => finished,
   };
 }
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LRUCache } from 'lru-cache';
 /**
  * Shares one run of an expensive, idempotent computation among everyone who asks for it while
  * it is busy, per key. A request never gets an answer computed from data older than itself:
@@ -9,10 +10,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Used for ETA recalculation: every task transition asks for one, a busy kitchen has dozens a
  * second, and each run simulates the whole kitchen anyway.
  */
-export class Coalescer<K, R> {
+export class Coalescer<K extends object | string, R> {
   private readonly running = new Map<K, Promise<R>>();
   private readonly queued = new Map<K, Promise<R>>();
-  private readonly lastStart = new Map<K, number>();
+  /**
+   * A start older than the spacing no longer matters, so it is forgotten after it (and the
+   * least recent beyond LAST_STARTS_MAX): the keys are tenants and stations, and a host's quiet ones must not accumulate.
+   */
+  private readonly lastStart: LRUCache<K, number> | null;
 
   /**
    * `minSpacingMs`: a run starts at least this long after the previous one of its key started,
@@ -22,7 +27,9 @@ export class Coalescer<K, R> {
   constructor(
     private readonly run: (key: K) => Promise<R>,
     private readonly minSpacingMs = 0,
-  ) {}
+  ) {
+    this.lastStart = minSpacingMs > 0 ? new LRUCache<K, number>({ max: LAST_STARTS_MAX, ttl: minSpacingMs }) : null;
+  }
 
   request(key: K): Promise<R> {
     const queued = this.queued.get(key);
@@ -41,13 +48,13 @@ export class Coalescer<K, R> {
   }
 
   private waitMs(key: K): number {
-    const last = this.lastStart.get(key);
+    const last = this.lastStart?.get(key);
     return last === undefined ? 0 : Math.max(0, last + this.minSpacingMs - Date.now());
   }
 
   private start(key: K): Promise<R> {
     this.queued.delete(key);
-    this.lastStart.set(key, Date.now());
+    this.lastStart?.set(key, Date.now());
     const run = Promise.resolve()
       .then(() => this.run(key))
       .finally(() => {
@@ -58,5 +65,6 @@ export class Coalescer<K, R> {
   }
 }
 
+const LAST_STARTS_MAX = 10_000;
 const noop = () => undefined;
 const delay = (ms: number) => (ms > 0 ? sleep(ms) : Promise.resolve());

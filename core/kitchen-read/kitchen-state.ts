@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
 import { staffedStations } from './staffed-stations';
+import { createTenantCache, type TenantCacheLimits } from '../../config/tenant-caches';
 
 export interface KitchenState {
   now: number;
@@ -16,6 +17,8 @@ export interface KitchenState {
 
 export interface KitchenStateLoader {
   load(db: Db, tenantId: string, now: number): Promise<KitchenState>;
+  /** Tenants whose mirror is held (for the tests and the many-tenants bench). */
+  cachedTenants(): number;
 }
 
 /**
@@ -28,11 +31,12 @@ export interface KitchenStateLoader {
  * stations and the shifts that set their capacity, in one statement. A task's fixed part (recipe task, dependencies, quantity, estimate)
  * is read once, when it is first seen, and the task as the simulation gets it is rebuilt only when
  * its row or its learned average changed: decoding rows that had not changed was most of the cost
- * (bench/README.md).
+ * (bench/README.md). A tenant's mirror is released once it went quiet (`limits`,
+ * config/tenant-caches.ts); when it comes back, its next read is a whole one.
  */
-export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | null = null): KitchenStateLoader {
-  const mirrors = new Map<string, KitchenMirror>();
-  /** Reads of one tenant apply in turn: an older read must never overwrite a newer one. */
+export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | null = null, limits?: TenantCacheLimits): KitchenStateLoader {
+  const mirrors = createTenantCache<KitchenMirror>(limits);
+  /** Reads of one tenant apply in turn: an older read must never overwrite a newer one. Empty when none is in flight. */
   const turns = new Map<string, Promise<unknown>>();
   const refresh = async (db: Db, tenantId: string, now: number) => {
     const { mirror, stations } = await refreshMirror(db, tenantId, mirrors.get(tenantId), now);
@@ -43,39 +47,54 @@ export function createKitchenStateLoader(learnedCache: LearnedDurationsCache | n
   return {
     async load(db, tenantId, now) {
       const read = (turns.get(tenantId) ?? Promise.resolve()).then(() => refresh(db, tenantId, now));
-      turns.set(
-        tenantId,
-        read.catch(() => undefined),
-      ); // a failed read leaves the mirror as it was: the next one retries
+      // A failed read leaves the mirror as it was: the next one retries.
+      const turn: Promise<unknown> = read
+        .catch(() => undefined)
+        .then(() => {
+          if (turns.get(tenantId) === turn) turns.delete(tenantId);
+        });
+      turns.set(tenantId, turn);
       const { mirror, stations } = await read;
-
-      // An open item of an order that is no longer open is not the kitchen's work: keep the items whose order is open.
-      const items = new Map<string, Readonly<OpenItem>>();
-      const orders = new Map<string, Readonly<OpenOrder>>();
-      for (const item of mirror.items.values()) {
-        const order = mirror.orders.get(item.orderId);
-        if (!order) continue;
-        items.set(item.id, item);
-        orders.set(order.id, order);
-      }
-      const templateIds = new Set<string>();
-      for (const { fixed } of mirror.tasks.values()) if (fixed.templateId) templateIds.add(fixed.templateId);
-      const learned = learnedCache ? await learnedCache.load(db, tenantId, [...templateIds]) : await loadLearnedDurations(db, tenantId, [...templateIds]);
-      const tasks: SimTask[] = [];
-      for (const open of mirror.tasks.values()) {
-        // Open tasks of a closed item or order (none, if every writer keeps its invariants) are not the kitchen's work.
-        if (!items.has(open.fixed.orderItemId)) continue;
-        // Most tasks did not change since the last run: the same row (a changed one is a new entry), and
-        // the same averages (the cache hands out the same lookup while they hold) or at least the same average.
-        if (open.sim?.lookup !== learned) {
-          const average = learned.lookup(open.fixed.templateId, open.fixed.taskDefId, open.stationId);
-          open.sim = { task: open.sim?.average === average ? open.sim.task : simTask(open, average), lookup: learned, average };
-        }
-        tasks.push(open.sim.task);
-      }
-      return { now, stations, tasks, items, orders };
+      return stateOf(db, tenantId, now, mirror, stations, learnedCache);
     },
+    cachedTenants: () => mirrors.size,
   };
+}
+
+/** The kitchen as the simulation gets it, from a tenant's mirror (each task's SimTask is kept on it while it holds). */
+async function stateOf(
+  db: Db,
+  tenantId: string,
+  now: number,
+  mirror: KitchenMirror,
+  stations: SimStation[],
+  learnedCache: LearnedDurationsCache | null,
+): Promise<KitchenState> {
+  // An open item of an order that is no longer open is not the kitchen's work: keep the items whose order is open.
+  const items = new Map<string, Readonly<OpenItem>>();
+  const orders = new Map<string, Readonly<OpenOrder>>();
+  for (const item of mirror.items.values()) {
+    const order = mirror.orders.get(item.orderId);
+    if (!order) continue;
+    items.set(item.id, item);
+    orders.set(order.id, order);
+  }
+  const templateIds = new Set<string>();
+  for (const { fixed } of mirror.tasks.values()) if (fixed.templateId) templateIds.add(fixed.templateId);
+  const learned = learnedCache ? await learnedCache.load(db, tenantId, [...templateIds]) : await loadLearnedDurations(db, tenantId, [...templateIds]);
+  const tasks: SimTask[] = [];
+  for (const open of mirror.tasks.values()) {
+    // Open tasks of a closed item or order (none, if every writer keeps its invariants) are not the kitchen's work.
+    if (!items.has(open.fixed.orderItemId)) continue;
+    // Most tasks did not change since the last run: the same row (a changed one is a new entry), and
+    // the same averages (the cache hands out the same lookup while they hold) or at least the same average.
+    if (open.sim?.lookup !== learned) {
+      const average = learned.lookup(open.fixed.templateId, open.fixed.taskDefId, open.stationId);
+      open.sim = { task: open.sim?.average === average ? open.sim.task : simTask(open, average), lookup: learned, average };
+    }
+    tasks.push(open.sim.task);
+  }
+  return { now, stations, tasks, items, orders };
 }
 
 function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
@@ -103,7 +122,8 @@ function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
   };
 }
 
-/** Uncached, for one-off reads (the API's ETA quote). */
-export function loadKitchenState(db: Db, tenantId: string, now: number): Promise<KitchenState> {
-  return createKitchenStateLoader().load(db, tenantId, now);
+/** Uncached, for one-off reads (the API's ETA quote): a whole read, kept by nobody. */
+export async function loadKitchenState(db: Db, tenantId: string, now: number): Promise<KitchenState> {
+  const { mirror, stations } = await refreshMirror(db, tenantId, undefined, now);
+  return stateOf(db, tenantId, now, mirror, staffedStations(stations, mirror.shifts.values(), now), null);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import { EXTRA_UNIT_SHARE, type LearnedDuration } from '../../domain/eta';
 import { tenantRows, type SqlTarget } from '../../db/sql';
+import { createTenantCache, type TenantCacheLimits } from '../../config/tenant-caches';
 
 type Db = SqlTarget;
 
@@ -103,6 +104,8 @@ export interface LearnedDurationsCache {
    * (template) when given, else of the whole tenant.
    */
   forget(tenantId: string, templateId?: string): void;
+  /** Tenants whose averages are held (for the tests and the many-tenants bench). */
+  cachedTenants(): number;
 }
 
 interface TenantCache {
@@ -117,10 +120,10 @@ interface TenantCache {
  * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The ETA runs
  * on every transition, so even the bounded query above is worth not repeating. Durations recorded by this process clear
  * their recipe at once (only it is read again); those recorded by another worker are seen within
- * `ttlMs`.
+ * `ttlMs`. A tenant's entries go when it went quiet (`limits`, config/tenant-caches.ts).
  */
-export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now): LearnedDurationsCache {
-  const tenants = new Map<string, TenantCache>();
+export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now, limits?: TenantCacheLimits): LearnedDurationsCache {
+  const tenants = createTenantCache<TenantCache>(limits);
   const tenantCache = (tenantId: string): TenantCache => {
     let cache = tenants.get(tenantId);
     if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), generation: 0, last: null }));
@@ -152,11 +155,14 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
       return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cache.entries.get(id)?.rows ?? [])]);
     },
     forget(tenantId, templateId) {
-      const cache = tenantCache(tenantId);
+      // A tenant not held has nothing to forget (a read in flight for it keeps its own entry and is dropped with it).
+      const cache = tenants.get(tenantId);
+      if (!cache) return;
       cache.generation++;
       cache.last = null;
       if (templateId) cache.entries.delete(templateId);
       else cache.entries.clear();
     },
+    cachedTenants: () => tenants.size,
   };
 }

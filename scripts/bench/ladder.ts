@@ -112,7 +112,8 @@ function judge(side: Side, step: LadderStep): void {
   }
 }
 
-async function runStep(runOne: RunOne, k: number, ms: number): Promise<LadderStep> {
+/** One closed-loop step of K orders in flight for `ms` (also the many-tenants bench's measurement). */
+export async function runStep(runOne: RunOne, k: number, ms: number): Promise<LadderStep> {
   const t0 = Date.now();
   const end = t0 + ms;
   const latencies: number[] = [];
