@@ -109,6 +109,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
       const order = await createOrder({
         db: forTenant(prisma, ref.tenantId),
+        prisma,
         actor: platformActor(ref.tenantId, platform.name),
         kitchen: kitchenFromContext(),
         // The board hears about it like any other new order (order:created).
