@@ -179,17 +179,14 @@ describe('recalculateEta', () => {
     now += BUMP_S * 1000; // a quick one, within the cache window
     await acts.completeTask(first.o.ref());
     await prisma.order.update({ where: { id: first.o.order.id }, data: { status: 'DELIVERED' } });
-    // One sample at this station (and so anywhere, and in its pace), blended with the estimate by how much one sample is trusted.
-    const learned = expectedDurationMs({
-      estimateMinutes: QUICK,
-      quantity: 1,
-      learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S), pace: level(BUMP_S / (QUICK * 60)) },
-    });
+    // One sample at this station (and so anywhere), blended with the estimate by how much one sample is trusted;
+    // the station's pace follows when the cache expires.
+    const learned = expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S) } });
     expect(learned).toBeLessThan(QUICK * MIN);
     expect((await etaOfNew()).eta).toBe(learned);
   });
 
-  it("re-reads only the completed task's recipe and the stations' paces: the other recipes keep their cached durations", async () => {
+  it("re-reads only the completed task's recipe: the other recipes and the stations' paces stay cached until they expire", async () => {
     const type = unique('wok');
     const station = await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
     const noodles = await recipeOf(singleTaskRecipe(type, QUICK));
@@ -209,12 +206,18 @@ describe('recalculateEta', () => {
     await acts.startTask(cooked.o.ref());
     now += BUMP_S * 1000; // a quick one, within the cache window
     await acts.completeTask(cooked.o.ref());
-    // …a noodle completion in this worker re-reads the noodle durations at once, and the station's pace, not the rice durations.
-    const pace = level(BUMP_S / (QUICK * 60));
-    const learnedNoodles = expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S), pace } });
+    // …a noodle completion in this worker re-reads the noodle durations at once, not the rice durations nor the paces.
+    const learnedNoodles = expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S) } });
     expect((await etaOfNew(noodles)).eta).toBe(learnedNoodles);
     await prisma.order.updateMany({ where: { tenantId: tenant.id }, data: { status: 'DELIVERED' } });
-    expect((await etaOfNew(rice)).eta).toBe(expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { pace } }));
+    expect((await etaOfNew(rice)).eta).toBe(QUICK * MIN);
+    // Once the cache expires, rice (no history of its own) starts from the station's pace, which the noodles set.
+    now += LEARNED_CACHE_MS + 1;
+    const pace = level(BUMP_S / (QUICK * 60), 1);
+    const riceRow = level(8, 1); // the other worker's rice duration, now read too
+    expect((await etaOfNew(rice)).eta).toBe(
+      expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: riceRow, anyStation: riceRow, pace } }),
+    );
   });
 });
 

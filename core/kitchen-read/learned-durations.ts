@@ -112,7 +112,9 @@ export interface LearnedDurationsCache {
   load(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations>;
   /**
    * A duration was just recorded: the next load learns afresh that recipe (template) when given,
-   * else the whole tenant, and the stations' paces (every dish counts in its station's).
+   * else the whole tenant. The stations' paces follow within the cache's ttl: each spans 200
+   * durations of every dish, so one more barely moves them, and learning them all again on every
+   * bump would cost each run after a completion a few milliseconds.
    */
   forget(tenantId: string, templateId?: string): void;
 }
@@ -129,8 +131,8 @@ interface TenantCache {
 /**
  * The worker's cache of learned values, per tenant and template, for `ttlMs`. The ETA runs on
  * every transition, so even the bounded queries above are worth not repeating. Durations recorded
- * by this process clear their recipe and the paces at once (only they are read again); those
- * recorded by another worker are seen within `ttlMs`.
+ * by this process clear their recipe at once (only it is read again); those recorded by another
+ * worker, and the stations' paces, are seen within `ttlMs`.
  */
 export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now): LearnedDurationsCache {
   const tenants = new Map<string, TenantCache>();
@@ -139,7 +141,8 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
     if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), paces: null, generation: 0, last: null }));
     return cache;
   };
-  const expired = (entry: { at: number } | null | undefined, at: number) => !entry || at - entry.at > ttlMs;
+  // A clock that went back (a test's, or a corrected host clock) makes an entry look fresh forever: read it again.
+  const expired = (entry: { at: number } | null | undefined, at: number) => !entry || at - entry.at > ttlMs || at < entry.at;
   return {
     async load(db, tenantId, templateIds) {
       const cache = tenantCache(tenantId);
@@ -178,7 +181,7 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
       const cache = tenantCache(tenantId);
       cache.generation++;
       cache.last = null;
-      cache.paces = null;
+      if (!templateId) cache.paces = null;
       if (templateId) cache.entries.delete(templateId);
       else cache.entries.clear();
     },
