@@ -158,10 +158,15 @@ describe('recalculateEta', () => {
     expect(await etaOfNew()).toBe(6 * MIN);
   });
 
+  // Recipes of 0.2 minutes (12 s): a bump 5 s after the start (within the cache's window) is then a plausible cook.
+  const QUICK = 0.2;
+  const BUMP_S = LEARNED_CACHE_MS / 2000;
+  const level = (value: number, samples = 1) => ({ value, samples, p10: value, p90: value });
+
   it('learns from a completion in this worker at once, without waiting for the cache to expire', async () => {
     const type = unique('fryer');
     await createStation(prisma, tenant.id, { capacity: 1, taskTypes: [type] });
-    const fries = await recipeOf(singleTaskRecipe(type, 10));
+    const fries = await recipeOf(singleTaskRecipe(type, QUICK));
     const etaOfNew = async () => {
       const o = await orderOf(fries);
       await acts.enqueueTask(o.ref());
@@ -169,22 +174,23 @@ describe('recalculateEta', () => {
       return { o, eta: Date.parse(itemEta!) - now };
     };
     const first = await etaOfNew();
-    expect(first.eta).toBe(10 * MIN);
+    expect(first.eta).toBe(QUICK * MIN);
     await acts.startTask(first.o.ref());
-    now += LEARNED_CACHE_MS / 2; // a quick one, within the cache window
+    now += BUMP_S * 1000; // a quick one, within the cache window
     await acts.completeTask(first.o.ref());
     await prisma.order.update({ where: { id: first.o.order.id }, data: { status: 'DELIVERED' } });
-    // One sample, blended with the 10-minute estimate by how much one sample is trusted.
-    const learned = expectedDurationMs({ estimateMinutes: 10, quantity: 1, learned: { avgSeconds: LEARNED_CACHE_MS / 2000, samples: 1 } });
-    expect(learned).toBeLessThan(10 * MIN);
+    // One sample at this station (and so anywhere), blended with the estimate by how much one sample is trusted;
+    // the station's pace follows when the cache expires.
+    const learned = expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S) } });
+    expect(learned).toBeLessThan(QUICK * MIN);
     expect((await etaOfNew()).eta).toBe(learned);
   });
 
-  it("re-reads only the completed task's recipe: the other recipes keep their cached averages", async () => {
+  it("re-reads only the completed task's recipe: the other recipes and the stations' paces stay cached until they expire", async () => {
     const type = unique('wok');
     const station = await createStation(prisma, tenant.id, { capacity: 2, taskTypes: [type] });
-    const noodles = await recipeOf(singleTaskRecipe(type, 10));
-    const rice = await recipeOf(singleTaskRecipe(type, 10));
+    const noodles = await recipeOf(singleTaskRecipe(type, QUICK));
+    const rice = await recipeOf(singleTaskRecipe(type, QUICK));
     const etaOfNew = async (recipe: typeof noodles) => {
       const o = await orderOf(recipe);
       await acts.enqueueTask(o.ref());
@@ -192,19 +198,26 @@ describe('recalculateEta', () => {
       return { o, eta: Date.parse(itemEta!) - now };
     };
     const cooked = await etaOfNew(noodles);
-    expect((await etaOfNew(rice)).eta).toBe(10 * MIN); // both recipes' averages (none yet) are cached now
+    expect((await etaOfNew(rice)).eta).toBe(QUICK * MIN); // both recipes' durations (none yet) are cached now
     // Rice history written by another worker: this one does not see it until its cache expires…
     await prisma.taskDuration.create({
-      data: { tenantId: tenant.id, workflowTemplateId: rice.template.id, taskDefId: 'cook', stationId: station.id, durationSeconds: 60, quantity: 1 },
+      data: { tenantId: tenant.id, workflowTemplateId: rice.template.id, taskDefId: 'cook', stationId: station.id, durationSeconds: 8, quantity: 1 },
     });
     await acts.startTask(cooked.o.ref());
-    now += LEARNED_CACHE_MS / 2; // a quick one, within the cache window
+    now += BUMP_S * 1000; // a quick one, within the cache window
     await acts.completeTask(cooked.o.ref());
-    // …a noodle completion in this worker re-reads the noodle averages at once, not the rice ones.
-    const learnedNoodles = expectedDurationMs({ estimateMinutes: 10, quantity: 1, learned: { avgSeconds: LEARNED_CACHE_MS / 2000, samples: 1 } });
+    // …a noodle completion in this worker re-reads the noodle durations at once, not the rice durations nor the paces.
+    const learnedNoodles = expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: level(BUMP_S), anyStation: level(BUMP_S) } });
     expect((await etaOfNew(noodles)).eta).toBe(learnedNoodles);
     await prisma.order.updateMany({ where: { tenantId: tenant.id }, data: { status: 'DELIVERED' } });
-    expect((await etaOfNew(rice)).eta).toBe(10 * MIN);
+    expect((await etaOfNew(rice)).eta).toBe(QUICK * MIN);
+    // Once the cache expires, rice (no history of its own) starts from the station's pace, which the noodles set.
+    now += LEARNED_CACHE_MS + 1;
+    const pace = level(BUMP_S / (QUICK * 60), 1);
+    const riceRow = level(8, 1); // the other worker's rice duration, now read too
+    expect((await etaOfNew(rice)).eta).toBe(
+      expectedDurationMs({ estimateMinutes: QUICK, quantity: 1, learned: { atStation: riceRow, anyStation: riceRow, pace } }),
+    );
   });
 });
 

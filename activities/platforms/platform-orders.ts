@@ -114,6 +114,7 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       const { lines } = await mapPlatformModifiers(forTenant(prisma, ref.tenantId), mapped.lines);
       const order = await createOrder({
         db: forTenant(prisma, ref.tenantId),
+        prisma,
         actor: platformActor(ref.tenantId, platform.name),
         kitchen: kitchenFromContext(),
         // The board hears about it like any other new order (order:created).

@@ -148,15 +148,21 @@ it('lets kitchen staff read recipes but not edit or publish them; operators only
   expect(deeper.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
 
-it('shows the learned per-unit average of a task next to its estimate once durations were recorded', async () => {
+it('shows the learned per-unit minutes of a task next to its estimate once durations were recorded, and where they come from', async () => {
   const template = await createTemplate('Learned durations');
   // Three single bakes of 9 minutes and one batch of 3 (1.7× one unit → 17 min): all 9 min per unit.
   const rows = [540, 540, 540].map((s) => ({ durationSeconds: s, quantity: 1 })).concat([{ durationSeconds: 918, quantity: 3 }]);
   for (const row of rows) {
     await kitchen.db.taskDuration.create({ data: { tenantId: kitchen.id, workflowTemplateId: template.id, taskDefId: 'task_bake', ...row } });
   }
-  const res = await api.gql(`query ($id: ID!) { workflowTemplate(id: $id) { learnedDurations { taskId avgMinutes samples } } }`, { id: template.id }, manager);
+  const res = await api.gql(
+    `query ($id: ID!) { workflowTemplate(id: $id) { learnedDurations { taskId learnedMinutes source samples p10Minutes p90Minutes } } }`,
+    { id: template.id },
+    manager,
+  );
   expect(res.errors).toBeUndefined();
   // task_prep and task_box have no history: absent, so the designer shows their estimates only.
-  expect(res.data.workflowTemplate.learnedDurations).toEqual([{ taskId: 'task_bake', avgMinutes: 9, samples: 4 }]);
+  expect(res.data.workflowTemplate.learnedDurations).toEqual([
+    { taskId: 'task_bake', learnedMinutes: 9, source: 'TASK', samples: 4, p10Minutes: 9, p90Minutes: 9 },
+  ]);
 });

@@ -35,7 +35,7 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
       durationMs: expectedDurationMs({
         estimateMinutes: task.estimated_minutes,
         quantity: line.line.quantity,
-        learned: learned.lookup(line.version.templateId, id, null),
+        learned: learned.lookup(line.version.templateId, id, null, task.station_type),
       }),
       priority: 0,
       plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,

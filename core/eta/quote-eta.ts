@@ -1,13 +1,10 @@
 import type { Db } from '../../db/client';
-import { quoteItems } from '../../domain/eta';
-import { loadKitchenState } from '../kitchen-read/kitchen-state';
-import { loadLearnedDurations } from '../kitchen-read/learned-durations';
 import { AppError } from '../../contracts/errors';
 import { orderLinesSchema } from '../orders/order-input';
 import { resolveOrderLines } from '../orders/resolve-order-lines';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';
-import { hypotheticalTasks } from './hypothetical-tasks';
+import { quoteLines } from './promise-order';
 
 export interface EtaQuote {
   readyAt: Date;
@@ -24,26 +21,13 @@ export interface EtaQuote {
 /**
  * "When would it be ready if I ordered now?" Simulates the kitchen forward from its current
  * state (the same loader the ETA activities use) with the hypothetical order added behind the
- * existing work. Reads only: no order, task or ETA row is written, no event is sent.
+ * existing work (quoteLines: createOrder promises with the same computation). Reads only: no order, task or ETA row is written, no event is sent.
  * `prisma` is the raw client because the shared loader takes one; every query it runs filters on
  * the caller's tenant id explicitly.
  */
 export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ items: unknown }> & { prisma: Db }): Promise<EtaQuote> {
   const lines = await resolveOrderLines(db, parseInput(orderLinesSchema, input.items));
-  const [state, learned] = await Promise.all([
-    loadKitchenState(prisma, actor.tenantId, Date.now()),
-    loadLearnedDurations(
-      prisma,
-      actor.tenantId,
-      lines.map((l) => l.version.templateId),
-    ),
-  ]);
-  const quote = quoteItems({
-    now: state.now,
-    stations: state.stations,
-    tasks: state.tasks,
-    newItems: lines.map((l) => ({ key: String(l.index), tasks: hypotheticalTasks(l, learned, state.now) })),
-  });
+  const { now, quote } = await quoteLines(prisma, actor.tenantId, lines);
   const stationNames = new Map(
     quote.unstaffed.length === 0
       ? []
@@ -66,7 +50,7 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
   }
   return {
     readyAt: new Date(quote.readyAt),
-    minutes: Math.max(0, Math.ceil((quote.readyAt - state.now) / 60_000)),
+    minutes: Math.max(0, Math.ceil((quote.readyAt - now) / 60_000)),
     perItem: lines.map((l) => ({
       index: l.index,
       menuItemId: l.menuItem.id,

@@ -89,7 +89,7 @@ async function stateOf(
     // Most tasks did not change since the last run: the same row (a changed one is a new entry), and
     // the same averages (the cache hands out the same lookup while they hold) or at least the same average.
     if (open.sim?.lookup !== learned) {
-      const average = learned.lookup(open.fixed.templateId, open.fixed.taskDefId, open.stationId);
+      const average = learned.lookup(open.fixed.templateId, open.fixed.taskDefId, open.stationId, open.fixed.stationType);
       open.sim = { task: open.sim?.average === average ? open.sim.task : simTask(open, average), lookup: learned, average };
     }
     tasks.push(open.sim.task);

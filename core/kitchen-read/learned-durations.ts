@@ -1,107 +1,121 @@
-import { z } from 'zod';
-import { Prisma } from '../../prisma/generated/client';
-import { EXTRA_UNIT_SHARE, type LearnedDuration } from '../../domain/eta';
-import { tenantRows, type SqlTarget } from '../../db/sql';
+import { learnDuration, learnPace, type Learned, type LearnedDuration } from '../../domain/eta';
+import type { SqlTarget } from '../../db/sql';
 import { createTenantCache, type TenantCacheLimits } from '../../config/tenant-caches';
+import { queryStationSamples, queryTaskSamples, type SampleRow, type StationSampleRow } from './learned-samples-sql';
 
 type Db = SqlTarget;
 
-/** How many recent actual durations the moving average covers, per recipe task and station. */
-export const LEARNED_WINDOW = 100;
-/** How long a worker reuses a tenant's averages before reading them again (its own completions clear them at once). */
+export { LEARNED_WINDOW, PACE_WINDOW } from './learned-samples-sql';
+/** How long a worker reuses a tenant's learned values before reading them again (its own completions clear them at once). */
 export const LEARNED_CACHE_MS = 10_000;
 
 export interface LearnedDurations {
-  /** Per station first (cooks differ), then the recipe task at any station, else null (use the estimate). */
-  lookup(templateId: string | null, taskDefId: string, stationId: string | null): LearnedDuration | null;
+  /**
+   * What was learned for a recipe task at a station (null: not assigned yet, then the pace of the
+   * stations serving `stationType`), every level of domain/eta's hierarchy; null when nothing was.
+   * The same object for the same question while this lookup lives, so a caller can tell nothing changed.
+   */
+  lookup(templateId: string | null, taskDefId: string, stationId: string | null, stationType: string): LearnedDuration | null;
+  /** The station's pace over every dish it recorded (actual / estimate); null without plausible history. */
+  stationPace(stationId: string): Learned | null;
 }
 
-const Row = z.object({
-  templateId: z.string(),
-  taskDefId: z.string(),
-  stationId: z.string().nullable(),
-  avgSeconds: z.number(),
-  samples: z.number().int(),
-});
-type Row = z.output<typeof Row>;
+/** What one template's samples taught, per recipe task (and station): learned once per read, not per lookup. */
+interface TemplateEntry {
+  at: number;
+  learned: Map<string, Learned>;
+}
+
+interface PaceEntry {
+  at: number;
+  byStation: Map<string, Learned>;
+  byType: Map<string, Learned>;
+}
 
 const key = (templateId: string, taskDefId: string, stationId: string | null) => `${templateId}|${taskDefId}|${stationId ?? '*'}`;
 
-/**
- * One query for every recipe task of the given templates: the moving average of the last
- * LEARNED_WINDOW durations per (template, task) and per (template, task, station). Each sample
- * is normalised to one unit with the same factor the ETA scales by (perUnitSeconds), so a batch
- * of three does not look like a slow single.
- *
- * It reads at most LEARNED_WINDOW rows per average, newest first down the idx_durations_recent*
- * indexes: the recipe's tasks are found by skipping from one task id to the next (a loose index
- * scan), and each average takes the first rows of its index range. Reading and ranking the whole
- * history instead grew with the kitchen's age, and this runs on every ETA run after a completion.
- */
-/** One sample's duration for one unit (perUnitSeconds' factor). */
-const UNIT_SECONDS = Prisma.sql`duration_seconds / (1 + (GREATEST(quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8)`;
-
-async function queryLearnedRows(db: Db, tenantId: string, ids: string[]): Promise<Row[]> {
-  if (ids.length === 0) return [];
-  return tenantRows(
-    db,
-    tenantId,
-    'queryLearnedRows',
-    Row,
-    Prisma.sql`
-    WITH RECURSIVE defs AS (
-      SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t) AS def
-      FROM unnest(${ids}::uuid[]) AS t
-      UNION ALL
-      SELECT t, (SELECT min(task_def_id) FROM task_durations WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = t AND task_def_id > def)
-      FROM defs WHERE def IS NOT NULL
-    )
-    SELECT d.t::text AS "templateId", d.def AS "taskDefId", NULL AS "stationId", avg(w.unit)::float8 AS "avgSeconds", count(*)::int AS samples
-    FROM defs d CROSS JOIN LATERAL (
-      SELECT ${UNIT_SECONDS} AS unit
-      FROM task_durations
-      WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def
-      ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
-    ) w
-    WHERE d.def IS NOT NULL
-    GROUP BY d.t, d.def
-    UNION ALL
-    SELECT d.t::text, d.def, s.id::text, avg(w.unit)::float8, count(*)::int
-    FROM defs d JOIN stations s ON s.tenant_id = ${tenantId}::uuid
-    CROSS JOIN LATERAL (
-      SELECT ${UNIT_SECONDS} AS unit
-      FROM task_durations
-      WHERE tenant_id = ${tenantId}::uuid AND workflow_template_id = d.t AND task_def_id = d.def AND station_id = s.id
-      ORDER BY recorded_at DESC, id LIMIT ${LEARNED_WINDOW}
-    ) w
-    WHERE d.def IS NOT NULL
-    GROUP BY d.t, d.def, s.id`,
-  );
+function learnTemplates(rows: SampleRow[]): Map<string, Map<string, Learned>> {
+  const out = new Map<string, Map<string, Learned>>();
+  for (const row of rows) {
+    const learned = learnDuration(row.samples);
+    if (!learned) continue;
+    const entry = out.get(row.templateId) ?? new Map<string, Learned>();
+    out.set(row.templateId, entry.set(key(row.templateId, row.taskDefId, row.stationId), learned));
+  }
+  return out;
 }
 
-function lookupOver(rows: Row[]): LearnedDurations {
-  const byKey = new Map<string, LearnedDuration>(
-    rows.map((r) => [key(r.templateId, r.taskDefId, r.stationId), { avgSeconds: r.avgSeconds, samples: r.samples }]),
-  );
+/** Per station, and per station type over the samples of every station serving it (for work not assigned yet). */
+function learnPaces(rows: StationSampleRow[], at: number): PaceEntry {
+  const byStation = new Map<string, Learned>();
+  const typeSamples = new Map<string, StationSampleRow['samples']>();
+  for (const row of rows) {
+    const pace = learnPace(row.samples);
+    if (pace) byStation.set(row.stationId, pace);
+    for (const type of row.taskTypes) {
+      const t = type.toLowerCase();
+      typeSamples.set(t, [...(typeSamples.get(t) ?? []), ...row.samples]);
+    }
+  }
+  const byType = new Map<string, Learned>();
+  for (const [type, samples] of typeSamples) {
+    const pace = learnPace(samples);
+    if (pace) byType.set(type, pace);
+  }
+  return { at, byStation, byType };
+}
+
+function lookupOver(templates: Array<Map<string, Learned>>, paces: PaceEntry): LearnedDurations {
+  const memo = new Map<string, LearnedDuration | null>();
+  const find = (k: string) => {
+    for (const t of templates) {
+      const hit = t.get(k);
+      if (hit) return hit;
+    }
+    return null;
+  };
   return {
-    lookup(templateId, taskDefId, stationId) {
-      if (!templateId) return null;
-      // The same object while the cache keeps this lookup (see `last`), so a caller can tell nothing changed.
-      return (stationId && byKey.get(key(templateId, taskDefId, stationId))) || byKey.get(key(templateId, taskDefId, null)) || null;
+    lookup(templateId, taskDefId, stationId, stationType) {
+      const memoKey = `${key(templateId ?? '', taskDefId, stationId)}|${stationType}`;
+      const known = memo.get(memoKey);
+      if (known !== undefined) return known;
+      const atStation = templateId && stationId ? find(key(templateId, taskDefId, stationId)) : null;
+      const anyStation = templateId ? find(key(templateId, taskDefId, null)) : null;
+      const pace = (stationId ? paces.byStation.get(stationId) : paces.byType.get(stationType.toLowerCase())) ?? null;
+      const answer = atStation || anyStation || pace ? { atStation, anyStation, pace } : null;
+      memo.set(memoKey, answer);
+      return answer;
     },
+    stationPace: (stationId) => paces.byStation.get(stationId) ?? null,
+  };
+}
+
+/** Reads the samples of the templates (and, unless given, every station's) and learns from them. */
+async function read(db: Db, tenantId: string, ids: string[], withPaces: boolean, at: number) {
+  const [rows, stations] = await Promise.all([queryTaskSamples(db, tenantId, ids), withPaces ? queryStationSamples(db, tenantId) : null]);
+  const learned = learnTemplates(rows);
+  return {
+    templates: new Map(ids.map((id) => [id, { at, learned: learned.get(id) ?? new Map<string, Learned>() }])),
+    paces: stations && learnPaces(stations, at),
   };
 }
 
 /** Uncached: for reads outside the worker (the API's quote, the designer's learned column). */
 export async function loadLearnedDurations(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations> {
-  return lookupOver(await queryLearnedRows(db, tenantId, [...new Set(templateIds)]));
+  const { templates, paces } = await read(db, tenantId, [...new Set(templateIds)], true, 0);
+  return lookupOver(
+    [...templates.values()].map((t) => t.learned),
+    paces!,
+  );
 }
 
 export interface LearnedDurationsCache {
   load(db: Db, tenantId: string, templateIds: string[]): Promise<LearnedDurations>;
   /**
-   * A duration was just recorded: the next load reads the averages afresh, of that recipe
-   * (template) when given, else of the whole tenant.
+   * A duration was just recorded: the next load learns afresh that recipe (template) when given,
+   * else the whole tenant. The stations' paces follow within the cache's ttl: each spans 200
+   * durations of every dish, so one more barely moves them, and learning them all again on every
+   * bump would cost each run after a completion a few milliseconds.
    */
   forget(tenantId: string, templateId?: string): void;
   /** Tenants whose averages are held (for the tests and the many-tenants bench). */
@@ -109,7 +123,8 @@ export interface LearnedDurationsCache {
 }
 
 interface TenantCache {
-  entries: Map<string, { at: number; rows: Row[] }>;
+  entries: Map<string, TemplateEntry>;
+  paces: PaceEntry | null;
   /** Bumped by every forget(): a read that started before one may predate a new sample. */
   generation: number;
   /** The last answer built from the entries, reused while they and the templates asked for are the same. */
@@ -117,42 +132,54 @@ interface TenantCache {
 }
 
 /**
- * The worker's cache of learned averages, per tenant and template, for `ttlMs`. The ETA runs
- * on every transition, so even the bounded query above is worth not repeating. Durations recorded by this process clear
- * their recipe at once (only it is read again); those recorded by another worker are seen within
- * `ttlMs`. A tenant's entries go when it went quiet (`limits`, config/tenant-caches.ts).
+ * The worker's cache of learned values, per tenant and template, for `ttlMs`. The ETA runs on
+ * every transition, so even the bounded queries above are worth not repeating. Durations recorded
+ * by this process clear their recipe at once (only it is read again); those recorded by another
+ * worker, and the stations' paces, are seen within `ttlMs`. A tenant's entries go when it went
+ * quiet (`limits`, config/tenant-caches.ts).
  */
 export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () => number = Date.now, limits?: TenantCacheLimits): LearnedDurationsCache {
   const tenants = createTenantCache<TenantCache>(limits);
   const tenantCache = (tenantId: string): TenantCache => {
     let cache = tenants.get(tenantId);
-    if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), generation: 0, last: null }));
+    if (!cache) tenants.set(tenantId, (cache = { entries: new Map(), paces: null, generation: 0, last: null }));
     return cache;
   };
+  // A clock that went back (a test's, or a corrected host clock) makes an entry look fresh forever: read it again.
+  const expired = (entry: { at: number } | null | undefined, at: number) => !entry || at - entry.at > ttlMs || at < entry.at;
   return {
     async load(db, tenantId, templateIds) {
       const cache = tenantCache(tenantId);
       const at = now();
-      const ids = [...new Set(templateIds)];
-      const stale = ids.filter((id) => {
-        const entry = cache.entries.get(id);
-        return !entry || at - entry.at > ttlMs;
-      });
-      if (stale.length === 0) {
+      const ids = [...new Set(templateIds)].sort();
+      const stale = ids.filter((id) => expired(cache.entries.get(id), at));
+      const pacesStale = expired(cache.paces, at);
+      if (stale.length === 0 && !pacesStale) {
         // Every ETA run asks for the same templates while the cache holds: one lookup serves them all.
-        const templates = ids.sort().join();
-        if (cache.last?.templates !== templates) cache.last = { templates, lookup: lookupOver(ids.flatMap((id) => cache.entries.get(id)?.rows ?? [])) };
+        const templates = ids.join();
+        if (cache.last?.templates !== templates)
+          cache.last = {
+            templates,
+            lookup: lookupOver(
+              ids.map((id) => cache.entries.get(id)!.learned),
+              cache.paces!,
+            ),
+          };
         return cache.last.lookup;
       }
       const generation = cache.generation;
-      const rows = await queryLearnedRows(db, tenantId, stale);
+      const fresh = await read(db, tenantId, stale, pacesStale, at);
+      const paces = fresh.paces ?? cache.paces!;
       // A forget() while this read was in flight means it may predate a new sample: use it, don't keep it.
       if (cache.generation === generation) {
-        for (const id of stale) cache.entries.set(id, { at, rows: rows.filter((r) => r.templateId === id) });
+        for (const [id, entry] of fresh.templates) cache.entries.set(id, entry);
+        cache.paces = paces;
         cache.last = null;
       }
-      const fresh = new Set(stale);
-      return lookupOver([...rows, ...ids.filter((id) => !fresh.has(id)).flatMap((id) => cache.entries.get(id)?.rows ?? [])]);
+      return lookupOver(
+        ids.map((id) => (fresh.templates.get(id) ?? cache.entries.get(id))!.learned),
+        paces,
+      );
     },
     forget(tenantId, templateId) {
       // A tenant not held has nothing to forget (a read in flight for it keeps its own entry and is dropped with it).
@@ -160,6 +187,7 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
       if (!cache) return;
       cache.generation++;
       cache.last = null;
+      if (!templateId) cache.paces = null;
       if (templateId) cache.entries.delete(templateId);
       else cache.entries.clear();
     },

@@ -39,7 +39,7 @@ export function pinnedRecipe(
   for (const [id, { task }] of tasks) {
     const base = { estimateMinutes: task.estimated_minutes, quantity: item.quantity };
     scaledMinutes[id] = expectedDurationMs(base) / 60_000;
-    expectedMinutes[id] = expectedDurationMs({ ...base, learned: learned.lookup(templateId, id, null) }) / 60_000;
+    expectedMinutes[id] = expectedDurationMs({ ...base, learned: learned.lookup(templateId, id, null, task.station_type) }) / 60_000;
   }
   const analysis = analyzeRecipe(compiled.definition, { durations: expectedMinutes });
   return { templateId, definition: compiled.definition, tasks, analysis, scaledMinutes };

@@ -11,6 +11,9 @@ import { createOrderSchema } from './order-input';
 import { resolveOrderLines } from './resolve-order-lines';
 import { startKitchen } from './start-kitchen';
 import { componentLogger } from '../../config/logger';
+import type { Db } from '../../db/client';
+import { quoteLines, storeOrderPromise } from '../eta/promise-order';
+import type { ResolvedLine } from './resolve-order-lines';
 
 const log = componentLogger('orders');
 
@@ -19,8 +22,16 @@ const log = componentLogger('orders');
  * the kitchen (its order workflow) and announces it. With an idempotencyKey a retried call gets
  * the first call's order back, also when both calls race (the unique key decides the winner).
  * `actor` may be the system: a marketplace order is taken by the platform workflow (createdBy stays null).
+ * The answer carries the ready time promised (storeOrderPromise), from the same quote as the phone console's.
  */
-export async function createOrder({ db, actor, input, kitchen, events }: KitchenServiceOptions<unknown, ServiceActor>): Promise<OrderWithItems> {
+export async function createOrder({
+  db,
+  actor,
+  input,
+  kitchen,
+  events,
+  prisma,
+}: KitchenServiceOptions<unknown, ServiceActor> & { prisma: Db }): Promise<OrderWithItems> {
   const data = parseInput(createOrderSchema, input);
   const handle = requireKitchen(kitchen);
   if (data.idempotencyKey) {
@@ -29,9 +40,12 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
   }
 
   let order: StoredOrder;
+  let lines: ResolvedLine[];
+  let quoted: Awaited<ReturnType<typeof quoteLines>> | null;
   try {
-    const lines = await resolveOrderLines(db, data.items);
-    order = await insertOrder(db, actor, data, lines);
+    lines = await resolveOrderLines(db, data.items);
+    // Side by side: the kitchen the quote reads has none of this order's tasks yet (they come with its start).
+    [order, quoted] = await Promise.all([insertOrder(db, actor, data, lines), quoteLines(prisma, actor.tenantId, lines, data.priority).catch(quoteFailed)]);
   } catch (err) {
     // The other call committed first; our statement (and its order number) rolled back.
     const winner = data.idempotencyKey && isUniqueViolation(err) ? await findByKey(db, data.idempotencyKey) : null;
@@ -39,6 +53,8 @@ export async function createOrder({ db, actor, input, kitchen, events }: Kitchen
     throw err;
   }
 
+  // The promise is stored before the kitchen starts: its ETA runs then move it, never race it.
+  if (quoted) await storeOrderPromise(prisma, order, lines, quoted).catch(quoteFailed);
   await startKitchenAndFire(handle, order);
   // Read once, after firing: the answer and the announcement show the tickets already queued.
   const taken = await reload(db, order.id);
@@ -59,6 +75,12 @@ async function startKitchenAndFire(kitchen: KitchenHandle, order: StoredOrder): 
   if (!(await startKitchen(kitchen, order, undefined, plan)) || !counter || !plan) return;
   await counter.fire(plan, order).catch(counterFailed(order.id));
 }
+
+/** The promise is a courtesy of the answer: without it the order is taken all the same, and its first ETA run gives one. */
+const quoteFailed = (err: unknown) => {
+  log.error({ err }, 'quoting the new order failed; its ETA comes from the next ETA run');
+  return null;
+};
 
 const counterFailed = (orderId: string) => (err: unknown) => {
   log.error({ err, orderId }, 'firing the order at the counter failed; its workflows fire it instead');

@@ -28,6 +28,7 @@ async function createWhileTemporalFails(k: TestKitchen, input: Record<string, un
   const actor = { userId: manager.id, tenantId: k.tenant.id, tenantSlug: k.tenant.slug, role: manager.role, name: manager.name };
   return createOrder({
     db: forTenant(api.prisma, k.tenant.id),
+    prisma: api.prisma,
     actor,
     input: { channel: 'PHONE', ...input },
     kitchen: brokenKitchen(counterFire),

@@ -7,7 +7,9 @@ export { OVERRUN_GRACE_MIN_MS, OVERRUN_GRACE_SHARE } from './kitchen-model';
 export { quoteItems, QUOTE_PREFIX, type Quote, type QuoteItem } from './quote';
 export {
   expectedDurationMs,
-  movingAverage,
+  unitDuration,
+  PACE_SAMPLES_FOR_FULL_TRUST,
+  type DurationSource,
   quantityFactor,
   perUnitSeconds,
   EXTRA_UNIT_SHARE,
@@ -16,3 +18,14 @@ export {
 } from './durations';
 export { planItemFireTimes, planOrderFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';
+export {
+  isPlausible,
+  learnDuration,
+  learnPace,
+  weightedSummary,
+  PLAUSIBLE_MIN_SHARE,
+  PLAUSIBLE_MAX_FACTOR,
+  LEARNING_HALF_LIFE_MS,
+  type DurationSample,
+  type Learned,
+} from './learning';

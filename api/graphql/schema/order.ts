@@ -8,6 +8,7 @@ import type { OrderItemWithTasks, OrderWithItems } from '../../../core/orders/or
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../../../core/orders/order-input';
 import { updateOrder } from '../../../core/orders/update-order';
 import { orderTaskNodes } from '../../../core/tasks/task-node';
+import { etaRange } from '../../../domain/eta/eta-range';
 import { builder } from '../builder';
 import { parseOrderedModifiers } from '../../../domain/menu';
 import { OrderedModifierRef } from './modifier-group';
@@ -54,6 +55,11 @@ const OrderItemRef = builder.objectRef<OrderItemNode>('OrderItem').implement({
   }),
 });
 
+const EtaRangeRef = builder.objectRef<{ from: Date; to: Date }>('EtaRange').implement({
+  description: 'Whole minutes around an ETA, leaning later (domain/eta/eta-range.ts): what to tell a customer.',
+  fields: (t) => ({ from: t.expose('from', { type: 'DateTime' }), to: t.expose('to', { type: 'DateTime' }) }),
+});
+
 export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -73,6 +79,12 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
     notes: t.exposeString('notes', { nullable: true }),
     requestedAt: t.expose('requestedAt', { type: 'DateTime', nullable: true, description: 'A scheduled order is fired to be ready then.' }),
     estimatedReadyAt: t.expose('estimatedReadyAt', { type: 'DateTime', nullable: true, description: 'Simulated from the current kitchen state.' }),
+    estimatedReadyRange: t.field({
+      type: EtaRangeRef,
+      nullable: true,
+      description: 'The range around estimatedReadyAt, as of now; null without an estimate or once the order is ready.',
+      resolve: (o) => (o.estimatedReadyAt && !o.actualReadyAt ? etaRange(o.estimatedReadyAt, new Date()) : null),
+    }),
     etaBreakdown: t.expose('etaBreakdown', { type: 'JSON', nullable: true, description: 'Per-item ready times behind estimatedReadyAt.' }),
     actualReadyAt: t.expose('actualReadyAt', { type: 'DateTime', nullable: true }),
     handedOffAt: t.expose('handedOffAt', { type: 'DateTime', nullable: true, description: 'When it left the pass: collected, served or out with a rider.' }),

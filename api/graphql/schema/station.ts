@@ -4,7 +4,19 @@ import { deleteStation } from '../../../core/stations/delete-station';
 import { getStation } from '../../../core/stations/get-station';
 import { listStations } from '../../../core/stations/list-stations';
 import { updateStation } from '../../../core/stations/update-station';
+import { getStationPace } from '../../../core/stations/get-station-pace';
+import type { Learned } from '../../../domain/eta';
 import { builder } from '../builder';
+
+const StationPaceRef = builder.objectRef<Learned>('StationPace').implement({
+  description: "The station's learned pace: actual time over the recipes' estimates, the time-decayed median of its recent plausible durations.",
+  fields: (t) => ({
+    pace: t.exposeFloat('value', { description: '1.5: takes half again as long as the recipes say.' }),
+    samples: t.exposeInt('samples'),
+    p10: t.exposeFloat('p10', { description: '1 in 10 tasks goes faster than this ratio.' }),
+    p90: t.exposeFloat('p90', { description: '1 in 10 tasks goes slower than this ratio.' }),
+  }),
+});
 
 export const StationRef = builder.objectRef<Station>('Station').implement({
   description: 'A kitchen workstation (oven, wok, packaging…) that runs recipe tasks of its taskTypes.',
@@ -15,6 +27,12 @@ export const StationRef = builder.objectRef<Station>('Station').implement({
     taskTypes: t.exposeStringList('taskTypes', { description: 'Recipe station_type values it handles.' }),
     isActive: t.exposeBoolean('isActive'),
     displayOrder: t.exposeInt('displayOrder'),
+    learnedPace: t.withAuth({ permission: 'stations:read' }).field({
+      type: StationPaceRef,
+      nullable: true,
+      description: 'What the ETA learned of this station over every dish; null before any plausible duration was recorded.',
+      resolve: (s, _args, { db, actor }) => getStationPace({ db, actor, input: { stationId: s.id } }),
+    }),
   }),
 });
 

@@ -7,6 +7,7 @@ import { publishWorkflowTemplate } from '../../../core/workflows/publish-workflo
 import { saveWorkflowDraft } from '../../../core/workflows/save-workflow-draft';
 import { listLearnedDurations, type LearnedTaskDuration } from '../../../core/workflows/list-learned-durations';
 import { taskIndex, type WorkflowDefinition } from '../../../domain/recipe';
+import type { DurationSource } from '../../../domain/eta';
 import { validateWorkflowDefinition, type ValidationResult } from '../../../core/workflows/validate-workflow-definition';
 import { builder } from '../builder';
 
@@ -46,12 +47,22 @@ const WorkflowVersionRef = builder.objectRef<WorkflowTemplateVersion>('WorkflowT
   }),
 });
 
+export const DurationSourceEnum = builder.enumType('DurationSource', {
+  description:
+    'Where an expected duration comes from, most specific first: the task at this station, the task at any station, the station pace times the estimate, the estimate.',
+  values: ['STATION_TASK', 'TASK', 'STATION_PACE', 'ESTIMATE'] as const satisfies readonly DurationSource[],
+});
+
 const LearnedTaskDurationRef = builder.objectRef<LearnedTaskDuration>('LearnedTaskDuration').implement({
-  description: 'Moving average of the last 100 actual durations of one recipe task (per unit), as the ETA uses it.',
+  description:
+    'What the ETA expects of one recipe task per unit, learned from the time-decayed median of its recent plausible durations (bumps under 20 % or over 5 times the estimate are not learned), else from the pace of the stations of its type.',
   fields: (t) => ({
     taskId: t.exposeString('taskId'),
-    avgMinutes: t.exposeFloat('avgMinutes'),
-    samples: t.exposeInt('samples'),
+    learnedMinutes: t.exposeFloat('learnedMinutes', { description: 'Per-unit minutes the ETA uses.' }),
+    source: t.field({ type: DurationSourceEnum, resolve: (d) => d.source }),
+    samples: t.exposeInt('samples', { description: 'Plausible samples behind the source.' }),
+    p10Minutes: t.exposeFloat('p10Minutes', { nullable: true, description: "The task's own spread: 1 in 10 cooks is faster." }),
+    p90Minutes: t.exposeFloat('p90Minutes', { nullable: true, description: '1 in 10 cooks is slower.' }),
   }),
 });
 
@@ -79,10 +90,14 @@ export const WorkflowTemplateRef = builder.objectRef<WorkflowTemplate>('Workflow
     }),
     learnedDurations: t.withAuth({ permission: 'recipes:read' }).field({
       type: [LearnedTaskDurationRef],
-      description: "Learned durations of the draft's tasks that have history; tasks without history are absent.",
+      description: "Learned durations of the draft's tasks, from their own history or their stations' pace; tasks with neither are absent.",
       resolve: (w, _args, { db, actor }) => {
-        const taskIds = [...taskIndex(w.definition as unknown as WorkflowDefinition).keys()];
-        return listLearnedDurations({ db, actor, input: { templateId: w.id, taskIds } });
+        const tasks = [...taskIndex(w.definition as unknown as WorkflowDefinition)].map(([id, { task }]) => ({
+          id,
+          stationType: task.station_type,
+          estimatedMinutes: task.estimated_minutes,
+        }));
+        return listLearnedDurations({ db, actor, input: { templateId: w.id, tasks } });
       },
     }),
     versions: t.withAuth({ permission: 'recipes:read' }).field({

@@ -23,9 +23,11 @@ interface Props {
   /** Undefined while stations load: the station-type check waits rather than flagging every task. */
   stationTypes?: readonly string[];
   learnedMinutes?: Record<string, number>;
+  /** Where each learned value came from, in words (use-learned-minutes.ts). */
+  learnedNotes?: Record<string, string>;
 }
 
-export function DesignerEditor({ template, definition, stationTypes, learnedMinutes }: Props) {
+export function DesignerEditor({ template, definition, stationTypes, learnedMinutes, learnedNotes }: Props) {
   const [state, dispatch] = useReducer(editorReducer, definition, (d) => initialEditorState(definitionToGraph(d)));
   const { setCenter, getInternalNode } = useReactFlow();
 
@@ -34,7 +36,7 @@ export function DesignerEditor({ template, definition, stationTypes, learnedMinu
   const editedJson = JSON.stringify(edited);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- editedJson stands for `edited`'s content
   const check = useMemo(() => checkRecipe(edited, { stationTypes, learnedMinutes }), [editedJson, stationTypes, learnedMinutes]);
-  const drawn = useMemo(() => decorateGraph(state.graph, check, learnedMinutes), [state.graph, check, learnedMinutes]);
+  const drawn = useMemo(() => decorateGraph(state.graph, check, learnedMinutes, learnedNotes), [state.graph, check, learnedMinutes, learnedNotes]);
 
   const flow = usePublishFlow(template.id, edited, () => dispatch({ type: 'saved' }));
 

@@ -18,7 +18,7 @@ export function DesignerPage({ templateId }: { templateId: string }) {
   const recipe = useGqlQuery(recipeKey(templateId), RECIPE_QUERY, { id: templateId });
   const stations = useGqlQuery(STATION_TYPES_KEY, STATION_TYPES_QUERY);
   const stationTypes = useMemo(() => (stations.data ? stationTypesOf(stations.data) : undefined), [stations.data]);
-  const learnedMinutes = useLearnedMinutes(templateId);
+  const learned = useLearnedMinutes(templateId);
 
   return (
     <QueryView query={recipe} loadingLabel="Loading recipe…" notFound={notFound}>
@@ -39,7 +39,14 @@ export function DesignerPage({ templateId }: { templateId: string }) {
         }
         return (
           <ReactFlowProvider>
-            <DesignerEditor key={template.id} template={template} definition={parsed.definition} stationTypes={stationTypes} learnedMinutes={learnedMinutes} />
+            <DesignerEditor
+              key={template.id}
+              template={template}
+              definition={parsed.definition}
+              stationTypes={stationTypes}
+              learnedMinutes={learned?.minutes}
+              learnedNotes={learned?.notes}
+            />
           </ReactFlowProvider>
         );
       }}

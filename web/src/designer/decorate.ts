@@ -12,6 +12,7 @@ export function decorateGraph(
   graph: DesignerGraph,
   check: RecipeCheck,
   learnedMinutes?: Record<string, number>,
+  learnedNotes?: Record<string, string>,
 ): { nodes: DesignerNode[]; edges: DependencyEdge[] } {
   const deductLane = graph.deductInventoryPhase ?? sortedLanes(graph.nodes)[0]?.data.phase.id;
 
@@ -28,6 +29,7 @@ export function decorateGraph(
           mark,
           critical,
           learnedMinutes: learnedMinutes?.[taskId],
+          learnedNote: learnedNotes?.[taskId],
           earliestStart: check.analysis?.earliestStart[taskId],
         },
       };

@@ -29,7 +29,7 @@ export interface RecipeCheck {
 export interface CheckOptions {
   /** The tenant's station task types; undefined while they load (the check is then skipped). */
   stationTypes?: readonly string[];
-  /** Learned average minutes per task id, when the API has history. */
+  /** Learned per-unit minutes per task id, when the API learned any (use-learned-minutes.ts). */
   learnedMinutes?: Record<string, number>;
 }
 

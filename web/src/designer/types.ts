@@ -21,6 +21,8 @@ export type TaskNodeData = {
   mark?: NodeMark;
   critical?: boolean;
   learnedMinutes?: number;
+  /** Where learnedMinutes came from, in words. */
+  learnedNote?: string;
   earliestStart?: number;
 };
 

@@ -3,7 +3,7 @@ import { PageHeader } from '../../shell/page';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { Empty, FormError, QueryView } from '../../shell/states';
 import { KitchenSettingsForm } from './KitchenSettingsForm';
-import { ALL_STATIONS_KEY, CREATE_STATION, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
+import { ALL_STATIONS_KEY, CREATE_STATION, paceLabel, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
 import { StationForm } from './StationForm';
 
 export function StationsPage() {
@@ -36,6 +36,9 @@ export function StationsPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Capacity</th>
                 <th scope="col">Task types</th>
+                <th scope="col" title="Actual time over the recipes' estimates, learned from recent plausible durations (samples in brackets)">
+                  Learned pace
+                </th>
                 <th scope="col">Order</th>
                 <th scope="col">Status</th>
                 <th scope="col">
@@ -49,7 +52,7 @@ export function StationsPage() {
                 .map((s) =>
                   editing === s.id ? (
                     <tr key={s.id}>
-                      <td colSpan={6}>
+                      <td colSpan={7}>
                         <StationForm
                           initial={s}
                           submitLabel="Save station"
@@ -71,6 +74,7 @@ export function StationsPage() {
                           </span>
                         ))}
                       </td>
+                      <td>{paceLabel(s.learnedPace)}</td>
                       <td>{s.displayOrder}</td>
                       <td>{s.isActive ? <span className="badge badge--ok">active</span> : <span className="badge">inactive</span>}</td>
                       <td className="table__actions">

@@ -8,6 +8,10 @@ const StationFields = graphql(`
     taskTypes
     isActive
     displayOrder
+    learnedPace {
+      pace
+      samples
+    }
   }
 `);
 export type Station = ResultOf<typeof StationFields>;
@@ -54,6 +58,11 @@ export const UPDATE_STATION = graphql(
   `,
   [StationFields],
 );
+
+/** "×1.5 (42)": how much longer than the recipes the station takes, over that many plausible durations; "—" before any. */
+export function paceLabel(pace: Station['learnedPace']): string {
+  return pace ? `×${pace.pace.toFixed(2)} (${pace.samples})` : '—';
+}
 
 /** "Forno, banco  wok" → ["forno", "banco", "wok"]: the API wants lowercase slugs. */
 export function parseTaskTypes(text: string): string[] {

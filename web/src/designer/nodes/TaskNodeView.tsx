@@ -9,7 +9,7 @@ const fmt = (minutes: number) => (Number.isInteger(minutes) ? String(minutes) : 
  * for it): dragging from A's right edge to B's left edge makes B depend on A.
  */
 function TaskNodeView({ data, selected }: NodeProps<TaskNode>) {
-  const { task, mark, critical, learnedMinutes } = data;
+  const { task, mark, critical, learnedMinutes, learnedNote } = data;
   const subtasks = task.subtasks.length;
   const optional = task.subtasks.filter((s) => s.optional).length;
   return (
@@ -34,7 +34,12 @@ function TaskNodeView({ data, selected }: NodeProps<TaskNode>) {
         <span className="chip">{task.station_type || 'no station'}</span>
         <span className="task-card__minutes">
           {Number.isFinite(task.estimated_minutes) ? fmt(task.estimated_minutes) : '–'} min
-          {learnedMinutes !== undefined && <span className="task-card__learned"> · avg {fmt(learnedMinutes)}</span>}
+          {learnedMinutes !== undefined && (
+            <span className="task-card__learned" title={learnedNote}>
+              {' '}
+              · learned {fmt(learnedMinutes)}
+            </span>
+          )}
         </span>
       </div>
       {subtasks > 0 && (

@@ -14,7 +14,7 @@ interface Props {
 
 /** Everything about one task. Edits apply as you type, so validation marks update live. */
 export function TaskPanel({ node, graph, stationTypes, dispatch }: Props) {
-  const { task, mark, learnedMinutes, earliestStart } = node.data;
+  const { task, mark, learnedMinutes, learnedNote, earliestStart } = node.data;
   const update = (patch: Parameters<typeof updateTask>[2]) => updateTask(dispatch, task.id, patch);
   const lanes = sortedLanes(graph.nodes).filter(isPhaseNode);
   const knownType = !stationTypes || stationTypes.some((t) => t.toLowerCase() === task.station_type.trim().toLowerCase());
@@ -68,8 +68,9 @@ export function TaskPanel({ node, graph, stationTypes, dispatch }: Props) {
           />
         </label>
         <div className="field field--readonly">
-          <span>Learned average</span>
-          <output>{learnedMinutes !== undefined ? `${learnedMinutes.toFixed(1)} min` : '—'}</output>
+          <span>Learned</span>
+          <output title={learnedNote}>{learnedMinutes !== undefined ? `${learnedMinutes.toFixed(1)} min` : '—'}</output>
+          {learnedNote && <small className="muted">{learnedNote}</small>}
         </div>
       </div>
       {earliestStart !== undefined && <p className="muted">Starts at the earliest {earliestStart} min into the recipe.</p>}
