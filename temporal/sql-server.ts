@@ -150,4 +150,15 @@ async function ensureNamespace(connection: Connection, namespace: string): Promi
   // describeNamespace reads the store, but workflow calls go through the frontend's namespace
   // cache, which remembers a miss for 1 s (measured: a start right after registering failed).
   await service.countWorkflowExecutions({ namespace });
+  // After a restart the frontend answers before history and matching have joined its ring
+  // ("Not enough hosts to serve the request"): ask each of them something.
+  try {
+    await service.describeWorkflowExecution({ namespace, execution: { workflowId: PROBE } });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 5) throw err;
+  }
+  await service.describeTaskQueue({ namespace, taskQueue: { name: PROBE } });
 }
+
+/** A workflow id and task queue nobody uses: history answers NOT_FOUND for it, matching an empty queue. */
+const PROBE = 'brigade-readiness-probe';
