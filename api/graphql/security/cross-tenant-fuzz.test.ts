@@ -110,6 +110,7 @@ it('knows which entity every ID argument of the schema names', () => {
   expect(cases.length).toBeGreaterThan(40);
 });
 
+// Hundreds of requests: on a loaded 2-core machine they took over 60 s, so the time budget is wide.
 it("answers another tenant's id in every ID argument exactly like an id that does not exist", async () => {
   // The id of the entity the argument names, and (in case the mapping or a lookup is wrong) every other one.
   const results = await runLimited(cases, IN_FLIGHT, async ({ field, path }) => {
@@ -147,4 +148,4 @@ it("answers another tenant's id in every ID argument exactly like an id that doe
     ...linked.map((id) => `a row of the caller's now refers to the other tenant's ${id}`),
     ...(JSON.stringify([homeRows, audit]).includes(victim.marker) ? ["the caller's rows now carry the other tenant's names"] : []),
   ]).toEqual([]);
-}, 60_000);
+}, 240_000);
