@@ -1,10 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { parseDefinition } from '../../../domain/recipe';
 import { useGqlQuery } from '../api/hooks';
 import { Link } from '../router/router';
 import { Empty, QueryView } from '../shell/states';
 import { DesignerEditor } from './DesignerEditor';
+import { isNarrowScreen, NarrowScreenNotice } from './NarrowScreenNotice';
 import { RECIPE_QUERY, recipeKey, STATION_TYPES_KEY, STATION_TYPES_QUERY, stationTypesOf } from './recipe-api';
 import { useLearnedMinutes } from './use-learned-minutes';
 
@@ -19,6 +20,8 @@ export function DesignerPage({ templateId }: { templateId: string }) {
   const stations = useGqlQuery(STATION_TYPES_KEY, STATION_TYPES_QUERY);
   const stationTypes = useMemo(() => (stations.data ? stationTypesOf(stations.data) : undefined), [stations.data]);
   const learned = useLearnedMinutes(templateId);
+  // Decided once on opening: a resize must not unmount the editor and lose unsaved edits.
+  const [narrow] = useState(isNarrowScreen);
 
   return (
     <QueryView query={recipe} loadingLabel="Loading recipe…" notFound={notFound}>
@@ -37,6 +40,7 @@ export function DesignerPage({ templateId }: { templateId: string }) {
             </Empty>
           );
         }
+        if (narrow) return <NarrowScreenNotice name={template.name} definition={parsed.definition} />;
         return (
           <ReactFlowProvider>
             <DesignerEditor

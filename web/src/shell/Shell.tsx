@@ -6,6 +6,7 @@ import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { useLiveCache } from '../realtime/live-cache';
 import { Link, matchPath, navigate, usePath } from '../router/router';
 import { adminTabs, topNav } from './nav';
+import { NavMenu } from './NavMenu';
 import { CHANGE_PASSWORD_PATH, mayOpen, ROUTES } from './routes';
 import { Empty, Loading } from './states';
 
@@ -50,24 +51,28 @@ function ShellFrame() {
           <strong>Brigade</strong>
           <span className="muted">{session.tenant.name}</span>
         </div>
-        <nav className="topbar__nav" aria-label="Main">
-          {nav.map((item) => (
-            <Link key={item.label} to={item.to} exact={item.exact} activePrefix={item.activePrefix}>
-              {item.label}
+        <NavMenu>
+          <nav className="topbar__nav" aria-label="Main">
+            {nav.map((item) => (
+              <Link key={item.label} to={item.to} exact={item.exact} activePrefix={item.activePrefix}>
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar__right">
+            <span className="topbar__user" title={session.user.email}>
+              <span className="topbar__user-name">{session.user.name}</span> <span className="badge">{role}</span>
+            </span>
+            <Link to={CHANGE_PASSWORD_PATH} className="btn btn--ghost" title="Change your password">
+              Password
             </Link>
-          ))}
-        </nav>
-        <div className="topbar__right">
+            <button type="button" className="btn btn--ghost" onClick={() => void auth.logout()}>
+              Sign out
+            </button>
+          </div>
+        </NavMenu>
+        <div className="topbar__status">
           <ConnectionIndicator />
-          <span className="topbar__user" title={session.user.email}>
-            <span className="topbar__user-name">{session.user.name}</span> <span className="badge">{role}</span>
-          </span>
-          <Link to={CHANGE_PASSWORD_PATH} className="btn btn--ghost" title="Change your password">
-            Password
-          </Link>
-          <button type="button" className="btn btn--ghost" onClick={() => void auth.logout()}>
-            Sign out
-          </button>
         </div>
       </header>
       {tabs.length > 0 && (
