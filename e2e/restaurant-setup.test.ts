@@ -14,7 +14,8 @@ import { e2eSuite } from './support/suite';
  * `tenant:create` prints the owner's one-time link; the owner sets a password, follows the
  * onboarding checklist (station, recipe, dish with a price and ingredients, stock, a "No basil"
  * modifier that skips a task), takes a phone order with that modifier, and the kitchen cooks it
- * without the skipped task while the stock loses only what was used.
+ * without the skipped task while the stock loses only what was used; a cook invited last completes
+ * the checklist.
  */
 jest.setTimeout(240_000);
 
@@ -258,9 +259,21 @@ it('a new restaurant is created, set up by its owner through the checklist, and 
   while ((await stockNow()).Mozzarella === 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   expect(await stockNow()).toEqual({ Mozzarella: 1.875, 'Fresh basil': 0.5 });
 
-  // 6. The checklist still shows those steps done, with staff the one left.
+  // 6. The checklist still shows those steps done, with staff the one left; then that one too.
   await page.goto(`${url}/#/admin`);
   await page.getByRole('heading', { name: 'Set up your kitchen' }).waitFor();
   expect(await page.locator('.onboarding__step.is-done').count()).toBe(4);
   expect(await page.locator('.onboarding__step.is-next a').textContent()).toBe('Invite your staff');
+
+  // The last step: a cook invited by one-time link; with it the checklist is complete and gone.
+  await page.getByRole('link', { name: 'Invite your staff' }).click();
+  const invite = page.getByRole('form', { name: 'Invite user' });
+  await invite.getByLabel('Name').fill('Marco');
+  await invite.getByLabel('Email').fill('marco@example.com');
+  await invite.getByRole('combobox', { name: /^Role/ }).selectOption('STAFF');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  expect(await page.getByRole('status', { name: 'One-time link for Marco' }).getByLabel('One-time link').inputValue()).toMatch(/#\/welcome\//);
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Set up your kitchen' }).waitFor({ state: 'detached' });
 });
