@@ -30,7 +30,7 @@ const STEPS: Record<string, { title: string; detail: string }> = {
  * the kitchen's real rows on the server; once all are done the checklist is gone.
  */
 export function OnboardingChecklist() {
-  const query = useGqlQuery(ONBOARDING_KEY, ONBOARDING_QUERY, { staleTime: 0 });
+  const query = useGqlQuery(ONBOARDING_KEY, ONBOARDING_QUERY, undefined, { staleTime: 0 });
   const onboarding = query.data?.onboarding;
   if (!onboarding || onboarding.complete) return null;
   const done = onboarding.steps.filter((s) => s.done).length;
