@@ -19,7 +19,7 @@ export function createPrisma(databaseUrl: string, opts: { max?: number; transact
   const pool = new Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
   // An idle connection that PostgreSQL drops (a restart, a failover) is only logged: without a
   // listener the pool's 'error' event ends the process. The next query opens a new connection.
-  pool.on('error', (err) => componentLogger('db').warn({ err }, 'idle database connection lost'));
+  pool.on('error', (err) => componentLogger('db').warn({ reason: err.message }, 'idle database connection lost'));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
   // Prisma's 2 s default wait for a transaction's connection fails requests in a short burst; a
   // longer queue is what a busy kitchen wants, and a wait that still runs out answers UNAVAILABLE.

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startOrphanWatchdog } from '../../process/orphan-watchdog';
 
 /** The repository's proxy config (a template, see its header), as docker-compose mounts it. */
 export const NGINX_TEMPLATE = path.resolve(__dirname, '../../deploy/nginx.conf');
@@ -86,6 +87,7 @@ export async function startNginx(opts: { dir: string; port: number; apis: string
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
+  child.once('exit', startOrphanWatchdog('scale-nginx', child.pid!, 'TERM_THEN_KILL'));
   const url = `http://127.0.0.1:${opts.port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null)
