@@ -93,7 +93,11 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
             where: { id: { in: ids }, status: { not: 'READY' } },
             select: { id: true, status: true, items: { select: { status: true, tasks: { select: { taskDefId: true, status: true } } } } },
           });
-          throw new Error(`${err.message}: ${JSON.stringify(stuck)}`, { cause: err });
+          const taps = crews
+            .flatMap((c) => c.client.calls)
+            .filter((c) => c.outcome !== 'ok')
+            .slice(-8);
+          throw new Error(`${err.message}: ${JSON.stringify(stuck)}; last refused taps: ${JSON.stringify(taps)}`, { cause: err });
         },
       );
     const [api1, api2] = stack.apis.map((a) => a.url!);

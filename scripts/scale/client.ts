@@ -11,6 +11,8 @@ export interface CallRecord {
   /** 'ok', a GraphQL error code, or `HTTP <status>` / `NETWORK` when the retry failed too. */
   outcome: string;
   retried: boolean;
+  /** The error's message and the call's variables, when it was not 'ok' (for a failure's report). */
+  detail?: string;
 }
 
 type GqlBody = { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
@@ -55,7 +57,8 @@ export class ScaleClient {
         return { errors: [{ message: answer.failure, extensions: { code: answer.failure } }] };
       }
       const code = answer.body.errors?.[0]?.extensions?.code;
-      this.calls.push({ op, at, ms, outcome: answer.body.errors ? (code ?? 'ERROR') : 'ok', retried });
+      const detail = answer.body.errors ? `${answer.body.errors[0]?.message} ${JSON.stringify(variables)}` : undefined;
+      this.calls.push({ op, at, ms, outcome: answer.body.errors ? (code ?? 'ERROR') : 'ok', retried, detail });
       return answer.body as { data?: T; errors?: GqlBody['errors'] };
     }
   }

@@ -22,7 +22,7 @@ export class KitchenCrew {
   private loops: Promise<void>[] = [];
 
   constructor(
-    private readonly client: ScaleClient,
+    readonly client: ScaleClient,
     private readonly stationIds: string[],
   ) {}
 

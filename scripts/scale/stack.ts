@@ -136,7 +136,7 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
         // The postmaster and its backends at once, as a crash or the OOM killer would: a restart
         // waits for them to let go of the shared memory.
         const all = [pid, ...childPids(pid)];
-        for (const p of all) process.kill(p, 'SIGKILL');
+        all.forEach(kill);
         for (let i = 0; i < 200 && all.some(isAlive); i++) await new Promise((r) => setTimeout(r, 50));
       },
       async restartPostgres() {
@@ -156,6 +156,15 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A backend may exit between `ps` and the kill (ESRCH): it is gone either way. */
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 
