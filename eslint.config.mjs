@@ -40,6 +40,20 @@ export default tseslint.config(
         { name: 'setInterval', message: 'Use sleep() in a loop from @temporalio/workflow.' },
         { name: 'setImmediate', message: 'Host timers are not replayable.' },
       ],
+      // The worker evaluates workflow modules once and shares them between workflows
+      // (temporal/worker.ts workflowPreloadModules): state at module scope would leak between them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program > VariableDeclaration[kind!="const"], Program > ExportNamedDeclaration > VariableDeclaration[kind!="const"]',
+          message: 'Workflow modules are shared between workflows: keep state in the workflow function, not at module scope.',
+        },
+        {
+          selector:
+            'Program VariableDeclarator[init.type="NewExpression"][init.callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]:not(:function VariableDeclarator)',
+          message: 'Workflow modules are shared between workflows: a Map or Set at module scope would leak between them.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

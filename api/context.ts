@@ -5,6 +5,7 @@ import { verifyAccessToken } from '../core/auth/tokens';
 import type { AccessRevoked, Actor, AuthEnv, BoardScreenRevoked, KitchenHandle, RealtimeEvents } from '../core/types';
 import type { LoginThrottle } from '../core/auth/login-throttle';
 import { AppError } from '../contracts/errors';
+import type { SignUpGate } from './rate-limits/signup-gate';
 
 export interface GraphQLContext {
   actor: Actor | null;
@@ -32,6 +33,8 @@ export interface GraphQLContext {
   accessRevoked: AccessRevoked | null;
   /** Closes a revoked board screen's open pages; null without a publisher. */
   boardScreenRevoked: BoardScreenRevoked | null;
+  /** Whether the public sign-up is on, and its per-IP limit; null: off. */
+  signUp: SignUpGate | null;
 }
 
 /** What Yoga hands the factory; `req` is present when Yoga is mounted on Express/Node http. */
@@ -59,6 +62,7 @@ export interface CreateContextOptions {
   loginThrottle?: LoginThrottle | null;
   accessRevoked?: AccessRevoked | null;
   boardScreenRevoked?: BoardScreenRevoked | null;
+  signUp?: SignUpGate | null;
 }
 
 export function createContext({
@@ -69,11 +73,26 @@ export function createContext({
   loginThrottle = null,
   accessRevoked = null,
   boardScreenRevoked = null,
+  signUp = null,
 }: CreateContextOptions) {
   return async ({ request, req }: ServerContext): Promise<GraphQLContext> => {
     const ip = clientIp(req);
     const requestId = request.headers.get('x-request-id') ?? undefined;
-    const base = { prisma, env, ip, requestId, actor: null, db: null, authError: null, kitchen, events, loginThrottle, accessRevoked, boardScreenRevoked };
+    const base = {
+      prisma,
+      env,
+      ip,
+      requestId,
+      actor: null,
+      db: null,
+      authError: null,
+      kitchen,
+      events,
+      loginThrottle,
+      accessRevoked,
+      boardScreenRevoked,
+      signUp,
+    };
     const header = request.headers.get('authorization');
     if (!header) return base;
     const token = bearerToken(header);

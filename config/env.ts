@@ -58,6 +58,10 @@ const schema = z.object({
   PUBLIC_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   /** Board or tracking tokens that open nothing, per IP per 10 minutes, before its public requests are refused. */
   PUBLIC_IP_NOT_FOUND_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** The public sign-up page (a new restaurant and its owner); unset → on, except in production. */
+  SIGNUP_ENABLED: flag,
+  /** Sign-up attempts one IP may make per hour (successful or not). */
+  SIGNUP_IP_LIMIT: z.coerce.number().int().min(1).default(5),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -81,11 +85,12 @@ const schema = z.object({
 /** Every variable the app reads (README documents each one). */
 export const ENV_KEYS: readonly string[] = Object.keys(schema.shape);
 
-export type Env = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & {
+export type Env = Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION' | 'SIGNUP_ENABLED'> & {
   JWT_SECRET: string;
   JWT_REFRESH_SECRET: string;
   GRAPHIQL: boolean;
   GRAPHQL_INTROSPECTION: boolean;
+  SIGNUP_ENABLED: boolean;
   ROOT: string;
 };
 
@@ -109,6 +114,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     GRAPHIQL: developerTool(env.GRAPHIQL),
     GRAPHQL_INTROSPECTION: developerTool(env.GRAPHQL_INTROSPECTION),
+    // Anyone may create a restaurant through it: a production server opts in.
+    SIGNUP_ENABLED: env.SIGNUP_ENABLED ?? env.NODE_ENV !== 'production',
     JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
     JWT_REFRESH_SECRET: env.JWT_REFRESH_SECRET ?? `${DEV_SECRET}-refresh`,
     ROOT,

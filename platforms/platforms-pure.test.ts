@@ -71,7 +71,12 @@ describe('mapping platform orders', () => {
   it('maps known products, flags unknown ones for review and names unavailable dishes', () => {
     expect(mapOrderLines([{ productId: 'p-pizza', quantity: 2 }], assignments)).toEqual({
       kind: 'ok',
-      lines: [{ menuItemId: 'm-pizza', quantity: 2, notes: null }],
+      lines: [{ menuItemId: 'm-pizza', quantity: 2, notes: null, modifierNames: [] }],
+    });
+    // The platform's modifier names travel with the line, to be matched to the dish's options at intake.
+    expect(mapOrderLines([{ productId: 'p-pizza', quantity: 1, modifiers: ['No basil'] }], assignments)).toEqual({
+      kind: 'ok',
+      lines: [{ menuItemId: 'm-pizza', quantity: 1, notes: null, modifierNames: ['No basil'] }],
     });
     expect(
       mapOrderLines(

@@ -30,3 +30,24 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
     socket.once('error', () => done(false));
   });
 }
+
+/**
+ * A free port in [min, max], tried at random: for servers that cannot take the OS's pick, which
+ * on Linux lies in 32768–60999 (Temporal stores membership ports in a SMALLINT, max 32767).
+ */
+export async function getFreePortInRange(min: number, max: number, host = '127.0.0.1', attempts = 50): Promise<number> {
+  for (let i = 0; i < attempts; i++) {
+    const port = min + Math.floor(Math.random() * (max - min + 1));
+    if (await canBind(host, port)) return port;
+  }
+  throw new Error(`no free port in ${min}-${max} on ${host} after ${attempts} attempts`);
+}
+
+function canBind(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}

@@ -1,5 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import { readHistories } from '../test/support/history-files';
+import { workflowPreloadModules } from '../temporal/worker';
 import { UNDO_START_PATCH } from './item/actions';
 
 // Replays histories recorded from real runs (scripts/record-histories.ts) against the current
@@ -7,7 +8,12 @@ import { UNDO_START_PATCH } from './item/actions';
 // deploy. Guard such a change with patched('change-id') instead of re-recording.
 jest.setTimeout(120_000);
 
-it('replays every recorded order and item history with the current workflow code', async () => {
+// Workers share the workflow modules between workflows (preloaded); replay both that way and
+// with each workflow evaluating its own copy, as workers before the preload did.
+it.each([
+  ['modules preloaded, as workers run them', workflowPreloadModules(require.resolve('./index'))],
+  ['modules evaluated per workflow', []],
+])('replays every recorded order and item history with the current workflow code (%s)', async (_name, preloadModules) => {
   const saved = readHistories();
   expect(saved.map((s) => s.file)).toEqual(
     expect.arrayContaining([
@@ -27,7 +33,7 @@ it('replays every recorded order and item history with the current workflow code
     ]),
   );
   const results = Worker.runReplayHistories(
-    { workflowsPath: require.resolve('./index'), replayName: 'brigade-replay' },
+    { workflowsPath: require.resolve('./index'), replayName: 'brigade-replay', bundlerOptions: { preloadModules } },
     saved.map(({ workflowId, history }) => ({ workflowId, history })),
   );
   const failures: string[] = [];

@@ -11,9 +11,15 @@ import { asActivityFailure, loadPlatform, logSync } from './platform-support';
  * syncError) rather than thrown: one rejected dish must not stop the rest of the menu.
  */
 export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps): PlatformMenuActivities {
-  const assignments = (ref: PlatformRef, menuItemIds?: string[]) =>
+  // Archived dishes stay out of the menu pushed; the availability pass sees them too, to switch them off there.
+  const assignments = (ref: PlatformRef, menuItemIds?: string[], withArchived = false) =>
     prisma.productPlatformAssignment.findMany({
-      where: { tenantId: ref.tenantId, platformId: ref.platformId, menuItem: { isActive: true }, ...(menuItemIds ? { menuItemId: { in: menuItemIds } } : {}) },
+      where: {
+        tenantId: ref.tenantId,
+        platformId: ref.platformId,
+        ...(withArchived ? {} : { menuItem: { isActive: true } }),
+        ...(menuItemIds ? { menuItemId: { in: menuItemIds } } : {}),
+      },
       include: { menuItem: true },
       orderBy: { menuItem: { displayOrder: 'asc' } },
     });
@@ -24,9 +30,9 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps): P
     const zone = (tenant?.settings as { timeZone?: unknown } | null)?.timeZone;
     return typeof zone === 'string' && zone ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone;
   };
-  /** On offer on the platform now: switched on there, in stock here, and inside its schedule. */
+  /** On offer on the platform now: switched on there, on the menu and in stock here, and inside its schedule. */
   const offered = (a: Awaited<ReturnType<typeof assignments>>[number], timeZone: string) =>
-    a.isAvailable && a.menuItem.isAvailable && isWithinSchedule(clock(), a, timeZone);
+    a.isAvailable && a.menuItem.isActive && a.menuItem.isAvailable && isWithinSchedule(clock(), a, timeZone);
 
   const markResults = async (ref: PlatformRef, results: ItemPushResult[]) => {
     for (const r of results) {
@@ -162,7 +168,7 @@ export function createPlatformMenuActivities({ prisma, clock }: ActivityDeps): P
      * platform was last told (`known`, kept by the workflow), returns the new `known`.
      */
     async reconcilePlatformAvailability(ref: PlatformRef & { known: Record<string, boolean> }): Promise<Record<string, boolean>> {
-      const rows = await assignments(ref);
+      const rows = await assignments(ref, undefined, true);
       const timeZone = await timeZoneOf(ref.tenantId);
       const known = { ...ref.known };
       const changed = rows.filter((a) => a.platformProductId && (known[a.platformProductId] ?? true) !== offered(a, timeZone));

@@ -3,7 +3,8 @@ import { createOrder } from '../../core/orders/create-order';
 import { forTenant } from '../../db/tenant-scope';
 import type { PlatformOrderPayload } from '../../contracts/socket-events';
 import type { PlatformOrderView } from '../../platforms/connector';
-import { mapOrderLines, type MappedLine, type MappingResult } from '../../platforms/mapping';
+import { mapOrderLines, type MappingResult } from '../../platforms/mapping';
+import { mapPlatformModifiers, type ModifiedLine } from '../../core/platforms/map-platform-modifiers';
 import type { ActivityDeps } from '../../core/kitchen/deps';
 import type { IntakeResult, PlatformOrderActivities, PlatformOrderRef, PlatformOrderStatusActivities } from '../../contracts/platform-activities';
 import { kitchenFromContext, platformActor } from './platform-order-ref';
@@ -42,11 +43,11 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
   }
 
   /** Why the kitchen would refuse these lines (createOrder's own check), or null when it takes them. */
-  async function kitchenRefusal(tenantId: string, lines: MappedLine[]): Promise<string | null> {
+  async function kitchenRefusal(tenantId: string, lines: ModifiedLine[]): Promise<string | null> {
     try {
       await resolveOrderLines(
         forTenant(prisma, tenantId),
-        lines.map((l) => ({ ...l, modifications: null })),
+        lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes, modifications: null, modifiers: l.modifiers })),
       );
       return null;
     } catch (err) {
@@ -93,8 +94,10 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
         return flag(mapped.unknownProductIds.length ? `Unknown platform products: ${mapped.unknownProductIds.join(', ')}` : 'The order has no items');
       }
       if (mapped.kind === 'unavailable') return { kind: 'deny', reason: `Unavailable: ${mapped.names.join(', ')}` };
+      const modified = await mapPlatformModifiers(forTenant(prisma, ref.tenantId), mapped.lines);
+      if (modified.unknown.length) return flag(`Unknown modifiers: ${modified.unknown.join(', ')}`);
       // The kitchen's own checks (a published recipe for every dish…), as createOrder will make them.
-      const refused = await kitchenRefusal(ref.tenantId, mapped.lines);
+      const refused = await kitchenRefusal(ref.tenantId, modified.lines);
       return refused ? flag(refused) : { kind: 'ok', orderId: null };
     },
 
@@ -107,6 +110,8 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       const mapped = await mapRow(ref, payload);
       if (mapped.kind !== 'ok') throw ApplicationFailure.nonRetryable(`Order can no longer be mapped (${mapped.kind})`, 'PLATFORM_REJECTED');
       const { platform } = await loadPlatform(prisma, ref.tenantId, ref.platformId);
+      // Accepted at review with names no option matches: those reach the kitchen as free text.
+      const { lines } = await mapPlatformModifiers(forTenant(prisma, ref.tenantId), mapped.lines);
       const order = await createOrder({
         db: forTenant(prisma, ref.tenantId),
         actor: platformActor(ref.tenantId, platform.name),
@@ -121,7 +126,13 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
           fulfillment: deliveredByUs(platform.config) && payload.customer?.address ? 'DELIVERY' : 'TAKEAWAY',
           notes: clip([`${platform.name} order ${ref.platformOrderId}`, payload.notes].filter(Boolean).join(' — '), 2000),
           idempotencyKey: `platform:${ref.platformId}:${ref.platformOrderId}`,
-          items: mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: clip(l.notes, 1000) })),
+          items: lines.map((l) => ({
+            menuItemId: l.menuItemId,
+            quantity: l.quantity,
+            notes: clip(l.notes, 1000),
+            modifiers: l.modifiers,
+            modifications: clip(l.unmapped.join(', '), 1000),
+          })),
         },
       }).catch(async (err: unknown) => {
         if (!isAppError(err) || err.code !== 'BAD_USER_INPUT') throw err;

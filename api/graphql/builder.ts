@@ -5,7 +5,8 @@ import type { TenantDb } from '../../db/tenant-scope';
 import { can, type Permission } from '../../domain/auth/permissions';
 import type { Actor } from '../../core/types';
 import type { GraphQLContext } from '../context';
-import { AppError } from '../../contracts/errors';
+import { AppError, isAppError } from '../../contracts/errors';
+import { currentAccess } from '../../core/auth/current-access';
 
 /** Context after a scope passed: the actor and the tenant-scoped client are guaranteed. */
 export type AuthedContext = GraphQLContext & { actor: Actor; db: TenantDb };
@@ -37,6 +38,19 @@ function missingPermission(failure: AuthFailure): string | undefined {
   return undefined;
 }
 
+/** Swaps a deactivated user's actor for its UNAUTHENTICATED error, and a changed role for the current one. */
+async function confirmActor(ctx: GraphQLContext): Promise<void> {
+  if (!ctx.actor) return;
+  try {
+    ctx.actor.role = (await currentAccess(ctx.prisma, ctx.actor)).role;
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    ctx.actor = null;
+    ctx.db = null;
+    ctx.authError = err;
+  }
+}
+
 /**
  * Authorization is declared on fields (`withAuth({ permission: 'stations:write' })`) and checked
  * here, before any resolver runs, against the one matrix in domain/auth/permissions.ts. Query and
@@ -47,10 +61,15 @@ export const builder = new SchemaBuilder<BrigadeTypes>({
   plugins: [ScopeAuthPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({
-      authenticated: ctx.actor !== null,
-      permission: (perm) => ctx.actor !== null && can(ctx.actor.role, perm),
-    }),
+    // Runs once per request, before the first guarded field: the token's user is re-read so a
+    // deactivation or role change takes effect at once, not when the access token expires.
+    authScopes: async (ctx) => {
+      await confirmActor(ctx);
+      return {
+        authenticated: ctx.actor !== null,
+        permission: (perm) => ctx.actor !== null && can(ctx.actor.role, perm),
+      };
+    },
     unauthorizedError: (_parent, ctx, _info, result) => {
       if (!ctx.actor) return ctx.authError ?? new AppError('UNAUTHENTICATED', 'Authentication required');
       const perm = missingPermission(result.failure);

@@ -145,7 +145,8 @@ it('marks a menu item unavailable with a reason, hides it from the default list,
   expect(await visible('{ menuItems(includeUnavailable: true) { id } }')).not.toContain(id);
   expect(errorCode(await api.gql('mutation ($id: ID!) { updateMenuItem(id: $id, input: { price: "1" }) { id } }', { id }, manager))).toBe('NOT_FOUND');
   const actions = (await kitchen.db.auditLog.findMany({ where: { entityId: id }, orderBy: { createdAt: 'asc' } })).map((a) => a.action);
-  expect(actions).toEqual(['menu_item.create', 'menu_item.availability', 'menu_item.availability', 'menu_item.delete']);
+  // deleteMenuItem is archiveMenuItem now: the dish stays for the orders that name it.
+  expect(actions).toEqual(['menu_item.create', 'menu_item.availability', 'menu_item.availability', 'menu_item.archive']);
 });
 
 it('rejects a price with more than two decimals and lets operators read the menu but not change it', async () => {

@@ -93,4 +93,21 @@ describe('availability pushed to the platforms', () => {
     expect(offMs).toBeLessThan(BOUND_MS);
     expect(onMs).toBeLessThan(BOUND_MS);
   });
+
+  it('switches an archived dish off on the platform within seconds, and back on when it is restored', async () => {
+    const { k, p } = await setup();
+    const run = (op: 'archiveMenuItem' | 'restoreMenuItem') => h.api.gql(k.token.manager, `mutation($id: ID!) { ${op}(id: $id) { id } }`, { id: k.menu.salad });
+    const archived = Date.now();
+    expect((await run('archiveMenuItem')).errors).toBeUndefined();
+    const offMs = await reaches(p, p.products.salad, false, archived);
+    const restored = Date.now();
+    expect((await run('restoreMenuItem')).errors).toBeUndefined();
+    const onMs = await reaches(p, p.products.salad, true, restored);
+    console.log(`archive on the platform after: off ${offMs} ms, back on ${onMs} ms (bound ${BOUND_MS} ms)`);
+    expect(offMs).toBeLessThan(BOUND_MS);
+    expect(onMs).toBeLessThan(BOUND_MS);
+    expect(
+      p.sandbox.control.calls(new RegExp(`^POST /v1/items/${p.products.salad}/availability$`)).map((c) => (c.body as { available: boolean }).available),
+    ).toEqual([false, true]);
+  });
 });

@@ -47,6 +47,12 @@ const notFound = (res: Awaited<ReturnType<TestApi['gql']>>) => {
   return err.message;
 };
 
+const refusedField = (res: Awaited<ReturnType<TestApi['gql']>>) => {
+  const err = onlyError(res);
+  expect(err.extensions?.code).toBe('BAD_USER_INPUT');
+  return { field: err.extensions?.field, message: err.message };
+};
+
 it("reads another tenant's rows by id exactly as if they did not exist", async () => {
   const cases: Array<[string, string]> = [
     ['query ($id: ID!) { station(id: $id) { id } }', foreign.station],
@@ -89,14 +95,18 @@ it("refuses to link another tenant's recipe or inventory item, writing nothing",
     { t: foreign.template },
     homeOwner,
   );
-  expect(notFound(linkTemplate)).toBe('Workflow template not found');
+  // Refused like an id that does not exist: BAD_USER_INPUT naming the field (the dish is what is saved, not the recipe).
+  expect(refusedField(linkTemplate)).toEqual({ field: 'workflowTemplateId', message: 'Recipe not linked: workflowTemplateId: Workflow template not found' });
 
   const linkInventory = await api.gql(
     'mutation ($i: ID!) { createMenuItem(input: { name: "Borrowed 2", price: "5", ingredients: [{ inventoryItemId: $i, quantity: "1" }] }) { id } }',
     { i: foreign.inventoryItem },
     homeOwner,
   );
-  expect(notFound(linkInventory)).toBe(`Inventory item not found: ${foreign.inventoryItem}`);
+  expect(refusedField(linkInventory)).toEqual({
+    field: 'ingredients.0.inventoryItemId',
+    message: `Ingredients not saved: ingredients.0.inventoryItemId: Inventory item not found: ${foreign.inventoryItem}`,
+  });
   expect(await home.db.menuItem.count({ where: { name: { startsWith: 'Borrowed' } } })).toBe(0);
 });
 

@@ -21,11 +21,12 @@ import { loggedAlready, useUnexpectedErrorLog } from './unexpected-error-log';
 import { schema } from './schema';
 import { rateLimitHttp } from '../rate-limits/http';
 import { useUserRateLimit } from '../rate-limits/graphql-user-limit';
+import { signUpGate } from '../rate-limits/signup-gate';
 import { createRateLimits, type RateLimitEnv, type RateLimits } from '../rate-limits/rate-limits';
 
 export interface CreateYogaOptions {
   prisma: Db;
-  env: AuthEnv & RateLimitEnv & Pick<Env, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & { NODE_ENV?: string };
+  env: AuthEnv & RateLimitEnv & Pick<Env, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION' | 'SIGNUP_ENABLED'> & { NODE_ENV?: string };
   /** Orders and KDS actions need it; without it they fail with a clear error. */
   kitchen?: KitchenHandle | null;
   events?: RealtimeEvents | null;
@@ -67,7 +68,16 @@ export function createYoga({
     graphiql: env.GRAPHIQL ? { title: GRAPHIQL_TITLE } : false,
     renderGraphiQL: graphiql.render,
     maskedErrors: { isDev: env.NODE_ENV === 'development', maskError: toClientError },
-    context: createContext({ prisma, env, kitchen, events, loginThrottle: limits.login, accessRevoked, boardScreenRevoked }),
+    context: createContext({
+      prisma,
+      env,
+      kitchen,
+      events,
+      loginThrottle: limits.login,
+      accessRevoked,
+      boardScreenRevoked,
+      signUp: env.SIGNUP_ENABLED ? signUpGate(limits.signUp) : null,
+    }),
     plugins: [
       useRefuseNulInput(),
       useInputErrorCodes(),

@@ -7,7 +7,15 @@ import type { PublicLimiters } from './public-limit';
 import { postgresLimiter } from './store';
 
 export type RateLimitEnv = LoginLimitEnv &
-  Pick<Env, 'GRAPHQL_USER_RATE_LIMIT' | 'GRAPHQL_USER_COST_LIMIT' | 'WEBHOOK_PLATFORM_RATE_LIMIT' | 'PUBLIC_IP_RATE_LIMIT' | 'PUBLIC_IP_NOT_FOUND_LIMIT'>;
+  Pick<
+    Env,
+    | 'GRAPHQL_USER_RATE_LIMIT'
+    | 'GRAPHQL_USER_COST_LIMIT'
+    | 'WEBHOOK_PLATFORM_RATE_LIMIT'
+    | 'PUBLIC_IP_RATE_LIMIT'
+    | 'PUBLIC_IP_NOT_FOUND_LIMIT'
+    | 'SIGNUP_IP_LIMIT'
+  >;
 
 /** Every limit of one API node, all on the shared `rate_limits` table (see store.ts). */
 export interface RateLimits {
@@ -20,6 +28,8 @@ export interface RateLimits {
   webhookPerPlatform: RateLimiterPostgres;
   /** The public pages (pickup board, order tracking) per client IP: requests and socket handshakes (public-limit.ts). */
   public: PublicLimiters;
+  /** Sign-up attempts per client IP per hour (signup-gate.ts). */
+  signUp: RateLimiterPostgres;
 }
 
 export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
@@ -28,6 +38,7 @@ export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
     graphqlPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_user', points: env.GRAPHQL_USER_RATE_LIMIT, duration: 60, clearExpired: true }),
     graphqlCostPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_cost', points: env.GRAPHQL_USER_COST_LIMIT, duration: 60, clearExpired: true }),
     webhookPerPlatform: postgresLimiter(pool, { keyPrefix: 'webhook_platform', points: env.WEBHOOK_PLATFORM_RATE_LIMIT, duration: 60 }),
+    signUp: postgresLimiter(pool, { keyPrefix: 'signup_ip', points: env.SIGNUP_IP_LIMIT, duration: 3600 }),
     public: {
       requests: postgresLimiter(pool, { keyPrefix: 'public_ip', points: env.PUBLIC_IP_RATE_LIMIT, duration: 60 }),
       misses: postgresLimiter(pool, { keyPrefix: 'public_miss', points: env.PUBLIC_IP_NOT_FOUND_LIMIT, duration: 600 }),

@@ -73,7 +73,7 @@ it('closes the sockets of a user who logs out, on the other API node too, within
   other.close();
 });
 
-it('closes the sockets of a deactivated user on every node, and the unexpired token cannot reconnect', async () => {
+it('closes the sockets of a deactivated user on every node, and the unexpired token is refused', async () => {
   const admin = await login('OWNER');
   const cook = await login('STAFF');
   const socket = await connectClient(second.url, cook.accessToken);
@@ -84,4 +84,6 @@ it('closes the sockets of a deactivated user on every node, and the unexpired to
   expect(ms).toBeLessThan(1_000);
   const refused = await connectError(second.url, { token: cook.accessToken });
   expect(refused.message).toBe('UNAUTHENTICATED: User is inactive');
+  // Nor can it still read or act over HTTP until it expires.
+  await expect(gql('{ me { user { id } } }', {}, cook.accessToken)).rejects.toThrow(/User is inactive/);
 });

@@ -1,4 +1,5 @@
 import type { ExtendedError } from 'socket.io';
+import { currentAccess } from '../../core/auth/current-access';
 import { accessTokenExpiry, verifyAccessToken } from '../../core/auth/tokens';
 import type { Db } from '../../db/client';
 import { isAppError } from '../../contracts/errors';
@@ -35,11 +36,7 @@ async function authenticate(socket: BrigadeSocket, next: (err?: ExtendedError) =
   if (!token) return next(unauthenticated('missing access token (send it as auth.token)'));
   try {
     const claims = verifyAccessToken(token, jwtSecret);
-    const user = await prisma.user.findFirst({
-      where: { id: claims.userId, tenantId: claims.tenantId, isActive: true },
-      select: { role: true },
-    });
-    if (!user) return next(unauthenticated('User is inactive'));
+    const user = await currentAccess(prisma, claims);
     socket.data = {
       userId: claims.userId,
       tenantId: claims.tenantId,

@@ -39,5 +39,5 @@ export function assertStrongPassword(password: string, owner: PasswordOwner, fie
 }
 
 function weak(field: string, message: string): AppError {
-  return new AppError('BAD_USER_INPUT', `Invalid input: ${field}: ${message}`, { fieldErrors: [{ path: field, message }] });
+  return new AppError('BAD_USER_INPUT', `Invalid input: ${field}: ${message}`, { field, fieldErrors: [{ path: field, message }] });
 }

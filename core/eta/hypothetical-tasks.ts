@@ -1,17 +1,26 @@
 import { expectedDurationMs, type SimTask } from '../../domain/eta';
+import { applyModifiers } from '../../domain/menu';
 import { compileRecipe, taskIndex } from '../../domain/recipe';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
 import type { ResolvedLine } from '../orders/resolve-order-lines';
 
 /**
  * The tasks an order line would get if it were placed now, as the simulation sees them: one task
- * per recipe task for the whole quantity (batching, like materializeItemTasks), each with the
+ * per recipe task (as the line's modifiers change the recipe) for the whole quantity (batching, like materializeItemTasks), each with the
  * learned duration of that recipe task (any station) scaled by quantity, and planned to start
  * at `plannedFrom` plus its earliest start in the recipe (as materializeItemTasks plans them).
  * Ids are the recipe's; quoteItems qualifies them per item.
  */
 export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number): SimTask[] {
-  const compiled = compileRecipe(line.version.definition);
+  const pinned = compileRecipe(line.version.definition);
+  // With the line's modifiers, as the item would be materialised (resolveOrderLines refused options that leave no task).
+  const modified = pinned.ok
+    ? applyModifiers(
+        pinned.definition,
+        line.modifiers.flatMap((m) => m.effects),
+      )
+    : null;
+  const compiled = modified?.ok ? compileRecipe(modified.definition) : pinned;
   // Published versions were validated on publish: a failure is corrupt data, not the caller's input.
   if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
   const tasks: SimTask[] = [];

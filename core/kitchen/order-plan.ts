@@ -16,6 +16,7 @@ const ItemRow = z.object({
   id: z.string(),
   orderId: z.string(),
   quantity: z.number().int(),
+  modifiers: z.unknown(),
   priority: z.number().int(),
   templateId: z.string().nullable(),
   definition: z.unknown(),
@@ -114,7 +115,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
       'materializeItemTasks',
       ItemRow,
       Prisma.sql`
-      SELECT i.id::text AS id, i.order_id::text AS "orderId", i.quantity, o.priority,
+      SELECT i.id::text AS id, i.order_id::text AS "orderId", i.quantity, i.modifiers, o.priority,
              v.template_id::text AS "templateId", v.definition, pg_notify(${ITEM_WORKFLOW_CHANNEL}, i.id::text) AS announced
       FROM order_items i
       JOIN orders o ON o.id = i.order_id AND o.tenant_id = i.tenant_id
@@ -123,7 +124,7 @@ export function createOrderPlanActivities(deps: ActivityDeps) {
     );
     if (!row) fail('ITEM_NOT_FOUND', `Order item ${orderItemId} not found`);
     const workflowVersion = row.templateId ? { templateId: row.templateId, definition: row.definition } : null;
-    const item = { id: row.id, quantity: row.quantity, workflowVersion };
+    const item = { id: row.id, quantity: row.quantity, modifiers: row.modifiers, workflowVersion };
     return materialize({ tenantId, orderId: row.orderId, priority: row.priority, item }, plannedStartAt, 'look first');
   };
 

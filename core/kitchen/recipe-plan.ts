@@ -1,4 +1,5 @@
 import { expectedDurationMs } from '../../domain/eta';
+import { applyModifiers, parseOrderedModifiers } from '../../domain/menu';
 import { analyzeRecipe, compileRecipe, taskIndex, type RecipeAnalysis, type TaskEntry, type WorkflowDefinition } from '../../domain/recipe';
 import { fail } from './deps';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
@@ -14,18 +15,23 @@ export interface PinnedRecipe {
 }
 
 /**
- * The item's pinned, published recipe version. Published versions were validated on publish,
- * so a failure here is corrupt data: retrying cannot help.
+ * The item's pinned, published recipe version as its ordered modifiers change it (skipped tasks
+ * gone, minutes added). Published versions were validated on publish and the modifiers when the
+ * order was taken, so a failure here is corrupt data: retrying cannot help.
  */
 export function pinnedRecipe(
-  item: { id: string; quantity: number; workflowVersion: { templateId: string; definition: unknown } | null },
+  item: { id: string; quantity: number; modifiers?: unknown; workflowVersion: { templateId: string; definition: unknown } | null },
   learned: LearnedDurations,
 ): PinnedRecipe | null {
   if (!item.workflowVersion) return null; // e.g. a drink: nothing to cook
-  const compiled = compileRecipe(item.workflowVersion.definition);
+  const pinned = compileRecipe(item.workflowVersion.definition);
+  const effects = parseOrderedModifiers(item.modifiers).flatMap((m) => m.effects);
+  const modified = pinned.ok && effects.length > 0 ? applyModifiers(pinned.definition, effects) : null;
+  const compiled = modified?.ok ? compileRecipe(modified.definition) : pinned;
   if (!compiled.ok) {
     fail('RECIPE_INVALID', `The recipe pinned by order item ${item.id} is invalid: ${compiled.issues.map((i) => i.message).join('; ')}`);
   }
+  if (modified && !modified.ok) fail('RECIPE_INVALID', `The modifiers of order item ${item.id} leave nothing to cook: ${modified.message}`);
   const { templateId } = item.workflowVersion;
   const tasks = taskIndex(compiled.definition);
   const scaledMinutes: Record<string, number> = {};

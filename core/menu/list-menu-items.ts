@@ -3,12 +3,15 @@ import { notFound, parseInput, requireId } from '../validate';
 import { categoryFilterSchema } from './menu-input';
 import { menuItemInclude } from './menu-references';
 
-/** Active items only (soft-deleted ones are gone); unavailable ones (sold out) only on request. */
-export function listMenuItems({ db, input }: ServiceOptions<{ category?: string | null; includeUnavailable?: boolean | null }>) {
+/** What is on the menu; unavailable ones (sold out) and archived ones only on request (the admin page). */
+export function listMenuItems({
+  db,
+  input,
+}: ServiceOptions<{ category?: string | null; includeUnavailable?: boolean | null; includeArchived?: boolean | null }>) {
   const { category } = parseInput(categoryFilterSchema, { category: input.category });
   return db.menuItem.findMany({
     where: {
-      isActive: true,
+      ...(input.includeArchived ? {} : { isActive: true }),
       ...(category ? { category } : {}),
       ...(input.includeUnavailable ? {} : { isAvailable: true }),
     },

@@ -11,7 +11,10 @@ export const ingredientSchema = z.object({
   quantity: decimalString({ min: 0, max: 1_000 })
     .refine((v) => Number(v) > 0, 'must be greater than 0')
     .refine((v) => /^\d+(\.\d{1,3})?$/.test(v), 'at most 3 decimals'),
+  /** The unit the client showed next to the quantity; when given, it must be the item's unit. */
+  unit: safeText(50).min(1).nullish(),
 });
+export type IngredientInput = z.output<typeof ingredientSchema>;
 
 /** The same inventory item twice would double-deduct; make the client merge quantities instead. */
 export const ingredientsSchema = z
@@ -47,6 +50,8 @@ export const updateMenuItemSchema = z.object({
   allergens: fields.allergens.optional(),
   workflowTemplateId: fields.workflowTemplateId,
   displayOrder: fields.displayOrder.optional(),
+  /** When given, replaces the ingredient list in the same transaction as the other changes. */
+  ingredients: ingredientsSchema.nullish(),
 });
 
 /** A category to filter by: the same rule as the stored field, so an impossible one is refused. */

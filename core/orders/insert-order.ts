@@ -32,7 +32,7 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
   const orderId = randomUUID();
   const now = Date.now();
   const items = lines.map((l) => ({ ...l, id: randomUUID() }));
-  const totalAmount = lines.reduce((sum, l) => sum.add(l.menuItem.price.mul(l.line.quantity)), new Prisma.Decimal(0));
+  const totalAmount = lines.reduce((sum, l) => sum.add(l.unitPrice.mul(l.line.quantity)), new Prisma.Decimal(0));
   if (totalAmount.greaterThan(COLUMN_MAX.money)) {
     throw badInput([{ path: 'items', message: `the order total ${totalAmount.toFixed(2)} is more than ${COLUMN_MAX.money} can be` }], 'Order rejected');
   }
@@ -45,7 +45,12 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     details: {
       channel: data.channel,
       totalAmount: totalAmount.toFixed(2),
-      items: lines.map((l) => ({ menuItemId: l.menuItem.id, quantity: l.line.quantity, workflowVersionId: l.version.id })),
+      items: lines.map((l) => ({
+        menuItemId: l.menuItem.id,
+        quantity: l.line.quantity,
+        workflowVersionId: l.version.id,
+        ...(l.modifiers.length > 0 ? { modifiers: l.modifiers.map((m) => m.optionId) } : {}),
+      })),
       idempotencyKey: data.idempotencyKey,
     },
   });
@@ -67,14 +72,15 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
       FROM seq
       RETURNING id, order_number
     ), lines AS (
-      INSERT INTO order_items (id, tenant_id, order_id, menu_item_id, workflow_version_id, quantity, unit_price, name_snapshot, modifications, notes, status, is_late, created_at)
-      SELECT l.id, ${tenantId}::uuid, o.id, l.menu_item_id, l.version_id, l.quantity, l.unit_price, l.name, l.modifications, l.notes, 'PENDING', false, l.created_at
+      INSERT INTO order_items (id, tenant_id, order_id, menu_item_id, workflow_version_id, quantity, unit_price, name_snapshot, modifications, modifiers, notes, status, is_late, created_at)
+      SELECT l.id, ${tenantId}::uuid, o.id, l.menu_item_id, l.version_id, l.quantity, l.unit_price, l.name, l.modifications, l.modifiers, l.notes, 'PENDING', false, l.created_at
       FROM o, unnest(${items.map((l) => l.id)}::uuid[], ${items.map((l) => l.menuItem.id)}::uuid[], ${items.map((l) => l.version.id)}::uuid[],
-                     ${items.map((l) => l.line.quantity)}::int[], ${items.map((l) => l.menuItem.price.toString())}::numeric[],
-                     ${items.map((l) => l.menuItem.name)}::text[], ${items.map((l) => l.line.modifications)}::text[], ${items.map((l) => l.line.notes)}::text[],
+                     ${items.map((l) => l.line.quantity)}::int[], ${items.map((l) => l.unitPrice.toString())}::numeric[],
+                     ${items.map((l) => l.menuItem.name)}::text[], ${items.map((l) => l.line.modifications)}::text[],
+                     ${items.map((l) => JSON.stringify(l.modifiers))}::jsonb[], ${items.map((l) => l.line.notes)}::text[],
                      -- Distinct times keep the items in the order they were taken (the kitchen plans in that order).
                      ${items.map((_, i) => new Date(now + i))}::timestamptz[])
-        AS l(id, menu_item_id, version_id, quantity, unit_price, name, modifications, notes, created_at)
+        AS l(id, menu_item_id, version_id, quantity, unit_price, name, modifications, modifiers, notes, created_at)
     ), delivery AS (
       -- A delivery order (it has an address) waits for a rider from the start.
       INSERT INTO delivery_assignments (id, tenant_id, order_id, status, created_at)
@@ -98,6 +104,7 @@ export async function insertOrder(db: TenantDb, actor: ServiceActor, data: Creat
     items: items.map((l) => ({
       id: l.id,
       quantity: l.line.quantity,
+      modifiers: l.modifiers,
       workflowVersion: { templateId: l.version.templateId, definition: l.version.definition },
     })),
   };

@@ -21,6 +21,12 @@ export const orderLineSchema = z.object({
   menuItemId: safeText(TEXT_LIMITS.label).min(1, 'must be a menu item id'),
   quantity: z.number().int('must be a whole number'),
   modifications: optional(multilineText(TEXT_LIMITS.note)),
+  /** Modifier options chosen, checked against the dish in resolve-line-modifiers.ts. */
+  modifiers: z
+    .array(z.object({ groupId: safeText(TEXT_LIMITS.label).min(1), optionId: safeText(TEXT_LIMITS.label).min(1) }))
+    .max(50, 'at most 50 modifiers per item')
+    .nullish()
+    .transform((v) => v ?? []),
   notes: optional(multilineText(TEXT_LIMITS.note)),
 });
 export type OrderLineInput = z.output<typeof orderLineSchema>;

@@ -1,8 +1,11 @@
 import type { Prisma } from '../../prisma/generated/client';
 import { type FieldError } from '../../contracts/errors';
+import type { OrderedModifier } from '../../domain/menu';
 import { badInput } from '../errors';
 import type { TenantTx } from '../types';
+import { modifierGroupsInclude } from '../menu/modifier-groups-include';
 import { MAX_ITEM_QUANTITY, type OrderLineInput } from './order-input';
+import { resolveLineModifiers } from './resolve-line-modifiers';
 
 type Reader = Pick<TenantTx, 'menuItem' | 'workflowTemplateVersion'>;
 
@@ -11,6 +14,9 @@ export interface ResolvedLine {
   index: number;
   line: OrderLineInput;
   menuItem: { id: string; name: string; price: Prisma.Decimal; allergens: string[] };
+  /** The options chosen (snapshots), and the dish's price with their deltas. */
+  modifiers: OrderedModifier[];
+  unitPrice: Prisma.Decimal;
   /** The version the line pins: its template's current published version. */
   version: { id: string; templateId: string; definition: unknown };
 }
@@ -35,6 +41,7 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
       isAvailable: true,
       unavailableReason: true,
       workflowTemplate: { select: { id: true, currentVersion: true } },
+      modifierGroups: modifierGroupsInclude,
     },
   });
   const byId = new Map(menuItems.map((m) => [m.id, m]));
@@ -68,7 +75,19 @@ export async function resolveOrderLines(db: Reader, lines: OrderLineInput[]): Pr
     }
     if (problems.length > before || !item?.workflowTemplate) return;
     const version = versionByTemplate.get(item.workflowTemplate.id)!;
-    resolved.push({ index, line, menuItem: { id: item.id, name: item.name, price: item.price, allergens: item.allergens }, version });
+    const chosen = resolveLineModifiers(path, item, line.modifiers, version.definition);
+    if (!chosen.ok) {
+      problems.push(...chosen.problems);
+      return;
+    }
+    resolved.push({
+      index,
+      line,
+      menuItem: { id: item.id, name: item.name, price: item.price, allergens: item.allergens },
+      modifiers: chosen.modifiers,
+      unitPrice: chosen.unitPrice,
+      version,
+    });
   });
   if (problems.length > 0) throw badInput(problems, 'Order rejected');
   return resolved;

@@ -40,6 +40,8 @@ const lineSchema = z.looseObject({
   quantity,
   name: text(255).nullish(),
   notes: text(1000).nullish(),
+  /** The marketplace's modifier names for the line, mapped to the dish's options by name. */
+  modifiers: z.array(text(255)).max(50, 'at most 50 modifiers per line').nullish(),
 });
 
 export const platformOrderContentSchema = z.looseObject({

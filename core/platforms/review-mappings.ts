@@ -74,7 +74,7 @@ export async function saveReviewMappings(db: TenantDb, actor: Actor, row: Platfo
   // The kitchen's own checks (recipe published, quantities): an order it would refuse is refused now.
   await resolveOrderLines(
     db,
-    mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes, modifications: null })),
+    mapped.lines.map((l) => ({ menuItemId: l.menuItemId, quantity: l.quantity, notes: l.notes, modifications: null, modifiers: [] })),
   );
 
   await db.$transaction(async (tx) => {

@@ -35,7 +35,7 @@ const RELATIVES = Prisma.sql`,
   json_build_object('id', o.id, 'orderNumber', o.order_number, 'status', o.status, 'priority', o.priority,
     'channel', o.channel, 'customerName', o.customer_name, 'notes', o.notes) AS "order",
   json_build_object('id', i.id, 'nameSnapshot', i.name_snapshot, 'quantity', i.quantity, 'modifications', i.modifications,
-    'notes', i.notes, 'menuItem', json_build_object('id', m.id, 'name', m.name, 'allergens', m.allergens)) AS item,
+    'modifiers', i.modifiers, 'notes', i.notes, 'menuItem', json_build_object('id', m.id, 'name', m.name, 'allergens', m.allergens)) AS item,
   (SELECT json_agg(json_build_object(
       'id', x.id, 'name', x.name, 'status', x.status, 'dependsOn', x.depends_on, 'stationType', x.station_type,
       'station', CASE WHEN xs.id IS NULL THEN NULL ELSE json_build_object('id', xs.id, 'name', xs.name) END)
@@ -126,6 +126,7 @@ export const FullCard = OwnCard.extend({
     nameSnapshot: z.string(),
     quantity: z.number().int(),
     modifications: z.string().nullable(),
+    modifiers: json,
     notes: z.string().nullable(),
     menuItem: z.object({ id: z.string(), name: z.string(), allergens: column.list(z.string()) }),
   }) satisfies z.ZodType<TaskItemSummary>,

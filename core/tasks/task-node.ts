@@ -1,4 +1,4 @@
-import type { Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../prisma/generated/client';
+import type { Prisma, Station, SubtaskInstance, TaskInstance, TaskStatus } from '../../prisma/generated/client';
 import type { TaskView } from '../../workflows/item-workflow';
 import type { OrderItemWithTasks, OrderWithItems } from '../orders/order-include';
 
@@ -27,6 +27,8 @@ export interface TaskItemSummary {
   nameSnapshot: string;
   quantity: number;
   modifications: string | null;
+  /** The ordered modifier options (JSON, domain/menu OrderedModifier[]). */
+  modifiers: Prisma.JsonValue;
   notes: string | null;
   menuItem: { id: string; name: string; allergens: string[] };
 }

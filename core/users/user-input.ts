@@ -15,6 +15,9 @@ export const createUserSchema = z.object({
   password: passwordSchema,
 });
 
+/** An invite: who and what role; the person sets the password themselves through the link. */
+export const inviteUserSchema = createUserSchema.omit({ password: true });
+
 export const updateUserSchema = z.object({
   name: name.optional(),
   role: role.optional(),

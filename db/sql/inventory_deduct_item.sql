@@ -1,5 +1,6 @@
--- Deducts an order item's ingredients (quantity x recipe) exactly once, and switches off the
--- menu items the moved stock can no longer make. NULL when the item does not exist; a cancelled
+-- Deducts an order item's ingredients (quantity x recipe, as its ordered modifiers change it:
+-- each SCALE_INGREDIENT multiplies a portion's quantity, each ADD_INGREDIENT adds to it) exactly
+-- once, and switches off the menu items the moved stock can no longer make. NULL when the item does not exist; a cancelled
 -- item takes nothing. `movements` counts the item's deduction movements, whichever call wrote them.
 CREATE OR REPLACE FUNCTION inventory_deduct_item(p_tenant uuid, p_item uuid)
 RETURNS jsonb
@@ -9,16 +10,39 @@ DECLARE
   v_prefix text := 'deduct:' || p_item::text || ':';
   v_inventory uuid[];
   v_quantity numeric[];
+  v_effect jsonb;
+  v_at int;
   v_moved jsonb := '[]';
   v_unavailable jsonb := '[]';
 BEGIN
-  SELECT oi.order_id, oi.quantity, oi.menu_item_id, oi.status::text AS status INTO v_item
+  SELECT oi.order_id, oi.quantity, oi.menu_item_id, oi.status::text AS status, oi.modifiers INTO v_item
   FROM order_items oi WHERE oi.id = p_item AND oi.tenant_id = p_tenant;
   IF NOT FOUND THEN RETURN NULL; END IF;
   SELECT coalesce(array_agg(ri.inventory_item_id ORDER BY ri.inventory_item_id), '{}'),
-         coalesce(array_agg(-(ri.quantity * v_item.quantity) ORDER BY ri.inventory_item_id), '{}')
+         coalesce(array_agg(ri.quantity ORDER BY ri.inventory_item_id), '{}')
   INTO v_inventory, v_quantity
   FROM recipe_ingredients ri WHERE ri.tenant_id = p_tenant AND ri.menu_item_id = v_item.menu_item_id;
+
+  -- Per portion: scales first, then additions (an added ingredient the recipe lacks joins the list).
+  FOR v_effect IN SELECT e FROM jsonb_array_elements(coalesce(v_item.modifiers, '[]')) m, jsonb_array_elements(m->'effects') e
+                  WHERE e->>'kind' = 'SCALE_INGREDIENT' LOOP
+    v_at := array_position(v_inventory, (v_effect->>'inventoryItemId')::uuid);
+    IF v_at IS NOT NULL THEN v_quantity[v_at] := v_quantity[v_at] * (v_effect->>'factor')::numeric; END IF;
+  END LOOP;
+  FOR v_effect IN SELECT e FROM jsonb_array_elements(coalesce(v_item.modifiers, '[]')) m, jsonb_array_elements(m->'effects') e
+                  WHERE e->>'kind' = 'ADD_INGREDIENT' LOOP
+    v_at := array_position(v_inventory, (v_effect->>'inventoryItemId')::uuid);
+    IF v_at IS NULL THEN
+      v_inventory := v_inventory || (v_effect->>'inventoryItemId')::uuid;
+      v_quantity := v_quantity || (v_effect->>'quantity')::numeric;
+    ELSE
+      v_quantity[v_at] := v_quantity[v_at] + (v_effect->>'quantity')::numeric;
+    END IF;
+  END LOOP;
+  -- Nothing left of an ingredient ("no cheese"): no movement; the rest in ingredient order (no deadlocks), as deductions.
+  SELECT coalesce(array_agg(x.inv ORDER BY x.inv), '{}'), coalesce(array_agg(-round(x.q * v_item.quantity, 3) ORDER BY x.inv), '{}')
+  INTO v_inventory, v_quantity
+  FROM unnest(v_inventory, v_quantity) AS x(inv, q) WHERE x.q > 0;
 
   IF v_item.status <> 'CANCELLED' THEN
     SELECT coalesce(jsonb_agg(to_jsonb(m)), '[]') INTO v_moved

@@ -10,7 +10,7 @@ import { seedDemo } from '../../prisma/seed/seed-demo';
 import { connectTemporal } from '../../temporal/connection';
 import { startTemporalDevServer } from '../../temporal/dev-server';
 import { getFreePort } from '../../temporal/ports';
-import { defaultWorkflowsPath } from '../../temporal/worker';
+import { defaultWorkflowsPath, workflowPreloadModules } from '../../temporal/worker';
 import { forkChild, reply, stopChild } from './child';
 
 /**
@@ -94,6 +94,10 @@ async function startRole(role: 'worker' | 'api', env: NodeJS.ProcessEnv, stops: 
 
 /** The workflow bundle as a file (webpack's INFO chatter kept out of the bench output). */
 async function bundle(outFile: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: defaultWorkflowsPath(), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: defaultWorkflowsPath(),
+    preloadModules: workflowPreloadModules(),
+    logger: new DefaultLogger('WARN'),
+  });
   fs.writeFileSync(outFile, code);
 }

@@ -3,9 +3,11 @@ import type { BenchReport } from './report';
 
 /** The issue's targets, shown (not asserted): each with what was measured and whether it was met. */
 export const TARGETS = {
-  eventP95Ms: 150,
+  eventP95Ms: 75,
   etaMsAt1000: 20,
-  throughputRatio: 0.7,
+  throughputRatio: 0.9,
+  /** Worker RSS per item workflow held in the sticky cache (the memory phase's slope). */
+  rssMbPerCachedWorkflow: 0.25,
 } as const;
 
 export function buildTargets(r: BenchReport): BenchReport['targets'] {
@@ -17,6 +19,8 @@ export function buildTargets(r: BenchReport): BenchReport['targets'] {
   const ratio = r.throughput.ratio;
   const floor = r.throughput.lowLoadLatency.noop;
   const noopSaturated = !r.throughput.noop.stopReason.endsWith(OUT_OF_STEPS);
+  const memory = 'error' in r.memory ? null : r.memory;
+  const rssPerWorkflow = memory?.rssMbPer100 == null ? null : memory.rssMbPer100 / 100;
   return [
     {
       name: `Event latency p95 at ${l.ordersPerHour} orders/hour`,
@@ -47,6 +51,15 @@ export function buildTargets(r: BenchReport): BenchReport['targets'] {
           : `${Math.round(ratio * 100)} % (${r.throughput.ours.sustained?.itemsPerSecond.toFixed(2)} vs ${r.throughput.noop.sustained?.itemsPerSecond.toFixed(2)} items/s)` +
             (noopSaturated ? '' : '; the no-op side had not saturated when its ladder stopped, so this is an upper bound'),
       met: ratio === null ? null : ratio >= TARGETS.throughputRatio,
+    },
+    {
+      name: 'Worker RSS per cached item workflow (slope over +0…+400)',
+      target: `≤ ${TARGETS.rssMbPerCachedWorkflow} MB`,
+      measured:
+        rssPerWorkflow === null
+          ? `– (${memory ? 'no slope' : (r.memory as { error: string }).error})`
+          : `${rssPerWorkflow.toFixed(3)} MB (V8 heap of the main thread ${((memory?.heapMbPer100 ?? 0) / 100).toFixed(3)} MB)`,
+      met: rssPerWorkflow === null ? null : rssPerWorkflow <= TARGETS.rssMbPerCachedWorkflow,
     },
   ];
 }

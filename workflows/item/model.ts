@@ -44,7 +44,7 @@ export interface ItemCarryOver {
   late: boolean;
 }
 
-const OPEN: ReadonlySet<TaskStatus> = new Set(OPEN_TASK_STATUSES);
+const OPEN: readonly TaskStatus[] = OPEN_TASK_STATUSES;
 
 /**
  * The item workflow's in-memory state. Lookups and checks only; the handlers change it, and
@@ -126,7 +126,7 @@ export class ItemModel {
   }
 
   isOpen(task: TaskView): boolean {
-    return OPEN.has(task.status);
+    return OPEN.includes(task.status);
   }
 
   /** PENDING or BLOCKED tasks whose dependencies are all DONE, in release order. */

@@ -5,6 +5,7 @@ import { changePassword } from '../../../core/auth/change-password';
 import { login } from '../../../core/auth/login';
 import { logout } from '../../../core/auth/logout';
 import { refreshSession } from '../../../core/auth/refresh-session';
+import { tenantCurrency } from '../../../core/settings/tenant-currency';
 import { builder } from '../builder';
 import { UserRef } from './user';
 
@@ -13,10 +14,11 @@ export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    currency: t.string({ description: 'ISO 4217 code prices are in (tenant settings, EUR when unset).', resolve: (tenant) => tenantCurrency(tenant.settings) }),
   }),
 });
 
-const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
+export const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <token>`.' }),
     refreshToken: t.exposeString('refreshToken', { description: 'Single use: `refresh` returns a new one.' }),

@@ -33,11 +33,11 @@ const CreateInventoryItemInput = builder.inputType('CreateInventoryItemInput', {
 const UpdateInventoryItemInput = builder.inputType('UpdateInventoryItemInput', {
   fields: (t) => ({
     name: t.string(),
-    unit: t.string(),
+    unit: t.string({ description: 'CONFLICT (field unit) while a dish on the menu uses the item: its quantities are in the old unit.' }),
     minStock: t.field({ type: 'Decimal' }),
     costPerUnit: t.field({ type: 'Decimal' }),
     supplier: t.string(),
-    isActive: t.boolean(),
+    isActive: t.boolean({ description: 'false archives the item (its movements stay); CONFLICT (field isActive) while a dish on the menu uses it.' }),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { createMenuItem } from '../../../core/menu/create-menu-item';
-import { deleteMenuItem } from '../../../core/menu/delete-menu-item';
+import { archiveMenuItem, restoreMenuItem } from '../../../core/menu/archive-menu-item';
 import { getMenuItem, listMenuItems, type MenuItemWithRelations } from '../../../core/menu/list-menu-items';
 import { setMenuItemAvailability } from '../../../core/menu/set-menu-item-availability';
 import { setRecipeIngredients } from '../../../core/menu/set-recipe-ingredients';
@@ -32,7 +32,12 @@ export const MenuItemRef = builder.objectRef<MenuItemWithRelations>('MenuItem').
     isAvailable: t.exposeBoolean('isAvailable'),
     unavailableReason: t.exposeString('unavailableReason', { nullable: true }),
     displayOrder: t.exposeInt('displayOrder'),
-    isActive: t.exposeBoolean('isActive', { description: 'false once deleted (soft delete).' }),
+    isActive: t.exposeBoolean('isActive', { description: 'false once archived.' }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was taken off the menu (archiveMenuItem); null while on it.',
+    }),
     workflowTemplate: t.field({ type: WorkflowTemplateRef, nullable: true, resolve: (m) => m.workflowTemplate }),
     ingredients: t.field({ type: [RecipeIngredientRef], resolve: (m) => m.ingredients }),
   }),
@@ -41,7 +46,8 @@ export const MenuItemRef = builder.objectRef<MenuItemWithRelations>('MenuItem').
 const RecipeIngredientInput = builder.inputType('RecipeIngredientInput', {
   fields: (t) => ({
     inventoryItemId: t.id({ required: true }),
-    quantity: t.field({ type: 'Decimal', required: true }),
+    quantity: t.field({ type: 'Decimal', required: true, description: "Per portion, in the inventory item's unit." }),
+    unit: t.string({ description: "The unit the quantity was entered in; refused (BAD_USER_INPUT on ingredients.<n>.unit) unless it is the item's unit." }),
   }),
 });
 
@@ -67,13 +73,18 @@ const UpdateMenuItemInput = builder.inputType('UpdateMenuItemInput', {
     allergens: t.stringList(),
     workflowTemplateId: t.id({ description: 'null unlinks the recipe.' }),
     displayOrder: t.int(),
+    ingredients: t.field({ type: [RecipeIngredientInput], description: 'When given, replaces the ingredient list in the same transaction.' }),
   }),
 });
 
 builder.queryFields((t) => ({
   menuItems: t.withAuth({ permission: 'menu:read' }).field({
     type: [MenuItemRef],
-    args: { category: t.arg.string(), includeUnavailable: t.arg.boolean({ defaultValue: false }) },
+    args: {
+      category: t.arg.string(),
+      includeUnavailable: t.arg.boolean({ defaultValue: false }),
+      includeArchived: t.arg.boolean({ defaultValue: false, description: 'Archived dishes too (the menu editor, to restore one).' }),
+    },
     resolve: (_root, args, { db, actor }) => listMenuItems({ db, actor, input: args }),
   }),
   menuItem: t.withAuth({ permission: 'menu:read' }).field({
@@ -106,10 +117,23 @@ builder.mutationFields((t) => ({
     args: { menuItemId: t.arg.id({ required: true }), items: t.arg({ type: [RecipeIngredientInput], required: true }) },
     resolve: (_root, args, { db, actor }) => setRecipeIngredients({ db, actor, input: { menuItemId: String(args.menuItemId), items: args.items } }),
   }),
+  archiveMenuItem: t.withAuth({ permission: 'menu:write' }).field({
+    type: MenuItemRef,
+    description: 'Off the menu: no new orders (console, platforms), kept for the orders that name it. NOT_FOUND when already archived.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor, kitchen }) => archiveMenuItem({ db, actor, kitchen, input: { id: String(args.id) } }),
+  }),
+  restoreMenuItem: t.withAuth({ permission: 'menu:write' }).field({
+    type: MenuItemRef,
+    description: 'Back on the menu as it was. NOT_FOUND unless archived.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db, actor, kitchen }) => restoreMenuItem({ db, actor, kitchen, input: { id: String(args.id) } }),
+  }),
   deleteMenuItem: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,
-    description: 'Soft delete: hidden from the menu, kept for order history.',
+    description: 'Kept for older clients: the same as archiveMenuItem (nothing is ever deleted).',
+    deprecationReason: 'Use archiveMenuItem.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, { db, actor }) => deleteMenuItem({ db, actor, input: { id: String(args.id) } }),
+    resolve: (_root, args, { db, actor, kitchen }) => archiveMenuItem({ db, actor, kitchen, input: { id: String(args.id) } }),
   }),
 }));

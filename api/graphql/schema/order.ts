@@ -9,6 +9,8 @@ import { ORDER_CHANNELS, ORDER_STATUSES } from '../../../core/orders/order-input
 import { updateOrder } from '../../../core/orders/update-order';
 import { orderTaskNodes } from '../../../core/tasks/task-node';
 import { builder } from '../builder';
+import { parseOrderedModifiers } from '../../../domain/menu';
+import { OrderedModifierRef } from './modifier-group';
 import { TaskInstanceRef } from './task';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', { values: ORDER_STATUSES });
@@ -39,6 +41,11 @@ const OrderItemRef = builder.objectRef<OrderItemNode>('OrderItem').implement({
     quantity: t.int({ resolve: (n) => n.item.quantity }),
     unitPrice: t.field({ type: 'Decimal', description: 'Price when ordered.', resolve: (n) => n.item.unitPrice.toFixed(2) }),
     modifications: t.string({ nullable: true, resolve: (n) => n.item.modifications }),
+    modifiers: t.field({
+      type: [OrderedModifierRef],
+      description: 'The modifier options ordered, as they were then.',
+      resolve: (n) => parseOrderedModifiers(n.item.modifiers),
+    }),
     notes: t.string({ nullable: true, resolve: (n) => n.item.notes }),
     estimatedReadyAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.item.estimatedReadyAt }),
     isLate: t.boolean({ resolve: (n) => n.item.isLate }),
@@ -83,11 +90,17 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
   }),
 });
 
+const OrderItemModifierInput = builder.inputType('OrderItemModifierInput', {
+  description: 'One modifier option of the dish (see MenuItem.modifierGroups).',
+  fields: (t) => ({ groupId: t.id({ required: true }), optionId: t.id({ required: true }) }),
+});
+
 export const OrderItemInput = builder.inputType('OrderItemInput', {
   fields: (t) => ({
     menuItemId: t.id({ required: true }),
     quantity: t.int({ required: true, description: '1..50; one kitchen task makes the whole quantity.' }),
-    modifications: t.string(),
+    modifications: t.string({ description: 'Free text for the kitchen, beside the structured modifiers.' }),
+    modifiers: t.field({ type: [OrderItemModifierInput] }),
     notes: t.string(),
   }),
 });

@@ -1,5 +1,6 @@
 import { getStationQueue, type StationQueue } from '../../../core/tasks/station-queue';
 import { downstreamOf, type TaskNode } from '../../../core/tasks/task-node';
+import { optionsForTask, parseOrderedModifiers } from '../../../domain/menu';
 import { builder } from '../builder';
 import { StationRef } from './station';
 import { SubtaskRef, TaskInstanceRef, TaskStatusEnum } from './task';
@@ -24,6 +25,10 @@ const QueueEntryRef = builder.objectRef<QueueEntry>('QueueEntry').implement({
     quantity: t.int({ resolve: (e) => e.task.quantity }),
     label: t.string({ description: 'e.g. "Margherita × 2".', resolve: (e) => `${e.item.nameSnapshot} × ${e.task.quantity}` }),
     modifications: t.string({ nullable: true, resolve: (e) => e.item.modifications }),
+    modifiers: t.stringList({
+      description: 'The ordered modifier options this task shows: those that change it, and those that change no task left (e.g. "No basil").',
+      resolve: (e) => optionsForTask(parseOrderedModifiers(e.item.modifiers), e.task.taskDefId),
+    }),
     notes: t.string({ nullable: true, description: 'Notes on the order item.', resolve: (e) => e.item.notes }),
     allergens: t.stringList({ resolve: (e) => e.item.menuItem.allergens }),
     elapsedSeconds: t.int({

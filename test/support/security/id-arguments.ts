@@ -22,6 +22,8 @@ const BY_NAME: Record<string, Entity> = {
   riderId: 'rider',
   userId: 'user',
   shiftId: 'shift',
+  groupId: 'modifierGroup',
+  optionId: 'modifierOption',
 };
 
 const BY_FIELD: Record<string, Entity> = {
@@ -34,6 +36,8 @@ const BY_FIELD: Record<string, Entity> = {
   'menuItem.id': 'menuItem',
   'updateMenuItem.id': 'menuItem',
   'deleteMenuItem.id': 'menuItem',
+  'archiveMenuItem.id': 'menuItem',
+  'restoreMenuItem.id': 'menuItem',
   'setMenuItemAvailability.id': 'menuItem',
   'workflowTemplate.id': 'workflowTemplate',
   'saveWorkflowDraft.id': 'workflowTemplate',
@@ -51,10 +55,13 @@ const BY_FIELD: Record<string, Entity> = {
   'recallTask.id': 'task',
   'reassignTask.id': 'task',
   'updateUser.id': 'user',
+  'resetUserPassword.id': 'user',
   'updatePlatformAssignment.id': 'platformAssignment',
   'revokeBoardScreen.id': 'boardScreen',
   'updateShift.id': 'shift',
   'deleteShift.id': 'shift',
+  'setModifierGroups.groups.id': 'modifierGroup',
+  'setModifierGroups.groups.options.id': 'modifierOption',
 };
 
 export const ID_ARGUMENTS_FILE = 'test/support/security/id-arguments.ts';

@@ -29,7 +29,9 @@ export type Entity =
   | 'delivery'
   | 'rider'
   | 'boardScreen'
-  | 'shift';
+  | 'shift'
+  | 'modifierGroup'
+  | 'modifierOption';
 
 export interface SecurityTenant {
   id: string;
@@ -142,6 +144,10 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       createdById: users.OWNER.id,
     },
   });
+  const modifierGroup = await prisma.modifierGroup.create({
+    data: { tenantId, menuItemId: menuItem.id, name: `Cheese ${marker}`, options: { create: { tenantId, name: `Extra ${marker}`, priceDelta: 1 } } },
+    include: { options: true },
+  });
   const boardScreen = await prisma.boardScreen.create({
     data: { tenantId, name: `Board ${marker}`, tokenHash: createHash('sha256').update(`board-${marker}`).digest('hex') },
   });
@@ -183,6 +189,8 @@ export async function createSecurityTenant(prisma: Db, opts: { marketplace?: { u
       rider: users.DELIVERY.id,
       boardScreen: boardScreen.id,
       shift: shift.id,
+      modifierGroup: modifierGroup.id,
+      modifierOption: modifierGroup.options[0].id,
     },
   };
 }

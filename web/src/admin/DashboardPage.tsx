@@ -8,6 +8,7 @@ import { ALL_STATIONS_KEY, STATIONS_QUERY } from './stations/station-api';
 import { MENU_KEY, MENU_QUERY } from './menu/menu-api';
 import { RECIPES_KEY, RECIPES_QUERY } from '../designer/recipe-api';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel';
+import { OnboardingChecklist } from './OnboardingChecklist';
 
 const LOW_STOCK_QUERY = graphql(`
   query LowStock($belowMin: Boolean) {
@@ -31,6 +32,7 @@ export function DashboardPage() {
   return (
     <section className="page">
       <PageHeader title="Dashboard" />
+      <OnboardingChecklist />
       <div className="cards">
         <Card title="Stations" to="/admin/stations" query={stations}>
           {(d) => {

@@ -16,6 +16,8 @@ export type ApiErrorCode =
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fieldErrors: FieldError[];
+  /** The input field the error is about, when the server names one (a CONFLICT on `name`, `unit`…). */
+  readonly field: string | null;
   readonly issues: RecipeIssue[];
   /** RATE_LIMITED: whole seconds until the server takes the request again (contracts/errors.ts rateLimited). */
   readonly retryAfterSeconds: number | null;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = code;
     this.fieldErrors = Array.isArray(extensions.fieldErrors) ? (extensions.fieldErrors as FieldError[]) : [];
+    this.field = typeof extensions.field === 'string' ? extensions.field : null;
     this.issues = Array.isArray(extensions.issues) ? (extensions.issues as RecipeIssue[]) : [];
     this.retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : null;
   }

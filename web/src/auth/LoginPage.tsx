@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/errors';
+import { useGqlQuery } from '../api/hooks';
+import { SIGN_UP_ENABLED, SIGN_UP_PATH } from './access-link-api';
 import { navigate } from '../router/router';
 import { useAuth } from './AuthContext';
 import { landingPath } from './roles';
@@ -12,14 +14,18 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Offered only where the server has it on; while unknown (or unanswered) the link stays hidden.
+  const signUp = useGqlQuery(['signUpEnabled'], SIGN_UP_ENABLED, { staleTime: Infinity, retry: false });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    // The restaurant's code is its slug: people type it with capitals or spaces around it.
+    const slug = tenant.trim().toLowerCase();
     try {
-      const session = await auth.login(tenant.trim(), email.trim(), password);
-      rememberTenant(tenant.trim());
+      const session = await auth.login(slug, email.trim(), password);
+      rememberTenant(slug);
       navigate(landingPath(session.user.role), { replace: true });
     } catch (err) {
       setError(err);
@@ -43,10 +49,26 @@ export function LoginPage() {
         </h1>
         <p className="muted">Sign in to your kitchen</p>
         {auth.endedReason && !error && <p className="notice">{auth.endedReason}</p>}
-        <label className="field">
-          <span>Restaurant</span>
-          <input name="tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} autoComplete="organization" required autoFocus={!tenant} />
-        </label>
+        <div className="field">
+          <label className="field__label" htmlFor="login-tenant">
+            Restaurant
+          </label>
+          <input
+            id="login-tenant"
+            name="tenant"
+            value={tenant}
+            onChange={(e) => setTenant(e.target.value)}
+            autoComplete="organization"
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-describedby="login-tenant-hint"
+            required
+            autoFocus={!tenant}
+          />
+          <small id="login-tenant-hint" className="muted">
+            Your restaurant's code, e.g. <code>demo</code>: whoever set up your account has it.
+          </small>
+        </div>
         <label className="field">
           <span>Email</span>
           <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required autoFocus={!!tenant} />
@@ -63,6 +85,11 @@ export function LoginPage() {
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {signUp.data?.signUpEnabled && (
+          <p className="muted">
+            New restaurant? <a href={`#${SIGN_UP_PATH}`}>Create one</a>
+          </p>
+        )}
       </form>
     </main>
   );

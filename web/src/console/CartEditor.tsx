@@ -1,6 +1,7 @@
 import type { Dispatch } from 'react';
 import { money } from '../admin/menu/menu-api';
-import { cartTotal, MAX_QUANTITY, type CartAction, type CartLine } from './cart';
+import { cartTotal, linePrice, MAX_QUANTITY, type CartAction, type CartLine } from './cart';
+import { ModifierPicker } from './ModifierPicker';
 
 /** The lines of the order: quantity steppers, a modifications field per line, the running total. */
 export function CartEditor({ lines, dispatch }: { lines: CartLine[]; dispatch: Dispatch<CartAction> }) {
@@ -38,7 +39,7 @@ export function CartEditor({ lines, dispatch }: { lines: CartLine[]; dispatch: D
                   +
                 </button>
               </span>
-              <span className="cart__price">{money(Number(l.price) * l.quantity)}</span>
+              <span className="cart__price">{money(linePrice(l))}</span>
               <button type="button" className="icon-btn" aria-label={`Remove ${l.name}`} onClick={() => dispatch({ type: 'remove', key: l.key })}>
                 ✕
               </button>
@@ -50,6 +51,7 @@ export function CartEditor({ lines, dispatch }: { lines: CartLine[]; dispatch: D
               value={l.modifications}
               onChange={(e) => dispatch({ type: 'modifications', key: l.key, text: e.target.value })}
             />
+            <ModifierPicker line={l} dispatch={dispatch} />
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import type { Fulfillment } from '../../../domain/kitchen/hand-off';
 import { ApiError } from '../api/errors';
 import { useApi } from '../api/hooks';
 import { FormError } from '../shell/states';
-import { cartReducer, orderItems } from './cart';
+import { cartReducer, lineProblems, orderItems } from './cart';
 import { CartEditor } from './CartEditor';
 import { CREATE_ORDER, newIdempotencyKey, type ConsoleOrder } from './console-api';
 import { MenuPicker } from './MenuPicker';
@@ -43,6 +43,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
   const [busy, setBusy] = useState(false);
   const { quote, error: quoteError, updating } = useEtaQuote(lines);
   const addressError = fieldError(error, 'customerAddress');
+  const incomplete = lines.some((l) => lineProblems(l).length > 0);
 
   const field = (name: keyof Customer) => ({
     value: customer[name],
@@ -51,7 +52,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (lines.length === 0 || busy) return;
+    if (lines.length === 0 || busy || incomplete) return;
     setBusy(true);
     setError(null);
     const { requestedAt, customerAddress, ...rest } = customer;
@@ -138,7 +139,7 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
           </label>
         </div>
         {!addressError && <FormError error={error} />}
-        <button type="submit" className="btn btn--primary btn--block order-form__place" disabled={lines.length === 0 || busy}>
+        <button type="submit" className="btn btn--primary btn--block order-form__place" disabled={lines.length === 0 || busy || incomplete}>
           {busy ? 'Placing…' : 'Place order'}
         </button>
       </div>

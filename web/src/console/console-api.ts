@@ -10,6 +10,17 @@ export const CONSOLE_MENU_QUERY = graphql(`
       category
       price
       allergens
+      modifierGroups {
+        id
+        name
+        minChoices
+        maxChoices
+        options {
+          id
+          name
+          priceDelta
+        }
+      }
     }
   }
 `);

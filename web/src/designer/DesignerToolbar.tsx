@@ -10,6 +10,7 @@ import { minutes, type WorkflowTemplate } from './recipe-api';
 import type { RecipeCheck } from './recipe-check';
 import { isPhaseNode } from './types';
 import type { PublishFlow } from './use-publish-flow';
+import { PutOnMenuForm } from './PutOnMenuForm';
 
 interface Props {
   template: WorkflowTemplate;
@@ -21,8 +22,12 @@ interface Props {
 }
 
 export function DesignerToolbar({ template, state, dispatch, check, flow, stationTypes }: Props) {
-  const canPublish = allowed(useRequiredSession().user.role, 'recipes:publish');
+  const role = useRequiredSession().user.role;
+  const canPublish = allowed(role, 'recipes:publish');
+  // Only a published recipe can cook orders, so only then is it offered to the menu.
+  const canPutOnMenu = allowed(role, 'menu:write') && template.currentVersion != null;
   const [confirming, setConfirming] = useState(false);
+  const [puttingOnMenu, setPuttingOnMenu] = useState(false);
   const busy = flow.status.kind === 'saving' || flow.status.kind === 'publishing';
   const blocked = check.errorCount > 0;
   const blockedWhy = blocked ? `Fix ${check.errorCount} error${check.errorCount === 1 ? '' : 's'} first` : undefined;
@@ -68,7 +73,13 @@ export function DesignerToolbar({ template, state, dispatch, check, flow, statio
             Publish…
           </button>
         )}
+        {canPutOnMenu && (
+          <button type="button" className="btn" onClick={() => setPuttingOnMenu(true)} disabled={puttingOnMenu}>
+            Put on the menu…
+          </button>
+        )}
       </div>
+      {puttingOnMenu && <PutOnMenuForm template={template} onClose={() => setPuttingOnMenu(false)} />}
       {confirming && (
         <ConfirmBar
           title={`Publish as version ${(template.currentVersion ?? 0) + 1}?`}

@@ -68,6 +68,15 @@ describe('ticket card', () => {
     expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
   });
 
+  it('lists the ordered options that change this task', () => {
+    const t = ticket({ name: 'Inforna', modifiers: ['Basil: No basil', 'Bake: Well done'] });
+    render(<TicketCard ticket={t} receivedAt={T0} now={T0} busy={false} error={null} actions={noActions} />);
+    expect([...screen.getByRole('list', { name: 'Options' }).querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Basil: No basil',
+      'Bake: Well done',
+    ]);
+  });
+
   it('names the station where each next task will be done', () => {
     const t = ticket({
       downstream: ['Inforna', 'Taglia'],

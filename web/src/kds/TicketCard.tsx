@@ -55,6 +55,13 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
         {t.name}
         <span className="muted"> · {working ? 'in progress' : 'waiting'}</span>
       </p>
+      {t.modifiers.length > 0 && (
+        <ul className="ticket__mods ticket__options" aria-label="Options">
+          {t.modifiers.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
       {t.modifications && <p className="ticket__mods">{t.modifications}</p>}
       {t.notes && <p className="ticket__note">{t.notes}</p>}
       {t.orderNotes && <p className="ticket__note ticket__note--order">Order: {t.orderNotes}</p>}

@@ -25,6 +25,7 @@ export const STATION_QUEUE_QUERY = graphql(`
         quantity
         label
         modifications
+        modifiers
         notes
         orderNotes
         customerName

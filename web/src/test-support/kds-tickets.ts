@@ -17,6 +17,7 @@ export function ticket(over: Partial<QueueTicket> = {}): QueueTicket {
     quantity: 1,
     label: 'Margherita × 1',
     modifications: null,
+    modifiers: [],
     notes: null,
     orderNotes: null,
     customerName: null,

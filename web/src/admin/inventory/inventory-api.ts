@@ -9,6 +9,9 @@ const StockItemFields = graphql(`
     currentStock
     minStock
     belowMin
+    costPerUnit
+    supplier
+    isActive
   }
 `);
 /** Stock levels are Decimal strings, e.g. "2.500". */
@@ -110,3 +113,39 @@ export const MOVEMENT_LABEL: Record<string, string> = {
 };
 
 export const qty = (v: string | number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(Number(v));
+
+/** Archived items (the ledger keeps their movements), so one can be brought back. */
+export const ARCHIVED_ITEMS_KEY = ['inventory', 'archived'] as const;
+export const ARCHIVED_ITEMS_QUERY = graphql(
+  `
+    query ArchivedInventoryItems {
+      inventoryItems(includeInactive: true) {
+        ...StockItemFields
+      }
+    }
+  `,
+  [StockItemFields],
+);
+
+export const CREATE_INVENTORY_ITEM = graphql(
+  `
+    mutation CreateInventoryItem($input: CreateInventoryItemInput!) {
+      createInventoryItem(input: $input) {
+        ...StockItemFields
+      }
+    }
+  `,
+  [StockItemFields],
+);
+export type CreateInventoryItemInput = VariablesOf<typeof CREATE_INVENTORY_ITEM>['input'];
+
+export const UPDATE_INVENTORY_ITEM = graphql(
+  `
+    mutation UpdateInventoryItem($id: ID!, $input: UpdateInventoryItemInput!) {
+      updateInventoryItem(id: $id, input: $input) {
+        ...StockItemFields
+      }
+    }
+  `,
+  [StockItemFields],
+);

@@ -46,6 +46,39 @@ export const UPDATE_USER = graphql(
   [UserFields],
 );
 
+const UserAccessLinkFields = graphql(`
+  fragment UserAccessLinkFields on UserAccessLink {
+    token
+    expiresAt
+    user {
+      id
+      name
+    }
+  }
+`);
+export type UserAccessLink = ResultOf<typeof UserAccessLinkFields>;
+
+export const INVITE_USER = graphql(
+  `
+    mutation InviteUser($input: InviteUserInput!) {
+      inviteUser(input: $input) {
+        ...UserAccessLinkFields
+      }
+    }
+  `,
+  [UserAccessLinkFields],
+);
+export const RESET_USER_PASSWORD = graphql(
+  `
+    mutation ResetUserPassword($id: ID!) {
+      resetUserPassword(id: $id) {
+        ...UserAccessLinkFields
+      }
+    }
+  `,
+  [UserAccessLinkFields],
+);
+
 /** Only an owner may create or promote owners (the API enforces it; the form just does not offer it). */
 export function assignableRoles(actorRole: RoleName): RoleName[] {
   return ROLES.filter((r) => r !== 'OWNER' || actorRole === 'OWNER');

@@ -1,0 +1,36 @@
+import { recordAudit } from '../audit/record-audit';
+import { notifyAvailabilityChanged } from '../platforms/notify-availability';
+import type { KitchenHandle, ServiceOptions } from '../types';
+import { notFound, requireId } from '../validate';
+import { menuItemInclude } from './menu-references';
+
+type Options = ServiceOptions<{ id: string }> & { kitchen?: KitchenHandle | null };
+
+/**
+ * Takes a dish off the menu: new orders, the console and the platform menus no longer offer it,
+ * while past orders keep naming it (with their own name and price snapshots). deleteMenuItem is
+ * this too. The platforms hear at once, like for an availability switch.
+ */
+export function archiveMenuItem(options: Options) {
+  return setArchived(options, true);
+}
+
+/** Puts an archived dish back on the menu as it was (same id, recipe and ingredients). */
+export function restoreMenuItem(options: Options) {
+  return setArchived(options, false);
+}
+
+async function setArchived({ db, actor, input, kitchen }: Options, archive: boolean) {
+  const id = requireId(input.id, 'Menu item');
+  const item = await db.$transaction(async (tx) => {
+    const { count } = await tx.menuItem.updateMany({
+      where: { id, isActive: archive },
+      data: { isActive: !archive, archivedAt: archive ? new Date() : null },
+    });
+    if (count === 0) throw notFound(archive ? 'Menu item' : 'Archived menu item');
+    await recordAudit({ db: tx, actor, action: archive ? 'menu_item.archive' : 'menu_item.restore', entityType: 'MenuItem', entityId: id });
+    return tx.menuItem.findUniqueOrThrow({ where: { id }, include: menuItemInclude });
+  });
+  await notifyAvailabilityChanged({ db, client: kitchen?.client, tenantId: actor.tenantId });
+  return item;
+}
