@@ -65,7 +65,10 @@ export class KitchenCrew {
   }
 }
 
-/** Places `count` orders of `menuItemId`, `gapMs` apart, each with an idempotency key (a retry is the same order). */
+/**
+ * Places `count` orders of `menuItemId`, `gapMs` apart, each with an idempotency key (a retry is
+ * the same order). `onPlaced(n)` runs once when the n-th order is stored.
+ */
 export async function placeOrders(
   client: ScaleClient,
   opts: { count: number; menuItemId: string; gapMs: number; onPlaced?: (n: number) => void | Promise<void> },
@@ -79,7 +82,9 @@ export async function placeOrders(
           input: { channel: 'IN_STORE', idempotencyKey: `scale-${randomUUID()}`, items: [{ menuItemId: opts.menuItemId, quantity: 1 }] },
         })
         .then(async (res) => {
-          if (res.data) ids.push(res.data.createOrder.id);
+          // Once per stored order: a refused one repeating the count would kill a node twice.
+          if (!res.data) return;
+          ids.push(res.data.createOrder.id);
           await opts.onPlaced?.(ids.length);
         }),
     );

@@ -6,12 +6,14 @@ import path from 'node:path';
 import { createPrisma } from '../../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
 import { applyMigrations } from '../../db/migrate';
-import { readPostmasterPid } from '../../db/pg-lockfile';
+import { isProcessAlive, readPostmasterPid } from '../../db/pg-lockfile';
 import { demo2Kitchen } from '../../prisma/seed/demo2-kitchen';
 import type { KitchenSpec } from '../../prisma/seed/kitchen-spec';
 import { seedKitchen } from '../../prisma/seed/seed-kitchen';
 import { startTemporalDevServer } from '../../temporal/dev-server';
 import { getFreePort } from '../../temporal/ports';
+import { resolveTemporalServerBinaries } from '../../temporal/server-binaries';
+import { startTemporalOnPostgres } from '../../temporal/sql-server';
 import { bundleWorkflows } from '../../temporal/worker';
 import { startNginx, type RunningNginx } from './nginx';
 import { startNode, type NodeProcess } from './node-process';
@@ -29,6 +31,27 @@ export const startDevTemporal: StartTemporal = async ({ log }) => {
   const namespace = 'brigade-scale';
   const server = await startTemporalDevServer({ port: 0, namespace, log });
   return { address: server.address, namespace, stop: server.stop };
+};
+
+/**
+ * The production Temporal server persisting to the stack's PostgreSQL, in databases of its own:
+ * killing PostgreSQL takes Temporal's store down too, as on a single database host.
+ */
+export const startPostgresTemporal: StartTemporal = async ({ dir, databaseUrl, log }) => {
+  const url = new URL(databaseUrl);
+  // Built by .ci/run (scripts/ensure-temporal-server.ts); a missing one fails here naming where it
+  // looked, rather than a test run spending most of an hour in go install.
+  const binaries = await resolveTemporalServerBinaries({ allowGoInstall: false, log });
+  return startTemporalOnPostgres({
+    binaries,
+    pgHost: url.hostname,
+    pgPort: Number(url.port),
+    pgUser: decodeURIComponent(url.username),
+    pgPassword: decodeURIComponent(url.password),
+    dataDir: path.join(dir, 'temporal'),
+    namespace: 'brigade-scale',
+    log,
+  });
 };
 
 /** The kitchen the scale test cooks in: demo2's burger corner, with stock and slots for a rush. */
@@ -76,7 +99,9 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
   try {
     const pgDir = path.join(dir, 'postgres');
     const pgPort = await getFreePort();
-    let pg: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, persistent: false });
+    // crashSafe: the test kills it, and an acknowledged commit must outlive that, as in production.
+    const pgOptions = { dataDir: pgDir, port: pgPort, persistent: false, crashSafe: true };
+    let pg: EmbeddedPostgres = await startEmbeddedPostgres(pgOptions);
     stops.push(() => pg.stop());
     const databaseUrl = pg.url;
     const bundlePath = path.join(dir, 'workflow-bundle.js');
@@ -133,14 +158,18 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
       async killPostgres() {
         const pid = readPostmasterPid(pgDir);
         if (!pid) throw new Error('no postmaster.pid');
-        // The postmaster and its backends at once, as a crash or the OOM killer would: a restart
-        // waits for them to let go of the shared memory.
-        const all = [pid, ...childPids(pid)];
-        all.forEach(kill);
-        for (let i = 0; i < 200 && all.some(isAlive); i++) await new Promise((r) => setTimeout(r, 50));
+        // The postmaster and its backends at once, as a crash or the OOM killer would. Stopped
+        // first, so it forks no backend after the list is read: one left out would outlive it,
+        // attached to the shared memory, and PostgreSQL refuses to restart until it exits.
+        signal(pid, 'SIGSTOP');
+        await waitFor(() => !isProcessAlive(pid) || isStopped(pid), 5_000);
+        const all = [...childPids(pid), pid];
+        for (const p of all) signal(p, 'SIGKILL');
+        const gone = await waitFor(() => !all.some(isProcessAlive), 15_000);
+        if (!gone) throw new Error(`PostgreSQL processes still alive 15 s after SIGKILL: ${all.filter(isProcessAlive).join(', ')}`);
       },
       async restartPostgres() {
-        pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, persistent: false, lockWaitMs: 20_000 });
+        pg = await startEmbeddedPostgres({ ...pgOptions, lockWaitMs: 20_000 });
       },
       stop,
     };
@@ -150,19 +179,24 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
   }
 }
 
-function isAlive(pid: number): boolean {
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) if (done()) return true;
+  return done();
+}
+
+/** State T in /proc/<pid>/stat: the SIGSTOP has taken effect. */
+function isStopped(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return /^\d+ \(.*\) T/s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
 }
 
 /** A backend may exit between `ps` and the kill (ESRCH): it is gone either way. */
-function kill(pid: number): void {
+function signal(pid: number, name: NodeJS.Signals): void {
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, name);
   } catch {
     // already gone
   }
