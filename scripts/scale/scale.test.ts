@@ -1,8 +1,9 @@
 import { failedChecks, runScaleChecks, type ScaleReport } from './checks';
-import { startScaleStack, type ScaleStack } from './stack';
+import { startPostgresTemporal, startScaleStack, type ScaleStack } from './stack';
 
 // `npm run scale:test` at a bounded size: two API nodes behind nginx (deploy/nginx.conf), two
-// workers, one PostgreSQL and one Temporal server of its own, as plain processes. Starting four
+// workers, one PostgreSQL and the production Temporal server persisting to it (built by .ci/run),
+// as plain processes; the PostgreSQL kill takes Temporal's store down too. Starting four
 // Node processes takes most of the time on a shared machine; the rush itself is short.
 jest.setTimeout(600_000);
 
@@ -10,7 +11,7 @@ let stack: ScaleStack | undefined;
 let report: ScaleReport;
 
 beforeAll(async () => {
-  stack = await startScaleStack();
+  stack = await startScaleStack({ startTemporal: startPostgresTemporal });
   report = await runScaleChecks(stack, { ordersPerPhase: 6 });
   console.log(`scale checks: ${JSON.stringify(report)}`);
 });
