@@ -2,8 +2,8 @@
  * `npm run scale:test [-- --orders N]`: Brigade as docker-compose deploys it, as plain processes
  * (scripts/scale/stack.ts), run through the scale checks (scripts/scale/checks.ts): a KDS on one
  * API node hearing the other, an API node, a worker and PostgreSQL killed mid-rush. Prints the
- * numbers and exits 1 if a check failed. `--temporal dev` runs the Temporal dev server instead of
- * the production server on the same PostgreSQL.
+ * numbers and exits 1 if a check failed. `--temporal postgres` runs the production Temporal server
+ * on the same PostgreSQL instead of the dev server.
  */
 import { failedChecks, runScaleChecks } from './scale/checks';
 import { startDevTemporal, startPostgresTemporal, startScaleStack } from './scale/stack';
@@ -25,7 +25,7 @@ const TEMPORAL = { dev: startDevTemporal, postgres: startPostgresTemporal };
 async function main(): Promise<number> {
   const log = (m: string) => console.log(`[scale ${new Date().toISOString().slice(11, 19)}] ${m}`);
   const t0 = Date.now();
-  const temporal = arg('temporal', 'postgres');
+  const temporal = arg('temporal', 'dev');
   if (!(temporal in TEMPORAL)) throw new Error(`--temporal ${temporal}: expected one of ${Object.keys(TEMPORAL).join(', ')}`);
   const stack = await startScaleStack({ log, startTemporal: TEMPORAL[temporal as keyof typeof TEMPORAL] });
   // Ctrl-C: the API nodes, workers, nginx, Temporal and PostgreSQL go with us.

@@ -243,6 +243,10 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
     );
     postgresKill.proxySocketReadyEvents = taken.filter((id) => readyHeard.has(id)).length;
     log(`PostgreSQL kill: ${JSON.stringify(postgresKill)}`);
+    // An order stored while its createOrder answered an error (PostgreSQL going down) is cooked too:
+    // the crew stops once every stored order is READY, not only the acknowledged ones.
+    const stored = (await prisma.order.findMany({ where: { tenantId: tenant.id }, select: { id: true } })).map((o) => o.id);
+    await allReady(stored, 'every stored order, acknowledged or not, to be READY');
     await crew.stop();
 
     // The ledger: every order taken once, every task once and DONE, one duration and one
