@@ -1,7 +1,8 @@
 import { Prisma } from '../prisma/generated/client';
-import { createPrisma, pgPool, queryRows } from '../db/client';
+import { createPrisma, pgPool, queryRows, withTransaction } from '../db/client';
+import { getFreePort } from '../temporal/ports';
 import { createTestTenant, testPrisma, type TestTenant } from '../test/support/db';
-import { isDatabaseBusy, isValueRefusedByDatabase, isUniqueViolation } from './errors';
+import { isDatabaseBusy, isDatabaseUnreachable, isValueRefusedByDatabase, isUniqueViolation } from './errors';
 
 /**
  * The backstop behind boundary validation: the errors PostgreSQL really raises for a value it
@@ -59,5 +60,46 @@ it('recognises a pool too busy to start a transaction, and not a transaction tha
     expect(isDatabaseBusy(tooLong)).toBe(false);
   } finally {
     await busy.$disconnect();
+  }
+});
+
+it('recognises a database that cannot be reached, and not a unique violation', async () => {
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.port = String(await getFreePort()); // nothing listens there
+  const gone = createPrisma(url.toString(), { max: 1 });
+  try {
+    const err = await refusal(gone.tenant.count());
+    expect(isDatabaseUnreachable(err)).toBe(true);
+    expect(isDatabaseBusy(err)).toBe(false);
+  } finally {
+    await gone.$disconnect();
+  }
+  const dup = await refusal(kitchen.db.station.create({ data: { tenantId: kitchen.id, name: kitchen.stations[0].name, taskTypes: ['forno'] } }));
+  expect(isDatabaseUnreachable(dup)).toBe(false);
+});
+
+it('outlives connections PostgreSQL drops, idle in the pool or inside a transaction, and reconnects', async () => {
+  const db = createPrisma(process.env.DATABASE_URL as string, { max: 2 });
+  const backendGone = async (pid: number) => {
+    await pgPool(prisma).query('SELECT pg_terminate_backend($1)', [pid]);
+    while ((await pgPool(prisma).query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount) await new Promise((r) => setTimeout(r, 20));
+  };
+  try {
+    // Idle in the pool: the pool's 'error' event, which ends the process when nobody listens.
+    const [idle] = await queryRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid()::int AS pid`);
+    await backendGone(idle.pid);
+    // Checked out by a transaction, between two statements: the client's own 'error' event.
+    const err = await refusal(
+      withTransaction(db, async (tx) => {
+        const [{ pid }] = await tx.query<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid()::int AS pid`);
+        await backendGone(pid);
+        await new Promise((r) => setTimeout(r, 100));
+        return tx.query(Prisma.sql`SELECT 1`);
+      }),
+    );
+    expect(isDatabaseUnreachable(err)).toBe(true);
+    expect(await queryRows<{ one: number }>(db, Prisma.sql`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
+  } finally {
+    await db.$disconnect();
   }
 });

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { LRUCache } from 'lru-cache';
 import { Pool, type PoolClient } from 'pg';
 import { PrismaClient, type Prisma } from '../prisma/generated/client';
+import { componentLogger } from '../config/logger';
 
 export type Db = PrismaClient;
 
@@ -16,6 +17,9 @@ const sqlTxs = new WeakSet<object>();
  */
 export function createPrisma(databaseUrl: string, opts: { max?: number; transactionMaxWaitMs?: number } = {}): Db {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
+  // An idle connection that PostgreSQL drops (a restart, a failover) is only logged: without a
+  // listener the pool's 'error' event ends the process. The next query opens a new connection.
+  pool.on('error', (err) => componentLogger('db').warn({ reason: err.message }, 'idle database connection lost'));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (q) => statementName(q.sql, q.args.length) });
   // Prisma's 2 s default wait for a transaction's connection fails requests in a short burst; a
   // longer queue is what a busy kitchen wants, and a wait that still runs out answers UNAVAILABLE.
@@ -83,6 +87,10 @@ export async function withTransaction<T>(db: object, run: (tx: SqlTx) => Promise
   const tx: SqlTx = { query: (query) => send(client, query) };
   sqlTxs.add(tx);
   let broken = false;
+  // A checked-out client has no pool listener: a connection lost between two statements would
+  // otherwise be an unhandled 'error' event that ends the process (seen when PostgreSQL is killed).
+  const onLost = () => (broken = true);
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const result = await run(tx);
@@ -93,6 +101,7 @@ export async function withTransaction<T>(db: object, run: (tx: SqlTx) => Promise
     throw err;
   } finally {
     // A connection that could not even roll back is not given to the next caller.
+    client.off('error', onLost);
     client.release(broken);
   }
 }

@@ -17,6 +17,11 @@ export type EmbeddedPostgresOptions = {
   log?: (message: string) => void;
   /** How long to wait for a postgres still holding the data dir to go away (see pg-lockfile.ts). */
   lockWaitMs?: number;
+  /**
+   * Throwaway, but killed on purpose (the scale test): a commit once acknowledged survives the
+   * server's crash. synchronous_commit=off would lose the last ~200 ms of acknowledged commits.
+   */
+  crashSafe?: boolean;
 };
 
 export type EmbeddedPostgres = {
@@ -74,7 +79,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: opts.persistent,
     createPostgresUser: true,
     initdbFlags: initdbFlags(opts.persistent),
-    postgresFlags: postgresFlags(opts.persistent),
+    postgresFlags: postgresFlags(opts.persistent, opts.crashSafe ?? false),
     onLog: collect,
     onError: collect,
   });
@@ -174,12 +179,14 @@ function initdbFlags(persistent: boolean): string[] {
   return process.platform === 'linux' ? [...flags, '--sync-method=syncfs'] : flags;
 }
 
-function postgresFlags(persistent: boolean): string[] {
+function postgresFlags(persistent: boolean, crashSafe: boolean): string[] {
   // TCP on loopback only; no unix socket, so nothing is left in /tmp and no clash with a system postgres.
   const flags = ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='];
   if (persistent) return flags;
-  // A throwaway test cluster has nothing to make durable.
-  return [...flags, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  // A throwaway test cluster has nothing to make durable. fsync and full pages only matter when
+  // the machine crashes; a killed server loses what its WAL buffers held unless commits wait.
+  const noFsync = ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
+  return crashSafe ? [...flags, ...noFsync] : [...flags, ...noFsync, '-c', 'synchronous_commit=off'];
 }
 
 async function ensureDatabase(port: number, database: string): Promise<void> {

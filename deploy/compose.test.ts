@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ENV_KEYS, loadEnv } from '../config/env';
+import { findNginx, nginxMainConfig, nginxTemplateVariables, NGINX_TEMPLATE, renderNginxSite } from '../scripts/scale/nginx';
+import os from 'node:os';
 import { SQL_PLUGIN } from '../temporal/sql-schema';
 import { TEMPORAL_SERVER_VERSION } from '../temporal/server-binaries';
 
@@ -53,6 +55,35 @@ describe('docker-compose.yml', () => {
     expect(() => loadEnv(resolved)).not.toThrow();
     expect(loadEnv(resolved).BRIGADE_ROLE).toBe('api');
     expect(loadEnv({ ...resolved, BRIGADE_ROLE: 'worker' }).BRIGADE_ROLE).toBe('worker');
+  });
+
+  it("renders the repository's deploy/nginx.conf for the load balancer, with every variable it needs", () => {
+    const lb = compose.services.lb;
+    expect(lb.volumes).toContain('./deploy/nginx.conf:/etc/nginx/templates/default.conf.template:ro');
+    expect(path.join(root, 'deploy/nginx.conf')).toBe(NGINX_TEMPLATE);
+    const vars = nginxTemplateVariables();
+    expect(vars.sort()).toEqual(['BRIGADE_API_SERVERS', 'BRIGADE_LISTEN']);
+    const site = renderNginxSite(Object.fromEntries(Object.entries(lb.environment as Record<string, string | number>).map(([k, v]) => [k, String(v)])));
+    expect(site).toContain('listen 80;');
+    expect(site).toContain('server api:4000 resolve;');
+  });
+
+  it('gives nginx a config it accepts when nginx is installed (the scale test runs it)', () => {
+    const nginx = findNginx();
+    if (!nginx) return; // .ci/run installs it; without it the scale test says so
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brigade-nginx-t-'));
+    try {
+      const site = path.join(dir, 'brigade.conf');
+      fs.writeFileSync(site, renderNginxSite({ BRIGADE_LISTEN: '127.0.0.1:9', BRIGADE_API_SERVERS: 'server 127.0.0.1:1; server 127.0.0.1:2;' }));
+      fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxMainConfig(dir, site));
+      const out = execFileSync(nginx, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-t'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(out).toBe('');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is accepted by the docker compose client when one is installed', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createPrisma } from '../db/client';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { applyMigrations } from '../db/migrate';
+import { assertBrigadeDatabase, redactUrl } from '../db/brigade-database';
 import { seedDemo } from '../prisma/seed/seed-demo';
 
 export type PrepareDatabaseOptions = {
@@ -33,7 +34,9 @@ export async function prepareDatabase(opts: PrepareDatabaseOptions): Promise<Pre
   };
 
   if (url) {
-    log(`database: using DATABASE_URL (${redact(url)})`);
+    log(`database: using DATABASE_URL (${redactUrl(url)})`);
+    // Before migrations would write our tables into another application's database.
+    await assertBrigadeDatabase(url);
   } else {
     const dataDir = path.join(opts.dataDir, 'postgres');
     const pg = await startEmbeddedPostgres({ dataDir, port: opts.port, persistent: true, log });
@@ -67,8 +70,4 @@ async function seedIfEmpty(url: string, log: (m: string) => void, took: () => st
   } finally {
     await prisma.$disconnect();
   }
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
 }

@@ -12,7 +12,7 @@ import { prepareDatabase } from './prepare-database';
 import { createPrisma } from '../db/client';
 import { DEMO_LOGINS } from '../prisma/seed/demo-logins';
 import { startTemporalDevServer } from '../temporal/dev-server';
-import { connectTemporal } from '../temporal/connection';
+import { assertTemporalNamespace, connectTemporal } from '../temporal/connection';
 import { startKitchenWorker } from '../worker/run-worker';
 import { startApiServer } from '../api/server';
 import { ensureWebBuild } from './web-build';
@@ -73,13 +73,16 @@ async function main() {
     stops.push(['database pool', () => prisma.$disconnect()]);
     const temporal = await connectTemporal({ address: temporalAddress, namespace: env.TEMPORAL_NAMESPACE });
     stops.push(['Temporal client', () => temporal.connection.close()]);
+    await assertTemporalNamespace(temporal.connection, env.TEMPORAL_NAMESPACE, temporalAddress);
 
     if (env.BRIGADE_ROLE !== 'api') {
       const worker = await startKitchenWorker({ env, prisma, databaseUrl: db.url, address: temporalAddress, log });
       stops.push(['worker', worker.stop]);
     }
     if (env.BRIGADE_ROLE !== 'worker') {
-      const webDist = await ensureWebBuild({ root: env.ROOT, log });
+      // --no-web-build: an API node that must not spend a minute in vite (the scale test's); it
+      // serves web/dist as it is, or the "not built" page.
+      const webDist = process.argv.includes('--no-web-build') ? undefined : await ensureWebBuild({ root: env.ROOT, log });
       const api = await startApiServer({
         prisma,
         env: { ...env, DATABASE_URL: db.url },

@@ -18,6 +18,25 @@ export async function connectTemporal(opts: ConnectTemporalOptions): Promise<{ c
 }
 
 /**
+ * Refuses a TEMPORAL_NAMESPACE the server does not have: without it, a worker would poll and an
+ * API node start workflows in a namespace nobody serves, and every order would wait forever.
+ */
+export async function assertTemporalNamespace(connection: ConnectionLike, namespace: string, address: string): Promise<void> {
+  try {
+    await connection.withDeadline(Date.now() + 10_000, () => connection.workflowService.describeNamespace({ namespace }));
+  } catch (err) {
+    // gRPC NOT_FOUND: the server answered, and it has no such namespace.
+    if ((err as { code?: number }).code === 5) {
+      throw new Error(
+        `TEMPORAL_NAMESPACE "${namespace}" does not exist on the Temporal server at ${address}; register it or set TEMPORAL_NAMESPACE to one it has`,
+        { cause: err },
+      );
+    }
+    throw new Error(`TEMPORAL_NAMESPACE "${namespace}" could not be checked on ${address}: ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+/**
  * 'ok' when the frontend answers describeNamespace for our namespace, else the reason.
  * The deadline keeps /healthz answering while the server is gone, but the SDK's retry
  * interceptor finishes its current backoff first, so a dead server takes about

@@ -6,7 +6,14 @@ import { componentLogger, type Logger } from '../../config/logger';
 import { pgPool, type Db } from '../../db/client';
 import { type AccessRevoked, type AuthEnv, type BoardScreenRevoked, type KitchenHandle, type RealtimeEvents } from '../../core/types';
 import { createContext } from '../context';
-import { databaseBusyError, isDatabaseBusy, isValueRefusedByDatabase, valueRefusedError } from '../../core/errors';
+import {
+  databaseBusyError,
+  databaseUnreachableError,
+  isDatabaseBusy,
+  isDatabaseUnreachable,
+  isValueRefusedByDatabase,
+  valueRefusedError,
+} from '../../core/errors';
 import { GRAPHIQL_TITLE, localGraphiQL, useNoIntrospection } from './developer-tools';
 import { useInputErrorCodes, useRefuseNulInput } from './input-error-codes';
 import { useQueryLimits } from './query-limits';
@@ -91,8 +98,15 @@ export function createYoga({
 function toClientError(error: unknown, message: string, isDev?: boolean): Error {
   const located = error instanceof GraphQLError ? error.originalError : error;
   // A value PostgreSQL refused is bad input that validation missed: BAD_USER_INPUT, no SQL shown.
-  // A pool too busy to start a transaction is a moment's overload: UNAVAILABLE, not a 500.
-  const original = isValueRefusedByDatabase(located) ? valueRefusedError() : isDatabaseBusy(located) ? databaseBusyError() : located;
+  // A pool too busy to start a transaction is a moment's overload, and a database that cannot be
+  // reached (restarting) a moment's outage: UNAVAILABLE, not a 500.
+  const original = isValueRefusedByDatabase(located)
+    ? valueRefusedError()
+    : isDatabaseBusy(located)
+      ? databaseBusyError()
+      : isDatabaseUnreachable(located)
+        ? databaseUnreachableError()
+        : located;
   if (isAppError(original)) {
     const extensions = { code: original.code, ...(original.details ?? {}), http: rateLimitHttp(original) };
     if (error instanceof GraphQLError && original === located) {
