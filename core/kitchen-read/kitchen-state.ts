@@ -109,7 +109,8 @@ function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
     dependsOn: t.dependsOn,
     durationMs: expectedDurationMs({
       // The stored minutes are already scaled; back to one unit so learned time scales the same way.
-      estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
+      estimateMinutes: (t.estimatedMinutes - t.addedMinutes) / quantityFactor(t.quantity),
+      addedMinutes: t.addedMinutes / quantityFactor(t.quantity),
       quantity: t.quantity,
       learned,
     }),
