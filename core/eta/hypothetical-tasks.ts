@@ -1,4 +1,4 @@
-import { expectedDurationMs, type SimTask } from '../../domain/eta';
+import { expectedDurationMs, learnedSpread, type SimTask } from '../../domain/eta';
 import { addedMinutesByTask, applyModifiers } from '../../domain/menu';
 import { compileRecipe, taskIndex } from '../../domain/recipe';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
@@ -22,6 +22,7 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
   if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
   const tasks: SimTask[] = [];
   for (const [id, { task }] of taskIndex(compiled.definition)) {
+    const learnedHere = learned.lookup(line.version.templateId, id, null, task.station_type);
     tasks.push({
       id,
       orderId: '',
@@ -34,8 +35,9 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
         estimateMinutes: task.estimated_minutes - (added.get(id) ?? 0),
         addedMinutes: added.get(id) ?? 0,
         quantity: line.line.quantity,
-        learned: learned.lookup(line.version.templateId, id, null, task.station_type),
+        learned: learnedHere,
       }),
+      spread: learnedSpread(learnedHere),
       priority: 0,
       plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
     });

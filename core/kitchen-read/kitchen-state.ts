@@ -1,4 +1,4 @@
-import { expectedDurationMs, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
+import { expectedDurationMs, learnedSpread, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
 import type { Db } from '../../db/client';
 import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
@@ -114,6 +114,7 @@ function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
       quantity: t.quantity,
       learned,
     }),
+    spread: learnedSpread(learned),
     startedAt: open.startedAt,
     priority: open.priority,
     queuedAt: open.queuedAt,
