@@ -2,9 +2,13 @@
 // seven stations, a mix of queued, running and done work) with 100, 500 and 1,000 active tasks,
 // each kitchen twice: with constant station capacities, and with capacities that follow shifts
 // (staggered cooks starting and ending over the next hours, domain/eta/staffing.ts).
+// Then a quote with its P10..P90 interval (quoteItems: one run plus SAMPLED_RUNS runs with every
+// open task's duration drawn from a learned spread, sigma 0.25; sampledRunsFor the size) per size.
 // Usage: npx tsx scripts/bench-eta.ts   Prints median and p95 ms (wall and CPU) per size, then one JSON line.
 import { performance } from 'node:perf_hooks';
+import { quoteItems } from '../domain/eta/quote';
 import { simulateKitchen } from '../domain/eta/simulate';
+import { sampledRunsFor } from '../domain/eta/uncertainty';
 import { staffedCapacitySteps } from '../domain/eta/staffing';
 import { kitchenFromGenes, STATION_TYPES, type ItemGene, type StationGene, type TaskGene } from '../domain/eta/test-kitchen';
 import type { SimInput } from '../domain/eta/types';
@@ -134,6 +138,45 @@ function benchSize(activeTasks: number, capacity: 'constant' | 'shifts') {
   };
 }
 
+/** A pizza quoted into the kitchen with its sampled interval, every open task with a learned spread. */
+function benchInterval(activeTasks: number) {
+  const kitchens = Array.from({ length: KITCHENS_PER_SIZE }, (_, i) => {
+    const kitchen = buildKitchen(activeTasks, activeTasks * 31 + i);
+    return { ...kitchen, tasks: kitchen.tasks.map((t) => ({ ...t, spread: 0.25 })) };
+  });
+  const pizza = RECIPES[0].map(([stationType, minutes, deps], i) => ({
+    id: `t${i}`,
+    orderId: '',
+    orderItemId: '',
+    stationType: STATION_TYPES[stationType],
+    status: 'PENDING' as const,
+    dependsOn: deps.map((d) => `t${d}`),
+    durationMs: minutes * 60_000,
+    spread: 0.25,
+    priority: 0,
+  }));
+  const quote = (input: SimInput) => quoteItems({ now: input.now, stations: input.stations, tasks: input.tasks, newItems: [{ key: '0', tasks: pizza }] });
+  for (let i = 0; i < 5; i++) quote(kitchens[i % kitchens.length]);
+  const times: number[] = [];
+  let width = 0;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const q = quote(kitchens[i % kitchens.length]);
+    times.push(performance.now() - t0);
+    const s = q.readySamples!;
+    width += (s[Math.floor(s.length * 0.9)] - s[Math.floor(s.length * 0.1)]) / 60_000 / 20;
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return {
+    activeTasks,
+    runs: sampledRunsFor(kitchens[0].tasks.length + pizza.length) + 1,
+    medianMs: round(percentile(times, 0.5)),
+    p95Ms: round(percentile(times, 0.95)),
+    meanP10toP90Minutes: round(width),
+  };
+}
+
 function main(): void {
   const results = SIZES.flatMap((size) => [benchSize(size, 'constant'), benchSize(size, 'shifts')]);
   for (const r of results) {
@@ -142,7 +185,13 @@ function main(): void {
       `${String(r.activeTasks).padStart(5)} active tasks (${r.totalTasks} total, ${r.items} items, ${r.stations} stations, ${capacity}): median ${r.medianMs} ms, p95 ${r.p95Ms} ms (CPU median ${r.cpuMedianMs} ms, p95 ${r.cpuP95Ms} ms)`,
     );
   }
-  console.log(JSON.stringify({ bench: 'eta', runs: MEASURED_RUNS, results }));
+  const intervals = SIZES.map(benchInterval);
+  for (const r of intervals) {
+    console.log(
+      `${String(r.activeTasks).padStart(5)} active tasks, quote with interval (${r.runs} simulations): median ${r.medianMs} ms, p95 ${r.p95Ms} ms, P10..P90 ${r.meanP10toP90Minutes} min`,
+    );
+  }
+  console.log(JSON.stringify({ bench: 'eta', runs: MEASURED_RUNS, results, intervals }));
 }
 
 main();

@@ -155,8 +155,12 @@ export function createPlatformOrderActivities({ prisma, clock, events }: Activit
       let eta: Date | null = null;
       for (let i = 0; i < ETA_WAIT_POLLS && !eta; i++) {
         if (i > 0) await sleep(250);
-        const order = await prisma.order.findFirst({ where: { id: ref.orderId, tenantId: ref.tenantId }, select: { estimatedReadyAt: true } });
-        eta = order?.estimatedReadyAt ?? null;
+        const order = await prisma.order.findFirst({
+          where: { id: ref.orderId, tenantId: ref.tenantId },
+          select: { estimatedReadyAt: true, initialEstimatedReadyAt: true },
+        });
+        // The first estimate is createOrder's promise (the kitchen's promiseQuantile), not a later run's median.
+        eta = order?.initialEstimatedReadyAt ?? order?.estimatedReadyAt ?? null;
       }
       const promisedReadyAt = (eta ?? new Date(clock().getTime() + FALLBACK_READY_MS)).toISOString();
       await sendOnce({

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => api?.stop());
 
 const QUOTE =
-  'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes perItem { index menuItemId name quantity readyAt } unstaffedStations { stationId name staffedFrom } } }';
+  'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes range { from to basis } promisedAt perItem { index menuItemId name quantity readyAt } unstaffedStations { stationId name staffedFrom } } }';
 
 async function quote(k: TestKitchen, items: Array<{ menuItemId: string; quantity: number }>) {
   const before = Date.now();
@@ -76,7 +76,32 @@ describe('etaQuote', () => {
         durationSeconds: 240,
       })),
     });
-    expect((await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }])).minutes).toBe(9);
+    const learned = await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }]);
+    expect(learned.minutes).toBe(9);
+    // Three equal bakes: no spread learned, so the range is the fixed one and the promise the estimate.
+    expect(learned.range.basis).toBe('FIXED');
+    expect(learned.promisedAt).toBe(learned.readyAt);
+  });
+
+  it('gives a P10..P90 range and promises the P80 once the durations have a learned spread', async () => {
+    const k = await api.kitchen();
+    const menuItem = await api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza } });
+    await api.prisma.taskDuration.createMany({
+      data: [180, 240, 300, 200, 280].map((durationSeconds) => ({
+        tenantId: k.tenant.id,
+        workflowTemplateId: menuItem.workflowTemplateId,
+        taskDefId: 'inforna',
+        durationSeconds,
+      })),
+    });
+    const q = await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }]);
+    expect(q.range.basis).toBe('LEARNED');
+    const [from, to, ready, promised] = [q.range.from, q.range.to, q.readyAt, q.promisedAt].map(Date.parse);
+    expect(from).toBeLessThanOrEqual(ready);
+    expect(to).toBeGreaterThan(ready);
+    // The default promiseQuantile 0.8: later than the median run, inside the range.
+    expect(promised).toBeGreaterThan(ready);
+    expect(promised).toBeLessThanOrEqual(to);
   });
 
   it('quotes later when the stations are busy with orders already in the kitchen', async () => {

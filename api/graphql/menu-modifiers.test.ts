@@ -58,6 +58,7 @@ const QUOTE = 'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { min
 interface Dish {
   k: TestKitchen;
   menuItemId: string;
+  templateId: string;
   stock: { dough: string; basil: string; mozzarella: string };
   groups: Array<{ id: string; name: string; options: Array<{ id: string; name: string }> }>;
 }
@@ -115,7 +116,13 @@ async function basilPizza(): Promise<Dish> {
     ],
   });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return { k, menuItemId: dish.id, stock: { dough: dough.id, basil: basil.id, mozzarella: mozzarella.id }, groups: res.data.setModifierGroups };
+  return {
+    k,
+    menuItemId: dish.id,
+    templateId: template.id,
+    stock: { dough: dough.id, basil: basil.id, mozzarella: mozzarella.id },
+    groups: res.data.setModifierGroups,
+  };
 }
 
 /** The { groupId, optionId } of "group/option". */
@@ -160,6 +167,21 @@ describe('modifiers that change the work', () => {
     expect(await quote(pick(dish, 'Basil/No basil', 'Bake/Well done'))).toBe(17);
   });
 
+  it('keep their added minutes on top of a learned time', async () => {
+    const dish = await basilPizza();
+    // Three bakes of 10 minutes: the learned time fully replaces the recipe's 8.
+    await api.prisma.taskDuration.createMany({
+      data: [1, 2, 3].map(() => ({ tenantId: dish.k.tenant.id, workflowTemplateId: dish.templateId, taskDefId: 'inforna', durationSeconds: 600 })),
+    });
+    const quote = async (modifiers: Array<{ groupId: string; optionId: string }>) => {
+      const res = await api.gql(dish.k.token.operator, QUOTE, { items: [{ menuItemId: dish.menuItemId, quantity: 1, modifiers }] });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data.etaQuote.minutes as number;
+    };
+    expect(await quote([])).toBe(16); // 3 + 2 + 1 + 10
+    expect(await quote(pick(dish, 'Bake/Well done'))).toBe(20); // + 4, not swallowed by the learned 10
+  });
+
   it('build the item workflow without the skipped task, show each option on its task and deduct the changed stock', async () => {
     const dish = await basilPizza();
     const { k } = dish;
@@ -190,6 +212,7 @@ describe('modifiers that change the work', () => {
     expect([...byDef.keys()].sort()).toEqual(['condisci', 'inforna', 'stendi']);
     expect(byDef.get('inforna')!.dependsOn).toEqual([byDef.get('condisci')!.id]);
     expect(byDef.get('inforna')!.estimatedMinutes.toNumber()).toBe(16.2); // (8 + 4) × 1.35 for the second unit
+    expect(byDef.get('inforna')!.addedMinutes.toNumber()).toBe(5.4); // 4 × 1.35: kept apart, so it adds on top of a learned time
 
     // The KDS ticket of the first step shows the options that change no task left, not "Well done".
     const queue = await until(async () => {

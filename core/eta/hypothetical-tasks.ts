@@ -1,5 +1,5 @@
-import { expectedDurationMs, type SimTask } from '../../domain/eta';
-import { applyModifiers } from '../../domain/menu';
+import { expectedDurationMs, learnedSpread, type SimTask } from '../../domain/eta';
+import { addedMinutesByTask, applyModifiers } from '../../domain/menu';
 import { compileRecipe, taskIndex } from '../../domain/recipe';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
 import type { ResolvedLine } from '../orders/resolve-order-lines';
@@ -14,17 +14,15 @@ import type { ResolvedLine } from '../orders/resolve-order-lines';
 export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations, plannedFrom: number): SimTask[] {
   const pinned = compileRecipe(line.version.definition);
   // With the line's modifiers, as the item would be materialised (resolveOrderLines refused options that leave no task).
-  const modified = pinned.ok
-    ? applyModifiers(
-        pinned.definition,
-        line.modifiers.flatMap((m) => m.effects),
-      )
-    : null;
+  const effects = line.modifiers.flatMap((m) => m.effects);
+  const modified = pinned.ok ? applyModifiers(pinned.definition, effects) : null;
+  const added = modified?.ok ? addedMinutesByTask(effects) : new Map<string, number>();
   const compiled = modified?.ok ? compileRecipe(modified.definition) : pinned;
   // Published versions were validated on publish: a failure is corrupt data, not the caller's input.
   if (!compiled.ok) throw new Error(`Published recipe version ${line.version.id} does not compile: ${compiled.issues.map((i) => i.message).join('; ')}`);
   const tasks: SimTask[] = [];
   for (const [id, { task }] of taskIndex(compiled.definition)) {
+    const learnedHere = learned.lookup(line.version.templateId, id, null, task.station_type);
     tasks.push({
       id,
       orderId: '',
@@ -33,10 +31,13 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
       status: 'PENDING',
       dependsOn: task.depends_on,
       durationMs: expectedDurationMs({
-        estimateMinutes: task.estimated_minutes,
+        // The options' added minutes stay on top of a learned time (it replaces only the recipe's own).
+        estimateMinutes: task.estimated_minutes - (added.get(id) ?? 0),
+        addedMinutes: added.get(id) ?? 0,
         quantity: line.line.quantity,
-        learned: learned.lookup(line.version.templateId, id, null, task.station_type),
+        learned: learnedHere,
       }),
+      spread: learnedSpread(learnedHere),
       priority: 0,
       plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
     });

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { tenantExecute } from '../../db/sql';
-import { quoteItems, type Quote } from '../../domain/eta';
+import { quantileOf, quoteItems, type Quote } from '../../domain/eta';
+import { readKitchenSettings } from '../settings/kitchen-settings';
 import { Prisma } from '../../prisma/generated/client';
 import { loadKitchenState } from '../kitchen-read/kitchen-state';
 import { loadLearnedDurations } from '../kitchen-read/learned-durations';
@@ -40,15 +41,19 @@ export async function quoteLines(prisma: Db, tenantId: string, lines: ResolvedLi
  * stored (so the order does not queue behind itself), or its requested time when that is later.
  * Stored as the order's first ETA (estimated and initial, with a breakdown) before the kitchen
  * starts, so its ETA history begins with this promise and the ETA runs only move it from there.
+ * The time is the kitchen's promiseQuantile of the sampled runs when a spread was learned (so
+ * that share of orders is ready by it), else the point estimate.
  * Null when no station can make one of its dishes: no time is promised that nobody can keep.
  */
 export async function storeOrderPromise(prisma: Db, order: StoredOrder, lines: ResolvedLine[], quoted: { now: number; quote: Quote }): Promise<Date | null> {
   const { now, quote } = quoted;
   if (quote.unschedulableItems.length > 0) return null;
+  const promised = await promisedTime(prisma, order.tenantId, quote);
   const requested = order.requestedAt?.getTime() ?? null;
-  const shift = requested !== null && requested > quote.readyAt ? requested - quote.readyAt : 0;
-  const readyAt = quote.readyAt + shift;
-  const items = order.items.map((item, i) => ({ id: item.id, line: lines[i], readyAt: quote.perItem[String(lines[i].index)] + shift }));
+  const shift = requested !== null && requested > promised ? requested - promised : 0;
+  const readyAt = Math.round(promised + shift);
+  // No item is promised after its order.
+  const items = order.items.map((item, i) => ({ id: item.id, line: lines[i], readyAt: Math.min(readyAt, quote.perItem[String(lines[i].index)] + shift) }));
   const breakdown = {
     computedAt: new Date(now).toISOString(),
     reason: 'order-created',
@@ -79,4 +84,11 @@ export async function storeOrderPromise(prisma: Db, order: StoredOrder, lines: R
     WHERE i.id = v.id AND i.order_id = o.id AND i.tenant_id = ${order.tenantId}::uuid AND i.estimated_ready_at IS NULL`,
   );
   return new Date(readyAt);
+}
+
+/** The kitchen's promiseQuantile of the quote's sampled ready times; the point estimate without them. */
+export async function promisedTime(prisma: Db, tenantId: string, quote: Quote): Promise<number> {
+  if (!quote.readySamples) return quote.readyAt;
+  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  return Math.round(quantileOf(quote.readySamples, readKitchenSettings(tenant?.settings).promiseQuantile) ?? quote.readyAt);
 }

@@ -4,12 +4,17 @@ import { orderLinesSchema } from '../orders/order-input';
 import { resolveOrderLines } from '../orders/resolve-order-lines';
 import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';
-import { quoteLines } from './promise-order';
+import { promisedTime, quoteLines } from './promise-order';
+import { readyRange, type RangeBasis } from '../../domain/eta/eta-range';
 
 export interface EtaQuote {
   readyAt: Date;
   /** Whole minutes from now, rounded up: what the operator tells the caller. */
   minutes: number;
+  /** P10..P90 from the learned spread (LEARNED), else etaRange's fixed shares (FIXED). */
+  range: { from: Date; to: Date; basis: RangeBasis };
+  /** The promiseQuantile of the spread (what createOrder promises), else readyAt. */
+  promisedAt: Date;
   perItem: Array<{ index: number; menuItemId: string; name: string; quantity: number; readyAt: Date }>;
   /**
    * Stations the order needs with nobody on shift now (and no other station of their type staffed):
@@ -51,6 +56,8 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
   return {
     readyAt: new Date(quote.readyAt),
     minutes: Math.max(0, Math.ceil((quote.readyAt - now) / 60_000)),
+    range: readyRange(new Date(quote.readyAt), new Date(now), quote.readySamples),
+    promisedAt: new Date(await promisedTime(prisma, actor.tenantId, quote)),
     perItem: lines.map((l) => ({
       index: l.index,
       menuItemId: l.menuItem.id,

@@ -35,6 +35,8 @@ export interface TaskStatic {
   dependsOn: string[];
   quantity: number;
   estimatedMinutes: number;
+  /** Of estimatedMinutes, what modifiers added: not replaced by a learned time. */
+  addedMinutes: number;
   plannedStartAt: number | null;
 }
 
@@ -140,6 +142,7 @@ export const TaskStaticRow = z.object({
   dependsOn: column.list(z.string()),
   quantity: z.number().int(),
   estimatedMinutes: z.number(),
+  addedMinutes: z.number(),
   plannedStartAt: epoch,
 }) satisfies z.ZodType<TaskStatic & { id: string }>;
 
@@ -218,7 +221,7 @@ async function readStatics(db: Db, tenantId: string, ids: string[]): Promise<Map
     Prisma.sql`
     SELECT t.id::text, t.order_id::text AS "orderId", t.order_item_id::text AS "orderItemId", t.task_def_id AS "taskDefId",
            v.template_id::text AS "templateId", t.station_type AS "stationType", t.depends_on::text[] AS "dependsOn",
-           t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes", ${epochMs('t.planned_start_at')} AS "plannedStartAt"
+           t.quantity, t.estimated_minutes::float8 AS "estimatedMinutes", t.added_minutes::float8 AS "addedMinutes", ${epochMs('t.planned_start_at')} AS "plannedStartAt"
     FROM task_instances t
     JOIN order_items i ON i.id = t.order_item_id AND i.tenant_id = t.tenant_id
     LEFT JOIN workflow_template_versions v ON v.id = i.workflow_version_id AND v.tenant_id = t.tenant_id

@@ -1,4 +1,4 @@
-import { expectedDurationMs, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
+import { expectedDurationMs, learnedSpread, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
 import type { Db } from '../../db/client';
 import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
@@ -109,10 +109,12 @@ function simTask(open: OpenTask, learned: LearnedDuration | null): SimTask {
     dependsOn: t.dependsOn,
     durationMs: expectedDurationMs({
       // The stored minutes are already scaled; back to one unit so learned time scales the same way.
-      estimateMinutes: t.estimatedMinutes / quantityFactor(t.quantity),
+      estimateMinutes: (t.estimatedMinutes - t.addedMinutes) / quantityFactor(t.quantity),
+      addedMinutes: t.addedMinutes / quantityFactor(t.quantity),
       quantity: t.quantity,
       learned,
     }),
+    spread: learnedSpread(learned),
     startedAt: open.startedAt,
     priority: open.priority,
     queuedAt: open.queuedAt,

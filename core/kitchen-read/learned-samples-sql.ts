@@ -45,8 +45,8 @@ const StationRow = z.object({ stationId: z.string(), taskTypes: z.array(z.string
  */
 const SAMPLE = (limit: number, where: Prisma.Sql) => Prisma.sql`
   SELECT array_agg(x.unit) AS seconds, array_agg(x.expected) AS expected, array_agg(x.at) AS at FROM (
-    SELECT d.duration_seconds / (1 + (GREATEST(d.quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit,
-           ti.estimated_minutes::float8 * 60 / (1 + (GREATEST(d.quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS expected,
+    SELECT (d.duration_seconds - COALESCE(ti.added_minutes, 0)::float8 * 60) / (1 + (GREATEST(d.quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS unit,
+           (ti.estimated_minutes - ti.added_minutes)::float8 * 60 / (1 + (GREATEST(d.quantity, 1) - 1) * ${EXTRA_UNIT_SHARE}::float8) AS expected,
            (extract(epoch FROM d.recorded_at) * 1000)::float8 AS at
     FROM task_durations d LEFT JOIN task_instances ti ON ti.id = d.task_instance_id AND ti.tenant_id = d.tenant_id
     WHERE ${where}

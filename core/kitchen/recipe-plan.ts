@@ -1,5 +1,5 @@
 import { expectedDurationMs } from '../../domain/eta';
-import { applyModifiers, parseOrderedModifiers } from '../../domain/menu';
+import { addedMinutesByTask, applyModifiers, parseOrderedModifiers } from '../../domain/menu';
 import { analyzeRecipe, compileRecipe, taskIndex, type RecipeAnalysis, type TaskEntry, type WorkflowDefinition } from '../../domain/recipe';
 import { fail } from './deps';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
@@ -12,6 +12,8 @@ export interface PinnedRecipe {
   analysis: RecipeAnalysis;
   /** Recipe estimate scaled by quantity (what task_instances.estimated_minutes stores). */
   scaledMinutes: Record<string, number>;
+  /** Of scaledMinutes, what the modifiers added (task_instances.added_minutes): it stays on top of a learned time. */
+  addedMinutes: Record<string, number>;
 }
 
 /**
@@ -34,13 +36,17 @@ export function pinnedRecipe(
   if (modified && !modified.ok) fail('RECIPE_INVALID', `The modifiers of order item ${item.id} leave nothing to cook: ${modified.message}`);
   const { templateId } = item.workflowVersion;
   const tasks = taskIndex(compiled.definition);
+  const added = modified?.ok ? addedMinutesByTask(effects) : new Map<string, number>();
   const scaledMinutes: Record<string, number> = {};
+  const addedMinutes: Record<string, number> = {};
   const expectedMinutes: Record<string, number> = {};
   for (const [id, { task }] of tasks) {
-    const base = { estimateMinutes: task.estimated_minutes, quantity: item.quantity };
+    const extra = added.get(id) ?? 0;
+    const base = { estimateMinutes: task.estimated_minutes - extra, addedMinutes: extra, quantity: item.quantity };
     scaledMinutes[id] = expectedDurationMs(base) / 60_000;
+    addedMinutes[id] = expectedDurationMs({ estimateMinutes: extra, quantity: item.quantity }) / 60_000;
     expectedMinutes[id] = expectedDurationMs({ ...base, learned: learned.lookup(templateId, id, null, task.station_type) }) / 60_000;
   }
   const analysis = analyzeRecipe(compiled.definition, { durations: expectedMinutes });
-  return { templateId, definition: compiled.definition, tasks, analysis, scaledMinutes };
+  return { templateId, definition: compiled.definition, tasks, analysis, scaledMinutes, addedMinutes };
 }

@@ -18,6 +18,8 @@ export interface TaskRows {
     stationType: string;
     dependsOn: string[];
     estimatedMinutes: number;
+    /** Of estimatedMinutes, what the modifiers added. */
+    addedMinutes: number;
     plannedStartAt: Date;
   }>;
   /** `position`: the subtask's place in its task's checklist, as the recipe lists it. */
@@ -41,6 +43,7 @@ export function taskRows(recipe: PinnedRecipe, at: { orderItemId: string; base: 
       stationType: task.station_type,
       dependsOn: task.depends_on.map(idOf),
       estimatedMinutes: tenths(recipe.scaledMinutes[defId]),
+      addedMinutes: tenths(recipe.addedMinutes[defId] ?? 0),
       plannedStartAt: new Date(at.base + recipe.analysis.earliestStart[defId] * 60_000),
     };
   });
@@ -78,13 +81,13 @@ export async function insertTaskRows(
     Prisma.sql`
     WITH t AS (
       INSERT INTO task_instances (id, tenant_id, order_id, order_item_id, task_def_id, phase_def_id, name, station_type, status,
-                                  depends_on, quantity, priority, estimated_minutes, planned_start_at, created_at, updated_at)
+                                  depends_on, quantity, priority, estimated_minutes, added_minutes, planned_start_at, created_at, updated_at)
       SELECT r.id, ${at.tenantId}::uuid, ${at.orderId}::uuid, ${at.orderItemId}::uuid, r.def_id, r.phase_id, r.name, r.station_type, 'PENDING',
-             string_to_array(r.depends_on, ',')::uuid[], ${at.quantity}::int, ${at.priority}::int, r.minutes, r.planned_start_at, now(), now()
+             string_to_array(r.depends_on, ',')::uuid[], ${at.quantity}::int, ${at.priority}::int, r.minutes, r.added, r.planned_start_at, now(), now()
       FROM unnest(${tasks.map((t) => t.id)}::uuid[], ${tasks.map((t) => t.defId)}::text[], ${tasks.map((t) => t.phaseId)}::text[],
                   ${tasks.map((t) => t.name)}::text[], ${tasks.map((t) => t.stationType)}::text[], ${tasks.map((t) => t.dependsOn.join(','))}::text[],
-                  ${tasks.map((t) => t.estimatedMinutes)}::numeric[], ${tasks.map((t) => t.plannedStartAt)}::timestamptz[])
-        AS r(id, def_id, phase_id, name, station_type, depends_on, minutes, planned_start_at)
+                  ${tasks.map((t) => t.estimatedMinutes)}::numeric[], ${tasks.map((t) => t.addedMinutes)}::numeric[], ${tasks.map((t) => t.plannedStartAt)}::timestamptz[])
+        AS r(id, def_id, phase_id, name, station_type, depends_on, minutes, added, planned_start_at)
       ON CONFLICT DO NOTHING
       RETURNING 1
     ), s AS (

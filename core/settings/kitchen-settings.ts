@@ -21,6 +21,11 @@ export const kitchenSettingsSchema = z.object({
   readyHoldMinutes: wholeMinutes(1, 120).default(5),
   /** Pass to door, until delivered trips teach it (core/delivery/travel-time.ts). */
   deliveryTravelMinutes: wholeMinutes(TRAVEL_MINUTES_RANGE.min, TRAVEL_MINUTES_RANGE.max).default(DEFAULT_TRAVEL_MINUTES),
+  /**
+   * Which quantile of the learned ready-time spread is promised to customers and platforms: 0.8
+   * means 4 orders in 5 are ready by the promise. Without a learned spread the point estimate is promised.
+   */
+  promiseQuantile: z.number().min(0.5, 'must be at least 0.5').max(0.95, 'must be at most 0.95').default(0.8),
 });
 export type KitchenSettings = z.output<typeof kitchenSettingsSchema>;
 export type KitchenSettingKey = keyof KitchenSettings;

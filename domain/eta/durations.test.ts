@@ -67,3 +67,15 @@ describe('unitDuration: the hierarchy task at station → task → station pace 
     expect(unitDuration(600, { atStation: null, anyStation: level(100, 0) })).toEqual({ seconds: 600, source: 'ESTIMATE', samples: 0 });
   });
 });
+
+describe('expectedDurationMs with added minutes', () => {
+  const learned = { anyStation: { value: 600, samples: 3, p10: 540, p90: 700 } };
+  it("adds a modifier's minutes on top of a learned time, scaled by quantity like the rest", () => {
+    expect(expectedDurationMs({ estimateMinutes: 8, quantity: 1, learned })).toBe(600_000);
+    expect(expectedDurationMs({ estimateMinutes: 8, quantity: 1, learned, addedMinutes: 4 })).toBe(840_000);
+    expect(expectedDurationMs({ estimateMinutes: 8, quantity: 2, learned, addedMinutes: 4 })).toBe(Math.round(840_000 * 1.35));
+  });
+  it('is the raised estimate while nothing is learned', () => {
+    expect(expectedDurationMs({ estimateMinutes: 8, quantity: 1, addedMinutes: 4 })).toBe(12 * 60_000);
+  });
+});

@@ -67,10 +67,14 @@ export function unitDuration(estimateSeconds: number, learned?: LearnedDuration 
   return { seconds, source, samples };
 }
 
-/** The simulation's duration of a task made for `quantity` units (unitDuration scaled by quantityFactor). */
-export function expectedDurationMs(opts: { estimateMinutes: number; quantity: number; learned?: LearnedDuration | null }): number {
+/**
+ * The simulation's duration of a task made for `quantity` units (unitDuration scaled by
+ * quantityFactor). `estimateMinutes` is the recipe's own estimate; `addedMinutes` (per unit, a
+ * modifier's ADD_MINUTES) is not part of what is learned, so it adds on top of a learned time.
+ */
+export function expectedDurationMs(opts: { estimateMinutes: number; quantity: number; learned?: LearnedDuration | null; addedMinutes?: number }): number {
   const { seconds } = unitDuration(nonNegative(opts.estimateMinutes) * 60, opts.learned);
-  return Math.round(seconds * 1000 * quantityFactor(opts.quantity));
+  return Math.round((seconds + nonNegative(opts.addedMinutes ?? 0) * 60) * 1000 * quantityFactor(opts.quantity));
 }
 
 function nonNegative(value: number): number {

@@ -1,4 +1,4 @@
-import { etaRange } from './eta-range';
+import { etaRange, readyRange } from './eta-range';
 
 const now = new Date('2026-12-07T18:00:20Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -19,4 +19,17 @@ it('gives a late order a short range from now on instead of a time already passe
   const { from, to } = etaRange(at(-7), now);
   expect(from).toEqual(now);
   expect(to).toEqual(at(5));
+});
+
+describe('readyRange', () => {
+  const t0 = new Date(Date.UTC(2026, 10, 20, 19, 0, 0));
+  const min = (m: number) => t0.getTime() + m * 60_000;
+  it('is P10..P90 of the samples in whole minutes, holding the estimate, basis LEARNED', () => {
+    const samples = Array.from({ length: 11 }, (_, i) => min(10 + i));
+    const r = readyRange(new Date(min(15)), t0, samples);
+    expect(r).toEqual({ from: new Date(min(11)), to: new Date(min(19)), basis: 'LEARNED' });
+  });
+  it('falls back to the fixed shares without samples, basis FIXED', () => {
+    expect(readyRange(new Date(min(20)), t0, null)).toEqual({ ...etaRange(new Date(min(20)), t0), basis: 'FIXED' });
+  });
 });

@@ -1,3 +1,5 @@
+import { quantileOf } from './uncertainty';
+
 const MINUTE = 60_000;
 /** A late order's range: from now to this far ahead (the estimate has already been passed). */
 const LATE_WINDOW_MINUTES = 5;
@@ -16,6 +18,23 @@ export function etaRange(eta: Date, now: Date): { from: Date; to: Date } {
   const from = Math.max(now.getTime(), floorMinute(eta.getTime() - before * MINUTE));
   const to = ceilMinute(eta.getTime() + after * MINUTE);
   return { from: new Date(from), to: new Date(to) };
+}
+
+/** LEARNED: the P10..P90 of runs with the learned spread; FIXED: etaRange's fixed shares (no spread learned). */
+export type RangeBasis = 'LEARNED' | 'FIXED';
+
+/**
+ * The range told for a ready time: the 10th to the 90th percentile of the sampled runs (sorted,
+ * uncertainty.ts) widened to whole minutes and to hold the estimate itself, never starting in the
+ * past; without samples, etaRange's fixed shares.
+ */
+export function readyRange(eta: Date, now: Date, samples: ReadonlyArray<number> | null): { from: Date; to: Date; basis: RangeBasis } {
+  if (!samples || samples.length === 0 || eta.getTime() <= now.getTime()) return { ...etaRange(eta, now), basis: 'FIXED' };
+  const p10 = quantileOf(samples, 0.1)!;
+  const p90 = quantileOf(samples, 0.9)!;
+  const from = Math.max(now.getTime(), floorMinute(Math.min(p10, eta.getTime())));
+  const to = ceilMinute(Math.max(p90, eta.getTime()));
+  return { from: new Date(from), to: new Date(to), basis: 'LEARNED' };
 }
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;

@@ -16,6 +16,7 @@ export {
   LEARNED_SAMPLES_FOR_FULL_TRUST,
   type LearnedDuration,
 } from './durations';
+export { learnedSpread, normal, quantileOf, sampleReadyTimes, seededRandom, sampledRunsFor, SAMPLED_RUNS, MIN_SAMPLED_RUNS } from './uncertainty';
 export { planItemFireTimes, planOrderFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';
 export {

@@ -12,7 +12,7 @@ const pizza = (): SimTask[] => [
 describe('quoteItems', () => {
   it('quotes an empty kitchen with the recipe chain of each new item', () => {
     const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'margherita', tasks: pizza() }] });
-    expect(quote).toEqual({ readyAt: at(9), perItem: { margherita: at(9) }, unschedulableItems: [], unstaffed: [] });
+    expect(quote).toEqual({ readyAt: at(9), perItem: { margherita: at(9) }, unschedulableItems: [], unstaffed: [], readySamples: null });
   });
 
   it('lines the new order up behind existing work of equal priority, even work that becomes ready at the same instant', () => {
@@ -75,7 +75,7 @@ describe('quoteItems', () => {
 
   it('quotes an item without tasks (a canned drink) as ready now', () => {
     const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'cola', tasks: [] }] });
-    expect(quote).toEqual({ readyAt: NOW, perItem: { cola: NOW }, unschedulableItems: [], unstaffed: [] });
+    expect(quote).toEqual({ readyAt: NOW, perItem: { cola: NOW }, unschedulableItems: [], unstaffed: [], readySamples: null });
   });
 
   it('never mutates the kitchen or the new items', () => {
@@ -101,3 +101,14 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('quoteItems: the sampled spread', () => {
+  it('samples the order ready time when its tasks have a learned spread, reproducibly', () => {
+    const spread = () => pizza().map((t) => ({ ...t, spread: 0.25 }));
+    const quote = quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'm', tasks: spread() }] });
+    expect(quote.readySamples).toHaveLength(40);
+    expect(quote.readySamples!.some((t) => t < quote.readyAt) && quote.readySamples!.some((t) => t > quote.readyAt)).toBe(true);
+    expect(quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'm', tasks: spread() }] }).readySamples).toEqual(quote.readySamples);
+    expect(quoteItems({ now: NOW, stations: oven, tasks: [], newItems: [{ key: 'm', tasks: spread() }], sampledRuns: 0 }).readySamples).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@
 // simulate. Inputs are never mutated; existing work keeps its place in every queue.
 import { capacityAt, staffedFrom } from './capacity';
 import { simulateKitchen } from './simulate';
+import { sampledRunsFor, sampleReadyTimes } from './uncertainty';
 import type { SimInput, SimStation, SimTask } from './types';
 
 export interface QuoteItem {
@@ -23,11 +24,17 @@ export interface Quote {
    * shift (null: none planned). Only stations whose capacity follows shifts can be unstaffed.
    */
   unstaffed: Array<{ stationId: string; staffedFrom: number | null }>;
+  /**
+   * The order's ready time in each of a few dozen runs with durations drawn from their learned
+   * spread (uncertainty.ts), sorted: its quantiles are the P10/P50/P90. Null when no task involved
+   * has a learned spread (or sampling was turned off): only the point estimate is known.
+   */
+  readySamples: number[] | null;
 }
 
 export const QUOTE_PREFIX = 'quote:';
 
-export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: SimInput['tasks']; newItems: QuoteItem[] }): Quote {
+export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: SimInput['tasks']; newItems: QuoteItem[]; sampledRuns?: number }): Quote {
   const orderId = `${QUOTE_PREFIX}order`;
   const itemId = (key: string) => `${QUOTE_PREFIX}${key}`;
   const added: SimTask[] = [];
@@ -51,12 +58,13 @@ export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: S
       });
     }
   }
-  const result = simulateKitchen({
+  const input: SimInput = {
     now: opts.now,
     stations: opts.stations,
     tasks: [...opts.tasks, ...added],
     latecomerTaskIds: new Set(added.map((t) => t.id)),
-  });
+  };
+  const result = simulateKitchen(input);
 
   const perItem: Record<string, number> = {};
   const unschedulableItems: string[] = [];
@@ -69,7 +77,15 @@ export function quoteItems(opts: { now: number; stations: SimStation[]; tasks: S
       readyAt = Math.max(readyAt, ready);
     }
   }
-  return { readyAt, perItem, unschedulableItems, unstaffed: unstaffedStations(opts.stations, added, opts.now) };
+  const runs = opts.sampledRuns ?? sampledRunsFor(input.tasks.length);
+  const sampled = added.length > 0 && unschedulableItems.length === 0 && runs > 0 ? sampleReadyTimes(input, [orderId], { runs })?.get(orderId) : null;
+  return {
+    readyAt,
+    perItem,
+    unschedulableItems,
+    unstaffed: unstaffedStations(opts.stations, added, opts.now),
+    readySamples: sampled && sampled.length > 0 ? sampled : null,
+  };
 }
 
 function unstaffedStations(stations: SimStation[], tasks: SimTask[], now: number): Quote['unstaffed'] {

@@ -36,6 +36,8 @@ export interface SimTask {
   dependsOn: string[];
   /** Expected duration of this instance, already scaled by quantity and learned (see durations.ts). */
   durationMs: number;
+  /** Sigma of log(duration) learned for it (uncertainty.ts learnedSpread); absent: no spread known. */
+  spread?: number | null;
   startedAt?: number | null;
   completedAt?: number | null;
   /** 0 normal, 1 high, 2 urgent. */

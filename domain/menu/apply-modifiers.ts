@@ -13,11 +13,10 @@ export type ApplyModifiersResult = { ok: true; definition: WorkflowDefinition } 
 export function applyModifiers(definition: WorkflowDefinition, effects: readonly ModifierEffect[]): ApplyModifiersResult {
   const skipped = new Set<string>();
   const skippedSubtasks = new Map<string, Set<string>>();
-  const addedMinutes = new Map<string, number>();
+  const addedMinutes = addedMinutesByTask(effects);
   for (const e of effects) {
     if (e.kind === 'SKIP_TASK') skipped.add(e.taskId);
     else if (e.kind === 'SKIP_SUBTASK') skippedSubtasks.set(e.taskId, (skippedSubtasks.get(e.taskId) ?? new Set()).add(e.subtaskId));
-    else if (e.kind === 'ADD_MINUTES') addedMinutes.set(e.taskId, (addedMinutes.get(e.taskId) ?? 0) + e.minutes);
   }
   const all = new Map(definition.phases.flatMap((p) => p.tasks.map((t) => [t.id, t] as const)));
   const remaining = [...all.keys()].filter((id) => !skipped.has(id));
@@ -47,6 +46,16 @@ export function applyModifiers(definition: WorkflowDefinition, effects: readonly
     delete result.deduct_inventory_phase;
   }
   return { ok: true, definition: result };
+}
+
+/**
+ * Minutes the options add per recipe task (ADD_MINUTES, summed). Kept apart from the estimate they
+ * raise too: a learned time replaces the estimate, and these minutes must still add on top of it.
+ */
+export function addedMinutesByTask(effects: readonly ModifierEffect[]): Map<string, number> {
+  const added = new Map<string, number>();
+  for (const e of effects) if (e.kind === 'ADD_MINUTES') added.set(e.taskId, (added.get(e.taskId) ?? 0) + e.minutes);
+  return added;
 }
 
 function changeTask(task: TaskDef, dependsOn: string[], skippedSubtasks: Set<string> | undefined, added: number | undefined): TaskDef {

@@ -11,7 +11,7 @@ export {
   type ModifierEffectKind,
   type OrderedModifier,
 } from './modifier-effects';
-export { applyModifiers, type ApplyModifiersResult } from './apply-modifiers';
+export { addedMinutesByTask, applyModifiers, type ApplyModifiersResult } from './apply-modifiers';
 export { checkModifierSelection, type SelectableGroup, type SelectionProblem } from './modifier-selection';
 export { optionsForTask } from './options-for-task';
 export { matchModifierName, type NamedGroup } from './match-modifier-name';

@@ -1,6 +1,6 @@
 import { quoteEta, type EtaQuote } from '../../../core/eta/quote-eta';
 import { builder } from '../builder';
-import { OrderItemInput } from './order';
+import { EtaRangeRef, OrderItemInput } from './order';
 
 const EtaQuoteItemRef = builder.objectRef<EtaQuote['perItem'][number]>('EtaQuoteItem').implement({
   fields: (t) => ({
@@ -25,6 +25,15 @@ const EtaQuoteRef = builder.objectRef<EtaQuote>('EtaQuote').implement({
   fields: (t) => ({
     readyAt: t.expose('readyAt', { type: 'DateTime' }),
     minutes: t.exposeInt('minutes', { description: 'From now, rounded up.' }),
+    range: t.field({
+      type: EtaRangeRef,
+      description: 'P10..P90 of the ready time from the learned spread (basis LEARNED), else the fixed shares around readyAt (FIXED).',
+      resolve: (q) => q.range,
+    }),
+    promisedAt: t.expose('promisedAt', {
+      type: 'DateTime',
+      description: "What createOrder would promise: the kitchen's promiseQuantile of the learned spread, else readyAt.",
+    }),
     perItem: t.field({ type: [EtaQuoteItemRef], resolve: (q) => q.perItem }),
     unstaffedStations: t.field({
       type: [UnstaffedStationRef],

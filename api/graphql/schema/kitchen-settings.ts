@@ -12,6 +12,10 @@ const KitchenSettingsRef = builder.objectRef<KitchenSettings>('KitchenSettings')
     deliveryTravelMinutes: t.exposeInt('deliveryTravelMinutes', {
       description: 'Pass to door as the manager set it (1..180, default 20); updateDeliverySettings changes it, dispatchBoard.travel says what is in force.',
     }),
+    promiseQuantile: t.exposeFloat('promiseQuantile', {
+      description:
+        'Quantile of the learned ready-time spread promised to customers and platforms (0.5..0.95, default 0.8: 4 orders in 5 ready by then). Without a learned spread the point estimate is promised.',
+    }),
   }),
 });
 
@@ -19,6 +23,7 @@ const UpdateKitchenSettingsInput = builder.inputType('UpdateKitchenSettingsInput
   description: 'Only the settings given change; the others stay as they are.',
   fields: (t) => ({
     readyHoldMinutes: t.int(),
+    promiseQuantile: t.float(),
   }),
 });
 

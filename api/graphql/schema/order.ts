@@ -8,7 +8,7 @@ import type { OrderItemWithTasks, OrderWithItems } from '../../../core/orders/or
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../../../core/orders/order-input';
 import { updateOrder } from '../../../core/orders/update-order';
 import { orderTaskNodes } from '../../../core/tasks/task-node';
-import { etaRange } from '../../../domain/eta/eta-range';
+import { etaRange, type RangeBasis } from '../../../domain/eta/eta-range';
 import { builder } from '../builder';
 import { parseOrderedModifiers } from '../../../domain/menu';
 import { OrderedModifierRef } from './modifier-group';
@@ -55,9 +55,19 @@ const OrderItemRef = builder.objectRef<OrderItemNode>('OrderItem').implement({
   }),
 });
 
-const EtaRangeRef = builder.objectRef<{ from: Date; to: Date }>('EtaRange').implement({
-  description: 'Whole minutes around an ETA, leaning later (domain/eta/eta-range.ts): what to tell a customer.',
-  fields: (t) => ({ from: t.expose('from', { type: 'DateTime' }), to: t.expose('to', { type: 'DateTime' }) }),
+const EtaRangeBasisEnum = builder.enumType('EtaRangeBasis', {
+  description:
+    'LEARNED: P10..P90 of simulations with the durations drawn from their learned spread. FIXED: fixed shares of the time left (no spread learned, or an order read).',
+  values: ['LEARNED', 'FIXED'] as const,
+});
+
+export const EtaRangeRef = builder.objectRef<{ from: Date; to: Date; basis: RangeBasis }>('EtaRange').implement({
+  description: 'Whole minutes around an ETA (domain/eta/eta-range.ts): what to tell a customer.',
+  fields: (t) => ({
+    from: t.expose('from', { type: 'DateTime' }),
+    to: t.expose('to', { type: 'DateTime' }),
+    basis: t.expose('basis', { type: EtaRangeBasisEnum }),
+  }),
 });
 
 export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
@@ -82,8 +92,9 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
     estimatedReadyRange: t.field({
       type: EtaRangeRef,
       nullable: true,
-      description: 'The range around estimatedReadyAt, as of now; null without an estimate or once the order is ready.',
-      resolve: (o) => (o.estimatedReadyAt && !o.actualReadyAt ? etaRange(o.estimatedReadyAt, new Date()) : null),
+      description:
+        'The range around estimatedReadyAt, as of now; null without an estimate or once the order is ready. Always FIXED here: sampling the spread costs too much per order read (etaQuote.range has it).',
+      resolve: (o) => (o.estimatedReadyAt && !o.actualReadyAt ? { ...etaRange(o.estimatedReadyAt, new Date()), basis: 'FIXED' as const } : null),
     }),
     etaBreakdown: t.expose('etaBreakdown', { type: 'JSON', nullable: true, description: 'Per-item ready times behind estimatedReadyAt.' }),
     actualReadyAt: t.expose('actualReadyAt', { type: 'DateTime', nullable: true }),

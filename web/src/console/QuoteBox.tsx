@@ -30,7 +30,18 @@ export function QuoteBox({
       ) : (
         <>
           <p className="quote__main">
-            Ready in <strong data-testid="quote-minutes">{quote.minutes} min</strong> <span className="muted">(about {time(quote.readyAt)})</span>
+            Ready in <strong data-testid="quote-minutes">{quote.minutes} min</strong>{' '}
+            <span
+              className="muted"
+              data-testid="quote-range"
+              title={
+                quote.range.basis === 'LEARNED'
+                  ? 'From what the kitchen has learned: 8 in 10 orders are ready in this range'
+                  : 'A rough range: the kitchen has not learned its spread yet'
+              }
+            >
+              ready {time(quote.readyAt)} ({time(quote.range.from)}–{time(quote.range.to)})
+            </span>
           </p>
           <UnstaffedNote stations={quote.unstaffedStations} />
           {scheduled && scheduled.getTime() > Date.parse(quote.readyAt) && (

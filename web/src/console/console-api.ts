@@ -31,6 +31,11 @@ export const ETA_QUOTE_QUERY = graphql(`
     etaQuote(items: $items) {
       readyAt
       minutes
+      range {
+        from
+        to
+        basis
+      }
       perItem {
         index
         name
