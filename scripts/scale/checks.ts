@@ -17,7 +17,16 @@ export interface ScaleReport {
   crossNode: { eventViaOtherNodeMs: number; readyViaOtherNodeMs: number };
   apiKill: { orders: number; calls: number; retried: number; errors: number; outcomes: Record<string, number>; proxySocketReadyEvents: number };
   workerKill: { orders: number; tapsAfterKill: number; tapP95Ms: number; tapMaxMs: number; unavailable: number; errors: number };
-  postgresKill: { orders: number; downMs: number; recoveryMs: number; drainMs: number; refusedWhileDown: number; proxySocketReadyEvents: number };
+  postgresKill: {
+    orders: number;
+    downMs: number;
+    recoveryMs: number;
+    drainMs: number;
+    refusedWhileDown: number;
+    proxySocketReadyEvents: number;
+    /** The READY of the order placed once PostgreSQL was back reached the proxied KDS. */
+    probeReadyHeard: boolean;
+  };
   ledger: {
     orders: number;
     /** Orders whose createOrder answered an error (PostgreSQL going down under it) but were stored and cooked: a retry with the same idempotency key returns them. */
@@ -162,6 +171,7 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
       errors: callsA.filter((c) => !BENIGN.has(c.outcome)).length + (n - ordersA.length),
       outcomes: tally(callsA),
       proxySocketReadyEvents: 0,
+      probeReadyHeard: false,
     };
     await until('the proxied KDS socket to hear every READY', async () => (ordersA.every((id) => readyHeard.has(id)) ? true : undefined), 20_000).catch(
       () => undefined,
@@ -236,12 +246,14 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
       drainMs: Date.now() - upAt,
       refusedWhileDown: operator.calls.filter((c) => c.op === 'createOrder' && c.at >= phaseC && c.outcome !== 'ok').length,
       proxySocketReadyEvents: 0,
+      probeReadyHeard: false,
     };
     // The API nodes' Socket.io adapter listens on PostgreSQL too: events flow again after the restart.
     await until('the proxied KDS socket to hear every READY', async () => (taken.every((id) => readyHeard.has(id)) ? true : undefined), 20_000).catch(
       () => undefined,
     );
     postgresKill.proxySocketReadyEvents = taken.filter((id) => readyHeard.has(id)).length;
+    postgresKill.probeReadyHeard = readyHeard.has(probe);
     log(`PostgreSQL kill: ${JSON.stringify(postgresKill)}`);
     // An order stored while its createOrder answered an error (PostgreSQL going down) is cooked too:
     // the crew stops once every stored order is READY, not only the acknowledged ones.
@@ -284,6 +296,7 @@ export function failedChecks(r: ScaleReport): string[] {
   if (r.apiKill.errors > 0) failed.push(`API kill: ${r.apiKill.errors} client-visible errors after one retry`);
   if (r.apiKill.proxySocketReadyEvents < r.apiKill.orders)
     failed.push(`API kill: the proxied KDS heard ${r.apiKill.proxySocketReadyEvents}/${r.apiKill.orders} READY`);
+  if (!r.postgresKill.probeReadyHeard) failed.push('PostgreSQL kill: no event reached the proxied KDS after the restart');
   if (r.postgresKill.proxySocketReadyEvents < r.postgresKill.orders) {
     failed.push(`PostgreSQL kill: the proxied KDS heard ${r.postgresKill.proxySocketReadyEvents}/${r.postgresKill.orders} READY after the restart`);
   }
