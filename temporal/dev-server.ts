@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
 import { lineLogger } from '../config/logger';
 import { resolveTemporalBinary, type ResolvedTemporalBinary } from './binary';
 import { startSdkDevServer, type DevServer } from './dev-server-sdk';
 import { guardChild, terminate } from '../process/process-guard';
 import { getFreePort, isPortOpen } from './ports';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntilServing } from './wait-until-serving';
 
 export type StartDevServerOptions = {
   /** SQLite file for persistence; undefined → in-memory (tests). */
@@ -76,7 +75,17 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
   const stop = () => (stopping ??= terminate(child).finally(unguard));
   const address = `${HOST}:${port}`;
   try {
-    await waitUntilReady({ address, port, namespace: opts.namespace, timeoutMs: opts.readyTimeoutMs ?? 60_000, exitReason: () => exitReason });
+    // Ready means what callers need: the frontend answers describeNamespace for our namespace.
+    await waitUntilServing({
+      address,
+      host: HOST,
+      port,
+      timeoutMs: opts.readyTimeoutMs ?? 60_000,
+      exitReason: () => exitReason,
+      probe: (connection) => connection.workflowService.describeNamespace({ namespace: opts.namespace }),
+      probeDeadlineMs: 2000,
+      pollMs: 50,
+    });
   } catch (err) {
     await stop();
     const output = tail.length ? `\n--- last server output ---\n${tail.join('\n')}` : '';
@@ -93,32 +102,4 @@ export async function startTemporalDevServer(opts: StartDevServerOptions): Promi
  */
 export function devServerPragmas(dbFile: string | undefined): string[] {
   return dbFile ? ['journal_mode=WAL', 'synchronous=NORMAL'] : ['synchronous=OFF'];
-}
-
-type WaitOptions = { address: string; port: number; namespace: string; timeoutMs: number; exitReason: () => string | undefined };
-
-/** Ready means what callers need: the frontend answers describeNamespace for our namespace. */
-async function waitUntilReady(opts: WaitOptions): Promise<void> {
-  const deadline = Date.now() + opts.timeoutMs;
-  let lastError = 'port not open yet';
-  while (Date.now() < deadline) {
-    const exited = opts.exitReason();
-    if (exited) throw new Error(`server ${exited}`);
-    // A raw TCP probe first: gRPC connects to a closed port spend their retry budget slowly.
-    if (await isPortOpen(HOST, opts.port)) {
-      try {
-        const connection = await Connection.connect({ address: opts.address, connectTimeout: 2000 });
-        try {
-          await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.describeNamespace({ namespace: opts.namespace }));
-          return;
-        } finally {
-          await connection.close();
-        }
-      } catch (err) {
-        lastError = (err as Error).message;
-      }
-    }
-    await sleep(50);
-  }
-  throw new Error(`timed out after ${opts.timeoutMs} ms (last error: ${lastError})`);
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import { google } from '@temporalio/proto';
 import { guardChild, terminate } from '../process/process-guard';
-import { getFreePortInRange, isPortOpen } from './ports';
+import { getFreePortInRange } from './ports';
+import { waitUntilServing } from './wait-until-serving';
 import { resolveTemporalServerBinaries, type TemporalServerBinaries } from './server-binaries';
 import { sqlServerConfig, type ServerPorts } from './sql-server-config';
 import { setupTemporalSchema } from './sql-schema';
@@ -80,7 +80,17 @@ export async function startTemporalOnPostgres(opts: StartTemporalOnPostgresOptio
 
   const address = `${HOST}:${ports.frontend}`;
   try {
-    await waitUntilServing({ address, port: ports.frontend, namespace, timeoutMs: opts.readyTimeoutMs ?? 90_000, exitReason: () => exitReason });
+    // Registers the namespace once the frontend answers, then waits until workflow calls see it.
+    await waitUntilServing({
+      address,
+      host: HOST,
+      port: ports.frontend,
+      timeoutMs: opts.readyTimeoutMs ?? 90_000,
+      exitReason: () => exitReason,
+      probe: (connection) => ensureNamespace(connection, namespace),
+      probeDeadlineMs: 5000,
+      pollMs: 200,
+    });
   } catch (err) {
     await stop();
     const output = tail.length ? `\n--- last server output ---\n${tail.join('\n')}` : '';
@@ -108,34 +118,6 @@ async function freePorts(frontend: number | undefined): Promise<ServerPorts> {
     ports[name] = port;
   }
   return ports as ServerPorts;
-}
-
-type WaitOptions = { address: string; port: number; namespace: string; timeoutMs: number; exitReason: () => string | undefined };
-
-/** Registers the namespace once the frontend answers, then waits until workflow calls see it. */
-async function waitUntilServing(opts: WaitOptions): Promise<void> {
-  const deadline = Date.now() + opts.timeoutMs;
-  let lastError = 'port not open yet';
-  while (Date.now() < deadline) {
-    const exited = opts.exitReason();
-    if (exited) throw new Error(`server ${exited}`);
-    // A raw TCP probe first: gRPC connects to a closed port spend their retry budget slowly.
-    if (await isPortOpen(HOST, opts.port)) {
-      try {
-        const connection = await Connection.connect({ address: opts.address, connectTimeout: 2000 });
-        try {
-          await connection.withDeadline(Date.now() + 5000, () => ensureNamespace(connection, opts.namespace));
-          return;
-        } finally {
-          await connection.close();
-        }
-      } catch (err) {
-        lastError = (err as Error).message;
-      }
-    }
-    await sleep(200);
-  }
-  throw new Error(`timed out after ${opts.timeoutMs} ms (last error: ${lastError})`);
 }
 
 async function ensureNamespace(connection: Connection, namespace: string): Promise<void> {

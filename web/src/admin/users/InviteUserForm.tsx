@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { RoleName } from '../../../../contracts/socket-events';
 import { useGqlMutation } from '../../api/hooks';
 import { FormError } from '../../shell/states';
-import { INVITE_USER, ROLE_HINTS, USERS_KEY, type UserAccessLink } from './user-api';
+import { UserIdentityFields } from './UserIdentityFields';
+import { INVITE_USER, USERS_KEY, type UserAccessLink } from './user-api';
 
 type Input = { name: string; email: string; role: RoleName };
 
@@ -19,24 +20,7 @@ export function InviteUserForm({ roles, onInvited }: { roles: RoleName[]; onInvi
 
   return (
     <form className="form-grid" onSubmit={submit} aria-label="Invite user">
-      <label className="field">
-        <span>Name</span>
-        <input value={form.name} onChange={(e) => set({ name: e.target.value })} required autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>Email</span>
-        <input type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} required autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>Role</span>
-        <select value={form.role} onChange={(e) => set({ role: e.target.value as RoleName })}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r} — {ROLE_HINTS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UserIdentityFields value={form} roles={roles} onChange={set} />
       <div className="btn-row form-grid__actions">
         <button type="submit" className="btn btn--primary" disabled={invite.isPending}>
           {invite.isPending ? 'Inviting…' : 'Invite'}

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { RoleName } from '../../../../contracts/socket-events';
 import { useGqlMutation } from '../../api/hooks';
 import { FormError } from '../../shell/states';
-import { CREATE_USER, ROLE_HINTS, USERS_KEY } from './user-api';
+import { UserIdentityFields } from './UserIdentityFields';
+import { CREATE_USER, USERS_KEY } from './user-api';
 
 type Input = { name: string; email: string; role: RoleName; password: string };
 
@@ -18,24 +19,7 @@ export function NewUserForm({ roles, onDone }: { roles: RoleName[]; onDone: () =
 
   return (
     <form className="form-grid" onSubmit={submit} aria-label="Create user">
-      <label className="field">
-        <span>Name</span>
-        <input value={form.name} onChange={(e) => set({ name: e.target.value })} required autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>Email</span>
-        <input type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} required autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>Role</span>
-        <select value={form.role} onChange={(e) => set({ role: e.target.value as RoleName })}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r} — {ROLE_HINTS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UserIdentityFields value={form} roles={roles} onChange={set} />
       <label className="field">
         <span>Initial password</span>
         <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} minLength={10} required autoComplete="new-password" />
