@@ -7,10 +7,12 @@ import { onlyError, startTestApi, type TestApi } from '../../test/support/graphq
 import { captureLogs } from '../../test/support/log-capture';
 
 /**
- * Unexpected failures must not leak internals. The database here is deliberately unreachable
- * (a closed port): that is the real failure being exercised, not a fake.
+ * Unexpected failures must not leak internals. The database server here is real but the database
+ * does not exist: a real failure, not a fake (an unreachable server answers UNAVAILABLE instead).
  */
-const unreachable = createPrisma('postgresql://postgres:postgres@127.0.0.1:1/nowhere', { max: 1 });
+const missingDatabase = new URL(process.env.DATABASE_URL!);
+missingDatabase.pathname = '/nowhere';
+const unreachable = createPrisma(missingDatabase.toString(), { max: 1 });
 let api: TestApi;
 const logs = captureLogs('info');
 
@@ -36,8 +38,8 @@ it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it server-side',
   // Server-side, the log has what the client must not see: the original error and where it failed.
   const errors = logs.lines.filter((l) => l.level === 'error');
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ component: 'graphql', path: 'stations', err: { code: 'P1001' }, reqId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-  expect(errors[0].err.message).toMatch(/Can't reach database server at 127\.0\.0\.1:1/);
+  expect(errors[0]).toMatchObject({ component: 'graphql', path: 'stations', err: { code: 'P1003' }, reqId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(errors[0].err.message).toMatch(/Database `nowhere` does not exist/);
 });
 
 it('lets AppErrors through with their code and details', async () => {
@@ -100,6 +102,6 @@ describe('what an unexpected error shows, by NODE_ENV', () => {
 
   it('shows the original error in development only (the same failure, to tell the two apart)', async () => {
     const res = await unexpectedError('development');
-    expect(onlyError(res).extensions?.originalError).toMatchObject({ message: expect.stringMatching(/127\.0\.0\.1:1/) });
+    expect(onlyError(res).extensions?.originalError).toMatchObject({ message: expect.stringMatching(/Database `nowhere` does not exist/) });
   });
 });
