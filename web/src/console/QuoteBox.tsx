@@ -11,12 +11,15 @@ export function QuoteBox({
   updating,
   requestedAt,
   empty,
+  delivery = false,
 }: {
   quote?: EtaQuote;
   error: unknown;
   updating: boolean;
   requestedAt: string;
   empty: boolean;
+  /** The order goes to an address: say when it is at the door too. */
+  delivery?: boolean;
 }) {
   const scheduled = requestedAt ? new Date(requestedAt) : null;
   return (
@@ -43,6 +46,12 @@ export function QuoteBox({
               ready {time(quote.readyAt)} ({time(quote.range.from)}–{time(quote.range.to)})
             </span>
           </p>
+          {delivery && (
+            <p className="quote__delivery" data-testid="quote-delivered-by">
+              At the door by <strong>{time(quote.delivery.deliveredBy)}</strong>{' '}
+              <span className="muted">({quote.delivery.travelMinutes} min ride after it is ready)</span>
+            </p>
+          )}
           <UnstaffedNote stations={quote.unstaffedStations} />
           {scheduled && scheduled.getTime() > Date.parse(quote.readyAt) && (
             <p className="muted">Scheduled: the kitchen fires it to be ready at {time(scheduled.toISOString())}.</p>

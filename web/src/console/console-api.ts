@@ -47,6 +47,10 @@ export const ETA_QUOTE_QUERY = graphql(`
         name
         staffedFrom
       }
+      delivery {
+        travelMinutes
+        deliveredBy
+      }
     }
   }
 `);
