@@ -1,5 +1,5 @@
 import type { EtaRecalculatedPayload, JsonValue } from '../../contracts/socket-events';
-import type { SimResult } from '../../domain/eta';
+import { etaMoved, type SimResult } from '../../domain/eta';
 import { Prisma } from '../../prisma/generated/client';
 import type { SqlTx } from '../../db/client';
 import { tenantExecute } from '../../db/sql';
@@ -7,10 +7,6 @@ import type { ActivityDeps } from '../kitchen/deps';
 import type { OpenItem } from '../kitchen-read/kitchen-mirror';
 import type { KitchenState } from '../kitchen-read/kitchen-state';
 
-/** ETAs that move less than this are not rewritten nor announced: boards would flicker for nothing. */
-export const ETA_MOVE_MS = 30_000;
-
-const moved = (stored: number | null, next: number) => stored === null || Math.abs(stored - next) >= ETA_MOVE_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -63,6 +59,8 @@ type RunIndex = ReturnType<typeof indexRun>;
 export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<EtaRecalculatedPayload[]> {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   const items = [...state.items.values()].filter((i) => result.itemReady[i.id] !== undefined);
+  // ETAs that barely moved (domain/eta/eta-move.ts) are not rewritten nor announced: boards would flicker for nothing.
+  const moved = (stored: number | null, next: number) => etaMoved(stored, next, state.now);
   const movedItems = items.filter((i) => moved(i.estimatedReadyAt, result.itemReady[i.id])).sort(byId);
   const touchedOrders = new Set(movedItems.map((i) => i.orderId));
   const index = indexRun(state, result);
