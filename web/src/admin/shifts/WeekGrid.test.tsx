@@ -33,7 +33,7 @@ function renderWeek(onDelete: (s: Shift) => void = () => undefined) {
     <WeekGrid
       weekStart={MONDAY}
       stations={[grill, wok]}
-      people={[giulia, marco, { id: 'u3', name: 'Sara', role: 'STAFF' }]}
+      people={[giulia, marco, { id: 'u3', name: 'Sara' }]}
       shifts={SHIFTS}
       busy={false}
       onDelete={onDelete}
