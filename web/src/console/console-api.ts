@@ -65,6 +65,11 @@ const ConsoleOrderFields = graphql(`
     customerAddress
     requestedAt
     estimatedReadyAt
+    estimatedReadyRange {
+      from
+      to
+      basis
+    }
     actualReadyAt
     handedOffAt
     deliveredBy
