@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { criticalPath, duration, explainLateness, orderList, spanOf, workAhead, type ExplainInput, type TimelineTask } from './explain-lateness';
+import {
+  criticalPath,
+  duration,
+  explainLateness,
+  noiseFloor,
+  orderList,
+  REASON_MIN_MS,
+  spanOf,
+  workAhead,
+  type ExplainInput,
+  type TimelineTask,
+} from './explain-lateness';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 11, 8, 12, 0);
@@ -123,6 +134,24 @@ describe('explainLateness', () => {
     expect(explainLateness(input).sentences).toEqual([]);
     input.tasks = [task({ id: 'soup', name: 'Soup', learned: false, expectedMs: 2 * MIN, queuedAt: at(0), startedAt: at(0), completedAt: at(5) })];
     expect(explainLateness(input).sentences).toEqual(['Soup took 5 min where 2 was estimated']);
+  });
+});
+
+describe('noise floor', () => {
+  it('judges a wait against the task it held up: 90 s is nothing for a 20-minute braise, 7 s is a reason for a 1-minute pack', () => {
+    const input = (expectedMs: number, waitMs: number): ExplainInput => ({
+      now: at(60),
+      promisedAt: at(0),
+      readyAt: at(30),
+      estimatedReadyAt: at(30),
+      stations,
+      tasks: [task({ id: 't', name: 'T', expectedMs, queuedAt: at(0), startedAt: at(0) + waitMs, completedAt: at(0) + waitMs + expectedMs })],
+      others: [task({ id: 'x', orderId: 'o9', orderNumber: 9, startedAt: at(-1), completedAt: at(5) })],
+    });
+    expect(noiseFloor({ expectedMs: 20 * MIN })).toBe(2 * MIN);
+    expect(noiseFloor({ expectedMs: 10_000 })).toBe(REASON_MIN_MS);
+    expect(explainLateness(input(20 * MIN, 90_000)).reasons).toEqual([]);
+    expect(explainLateness(input(MIN, 7_000)).sentences).toEqual(['waited 7 s at Grill behind #9']);
   });
 });
 
