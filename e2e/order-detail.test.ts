@@ -130,3 +130,40 @@ it('opens a late order from the console and shows its timeline per station and w
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+it('keeps an open order’s detail page live: a task started in the kitchen shows as working without a reload', async () => {
+  const { url, tenant, password } = suite.stack;
+  cookToken = await loginToken(url, tenant.slug, 'cook@demo.local', password);
+  const opToken = await loginToken(url, tenant.slug, 'operator@demo.local', password);
+  const { menuItems } = await gql<{ menuItems: Array<{ id: string; name: string }> }>(url, opToken, '{ menuItems { id name } }');
+  const { createOrder: order } = await gql<{ createOrder: { id: string } }>(
+    url,
+    opToken,
+    'mutation ($input: CreateOrderInput!) { createOrder(input: $input) { id } }',
+    {
+      input: { channel: 'PHONE', customerName: 'Sara Neri', items: [{ menuItemId: menuItems.find((m) => m.name === 'Tiramisù')!.id, quantity: 1 }] },
+    },
+  );
+
+  const { page } = await suite.page('live');
+  page.setDefaultTimeout(20_000);
+  await signIn(page, url, { tenant: tenant.slug, email: 'operator@demo.local', password }, '/console');
+  await page.goto(`${url}/#/orders/${order.id}`);
+  const portion = page.getByTestId('timeline-task').filter({ hasText: 'Portion tiramisù' });
+  await portion.waitFor();
+  expect(await portion.getByTestId('bar-working').count()).toBe(0);
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const queued = (await tasksOf(order.id)).items.flatMap((i) => i.tasks).find((t) => t.name === 'Portion tiramisù' && t.status === 'QUEUED');
+    if (!queued) break;
+    try {
+      await work(queued, 'start');
+    } catch {
+      // Not yet loaded by its workflow: tried again.
+    }
+    if (Date.now() > deadline) throw new Error('the first task never started');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await portion.getByTestId('bar-working').waitFor();
+});
