@@ -7,6 +7,8 @@ import type { ActivityDeps } from '../kitchen/deps';
 import type { OpenItem } from '../kitchen-read/kitchen-mirror';
 import type { KitchenState } from '../kitchen-read/kitchen-state';
 
+/** Most ETA changes kept per order (the detail page's history): a long-running order stops adding rows, its first ones stay. */
+export const ETA_HISTORY_CAP = 100;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -67,7 +69,7 @@ export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState
   const orders = [...state.orders.values()]
     .flatMap((o) => {
       const eta = etaOf(index.itemsOf(o.id), result);
-      return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta }] : [];
+      return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta, moved: moved(o.estimatedReadyAt, eta) }] : [];
     })
     .sort(byId);
   if (movedItems.length === 0 && orders.length === 0) return [];
@@ -93,7 +95,29 @@ export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState
                 ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
     WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`,
   );
+  await recordEtaChanges(
+    tx,
+    tenantId,
+    orders.filter((o) => o.moved),
+    state.now,
+    reason,
+  );
   return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
+}
+
+/** The history of each order whose own ETA moved, up to ETA_HISTORY_CAP rows per order. */
+async function recordEtaChanges(tx: SqlTx, tenantId: string, orders: Array<{ id: string; eta: number }>, now: number, reason: string): Promise<void> {
+  if (orders.length === 0) return;
+  await tenantExecute(
+    tx,
+    tenantId,
+    'record order ETA changes',
+    Prisma.sql`
+    INSERT INTO order_eta_changes (id, tenant_id, order_id, estimated_ready_at, reason, computed_at)
+    SELECT gen_random_uuid(), ${tenantId}::uuid, v.id, v.eta, left(${reason}, 60), ${iso(now)}::timestamptz
+    FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[]) AS v(id, eta)
+    WHERE (SELECT count(*) FROM order_eta_changes c WHERE c.order_id = v.id AND c.tenant_id = ${tenantId}::uuid) < ${ETA_HISTORY_CAP}`,
+  );
 }
 
 /** All at once: each order's event is independent, and the publisher's pool bounds the concurrency. */

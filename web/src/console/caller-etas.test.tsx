@@ -53,6 +53,7 @@ describe('the row of a placed delivery', () => {
     customerAddress: 'Via Torino 12',
     requestedAt: null,
     estimatedReadyAt: READY,
+    estimatedReadyRange: null,
     actualReadyAt: null,
     handedOffAt: null,
     deliveredBy: AT_DOOR,

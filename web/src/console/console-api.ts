@@ -69,6 +69,11 @@ const ConsoleOrderFields = graphql(`
     customerAddress
     requestedAt
     estimatedReadyAt
+    estimatedReadyRange {
+      from
+      to
+      basis
+    }
     actualReadyAt
     handedOffAt
     deliveredBy
