@@ -19,7 +19,7 @@ export {
   type LearnedDuration,
 } from './durations';
 export { learnedSpread, normal, quantileOf, sampleReadyTimes, seededRandom, sampledRunsFor, SAMPLED_RUNS, MIN_SAMPLED_RUNS } from './uncertainty';
-export { planItemFireTimes, planOrderFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
+export { planItemFireTimes, planOrderFireTimes, replanFireTimes, repaceMinMoveMs, URGENT_PRIORITY, type LiveItem, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';
 export {
   isPlausible,

@@ -40,6 +40,7 @@ const EXPO_QUERY = graphql(`
           id
           name
           status
+          plannedStartAt
           station {
             id
             name
@@ -144,7 +145,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                             <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
                               <span>{t.name}</span>
                               <span className="muted">{t.station?.name ?? '—'}</span>
-                              <span className="expo-task__status">{STATUS_TEXT[t.status] ?? t.status}</span>
+                              <span className="expo-task__status">{taskStatusText(t, now)}</span>
                             </li>
                           ))}
                         </ol>
@@ -159,6 +160,15 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
       }}
     </QueryView>
   );
+}
+
+/**
+ * A task still waiting for its item's fire time says when it fires: the order re-paces that time
+ * as the kitchen runs early or late, and the `task:updated` it sends refreshes this view.
+ */
+function taskStatusText(task: { status: string; plannedStartAt: string | null }, now: number): string {
+  if (task.status === 'PENDING' && task.plannedStartAt && Date.parse(task.plannedStartAt) > now) return `fires ${clock(task.plannedStartAt)}`;
+  return STATUS_TEXT[task.status] ?? task.status;
 }
 
 /** "18:42": the kitchen reads times on the pass ticket by the clock on the wall. */
