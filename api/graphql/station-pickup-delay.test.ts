@@ -20,7 +20,7 @@ const T = Date.parse('2026-12-01T19:00:00Z');
 const at = (seconds: number) => new Date(T + seconds * 1000);
 
 /** Tickets at `stationId`, one after another, each queued, started and done at these seconds. */
-async function tickets(stationId: string, rows: Array<[number, number, number]>) {
+async function tickets(stationId: string, rows: Array<[number, number, number]>, status: 'DONE' | 'CANCELLED' = 'DONE') {
   const dish = await createMenuItem(prisma, kitchen.id, {});
   const order = await createOrder(prisma, kitchen.id, [{ menuItemId: dish.id, versionId: null }]);
   await prisma.taskInstance.createMany({
@@ -33,11 +33,11 @@ async function tickets(stationId: string, rows: Array<[number, number, number]>)
       name: `Ticket ${i}`,
       stationType: 'grill',
       stationId,
-      status: 'DONE' as const,
+      status,
       estimatedMinutes: 5,
       queuedAt: at(queued),
       startedAt: at(started),
-      completedAt: at(done),
+      completedAt: status === 'DONE' ? at(done) : null,
     })),
   });
 }
@@ -54,6 +54,8 @@ it('learns how long tickets wait for a cook once the station has a slot, not how
     [0, 690, 990],
     [0, 1020, 1320],
   ]);
+  // A ticket started and then cancelled has no finish: it must not hold the slot for every later ticket.
+  await tickets(grill.id, [[-600, -590, -590]], 'CANCELLED');
   const after = await api.gql(QUERY, { id: grill.id }, staff);
   expect(after.errors).toBeUndefined();
   expect(after.data.station.learnedPickupDelay).toEqual({ seconds: 30, samples: 4, p10: 30, p90: 30 });

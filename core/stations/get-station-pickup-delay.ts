@@ -14,7 +14,8 @@ const PICKUP_CONTEXT = 50;
  */
 export async function getStationPickupDelay({ db, input }: ServiceOptions<{ stationId: string; capacity: number }>): Promise<Learned | null> {
   const rows = await db.taskInstance.findMany({
-    where: { stationId: input.stationId, queuedAt: { not: null }, startedAt: { not: null } },
+    // A task cancelled while running has no finish time: it would hold its slot for ever.
+    where: { stationId: input.stationId, status: { in: ['DONE', 'IN_PROGRESS'] }, queuedAt: { not: null }, startedAt: { not: null } },
     orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
     take: PICKUP_WINDOW + PICKUP_CONTEXT,
     select: { queuedAt: true, startedAt: true, completedAt: true },

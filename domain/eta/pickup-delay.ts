@@ -19,29 +19,29 @@ export const PICKUP_MAX_MS = 30 * 60_000;
  * For each task, the time from the moment it was queued and the station had a slot for it to its
  * start. The tasks started before it went ahead of it: from their queueing to their finish each
  * holds a slot (running, or next in line for one), so a ticket waiting behind others is not
- * counted as waiting for a cook. Tasks whose wait cannot be told (started before queued, a slot never free before the
- * start: more ran than `capacity`, e.g. it was changed since) give no sample. O(n²) in the window,
- * which the caller keeps small (a few hundred recent tasks).
+ * counted as waiting for a cook. Tasks whose wait cannot be told (started before queued, a slot
+ * never free before the start: more ran than `capacity`, e.g. it was changed since) give no sample.
+ * Only the tasks ahead that overlap a ticket's wait are looked at twice, so a window of a few
+ * hundred recent tasks costs about n² / 2 comparisons.
  */
 export function pickupDelaySamples(capacity: number, tasks: ReadonlyArray<StartedTask>): Array<{ value: number; at: number }> {
   const slots = Math.max(1, Math.floor(capacity));
+  const byStart = [...tasks].sort((a, b) => a.startedAt - b.startedAt);
   const out: Array<{ value: number; at: number }> = [];
-  tasks.forEach((task, i) => {
+  byStart.forEach((task, i) => {
     if (!(task.startedAt >= task.queuedAt)) return;
-    // A slot can only come free when the task was queued or when another task finished before it started.
-    const moments = [task.queuedAt];
-    for (const other of tasks) {
-      if (other.completedAt !== null && other.completedAt > task.queuedAt && other.completedAt <= task.startedAt) moments.push(other.completedAt);
+    // The tasks ahead still holding a slot at some point of this one's wait.
+    const ahead: StartedTask[] = [];
+    for (let j = 0; j < i && byStart[j].startedAt < task.startedAt; j++) {
+      const o = byStart[j];
+      if ((o.completedAt === null || o.completedAt > task.queuedAt) && Math.min(o.queuedAt, o.startedAt) <= task.startedAt) ahead.push(o);
     }
-    moments.sort((a, b) => a - b);
-    const freeAt = moments.find((t) => {
-      let ahead = 0;
-      tasks.forEach((o, j) => {
-        const from = Math.min(o.queuedAt, o.startedAt);
-        if (j !== i && o.startedAt < task.startedAt && from <= t && (o.completedAt === null || o.completedAt > t)) ahead++;
-      });
-      return ahead < slots;
-    });
+    // A slot can only come free when the task was queued or when one ahead of it finished before it started.
+    const moments = [task.queuedAt, ...ahead.flatMap((o) => (o.completedAt !== null && o.completedAt <= task.startedAt ? [o.completedAt] : []))].sort(
+      (a, b) => a - b,
+    );
+    const holding = (t: number) => ahead.filter((o) => Math.min(o.queuedAt, o.startedAt) <= t && (o.completedAt === null || o.completedAt > t)).length;
+    const freeAt = moments.find((t) => t >= task.queuedAt && holding(t) < slots);
     if (freeAt === undefined) return;
     const delay = task.startedAt - freeAt;
     if (delay <= PICKUP_MAX_MS) out.push({ value: delay / 1000, at: task.startedAt });
