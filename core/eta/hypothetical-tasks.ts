@@ -1,4 +1,4 @@
-import { expectedDurationMs, learnedSpread, type SimTask } from '../../domain/eta';
+import { expectedDurationMs, learnedSpread, pickupDelayMs, pickupSpread, type SimTask } from '../../domain/eta';
 import { addedMinutesByTask, applyModifiers } from '../../domain/menu';
 import { compileRecipe, taskIndex } from '../../domain/recipe';
 import type { LearnedDurations } from '../kitchen-read/learned-durations';
@@ -23,6 +23,7 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
   const tasks: SimTask[] = [];
   for (const [id, { task }] of taskIndex(compiled.definition)) {
     const learnedHere = learned.lookup(line.version.templateId, id, null, task.station_type);
+    const pickup = learned.pickup(null, task.station_type);
     tasks.push({
       id,
       orderId: '',
@@ -38,6 +39,8 @@ export function hypotheticalTasks(line: ResolvedLine, learned: LearnedDurations,
         learned: learnedHere,
       }),
       spread: learnedSpread(learnedHere),
+      pickupMs: pickupDelayMs(pickup),
+      pickupSpread: pickupSpread(pickup),
       priority: 0,
       plannedAt: plannedFrom + compiled.analysis.earliestStart[id] * 60_000,
     });

@@ -1,4 +1,13 @@
-import { expectedDurationMs, learnedSpread, quantityFactor, type LearnedDuration, type SimStation, type SimTask } from '../../domain/eta';
+import {
+  expectedDurationMs,
+  learnedSpread,
+  pickupDelayMs,
+  pickupSpread,
+  quantityFactor,
+  type LearnedDuration,
+  type SimStation,
+  type SimTask,
+} from '../../domain/eta';
 import type { Db } from '../../db/client';
 import { refreshMirror, type KitchenMirror, type OpenItem, type OpenOrder, type OpenTask } from './kitchen-mirror';
 import { loadLearnedDurations, type LearnedDurationsCache } from './learned-durations';
@@ -95,6 +104,10 @@ async function stateOf(
     // The order's promise ranks the task in the station queues (domain/kitchen/queue-order.ts); the first ETA run may set it after the task was built.
     const promiseAt = orders.get(open.fixed.orderId)?.initialEstimatedReadyAt ?? null;
     if ((open.sim.task.promiseAt ?? null) !== promiseAt) open.sim.task = { ...open.sim.task, promiseAt };
+    // The station's learned pickup delay: a queued ticket waits for a cook before it starts.
+    const pickup = learned.pickup(open.stationId, open.fixed.stationType);
+    const pickupMs = pickupDelayMs(pickup);
+    if ((open.sim.task.pickupMs ?? 0) !== pickupMs) open.sim.task = { ...open.sim.task, pickupMs, pickupSpread: pickupSpread(pickup) };
     tasks.push(open.sim.task);
   }
   return { now, stations, tasks, items, orders };

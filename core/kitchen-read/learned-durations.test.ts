@@ -133,3 +133,23 @@ it("starts a new dish at a slow station from that station's pace, assigned or no
     expect(expectedDurationMs({ estimateMinutes: 6, quantity: 1, learned: levels })).toBe(9 * 60_000);
   }
 });
+
+it('learns a station’s pickup delay from its finished tasks, and the ETA uses it for tasks there or of its type', async () => {
+  const type = unique('grill');
+  const grill = await createStation(prisma, tenantId, { taskTypes: [type] });
+  const recipe = await record({ stationType: type, estimateMinutes: 5, stationId: grill.id, seconds: [300, 300, 300, 300, 300, 300] });
+  // One slot; each ticket queued while the grill was free and started 40 s later, one after the other.
+  const tasks = await prisma.taskInstance.findMany({ where: { tenantId, stationId: grill.id }, orderBy: { id: 'asc' } });
+  for (const [i, task] of tasks.entries()) {
+    const queuedAt = T0 + i * 3_600_000;
+    await prisma.taskInstance.update({
+      where: { id: task.id },
+      data: { queuedAt: new Date(queuedAt), startedAt: new Date(queuedAt + 40_000), completedAt: new Date(queuedAt + 340_000) },
+    });
+  }
+
+  const learned = await loadLearnedDurations(prisma, tenantId, [recipe.template.id]);
+  expect(learned.pickup(grill.id, type)).toMatchObject({ value: 40_000, samples: 6 });
+  expect(learned.pickup(null, type)).toMatchObject({ value: 40_000, samples: 6 });
+  expect(learned.pickup(null, unique('nowhere'))).toBeNull();
+});

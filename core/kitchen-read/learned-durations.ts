@@ -1,7 +1,8 @@
-import { learnDuration, learnPace, type Learned, type LearnedDuration } from '../../domain/eta';
+import { learnDuration, learnPace, learnPickupDelay, pickupSamples, weightedSummary, type Learned, type LearnedDuration } from '../../domain/eta';
 import type { SqlTarget } from '../../db/sql';
 import { createTenantCache, type TenantCacheLimits } from '../../config/tenant-caches';
 import { queryStationSamples, queryTaskSamples, type SampleRow, type StationSampleRow } from './learned-samples-sql';
+import { queryStationPickupRows, type StationPickupRows } from './pickup-rows-sql';
 
 type Db = SqlTarget;
 
@@ -18,6 +19,11 @@ export interface LearnedDurations {
   lookup(templateId: string | null, taskDefId: string, stationId: string | null, stationType: string): LearnedDuration | null;
   /** The station's pace over every dish it recorded (actual / estimate); null without plausible history. */
   stationPace(stationId: string): Learned | null;
+  /**
+   * How long a ticket with a free slot waits for a cook (ms, domain/eta/pickup-delay.ts) at the
+   * station, or (null: not assigned yet) over the stations serving `stationType`; null when unknown.
+   */
+  pickup(stationId: string | null, stationType: string): Learned | null;
 }
 
 /** What one template's samples taught, per recipe task (and station): learned once per read, not per lookup. */
@@ -30,6 +36,8 @@ interface PaceEntry {
   at: number;
   byStation: Map<string, Learned>;
   byType: Map<string, Learned>;
+  pickupByStation: Map<string, Learned>;
+  pickupByType: Map<string, Learned>;
 }
 
 const key = (templateId: string, taskDefId: string, stationId: string | null) => `${templateId}|${taskDefId}|${stationId ?? '*'}`;
@@ -46,7 +54,7 @@ function learnTemplates(rows: SampleRow[]): Map<string, Map<string, Learned>> {
 }
 
 /** Per station, and per station type over the samples of every station serving it (for work not assigned yet). */
-function learnPaces(rows: StationSampleRow[], at: number): PaceEntry {
+function learnPaces(rows: StationSampleRow[], pickups: StationPickupRows[], at: number): PaceEntry {
   const byStation = new Map<string, Learned>();
   const typeSamples = new Map<string, StationSampleRow['samples']>();
   for (const row of rows) {
@@ -62,7 +70,27 @@ function learnPaces(rows: StationSampleRow[], at: number): PaceEntry {
     const pace = learnPace(samples);
     if (pace) byType.set(type, pace);
   }
-  return { at, byStation, byType };
+  return { at, byStation, byType, ...learnPickups(pickups) };
+}
+
+function learnPickups(stations: StationPickupRows[]): Pick<PaceEntry, 'pickupByStation' | 'pickupByType'> {
+  const pickupByStation = new Map<string, Learned>();
+  const typeSamples = new Map<string, Array<{ value: number; at: number }>>();
+  for (const station of stations) {
+    const learned = learnPickupDelay(station.rows, station.capacity);
+    if (learned) pickupByStation.set(station.stationId, learned);
+    const samples = pickupSamples(station.rows, station.capacity);
+    for (const type of station.taskTypes) {
+      const t = type.toLowerCase();
+      typeSamples.set(t, [...(typeSamples.get(t) ?? []), ...samples]);
+    }
+  }
+  const pickupByType = new Map<string, Learned>();
+  for (const [type, samples] of typeSamples) {
+    const learned = weightedSummary(samples);
+    if (learned) pickupByType.set(type, learned);
+  }
+  return { pickupByStation, pickupByType };
 }
 
 function lookupOver(templates: Array<Map<string, Learned>>, paces: PaceEntry): LearnedDurations {
@@ -87,16 +115,21 @@ function lookupOver(templates: Array<Map<string, Learned>>, paces: PaceEntry): L
       return answer;
     },
     stationPace: (stationId) => paces.byStation.get(stationId) ?? null,
+    pickup: (stationId, stationType) => (stationId ? paces.pickupByStation.get(stationId) : paces.pickupByType.get(stationType.toLowerCase())) ?? null,
   };
 }
 
 /** Reads the samples of the templates (and, unless given, every station's) and learns from them. */
 async function read(db: Db, tenantId: string, ids: string[], withPaces: boolean, at: number) {
-  const [rows, stations] = await Promise.all([queryTaskSamples(db, tenantId, ids), withPaces ? queryStationSamples(db, tenantId) : null]);
+  const [rows, stations, pickups] = await Promise.all([
+    queryTaskSamples(db, tenantId, ids),
+    withPaces ? queryStationSamples(db, tenantId) : null,
+    withPaces ? queryStationPickupRows(db, tenantId) : null,
+  ]);
   const learned = learnTemplates(rows);
   return {
     templates: new Map(ids.map((id) => [id, { at, learned: learned.get(id) ?? new Map<string, Learned>() }])),
-    paces: stations && learnPaces(stations, at),
+    paces: stations && pickups && learnPaces(stations, pickups, at),
   };
 }
 
@@ -168,8 +201,11 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
         return cache.last.lookup;
       }
       const generation = cache.generation;
+      // What was held before the read: a forget() meanwhile may drop it, yet it serves this one run.
+      const held = new Map(ids.map((id) => [id, cache.entries.get(id)]));
+      const heldPaces = cache.paces;
       const fresh = await read(db, tenantId, stale, pacesStale, at);
-      const paces = fresh.paces ?? cache.paces!;
+      const paces = fresh.paces ?? heldPaces!;
       // A forget() while this read was in flight means it may predate a new sample: use it, don't keep it.
       if (cache.generation === generation) {
         for (const [id, entry] of fresh.templates) cache.entries.set(id, entry);
@@ -177,7 +213,7 @@ export function createLearnedDurationsCache(ttlMs = LEARNED_CACHE_MS, now: () =>
         cache.last = null;
       }
       return lookupOver(
-        ids.map((id) => (fresh.templates.get(id) ?? cache.entries.get(id))!.learned),
+        ids.map((id) => (fresh.templates.get(id) ?? held.get(id))!.learned),
         paces,
       );
     },

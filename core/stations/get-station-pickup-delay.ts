@@ -1,26 +1,14 @@
-import { learnPickupDelay } from '../../domain/eta/pickup-delay';
-import type { Learned } from '../../domain/eta';
+import { learnPickupDelay, type Learned } from '../../domain/eta';
+import { queryStationPickupRows } from '../kitchen-read/pickup-rows-sql';
 import type { ServiceOptions } from '../types';
-
-/** How many of the station's recently started tasks the pickup delay learns from. */
-export const PICKUP_WINDOW = 200;
-/** Older rows read with them only as the work ahead of the window's first tasks (so those are not judged alone). */
-const PICKUP_CONTEXT = 50;
 
 /**
  * How long a ticket waits at this station, once it has a slot for it, before a cook starts it:
- * learned from its last PICKUP_WINDOW started tasks (domain/eta/pickup-delay.ts), against its
- * configured capacity; null until one could be told.
+ * learned from its last finished tasks against its configured capacity, in seconds, as the ETA
+ * runs learn it (core/kitchen-read/learned-durations.ts); null until one could be told.
  */
-export async function getStationPickupDelay({ db, input }: ServiceOptions<{ stationId: string; capacity: number }>): Promise<Learned | null> {
-  const rows = await db.taskInstance.findMany({
-    // A task cancelled while running has no finish time: it would hold its slot for ever.
-    where: { stationId: input.stationId, status: { in: ['DONE', 'IN_PROGRESS'] }, queuedAt: { not: null }, startedAt: { not: null } },
-    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
-    take: PICKUP_WINDOW + PICKUP_CONTEXT,
-    select: { queuedAt: true, startedAt: true, completedAt: true },
-  });
-  const tasks = rows.map((r) => ({ queuedAt: r.queuedAt!.getTime(), startedAt: r.startedAt!.getTime(), completedAt: r.completedAt?.getTime() ?? null }));
-  const since = tasks.length > PICKUP_WINDOW ? tasks[PICKUP_WINDOW - 1].startedAt : -Infinity;
-  return learnPickupDelay(input.capacity, tasks, since);
+export async function getStationPickupDelay({ db, actor, input }: ServiceOptions<{ stationId: string }>): Promise<Learned | null> {
+  const [station] = await queryStationPickupRows(db, actor.tenantId, input.stationId);
+  const learned = station ? learnPickupDelay(station.rows, station.capacity) : null;
+  return learned && { ...learned, value: learned.value / 1000, p10: learned.p10 / 1000, p90: learned.p90 / 1000 };
 }

@@ -21,6 +21,7 @@ export {
 export { learnedSpread, normal, quantileOf, sampleReadyTimes, seededRandom, sampledRunsFor, SAMPLED_RUNS, MIN_SAMPLED_RUNS } from './uncertainty';
 export { planItemFireTimes, planOrderFireTimes, replanFireTimes, repaceMinMoveMs, URGENT_PRIORITY, type LiveItem, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';
+export { learnPickupDelay, pickupDelayMs, pickupSamples, pickupSpread, PICKUP_MAX_MS, type StationTaskRow } from './pickup-delay';
 export {
   isPlausible,
   learnDuration,

@@ -25,6 +25,12 @@ export function safeDuration(task: SimTask): number {
   return Number.isFinite(task.durationMs) && task.durationMs > 0 ? task.durationMs : 0;
 }
 
+/** What the simulation adds before an open task starts: its station's pickup delay (pickup-delay.ts), 0 for none. */
+export function safePickup(task: { pickupMs?: number | null }): number {
+  const ms = task.pickupMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
 export interface StationModel {
   id: string;
   /** Slots at `now`. */

@@ -1,51 +1,76 @@
-import fc from 'fast-check';
-import { learnPickupDelay, pickupDelaySamples, PICKUP_MAX_MS } from './pickup-delay';
+import { learnPickupDelay, pickupDelayMs, pickupSamples, pickupSpread, PICKUP_MAX_MS, PICKUP_SAMPLES_FOR_FULL_TRUST } from './pickup-delay';
+import { simulateKitchen } from './simulate';
+import { sampleReadyTimes } from './uncertainty';
+import type { SimInput } from './types';
 
-const T = Date.UTC(2026, 11, 8, 19, 0, 0);
-const s = (seconds: number) => T + seconds * 1000;
-const task = (queued: number, started: number, completed: number | null) => ({
-  queuedAt: s(queued),
-  startedAt: s(started),
-  completedAt: completed === null ? null : s(completed),
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 11, 8, 18);
+const row = (queued: number, started: number, completed: number, plausible = true) => ({
+  queuedAt: T0 + queued * MIN,
+  startedAt: T0 + started * MIN,
+  completedAt: T0 + completed * MIN,
+  plausible,
 });
 
-describe('pickupDelaySamples', () => {
-  it('counts from the queue time when a slot was free then', () => {
-    expect(pickupDelaySamples(1, [task(0, 40, 300)]).map((x) => x.value)).toEqual([40]);
+describe('pickupSamples', () => {
+  it('counts from the queued time while a slot is free', () => {
+    expect(pickupSamples([row(0, 0.5, 5), row(6, 7, 9)], 1).map((s) => s.value / MIN)).toEqual([0.5, 1]);
   });
 
-  it('counts from the moment a slot came free when the station was full: waiting behind work is not pickup', () => {
-    // One slot: the second ticket waits for the first (done at 300) and is started 20 s later.
-    const samples = pickupDelaySamples(1, [task(0, 10, 300), task(5, 320, 600)]);
-    expect(samples.map((x) => x.value)).toEqual([10, 20]);
+  it('counts a ticket that waited for a busy station only from when its slot came free', () => {
+    // One slot: the second ticket queued at 1 waited for the first to finish at 5, then took 0.5 min to start.
+    expect(pickupSamples([row(0, 0.5, 5), row(1, 5.5, 9)], 1).map((s) => s.value / MIN)).toEqual([0.5, 0.5]);
+    // Two slots: it had a free one at once.
+    expect(pickupSamples([row(0, 0.5, 5), row(1, 1.5, 9)], 2).map((s) => s.value / MIN)).toEqual([0.5, 0.5]);
   });
 
-  it('with two slots a second ticket has a free slot at once', () => {
-    expect(pickupDelaySamples(2, [task(0, 10, 300), task(5, 35, 600)]).map((x) => x.value)).toEqual([10, 30]);
+  it('skips an instant bump (its start is not real) but keeps its slot busy, and skips a forgotten ticket', () => {
+    expect(pickupSamples([row(0, 4.9, 5, false), row(1, 5.5, 9)], 1).map((s) => s.value / MIN)).toEqual([0.5]);
+    expect(pickupSamples([row(0, 0.5, 5), row(6, 6 + PICKUP_MAX_MS / MIN + 1, 30)], 1)).toHaveLength(1);
+  });
+});
+
+describe('learnPickupDelay', () => {
+  it('takes the decayed median, so one slow pickup does not move it, and trusts it from a few samples', () => {
+    const rows = [0.4, 0.5, 0.6, 0.5, 9].map((d, i) => row(i * 10, i * 10 + d, i * 10 + d + 3));
+    const learned = learnPickupDelay(rows, 1)!;
+    expect(learned.value).toBe(0.5 * MIN);
+    expect(learned.samples).toBe(PICKUP_SAMPLES_FOR_FULL_TRUST);
+    expect(pickupDelayMs(learned)).toBe(0.5 * MIN);
+    expect(pickupSpread(learned)).toBeGreaterThan(0);
+    expect(pickupDelayMs(learnPickupDelay(rows.slice(0, 1), 1))).toBe(Math.round((0.4 * MIN) / PICKUP_SAMPLES_FOR_FULL_TRUST));
+    expect(learnPickupDelay([], 1)).toBeNull();
+    expect(pickupDelayMs(null)).toBe(0);
+  });
+});
+
+describe('the simulation with a pickup delay', () => {
+  const input = (pickupMs: number | null, pickupSpread: number | null = null): SimInput => ({
+    now: T0,
+    stations: [{ id: 's', capacity: 1, taskTypes: ['grill'], isActive: true }],
+    tasks: ['a', 'b'].map((id, i) => ({
+      id,
+      orderId: 'o',
+      orderItemId: 'i',
+      stationType: 'grill',
+      status: 'QUEUED' as const,
+      dependsOn: i === 1 ? ['a'] : [],
+      durationMs: 4 * MIN,
+      priority: 0,
+      pickupMs,
+      pickupSpread,
+    })),
   });
 
-  it('keeps out tickets left with a free slot longer than PICKUP_MAX_MS and rows started before queued', () => {
-    const forgotten = { queuedAt: s(0), startedAt: s(0) + PICKUP_MAX_MS + 1000, completedAt: null };
-    expect(pickupDelaySamples(1, [forgotten, task(100, 50, 200)])).toEqual([]);
+  it('adds the delay before each task starts, holding the slot', () => {
+    expect(simulateKitchen(input(null)).orderReady.o).toBe(T0 + 8 * MIN);
+    expect(simulateKitchen(input(MIN)).orderReady.o).toBe(T0 + 10 * MIN);
   });
 
-  it('learns a robust median: one slow pickup among quick ones does not move it', () => {
-    const tasks = [15, 20, 25, 20, 900].map((delay, i) => task(i * 1000, i * 1000 + delay, i * 1000 + delay + 60));
-    expect(learnPickupDelay(1, tasks)).toMatchObject({ value: 20, samples: 5 });
-    expect(learnPickupDelay(1, [])).toBeNull();
-  });
-
-  it('never gives a negative delay nor one longer than the ticket waited in all', () => {
-    const row = fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 600 }), fc.option(fc.integer({ min: 0, max: 900 })));
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(row, { maxLength: 12 }), (capacity, rows) => {
-        const tasks = rows.map(([q, wait, run]) => task(q, q + wait, run === null ? null : q + wait + run));
-        for (const sample of pickupDelaySamples(capacity, tasks)) {
-          const t = tasks.find((x) => x.startedAt === sample.at)!;
-          expect(sample.value).toBeGreaterThanOrEqual(0);
-          expect(sample.value).toBeLessThanOrEqual((t.startedAt - t.queuedAt) / 1000);
-        }
-      }),
-    );
+  it('samples the delay from its spread when the durations have none', () => {
+    expect(sampleReadyTimes(input(MIN), ['o'])).toBeNull();
+    const times = sampleReadyTimes(input(MIN, 0.5), ['o'], { runs: 20 })!.get('o')!;
+    expect(new Set(times).size).toBeGreaterThan(10);
+    expect(Math.min(...times)).toBeGreaterThan(T0 + 8 * MIN);
   });
 });

@@ -1,58 +1,58 @@
-// What is not cooking: how long a ticket sits at a station that has a free slot before a cook
-// starts it (the pickup delay), learned from the station's recorded tasks. Pure: rows in, seconds out.
+// The pickup delay of a station: from the moment a ticket is queued there with a slot free to the
+// moment a cook taps it started. It is not cooking, so the durations never see it, yet every task
+// pays it; without it every ETA is optimistic by a delay per station on the critical path.
+// Learned from the stored rows like durations (learning.ts: decayed median, outliers skipped).
 import { weightedSummary, type Learned } from './learning';
+import { Z90 } from './uncertainty';
 
-/** One task the station started, epoch ms; completedAt null while it is still running. */
-export interface StartedTask {
+/** One finished task at a station, as its row stores it (epoch ms). */
+export interface StationTaskRow {
   queuedAt: number;
   startedAt: number;
-  completedAt: number | null;
+  completedAt: number;
+  /** False when the duration was not plausible (an instant bump): its started time is not when the cook began. */
+  plausible: boolean;
 }
 
-/**
- * Longer than this with a free slot is not a pickup but a screen nobody looked at (or a slot the
- * capacity promises and nobody staffs): kept out of what is learned, like an implausible bump.
- */
-export const PICKUP_MAX_MS = 30 * 60_000;
+/** A pickup this long was no pickup: the ticket was forgotten, or the station closed. */
+export const PICKUP_MAX_MS = 15 * 60_000;
+/** Samples before the learned delay fully applies; below that it is blended towards none. */
+export const PICKUP_SAMPLES_FOR_FULL_TRUST = 5;
 
 /**
- * For each task, the time from the moment it was queued and the station had a slot for it to its
- * start. The tasks started before it went ahead of it: from their queueing to their finish each
- * holds a slot (running, or next in line for one), so a ticket waiting behind others is not
- * counted as waiting for a cook. Tasks whose wait cannot be told (started before queued, a slot
- * never free before the start: more ran than `capacity`, e.g. it was changed since) give no sample.
- * Only the tasks ahead that overlap a ticket's wait are looked at twice, so a window of a few
- * hundred recent tasks costs about n² / 2 comparisons.
+ * Pickup samples from a station's finished tasks and its slots: the tasks replayed in start order,
+ * each taking the slot freed first, so a ticket that waited for a busy station counts only from
+ * when a slot came free. A task whose start is not real (an implausible duration) holds its slot
+ * but gives no sample.
  */
-export function pickupDelaySamples(capacity: number, tasks: ReadonlyArray<StartedTask>): Array<{ value: number; at: number }> {
-  const slots = Math.max(1, Math.floor(capacity));
-  const byStart = [...tasks].sort((a, b) => a.startedAt - b.startedAt);
+export function pickupSamples(rows: ReadonlyArray<StationTaskRow>, slots: number): Array<{ value: number; at: number }> {
+  const freeAt = Array.from({ length: Math.max(1, Math.floor(slots) || 1) }, () => -Infinity);
   const out: Array<{ value: number; at: number }> = [];
-  byStart.forEach((task, i) => {
-    if (!(task.startedAt >= task.queuedAt)) return;
-    // The tasks ahead still holding a slot at some point of this one's wait.
-    const ahead: StartedTask[] = [];
-    for (let j = 0; j < i && byStart[j].startedAt < task.startedAt; j++) {
-      const o = byStart[j];
-      if ((o.completedAt === null || o.completedAt > task.queuedAt) && Math.min(o.queuedAt, o.startedAt) <= task.startedAt) ahead.push(o);
-    }
-    // A slot can only come free when the task was queued or when one ahead of it finished before it started.
-    const moments = [task.queuedAt, ...ahead.flatMap((o) => (o.completedAt !== null && o.completedAt <= task.startedAt ? [o.completedAt] : []))].sort(
-      (a, b) => a - b,
-    );
-    const holding = (t: number) => ahead.filter((o) => Math.min(o.queuedAt, o.startedAt) <= t && (o.completedAt === null || o.completedAt > t)).length;
-    const freeAt = moments.find((t) => t >= task.queuedAt && holding(t) < slots);
-    if (freeAt === undefined) return;
-    const delay = task.startedAt - freeAt;
-    if (delay <= PICKUP_MAX_MS) out.push({ value: delay / 1000, at: task.startedAt });
-  });
+  const sorted = rows.filter((r) => [r.queuedAt, r.startedAt, r.completedAt].every(Number.isFinite)).sort((a, b) => a.startedAt - b.startedAt);
+  for (const row of sorted) {
+    let slot = 0;
+    for (let s = 1; s < freeAt.length; s++) if (freeAt[s] < freeAt[slot]) slot = s;
+    const from = Math.max(row.queuedAt, freeAt[slot]);
+    freeAt[slot] = row.completedAt;
+    const delay = row.startedAt - from;
+    if (row.plausible && delay >= 0 && delay <= PICKUP_MAX_MS) out.push({ value: delay, at: row.completedAt });
+  }
   return out;
 }
 
-/**
- * The station's pickup delay in seconds: the time-decayed median of its samples of tasks started
- * from `since` on (older rows still count as work ahead); null without any.
- */
-export function learnPickupDelay(capacity: number, tasks: ReadonlyArray<StartedTask>, since = -Infinity): Learned | null {
-  return weightedSummary(pickupDelaySamples(capacity, tasks).filter((x) => x.at >= since));
+/** The station's robust pickup delay (ms) with its P10/P90; null without a sample. */
+export function learnPickupDelay(rows: ReadonlyArray<StationTaskRow>, slots: number): Learned | null {
+  return weightedSummary(pickupSamples(rows, slots));
+}
+
+/** The delay the simulation adds before a task starts at the station: the learned median, trusted in proportion to its samples. */
+export function pickupDelayMs(learned: Learned | null | undefined): number {
+  if (!learned || learned.samples <= 0 || !(learned.value > 0)) return 0;
+  return Math.round(learned.value * Math.min(1, learned.samples / PICKUP_SAMPLES_FOR_FULL_TRUST));
+}
+
+/** Sigma of log(pickup delay) from its P10/P90, once trusted in full; null when unknown. */
+export function pickupSpread(learned: Learned | null | undefined): number | null {
+  if (!learned || learned.samples < PICKUP_SAMPLES_FOR_FULL_TRUST || !(learned.p10 > 0) || !(learned.p90 >= learned.p10)) return null;
+  return Math.log(learned.p90 / learned.p10) / (2 * Z90);
 }

@@ -8,7 +8,7 @@
 // Each task is pushed and popped a constant number of times: O((tasks + deps) log tasks + changes).
 import { compareWaiting, queueKey } from '../kitchen/queue-order';
 import { MinHeap } from './heap';
-import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
+import { buildModel, inProgressFinish, Kind, safeDuration, safePickup, type KitchenModel } from './kitchen-model';
 import { capacityChanges } from './capacity-changes';
 import { collectResult } from './collect';
 import type { Schedule, SimInput, SimResult } from './types';
@@ -123,7 +123,7 @@ export function runSchedule(model: KitchenModel): Schedule {
       if (!source) continue;
       const i = source.pop()!;
       start[i] = time;
-      finish[i] = time + safeDuration(tasks[i]);
+      finish[i] = time + safePickup(tasks[i]) + safeDuration(tasks[i]);
       station[i] = s;
       free[s] -= 1;
       running[s] += 1;

@@ -39,6 +39,10 @@ export interface SimTask {
   durationMs: number;
   /** Sigma of log(duration) learned for it (uncertainty.ts learnedSpread); absent: no spread known. */
   spread?: number | null;
+  /** An open task holds its slot this long before it starts: its station's learned pickup delay (pickup-delay.ts). */
+  pickupMs?: number | null;
+  /** Sigma of log(pickupMs) (pickup-delay.ts pickupSpread); absent: not sampled. */
+  pickupSpread?: number | null;
   startedAt?: number | null;
   completedAt?: number | null;
   /** 0 normal, 1 high, 2 urgent. */

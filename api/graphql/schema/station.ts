@@ -49,7 +49,7 @@ export const StationRef = builder.objectRef<Station>('Station').implement({
       type: PickupDelayRef,
       nullable: true,
       description: 'What the kitchen learned of the wait before a cook starts a ticket here; null before one could be told.',
-      resolve: (s, _args, { db, actor }) => getStationPickupDelay({ db, actor, input: { stationId: s.id, capacity: s.capacity } }),
+      resolve: (s, _args, { db, actor }) => getStationPickupDelay({ db, actor, input: { stationId: s.id } }),
     }),
   }),
 });

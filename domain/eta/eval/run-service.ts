@@ -107,7 +107,7 @@ export function runService(scenario: Scenario, seed: number, rule: QueueRule, op
   for (const dish of scenario.dishes)
     for (const def of dish.tasks) dishFactor.set(`${dish.id}|${def.id}`, Math.exp(scenario.dishSigma * normal(kitchenRandom)));
   const simStations: SimStation[] = stations.map((s) => ({ id: s.id, capacity: s.slots, taskTypes: [s.type], isActive: true }));
-  const learner = new Learner();
+  const learner = new Learner(new Map(stations.map((s) => [s.id, s.slots])));
   const waiting = stations.map(() => new Set<WorldTask>());
   const open = new Set<WorldOrder>();
   const done: OrderRecord[] = [];
@@ -129,7 +129,11 @@ export function runService(scenario: Scenario, seed: number, rule: QueueRule, op
 
   const learnedMs = (task: { dishId: string; def: EvalTaskDef; station: number }) => {
     const learned = learner.lookup(task.dishId, task.def.id, stations[task.station].id);
-    return { durationMs: expectedDurationMs({ estimateMinutes: task.def.minutes, quantity: 1, learned }), spread: learnedSpread(learned) };
+    return {
+      durationMs: expectedDurationMs({ estimateMinutes: task.def.minutes, quantity: 1, learned }),
+      spread: learnedSpread(learned),
+      ...learner.pickup(stations[task.station].id),
+    };
   };
 
   /** The kitchen as Brigade's database shows it: what the cooks tapped, with learned (or true, for the oracle) durations. */
@@ -318,11 +322,17 @@ export function runService(scenario: Scenario, seed: number, rule: QueueRule, op
     } else {
       task.state = 'DONE';
       stations[task.station].busy--;
-      learner.record(task.dishId, task.def.id, stations[task.station].id, {
-        seconds: (now - task.shownStart!) / 1000,
-        expectedSeconds: task.def.minutes * 60,
-        at: now,
-      });
+      learner.record(
+        task.dishId,
+        task.def.id,
+        stations[task.station].id,
+        {
+          seconds: (now - task.shownStart!) / 1000,
+          expectedSeconds: task.def.minutes * 60,
+          at: now,
+        },
+        { queuedAt: task.queuedAt!, startedAt: task.shownStart!, completedAt: now },
+      );
       for (const child of task.children) if (--child.waiting === 0) push({ time: Math.max(now, child.fireAt), kind: 'release', task: child });
       if (--task.order.open === 0) finishOrder(task.order);
     }
