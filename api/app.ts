@@ -19,6 +19,7 @@ import { attachSocketServer } from './realtime/socket-server';
 import type { BrigadeServer } from './realtime/socket-types';
 import { platformWebhookRouter } from './webhooks/platform-webhooks';
 import { createRateLimits } from './rate-limits/rate-limits';
+import { CLEAR_EXPIRED_EVERY_MS, clearExpiredRateLimits } from './rate-limits/store';
 import { webhookRateLimit } from './rate-limits/webhook-limit';
 import { publicHeaders, publicRoutes } from './public/public-routes';
 
@@ -78,6 +79,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       }
     : null;
   const rateLimits = createRateLimits(pgPool(prisma), env);
+  const clearingLimits = setInterval(
+    () => void clearExpiredRateLimits(pgPool(prisma)).catch((err) => componentLogger('rate-limits').error({ err }, 'clearing expired rate limits failed')),
+    CLEAR_EXPIRED_EVERY_MS,
+  );
+  clearingLimits.unref();
   // Logout and deactivation close the user's sockets on every node, through the same channel as events.
   const accessRevoked = events ? (user: { tenantId: string; userId: string }) => events.disconnectUser(user.tenantId, user.userId) : null;
   const boardScreenRevoked = events ? (tenantId: string, screenId: string) => events.disconnectBoardScreen(tenantId, screenId) : null;
@@ -95,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   const httpServer = createServer(app);
   const closeEvents = async () => {
+    clearInterval(clearingLimits);
     await watch?.close();
     if (events && events !== options.events) await events.close();
   };

@@ -19,39 +19,49 @@ export function tenantCacheLimits(source: Pick<Env, 'TENANT_CACHE_MAX' | 'TENANT
 /** Stale entries are swept at least this often (and at the idle time, when that is shorter). */
 const SWEEP_EVERY_MS = 60_000;
 
-type AnyCache = LRUCache<string, object>;
-/** The live caches per sweep period, one timer each: WeakRefs, so a cache its owner dropped (tests make many) is not kept. */
-const sweeps = new Map<number, { caches: Set<WeakRef<AnyCache>>; timer: NodeJS.Timeout }>();
+/**
+ * Least recently used beyond `max`, and released `idleMs` after its last read or write.
+ * lru-cache only drops a stale entry when that entry is touched, and its ttlAutopurge arms a
+ * timer per write (a busy tenant writes its mirror twice a second), so any use of the cache
+ * sweeps every stale entry once a sweep period has passed. No timer: a timer outliving its
+ * owner keeps the owner's whole module graph alive (each jest test file's, for one).
+ */
+class TenantCache<V extends object> extends LRUCache<string, V> {
+  private nextSweep: number;
 
-function sweep(periodMs: number): void {
-  const group = sweeps.get(periodMs);
-  if (!group) return;
-  for (const ref of group.caches) {
-    const cache = ref.deref();
-    if (cache) cache.purgeStale();
-    else group.caches.delete(ref);
+  constructor(
+    limits: TenantCacheLimits,
+    private readonly sweepEveryMs = Math.min(limits.idleMs, SWEEP_EVERY_MS),
+  ) {
+    super({ max: limits.max, ttl: limits.idleMs, updateAgeOnGet: true });
+    this.nextSweep = Date.now() + sweepEveryMs;
   }
-  if (group.caches.size === 0) {
-    clearInterval(group.timer);
-    sweeps.delete(periodMs);
+
+  private sweepIfDue(): void {
+    const now = Date.now();
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + this.sweepEveryMs;
+    this.purgeStale();
+  }
+
+  override get(key: string, options?: LRUCache.GetOptions<string, V, unknown>): V | undefined {
+    this.sweepIfDue();
+    return super.get(key, options);
+  }
+
+  override set(key: string, value: V | undefined, options?: LRUCache.SetOptions<string, V, unknown>): this {
+    this.sweepIfDue();
+    return super.set(key, value, options);
+  }
+
+  /** What a count of cached tenants reads: stale entries are swept first when a sweep is due. */
+  override get size(): number {
+    this.sweepIfDue();
+    return super.size;
   }
 }
 
-/**
- * A per-tenant cache: least recently used beyond `max`, and released `idleMs` after its last
- * read or write. lru-cache only drops a stale entry when it is touched, and its ttlAutopurge
- * arms a timer per write (a busy tenant writes its mirror twice a second), so a sweep per
- * period clears them instead.
- */
+/** A per-tenant cache within `limits` (see TenantCache). */
 export function createTenantCache<V extends object>(limits: TenantCacheLimits = tenantCacheLimits()): LRUCache<string, V> {
-  const cache = new LRUCache<string, V>({ max: limits.max, ttl: limits.idleMs, updateAgeOnGet: true });
-  const periodMs = Math.min(limits.idleMs, SWEEP_EVERY_MS);
-  let group = sweeps.get(periodMs);
-  if (!group) {
-    const timer = setInterval(() => sweep(periodMs), periodMs);
-    timer.unref();
-    sweeps.set(periodMs, (group = { caches: new Set(), timer }));
-  }
-  group.caches.add(new WeakRef(cache as unknown as AnyCache));
-  return cache;
+  return new TenantCache<V>(limits);
 }

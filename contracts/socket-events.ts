@@ -136,7 +136,9 @@ export const EVENT_PERMISSIONS: Readonly<Record<keyof BroadcastEvents, Permissio
 
 /**
  * Sent to one socket once it is in its rooms: it has been sent every event up to `seq` it may
- * read since the `lastSeq` it connected with. `complete: false`: some were too old to replay, refetch.
+ * read since the `lastSeq` it connected with. Sent again, to a socket that stayed connected, once
+ * its API node hears PostgreSQL again after losing it (a restart): the events missed meanwhile
+ * have been sent first. `complete: false`: some were too old to replay, refetch.
  */
 export type ResumePayload = { seq: number; complete: boolean };
 

@@ -20,13 +20,15 @@ const SEQ_PLACEHOLDER_TAIL = `0${SEQ_TAIL}`;
 
 type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 
-// UNLOGGED: a replay buffer of minutes; after a crash it is empty and resuming clients refetch.
+// Logged, like the counters: a crash of PostgreSQL must not empty the replay buffer (sockets that
+// stay connected through a restart resume from it, api/realtime/listener-recovery.ts) nor the
+// dedupe keys a retried publish is checked against.
 const CREATE_TABLES = `
 CREATE TABLE IF NOT EXISTS ${EVENT_SEQUENCE_TABLE} (
   tenant_id uuid PRIMARY KEY,
   last_seq bigint NOT NULL
 );
-CREATE UNLOGGED TABLE IF NOT EXISTS ${EVENT_LOG_TABLE} (
+CREATE TABLE IF NOT EXISTS ${EVENT_LOG_TABLE} (
   tenant_id uuid NOT NULL,
   seq bigint NOT NULL,
   permission text NOT NULL,
@@ -39,8 +41,11 @@ CREATE INDEX IF NOT EXISTS realtime_events_created_at ON ${EVENT_LOG_TABLE} (cre
 CREATE INDEX IF NOT EXISTS realtime_events_dedupe ON ${EVENT_LOG_TABLE} (tenant_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`;
 
 /** Same race handling as ensureAttachmentTable (socket-transport.ts). */
-export function ensureEventLog(db: Queryable): Promise<void> {
-  return ensureTable(db, EVENT_LOG_TABLE, CREATE_TABLES);
+export async function ensureEventLog(db: Queryable): Promise<void> {
+  await ensureTable(db, EVENT_LOG_TABLE, CREATE_TABLES);
+  // Databases made before the log was logged: SET LOGGED rewrites a table of minutes of events, once.
+  const { rows } = await db.query(`SELECT relpersistence = 'u' AS unlogged FROM pg_class WHERE oid = $1::regclass`, [EVENT_LOG_TABLE]);
+  if (rows[0]?.unlogged === true) await db.query(`ALTER TABLE ${EVENT_LOG_TABLE} SET LOGGED`);
 }
 
 /** One message of a batch. `tenantId` null: a control message, sent as is with no seq. */

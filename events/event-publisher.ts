@@ -21,8 +21,9 @@ import { componentLogger } from '../config/logger';
  */
 export interface RoomEmitter {
   /**
-   * Resolves once the event has been handed to PostgreSQL (never rejects: real-time delivery is
-   * best effort, and a failure is reported to `onError` instead of failing the activity).
+   * Resolves once the event has been handed to PostgreSQL (never rejects: a failure is reported to
+   * `onError` instead of failing the activity). While PostgreSQL is unreachable the event waits
+   * and is sent once it is back (socket-emitter.ts), so the returned promise waits too.
    */
   emit<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>, options?: EmitOptions): Promise<void>;
 }
@@ -68,7 +69,12 @@ export type EventPublisherOptions = ({ pool: Pool } | { databaseUrl: string }) &
   onError?: (err: unknown) => void;
   /** Events waiting for PostgreSQL beyond this are dropped (and reported), so an outage cannot grow memory. */
   maxQueued?: number;
+  /** How long a publish failing for want of PostgreSQL is retried (socket-emitter.ts); dropped and reported after. */
+  retryForMs?: number;
 };
+
+/** close() during an outage: the queued events get this long for PostgreSQL to come back. */
+const CLOSE_RETRY_GRACE_MS = 10_000;
 
 const DEFAULT_MAX_QUEUED = 10_000;
 const log = componentLogger('events');
@@ -93,10 +99,9 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
   // Events reach PostgreSQL in the order they were published (a KDS must not see "IN_PROGRESS"
   // after "DONE"): the emitter sends its batches one after the other, each in order, and stores
   // an oversized event's attachment before the NOTIFY of its batch.
-  const emitter = createSocketEmitter(pool, { onError });
+  const emitter = createSocketEmitter(pool, { onError, retryForMs: options.retryForMs });
   const publicPages = emitter.inNamespace(PUBLIC_NAMESPACE);
   let lastDelivered: Promise<void> = Promise.resolve();
-  let queued = 0;
   let closed = false;
   const tracked = new Set<Promise<unknown>>();
 
@@ -105,20 +110,17 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       onError(new Error(`event publisher is closed; dropped ${event}`));
       return Promise.resolve();
     }
+    // Counted in the emitter: an event it is retrying through an outage still waits there.
+    const queued = emitter.pendingSequenced();
     if (queued >= maxQueued) {
       onError(new Error(`${queued} real-time events waiting for PostgreSQL; dropped ${event}`));
       return Promise.resolve();
     }
-    queued++;
-    const delivered = emitter
-      .broadcastSequenced(
-        { rooms, tenantId, permission: audience ?? EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` },
-        event,
-        payload,
-      )
-      .finally(() => {
-        queued--;
-      });
+    const delivered = emitter.broadcastSequenced(
+      { rooms, tenantId, permission: audience ?? EVENT_PERMISSIONS[event], key: once && `${event}:${rooms.join('|')}:${once}` },
+      event,
+      payload,
+    );
     lastDelivered = Promise.all([lastDelivered, delivered]).then(() => undefined);
     return delivered;
   }
@@ -164,7 +166,9 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       // Tracked work may publish, and may start more (the next coalesced run) before it settles.
       while (tracked.size > 0) await Promise.all(tracked);
       closed = true;
+      emitter.limitRetries(CLOSE_RETRY_GRACE_MS);
       await lastDelivered;
+      await emitter.idle();
       if (ownsPool) await pool.end();
     },
   };

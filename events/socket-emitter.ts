@@ -1,4 +1,7 @@
-import { ensureEventLog, sendSequencedBatch } from './event-log';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureEventLog, sendSequencedBatch, type LogItem } from './event-log';
+import { isTransientDbError } from './transient-error';
 import { encodeMsgpack } from './msgpack';
 import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable } from './socket-transport';
 
@@ -25,11 +28,24 @@ import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable }
  * transaction, whose notifications PostgreSQL delivers in the order they were written.
  * PostgreSQL also folds identical notifications of one transaction into one, so a batch ends
  * before a payload it already holds (A, B, A is three notifications, not two).
+ *
+ * Outages: a statement that fails because PostgreSQL is unreachable (a restart, a failover) is
+ * sent again, the same batch first, until it goes through or `retryForMs` has passed; later
+ * events wait behind it, so order holds. Every sequenced event carries a dedupe key (its own
+ * `key`, else a random one), so a batch that committed although its answer was lost is not
+ * logged or sent twice when it is retried.
  */
 export interface SocketEmitter {
+  /** Sequenced broadcasts not yet sent or given up, retried ones included. */
+  pendingSequenced(): number;
+  /** Resolves once everything enqueued so far has been sent or given up. */
+  idle(): Promise<void>;
+  /** Stop retrying failed statements after `ms` from now (a process shutting down during an outage). */
+  limitRetries(ms: number): void;
   /**
    * What `io.to(rooms).emit(event, ...args)` does on an API node, for every node. Resolves once
-   * the NOTIFY has been sent or has failed (failures go to onError); never rejects.
+   * the NOTIFY has been sent, has failed (failures go to onError), or waits for PostgreSQL to be
+   * back (it is retried meanwhile); never rejects.
    */
   broadcast(rooms: readonly string[], event: string, ...args: unknown[]): Promise<void>;
   /**
@@ -57,9 +73,16 @@ export interface SequencedTarget {
 type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 
 export type SocketEmitterOptions = {
-  /** Called once per failed statement (not once per event in it). */
+  /** Called once per failed statement (not once per event in it), once it is given up. */
   onError: (err: unknown) => void;
+  /** How long a statement failing for want of PostgreSQL is retried; 0: never (the startup probe). */
+  retryForMs?: number;
 };
+
+/** Long enough for a restart or a failover; the event log keeps events REPLAY_WINDOW_MS. */
+export const DEFAULT_RETRY_FOR_MS = 5 * 60_000;
+const RETRY_FIRST_DELAY_MS = 100;
+const RETRY_MAX_DELAY_MS = 2_000;
 
 /** The emitter uid socket.io-adapter recognises (not a cluster node, never "self"). */
 const EMITTER_UID = 'emitter';
@@ -96,8 +119,40 @@ function notifyStatement(notifications: ReadonlyArray<{ channel: string; payload
 
 export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions): SocketEmitter {
   const { onError } = options;
+  const retryForMs = options.retryForMs ?? DEFAULT_RETRY_FOR_MS;
+  let retryCap = Infinity;
   let waiting: Outgoing[] = [];
   let sending = false;
+
+  let inFlight: Outgoing[] = [];
+  let idleWaiters: Array<() => void> = [];
+  /** A statement is being retried: what is enqueued meanwhile waits behind it, its caller does not. */
+  let stalled = false;
+
+  /**
+   * Runs `work`, again after transient failures (see above); throws what it finally failed with.
+   * `onStall` runs at each failure: the callers' promises resolve then (and at once for what is
+   * enqueued while it lasts), so an activity or a request does not wait out an outage for its
+   * announcement, which follows when PostgreSQL is back.
+   */
+  const withRetry = async <T>(work: () => Promise<T>, onStall: () => void): Promise<T> => {
+    const giveUpAt = Date.now() + retryForMs;
+    try {
+      for (let delay = RETRY_FIRST_DELAY_MS; ; delay = Math.min(2 * delay, RETRY_MAX_DELAY_MS)) {
+        try {
+          return await work();
+        } catch (err) {
+          if (!isTransientDbError(err) || Date.now() + delay > Math.min(giveUpAt, retryCap)) throw err;
+          stalled = true;
+          onStall();
+          for (const item of waiting) item.done();
+          await sleep(delay);
+        }
+      }
+    } finally {
+      stalled = false;
+    }
+  };
 
   // Created before the first attachment (retried on the next one if the database was unreachable).
   let tableReady: Promise<void> | undefined;
@@ -121,8 +176,8 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
   };
 
   /** A batch holding a sequenced broadcast goes out as one statement that numbers and logs it. */
-  const sendSequenced = async (batch: Outgoing[]): Promise<void> => {
-    const items = [];
+  const sendSequenced = async (batch: Outgoing[], stalled: () => void): Promise<void> => {
+    const items: LogItem[] = [];
     for (const item of batch) {
       // Room for the seq's digits, which replace the placeholder 0.
       const fits = Buffer.byteLength(item.json) + 20 < NOTIFY_PAYLOAD_LIMIT;
@@ -134,13 +189,18 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
       const { tenantId = null, permission = null, key = null } = item.sequence ?? {};
       items.push({ channel: item.channel, json: item.json, packed, tenantId, permission, key });
     }
-    await ensureLog();
-    if (items.length > 0) await sendSequencedBatch(db, items);
+    await withRetry(async () => {
+      await ensureLog();
+      if (items.length > 0) await sendSequencedBatch(db, items);
+    }, stalled);
   };
 
-  const attach = async (item: Outgoing): Promise<string> => {
-    await ensureTable();
-    const { rows } = await db.query(`INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (payload) VALUES ($1) RETURNING id`, [encodeMsgpack(JSON.parse(item.json))]);
+  const attach = async (item: Outgoing, stalled: () => void): Promise<string> => {
+    const payload = encodeMsgpack(JSON.parse(item.json));
+    const { rows } = await withRetry(async () => {
+      await ensureTable();
+      return db.query(`INSERT INTO ${SOCKET_ATTACHMENT_TABLE} (payload) VALUES ($1) RETURNING id`, [payload]);
+    }, stalled);
     return JSON.stringify({ uid: EMITTER_UID, type: item.type, attachmentId: rows[0].id });
   };
 
@@ -156,14 +216,17 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
 
   const send = async (): Promise<void> => {
     while (waiting.length > 0) {
-      const batch = takeBatch();
+      const batch = (inFlight = takeBatch());
+      const release = () => {
+        for (const item of batch) item.done();
+      };
       if (batch.some((item) => item.sequence)) {
         try {
-          await sendSequenced(batch);
+          await sendSequenced(batch, release);
         } catch (err) {
           onError(err);
         }
-        for (const item of batch) item.done();
+        release();
         continue;
       }
       const notifications: Array<{ channel: string; payload: string }> = [];
@@ -172,20 +235,23 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         else {
           // Stored before the batch's NOTIFY, so its header keeps its place in the order.
           try {
-            notifications.push({ channel: item.channel, payload: await attach(item) });
+            notifications.push({ channel: item.channel, payload: await attach(item, release) });
           } catch (err) {
             onError(err);
           }
         }
       }
       try {
-        if (notifications.length > 0) await db.query(...notifyStatement(notifications));
+        if (notifications.length > 0) await withRetry(() => db.query(...notifyStatement(notifications)), release);
       } catch (err) {
         onError(err);
       }
-      for (const item of batch) item.done();
+      release();
     }
+    inFlight = [];
     sending = false;
+    for (const waiter of idleWaiters) waiter();
+    idleWaiters = [];
   };
 
   /** `coalesce`: the same message already waiting to be sent is enough (the public pages' pings). */
@@ -202,6 +268,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     if (coalesce && waiting.some((w) => w.json === json)) return Promise.resolve();
     return new Promise<void>((done) => {
       waiting.push({ json, type: message.type, channel, done, sequence });
+      if (stalled) done();
       if (sending) return;
       sending = true;
       // Events emitted before the event loop turns (the several events of one transition, the
@@ -221,6 +288,11 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
     enqueue({ type: DISCONNECT_SOCKETS, data: { opts: { rooms: [...rooms], except: [], flags: {} }, close: true } }, undefined, nsp);
 
   return {
+    pendingSequenced: () => [...waiting, ...inFlight].filter((item) => item.sequence).length,
+    idle: () => (sending ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    limitRetries: (ms) => {
+      retryCap = Math.min(retryCap, Date.now() + ms);
+    },
     broadcast: (rooms, event, ...args) => broadcastIn(NSP, rooms, event, args),
     // `{ seq: 0 }` last of all, in the JSON and the msgpack alike: event-log.ts writes the seq there.
     broadcastSequenced: ({ rooms, tenantId, permission, key }, event, payload) =>
@@ -229,7 +301,8 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
           type: BROADCAST,
           data: { opts: { rooms: [...rooms], except: [], flags: {} }, packet: { type: EVENT_PACKET, nsp: NSP, data: [event, payload, { seq: 0 }] } },
         },
-        { tenantId, permission, key: key ?? null },
+        // A random key when the event has none: what makes a retried batch safe (see above).
+        { tenantId, permission, key: key ?? `publish:${randomUUID()}` },
       ),
     serverSideEmit: (event, ...args) => enqueue({ type: SERVER_SIDE_EMIT, data: { packet: [event, ...args] } }),
     disconnectSockets: (rooms) => disconnectIn(NSP, rooms),

@@ -35,8 +35,8 @@ export interface RateLimits {
 export function createRateLimits(pool: Pool, env: RateLimitEnv): RateLimits {
   return {
     login: createLoginThrottle(pool, env),
-    graphqlPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_user', points: env.GRAPHQL_USER_RATE_LIMIT, duration: 60, clearExpired: true }),
-    graphqlCostPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_cost', points: env.GRAPHQL_USER_COST_LIMIT, duration: 60, clearExpired: true }),
+    graphqlPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_user', points: env.GRAPHQL_USER_RATE_LIMIT, duration: 60 }),
+    graphqlCostPerUser: postgresLimiter(pool, { keyPrefix: 'graphql_cost', points: env.GRAPHQL_USER_COST_LIMIT, duration: 60 }),
     webhookPerPlatform: postgresLimiter(pool, { keyPrefix: 'webhook_platform', points: env.WEBHOOK_PLATFORM_RATE_LIMIT, duration: 60 }),
     signUp: postgresLimiter(pool, { keyPrefix: 'signup_ip', points: env.SIGNUP_IP_LIMIT, duration: 3600 }),
     public: {

@@ -33,10 +33,13 @@ export async function installClusterAdapter(io: BrigadeServer, pool: Pool, ready
   await waitUntilListening(io, pool, readyTimeoutMs);
 }
 
-function waitUntilListening(io: BrigadeServer, pool: Pool, timeoutMs: number): Promise<void> {
+/** Resolves once a NOTIFY sent now comes back through this node's LISTEN; rejects after `timeoutMs`. */
+export function waitUntilListening(io: BrigadeServer, pool: Pool, timeoutMs: number): Promise<void> {
   const nonce = randomUUID();
   let lastError: unknown;
+  // No retries: the probe is sent again every PROBE_EVERY_MS anyway.
   const emitter = createSocketEmitter(pool, {
+    retryForMs: 0,
     onError: (err) => {
       lastError = err;
     },

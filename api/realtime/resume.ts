@@ -19,8 +19,7 @@ export async function joinAndResume(socket: BrigadeSocket, pool: Pool, lastSeq: 
   let complete = true;
   let cursor = first.lastSeq;
   if (lastSeq !== null) {
-    const covered = first.events.length < REPLAY_MAX_EVENTS && (first.events[0]?.seq ?? first.lastSeq + 1) === lastSeq + 1;
-    complete = covered && lastSeq <= first.lastSeq;
+    complete = covers(first, lastSeq);
     if (complete) cursor = replay(socket, first.events, lastSeq);
   }
   if (!socket.connected) return;
@@ -30,6 +29,24 @@ export async function joinAndResume(socket: BrigadeSocket, pool: Pool, lastSeq: 
   cursor = replay(socket, gap.events, cursor);
   const resume: ResumePayload = { seq: cursor, complete };
   socket.emit('realtime:resume', resume);
+}
+
+/**
+ * Sends a socket that stays in its rooms what followed `lastSeq`, then `realtime:resume` (as
+ * joinAndResume does for a new one): after this node stopped hearing NOTIFYs for a while
+ * (listener-recovery.ts). A gap the log no longer covers is `complete: false`.
+ */
+export async function resendSince(socket: BrigadeSocket, pool: Pool, lastSeq: number): Promise<void> {
+  const missed = await readEventsAfter(pool, socket.data.tenantId, lastSeq);
+  const complete = covers(missed, lastSeq);
+  const seq = complete ? replay(socket, missed.events, lastSeq) : missed.lastSeq;
+  if (socket.connected) socket.emit('realtime:resume', { seq, complete } satisfies ResumePayload);
+}
+
+/** The log holds every event after `lastSeq`: none pruned (or lost), not too many, and the counter is not behind. */
+function covers(read: { events: readonly LoggedEvent[]; lastSeq: number }, lastSeq: number): boolean {
+  const next = read.events[0]?.seq ?? read.lastSeq + 1;
+  return read.events.length < REPLAY_MAX_EVENTS && next === lastSeq + 1 && lastSeq <= read.lastSeq;
 }
 
 /** Sends the events the socket's role may read, and those sent to its user, in order; returns the last seq looked at. */

@@ -7,6 +7,7 @@ import { corsFor } from '../http-security';
 import type { Db } from '../../db/client';
 import { ensureEventLog, pruneEventLog } from '../../events/event-log';
 import { installClusterAdapter } from './cluster-adapter';
+import { watchListener } from './listener-recovery';
 import { handshakeAuth, handshakeLastSeq } from './handshake-auth';
 import { registerPublicNamespace, type PublicPagesOptions } from './public-namespace';
 import { joinAndResume } from './resume';
@@ -49,8 +50,11 @@ export async function attachSocketServer(options: AttachSocketServerOptions): Pr
   // Every node prunes; the DELETEs are idempotent and cheap next to the inserts.
   const pruning = setInterval(() => void pruneEventLog(pool).catch((err) => log.error({ err }, 'event log prune failed')), PRUNE_EVERY_MS);
   pruning.unref();
+  // Before the adapter takes its LISTEN connection, and before the resume handler below.
+  const recovery = watchListener(io, pool);
   const close = async () => {
     clearInterval(pruning);
+    recovery.close();
     await io.close();
     if (ownsPool) await pool.end();
   };

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/socket-events';
+import type { ClientToServerEvents, ResumePayload, ServerToClientEvents } from '../../contracts/socket-events';
+import { can, type Permission } from '../../domain/auth/permissions';
 import { createPrisma, type Db } from '../../db/client';
 import { ScaleClient, type CallRecord } from './client';
 import { KitchenCrew, placeOrders } from './kitchen-crew';
@@ -26,6 +27,15 @@ export interface ScaleReport {
     proxySocketReadyEvents: number;
     /** The READY of the order placed once PostgreSQL was back reached the proxied KDS. */
     probeReadyHeard: boolean;
+    /** Events of the phase in the tenant's log that the proxied KDS (MANAGER) may read. */
+    loggedEvents: number;
+    /** Of those, never heard by the proxied KDS and not excused by a `complete: false` resume. */
+    missedEvents: number;
+    /** Seqs the counter handed out in the phase with no row in the log (a truncated or lost write). */
+    logHoles: number;
+    /** Orders whose READY the proxied KDS heard under more than one seq (published twice). */
+    doubledReady: number;
+    incompleteResumes: number;
   };
   ledger: {
     orders: number;
@@ -59,16 +69,32 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** Every seq a socket heard, and the resumes it was sent: what the ledger of events is checked against. */
+interface HeardLog {
+  seqs: Set<number>;
+  resumes: ResumePayload[];
+}
+const heardLogs = new WeakMap<KdsSocket, HeardLog>();
+
 /** A KDS screen's socket, resuming from the last seq it saw when it reconnects (as the web client does). */
 async function kdsSocket(url: string, token: string, transports?: string[]): Promise<KdsSocket> {
   let lastSeq: number | undefined;
+  const heard: HeardLog = { seqs: new Set(), resumes: [] };
   const socket: KdsSocket = io(url, {
     transports,
     reconnectionDelay: 200,
     auth: (cb) => cb(lastSeq === undefined ? { token } : { token, lastSeq }),
   });
+  heardLogs.set(socket, heard);
   socket.onAny((_event, _payload, meta?: { seq?: number }) => {
-    if (typeof meta?.seq === 'number') lastSeq = meta.seq;
+    if (typeof meta?.seq !== 'number') return;
+    lastSeq = meta.seq;
+    heard.seqs.add(meta.seq);
+  });
+  socket.on('realtime:resume', (r) => {
+    heard.resumes.push(r);
+    // As the web client: a resume that could not replay everything moves it to the server's seq.
+    if (!r.complete) lastSeq = r.seq;
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('realtime:resume', () => resolve());
@@ -143,8 +169,11 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
     const kdsProxy = await kdsSocket(proxy, managerP.accessToken);
     sockets.push(kdsProxy);
     const readyHeard = new Set<string>();
-    kdsProxy.on('order:updated', (p) => {
-      if (p.changes.status === 'READY') readyHeard.add(p.orderId);
+    const readySeqs = new Map<string, Set<number>>();
+    kdsProxy.on('order:updated', (p, meta) => {
+      if (p.changes.status !== 'READY') return;
+      readyHeard.add(p.orderId);
+      readySeqs.set(p.orderId, (readySeqs.get(p.orderId) ?? new Set()).add(meta.seq));
     });
 
     // 3. SIGKILL an API node mid-rush.
@@ -213,6 +242,7 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
     const downMs = 3_000;
     let down: Promise<void> | undefined;
     const phaseC = Date.now();
+    const seqBeforeC = await lastSeqOf(prisma, tenant.id);
     const ordersC = await placeOrders(operator, {
       count: n,
       menuItemId: burger.id,
@@ -247,6 +277,11 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
       refusedWhileDown: operator.calls.filter((c) => c.op === 'createOrder' && c.at >= phaseC && c.outcome !== 'ok').length,
       proxySocketReadyEvents: 0,
       probeReadyHeard: false,
+      loggedEvents: 0,
+      missedEvents: 0,
+      logHoles: 0,
+      doubledReady: 0,
+      incompleteResumes: 0,
     };
     // The API nodes' Socket.io adapter listens on PostgreSQL too: events flow again after the restart.
     await until('the proxied KDS socket to hear every READY', async () => (taken.every((id) => readyHeard.has(id)) ? true : undefined), 20_000).catch(
@@ -254,6 +289,10 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
     );
     postgresKill.proxySocketReadyEvents = taken.filter((id) => readyHeard.has(id)).length;
     postgresKill.probeReadyHeard = readyHeard.has(probe);
+    postgresKill.doubledReady = taken.filter((id) => (readySeqs.get(id)?.size ?? 0) > 1).length;
+    // Every event of the phase the proxied KDS may read reached it (or a complete: false told it to refetch).
+    const events = await eventLedger(prisma, tenant.id, seqBeforeC, heardLogs.get(kdsProxy)!);
+    Object.assign(postgresKill, events);
     log(`PostgreSQL kill: ${JSON.stringify(postgresKill)}`);
     // An order stored while its createOrder answered an error (PostgreSQL going down) is cooked too:
     // the crew stops once every stored order is READY, not only the acknowledged ones.
@@ -290,6 +329,30 @@ export async function runScaleChecks(stack: ScaleStack, opts: { ordersPerPhase: 
   }
 }
 
+/** The tenant's event counter (0 before its first event). */
+async function lastSeqOf(prisma: Db, tenantId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<Array<{ last_seq: bigint }>>`SELECT last_seq FROM realtime_sequences WHERE tenant_id = ${tenantId}::uuid`;
+  return Number(rows[0]?.last_seq ?? 0);
+}
+
+/** The phase's logged events against what the MANAGER socket heard; waits a little for the last ones to arrive. */
+async function eventLedger(prisma: Db, tenantId: string, afterSeq: number, heard: HeardLog) {
+  const lastSeq = await lastSeqOf(prisma, tenantId);
+  const rows = await prisma.$queryRaw<Array<{ seq: bigint; permission: string }>>`
+    SELECT seq, permission FROM realtime_events WHERE tenant_id = ${tenantId}::uuid AND seq > ${afterSeq} AND seq <= ${lastSeq} ORDER BY seq`;
+  // Events to one user (permission `user:<id>`) are not the KDS's; every other it may read.
+  const readable = rows.filter((r) => !r.permission.startsWith('user:') && can('MANAGER', r.permission as Permission)).map((r) => Number(r.seq));
+  const excusedUpTo = Math.max(afterSeq, ...heard.resumes.filter((r) => !r.complete).map((r) => r.seq));
+  const missed = () => readable.filter((seq) => seq > excusedUpTo && !heard.seqs.has(seq)).length;
+  await until('the proxied KDS socket to hear every logged event', async () => (missed() === 0 ? true : undefined), 20_000).catch(() => undefined);
+  return {
+    loggedEvents: readable.length,
+    missedEvents: missed(),
+    logHoles: lastSeq - afterSeq - rows.length,
+    incompleteResumes: heard.resumes.filter((r) => !r.complete).length,
+  };
+}
+
 /** The checks' verdicts: an empty list passes. */
 export function failedChecks(r: ScaleReport): string[] {
   const failed: string[] = [];
@@ -300,6 +363,10 @@ export function failedChecks(r: ScaleReport): string[] {
   if (r.postgresKill.proxySocketReadyEvents < r.postgresKill.orders) {
     failed.push(`PostgreSQL kill: the proxied KDS heard ${r.postgresKill.proxySocketReadyEvents}/${r.postgresKill.orders} READY after the restart`);
   }
+  const pk = r.postgresKill;
+  if (pk.missedEvents > 0) failed.push(`PostgreSQL kill: the proxied KDS missed ${pk.missedEvents}/${pk.loggedEvents} logged events`);
+  if (pk.logHoles > 0) failed.push(`PostgreSQL kill: ${pk.logHoles} seqs handed out with no event in the log`);
+  if (pk.doubledReady > 0) failed.push(`PostgreSQL kill: ${pk.doubledReady} orders' READY published twice`);
   if (r.workerKill.errors > 0) failed.push(`worker kill: ${r.workerKill.errors} tap errors`);
   if (r.workerKill.tapMaxMs >= 3_000) failed.push(`worker kill: a tap took ${r.workerKill.tapMaxMs} ms (≥ 3 s)`);
   const l = r.ledger;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import { createPrisma } from '../../db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
 import { applyMigrations } from '../../db/migrate';
-import { isProcessAlive, readPostmasterPid } from '../../db/pg-lockfile';
+import { crashPostgres } from '../../db/pg-crash';
 import { demo2Kitchen } from '../../prisma/seed/demo2-kitchen';
 import type { KitchenSpec } from '../../prisma/seed/kitchen-spec';
 import { seedKitchen } from '../../prisma/seed/seed-kitchen';
@@ -155,19 +154,7 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
       workers,
       databaseUrl,
       temporal,
-      async killPostgres() {
-        const pid = readPostmasterPid(pgDir);
-        if (!pid) throw new Error('no postmaster.pid');
-        // The postmaster and its backends at once, as a crash or the OOM killer would. Stopped
-        // first, so it forks no backend after the list is read: one left out would outlive it,
-        // attached to the shared memory, and PostgreSQL refuses to restart until it exits.
-        signal(pid, 'SIGSTOP');
-        await waitFor(() => !isProcessAlive(pid) || isStopped(pid), 5_000);
-        const all = [...childPids(pid), pid];
-        for (const p of all) signal(p, 'SIGKILL');
-        const gone = await waitFor(() => !all.some(isProcessAlive), 15_000);
-        if (!gone) throw new Error(`PostgreSQL processes still alive 15 s after SIGKILL: ${all.filter(isProcessAlive).join(', ')}`);
-      },
+      killPostgres: () => crashPostgres(pgDir),
       async restartPostgres() {
         pg = await startEmbeddedPostgres({ ...pgOptions, lockWaitMs: 20_000 });
       },
@@ -176,39 +163,5 @@ export async function startScaleStack(opts: { startTemporal?: StartTemporal; log
   } catch (err) {
     await stop();
     throw err;
-  }
-}
-
-async function waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) if (done()) return true;
-  return done();
-}
-
-/** State T in /proc/<pid>/stat: the SIGSTOP has taken effect. */
-function isStopped(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) T/s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-/** A backend may exit between `ps` and the kill (ESRCH): it is gone either way. */
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => Number(l.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return []; // no children left
   }
 }
