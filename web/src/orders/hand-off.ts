@@ -71,6 +71,7 @@ export const KITCHEN_SETTINGS_QUERY = graphql(`
   query KitchenSettings {
     kitchenSettings {
       readyHoldMinutes
+      locale
     }
   }
 `);
