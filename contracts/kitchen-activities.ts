@@ -52,6 +52,12 @@ export interface OrderPlan {
   items: Array<{ orderItemId: string; criticalPathMinutes: number; status: string; fireAt?: string | null }>;
 }
 
+export interface OrderForecast {
+  /** The kitchen time the forecast was made at (ISO). */
+  at: string;
+  items: Array<{ orderItemId: string; readyAt: string | null; plannedStartAt: string | null }>;
+}
+
 export interface TaskRef {
   tenantId: string;
   orderId: string;
@@ -100,6 +106,13 @@ export interface KitchenActivities {
    * checked for lateness (ISO): its ETA, or the time promised at order time if that is earlier.
    */
   recalculateEta(input: { tenantId: string; orderItemId?: string; reason: string }): Promise<{ itemEta: string | null }>;
+  /**
+   * Re-pacing: the order's open items as an ETA run computed after this call sees them, each with
+   * its forecast ready time and the planned start (fire time) that forecast assumed (ISO; null = unknown).
+   */
+  forecastOrderItems(input: { tenantId: string; orderId: string }): Promise<OrderForecast>;
+  /** A waiting item's fire time moved: its unstarted tasks' planned starts follow (offsets kept) and the boards hear of it. */
+  moveItemFireTime(input: { tenantId: string; orderItemId: string; fireAt: string }): Promise<void>;
   /** Called when an item's ETA timer fires: marks it late (raising priority) if it really is. */
   checkItemLate(input: { tenantId: string; orderItemId: string }): Promise<{ late: boolean; eta: string | null }>;
 }

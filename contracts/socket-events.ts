@@ -48,6 +48,8 @@ export type TaskUpdatedPayload = {
   orderId: string;
   orderItemId: string;
   stationId: string | null;
+  /** Only when the order re-paced the task's item: its new planned start (the item's fire time, ISO). */
+  plannedStartAt?: string;
 };
 export type TaskCompletedPayload = { taskId: string; orderId: string; stationId: string | null; completedBy: string | null };
 /** `breakdown` is the same JSON the ETA calculator stores in Order.etaBreakdown. */

@@ -39,6 +39,7 @@ export const TENANT_MODELS = new Set([
   'SyncLog',
   'BoardScreen',
   'AccessLink',
+  'OrderEtaChange',
 ]);
 
 const WHERE_OPS = new Set([

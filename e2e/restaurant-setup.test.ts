@@ -32,28 +32,12 @@ afterAll(async () => {
 const PASSWORD = 'basil grows on the windowsill';
 const OWNER = 'chiara@example.com';
 
-/** Three tasks at the oven; "Pick fresh basil" sits between the other two, so skipping it rewires the DAG. */
-const RECIPE = {
-  phases: [
-    {
-      id: 'phase_1',
-      name: 'Make',
-      order: 1,
-      tasks: [
-        {
-          id: 'top',
-          name: 'Top the pizza',
-          station_type: 'forno',
-          estimated_minutes: 2,
-          depends_on: [],
-          subtasks: [{ id: 'sauce', name: 'Spread the sauce', optional: false }],
-        },
-        { id: 'basil', name: 'Pick fresh basil', station_type: 'forno', estimated_minutes: 1, depends_on: ['top'], subtasks: [] },
-        { id: 'bake', name: 'Bake', station_type: 'forno', estimated_minutes: 3, depends_on: ['basil'], subtasks: [] },
-      ],
-    },
-  ],
-};
+/** What the owner draws: three oven tasks; "Pick fresh basil" sits between the other two, so skipping it rewires the DAG. */
+const RECIPE_TASKS = [
+  { id: 'task_1', name: 'Top the pizza', station_type: 'forno', estimated_minutes: 2, depends_on: [], subtasks: ['Spread the sauce'] },
+  { id: 'task_2', name: 'Pick fresh basil', station_type: 'forno', estimated_minutes: 1, depends_on: ['task_1'], subtasks: [] },
+  { id: 'task_3', name: 'Bake', station_type: 'forno', estimated_minutes: 3, depends_on: ['task_2'], subtasks: [] },
+];
 
 async function checklist(page: Page): Promise<Record<string, string>> {
   const steps = page.locator('.onboarding__step');
@@ -115,21 +99,52 @@ it('a new restaurant is created, set up by its owner through the checklist, and 
   await stationForm.getByRole('button', { name: 'Create station' }).click();
   await page.getByRole('rowheader', { name: 'Forno', exact: true }).waitFor();
 
-  // 3b. A recipe: created and published in the designer. Its three tasks and their edges are saved
-  // as a draft through the designer's own saveWorkflowDraft mutation: drawing cards and edges in
-  // React Flow is covered by designer.test.ts and is slow and fragile on this loaded machine.
+  // 3b. A recipe, drawn in the designer: three oven tasks, each waiting for the one before, the
+  // first with a checklist step. The dependencies are picked in the task panel, the keyboard
+  // path a manager without a mouse has; dragging edges is covered by designer.test.ts.
   await openDashboard(page);
   await page.getByRole('link', { name: 'Build and publish a recipe' }).click();
   await page.getByRole('form', { name: 'New recipe' }).getByRole('textbox', { name: 'New recipe' }).fill('Pizza Basilico');
   await page.getByRole('button', { name: 'Create and open' }).click();
   await page.waitForURL(/#\/designer\/[^/]+$/);
-  const templateId = /#\/designer\/([^/]+)$/.exec(page.url())![1];
-  await gql(url, token, 'mutation ($id: ID!, $d: JSON!) { saveWorkflowDraft(id: $id, definition: $d) { id } }', { id: templateId, d: RECIPE });
-  await page.reload();
-  await page.locator('.task-card[data-task-id="basil"]').waitFor();
+  await page.locator('.task-card[data-task-id="task_1"]').click();
+  const taskPanel = page.getByRole('region', { name: /^Task/ });
+  const describeTask = async (id: string, name: string, minutes: string, waitsFor?: string) => {
+    await taskPanel.getByRole('heading', { name: `Task ${id}` }).waitFor();
+    await taskPanel.getByLabel('Name', { exact: true }).fill(name);
+    await taskPanel.getByLabel('Station type').selectOption('forno');
+    await taskPanel.getByLabel('Estimated minutes').fill(minutes);
+    if (waitsFor) {
+      await taskPanel.getByRole('combobox', { name: 'Add a task this one waits for' }).selectOption({ label: waitsFor });
+      await taskPanel.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+  };
+  await describeTask('task_1', 'Top the pizza', '2');
+  await taskPanel.getByRole('button', { name: 'Add step' }).click();
+  await taskPanel.getByLabel('Step 1 name').fill('Spread the sauce');
+  await page.getByRole('toolbar', { name: 'Designer actions' }).getByRole('button', { name: 'Add task' }).click();
+  await describeTask('task_2', 'Pick fresh basil', '1', 'Top the pizza (task_1)');
+  await page.getByRole('toolbar', { name: 'Designer actions' }).getByRole('button', { name: 'Add task' }).click();
+  await describeTask('task_3', 'Bake', '3', 'Pick fresh basil (task_2)');
+  await page.getByTestId('issue-count').filter({ hasText: 'all good' }).waitFor();
+  expect(await page.locator('.react-flow__edge').count()).toBe(2);
   await page.getByRole('button', { name: 'Publish…' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByText('Published version 1').waitFor();
+  const recipe = await cleanup.workflowTemplate.findFirstOrThrow({ where: { tenantId: tenant!.id, name: 'Pizza Basilico' }, include: { versions: true } });
+  const published = recipe.versions[0].definition as { phases: Array<{ tasks: Array<(typeof RECIPE_TASKS)[number] & { subtasks: Array<{ name: string }> }> }> };
+  expect(
+    published.phases
+      .flatMap((p) => p.tasks)
+      .map(({ id, name, station_type, estimated_minutes, depends_on, subtasks }) => ({
+        id,
+        name,
+        station_type,
+        estimated_minutes,
+        depends_on,
+        subtasks: subtasks.map((st) => st.name),
+      })),
+  ).toEqual(RECIPE_TASKS);
 
   // 3c. On the menu with a price, from the designer's toolbar.
   await page.getByRole('button', { name: 'Put on the menu…' }).click();

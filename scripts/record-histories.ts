@@ -4,7 +4,8 @@
  * PostgreSQL and Temporal dev server (test/support/infra.ts) and drives orders through the real
  * worker and activities: delivered (pacing, urgent raise, recall), cancelled (inventory
  * compensation), late (the ETA timer), counter-fired (createOrder's plan and first ticket,
- * a start tapped at once) and undo-start (a start taken back). Takes about a minute.
+ * a start tapped at once), undo-start (a start taken back) and repaced (a waiting item's fire
+ * time moved by its order as the anchor runs early). Takes about a minute.
  *
  *   npx tsx scripts/record-histories.ts                  # every scenario
  *   npx tsx scripts/record-histories.ts counter-fired    # only the named ones
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       'counter-fired': recordCounterFired,
       'undo-start': recordUndoStart,
       'delivery-failed': recordDeliveryFailed,
+      repaced: recordRepaced,
     };
     const wanted = process.argv.slice(2);
     for (const [name, record] of Object.entries(scenarios)) if (wanted.length === 0 || wanted.includes(name)) await record(h, k, kitchen);
@@ -156,6 +158,23 @@ async function recordDeliveryFailed(h: KitchenHarness, k: Driver): Promise<void>
   await expectOk(handOffOrder(h.client, { orderId, to: 'OUT_FOR_DELIVERY' }));
   await expectOk(handOffOrder(h.client, { orderId, to: 'DELIVERY_FAILED', reason: 'nobody at the door' }));
   await save(h, 'delivery-failed', orderId, { salad });
+}
+
+/** Pizza cooked at once: the waiting salad is re-paced earlier on each bump and fires when the pizza is done; handed over. */
+async function recordRepaced(h: KitchenHarness, k: Driver): Promise<void> {
+  const {
+    orderId,
+    itemIds: [pizza, salad],
+  } = await k.order([{ dish: 'pizza' }, { dish: 'salad' }]);
+  const planned = await k.untilItem(salad, (s) => s.phase === 'WAITING' && s.fireAt !== null, 'salad waiting').then((s) => Date.parse(s.fireAt!));
+  await k.cook(pizza, 'dough');
+  await k.untilItem(salad, (s) => s.phase === 'WAITING' && Date.parse(s.fireAt!) < planned - 60_000, 'salad re-paced earlier');
+  await k.cook(pizza, 'topping');
+  await k.cook(pizza, 'bake');
+  await k.cook(salad, 'toss');
+  await k.untilOrder(orderId, (s) => s.status === 'READY', 'READY');
+  await expectOk(handOffOrder(h.client, { orderId, to: 'PICKED_UP' }));
+  await save(h, 'repaced', orderId, { pizza, salad });
 }
 
 /** The first hand-off updates (markOrderDelivering, markOrderDelivered, handOver), as the older histories used them. */

@@ -53,6 +53,8 @@ export const cancelItemUpdate = defineUpdate<ItemStateView, [{ reason: string }]
 // From the order workflow, which cannot send updates: fire-and-forget.
 export const cancelItemSignal = defineSignal<[{ reason: string }]>('cancelItemSignal');
 export const raisePrioritySignal = defineSignal<[{ priority: number; fireAt?: string | null }]>('raisePriority');
+/** The order re-paced this item from the kitchen's live progress: its new fire time (ISO). Ignored once fired. */
+export const repaceItemSignal = defineSignal<[{ fireAt: string }]>('repaceItem');
 export const itemStateQuery = defineQuery<ItemStateView>('itemState');
 /** Sent by the item to its parent order when its first task starts. */
 export const itemStartedSignal = defineSignal<[{ orderItemId: string }]>('itemStarted');
@@ -61,8 +63,12 @@ export const itemStartedSignal = defineSignal<[{ orderItemId: string }]>('itemSt
  * READY without waiting for the item's last ETA recalculation (the child's result follows).
  */
 export const itemSettledSignal = defineSignal<[{ orderItemId: string; status: 'DONE' | 'CANCELLED' }]>('itemSettled');
+/** Sent by the item to its parent order after each task it completes (the order re-paces from it). */
+export const itemProgressSignal = defineSignal<[{ orderItemId: string }]>('itemProgress');
 /** Workflows started before the item told its parent on settling replay without the signal. */
 export const NOTIFY_SETTLED_PATCH = 'item-notifies-parent-when-settled';
+/** An item that took a re-paced fire time stores it before firing on it (items from before never got one). */
+export const REPACED_FIRE_PATCH = 'item-stores-repaced-fire-time';
 
 const { materializeItemTasks } = proxyLocalActivities<KitchenActivities>(LOCAL_WRITE);
 
@@ -73,7 +79,13 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   // safe-message-handlers pattern), so two KDS bumps cannot both pass their checks.
   const mutex = new Mutex();
   const lifecycle = new ItemLifecycle({ tenantId, orderId, orderItemId }, model, mutex);
-  const actions = new ItemActions(model, mutex, lifecycle, () => notifyParent(itemStartedSignal, { orderItemId }));
+  const actions = new ItemActions(
+    model,
+    mutex,
+    lifecycle,
+    () => notifyParent(itemStartedSignal, { orderItemId }),
+    () => notifyParent(itemProgressSignal, { orderItemId }),
+  );
   const timers = new ItemTimers({ tenantId, orderId, orderItemId }, model);
   registerHandlers(model, actions, lifecycle);
 
@@ -85,6 +97,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemWorkfl
   while (!model.closed) {
     // Taken before acting: a bump that lands while this iteration awaits an activity must wake the next wait.
     const seen = model.version;
+    // A re-paced fire time is stored (KDS, ETA) before the item fires on it. Only a repaceItem signal sets fireMoved.
+    if (model.fireMoved && patched(REPACED_FIRE_PATCH)) await lifecycle.moveFireTime();
     const now = Date.now();
     if (timers.fireDue(now)) await lifecycle.fire();
     else if (timers.blockedRetryDue(now)) {
@@ -148,6 +162,12 @@ function registerHandlers(model: ItemModel, actions: ItemActions, lifecycle: Ite
     }
     if (fireAt !== undefined && model.phase === 'WAITING') model.fireAt = fireAt;
     model.changed('priority-changed');
+  });
+  setHandler(repaceItemSignal, ({ fireAt }) => {
+    if ((model.phase !== 'LOADING' && model.phase !== 'WAITING') || typeof fireAt !== 'string' || Number.isNaN(Date.parse(fireAt))) return;
+    model.fireAt = fireAt;
+    model.fireMoved = true;
+    model.changed('item-repaced');
   });
   setHandler(itemStateQuery, () => model.view());
 }

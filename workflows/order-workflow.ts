@@ -11,8 +11,9 @@ import {
 } from '@temporalio/workflow';
 import type { KitchenActivities, OrderPlan } from '../contracts/kitchen-activities';
 import type { HandOffStatus } from '../domain/kitchen/hand-off';
-import { itemSettledSignal, itemStartedSignal } from './item-workflow';
+import { itemProgressSignal, itemSettledSignal, itemStartedSignal } from './item-workflow';
 import { OrderActions } from './order/actions';
+import { OrderRepacer, REPACE_PATCH } from './order/repace';
 import { checkCancelOrder, checkHandOff, checkOrderPriority, OrderModel, type OrderCarryOver, type OrderStateView, type OrderStatus } from './order/model';
 import { LOCAL_WRITE } from './support/activity-profiles';
 import { Mutex } from 'async-mutex';
@@ -63,6 +64,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
   const mutex = new Mutex();
   const actions = new OrderActions(input.tenantId, model, mutex);
   registerHandlers(model, actions);
+  // Fire times follow the kitchen's live progress (order/repace.ts); orders from before keep their plan.
+  const repacer = patched(REPACE_PATCH) ? new OrderRepacer(input.tenantId, model) : null;
 
   if (input.carry) model.restore(input.carry);
   else {
@@ -75,9 +78,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderWor
   while (model.inKitchen) {
     if (model.status === 'NEW' && model.anyStarted()) await actions.markPreparing();
     else if (model.settled()) await actions.settle();
-    else {
+    else if (repacer?.due(Date.now())) {
+      const forecast = await repacer.forecast();
+      if (forecast) await actions.repace(forecast);
+    } else {
       const seen = model.version;
-      await condition(() => model.version !== seen);
+      const wake = repacer?.sleepMs(Date.now());
+      if (wake === undefined) await condition(() => model.version !== seen);
+      else await condition(() => model.version !== seen, wake);
     }
   }
 
@@ -109,5 +117,6 @@ function registerHandlers(model: OrderModel, actions: OrderActions): void {
   setHandler(handOverUpdate, () => withView(() => actions.handOff('PICKED_UP')), fixed('PICKED_UP'));
   setHandler(itemStartedSignal, ({ orderItemId }) => actions.itemStarted(orderItemId));
   setHandler(itemSettledSignal, ({ orderItemId, status }) => actions.itemSettled(orderItemId, status));
+  setHandler(itemProgressSignal, ({ orderItemId }) => actions.itemProgress(orderItemId));
   setHandler(orderStateQuery, () => model.view());
 }

@@ -1,7 +1,9 @@
 import { Worker } from '@temporalio/worker';
 import { readHistories } from '../test/support/history-files';
 import { workflowPreloadModules } from '../temporal/worker';
-import { UNDO_START_PATCH } from './item/actions';
+import { PROGRESS_TO_PARENT_PATCH, UNDO_START_PATCH } from './item/actions';
+import { REPACED_FIRE_PATCH } from './item-workflow';
+import { REPACE_PATCH } from './order/repace';
 
 // Replays histories recorded from real runs (scripts/record-histories.ts) against the current
 // workflow code. A failure means a change is not replay-safe: running orders would break on
@@ -30,6 +32,9 @@ it.each([
       'delivery-failed-order.json',
       'delivery-failed-item-salad.json',
       'undo-start-item-pizza.json',
+      'repaced-order.json',
+      'repaced-item-pizza.json',
+      'repaced-item-salad.json',
     ]),
   );
   const results = Worker.runReplayHistories(
@@ -57,4 +62,19 @@ it('replays the undo of a start through its patched path', () => {
   // The history the test above replays holds the undo and its marker: that path is replayed, not skipped.
   expect(updates).toEqual(expect.arrayContaining(['startTask', 'undoStartTask', 'completeTask']));
   expect(patches).toContain(UNDO_START_PATCH);
+});
+
+it('replays a re-paced order through its patched paths', () => {
+  const signalsAndPatches = (file: string) => {
+    const [saved] = readHistories().filter((s) => s.file === file);
+    return saved.history.events.flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      if (data) return [JSON.parse(Buffer.from(data).toString()).id as string];
+      return [e.workflowExecutionSignaledEventAttributes?.signalName ?? e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName ?? []].flat();
+    });
+  };
+  // The order decided the moves (its patch, the signals it sent); the items took and reported them.
+  expect(signalsAndPatches('repaced-order.json')).toEqual(expect.arrayContaining([REPACE_PATCH, 'itemProgress', 'repaceItem']));
+  expect(signalsAndPatches('repaced-item-salad.json')).toEqual(expect.arrayContaining([REPACED_FIRE_PATCH, 'repaceItem']));
+  expect(signalsAndPatches('repaced-item-pizza.json')).toEqual(expect.arrayContaining([PROGRESS_TO_PARENT_PATCH, 'itemProgress']));
 });

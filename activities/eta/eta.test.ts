@@ -78,7 +78,7 @@ describe('recalculateEta', () => {
     expect(orderB.items[0].estimatedReadyAt?.toISOString()).toBe(iso(T0 + 20 * MIN));
     expect(orderB.etaBreakdown).toEqual(eventB.breakdown);
 
-    // Ten seconds later nothing moved by 30 s: nothing is rewritten or announced.
+    // Ten seconds later nothing moved by 2.5 % of the time left: nothing is rewritten or announced.
     now += 10_000;
     const seen = recordEvents(rt.client);
     await acts.recalculateEta({ tenantId: tenant.id, reason: 'tick' });
@@ -254,7 +254,7 @@ describe('checkItemLate', () => {
     const announced = nextEvent(rt.client, 'order:updated', (p) => p.orderId === order.id && p.changes.isLate === true);
     const late = await acts.checkItemLate({ tenantId: tenant.id, orderItemId: item.id });
     expect(late.late).toBe(true);
-    // Frying overran: it is expected to end shortly (30 s grace), then plating takes 2 minutes.
+    // Frying overran: it is expected to end shortly (10 % of its 5 minutes), then plating takes 2 minutes.
     expect(late.eta).toBe(iso(now + 30_000 + 2 * MIN));
 
     const row = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { items: true, tasks: true } });

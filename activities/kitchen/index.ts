@@ -1,4 +1,5 @@
 import type { ActivityDeps } from '../../core/kitchen/deps';
+import { createItemFireTimeActivities } from '../../core/kitchen/item-fire-time';
 import { createOrderPlanActivities } from '../../core/kitchen/order-plan';
 import { createOrderStatusActivities } from '../../core/kitchen/order-status';
 import { createStationQueueActivities } from '../../core/kitchen/station-queue';
@@ -12,5 +13,6 @@ export function createKitchenTaskActivities(deps: ActivityDeps) {
     ...createStationQueueActivities(deps),
     ...createTaskCorrectionActivities(deps),
     ...createOrderStatusActivities(deps),
+    ...createItemFireTimeActivities(deps),
   });
 }

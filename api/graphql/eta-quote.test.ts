@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => api?.stop());
 
 const QUOTE =
-  'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes range { from to basis } promisedAt perItem { index menuItemId name quantity readyAt } unstaffedStations { stationId name staffedFrom } } }';
+  'query($items: [OrderItemInput!]!) { etaQuote(items: $items) { readyAt minutes range { from to basis } promisedAt perItem { index menuItemId name quantity readyAt } unstaffedStations { stationId name staffedFrom } delivery { travelMinutes deliveredBy } } }';
 
 async function quote(k: TestKitchen, items: Array<{ menuItemId: string; quantity: number }>) {
   const before = Date.now();
@@ -102,6 +102,18 @@ describe('etaQuote', () => {
     // The default promiseQuantile 0.8: later than the median run, inside the range.
     expect(promised).toBeGreaterThan(ready);
     expect(promised).toBeLessThanOrEqual(to);
+  });
+
+  it('tells a caller who wants it delivered when it is at the door: the ready time plus the travel time in force', async () => {
+    const k = await api.kitchen();
+    const atDoor = (q: { readyAt: string; delivery: { deliveredBy: string } }) => (Date.parse(q.delivery.deliveredBy) - Date.parse(q.readyAt)) / 60_000;
+    const usual = await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }]);
+    expect([usual.delivery.travelMinutes, atDoor(usual)]).toEqual([20, 20]);
+
+    const set = await api.gql(k.token.manager, 'mutation { updateDeliverySettings(input: { travelMinutes: 35 }) { minutes } }');
+    expect(set.errors).toBeUndefined();
+    const far = await quote(k, [{ menuItemId: k.menu.pizza, quantity: 1 }]);
+    expect([far.minutes, far.delivery.travelMinutes, atDoor(far)]).toEqual([13, 35, 35]);
   });
 
   it('quotes later when the stations are busy with orders already in the kitchen', async () => {

@@ -60,6 +60,21 @@ describe('KDS actions', () => {
     expect(row).toMatchObject({ status: 'QUEUED', startedAt: null, completedAt: null });
   });
 
+  it('completes a task whose start reached the database but not its workflow, keeping the stored start', async () => {
+    const k = await api.kitchen();
+    const order = await placePizza(k);
+    const dough = await taskOf(k, order.id, 'Stendi impasto');
+    for (const s of dough.subtasks.filter((st: any) => !st.optional)) await ok(k, 'subtask', { taskId: dough.id, subtaskId: s.id });
+    // What a Temporal store outage leaves behind: the start activity committed, its update was lost.
+    const startedAt = new Date(Date.now() - 90_000);
+    await api.prisma.taskInstance.update({ where: { id: dough.id }, data: { status: 'IN_PROGRESS', startedAt } });
+
+    const done = await ok(k, 'complete', { id: dough.id });
+    expect(done).toMatchObject({ status: 'DONE', startedAt: startedAt.toISOString() });
+    const next = await taskOf(k, order.id, 'Condisci');
+    expect(next.status).toBe('QUEUED');
+  });
+
   it('flows start → subtasks → complete through the whole recipe until the order is READY', async () => {
     const k = await api.kitchen();
     const order = await placePizza(k);

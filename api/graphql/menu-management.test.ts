@@ -86,6 +86,20 @@ it('archives a dish off the menu and out of new orders, keeps it on past orders,
   expect(actions.map((a) => a.action)).toEqual(['menu_item.archive', 'menu_item.restore']);
 });
 
+it('refuses to restore a dish whose ingredient was archived meanwhile, and changes nothing', async () => {
+  const stock = await api.prisma.inventoryItem.create({ data: { tenantId: k.tenant.id, name: 'Anchovies', unit: 'kg', currentStock: 1 } });
+  const dish = await createDish({ name: 'Puttanesca', price: '9.00', ingredients: [{ inventoryItemId: stock.id, quantity: '0.01' }] });
+  await ok(k.token.manager, 'mutation ($id: ID!) { archiveMenuItem(id: $id) { id } }', { id: dish.id });
+  await ok(k.token.manager, 'mutation ($id: ID!) { updateInventoryItem(id: $id, input: { isActive: false }) { id } }', { id: stock.id });
+
+  const restore = () => api.gql(k.token.manager, 'mutation ($id: ID!) { restoreMenuItem(id: $id) { id isActive } }', { id: dish.id });
+  expect(refusal(await restore())).toMatchObject({ code: 'CONFLICT', field: 'ingredients', message: expect.stringContaining('"Anchovies" is archived') });
+  expect(await api.prisma.menuItem.findUniqueOrThrow({ where: { id: dish.id } })).toMatchObject({ isActive: false, archivedAt: expect.any(Date) });
+
+  await ok(k.token.manager, 'mutation ($id: ID!) { updateInventoryItem(id: $id, input: { isActive: true }) { id } }', { id: stock.id });
+  expect((await restore()).data.restoreMenuItem).toEqual({ id: dish.id, isActive: true });
+});
+
 it('links a recipe to a new dish so its orders pin the recipe’s current published version', async () => {
   const pizza = await api.prisma.menuItem.findUniqueOrThrow({ where: { id: k.menu.pizza }, include: { workflowTemplate: true } });
   const dish = await createDish({ name: 'Marinara', price: '6.00', category: 'pizza' });

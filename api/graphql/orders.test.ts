@@ -131,6 +131,23 @@ describe('createOrder', () => {
     expect(after).toMatchObject({ inProgress: 1, queued: 1, loadPercent: 100 });
   });
 
+  it("ranks waiting work of the same priority by its order's promise, not by when it was planned", async () => {
+    const k = await api.kitchen();
+    await api.prisma.station.update({ where: { id: k.station.bench2 }, data: { isActive: false } }); // one bench only
+    const first = await create(k, { items: [pizza(k)] });
+    await untilQueued(k, k.station.bench, first.orderNumber);
+    const second = await create(k, { items: [pizza(k)] });
+    await untilQueued(k, k.station.bench, second.orderNumber);
+    const promise = (id: string, minutes: number) =>
+      api.prisma.order.update({ where: { id }, data: { initialEstimatedReadyAt: new Date(Date.now() + minutes * 60_000) } });
+    // The second order was promised first (say a quick dish quoted while the first was big): its task goes first.
+    await promise(first.id, 40);
+    await promise(second.id, 20);
+    expect((await queue(k, k.station.bench)).tasks.map((t: any) => t.orderNumber)).toEqual([second.orderNumber, first.orderNumber]);
+    await promise(second.id, 60);
+    expect((await queue(k, k.station.bench)).tasks.map((t: any) => t.orderNumber)).toEqual([first.orderNumber, second.orderNumber]);
+  });
+
   it('returns the same order for a retried call with the same idempotency key, also when the retries race, and starts one workflow', async () => {
     const k = await api.kitchen();
     const input = { idempotencyKey: `phone-${randomUUID()}`, customerName: 'Bruno', items: [pizza(k)] };

@@ -1,7 +1,7 @@
 import type { TrackingView } from '../../contracts/public-views';
 import type { Db } from '../../db/client';
 import { forTenant } from '../../db/tenant-scope';
-import { etaRange } from '../../domain/eta/eta-range';
+import { orderRange, storedPromiseRange } from '../../domain/eta/eta-range';
 import { findTrackedOrder } from './find-tracked-order';
 import { readPageSettings } from './page-settings';
 import { linkNotFound } from './public-tokens';
@@ -29,6 +29,10 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
       status: true,
       fulfillment: true,
       estimatedReadyAt: true,
+      initialEstimatedReadyAt: true,
+      promiseRangeFrom: true,
+      promiseRangeTo: true,
+      promiseRangeBasis: true,
       actualReadyAt: true,
       items: { where: { status: { not: 'CANCELLED' } }, select: { nameSnapshot: true, quantity: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       delivery: { select: { rider: { select: { name: true } } } },
@@ -36,7 +40,8 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
   });
   if (!order) throw linkNotFound();
   const stage = trackingStage(order.status);
-  const range = isCooking(stage) && order.estimatedReadyAt ? etaRange(order.estimatedReadyAt, now) : null;
+  // The learned range of the promise, moved with the current estimate: the customer sees how sure the kitchen is.
+  const range = isCooking(stage) && order.estimatedReadyAt ? orderRange(order.estimatedReadyAt, now, storedPromiseRange(order)) : null;
   const riderName = order.delivery?.rider?.name.trim();
   const riderShown = (stage === 'out_for_delivery' || stage === 'delivered') && riderName;
   return {

@@ -1,5 +1,5 @@
 import type { EtaRecalculatedPayload, JsonValue } from '../../contracts/socket-events';
-import type { SimResult } from '../../domain/eta';
+import { etaMoved, type SimResult } from '../../domain/eta';
 import { Prisma } from '../../prisma/generated/client';
 import type { SqlTx } from '../../db/client';
 import { tenantExecute } from '../../db/sql';
@@ -7,10 +7,8 @@ import type { ActivityDeps } from '../kitchen/deps';
 import type { OpenItem } from '../kitchen-read/kitchen-mirror';
 import type { KitchenState } from '../kitchen-read/kitchen-state';
 
-/** ETAs that move less than this are not rewritten nor announced: boards would flicker for nothing. */
-export const ETA_MOVE_MS = 30_000;
-
-const moved = (stored: number | null, next: number) => stored === null || Math.abs(stored - next) >= ETA_MOVE_MS;
+/** Most ETA changes kept per order (the detail page's history): a long-running order stops adding rows, its first ones stay. */
+export const ETA_HISTORY_CAP = 100;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -63,13 +61,15 @@ type RunIndex = ReturnType<typeof indexRun>;
 export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState, result: SimResult, reason: string): Promise<EtaRecalculatedPayload[]> {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   const items = [...state.items.values()].filter((i) => result.itemReady[i.id] !== undefined);
+  // ETAs that barely moved (domain/eta/eta-move.ts) are not rewritten nor announced: boards would flicker for nothing.
+  const moved = (stored: number | null, next: number) => etaMoved(stored, next, state.now);
   const movedItems = items.filter((i) => moved(i.estimatedReadyAt, result.itemReady[i.id])).sort(byId);
   const touchedOrders = new Set(movedItems.map((i) => i.orderId));
   const index = indexRun(state, result);
   const orders = [...state.orders.values()]
     .flatMap((o) => {
       const eta = etaOf(index.itemsOf(o.id), result);
-      return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta }] : [];
+      return eta !== null && (moved(o.estimatedReadyAt, eta) || touchedOrders.has(o.id)) ? [{ id: o.id, eta, moved: moved(o.estimatedReadyAt, eta) }] : [];
     })
     .sort(byId);
   if (movedItems.length === 0 && orders.length === 0) return [];
@@ -95,7 +95,29 @@ export async function storeEtas(tx: SqlTx, tenantId: string, state: KitchenState
                 ${orders.map((o) => JSON.stringify(breakdowns.get(o.id)))}::jsonb[]) AS v(id, eta, breakdown)
     WHERE o.id = v.id AND o.tenant_id = ${tenantId}::uuid`,
   );
+  await recordEtaChanges(
+    tx,
+    tenantId,
+    orders.filter((o) => o.moved),
+    state.now,
+    reason,
+  );
   return orders.map((o) => ({ orderId: o.id, newEta: iso(o.eta), breakdown: breakdowns.get(o.id)! }));
+}
+
+/** The history of each order whose own ETA moved, up to ETA_HISTORY_CAP rows per order. */
+async function recordEtaChanges(tx: SqlTx, tenantId: string, orders: Array<{ id: string; eta: number }>, now: number, reason: string): Promise<void> {
+  if (orders.length === 0) return;
+  await tenantExecute(
+    tx,
+    tenantId,
+    'record order ETA changes',
+    Prisma.sql`
+    INSERT INTO order_eta_changes (id, tenant_id, order_id, estimated_ready_at, reason, computed_at)
+    SELECT gen_random_uuid(), ${tenantId}::uuid, v.id, v.eta, left(${reason}, 60), ${iso(now)}::timestamptz
+    FROM unnest(${orders.map((o) => o.id)}::uuid[], ${orders.map((o) => iso(o.eta))}::timestamptz[]) AS v(id, eta)
+    WHERE (SELECT count(*) FROM order_eta_changes c WHERE c.order_id = v.id AND c.tenant_id = ${tenantId}::uuid) < ${ETA_HISTORY_CAP}`,
+  );
 }
 
 /** All at once: each order's event is independent, and the publisher's pool bounds the concurrency. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { tenantExecute } from '../../db/sql';
 import { quantileOf, quoteItems, type Quote } from '../../domain/eta';
+import { readyRange } from '../../domain/eta/eta-range';
 import { readKitchenSettings } from '../settings/kitchen-settings';
 import { Prisma } from '../../prisma/generated/client';
 import { loadKitchenState } from '../kitchen-read/kitchen-state';
@@ -52,6 +53,8 @@ export async function storeOrderPromise(prisma: Db, order: StoredOrder, lines: R
   const requested = order.requestedAt?.getTime() ?? null;
   const shift = requested !== null && requested > promised ? requested - promised : 0;
   const readyAt = Math.round(promised + shift);
+  // The range told with it: the learned P10..P90 moved with the promise, or fixed shares without a spread.
+  const range = readyRange(new Date(readyAt), new Date(now), quote.readySamples?.map((t) => t + shift) ?? null);
   // No item is promised after its order.
   const items = order.items.map((item, i) => ({ id: item.id, line: lines[i], readyAt: Math.min(readyAt, quote.perItem[String(lines[i].index)] + shift) }));
   const breakdown = {
@@ -75,9 +78,13 @@ export async function storeOrderPromise(prisma: Db, order: StoredOrder, lines: R
     Prisma.sql`
     WITH o AS (
       UPDATE orders SET estimated_ready_at = ${new Date(readyAt)}, initial_estimated_ready_at = ${new Date(readyAt)},
-                        eta_breakdown = ${JSON.stringify(breakdown)}::jsonb, updated_at = now()
+                        eta_breakdown = ${JSON.stringify(breakdown)}::jsonb, updated_at = now(),
+                        promise_range_from = ${range.from}, promise_range_to = ${range.to}, promise_range_basis = ${range.basis}
       WHERE id = ${order.id}::uuid AND tenant_id = ${order.tenantId}::uuid AND estimated_ready_at IS NULL
       RETURNING id
+    ), history AS (
+      INSERT INTO order_eta_changes (id, tenant_id, order_id, estimated_ready_at, reason, computed_at)
+      SELECT gen_random_uuid(), ${order.tenantId}::uuid, o.id, ${new Date(readyAt)}, 'order-created', ${new Date(now)} FROM o
     )
     UPDATE order_items i SET estimated_ready_at = v.eta
     FROM o, unnest(${items.map((i) => i.id)}::uuid[], ${items.map((i) => new Date(i.readyAt).toISOString())}::timestamptz[]) AS v(id, eta)

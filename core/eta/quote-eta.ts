@@ -6,6 +6,8 @@ import type { ServiceOptions } from '../types';
 import { parseInput } from '../validate';
 import { promisedTime, quoteLines } from './promise-order';
 import { readyRange, type RangeBasis } from '../../domain/eta/eta-range';
+import { deliveredBy } from '../../domain/delivery/delivery-eta';
+import { readTravelTime } from '../delivery/travel-time';
 
 export interface EtaQuote {
   readyAt: Date;
@@ -21,6 +23,8 @@ export interface EtaQuote {
    * its work there waits for `staffedFrom`, when their next shift starts, and so does `readyAt`.
    */
   unstaffedStations: Array<{ stationId: string; name: string; staffedFrom: Date | null }>;
+  /** Were it delivered: at the customer's door by readyAt + the tenant's travel time (domain/delivery). */
+  delivery: { travelMinutes: number; deliveredBy: Date };
 }
 
 /**
@@ -32,7 +36,7 @@ export interface EtaQuote {
  */
 export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ items: unknown }> & { prisma: Db }): Promise<EtaQuote> {
   const lines = await resolveOrderLines(db, parseInput(orderLinesSchema, input.items));
-  const { now, quote } = await quoteLines(prisma, actor.tenantId, lines);
+  const [{ now, quote }, travel] = await Promise.all([quoteLines(prisma, actor.tenantId, lines), readTravelTime(db)]);
   const stationNames = new Map(
     quote.unstaffed.length === 0
       ? []
@@ -66,5 +70,9 @@ export async function quoteEta({ db, actor, input, prisma }: ServiceOptions<{ it
       readyAt: new Date(quote.perItem[String(l.index)]),
     })),
     unstaffedStations,
+    delivery: {
+      travelMinutes: travel.minutes,
+      deliveredBy: deliveredBy({ readyAt: new Date(quote.readyAt), pickedUpAt: null, deliveredAt: null, travelMinutes: travel.minutes, now: new Date(now) })!,
+    },
   };
 }

@@ -106,7 +106,9 @@ export const KitchenReadRow = z.object({
       priority: z.number().int(),
       queuedAt: epoch,
       startedAt: epoch,
-    }) satisfies z.ZodType<TaskDynamic>,
+      // Fixed but for one writer: re-pacing moves a waiting item's planned start (core/kitchen/item-fire-time.ts).
+      plannedStartAt: epoch,
+    }) satisfies z.ZodType<TaskDynamic & { plannedStartAt: number | null }>,
   ),
   items: z.array(
     z.object({
@@ -179,7 +181,8 @@ export async function refreshMirror(
       (SELECT coalesce(json_agg(json_build_object('id', id, 'capacity', capacity, 'taskTypes', coalesce(task_types, '{}'), 'isActive', is_active)), '[]')
        FROM stations WHERE tenant_id = ${tenantId}::uuid) AS stations,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'stationId', station_id, 'priority', priority,
-                                                  'queuedAt', ${epochMs('queued_at')}, 'startedAt', ${epochMs('started_at')})), '[]')
+                                                  'queuedAt', ${epochMs('queued_at')}, 'startedAt', ${epochMs('started_at')},
+                                                  'plannedStartAt', ${epochMs('planned_start_at')})), '[]')
        FROM task_instances WHERE tenant_id = ${tenantId}::uuid AND ${rows('tasks')}) AS tasks,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status, 'orderId', order_id, 'name', name_snapshot, 'quantity', quantity,
                                                   'isLate', is_late, 'estimatedReadyAt', ${epochMs('estimated_ready_at')})), '[]')
@@ -195,8 +198,9 @@ export async function refreshMirror(
   // A task's fixed part is read once, when it is first seen, and kept across whole reads too.
   const missing = read.tasks.filter((t) => OPEN_TASK.has(t.status) && !known?.tasks.has(t.id)).map((t) => t.id);
   const statics = missing.length > 0 ? await readStatics(db, tenantId, missing) : new Map<string, TaskStatic>();
-  for (const task of read.tasks) {
-    const fixed = known?.tasks.get(task.id)?.fixed ?? statics.get(task.id);
+  for (const { plannedStartAt, ...task } of read.tasks) {
+    const seen = known?.tasks.get(task.id)?.fixed ?? statics.get(task.id);
+    const fixed = seen && seen.plannedStartAt !== plannedStartAt ? { ...seen, plannedStartAt } : seen;
     if (OPEN_TASK.has(task.status) && fixed) mirror.tasks.set(task.id, { ...task, fixed });
     else mirror.tasks.delete(task.id);
   }

@@ -68,6 +68,12 @@ describe('kitchen state loader (the open kitchen read by what changed since the 
     expect(changed.items.find((i) => i.id === second.item.id)?.isLate).toBe(true);
     expect(changed).toEqual(await wholeRead());
 
+    // The order's promise ranks its tasks in the station queues: set after they were built, it reaches them.
+    await prisma.$executeRaw`UPDATE orders SET initial_estimated_ready_at = ${new Date(now.getTime() + 900_000)} WHERE id = ${second.order.id}::uuid`;
+    const promised = await read();
+    expect(promised.tasks.filter((t) => t.orderId === second.order.id).map((t) => t.promiseAt)).toEqual(second.plan.tasks.map(() => now.getTime() + 900_000));
+    expect(promised).toEqual(await wholeRead());
+
     // The first order is handed over: its item and its open tasks are no longer the kitchen's work.
     await prisma.order.update({ where: { id: pizza.order.id }, data: { status: 'DELIVERED' } });
     const closed = await read();

@@ -92,6 +92,9 @@ async function stateOf(
       const average = learned.lookup(open.fixed.templateId, open.fixed.taskDefId, open.stationId, open.fixed.stationType);
       open.sim = { task: open.sim?.average === average ? open.sim.task : simTask(open, average), lookup: learned, average };
     }
+    // The order's promise ranks the task in the station queues (domain/kitchen/queue-order.ts); the first ETA run may set it after the task was built.
+    const promiseAt = orders.get(open.fixed.orderId)?.initialEstimatedReadyAt ?? null;
+    if ((open.sim.task.promiseAt ?? null) !== promiseAt) open.sim.task = { ...open.sim.task, promiseAt };
     tasks.push(open.sim.task);
   }
   return { now, stations, tasks, items, orders };

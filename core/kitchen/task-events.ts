@@ -23,15 +23,17 @@ const once = (task: TaskRow) => (task.version ? { once: `${task.id}:${task.statu
 
 /**
  * `task:updated` to the tenant and to the task's station room. `alsoStationId` is the station a
- * task just left (reassign, recall of a queued dependent) so that KDS drops it too.
+ * task just left (reassign, recall of a queued dependent) so that KDS drops it too. `plannedStartAt`:
+ * the task's new planned start, when re-pacing moved it.
  */
-export async function emitTaskUpdated(deps: ActivityDeps, task: TaskRow, alsoStationId: string | null = null): Promise<void> {
+export async function emitTaskUpdated(deps: ActivityDeps, task: TaskRow, alsoStationId: string | null = null, plannedStartAt?: string): Promise<void> {
   const payload = {
     taskId: task.id,
     status: task.status,
     orderId: task.orderId,
     orderItemId: task.orderItemId,
     stationId: task.stationId,
+    ...(plannedStartAt ? { plannedStartAt } : {}),
   };
   await emitToTenantAndStation(deps.events, task.tenantId, task.stationId, 'task:updated', payload, once(task));
   if (alsoStationId && alsoStationId !== task.stationId) {

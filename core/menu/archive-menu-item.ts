@@ -1,6 +1,8 @@
 import { recordAudit } from '../audit/record-audit';
 import { notifyAvailabilityChanged } from '../platforms/notify-availability';
 import type { KitchenHandle, ServiceOptions } from '../types';
+import { AppError } from '../../contracts/errors';
+import type { TenantTx } from '../types';
 import { notFound, requireId } from '../validate';
 import { menuItemInclude } from './menu-references';
 
@@ -28,9 +30,21 @@ async function setArchived({ db, actor, input, kitchen }: Options, archive: bool
       data: { isActive: !archive, archivedAt: archive ? new Date() : null },
     });
     if (count === 0) throw notFound(archive ? 'Menu item' : 'Archived menu item');
+    if (!archive) await assertIngredientsLive(tx, id);
     await recordAudit({ db: tx, actor, action: archive ? 'menu_item.archive' : 'menu_item.restore', entityType: 'MenuItem', entityId: id });
     return tx.menuItem.findUniqueOrThrow({ where: { id }, include: menuItemInclude });
   });
   await notifyAvailabilityChanged({ db, client: kitchen?.client, tenantId: actor.tenantId });
   return item;
+}
+
+/** An ingredient archived while the dish was off the menu would stop being deducted: it comes back first. */
+async function assertIngredientsLive(tx: Pick<TenantTx, 'recipeIngredient'>, menuItemId: string) {
+  const archived = await tx.recipeIngredient.findMany({
+    where: { menuItemId, inventoryItem: { isActive: false } },
+    select: { inventoryItem: { select: { name: true } } },
+  });
+  if (archived.length === 0) return;
+  const names = archived.map((a) => `"${a.inventoryItem.name}"`).join(', ');
+  throw new AppError('CONFLICT', `Cannot restore the dish: its ingredient ${names} is archived. Restore the ingredient first.`, { field: 'ingredients' });
 }

@@ -69,6 +69,21 @@ async function onTask(
   if (!result.ok && (await workflowBehind(opts, id, action, result))) {
     result = { ok: false, code: 'UNAVAILABLE', message: KITCHEN_RECONNECTING, type: 'KITCHEN_RECONNECTING' };
   }
+  if (!result.ok && (await startNotRecorded(opts, id, action, result))) {
+    // The start reached the database, but its update was lost with a workflow task (a Temporal
+    // store outage): record it now (the activity answers with the stored start) and act again.
+    const start = await kdsUpdate(kitchen.client, {
+      orderItemId: task.orderItemId,
+      update: 'startTask',
+      args: { taskId: id, userId: opts.actor.userId },
+      deadline: attempt.deadline,
+      updateId: randomUUID(),
+    });
+    if (start.ok) {
+      attempt.updateId = randomUUID();
+      result = await run(kitchen.client, task, attempt);
+    }
+  }
   if (!result.ok && result.code === 'UNAVAILABLE') pendingUpdates.set(pendingKey, { action, updateId: attempt.updateId });
   else pendingUpdates.delete(pendingKey);
   const view = unwrapKitchen(await nameTheItem(opts, task.orderItemId, result));
@@ -91,6 +106,14 @@ async function workflowBehind(opts: Options<unknown>, id: string, action: KdsAct
   if (action !== 'start' || result.type !== 'INVALID_TRANSITION') return false;
   const row = await opts.db.taskInstance.findUnique({ where: { id }, select: { status: true } });
   return row?.status === 'QUEUED';
+}
+
+/** A tap on a started task refused because its workflow still has it QUEUED, while the database shows it IN_PROGRESS. */
+async function startNotRecorded(opts: Options<unknown>, id: string, action: KdsAction, result: KitchenResult<TaskView>): Promise<boolean> {
+  if (result.ok || result.type !== 'INVALID_TRANSITION' || !/is QUEUED/.test(result.message)) return false;
+  if (action !== 'complete' && action !== 'undo-start') return false;
+  const row = await opts.db.taskInstance.findUnique({ where: { id }, select: { status: true } });
+  return row?.status === 'IN_PROGRESS';
 }
 
 async function findTaskItem(opts: Options<unknown>, id: string): Promise<{ id: string; orderItemId: string }> {

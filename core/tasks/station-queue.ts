@@ -1,4 +1,4 @@
-import { compareWaiting } from '../../domain/kitchen/queue-order';
+import { compareWaiting, QUEUE_RULE, queueKey } from '../../domain/kitchen/queue-order';
 import type { Station } from '../../prisma/generated/client';
 import type { ServiceOptions } from '../types';
 import { notFound, requireId } from '../validate';
@@ -19,13 +19,17 @@ export interface StationQueue {
 
 const plannedAt = (n: TaskNode) => (n.task.plannedStartAt ?? n.task.queuedAt ?? n.task.createdAt).getTime();
 const queuedAt = (n: TaskNode) => (n.task.queuedAt ?? n.task.createdAt).getTime();
+const rankOf = (n: TaskNode) => queueKey(QUEUE_RULE, plannedAt(n), n.order.promisedReadyAt?.getTime() ?? null);
 
-/** Work in hand first (oldest start on top), then waiting work by priority, planned start, arrival. */
+/** Work in hand first (oldest start on top), then waiting work by priority, the order's promise (QUEUE_RULE), planned start, arrival. */
 export function compareQueueEntries(a: TaskNode, b: TaskNode): number {
   const started = (n: TaskNode) => (n.task.status === 'IN_PROGRESS' ? 0 : 1);
   if (started(a) !== started(b)) return started(a) - started(b);
   if (started(a) === 0) return (a.task.startedAt?.getTime() ?? 0) - (b.task.startedAt?.getTime() ?? 0);
-  return compareWaiting(a.task.priority, plannedAt(a), queuedAt(a), b.task.priority, plannedAt(b), queuedAt(b)) || a.task.id.localeCompare(b.task.id);
+  return (
+    compareWaiting(a.task.priority, rankOf(a), plannedAt(a), queuedAt(a), b.task.priority, rankOf(b), plannedAt(b), queuedAt(b)) ||
+    a.task.id.localeCompare(b.task.id)
+  );
 }
 
 /** One station's KDS screen: one query for the station, one for its task cards (the same cards a KDS action answers with). */

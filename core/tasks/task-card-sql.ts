@@ -34,7 +34,7 @@ const TASK_COLUMNS = Prisma.sql`
 
 const RELATIVES = Prisma.sql`,
   json_build_object('id', o.id, 'orderNumber', o.order_number, 'status', o.status, 'priority', o.priority,
-    'channel', o.channel, 'customerName', o.customer_name, 'notes', o.notes) AS "order",
+    'channel', o.channel, 'customerName', o.customer_name, 'notes', o.notes, 'promisedReadyAt', o.initial_estimated_ready_at) AS "order",
   json_build_object('id', i.id, 'nameSnapshot', i.name_snapshot, 'quantity', i.quantity, 'modifications', i.modifications,
     'modifiers', i.modifiers, 'notes', i.notes, 'menuItem', json_build_object('id', m.id, 'name', m.name, 'allergens', m.allergens)) AS item,
   (SELECT json_agg(json_build_object(
@@ -122,6 +122,7 @@ export const FullCard = OwnCard.extend({
     channel: z.string(),
     customerName: z.string().nullable(),
     notes: z.string().nullable(),
+    promisedReadyAt: column.jsonDate.nullable(),
   }) satisfies z.ZodType<TaskOrderSummary>,
   item: z.object({
     id: z.string(),

@@ -20,6 +20,8 @@ export interface TaskOrderSummary {
   channel: string;
   customerName: string | null;
   notes: string | null;
+  /** The ready time promised when it was taken (its first ETA): ranks its tasks in the station queues. */
+  promisedReadyAt: Date | null;
 }
 
 export interface TaskItemSummary {
@@ -110,7 +112,8 @@ export function orderTaskNodes(order: OrderWithItems, item: OrderItemWithTasks):
   const { items: _items, ...summary } = order;
   const { tasks, menuItem, ...rest } = item;
   const itemSummary: TaskItemSummary = { ...rest, menuItem };
-  return tasks.map((task) => ({ task, order: summary, item: itemSummary, siblings: tasks }));
+  const orderSummary: TaskOrderSummary = { ...summary, promisedReadyAt: order.initialEstimatedReadyAt };
+  return tasks.map((task) => ({ task, order: orderSummary, item: itemSummary, siblings: tasks }));
 }
 
 /** Names of the item's tasks that wait for this one (the KDS shows "then: Bake"). */

@@ -1,5 +1,6 @@
 // Test support: independent, brute-force checks of a SimResult against its input. Each returns
 // human-readable violations (empty = holds). Deliberately O(n²) and unlike the engine's code.
+import { OVERRUN_GRACE_SHARE } from './kitchen-model';
 import type { SimInput, SimResult, SimStation, SimTask } from './types';
 
 const open = (t: SimTask) => t.status !== 'DONE' && t.status !== 'IN_PROGRESS' && t.status !== 'CANCELLED';
@@ -47,7 +48,7 @@ export function precedenceViolations(input: SimInput, result: SimResult): string
   }
   for (const task of input.tasks.filter((t) => t.status === 'IN_PROGRESS')) {
     const finish = result.taskFinish[task.id];
-    if (!(finish >= input.now + 30_000 && finish >= (task.startedAt ?? input.now) + task.durationMs)) {
+    if (!(finish >= input.now + OVERRUN_GRACE_SHARE * Math.max(0, task.durationMs) && finish >= (task.startedAt ?? input.now) + task.durationMs)) {
       out.push(`in-progress ${task.id} finishes at ${finish}, too early`);
     }
   }

@@ -1,4 +1,4 @@
-import { etaRange, readyRange } from './eta-range';
+import { etaRange, orderRange, readyRange, storedPromiseRange } from './eta-range';
 
 const now = new Date('2026-12-07T18:00:20Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -31,5 +31,32 @@ describe('readyRange', () => {
   });
   it('falls back to the fixed shares without samples, basis FIXED', () => {
     expect(readyRange(new Date(min(20)), t0, null)).toEqual({ ...etaRange(new Date(min(20)), t0), basis: 'FIXED' });
+  });
+});
+
+describe('orderRange', () => {
+  const now = new Date('2026-12-08T12:00:00Z');
+  const promise = {
+    promisedAt: new Date('2026-12-08T12:20:00Z'),
+    from: new Date('2026-12-08T12:17:00Z'),
+    to: new Date('2026-12-08T12:26:00Z'),
+    basis: 'LEARNED' as const,
+  };
+
+  it('moves the learned width of the promise with the estimate', () => {
+    const r = orderRange(new Date('2026-12-08T12:30:00Z'), now, promise);
+    expect(r).toEqual({ from: new Date('2026-12-08T12:27:00Z'), to: new Date('2026-12-08T12:36:00Z'), basis: 'LEARNED' });
+  });
+
+  it('never starts in the past, and uses the fixed shares once the estimate has passed or without a promise range', () => {
+    expect(orderRange(new Date('2026-12-08T12:01:00Z'), now, promise).from).toEqual(now);
+    expect(orderRange(new Date('2026-12-08T11:59:00Z'), now, promise).basis).toBe('FIXED');
+    expect(orderRange(new Date('2026-12-08T12:30:00Z'), now, null)).toEqual({ ...etaRange(new Date('2026-12-08T12:30:00Z'), now), basis: 'FIXED' });
+  });
+
+  it('reads a stored range only when all of it was stored', () => {
+    const row = { initialEstimatedReadyAt: promise.promisedAt, promiseRangeFrom: promise.from, promiseRangeTo: promise.to, promiseRangeBasis: 'LEARNED' };
+    expect(storedPromiseRange(row)).toEqual(promise);
+    expect(storedPromiseRange({ ...row, promiseRangeTo: null })).toBeNull();
   });
 });

@@ -39,3 +39,35 @@ export function readyRange(eta: Date, now: Date, samples: ReadonlyArray<number> 
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
 const ceilMinute = (ms: number) => Math.ceil(ms / MINUTE) * MINUTE;
+
+/** The range told with an order's promise (orders.promise_range_*), as stored. */
+export type PromiseRange = { promisedAt: Date; from: Date; to: Date; basis: RangeBasis };
+
+/**
+ * The range for an order's current estimate: the promise's range moved with the estimate (the
+ * spread learned when it was promised keeps its width before and after), whole minutes, never
+ * starting in the past; etaRange's fixed shares without a stored range or once the estimate passed.
+ */
+export function orderRange(eta: Date, now: Date, promise: PromiseRange | null): { from: Date; to: Date; basis: RangeBasis } {
+  if (!promise || eta.getTime() <= now.getTime()) return { ...etaRange(eta, now), basis: 'FIXED' };
+  const before = Math.max(0, promise.promisedAt.getTime() - promise.from.getTime());
+  const after = Math.max(0, promise.to.getTime() - promise.promisedAt.getTime());
+  const from = Math.max(now.getTime(), floorMinute(eta.getTime() - before));
+  return { from: new Date(from), to: new Date(ceilMinute(eta.getTime() + after)), basis: promise.basis };
+}
+
+/** The stored promise range of an order row, or null where none was stored (orders taken before it was). */
+export function storedPromiseRange(o: {
+  initialEstimatedReadyAt: Date | null;
+  promiseRangeFrom: Date | null;
+  promiseRangeTo: Date | null;
+  promiseRangeBasis: string | null;
+}): PromiseRange | null {
+  if (!o.initialEstimatedReadyAt || !o.promiseRangeFrom || !o.promiseRangeTo) return null;
+  return {
+    promisedAt: o.initialEstimatedReadyAt,
+    from: o.promiseRangeFrom,
+    to: o.promiseRangeTo,
+    basis: o.promiseRangeBasis === 'LEARNED' ? 'LEARNED' : 'FIXED',
+  };
+}

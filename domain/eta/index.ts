@@ -3,7 +3,9 @@ export type { CapacityStep, SimStation, SimTask, SimTaskStatus, SimResult, SimIn
 export { simulateKitchen } from './simulate';
 export { capacityAt, staffedFrom } from './capacity';
 export { shiftCapacitySteps, staffedCapacitySteps, SHIFT_LOOKBACK_MS, type ShiftSpan } from './staffing';
-export { OVERRUN_GRACE_MIN_MS, OVERRUN_GRACE_SHARE } from './kitchen-model';
+export { OVERRUN_GRACE_SHARE, overrunGraceMs } from './kitchen-model';
+export { etaMoved, ETA_MOVE_SHARE, ETA_MOVE_MIN_MS } from './eta-move';
+export { accuracyOf, type Accuracy, type AccuracyPoint } from './accuracy';
 export { quoteItems, QUOTE_PREFIX, type Quote, type QuoteItem } from './quote';
 export {
   expectedDurationMs,
@@ -17,7 +19,7 @@ export {
   type LearnedDuration,
 } from './durations';
 export { learnedSpread, normal, quantileOf, sampleReadyTimes, seededRandom, sampledRunsFor, SAMPLED_RUNS, MIN_SAMPLED_RUNS } from './uncertainty';
-export { planItemFireTimes, planOrderFireTimes, URGENT_PRIORITY, type PacedItem } from './pacing';
+export { planItemFireTimes, planOrderFireTimes, replanFireTimes, repaceMinMoveMs, URGENT_PRIORITY, type LiveItem, type PacedItem } from './pacing';
 export { predictedOrderReady, predictedItemReady, predictedLatenessMs } from './readiness';
 export {
   isPlausible,

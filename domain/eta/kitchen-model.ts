@@ -1,18 +1,24 @@
 // Turns the simulation input into index-based arrays once, so the event loop never touches
 // strings or maps: ranks replace id comparisons, routes replace station-type matching.
 import { capacityTimeline } from './capacity';
+import { QUEUE_RULE, type QueueRule } from '../kitchen/queue-order';
 import type { CapacityStep, SimInput, SimTask } from './types';
 
-/** Overdue work is expected to finish soon, not instantly: this much past now, at least. */
-export const OVERRUN_GRACE_MIN_MS = 30_000;
-/** ...or this share of the task's expected duration, whichever is larger. */
+/**
+ * Overdue work is expected to finish soon, not instantly: this share of its expected duration past
+ * now. A share, not a fixed number of seconds, so it weighs the same in a 4-minute task and a
+ * 40-minute one, and in a run on a compressed clock (`npm run simulate -- --speed 10`).
+ */
 export const OVERRUN_GRACE_SHARE = 0.1;
+
+export function overrunGraceMs(durationMs: number): number {
+  return Number.isFinite(durationMs) && durationMs > 0 ? durationMs * OVERRUN_GRACE_SHARE : 0;
+}
 
 export function inProgressFinish(task: SimTask, now: number): number {
   const duration = safeDuration(task);
   const startedAt = task.startedAt ?? now;
-  const grace = Math.max(OVERRUN_GRACE_MIN_MS, duration * OVERRUN_GRACE_SHARE);
-  return Math.max(startedAt + duration, now + grace);
+  return Math.max(startedAt + duration, now + overrunGraceMs(duration));
 }
 
 export function safeDuration(task: SimTask): number {
@@ -62,6 +68,7 @@ export interface KitchenModel {
   /** Usable station indices serving each pool. */
   poolStations: number[][];
   unschedulable: number[];
+  queueRule: QueueRule;
 }
 
 const KIND_OF: Record<string, Kind> = { CANCELLED: Kind.Cancelled, DONE: Kind.Done, IN_PROGRESS: Kind.InProgress };
@@ -117,7 +124,23 @@ export function buildModel(input: SimInput): KitchenModel {
       if (poolStations[pool].length === 0) unschedulable.push(i);
     }
   });
-  return { now, tasks, kind, priority, rank, late, children, waiting, readyFloor, route, runningOn, stations, poolStations, unschedulable };
+  return {
+    now,
+    tasks,
+    kind,
+    priority,
+    rank,
+    late,
+    children,
+    waiting,
+    readyFloor,
+    route,
+    runningOn,
+    stations,
+    poolStations,
+    unschedulable,
+    queueRule: input.queueRule ?? QUEUE_RULE,
+  };
 }
 
 function buildStations(input: SimInput, tasks: SimTask[]) {

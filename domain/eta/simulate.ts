@@ -1,12 +1,12 @@
 // Event-driven list scheduling of the kitchen from `now` forward. At each instant, finished
 // tasks free their slots and release dependents; then every station with a free slot takes
-// its best ready task in the KDS queue's order (domain/kitchen/queue-order.ts: priority, planned
-// start, queued or ready time), then by id. Unassigned tasks wait in
+// its best ready task in the KDS queue's order (domain/kitchen/queue-order.ts: priority, the
+// order's promise or the planned start, queued or ready time), then by id. Unassigned tasks wait in
 // a pool per station type that every serving station draws from, so they start on whichever
 // station can take them first. A station's slots may change over time (capacitySteps: the cooks
 // on shift); each change is an instant of its own, where a station that gained slots takes work.
 // Each task is pushed and popped a constant number of times: O((tasks + deps) log tasks + changes).
-import { compareWaiting } from '../kitchen/queue-order';
+import { compareWaiting, queueKey } from '../kitchen/queue-order';
 import { MinHeap } from './heap';
 import { buildModel, inProgressFinish, Kind, safeDuration, type KitchenModel } from './kitchen-model';
 import { capacityChanges } from './capacity-changes';
@@ -34,10 +34,12 @@ export function runSchedule(model: KitchenModel): Schedule {
   const station = new Int32Array(n).fill(-1);
   const key = new Float64Array(n);
   const planned = new Float64Array(n);
+  const rankKey = new Float64Array(n);
+  const rule = model.queueRule;
 
   const events = new MinHeap<Event>((a, b) => a.time < b.time || (a.time === b.time && a.task < b.task));
   const before = (a: number, b: number): boolean => {
-    const order = compareWaiting(model.priority[a], planned[a], key[a], model.priority[b], planned[b], key[b]);
+    const order = compareWaiting(model.priority[a], rankKey[a], planned[a], key[a], model.priority[b], rankKey[b], planned[b], key[b]);
     if (order !== 0) return order < 0;
     if (model.late[a] !== model.late[b]) return model.late[a] < model.late[b];
     return model.rank[a] < model.rank[b];
@@ -76,6 +78,7 @@ export function runSchedule(model: KitchenModel): Schedule {
     key[i] = finite(queuedAt) ? queuedAt : time;
     const plannedAt = tasks[i].plannedAt;
     planned[i] = finite(plannedAt) ? plannedAt : key[i];
+    rankKey[i] = queueKey(rule, planned[i], tasks[i].promiseAt);
     const route = model.route[i];
     if (route >= 0) {
       ownQueue[route].push(i);

@@ -1,4 +1,5 @@
 // Input and output of the kitchen simulation. Times are epoch milliseconds; nothing here reads a clock.
+import type { QueueRule } from '../kitchen/queue-order';
 
 /** From `from` (epoch ms) until the next step, the station has `capacity` slots. */
 export interface CapacityStep {
@@ -50,6 +51,12 @@ export interface SimTask {
    * still goes ahead of a newer order's. Absent: the time it was queued or released.
    */
   plannedAt?: number | null;
+  /**
+   * The ready time its order was promised (orders.initial_estimated_ready_at). Under the PROMISE
+   * queue rule (domain/kitchen/queue-order.ts) it ranks the task after priority; Infinity ranks it
+   * behind every promise (a quote's order, which has none yet). Absent: the planned start ranks it.
+   */
+  promiseAt?: number | null;
   /** An item paced to fire later (fire-by-prep-time / scheduled) cannot start before this. */
   notBefore?: number | null;
 }
@@ -64,6 +71,8 @@ export interface SimInput {
    * order lines up behind existing work that became ready at the same instant.
    */
   latecomerTaskIds?: ReadonlySet<string>;
+  /** How station queues rank waiting work; absent: the kitchen's own (QUEUE_RULE). The evaluation compares rules. */
+  queueRule?: QueueRule;
 }
 
 export interface SimResult {

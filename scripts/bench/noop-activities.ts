@@ -111,5 +111,8 @@ export function createNoopActivities(
     // A real ETA ten minutes out, so the item arms its late timer exactly as with the real activity.
     recalculateEta: async () => ({ itemEta: new Date(Date.now() + 10 * 60_000).toISOString() }),
     checkItemLate: async () => ({ late: false, eta: null }),
+    // No forecast: the order keeps its plan, as with a kitchen whose ETA is unknown.
+    forecastOrderItems: async () => ({ at: now(), items: [] }),
+    moveItemFireTime: async () => undefined,
   };
 }

@@ -30,6 +30,9 @@ export function formatReport(r: SimReport, header: string): string {
     `  items finished after the first ETA given for them: ${r.late.itemsAfterFirstEta} of ${r.late.itemsDone} done (mean ${f(r.late.meanLateMinutes)} min late)`,
     `  flagged late by the kitchen's ETA timers: ${r.late.itemsFlagged} items, ${r.late.ordersFlagged} orders`,
     '',
+    'Items finishing together (multi-item orders, all items done; first → last item, kitchen minutes)',
+    `  orders ${r.together.orders}, within 2 min ${pct(r.together.within2)}, median spread ${f(r.together.medianSpread)}, p90 ${f(r.together.p90Spread)}`,
+    '',
     'Queue wait per station (queued → started, kitchen minutes) and how busy its slots were',
     ...r.queueWaits.map(
       (w) =>

@@ -27,6 +27,8 @@ export interface SimReport {
   items: { total: number; done: number; perHour: number };
   eta: Record<'quote before ordering' | 'first ETA (order time)' | 'every published ETA' | 'first ETA per item', ErrorSummary>;
   late: { itemsAfterFirstEta: number; itemsDone: number; meanLateMinutes: number | null; itemsFlagged: number; ordersFlagged: number };
+  /** Orders of two or more finished items: how far apart their first and last item finished (pacing, issue 18). */
+  together: { orders: number; within2: number | null; medianSpread: number | null; p90Spread: number | null };
   queueWaits: Array<{ station: string; n: number; median: number | null; p90: number | null; stillQueued: number; busy: number | null }>;
   latency: Array<{ kind: LatencyKind; fromRequest: LatencySummary; fromResponse: LatencySummary; missing: number }>;
 }
@@ -93,8 +95,26 @@ export function buildReport(input: SimReportInput): SimReport {
       itemsFlagged: allItems.filter((i) => i.isLate).length,
       ordersFlagged: results.filter((r) => r.isLate || recorder.lateFlags.has(r.id)).length,
     },
+    together: together(results, speed),
     queueWaits: queueWaits(input),
     latency: latencies(recorder),
+  };
+}
+
+/** Spread of item finish times within each multi-item order, every item of it done (kitchen minutes). */
+export function together(results: OrderResult[], speed: number): SimReport['together'] {
+  const spreads: number[] = [];
+  for (const r of results) {
+    if (r.items.length < 2 || r.items.some((i) => i.status !== 'DONE')) continue;
+    const finished = r.items.map((i) => Math.max(...i.tasks.map((t) => time(t.completedAt) ?? 0)));
+    spreads.push(toMinutes(Math.max(...finished) - Math.min(...finished), speed));
+  }
+  if (spreads.length === 0) return { orders: 0, within2: null, medianSpread: null, p90Spread: null };
+  return {
+    orders: spreads.length,
+    within2: spreads.filter((s) => s <= 2).length / spreads.length,
+    medianSpread: median(spreads),
+    p90Spread: percentile(spreads, 0.9),
   };
 }
 

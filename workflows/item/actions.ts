@@ -24,6 +24,9 @@ export const FIRST_START_PATCH = 'first-start-in-one-workflow-task';
  */
 export const UNDO_START_PATCH = 'kds-undo-start';
 
+/** Each completed task (but the last) is told to the parent order, which re-paces its waiting items from it. */
+export const PROGRESS_TO_PARENT_PATCH = 'item-tells-parent-its-progress';
+
 export interface TaskActionInput {
   taskId: string;
   userId?: string | null;
@@ -40,6 +43,7 @@ export class ItemActions {
     private readonly mutex: Mutex,
     private readonly lifecycle: ItemLifecycle,
     private readonly notifyFirstStart: () => Promise<void>,
+    private readonly notifyProgress: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Only an action accepted while loading waits (on a ticket fired at the counter); others go straight on. */
@@ -104,6 +108,8 @@ export class ItemActions {
       this.model.completions.push(task.id);
       this.model.changed('task-completed');
       if (this.model.phase === 'FIRED') await this.lifecycle.release(false);
+      // The last one settles the item, which the parent hears anyway; not waited for (notifyParent never rejects).
+      if (!this.model.allDone() && patched(PROGRESS_TO_PARENT_PATCH)) void this.notifyProgress();
       return this.model.taskView(task.id);
     });
   }

@@ -80,6 +80,16 @@ export class ItemLifecycle {
     });
   }
 
+  /** Stores a re-paced fire time while the item still waits (a fire that came first makes it moot). */
+  moveFireTime(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      const moved = this.model.fireMoved;
+      this.model.fireMoved = false;
+      if (!moved || this.model.phase !== 'WAITING' || this.model.fireAt === null) return;
+      await writes.moveItemFireTime({ ...this.itemRef(), fireAt: this.model.fireAt });
+    });
+  }
+
   retryBlocked(): Promise<void> {
     return this.mutex.runExclusive(() => (this.model.phase === 'FIRED' ? this.release(true) : Promise.resolve()));
   }

@@ -66,6 +66,8 @@ export class ItemModel {
   /** Why the ETA must be recomputed (null when it is fresh). */
   etaReason: string | null = null;
   cancelReason: string | null = null;
+  /** The order moved the fire time (repaceItem) and the tasks' planned starts are not yet stored. */
+  fireMoved = false;
 
   constructor(
     readonly orderId: string,

@@ -10,8 +10,9 @@ import {
   type SignalDefinition,
 } from '@temporalio/workflow';
 import type { KitchenActivities } from '../../contracts/kitchen-activities';
-import { planOrderFireTimes } from '../../domain/eta/pacing';
-import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal } from '../item-workflow';
+import type { OrderForecast } from '../../contracts/kitchen-activities';
+import { planOrderFireTimes, replanFireTimes } from '../../domain/eta/pacing';
+import { cancelItemSignal, itemWorkflow, itemWorkflowId, raisePrioritySignal, repaceItemSignal } from '../item-workflow';
 import { KITCHEN_WORKFLOW_TASK_TIMEOUT, KITCHEN_WRITE, LOCAL_WRITE } from '../support/activity-profiles';
 import type { Mutex } from 'async-mutex';
 import { checkCancelOrder, checkHandOff, checkOrderPriority, type OrderModel, type OrderStatus } from './model';
@@ -66,7 +67,47 @@ export class OrderActions {
     const item = this.model.items.get(orderItemId);
     if (item?.status !== 'WAITING') return;
     item.status = 'STARTED';
+    this.model.repaceAsked = true;
     this.model.changed();
+  }
+
+  /** A task of the item was completed: the anchor may be running early or late. */
+  itemProgress(orderItemId: string): void {
+    if (!this.model.items.has(orderItemId)) return;
+    this.model.repaceAsked = true;
+    this.model.changed();
+  }
+
+  /**
+   * Re-paces the items still waiting for their fire time from the forecast (domain/eta/pacing.ts
+   * replanFireTimes) and tells each moved item its new fire time: the decision is this workflow's,
+   * recorded in its history with the signals that carry it.
+   */
+  repace(forecast: OrderForecast): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      if (!this.model.inKitchen) return;
+      const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+      const byId = new Map(forecast.items.map((f) => [f.orderItemId, f]));
+      const moves = replanFireTimes({
+        now: Date.now(),
+        priority: this.model.priority,
+        forecastAt: Date.parse(forecast.at),
+        items: [...this.model.items.values()].map((i) => ({
+          orderItemId: i.orderItemId,
+          status: i.status,
+          fireAt: at(i.fireAt),
+          criticalPathMs: i.criticalPathMinutes * 60_000,
+          forecastReadyAt: at(byId.get(i.orderItemId)?.readyAt),
+          forecastFireAt: at(byId.get(i.orderItemId)?.plannedStartAt),
+        })),
+      });
+      const moved = Object.entries(moves).map(([orderItemId, ms]) => ({ orderItemId, fireAt: new Date(ms).toISOString() }));
+      if (moved.length === 0) return;
+      for (const { orderItemId, fireAt } of moved) this.model.items.get(orderItemId)!.fireAt = fireAt;
+      this.model.repaces += moved.length;
+      this.model.changed();
+      await Promise.all(moved.map(({ orderItemId, fireAt }) => this.signal(orderItemId, repaceItemSignal, { fireAt })));
+    });
   }
 
   /** Ahead of the child's result: the item is DONE or CANCELLED and only tidies up now. */
@@ -74,6 +115,7 @@ export class OrderActions {
     const item = this.model.items.get(orderItemId);
     if (!item || (item.status !== 'WAITING' && item.status !== 'STARTED')) return;
     item.status = status;
+    this.model.repaceAsked = true;
     this.model.changed();
   }
 

@@ -20,6 +20,8 @@ export interface OrderStateView {
   requestedAt: string | null;
   cancelReason: string | null;
   items: OrderItemTrack[];
+  /** Fire times moved by re-pacing so far (absent in views from before it). */
+  repaces?: number;
 }
 
 /** What continue-as-new carries; only taken once every item has settled. */
@@ -49,6 +51,10 @@ export class OrderModel {
   loaded = false;
   lastStatusAt = 0;
   version = 0;
+  /** Progress was reported since the last re-pacing (read only by orders with REPACE_PATCH). */
+  repaceAsked = false;
+  /** Fire times moved by re-pacing so far. */
+  repaces = 0;
 
   constructor(readonly orderId: string) {}
 
@@ -108,8 +114,8 @@ export class OrderModel {
   }
 
   view(): OrderStateView {
-    const { orderId, status, priority, requestedAt, cancelReason } = this;
-    return { orderId, status, priority, requestedAt, cancelReason, items: [...this.items.values()].map((i) => ({ ...i })) };
+    const { orderId, status, priority, requestedAt, cancelReason, repaces } = this;
+    return { orderId, status, priority, requestedAt, cancelReason, repaces, items: [...this.items.values()].map((i) => ({ ...i })) };
   }
 
   carryOver(): OrderCarryOver {

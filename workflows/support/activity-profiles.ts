@@ -45,6 +45,12 @@ export const LOCAL_WRITE = {
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 } as const satisfies LocalActivityOptions;
 
+/** The re-pacing forecast (one ETA run): a later progress signal or check asks again, so give up early. */
+export const LOCAL_FORECAST = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 3 },
+} as const satisfies LocalActivityOptions;
+
 /** KDS actions as local activities: bounded retries so the cook gets an answer within seconds. */
 export const LOCAL_KDS_ACTION = {
   startToCloseTimeout: '10 seconds',

@@ -21,6 +21,14 @@ const UnstaffedStationRef = builder.objectRef<EtaQuote['unstaffedStations'][numb
   }),
 });
 
+const QuoteDeliveryRef = builder.objectRef<EtaQuote['delivery']>('EtaQuoteDelivery').implement({
+  description: 'The same order sent to an address: what the operator tells a caller who wants it delivered.',
+  fields: (t) => ({
+    travelMinutes: t.exposeInt('travelMinutes', { description: "The tenant's travel time now: its setting, or learned from delivered trips." }),
+    deliveredBy: t.expose('deliveredBy', { type: 'DateTime', description: "At the customer's door: readyAt + travelMinutes." }),
+  }),
+});
+
 const EtaQuoteRef = builder.objectRef<EtaQuote>('EtaQuote').implement({
   fields: (t) => ({
     readyAt: t.expose('readyAt', { type: 'DateTime' }),
@@ -40,6 +48,7 @@ const EtaQuoteRef = builder.objectRef<EtaQuote>('EtaQuote').implement({
       description: 'Stations with nobody on shift now that the order waits for; readyAt already includes the wait.',
       resolve: (q) => q.unstaffedStations,
     }),
+    delivery: t.field({ type: QuoteDeliveryRef, description: 'Were the order delivered: when it would be at the door.', resolve: (q) => q.delivery }),
   }),
 });
 

@@ -15,6 +15,7 @@ import './audit-log';
 import './task';
 import './station-queue';
 import './order';
+import './order-timeline';
 import './delivery';
 import './eta';
 import './kitchen-inventory';

@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
   }),
   restoreMenuItem: t.withAuth({ permission: 'menu:write' }).field({
     type: MenuItemRef,
-    description: 'Back on the menu as it was. NOT_FOUND unless archived.',
+    description: 'Back on the menu as it was. NOT_FOUND unless archived; CONFLICT (field ingredients) while one of its ingredients is archived.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, { db, actor, kitchen }) => restoreMenuItem({ db, actor, kitchen, input: { id: String(args.id) } }),
   }),

@@ -8,7 +8,7 @@ import type { OrderItemWithTasks, OrderWithItems } from '../../../core/orders/or
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../../../core/orders/order-input';
 import { updateOrder } from '../../../core/orders/update-order';
 import { orderTaskNodes } from '../../../core/tasks/task-node';
-import { etaRange, type RangeBasis } from '../../../domain/eta/eta-range';
+import { orderRange, storedPromiseRange, type RangeBasis } from '../../../domain/eta/eta-range';
 import { builder } from '../builder';
 import { parseOrderedModifiers } from '../../../domain/menu';
 import { OrderedModifierRef } from './modifier-group';
@@ -93,8 +93,23 @@ export const OrderRef = builder.objectRef<OrderWithItems>('Order').implement({
       type: EtaRangeRef,
       nullable: true,
       description:
-        'The range around estimatedReadyAt, as of now; null without an estimate or once the order is ready. Always FIXED here: sampling the spread costs too much per order read (etaQuote.range has it).',
-      resolve: (o) => (o.estimatedReadyAt && !o.actualReadyAt ? { ...etaRange(o.estimatedReadyAt, new Date()), basis: 'FIXED' as const } : null),
+        "The range around estimatedReadyAt, as of now: the promise's range (LEARNED where a spread was learned) moved with the estimate, else FIXED shares; null without an estimate or once the order is ready.",
+      resolve: (o) => (o.estimatedReadyAt && !o.actualReadyAt ? orderRange(o.estimatedReadyAt, new Date(), storedPromiseRange(o)) : null),
+    }),
+    promisedReadyAt: t.expose('initialEstimatedReadyAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The ready time promised when the order was taken.',
+    }),
+    promisedReadyRange: t.field({
+      type: EtaRangeRef,
+      nullable: true,
+      description:
+        'The range told with the promise, as stored then (P10..P90 of the sampled runs where a spread was learned); null for orders promised nothing.',
+      resolve: (o) => {
+        const r = storedPromiseRange(o);
+        return r && { from: r.from, to: r.to, basis: r.basis };
+      },
     }),
     etaBreakdown: t.expose('etaBreakdown', { type: 'JSON', nullable: true, description: 'Per-item ready times behind estimatedReadyAt.' }),
     actualReadyAt: t.expose('actualReadyAt', { type: 'DateTime', nullable: true }),

@@ -48,6 +48,7 @@ const BY_FIELD: Record<string, Entity> = {
   'updateOrder.id': 'order',
   'cancelOrder.id': 'order',
   'handOffOrder.id': 'order',
+  'orderTimeline.orderId': 'order',
   'task.id': 'task',
   'startTask.id': 'task',
   'undoStartTask.id': 'task',

@@ -1,4 +1,7 @@
 import { CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { LateOrderLinks } from '../orders/LateOrderLinks';
+import { orderDetailPath } from '../orders/order-timeline-api';
+import { navigate } from '../router/router';
 import { ETA_TOLERANCE_MINUTES, summariseEta, type EtaPoint } from './analytics-api';
 
 const time = (ms: number) => new Date(ms).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
@@ -35,13 +38,20 @@ export function EtaAccuracyChart({ points }: { points: EtaPoint[] }) {
               );
             }}
           />
-          <Scatter data={data} fill="#7b3fe4" isAnimationActive={false} />
+          <Scatter
+            data={data}
+            fill="#7b3fe4"
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(d) => navigate(orderDetailPath((d.payload as EtaPoint).orderId))}
+          />
         </ScatterChart>
       </ResponsiveContainer>
       <p className="chart__caption" data-testid="eta-summary">
         {summary.count} order{summary.count === 1 ? '' : 's'} · mean error {summary.meanAbsoluteError} min · within ±{ETA_TOLERANCE_MINUTES} min:{' '}
         {pct(summary.withinTolerance)} · later than that: {pct(summary.lateShare)}
       </p>
+      <LateOrderLinks points={points} toleranceMinutes={ETA_TOLERANCE_MINUTES} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../api/graphql';
+import { accuracyOf } from '../../../domain/eta/accuracy';
 
 export const ANALYTICS_KEY = ['analytics'] as const;
 export const ANALYTICS_QUERY = graphql(`
@@ -51,13 +52,16 @@ export interface EtaSummary {
   lateShare: number | null;
 }
 
+/** The measures `npm run eta:eval` reports (domain/eta/accuracy.ts), on the kitchen's real history. */
 export function summariseEta(points: EtaPoint[]): EtaSummary {
-  if (points.length === 0) return { count: 0, meanAbsoluteError: null, withinTolerance: null, lateShare: null };
-  const abs = points.map((p) => Math.abs(p.errorMinutes));
+  const a = accuracyOf(
+    points.map((p) => ({ predicted: Date.parse(p.predictedAt), actual: Date.parse(p.actualAt) })),
+    ETA_TOLERANCE_MINUTES,
+  );
   return {
-    count: points.length,
-    meanAbsoluteError: Math.round((abs.reduce((a, b) => a + b, 0) / points.length) * 10) / 10,
-    withinTolerance: abs.filter((e) => e <= ETA_TOLERANCE_MINUTES).length / points.length,
-    lateShare: points.filter((p) => p.errorMinutes > ETA_TOLERANCE_MINUTES).length / points.length,
+    count: a.count,
+    meanAbsoluteError: a.maeMinutes === null ? null : Math.round(a.maeMinutes * 10) / 10,
+    withinTolerance: a.withinShare,
+    lateShare: a.lateShare,
   };
 }

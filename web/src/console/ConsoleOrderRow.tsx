@@ -3,6 +3,8 @@ import { useGqlMutation } from '../api/hooks';
 import { ORDER_STATUS_LABEL, readyWait } from '../orders/hand-off';
 import { HandOffActions } from '../orders/HandOffActions';
 import { etaText } from '../orders/orders-api';
+import { OrderDetailLink } from '../orders/OrderDetailLink';
+import { ReadyRange } from '../orders/ReadyRange';
 import { ReadySince } from '../orders/ReadySince';
 import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
@@ -40,7 +42,9 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
       data-status={o.status}
     >
       <div className="console-order__head">
-        <strong className="console-order__number">#{o.orderNumber}</strong>
+        <strong className="console-order__number">
+          <OrderDetailLink orderId={o.id} orderNumber={o.orderNumber} />
+        </strong>
         <span className={`badge status--${o.status.toLowerCase()}`} data-testid="order-status">
           {ORDER_STATUS_LABEL[o.status].toLowerCase()}
         </span>
@@ -51,7 +55,10 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
         ) : o.status === 'OUT_FOR_DELIVERY' ? (
           <span className="console-order__eta">{o.handedOffAt ? t('console.outSince', { time: format.time(o.handedOffAt) }) : t('console.out')}</span>
         ) : inKitchen(o) ? (
-          <span className={`console-order__eta${late ? ' is-late' : ''}`}>{etaText(o.estimatedReadyAt, now)}</span>
+          <span className={`console-order__eta${late ? ' is-late' : ''}`}>
+            {etaText(o.estimatedReadyAt, now)}
+            <ReadyRange range={o.estimatedReadyRange} />
+          </span>
         ) : null}
       </div>
       <p className="console-order__customer">

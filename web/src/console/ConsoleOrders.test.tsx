@@ -25,6 +25,7 @@ function order(n: number, patch: Partial<ConsoleOrder> = {}): ConsoleOrder {
     customerAddress: null,
     requestedAt: null,
     estimatedReadyAt: null,
+    estimatedReadyRange: null,
     actualReadyAt: minutesAgo(2),
     handedOffAt: null,
     deliveredBy: null,

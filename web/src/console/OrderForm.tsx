@@ -87,7 +87,14 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
       <div className="order-form__order">
         <h2>{t('console.order')}</h2>
         <CartEditor lines={lines} dispatch={dispatch} />
-        <QuoteBox quote={quote} error={quoteError} updating={updating} requestedAt={customer.requestedAt} empty={lines.length === 0} />
+        <QuoteBox
+          quote={quote}
+          error={quoteError}
+          updating={updating}
+          requestedAt={customer.requestedAt}
+          empty={lines.length === 0}
+          delivery={fulfillment === 'DELIVERY'}
+        />
         <div className="field-row">
           <label className="field">
             <span>{t('console.customerName')}</span>

@@ -1,3 +1,4 @@
+import { Trans } from 'react-i18next';
 import { describeError } from '../api/errors';
 import { useI18n } from '../i18n/LocaleProvider';
 import type { EtaQuote } from './console-api';
@@ -10,12 +11,15 @@ export function QuoteBox({
   updating,
   requestedAt,
   empty,
+  delivery = false,
 }: {
   quote?: EtaQuote;
   error: unknown;
   updating: boolean;
   requestedAt: string;
   empty: boolean;
+  /** The order goes to an address: say when it is at the door too. */
+  delivery?: boolean;
 }) {
   const scheduled = requestedAt ? new Date(requestedAt) : null;
   const { t, format } = useI18n();
@@ -35,6 +39,12 @@ export function QuoteBox({
               {t('console.quote.range', { time: format.time(quote.readyAt), range: format.timeRange(quote.range.from, quote.range.to) })}
             </span>
           </p>
+          {delivery && (
+            <p className="quote__delivery" data-testid="quote-delivered-by">
+              <Trans i18nKey="console.quote.doorBy" values={{ time: format.time(quote.delivery.deliveredBy) }} components={{ strong: <strong /> }} />{' '}
+              <span className="muted">{t('console.quote.ride', { count: quote.delivery.travelMinutes })}</span>
+            </p>
+          )}
           <UnstaffedNote stations={quote.unstaffedStations} />
           {scheduled && scheduled.getTime() > Date.parse(quote.readyAt) && (
             <p className="muted">{t('console.quote.scheduled', { time: format.time(scheduled) })}</p>

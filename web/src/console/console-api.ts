@@ -48,6 +48,10 @@ export const ETA_QUOTE_QUERY = graphql(`
         name
         staffedFrom
       }
+      delivery {
+        travelMinutes
+        deliveredBy
+      }
     }
   }
 `);
@@ -66,6 +70,11 @@ const ConsoleOrderFields = graphql(`
     customerAddress
     requestedAt
     estimatedReadyAt
+    estimatedReadyRange {
+      from
+      to
+      basis
+    }
     actualReadyAt
     handedOffAt
     deliveredBy

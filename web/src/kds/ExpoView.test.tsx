@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
+import { EventEmitter } from 'node:events';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { HandOffStatus } from '../../../domain/kitchen/hand-off';
 import { ApiError } from '../api/errors';
 import { ApiContext } from '../api/hooks';
+import { RealtimeContext } from '../realtime/RealtimeProvider';
+import type { Realtime } from '../realtime/socket';
 import { fakeApi } from '../test-support/fake-api';
 import { ExpoView, type ExpoOrder } from './ExpoView';
 
@@ -210,5 +213,66 @@ describe('expo ticket printing', () => {
     // The same ticket again opens the dialog again.
     fireEvent.click(within(ticket).getByRole('button', { name: 'Print' }));
     expect(printed).toHaveLength(2);
+  });
+});
+
+describe('expo: paced items', () => {
+  const wall = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+  it('says when a waiting item fires, and shows the re-paced time as soon as a task:updated says it moved', async () => {
+    const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    const salad = (plannedStartAt: string) => ({
+      id: 'salad',
+      name: 'Insalata',
+      quantity: 1,
+      modifications: null,
+      notes: null,
+      status: 'PENDING',
+      tasks: [{ id: 'toss', name: 'Mescola', status: 'PENDING', plannedStartAt, station: null }],
+    });
+    const pizza = {
+      id: 'pizza',
+      name: 'Margherita',
+      quantity: 1,
+      modifications: null,
+      notes: null,
+      status: 'IN_PROGRESS',
+      tasks: [
+        { id: 'dough', name: 'Stendi', status: 'IN_PROGRESS', plannedStartAt: inMinutes(-1), station: { id: 's', name: 'Bench' } },
+        { id: 'bake', name: 'Inforna', status: 'PENDING', plannedStartAt: inMinutes(-1), station: null },
+      ],
+    };
+    const planned = inMinutes(11);
+    const { api, state } = fakePass([order(9, { status: 'PREPARING', handOffChoices: [], actualReadyAt: null, items: [pizza, salad(planned)] })]);
+    const live = new EventEmitter();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ApiContext.Provider value={api}>
+          <RealtimeContext.Provider value={{ live } as unknown as Realtime}>
+            <ExpoView selected={null} onSelect={() => undefined} />
+          </RealtimeContext.Provider>
+        </ApiContext.Provider>
+      </QueryClientProvider>,
+    );
+    const status = (name: string) => within(card(9)).getByText(name).parentElement!.querySelector('.expo-task__status')!.textContent;
+    await screen.findByRole('region', { name: 'Order 9' });
+    expect([status('Stendi'), status('Inforna'), status('Mescola')]).toEqual(['cooking', 'not yet', `fires ${wall(planned)}`]);
+
+    // The pizza ran early: the order moved the salad's fire time and the item told the boards.
+    const repaced = inMinutes(4);
+    state.orders = [order(9, { status: 'PREPARING', handOffChoices: [], actualReadyAt: null, items: [pizza, salad(repaced)] })];
+    act(
+      () =>
+        void live.emit('task:updated', {
+          taskId: 'toss',
+          status: 'PENDING',
+          orderId: 'order-9',
+          orderItemId: 'salad',
+          stationId: null,
+          plannedStartAt: repaced,
+        }),
+    );
+    await waitFor(() => expect(status('Mescola')).toBe(`fires ${wall(repaced)}`));
   });
 });

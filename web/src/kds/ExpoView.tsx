@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
+import { activeFormat, i18n } from '../i18n/i18n';
 import { useI18n } from '../i18n/LocaleProvider';
 import { ORDER_STATUS_LABEL, readyWait } from '../orders/hand-off';
 import { HandOffActions, type HandedOff } from '../orders/HandOffActions';
@@ -41,6 +42,7 @@ const EXPO_QUERY = graphql(`
           id
           name
           status
+          plannedStartAt
           station {
             id
             name
@@ -138,7 +140,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                             <li key={task.id} className={`expo-task expo-task--${task.status.toLowerCase()}`}>
                               <span>{task.name}</span>
                               <span className="muted">{task.station?.name ?? '—'}</span>
-                              <span className="expo-task__status">{isTaskStatus(task.status) ? t(`kds.expoView.task.${task.status}`) : task.status}</span>
+                              <span className="expo-task__status">{taskStatusText(task, now)}</span>
                             </li>
                           ))}
                         </ol>
@@ -153,4 +155,14 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
       }}
     </QueryView>
   );
+}
+
+/**
+ * A task still waiting for its item's fire time says when it fires: the order re-paces that time
+ * as the kitchen runs early or late, and the `task:updated` it sends refreshes this view.
+ */
+function taskStatusText(task: { status: string; plannedStartAt: string | null }, now: number): string {
+  if (task.status === 'PENDING' && task.plannedStartAt && Date.parse(task.plannedStartAt) > now)
+    return i18n.t('kds.expoView.fires', { time: activeFormat().time(task.plannedStartAt) });
+  return isTaskStatus(task.status) ? i18n.t(`kds.expoView.task.${task.status}`) : task.status;
 }

@@ -3,6 +3,7 @@ import { PageHeader } from '../shell/page';
 import { useGqlQuery } from '../api/hooks';
 import { Empty, QueryView } from '../shell/states';
 import { ORDER_STATUS_LABEL } from './hand-off';
+import { OrderDetailLink } from './OrderDetailLink';
 import { ACTIVE_ORDERS_QUERY, activeOrders, etaText, ORDERS_KEY } from './orders-api';
 
 /** Minute-level clock so "in 5 min" stays true without refetching. */
@@ -34,7 +35,9 @@ export function ActiveOrdersPage() {
               return (
                 <li key={o.id} className={`order-card order-card--${o.status.toLowerCase()}${late ? ' is-late' : ''}`}>
                   <div className="order-card__head">
-                    <strong className="order-card__number">#{o.orderNumber}</strong>
+                    <strong className="order-card__number">
+                      <OrderDetailLink orderId={o.id} orderNumber={o.orderNumber} />
+                    </strong>
                     <span className={`badge status--${o.status.toLowerCase()}`}>{ORDER_STATUS_LABEL[o.status]}</span>
                     {o.priority > 0 && <span className="badge badge--warning">{o.priority === 2 ? 'urgent' : 'high priority'}</span>}
                     <span className={`order-card__eta${late ? ' is-late' : ''}`}>

@@ -4,7 +4,8 @@ import type { ServerEventName, ServerToClientEvents } from '../../../contracts/s
 import type { AuthClient } from '../auth/auth-client';
 import { createRealtime, type ConnectionStatus, type Realtime } from './socket';
 
-const RealtimeContext = createContext<Realtime | null>(null);
+/** Exported for component tests, which provide a stand-in socket. */
+export const RealtimeContext = createContext<Realtime | null>(null);
 
 /**
  * Opens the session's socket on mount and closes it on unmount (sign-out unmounts the shell).

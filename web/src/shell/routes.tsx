@@ -7,6 +7,7 @@ import type { Catalog } from '../i18n/locales/en';
 // Screens load on demand: a cook's tablet never downloads the designer's graph editor.
 const KdsPage = lazy(() => import('../kds/KdsPage').then((m) => ({ default: m.KdsPage })));
 const ConsolePage = lazy(() => import('../console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const OrderDetailPage = lazy(() => import('../orders/OrderDetailPage').then((m) => ({ default: m.OrderDetailPage })));
 const ActiveOrdersPage = lazy(() => import('../orders/ActiveOrdersPage').then((m) => ({ default: m.ActiveOrdersPage })));
 const DashboardPage = lazy(() => import('../admin/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const StationsPage = lazy(() => import('../admin/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/kds', key: 'kds', title: 'Kitchen display', nav: 'KDS', permission: 'tasks:work', render: () => <KdsPage /> },
   { pattern: '/console', key: 'console', title: 'ETA console', nav: 'Phone orders', permission: 'orders:write', render: () => <ConsolePage /> },
   { pattern: '/orders', key: 'orders', title: 'Active orders', nav: 'Orders', permission: 'orders:read', render: () => <ActiveOrdersPage /> },
+  { pattern: '/orders/:id', key: 'order', title: 'Order', permission: 'orders:read', render: (p) => <OrderDetailPage key={p.id} orderId={p.id} /> },
   { pattern: '/dispatch', key: 'dispatch', title: 'Dispatch', nav: 'Dispatch', permission: 'deliveries:dispatch', render: () => <DispatchPage /> },
   // The DELIVERY role's home (no nav entry: managers may work deliveries too, but dispatch them).
   { pattern: '/rider', key: 'rider', title: 'My deliveries', permission: 'deliveries:work', render: () => <RiderPage /> },

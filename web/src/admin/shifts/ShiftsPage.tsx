@@ -11,7 +11,7 @@ import { addWeeks, dateInput, sameDay, startOfWeek } from './week';
 import './shifts.css';
 
 /**
- * The shift plan: a week per station, and who is on where today. Where shifts are planned, a
+ * The shift plan: a week by station or by person, and who is on where today. Where shifts are planned, a
  * station's capacity is the people on shift there (up to its configured capacity), for the ETA too.
  */
 export function ShiftsPage() {
@@ -66,6 +66,7 @@ export function ShiftsPage() {
               <WeekGrid
                 weekStart={weekStart}
                 stations={choices.data?.stations ?? []}
+                people={choices.data?.shiftStaff ?? []}
                 shifts={w.shifts.shifts}
                 busy={remove.isPending}
                 onDelete={(s) => remove.mutate({ id: s.id })}
