@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'deliveries:configure',
   'boards:manage',
   'shifts:manage',
+  'eta:what-if',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

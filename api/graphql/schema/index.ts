@@ -24,6 +24,7 @@ import './platform';
 import './kitchen-settings';
 import './board-screen';
 import './shift';
+import './what-if';
 
 /** Built once per process; createYoga and scripts/print-schema.ts share it. */
 export const schema = builder.toSchema();

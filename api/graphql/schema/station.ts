@@ -5,6 +5,7 @@ import { getStation } from '../../../core/stations/get-station';
 import { listStations } from '../../../core/stations/list-stations';
 import { updateStation } from '../../../core/stations/update-station';
 import { getStationPace } from '../../../core/stations/get-station-pace';
+import { getStationPickupDelay } from '../../../core/stations/get-station-pickup-delay';
 import type { Learned } from '../../../domain/eta';
 import { builder } from '../builder';
 
@@ -15,6 +16,17 @@ const StationPaceRef = builder.objectRef<Learned>('StationPace').implement({
     samples: t.exposeInt('samples'),
     p10: t.exposeFloat('p10', { description: '1 in 10 tasks goes faster than this ratio.' }),
     p90: t.exposeFloat('p90', { description: '1 in 10 tasks goes slower than this ratio.' }),
+  }),
+});
+
+const PickupDelayRef = builder.objectRef<Learned>('StationPickupDelay').implement({
+  description:
+    'How long a ticket waits at the station, once it has a slot for it, before a cook starts it: the time-decayed median over its recently started tasks.',
+  fields: (t) => ({
+    seconds: t.exposeFloat('value'),
+    samples: t.exposeInt('samples'),
+    p10: t.exposeFloat('p10', { description: 'Seconds: 1 in 10 tickets is picked up sooner.' }),
+    p90: t.exposeFloat('p90', { description: 'Seconds: 1 in 10 tickets waits longer.' }),
   }),
 });
 
@@ -32,6 +44,12 @@ export const StationRef = builder.objectRef<Station>('Station').implement({
       nullable: true,
       description: 'What the ETA learned of this station over every dish; null before any plausible duration was recorded.',
       resolve: (s, _args, { db, actor }) => getStationPace({ db, actor, input: { stationId: s.id } }),
+    }),
+    learnedPickupDelay: t.withAuth({ permission: 'stations:read' }).field({
+      type: PickupDelayRef,
+      nullable: true,
+      description: 'What the kitchen learned of the wait before a cook starts a ticket here; null before one could be told.',
+      resolve: (s, _args, { db, actor }) => getStationPickupDelay({ db, actor, input: { stationId: s.id, capacity: s.capacity } }),
     }),
   }),
 });

@@ -24,6 +24,8 @@ const BY_NAME: Record<string, Entity> = {
   shiftId: 'shift',
   groupId: 'modifierGroup',
   optionId: 'modifierOption',
+  stationsDown: 'station',
+  eightySix: 'menuItem',
 };
 
 const BY_FIELD: Record<string, Entity> = {

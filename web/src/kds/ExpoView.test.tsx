@@ -227,8 +227,8 @@ describe('expo: paced items', () => {
       quantity: 1,
       modifications: null,
       notes: null,
-      status: 'PENDING',
-      tasks: [{ id: 'toss', name: 'Mescola', status: 'PENDING', plannedStartAt, station: null }],
+      status: 'PENDING' as const,
+      tasks: [{ id: 'toss', name: 'Mescola', status: 'PENDING' as const, plannedStartAt, station: null }],
     });
     const pizza = {
       id: 'pizza',
@@ -236,10 +236,10 @@ describe('expo: paced items', () => {
       quantity: 1,
       modifications: null,
       notes: null,
-      status: 'IN_PROGRESS',
+      status: 'IN_PROGRESS' as const,
       tasks: [
-        { id: 'dough', name: 'Stendi', status: 'IN_PROGRESS', plannedStartAt: inMinutes(-1), station: { id: 's', name: 'Bench' } },
-        { id: 'bake', name: 'Inforna', status: 'PENDING', plannedStartAt: inMinutes(-1), station: null },
+        { id: 'dough', name: 'Stendi', status: 'IN_PROGRESS' as const, plannedStartAt: inMinutes(-1), station: { id: 's', name: 'Bench' } },
+        { id: 'bake', name: 'Inforna', status: 'PENDING' as const, plannedStartAt: inMinutes(-1), station: null },
       ],
     };
     const planned = inMinutes(11);

@@ -15,8 +15,19 @@ describe('role-based navigation', () => {
     // A rider's phone shows their deliveries and nothing else.
     expect(navFor('DELIVERY')).toEqual([]);
     expect(navFor('MANAGER')).toEqual(['Dashboard', 'KDS', 'Phone orders', 'Orders', 'Dispatch', 'Recipes', 'Admin']);
-    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Pickup boards', 'Shifts', 'Audit log']);
-    expect(tabsFor('ADMIN')).toEqual(['Stations', 'Menu', 'Platforms', 'Order review', 'Inventory', 'Pickup boards', 'Shifts', 'Users', 'Audit log']);
+    expect(tabsFor('MANAGER')).toEqual(['Stations', 'Menu', 'Order review', 'Inventory', 'Pickup boards', 'Shifts', 'What-if', 'Audit log']);
+    expect(tabsFor('ADMIN')).toEqual([
+      'Stations',
+      'Menu',
+      'Platforms',
+      'Order review',
+      'Inventory',
+      'Pickup boards',
+      'Shifts',
+      'What-if',
+      'Users',
+      'Audit log',
+    ]);
     expect(tabsFor('STAFF')).toEqual([]);
   });
 

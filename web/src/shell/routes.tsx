@@ -19,6 +19,7 @@ const ReviewQueuePage = lazy(() => import('../admin/platforms/ReviewQueuePage').
 const BoardScreensPage = lazy(() => import('../admin/boards/BoardScreensPage').then((m) => ({ default: m.BoardScreensPage })));
 const UsersPage = lazy(() => import('../admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ShiftsPage = lazy(() => import('../admin/shifts/ShiftsPage').then((m) => ({ default: m.ShiftsPage })));
+const WhatIfPage = lazy(() => import('../admin/what-if/WhatIfPage').then((m) => ({ default: m.WhatIfPage })));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecipeListPage = lazy(() => import('../designer/RecipeListPage').then((m) => ({ default: m.RecipeListPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -122,6 +123,7 @@ export const ROUTES: RouteDef[] = [
     render: () => <BoardScreensPage />,
   },
   { pattern: '/admin/shifts', key: 'shifts', group: 'admin', title: 'Shifts', nav: 'Shifts', permission: 'shifts:manage', render: () => <ShiftsPage /> },
+  { pattern: '/admin/what-if', key: 'whatIf', group: 'admin', title: 'What-if', nav: 'What-if', permission: 'eta:what-if', render: () => <WhatIfPage /> },
   { pattern: '/admin/users', key: 'users', group: 'admin', title: 'Users', nav: 'Users', permission: 'users:manage', render: () => <UsersPage /> },
   { pattern: CHANGE_PASSWORD_PATH, key: 'account', title: 'Change password', permission: null, render: () => <ChangePasswordPage /> },
   { pattern: '/admin/audit', key: 'audit', group: 'admin', title: 'Audit log', nav: 'Audit log', permission: 'audit:read', render: () => <AuditLogPage /> },

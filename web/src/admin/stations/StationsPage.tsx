@@ -3,7 +3,7 @@ import { PageHeader } from '../../shell/page';
 import { useGqlMutation, useGqlQuery } from '../../api/hooks';
 import { Empty, FormError, QueryView } from '../../shell/states';
 import { KitchenSettingsForm } from './KitchenSettingsForm';
-import { ALL_STATIONS_KEY, CREATE_STATION, paceLabel, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
+import { ALL_STATIONS_KEY, CREATE_STATION, paceLabel, pickupLabel, STATIONS_KEY, STATIONS_QUERY, UPDATE_STATION } from './station-api';
 import { StationForm } from './StationForm';
 
 export function StationsPage() {
@@ -39,6 +39,9 @@ export function StationsPage() {
                 <th scope="col" title="Actual time over the recipes' estimates, learned from recent plausible durations (samples in brackets)">
                   Learned pace
                 </th>
+                <th scope="col" title="How long a ticket waits for a cook once the station has a slot for it, learned from recent tickets (count in brackets)">
+                  Pickup
+                </th>
                 <th scope="col">Order</th>
                 <th scope="col">Status</th>
                 <th scope="col">
@@ -52,7 +55,7 @@ export function StationsPage() {
                 .map((s) =>
                   editing === s.id ? (
                     <tr key={s.id}>
-                      <td colSpan={7}>
+                      <td colSpan={8}>
                         <StationForm
                           initial={s}
                           submitLabel="Save station"
@@ -75,6 +78,7 @@ export function StationsPage() {
                         ))}
                       </td>
                       <td>{paceLabel(s.learnedPace)}</td>
+                      <td>{pickupLabel(s.learnedPickupDelay)}</td>
                       <td>{s.displayOrder}</td>
                       <td>{s.isActive ? <span className="badge badge--ok">active</span> : <span className="badge">inactive</span>}</td>
                       <td className="table__actions">

@@ -12,6 +12,10 @@ const StationFields = graphql(`
       pace
       samples
     }
+    learnedPickupDelay {
+      seconds
+      samples
+    }
   }
 `);
 export type Station = ResultOf<typeof StationFields>;
@@ -62,6 +66,13 @@ export const UPDATE_STATION = graphql(
 /** "×1.5 (42)": how much longer than the recipes the station takes, over that many plausible durations; "—" before any. */
 export function paceLabel(pace: Station['learnedPace']): string {
   return pace ? `×${pace.pace.toFixed(2)} (${pace.samples})` : '—';
+}
+
+/** "25 s (40)" or "2.5 min (40)": how long a ticket with a free slot waits for a cook, over that many tickets; "—" before any. */
+export function pickupLabel(delay: Station['learnedPickupDelay']): string {
+  if (!delay) return '—';
+  const time = delay.seconds < 90 ? `${Math.round(delay.seconds)} s` : `${(delay.seconds / 60).toFixed(1)} min`;
+  return `${time} (${delay.samples})`;
 }
 
 /** "Forno, banco  wok" → ["forno", "banco", "wok"]: the API wants lowercase slugs. */

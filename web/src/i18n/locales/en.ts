@@ -71,6 +71,7 @@ export const en = {
     inventory: { title: 'Inventory', nav: 'Inventory' },
     boards: { title: 'Pickup boards', nav: 'Pickup boards' },
     shifts: { title: 'Shifts', nav: 'Shifts' },
+    whatIf: { title: 'What-if', nav: 'What-if' },
     users: { title: 'Users', nav: 'Users' },
     account: { title: 'Change password', nav: 'Account' },
     audit: { title: 'Audit log', nav: 'Audit log' },

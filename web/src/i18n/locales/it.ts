@@ -68,6 +68,7 @@ export const it: Catalog = {
     inventory: { title: 'Magazzino', nav: 'Magazzino' },
     boards: { title: 'Schermi di ritiro', nav: 'Schermi di ritiro' },
     shifts: { title: 'Turni', nav: 'Turni' },
+    whatIf: { title: 'E se…', nav: 'E se…' },
     users: { title: 'Utenti', nav: 'Utenti' },
     account: { title: 'Cambia password', nav: 'Account' },
     audit: { title: 'Registro attività', nav: 'Registro attività' },
