@@ -4,8 +4,11 @@
  * address, a phone, a station or another order.
  */
 
+/** How the page speaks: the restaurant's default language (en, it) and its IANA time zone (null: the browser's). */
+export type PageSettings = { locale: 'en' | 'it'; timeZone: string | null };
+
 /** The pickup board: order numbers only, in two columns. */
-export type BoardView = { preparing: number[]; ready: number[] };
+export type BoardView = { preparing: number[]; ready: number[]; page: PageSettings };
 
 /** Where an order stands, in the customer's words (not the kitchen's statuses). */
 export type TrackingStage =
@@ -23,6 +26,7 @@ export type TrackingView = {
   items: Array<{ name: string; quantity: number }>;
   /** The rider's first name, once the order is out with one. */
   rider: { firstName: string } | null;
+  page: PageSettings;
 };
 
 /** Every refusal of a public endpoint: 404 NOT_FOUND (or 429 RATE_LIMITED), nothing more. */

@@ -11,9 +11,9 @@ it('matches the committed schema.graphql', () => {
 });
 
 /** Every root field either names a permission or is one of the deliberate exceptions. */
-it("declares a permission on every root field except login, refresh, logout, the sign-up, the one-time links and the caller's own: me, changePassword, myShifts, clockIn, clockOut", () => {
+it("declares a permission on every root field except login, refresh, logout, the sign-up, the one-time links and the caller's own: me, changePassword, setMyLocale, myShifts, clockIn, clockOut", () => {
   const PUBLIC = ['login', 'logout', 'refresh', 'redeemAccessLink', 'signUpEnabled', 'signUp'];
-  const TOKEN_ONLY = ['me', 'changePassword', 'myShifts', 'clockIn', 'clockOut'];
+  const TOKEN_ONLY = ['me', 'changePassword', 'setMyLocale', 'myShifts', 'clockIn', 'clockOut'];
   const permissions: Record<string, string> = {};
   for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
     for (const [name, field] of Object.entries(root.getFields())) {

@@ -6,6 +6,8 @@ import { cookSalad, createBoard, freshIp, placeSalad, publicGet } from '../../te
 jest.setTimeout(90_000);
 
 const NOT_FOUND = { error: { code: 'NOT_FOUND', message: 'This link is not valid' } };
+/** A test kitchen sets no language or time zone: the pages speak the default, in the browser's zone. */
+const PAGE = { locale: 'en', timeZone: null };
 let api: KitchenApi;
 beforeAll(async () => {
   api = await startKitchenApi('public-pages-test', { env: { TRUST_PROXY: '1', PUBLIC_IP_RATE_LIMIT: '40', PUBLIC_IP_NOT_FOUND_LIMIT: '12' } });
@@ -47,17 +49,17 @@ describe('the pickup board', () => {
 
     const res = await publicGet(api, `/public/board/${board.token}`, freshIp());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ preparing: [second.orderNumber], ready: [first.orderNumber] });
+    expect(res.body).toEqual({ preparing: [second.orderNumber], ready: [first.orderNumber], page: PAGE });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
 
     await api.gql(k.token.manager, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "Left") { id } }', { id: second.id });
-    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [first.orderNumber] });
+    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [first.orderNumber], page: PAGE });
     // Collected at the counter: off the board, and its tracking page says so.
     const handOff = await api.gql(k.token.staff, 'mutation($id: ID!) { handOffOrder(id: $id, to: PICKED_UP) { status } }', { id: first.id });
     expect(handOff.data?.handOffOrder).toEqual({ status: 'PICKED_UP' });
-    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [] });
+    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body).toEqual({ preparing: [], ready: [], page: PAGE });
     expect((await publicGet(api, `/public/track/${first.trackingToken}`, freshIp())).body).toMatchObject({ stage: 'picked_up', eta: null });
   });
 
@@ -69,10 +71,11 @@ describe('the pickup board', () => {
     const theirs = [await placeSalad(api, b), await placeSalad(api, b), await placeSalad(api, b)];
     await cookSalad(api, b, theirs[2].id);
 
-    expect((await publicGet(api, `/public/board/${boardA.token}`, freshIp())).body).toEqual({ preparing: [ours.orderNumber], ready: [] });
+    expect((await publicGet(api, `/public/board/${boardA.token}`, freshIp())).body).toEqual({ preparing: [ours.orderNumber], ready: [], page: PAGE });
     expect((await publicGet(api, `/public/board/${boardB.token}`, freshIp())).body).toEqual({
       preparing: [theirs[0].orderNumber, theirs[1].orderNumber],
       ready: [theirs[2].orderNumber],
+      page: PAGE,
     });
   });
 
@@ -110,7 +113,7 @@ describe('the tracking link', () => {
     const res = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(Object.keys(res.body).sort()).toEqual(['delivery', 'eta', 'items', 'orderNumber', 'readyAt', 'rider', 'stage']);
+    expect(Object.keys(res.body).sort()).toEqual(['delivery', 'eta', 'items', 'orderNumber', 'page', 'readyAt', 'rider', 'stage']);
     expect(res.body).toMatchObject({ orderNumber: order.orderNumber, delivery: true, items: [{ name: 'Insalata', quantity: 2 }], readyAt: null, rider: null });
     expect(['received', 'preparing']).toContain(res.body.stage);
     const stored = await api.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
@@ -139,6 +142,17 @@ describe('the tracking link', () => {
     const onTheWay = await publicGet(api, `/public/track/${order.trackingToken}`, freshIp());
     expect(onTheWay.body).toMatchObject({ stage: 'out_for_delivery', rider: { firstName: 'Marco' } });
     expect(JSON.stringify(onTheWay.body)).not.toContain('Bianchi');
+  });
+
+  it('speaks the restaurant’s default language in its time zone (there is no user to ask)', async () => {
+    const k = await api.kitchen();
+    const set = await api.gql(k.token.manager, 'mutation { updateKitchenSettings(input: { locale: "it" }) { locale } }');
+    expect(set.errors).toBeUndefined();
+    await api.prisma.tenant.update({ where: { id: k.tenant.id }, data: { settings: { locale: 'it', timeZone: 'Europe/Rome' } } });
+    const order = await placeSalad(api, k);
+    const board = await createBoard(api, k);
+    expect((await publicGet(api, `/public/track/${order.trackingToken}`, freshIp())).body.page).toEqual({ locale: 'it', timeZone: 'Europe/Rome' });
+    expect((await publicGet(api, `/public/board/${board.token}`, freshIp())).body.page).toEqual({ locale: 'it', timeZone: 'Europe/Rome' });
   });
 
   it('answers the same 404 to a token that is wrong, malformed or of an order closed over a day ago', async () => {

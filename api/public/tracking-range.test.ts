@@ -60,6 +60,6 @@ it('stores the range told with the promise, and moves its learned width with the
   // The customer sees the same range and nothing more than before.
   const tracking = await publicGet(api, `/public/track/${placed.trackingToken}`, freshIp());
   expect(tracking.status).toBe(200);
-  expect(Object.keys(tracking.body).sort()).toEqual(['delivery', 'eta', 'items', 'orderNumber', 'readyAt', 'rider', 'stage']);
+  expect(Object.keys(tracking.body).sort()).toEqual(['delivery', 'eta', 'items', 'orderNumber', 'page', 'readyAt', 'rider', 'stage']);
   expect(tracking.body.eta).toEqual(moved);
 });

@@ -2,6 +2,7 @@ import type { BoardView } from '../../contracts/public-views';
 import type { Db } from '../../db/client';
 import { forTenant } from '../../db/tenant-scope';
 import { findBoardScreen } from './find-board-screen';
+import { readPageSettings } from './page-settings';
 import { linkNotFound } from './public-tokens';
 
 /** On the board as "preparing": taken, not ready yet. Every status after READY (and CANCELLED) leaves the board. */
@@ -31,6 +32,6 @@ export async function readBoard({ prisma, input, now }: ReadBoardOptions): Promi
       orderBy: { orderNumber: 'asc' },
       take: COLUMN_MAX,
     });
-  const [preparing, ready] = await Promise.all([column([...PREPARING]), column(['READY'])]);
-  return { preparing: preparing.map((o) => o.orderNumber), ready: ready.map((o) => o.orderNumber) };
+  const [preparing, ready, page] = await Promise.all([column([...PREPARING]), column(['READY']), readPageSettings(db)]);
+  return { preparing: preparing.map((o) => o.orderNumber), ready: ready.map((o) => o.orderNumber), page };
 }

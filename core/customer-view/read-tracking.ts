@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { forTenant } from '../../db/tenant-scope';
 import { orderRange, storedPromiseRange } from '../../domain/eta/eta-range';
 import { findTrackedOrder } from './find-tracked-order';
+import { readPageSettings } from './page-settings';
 import { linkNotFound } from './public-tokens';
 import { isCooking, trackingStage } from './tracking-stage';
 
@@ -20,7 +21,8 @@ export interface ReadTrackingOptions {
 export async function readTracking({ prisma, input, now }: ReadTrackingOptions): Promise<TrackingView> {
   const found = await findTrackedOrder(prisma, input.token, now);
   if (!found) throw linkNotFound();
-  const order = await forTenant(prisma, found.tenantId).order.findUnique({
+  const db = forTenant(prisma, found.tenantId);
+  const order = await db.order.findUnique({
     where: { id: found.id },
     select: {
       orderNumber: true,
@@ -50,5 +52,6 @@ export async function readTracking({ prisma, input, now }: ReadTrackingOptions):
     readyAt: stage === 'cancelled' ? null : (order.actualReadyAt?.toISOString() ?? null),
     items: order.items.map((i) => ({ name: i.nameSnapshot, quantity: i.quantity })),
     rider: riderShown ? { firstName: riderName.split(/\s+/)[0] } : null,
+    page: await readPageSettings(db),
   };
 }

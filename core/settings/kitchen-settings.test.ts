@@ -3,7 +3,7 @@ import { parseKitchenSettingsChanges, readKitchenSettings } from './kitchen-sett
 
 describe('kitchen settings', () => {
   it('reads each key on its own: missing or no longer valid values fall back to the default, other keys are ignored', () => {
-    const defaults = { readyHoldMinutes: 5, deliveryTravelMinutes: 20, promiseQuantile: 0.8 };
+    const defaults = { readyHoldMinutes: 5, deliveryTravelMinutes: 20, promiseQuantile: 0.8, locale: 'en' };
     expect(readKitchenSettings({})).toEqual(defaults);
     expect(readKitchenSettings(null)).toEqual(defaults);
     expect(readKitchenSettings({ timeZone: 'Europe/Rome', readyHoldMinutes: 12 })).toEqual({ ...defaults, readyHoldMinutes: 12 });
@@ -13,6 +13,7 @@ describe('kitchen settings', () => {
       readyHoldMinutes: 7,
       deliveryTravelMinutes: 35,
       promiseQuantile: 0.8,
+      locale: 'en',
     });
     expect(readKitchenSettings({ deliveryTravelMinutes: 0 })).toEqual(defaults);
     expect(readKitchenSettings({ promiseQuantile: 0.9 })).toEqual({ ...defaults, promiseQuantile: 0.9 });
@@ -35,5 +36,9 @@ describe('kitchen settings', () => {
     expect(parseKitchenSettingsChanges({ promiseQuantile: 0.5 })).toEqual({ promiseQuantile: 0.5 });
     expect(refusal({ promiseQuantile: 0.3 })).toEqual(['BAD_USER_INPUT', 'Invalid input: promiseQuantile: must be at least 0.5']);
     expect(refusal({ colour: 'red' })).toEqual(['BAD_USER_INPUT', expect.stringContaining('colour')]);
+    expect(parseKitchenSettingsChanges({ locale: 'it' })).toEqual({ locale: 'it' });
+    expect(refusal({ locale: 'fr' })).toEqual(['BAD_USER_INPUT', 'Invalid input: locale: must be one of en, it']);
+    expect(readKitchenSettings({ locale: 'it' }).locale).toBe('it');
+    expect(readKitchenSettings({ locale: 'xx' }).locale).toBe('en');
   });
 });

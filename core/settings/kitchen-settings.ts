@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../contracts/errors';
 import { DEFAULT_TRAVEL_MINUTES, TRAVEL_MINUTES_RANGE } from '../../domain/delivery/travel-time';
+import { DEFAULT_LOCALE, LOCALES } from '../../domain/i18n/locales';
 import { parseInput } from '../validate';
 
 const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
@@ -26,6 +27,8 @@ export const kitchenSettingsSchema = z.object({
    * means 4 orders in 5 are ready by the promise. Without a learned spread the point estimate is promised.
    */
   promiseQuantile: z.number().min(0.5, 'must be at least 0.5').max(0.95, 'must be at most 0.95').default(0.8),
+  /** The language of the web app for users who chose none, and of the public pages (board, tracking). */
+  locale: z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` }).default(DEFAULT_LOCALE),
 });
 export type KitchenSettings = z.output<typeof kitchenSettingsSchema>;
 export type KitchenSettingKey = keyof KitchenSettings;

@@ -5,7 +5,10 @@ import { changePassword } from '../../../core/auth/change-password';
 import { login } from '../../../core/auth/login';
 import { logout } from '../../../core/auth/logout';
 import { refreshSession } from '../../../core/auth/refresh-session';
+import { readKitchenSettings } from '../../../core/settings/kitchen-settings';
 import { tenantCurrency } from '../../../core/settings/tenant-currency';
+import { tenantTimeZone } from '../../../core/settings/tenant-time-zone';
+import { setMyLocale } from '../../../core/users/set-my-locale';
 import { builder } from '../builder';
 import { UserRef } from './user';
 
@@ -15,6 +18,15 @@ export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
     currency: t.string({ description: 'ISO 4217 code prices are in (tenant settings, EUR when unset).', resolve: (tenant) => tenantCurrency(tenant.settings) }),
+    locale: t.string({
+      description: "The restaurant's default language (en, it) for users who chose none and for its public pages; updateKitchenSettings sets it.",
+      resolve: (tenant) => readKitchenSettings(tenant.settings).locale,
+    }),
+    timeZone: t.string({
+      nullable: true,
+      description: 'IANA time zone the restaurant works in; dates and times are shown in it. Null when unset (the browser’s zone).',
+      resolve: (tenant) => tenantTimeZone(tenant.settings),
+    }),
   }),
 });
 
@@ -34,6 +46,7 @@ const MeRef = builder.objectRef<MeShape>('Me').implement({
     user: t.field({ type: UserRef, resolve: (m) => m.user }),
     tenant: t.field({ type: TenantRef, resolve: (m) => m.tenant }),
     permissions: t.exposeStringList('permissions'),
+    locale: t.exposeString('locale', { description: "The language the caller sees: their own choice (user.locale), else the restaurant's default." }),
   }),
 });
 
@@ -71,6 +84,15 @@ builder.mutationFields((t) => ({
       newPassword: t.arg.string({ required: true, description: 'At least 10 characters, hard to guess, without the email, name or tenant slug.' }),
     },
     resolve: (_root, args, ctx) => changePassword({ prisma: ctx.prisma, env: ctx.env, actor: ctx.actor, input: args, throttle: ctx.loginThrottle }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setMyLocale: t.withAuth({ authenticated: true }).field({
+    type: UserRef,
+    description: "Sets the caller's own language (en, it); null follows the restaurant's default. BAD_USER_INPUT names locale otherwise.",
+    args: { locale: t.arg.string({ description: 'en, it, or null.' }) },
+    resolve: (_root, args, { db, actor }) => setMyLocale({ db, actor, input: { locale: args.locale } }),
   }),
 }));
 

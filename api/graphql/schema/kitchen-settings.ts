@@ -16,6 +16,9 @@ const KitchenSettingsRef = builder.objectRef<KitchenSettings>('KitchenSettings')
       description:
         'Quantile of the learned ready-time spread promised to customers and platforms (0.5..0.95, default 0.8: 4 orders in 5 ready by then). Without a learned spread the point estimate is promised.',
     }),
+    locale: t.exposeString('locale', {
+      description: "The restaurant's default language (en, it, default en): for users who chose none, and for its pickup board and tracking pages.",
+    }),
   }),
 });
 
@@ -24,6 +27,7 @@ const UpdateKitchenSettingsInput = builder.inputType('UpdateKitchenSettingsInput
   fields: (t) => ({
     readyHoldMinutes: t.int(),
     promiseQuantile: t.float(),
+    locale: t.string({ description: 'en or it; BAD_USER_INPUT names locale otherwise.' }),
   }),
 });
 
@@ -37,7 +41,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   updateKitchenSettings: t.withAuth({ permission: 'stations:write' }).field({
     type: KitchenSettingsRef,
-    description: 'Audited as kitchenSettings.update with the values it replaced. BAD_USER_INPUT names a value out of range.',
+    description: 'Audited as kitchenSettings.update with the values it replaced. BAD_USER_INPUT names a value out of range or a language other than en, it.',
     args: { input: t.arg({ type: UpdateKitchenSettingsInput, required: true }) },
     resolve: (_root, { input }, { db, actor }) => updateKitchenSettings({ db, actor, input }),
   }),

@@ -22,6 +22,7 @@ export const UserRef = builder.objectRef<User>('User').implement({
     email: t.exposeString('email'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
     isActive: t.exposeBoolean('isActive'),
+    locale: t.exposeString('locale', { nullable: true, description: "The user's own language (en, it); null follows the restaurant's default." }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -1,5 +1,6 @@
 import type { RecipeIssue } from '../../../domain/recipe';
 import { APP_ERROR_CODES, errorMessage, type AppErrorCode, type FieldError } from '../../../contracts/errors';
+import { i18n } from '../i18n/i18n';
 
 /** The codes the API documents (contracts/errors.ts); anything else is treated as a server fault. */
 export type ApiErrorCode =
@@ -57,16 +58,22 @@ export function isReconnecting(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'UNAVAILABLE';
 }
 
-/** What to show a person: API messages are written for people; network failures get a plain sentence. */
+/**
+ * What to show a person, in the active language. The API writes its messages in English for
+ * people: in English they are shown as they are; in another language the code's own sentence is
+ * shown, followed by the API's detail where it names what to fix (a field, a conflict).
+ */
 export function describeError(error: unknown): string {
+  const t = i18n.t;
   if (error instanceof ApiError) {
-    if (error.code === 'NETWORK') return 'Cannot reach the server. Check the connection and try again.';
-    if (error.code === 'UNAVAILABLE') return 'Kitchen reconnecting — try again.';
-    if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) return `Too many attempts — try again in ${error.retryAfterSeconds} s`;
-    if (error.code === 'INTERNAL_SERVER_ERROR') return 'The server could not complete the request. Try again in a moment.';
-    if (error.code === 'BAD_REQUEST')
-      return `This screen and the server disagree about the API (${error.message}). Reload the page; if it persists, the server needs updating.`;
-    return error.message;
+    if (error.code === 'NETWORK') return t('errors.network');
+    if (error.code === 'UNAVAILABLE') return t('errors.unavailable');
+    if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) return t('errors.rateLimited', { seconds: error.retryAfterSeconds });
+    if (error.code === 'INTERNAL_SERVER_ERROR') return t('errors.server');
+    if (error.code === 'BAD_REQUEST') return t('errors.badRequest', { message: error.message });
+    if (i18n.language === 'en') return error.message;
+    const said = t(`errors.${error.code}`);
+    return error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT' ? `${said} (${error.message})` : said;
   }
   return errorMessage(error);
 }

@@ -13,8 +13,8 @@ const session = (n: number): Session => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-  user: { id: 'u1', name: 'Maria Rossi', email: 'maria@demo.test', role: 'STAFF' },
-  tenant: { id: 't1', name: 'Demo', slug: 'demo' },
+  user: { id: 'u1', name: 'Maria Rossi', email: 'maria@demo.test', role: 'STAFF', locale: null },
+  tenant: { id: 't1', name: 'Demo', slug: 'demo', locale: 'en', timeZone: null, currency: 'EUR' },
 });
 
 /** Errors as the API sends them (api/graphql/yoga.ts: code and details in extensions), read the way transport.ts reads them. */

@@ -7,6 +7,9 @@ import { FormError } from '../shell/states';
 import { useAuth } from './AuthContext';
 import { AuthPayloadFields } from './session';
 import { FormField } from '../shell/FormField';
+import { en } from '../i18n/locales/en';
+import { useI18n } from '../i18n/LocaleProvider';
+import { LanguagePicker } from './LanguagePicker';
 
 export const CHANGE_PASSWORD = graphql(
   `
@@ -20,8 +23,8 @@ export const CHANGE_PASSWORD = graphql(
 );
 
 /** The API's password policy (core/auth/password-policy.ts), said before the user types. */
-export const POLICY_HINT =
-  "At least 10 characters and hard to guess (a few unrelated words work well). It must not contain your email, your name or the kitchen's short name.";
+/** The API's password policy (English; the page shows it in the active language). */
+export const POLICY_HINT = en.account.policy;
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', confirm: '' };
@@ -45,13 +48,14 @@ function fieldErrorsOf(error: unknown): { fields: Partial<Record<Field, string>>
  */
 export function ChangePasswordPage() {
   const id = useId();
+  const { t } = useI18n();
   const auth = useAuth();
   const change = useGqlMutation(CHANGE_PASSWORD);
   const [form, setForm] = useState(EMPTY);
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
   const server = fieldErrorsOf(change.error);
-  const fields: Partial<Record<Field, string>> = { ...server.fields, confirm: mismatch ? 'does not match the new password' : undefined };
+  const fields: Partial<Record<Field, string>> = { ...server.fields, confirm: mismatch ? t('account.mismatch') : undefined };
 
   const set = (field: Field, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -89,21 +93,22 @@ export function ChangePasswordPage() {
 
   return (
     <section className="page">
-      <PageHeader title="Change password" lead="Every other device signed in as you will have to sign in again; this one stays signed in." />
-      <form className="card account-form" onSubmit={submit} aria-label="Change password" noValidate>
-        {field('currentPassword', 'Current password', 'current-password')}
-        {field('newPassword', 'New password', 'new-password', POLICY_HINT)}
-        {field('confirm', 'Repeat new password', 'new-password')}
+      <PageHeader title={t('account.title')} lead={t('account.lead')} />
+      <form className="card account-form" onSubmit={submit} aria-label={t('account.formLabel')} noValidate>
+        {field('currentPassword', t('account.current'), 'current-password')}
+        {field('newPassword', t('account.newPassword'), 'new-password', t('account.policy'))}
+        {field('confirm', t('account.repeatPassword'), 'new-password')}
         {server.rest && <FormError error={change.error} />}
         {done && (
           <p className="notice" role="status">
-            Password changed. You are still signed in here; other devices have been signed out.
+            {t('account.changed')}
           </p>
         )}
         <button type="submit" className="btn btn--primary" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
+          {change.isPending ? t('account.changing') : t('account.change')}
         </button>
       </form>
+      <LanguagePicker />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/errors';
+import { Trans } from 'react-i18next';
 import { useGqlQuery } from '../api/hooks';
+import { useI18n } from '../i18n/LocaleProvider';
 import { SIGN_UP_ENABLED, SIGN_UP_PATH } from './access-link-api';
 import { navigate } from '../router/router';
 import { useAuth } from './AuthContext';
@@ -9,6 +11,7 @@ import { lastTenant, rememberTenant } from './session';
 
 export function LoginPage() {
   const auth = useAuth();
+  const { t } = useI18n();
   const [tenant, setTenant] = useState(lastTenant);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -35,11 +38,7 @@ export function LoginPage() {
     }
   };
 
-  const message: string | null = !error
-    ? null
-    : error instanceof ApiError && error.code === 'BAD_USER_INPUT'
-      ? 'Fill in restaurant, email and password.'
-      : describeError(error);
+  const message: string | null = !error ? null : error instanceof ApiError && error.code === 'BAD_USER_INPUT' ? t('login.fillIn') : describeError(error);
 
   return (
     <main className="login">
@@ -47,11 +46,11 @@ export function LoginPage() {
         <h1 id="login-title" className="login__brand">
           Brigade
         </h1>
-        <p className="muted">Sign in to your kitchen</p>
+        <p className="muted">{t('login.subtitle')}</p>
         {auth.endedReason && !error && <p className="notice">{auth.endedReason}</p>}
         <div className="field">
           <label className="field__label" htmlFor="login-tenant">
-            Restaurant
+            {t('login.restaurant')}
           </label>
           <input
             id="login-tenant"
@@ -66,15 +65,15 @@ export function LoginPage() {
             autoFocus={!tenant}
           />
           <small id="login-tenant-hint" className="muted">
-            Your restaurant's code, e.g. <code>demo</code>: whoever set up your account has it.
+            <Trans i18nKey="login.restaurantHint" components={{ code: <code /> }} />
           </small>
         </div>
         <label className="field">
-          <span>Email</span>
+          <span>{t('login.email')}</span>
           <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required autoFocus={!!tenant} />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t('login.password')}</span>
           <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
         </label>
         {message && (
@@ -83,11 +82,11 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('login.signingIn') : t('login.signIn')}
         </button>
         {signUp.data?.signUpEnabled && (
           <p className="muted">
-            New restaurant? <a href={`#${SIGN_UP_PATH}`}>Create one</a>
+            {t('login.newRestaurant')} <a href={`#${SIGN_UP_PATH}`}>{t('login.createOne')}</a>
           </p>
         )}
       </form>

@@ -30,8 +30,8 @@ const session = (n: number, expiresInMs: number): Session => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
-  user: { id: 'u1', name: 'Maria', email: 'maria@demo.test', role: 'MANAGER' },
-  tenant: { id: 't1', name: 'Demo', slug: 'demo' },
+  user: { id: 'u1', name: 'Maria', email: 'maria@demo.test', role: 'MANAGER', locale: null },
+  tenant: { id: 't1', name: 'Demo', slug: 'demo', locale: 'en', timeZone: null, currency: 'EUR' },
 });
 
 /**

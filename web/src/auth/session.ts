@@ -11,11 +11,15 @@ export const AuthPayloadFields = graphql(`
       name
       email
       role
+      locale
     }
     tenant {
       id
       name
       slug
+      locale
+      timeZone
+      currency
     }
   }
 `);

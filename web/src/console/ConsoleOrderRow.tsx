@@ -6,12 +6,11 @@ import { etaText } from '../orders/orders-api';
 import { OrderDetailLink } from '../orders/OrderDetailLink';
 import { ReadyRange } from '../orders/ReadyRange';
 import { ReadySince } from '../orders/ReadySince';
+import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
 import { CANCEL_ORDER, PRIORITY_LABEL, UPDATE_PRIORITY, type ConsoleOrder } from './console-api';
 import { DeliveryLine } from './DeliveryLine';
 import { TrackingLink } from './TrackingLink';
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Still being cooked: late or not, and the operator may still raise or cancel it. */
 export const inKitchen = (o: ConsoleOrder) => o.status === 'NEW' || o.status === 'PREPARING';
@@ -28,6 +27,7 @@ export function isLate(o: ConsoleOrder, now: number): boolean {
  */
 export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: ConsoleOrder; now: number; holdMinutes: number }) {
   const raise = useGqlMutation(UPDATE_PRIORITY, [['orders']]);
+  const { t, format } = useI18n();
   const cancel = useGqlMutation(CANCEL_ORDER, [['orders']]);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
@@ -49,11 +49,11 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
           {ORDER_STATUS_LABEL[o.status].toLowerCase()}
         </span>
         {o.priority > 0 && <span className="badge badge--warning">{PRIORITY_LABEL[o.priority]}</span>}
-        {late && <span className="badge badge--error">late{o.delayMinutes > 0 ? ` +${o.delayMinutes} min` : ''}</span>}
+        {late && <span className="badge badge--error">{o.delayMinutes > 0 ? t('console.lateBy', { count: o.delayMinutes }) : t('console.late')}</span>}
         {o.status === 'READY' ? (
           <ReadySince className="console-order__eta" actualReadyAt={o.actualReadyAt} now={now} holdMinutes={holdMinutes} />
         ) : o.status === 'OUT_FOR_DELIVERY' ? (
-          <span className="console-order__eta">out for delivery{o.handedOffAt && ` since ${clock(o.handedOffAt)}`}</span>
+          <span className="console-order__eta">{o.handedOffAt ? t('console.outSince', { time: format.time(o.handedOffAt) }) : t('console.out')}</span>
         ) : inKitchen(o) ? (
           <span className={`console-order__eta${late ? ' is-late' : ''}`}>
             {etaText(o.estimatedReadyAt, now)}
@@ -62,7 +62,7 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
         ) : null}
       </div>
       <p className="console-order__customer">
-        {o.customerName ?? <span className="muted">no name</span>}
+        {o.customerName ?? <span className="muted">{t('console.noName')}</span>}
         {o.customerPhone && <span className="muted"> · {o.customerPhone}</span>}
         {o.customerAddress && <span className="muted"> · {o.customerAddress}</span>}
       </p>
@@ -78,10 +78,10 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
             disabled={o.priority >= 2 || raise.isPending}
             onClick={() => raise.mutate({ id: o.id, priority: o.priority + 1 })}
           >
-            Raise priority
+            {t('console.raise')}
           </button>
           <button type="button" className="btn btn--small btn--danger" onClick={() => setCancelling(true)}>
-            Cancel…
+            {t('console.cancel')}
           </button>
         </div>
       )}
@@ -95,14 +95,14 @@ export function ConsoleOrderRow({ order: o, now, holdMinutes }: { order: Console
           }}
         >
           <label className="field">
-            <span>Why is #{o.orderNumber} cancelled?</span>
+            <span>{t('console.whyCancelled', { orderNumber: o.orderNumber })}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
           </label>
           <button type="submit" className="btn btn--small btn--danger" disabled={!reason.trim() || cancel.isPending}>
-            Cancel order
+            {t('console.cancelOrder')}
           </button>
           <button type="button" className="btn btn--small" onClick={() => setCancelling(false)}>
-            Keep it
+            {t('console.keep')}
           </button>
         </form>
       )}

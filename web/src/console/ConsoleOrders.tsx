@@ -3,6 +3,7 @@ import { isFinalOrderStatus } from '../../../domain/kitchen/hand-off';
 import { useGqlQuery } from '../api/hooks';
 import { useNow } from '../kds/use-now';
 import { useReadyHoldMinutes } from '../orders/use-ready-hold';
+import { useI18n } from '../i18n/LocaleProvider';
 import { Empty, QueryView } from '../shell/states';
 import { consoleOrdersKey, CONSOLE_OPEN_STATUSES, CONSOLE_ORDERS_QUERY, type ConsoleOrder } from './console-api';
 import { ConsoleOrderRow, inKitchen, isLate } from './ConsoleOrderRow';
@@ -27,6 +28,7 @@ function byUrgency(orders: ConsoleOrder[], now: number, searching: boolean): Con
  */
 export function ConsoleOrders() {
   const [search, setSearch] = useState('');
+  const { t } = useI18n();
   const settled = useDebounced(search.trim(), 300);
   const orders = useGqlQuery(
     consoleOrdersKey(settled),
@@ -40,11 +42,11 @@ export function ConsoleOrders() {
   return (
     <section className="console-orders card" aria-labelledby="console-orders-title">
       <header className="console-orders__head">
-        <h2 id="console-orders-title">Open orders</h2>
+        <h2 id="console-orders-title">{t('console.openOrders')}</h2>
         <input
           type="search"
-          aria-label="Find an order by phone, name or number"
-          placeholder="Phone, name or #number"
+          aria-label={t('console.find')}
+          placeholder={t('console.findPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
@@ -52,10 +54,10 @@ export function ConsoleOrders() {
       <QueryView
         query={orders}
         isEmpty={(d) => byUrgency(d.orders, now, settled !== '').length === 0}
-        empty={<Empty title={settled ? `No open order matches “${settled}”` : 'No open orders right now'} />}
+        empty={<Empty title={settled ? t('console.noMatchOrder', { search: settled }) : t('console.noOpen')} />}
       >
         {(d) => (
-          <ul className="console-orders__list" aria-label="Open orders">
+          <ul className="console-orders__list" aria-label={t('console.openOrders')}>
             {byUrgency(d.orders, now, settled !== '').map((o) => (
               <ConsoleOrderRow key={o.id} order={o} now={now} holdMinutes={holdMinutes} />
             ))}

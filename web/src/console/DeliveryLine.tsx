@@ -1,28 +1,26 @@
 import { clock } from '../delivery/delivery-api';
+import { useI18n } from '../i18n/LocaleProvider';
 import type { ConsoleOrder } from './console-api';
-
-const WITH_RIDER: Record<string, (rider: string) => string> = {
-  PENDING: () => 'no rider yet',
-  ASSIGNED: (rider) => `${rider} takes it`,
-  PICKED_UP: (rider) => `out with ${rider}`,
-  DELIVERED: (rider) => `delivered by ${rider}`,
-  FAILED: (rider) => `${rider} could not deliver`,
-};
 
 /** What a caller asks about a delivery: when the kitchen has it, when it is at their door, and who brings it. */
 export function DeliveryLine({ order: o }: { order: ConsoleOrder }) {
   const d = o.delivery!;
   const done = d.status === 'DELIVERED';
+  const { t } = useI18n();
   return (
     <p className="console-order__delivery" data-testid="delivery-line">
-      <span>ready {o.actualReadyAt ? `at ${clock(o.actualReadyAt)}` : `~${clock(o.estimatedReadyAt)}`}</span>
+      <span>
+        {o.actualReadyAt
+          ? t('console.delivery.readyAt', { time: clock(o.actualReadyAt) })
+          : t('console.delivery.readyAbout', { time: clock(o.estimatedReadyAt) })}
+      </span>
       <span>
         {' · '}
-        {done ? 'delivered at' : 'at the door by'} <strong data-testid="delivered-by">{clock(o.deliveredBy)}</strong>
+        {done ? t('console.delivery.deliveredAt') : t('console.delivery.doorBy')} <strong data-testid="delivered-by">{clock(o.deliveredBy)}</strong>
       </span>
       <span className="muted">
         {' · '}
-        {WITH_RIDER[d.status]?.(d.rider?.name ?? 'a rider') ?? d.status.toLowerCase()}
+        {t(`console.delivery.${d.status}`, { rider: d.rider?.name ?? t('console.delivery.aRider') })}
         {d.failureReason && `: ${d.failureReason}`}
       </span>
     </p>

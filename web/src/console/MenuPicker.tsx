@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useGqlQuery } from '../api/hooks';
-import { money } from '../admin/menu/menu-api';
+import { useI18n } from '../i18n/LocaleProvider';
 import { QueryView } from '../shell/states';
 import { CONSOLE_MENU_KEY, CONSOLE_MENU_QUERY, type ConsoleMenuItem } from './console-api';
 
@@ -17,13 +17,14 @@ function matches(item: ConsoleMenuItem, search: string): boolean {
 export function MenuPicker({ onAdd }: { onAdd(item: ConsoleMenuItem): void }) {
   const menu = useGqlQuery(CONSOLE_MENU_KEY, CONSOLE_MENU_QUERY);
   const [search, setSearch] = useState('');
+  const { t, format } = useI18n();
   return (
     <div className="menu-picker">
       <label className="field">
-        <span>Menu</span>
+        <span>{t('console.menu')}</span>
         <input
           type="search"
-          placeholder="Search dishes… (Enter adds the first)"
+          placeholder={t('console.searchPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
@@ -34,19 +35,19 @@ export function MenuPicker({ onAdd }: { onAdd(item: ConsoleMenuItem): void }) {
           }}
         />
       </label>
-      <QueryView query={menu} isEmpty={(d) => d.menuItems.length === 0} empty={<p className="muted">Nothing on the menu is available right now.</p>}>
+      <QueryView query={menu} isEmpty={(d) => d.menuItems.length === 0} empty={<p className="muted">{t('console.menuEmpty')}</p>}>
         {({ menuItems }) => {
           const shown = menuItems.filter((m) => matches(m, search));
           return shown.length === 0 ? (
-            <p className="muted">No dish matches “{search}”.</p>
+            <p className="muted">{t('console.noMatch', { search })}</p>
           ) : (
-            <ul className="menu-picker__list" aria-label="Dishes">
+            <ul className="menu-picker__list" aria-label={t('console.dishes')}>
               {shown.map((m) => (
                 <li key={m.id}>
-                  <button type="button" className="menu-picker__item" onClick={() => onAdd(m)} aria-label={`Add ${m.name}`}>
+                  <button type="button" className="menu-picker__item" onClick={() => onAdd(m)} aria-label={t('console.add', { name: m.name })}>
                     <span>{m.name}</span>
                     <span className="muted">{m.category}</span>
-                    <span className="menu-picker__price">{money(m.price)}</span>
+                    <span className="menu-picker__price">{format.money(m.price)}</span>
                   </button>
                 </li>
               ))}

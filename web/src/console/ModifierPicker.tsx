@@ -1,8 +1,10 @@
 import type { Dispatch } from 'react';
-import { money } from '../admin/menu/menu-api';
+import { useI18n } from '../i18n/LocaleProvider';
+import { i18n } from '../i18n/i18n';
 import { lineProblems, type CartAction, type CartLine } from './cart';
 
-const rule = (min: number, max: number) => (min === 0 ? `up to ${max}` : min === max ? `choose ${min}` : `choose ${min}–${max}`);
+const rule = (min: number, max: number) =>
+  min === 0 ? i18n.t('console.upTo', { max }) : min === max ? i18n.t('console.choose', { min }) : i18n.t('console.chooseRange', { min, max });
 
 /**
  * One cart line's modifier groups: a radio per option where the group takes one choice,
@@ -10,6 +12,7 @@ const rule = (min: number, max: number) => (min === 0 ? `up to ${max}` : min ===
  * and the form is not sent until it is chosen (the server checks the same rule).
  */
 export function ModifierPicker({ line, dispatch }: { line: CartLine; dispatch: Dispatch<CartAction> }) {
+  const { t, format } = useI18n();
   if (line.groups.length === 0) return null;
   const problems = lineProblems(line);
   return (
@@ -33,14 +36,14 @@ export function ModifierPicker({ line, dispatch }: { line: CartLine; dispatch: D
                   onChange={(e) => dispatch({ type: 'modifier', key: line.key, groupId: g.id, optionId: o.id, chosen: e.target.checked })}
                 />
                 {o.name}
-                {delta !== 0 && <span className="muted"> {delta > 0 ? `+${money(delta)}` : `−${money(-delta)}`}</span>}
+                {delta !== 0 && <span className="muted"> {delta > 0 ? `+${format.money(delta)}` : `−${format.money(-delta)}`}</span>}
               </label>
             );
           })}
         </fieldset>
       ))}
       {problems.length > 0 && (
-        <ul className="field__error" aria-label={`Choices missing for ${line.name}`}>
+        <ul className="field__error" aria-label={t('console.choicesMissing', { name: line.name })}>
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}

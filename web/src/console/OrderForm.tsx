@@ -3,6 +3,7 @@ import { useId, useReducer, useState, type FormEvent } from 'react';
 import type { Fulfillment } from '../../../domain/kitchen/hand-off';
 import { ApiError } from '../api/errors';
 import { useApi } from '../api/hooks';
+import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
 import { cartReducer, lineProblems, orderItems } from './cart';
 import { CartEditor } from './CartEditor';
@@ -14,11 +15,7 @@ import { useEtaQuote } from './use-eta-quote';
 const EMPTY_CUSTOMER = { customerName: '', customerPhone: '', customerAddress: '', notes: '', requestedAt: '' };
 type Customer = typeof EMPTY_CUSTOMER;
 
-const FULFILLMENT_CHOICES: ReadonlyArray<[Fulfillment, string]> = [
-  ['TAKEAWAY', 'Takeaway'],
-  ['DINE_IN', 'Dine in'],
-  ['DELIVERY', 'Delivery'],
-];
+const FULFILLMENT_CHOICES: readonly Fulfillment[] = ['TAKEAWAY', 'DINE_IN', 'DELIVERY'];
 
 /** The server's message for one field of a refused order, shown under that field. */
 function fieldError(error: unknown, path: string): string | null {
@@ -33,6 +30,7 @@ function fieldError(error: unknown, path: string): string | null {
  */
 export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void }) {
   const api = useApi();
+  const { t } = useI18n();
   const client = useQueryClient();
   const [lines, dispatch] = useReducer(cartReducer, []);
   const [customer, setCustomer] = useState<Customer>(EMPTY_CUSTOMER);
@@ -82,12 +80,12 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
   };
 
   return (
-    <form className="order-form card" onSubmit={(e) => void submit(e)} aria-label="New phone order">
+    <form className="order-form card" onSubmit={(e) => void submit(e)} aria-label={t('console.formLabel')}>
       <div className="order-form__menu">
         <MenuPicker onAdd={(item) => dispatch({ type: 'add', item })} />
       </div>
       <div className="order-form__order">
-        <h2>Order</h2>
+        <h2>{t('console.order')}</h2>
         <CartEditor lines={lines} dispatch={dispatch} />
         <QuoteBox
           quote={quote}
@@ -99,27 +97,27 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
         />
         <div className="field-row">
           <label className="field">
-            <span>Customer name</span>
+            <span>{t('console.customerName')}</span>
             <input name="customerName" autoComplete="off" {...field('customerName')} />
           </label>
           <label className="field">
-            <span>Phone</span>
+            <span>{t('console.phone')}</span>
             <input name="customerPhone" type="tel" autoComplete="off" {...field('customerPhone')} />
           </label>
         </div>
         <fieldset className="field fulfillment-choice">
-          <legend>How it leaves</legend>
-          {FULFILLMENT_CHOICES.map(([value, label]) => (
+          <legend>{t('console.howItLeaves')}</legend>
+          {FULFILLMENT_CHOICES.map((value) => (
             <label key={value} className="fulfillment-choice__option">
               <input type="radio" name="fulfillment" value={value} checked={fulfillment === value} onChange={() => setFulfillment(value)} />
-              {label}
+              {t(`console.fulfillment.${value}`)}
             </label>
           ))}
         </fieldset>
         {fulfillment === 'DELIVERY' && (
           <div className="field">
             <label className="field__label" htmlFor={`${id}-address`}>
-              Delivery address
+              {t('console.address')}
             </label>
             <input
               id={`${id}-address`}
@@ -137,17 +135,17 @@ export function OrderForm({ onPlaced }: { onPlaced(order: ConsoleOrder): void })
         )}
         <div className="field-row">
           <label className="field">
-            <span>Ready by (optional)</span>
+            <span>{t('console.readyBy')}</span>
             <input name="requestedAt" type="datetime-local" {...field('requestedAt')} />
           </label>
           <label className="field">
-            <span>Order notes</span>
+            <span>{t('console.notes')}</span>
             <input name="notes" autoComplete="off" {...field('notes')} />
           </label>
         </div>
         {!addressError && <FormError error={error} />}
         <button type="submit" className="btn btn--primary btn--block order-form__place" disabled={lines.length === 0 || busy || incomplete}>
-          {busy ? 'Placing…' : 'Place order'}
+          {busy ? t('console.placing') : t('console.place')}
         </button>
       </div>
     </form>

@@ -1,8 +1,8 @@
+import { Trans } from 'react-i18next';
 import { describeError } from '../api/errors';
+import { useI18n } from '../i18n/LocaleProvider';
 import type { EtaQuote } from './console-api';
 import { UnstaffedNote } from './UnstaffedNote';
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** What the operator reads out to the caller, updated as the order changes. */
 export function QuoteBox({
@@ -22,55 +22,46 @@ export function QuoteBox({
   delivery?: boolean;
 }) {
   const scheduled = requestedAt ? new Date(requestedAt) : null;
+  const { t, format } = useI18n();
   return (
-    <section className={`quote${updating ? ' quote--updating' : ''}`} aria-live="polite" aria-label="ETA quote" data-testid="eta-quote">
+    <section className={`quote${updating ? ' quote--updating' : ''}`} aria-live="polite" aria-label={t('console.quote.label')} data-testid="eta-quote">
       {empty ? (
-        <p className="muted">Add dishes to get a ready time.</p>
+        <p className="muted">{t('console.quote.empty')}</p>
       ) : error ? (
         <p className="form-error">{describeError(error)}</p>
       ) : !quote ? (
-        <p className="muted">Estimating…</p>
+        <p className="muted">{t('console.quote.estimating')}</p>
       ) : (
         <>
           <p className="quote__main">
-            Ready in <strong data-testid="quote-minutes">{quote.minutes} min</strong>{' '}
-            <span
-              className="muted"
-              data-testid="quote-range"
-              title={
-                quote.range.basis === 'LEARNED'
-                  ? 'From what the kitchen has learned: 8 in 10 orders are ready in this range'
-                  : 'A rough range: the kitchen has not learned its spread yet'
-              }
-            >
-              ready {time(quote.readyAt)} ({time(quote.range.from)}–{time(quote.range.to)})
+            {t('console.quote.readyIn')} <strong data-testid="quote-minutes">{t('console.quote.minutes', { count: quote.minutes })}</strong>{' '}
+            <span className="muted" data-testid="quote-range" title={quote.range.basis === 'LEARNED' ? t('console.quote.learned') : t('console.quote.rough')}>
+              {t('console.quote.range', { time: format.time(quote.readyAt), range: format.timeRange(quote.range.from, quote.range.to) })}
             </span>
           </p>
           {delivery && (
             <p className="quote__delivery" data-testid="quote-delivered-by">
-              At the door by <strong>{time(quote.delivery.deliveredBy)}</strong>{' '}
-              <span className="muted">({quote.delivery.travelMinutes} min ride after it is ready)</span>
+              <Trans i18nKey="console.quote.doorBy" values={{ time: format.time(quote.delivery.deliveredBy) }} components={{ strong: <strong /> }} />{' '}
+              <span className="muted">{t('console.quote.ride', { count: quote.delivery.travelMinutes })}</span>
             </p>
           )}
           <UnstaffedNote stations={quote.unstaffedStations} />
           {scheduled && scheduled.getTime() > Date.parse(quote.readyAt) && (
-            <p className="muted">Scheduled: the kitchen fires it to be ready at {time(scheduled.toISOString())}.</p>
+            <p className="muted">{t('console.quote.scheduled', { time: format.time(scheduled) })}</p>
           )}
-          {scheduled && scheduled.getTime() <= Date.parse(quote.readyAt) && (
-            <p className="form-error">The requested time is earlier than the kitchen can make it.</p>
-          )}
+          {scheduled && scheduled.getTime() <= Date.parse(quote.readyAt) && <p className="form-error">{t('console.quote.tooEarly')}</p>}
           {quote.perItem.length > 1 && (
             <ul className="quote__items">
               {quote.perItem.map((p) => (
                 <li key={p.index}>
-                  {p.quantity} × {p.name}: {time(p.readyAt)}
+                  {p.quantity} × {p.name}: {format.time(p.readyAt)}
                 </li>
               ))}
             </ul>
           )}
         </>
       )}
-      {updating && !empty && <span className="quote__spinner muted">updating…</span>}
+      {updating && !empty && <span className="quote__spinner muted">{t('console.quote.updating')}</span>}
     </section>
   );
 }

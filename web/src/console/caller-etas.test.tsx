@@ -3,13 +3,15 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { ConsoleOrder, EtaQuote } from './console-api';
 import { DeliveryLine } from './DeliveryLine';
 import { QuoteBox } from './QuoteBox';
+import { createFormat } from '../i18n/format';
 
 /**
  * What the operator reads out to a caller about a delivery: when the kitchen has it ready and when
  * it is at the door, both for a new order (the quote) and for one already placed (its row).
  * api/graphql/eta-quote.test.ts and deliveries.test.ts check the times the server computes.
  */
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+// The app formats clock times through its formatting module, in the active language (English here).
+const hhmm = (iso: string) => createFormat({ locale: 'en', timeZone: null, currency: 'EUR' }).time(iso);
 const READY = '2026-12-07T19:30:00.000Z';
 const AT_DOOR = '2026-12-07T19:55:00.000Z';
 

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n';
 import { graphql, type ResultOf } from '../api/graphql';
 
 // Starts with 'menu': live-cache refreshes it on `menu:updated` (a dish sold out mid-call).
@@ -149,4 +150,15 @@ export function newIdempotencyKey(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export const PRIORITY_LABEL = ['normal', 'high', 'urgent'];
+/** Order priority 0..2 in words, in the active language at each read. */
+export const PRIORITY_LABEL: Readonly<Record<number, string>> = {
+  get 0() {
+    return i18n.t('console.priority.0');
+  },
+  get 1() {
+    return i18n.t('console.priority.1');
+  },
+  get 2() {
+    return i18n.t('console.priority.2');
+  },
+};

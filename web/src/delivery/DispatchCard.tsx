@@ -1,5 +1,7 @@
 import { useGqlMutation } from '../api/hooks';
 import { etaText } from '../orders/orders-api';
+import { Trans } from 'react-i18next';
+import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
 import { ASSIGN_RIDER, clock, DISPATCH_BOARD_KEY, UNASSIGN_RIDER, type DispatchDelivery, type DispatchRider } from './delivery-api';
 
@@ -16,6 +18,7 @@ export function DispatchCard({
   now: number;
 }) {
   const refresh = [DISPATCH_BOARD_KEY];
+  const { t } = useI18n();
   const assign = useGqlMutation(ASSIGN_RIDER, refresh);
   const unassign = useGqlMutation(UNASSIGN_RIDER, refresh);
   const o = d.order;
@@ -29,29 +32,31 @@ export function DispatchCard({
       <div className="dispatch-card__head">
         <strong>#{o.orderNumber}</strong>
         <span className={`badge${ready ? ' badge--ok' : out ? ' badge--warning' : ''}`}>
-          {out ? `out with ${d.rider?.name ?? 'a rider'} since ${clock(d.pickedUpAt)}` : ready ? 'ready' : `ready ${etaText(d.readyAt, now)}`}
+          {out
+            ? t('dispatch.outWith', { rider: d.rider?.name ?? t('console.delivery.aRider'), time: clock(d.pickedUpAt) })
+            : ready
+              ? t('dispatch.ready')
+              : t('dispatch.readyEta', { eta: etaText(d.readyAt, now) })}
         </span>
-        <span className="dispatch-card__times muted">
-          ready {clock(d.readyAt)} · at the door by {clock(d.deliveredBy)}
-        </span>
+        <span className="dispatch-card__times muted">{t('dispatch.times', { ready: clock(d.readyAt), door: clock(d.deliveredBy) })}</span>
       </div>
       <p>
-        {o.customerName ?? <span className="muted">no name</span>}
+        {o.customerName ?? <span className="muted">{t('dispatch.noName')}</span>}
         {o.customerAddress && <span> · {o.customerAddress}</span>}
       </p>
       {!out && d.rider && (
         <div className="btn-row">
           <span>
-            Assigned to <strong>{d.rider.name}</strong>
+            <Trans i18nKey="dispatch.assignedTo" values={{ rider: d.rider.name }} components={{ strong: <strong /> }} />
           </span>
           <button type="button" className="btn btn--small" disabled={busy} onClick={() => unassign.mutate({ deliveryId: d.id })}>
-            Unassign
+            {t('dispatch.unassign')}
           </button>
         </div>
       )}
       {!out && (
-        <div className="btn-row" role="group" aria-label={`Send a rider with #${o.orderNumber}`}>
-          {choices.length === 0 && !d.rider && <span className="muted">No rider on shift</span>}
+        <div className="btn-row" role="group" aria-label={t('dispatch.sendGroup', { orderNumber: o.orderNumber })}>
+          {choices.length === 0 && !d.rider && <span className="muted">{t('dispatch.noRider')}</span>}
           {choices
             .sort((a, b) => Number(b.id === suggestedRiderId) - Number(a.id === suggestedRiderId))
             .map((r) => (
@@ -62,8 +67,8 @@ export function DispatchCard({
                 disabled={busy}
                 onClick={() => assign.mutate({ deliveryId: d.id, riderId: r.id })}
               >
-                {d.rider ? 'Give to' : 'Send'} {r.name}
-                {r.id === suggestedRiderId ? ' (suggested)' : r.state === 'OUT' ? ` (back ~${clock(r.expectedBackAt)})` : ''}
+                {d.rider ? t('dispatch.giveTo', { rider: r.name }) : t('dispatch.send', { rider: r.name })}
+                {r.id === suggestedRiderId ? t('dispatch.suggested') : r.state === 'OUT' ? t('dispatch.backAbout', { time: clock(r.expectedBackAt) }) : ''}
               </button>
             ))}
         </div>

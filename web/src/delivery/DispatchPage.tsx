@@ -2,6 +2,7 @@ import { useRequiredSession } from '../auth/AuthContext';
 import { allowed } from '../auth/roles';
 import { useGqlQuery } from '../api/hooks';
 import { useNow } from '../kds/use-now';
+import { useI18n } from '../i18n/LocaleProvider';
 import { PageHeader } from '../shell/page';
 import { Empty, QueryView } from '../shell/states';
 import { DISPATCH_BOARD_KEY, DISPATCH_BOARD_QUERY } from './delivery-api';
@@ -18,14 +19,17 @@ export function DispatchPage() {
   const board = useGqlQuery(DISPATCH_BOARD_KEY, DISPATCH_BOARD_QUERY, { withinMinutes: null }, { staleTime: 0 });
   const role = useRequiredSession().user.role;
   const now = useNow(15_000);
+  const { t } = useI18n();
   const travel = board.data?.dispatchBoard.travel;
   return (
     <section className="page">
       <PageHeader
-        title="Dispatch"
+        title={t('dispatch.title')}
         lead={
           travel &&
-          `Travel time ${travel.minutes} min ${travel.learnedMinutes !== null ? `(learned from the last ${travel.trips} trips)` : '(set by the kitchen)'}.`
+          (travel.learnedMinutes !== null
+            ? t('dispatch.travelLearned', { count: travel.minutes, trips: travel.trips })
+            : t('dispatch.travelSet', { count: travel.minutes }))
         }
         actions={travel && allowed(role, 'deliveries:configure') ? <TravelTimeSetting configured={travel.configuredMinutes} /> : undefined}
       />
@@ -33,17 +37,17 @@ export function DispatchPage() {
         {({ dispatchBoard: b }) => (
           <div className="dispatch">
             <section aria-labelledby="dispatch-deliveries">
-              <h2 id="dispatch-deliveries">Deliveries</h2>
+              <h2 id="dispatch-deliveries">{t('dispatch.deliveries')}</h2>
               {b.deliveries.length === 0 ? (
-                <Empty title={`Nothing ready or due in the next ${b.withinMinutes} min`} />
+                <Empty title={t('dispatch.nothingDue', { count: b.withinMinutes })} />
               ) : (
-                <ul className="dispatch__list" aria-label="Deliveries">
+                <ul className="dispatch__list" aria-label={t('dispatch.deliveries')}>
                   {b.deliveries.map((d) => (
                     <DispatchCard key={d.id} delivery={d} riders={b.riders} suggestedRiderId={b.suggestedRiderId} now={now} />
                   ))}
                 </ul>
               )}
-              {b.later > 0 && <p className="muted">{b.later} more later, still in the kitchen.</p>}
+              {b.later > 0 && <p className="muted">{t('dispatch.later', { count: b.later })}</p>}
             </section>
             <RiderList riders={b.riders} suggestedRiderId={b.suggestedRiderId} />
           </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useGqlMutation } from '../api/hooks';
+import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
 import { clock, DELIVERED, FAILED, mapsLink, MY_DELIVERIES_KEY, PICKED_UP, type RiderDelivery } from './delivery-api';
 
@@ -10,6 +11,7 @@ export function RiderDeliveryCard({ delivery: d }: { delivery: RiderDelivery }) 
   const deliver = useGqlMutation(DELIVERED, refresh);
   const fail = useGqlMutation(FAILED, refresh);
   const [failing, setFailing] = useState(false);
+  const { t } = useI18n();
   const [reason, setReason] = useState('');
   const o = d.order;
   const out = d.status === 'PICKED_UP';
@@ -21,21 +23,21 @@ export function RiderDeliveryCard({ delivery: d }: { delivery: RiderDelivery }) 
       <header className="rider-card__head">
         <strong className="rider-card__number">#{o.orderNumber}</strong>
         <span className={`badge${out ? ' badge--warning' : ready ? ' badge--ok' : ''}`} data-testid="delivery-state">
-          {out ? `out since ${clock(d.pickedUpAt)}` : ready ? 'ready at the pass' : `ready ~${clock(d.readyAt)}`}
+          {out ? t('rider.outSince', { time: clock(d.pickedUpAt) }) : ready ? t('rider.readyAtPass') : t('rider.readyAbout', { time: clock(d.readyAt) })}
         </span>
-        <span className="rider-card__due">by {clock(d.deliveredBy)}</span>
+        <span className="rider-card__due">{t('rider.by', { time: clock(d.deliveredBy) })}</span>
       </header>
       {o.customerAddress && (
         <a className="rider-card__address" href={mapsLink(o.customerAddress)} target="_blank" rel="noreferrer">
           <span>{o.customerAddress}</span>
-          <span className="rider-card__link">Open in maps</span>
+          <span className="rider-card__link">{t('rider.openMaps')}</span>
         </a>
       )}
       <p className="rider-card__customer">
-        {o.customerName ?? <span className="muted">no name</span>}
+        {o.customerName ?? <span className="muted">{t('rider.noName')}</span>}
         {o.customerPhone && (
           <a className="btn rider-card__call" href={`tel:${o.customerPhone}`}>
-            Call {o.customerPhone}
+            {t('rider.call', { phone: o.customerPhone })}
           </a>
         )}
       </p>
@@ -44,16 +46,16 @@ export function RiderDeliveryCard({ delivery: d }: { delivery: RiderDelivery }) 
 
       {!out && (
         <button type="button" className="btn btn--primary rider-card__action" disabled={!ready || busy} onClick={() => pickUp.mutate({ id: d.id })}>
-          Picked up
+          {t('rider.pickedUp')}
         </button>
       )}
       {out && !failing && (
         <div className="rider-card__actions">
           <button type="button" className="btn btn--primary rider-card__action" disabled={busy} onClick={() => deliver.mutate({ id: d.id })}>
-            Delivered
+            {t('rider.delivered')}
           </button>
           <button type="button" className="btn btn--danger rider-card__action" disabled={busy} onClick={() => setFailing(true)}>
-            Failed…
+            {t('rider.failed')}
           </button>
         </div>
       )}
@@ -66,15 +68,15 @@ export function RiderDeliveryCard({ delivery: d }: { delivery: RiderDelivery }) 
           }}
         >
           <label className="field">
-            <span>Why could #{o.orderNumber} not be delivered?</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus placeholder="Nobody at home, wrong address…" />
+            <span>{t('rider.whyFailed', { orderNumber: o.orderNumber })}</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus placeholder={t('rider.whyPlaceholder')} />
           </label>
           <div className="rider-card__actions">
             <button type="submit" className="btn btn--danger rider-card__action" disabled={!reason.trim() || busy}>
-              Delivery failed
+              {t('rider.deliveryFailed')}
             </button>
             <button type="button" className="btn rider-card__action" onClick={() => setFailing(false)}>
-              Back
+              {t('common.back')}
             </button>
           </div>
         </form>

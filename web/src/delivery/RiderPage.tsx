@@ -1,5 +1,6 @@
 import { useGqlQuery } from '../api/hooks';
 import { ShiftClock } from '../kds/ShiftClock';
+import { useI18n } from '../i18n/LocaleProvider';
 import { Empty, QueryView } from '../shell/states';
 import { MY_DELIVERIES_KEY, MY_DELIVERIES_QUERY } from './delivery-api';
 import { RiderDeliveryCard } from './RiderDeliveryCard';
@@ -12,14 +13,15 @@ import './delivery.css';
  */
 export function RiderPage() {
   const mine = useGqlQuery(MY_DELIVERIES_KEY, MY_DELIVERIES_QUERY, undefined, { staleTime: 0 });
+  const { t } = useI18n();
   return (
     <section className="page rider" aria-labelledby="rider-title">
-      <h1 id="rider-title">My deliveries</h1>
+      <h1 id="rider-title">{t('rider.title')}</h1>
       {/* Riders clock in here: they have no KDS. Dispatch counts a rider from their clock-in. */}
       <ShiftClock />
-      <QueryView query={mine} isEmpty={(d) => d.myDeliveries.length === 0} empty={<Empty title="Nothing to deliver right now" />}>
+      <QueryView query={mine} isEmpty={(d) => d.myDeliveries.length === 0} empty={<Empty title={t('rider.nothing')} />}>
         {(d) => (
-          <ul className="rider__list" aria-label="My deliveries">
+          <ul className="rider__list" aria-label={t('rider.title')}>
             {d.myDeliveries.map((delivery) => (
               <RiderDeliveryCard key={delivery.id} delivery={delivery} />
             ))}

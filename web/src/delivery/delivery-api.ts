@@ -1,3 +1,4 @@
+import { activeFormat } from '../i18n/i18n';
 import { graphql, type ResultOf } from '../api/graphql';
 
 // Under 'deliveries': live-cache refetches them on delivery:updated (and order events, for the board).
@@ -137,10 +138,10 @@ export const UPDATE_DELIVERY_SETTINGS = graphql(`
   }
 `);
 
-/** "19:42" in the kitchen's (the device's) time zone. */
+/** "19:42" in the restaurant's time zone and the active language. */
 export function clock(iso: string | null): string {
   if (!iso) return '–';
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return activeFormat().time(iso);
 }
 
 /** The phone's maps app: Android and iOS both open this link in their maps app when one is installed. */

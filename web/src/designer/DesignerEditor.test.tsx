@@ -41,7 +41,7 @@ function managerSession(): AuthClient {
       refreshToken: 'r',
       expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
       user: { id: 'u1', name: 'Luca', email: 'manager@demo.local', role: 'MANAGER' },
-      tenant: { id: 't1', name: 'Demo', slug: 'demo' },
+      tenant: { id: 't1', name: 'Demo', slug: 'demo', locale: 'en', timeZone: null, currency: 'EUR' },
     }),
   );
   return new AuthClient();

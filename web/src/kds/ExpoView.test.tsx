@@ -9,6 +9,7 @@ import { RealtimeContext } from '../realtime/RealtimeProvider';
 import type { Realtime } from '../realtime/socket';
 import { fakeApi } from '../test-support/fake-api';
 import { ExpoView, type ExpoOrder } from './ExpoView';
+import { createFormat } from '../i18n/format';
 
 /**
  * The expo with its real hooks and cache against an in-memory pass answering the same GraphQL
@@ -217,7 +218,7 @@ describe('expo ticket printing', () => {
 });
 
 describe('expo: paced items', () => {
-  const wall = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const wall = (iso: string) => createFormat({ locale: 'en', timeZone: null, currency: 'EUR' }).time(iso);
 
   it('says when a waiting item fires, and shows the re-paced time as soon as a task:updated says it moved', async () => {
     const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();

@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
-import { readyWait } from '../orders/hand-off';
+import { activeFormat, i18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/LocaleProvider';
+import { ORDER_STATUS_LABEL, readyWait } from '../orders/hand-off';
 import { HandOffActions, type HandedOff } from '../orders/HandOffActions';
 import { etaText } from '../orders/orders-api';
 import { ReadySince } from '../orders/ReadySince';
@@ -51,14 +53,8 @@ const EXPO_QUERY = graphql(`
   }
 `);
 
-const STATUS_TEXT: Record<string, string> = {
-  PENDING: 'not yet',
-  QUEUED: 'waiting',
-  IN_PROGRESS: 'cooking',
-  DONE: 'done',
-  BLOCKED: 'no station',
-  CANCELLED: 'cancelled',
-};
+const TASK_STATUSES = ['PENDING', 'QUEUED', 'IN_PROGRESS', 'DONE', 'BLOCKED', 'CANCELLED'] as const;
+const isTaskStatus = (s: string): s is (typeof TASK_STATUSES)[number] => (TASK_STATUSES as readonly string[]).includes(s);
 
 /**
  * The pass: every open order with each item's tasks across all stations, so expo sees what an
@@ -68,6 +64,7 @@ const STATUS_TEXT: Record<string, string> = {
  */
 export function ExpoView({ selected, onSelect }: { selected: string | null; onSelect(orderId: string | null): void }) {
   const orders = useGqlQuery(EXPO_KEY, EXPO_QUERY, undefined, { staleTime: 0 });
+  const { t, format } = useI18n();
   const client = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refresh = () => {
@@ -86,7 +83,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
   const [printing, print] = usePrintOne();
 
   return (
-    <QueryView query={orders} isEmpty={(d) => d.orders.length === 0} empty={<Empty title="No open orders" />}>
+    <QueryView query={orders} isEmpty={(d) => d.orders.length === 0} empty={<Empty title={t('kds.expoView.noOpen')} />}>
       {(d) => {
         const list = [...d.orders].sort((a, b) => a.orderNumber - b.orderNumber);
         const shown = selected ? list.filter((o) => o.id === selected) : list;
@@ -94,10 +91,10 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
           <div className={`expo${printing ? ' expo--print-one' : ''}`}>
             {selected && (
               <button type="button" className="btn" onClick={() => onSelect(null)}>
-                ← All open orders
+                {t('kds.expoView.allOpen')}
               </button>
             )}
-            {shown.length === 0 && <Empty title="That order is no longer open" />}
+            {shown.length === 0 && <Empty title={t('kds.expoView.gone')} />}
             <div className="expo__grid">
               {shown.map((o) => {
                 const overdue = o.status === 'READY' && o.actualReadyAt !== null && readyWait(o.actualReadyAt, now, holdMinutes).late;
@@ -105,14 +102,14 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                   <section
                     key={o.id}
                     className={`expo-order status-box--${o.status.toLowerCase()}${overdue ? ' is-overdue' : ''}${printing === o.id ? ' expo-order--print' : ''}`}
-                    aria-label={`Order ${o.orderNumber}`}
+                    aria-label={t('kds.expoView.order', { orderNumber: o.orderNumber })}
                     data-status={o.status}
                   >
                     <header className="expo-order__head">
                       <button type="button" className="ticket__order" onClick={() => onSelect(o.id)}>
                         #{o.orderNumber}
                       </button>
-                      <span className={`badge status--${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>
+                      <span className={`badge status--${o.status.toLowerCase()}`}>{ORDER_STATUS_LABEL[o.status].toLowerCase()}</span>
                       {o.status === 'READY' ? (
                         <ReadySince className="expo-order__eta" actualReadyAt={o.actualReadyAt} now={now} holdMinutes={holdMinutes} />
                       ) : (
@@ -122,16 +119,14 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                         type="button"
                         className="btn btn--small expo-order__print"
                         onClick={() => print(o.id)}
-                        title={`Print the ticket of order #${o.orderNumber}`}
+                        title={t('kds.expoView.printTitle', { orderNumber: o.orderNumber })}
                       >
-                        Print
+                        {t('kds.expoView.print')}
                       </button>
                     </header>
-                    <p className="print-only">
-                      Placed {clock(o.createdAt)} · printed {clock(new Date(now).toISOString())}
-                    </p>
+                    <p className="print-only">{t('kds.expoView.placed', { placed: format.time(o.createdAt), printed: format.time(now) })}</p>
                     {o.customerName && <p className="muted expo-order__customer">{o.customerName}</p>}
-                    {o.notes && <p className="ticket__note ticket__note--order">Order: {o.notes}</p>}
+                    {o.notes && <p className="ticket__note ticket__note--order">{t('kds.ticket.order', { notes: o.notes })}</p>}
                     {o.status === 'READY' && <HandOffActions order={o} onHandedOff={leave} />}
                     {o.items.map((item) => (
                       <div key={item.id} className="expo-item">
@@ -141,11 +136,11 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
                         {item.modifications && <p className="expo-item__detail">{item.modifications}</p>}
                         {item.notes && <p className="expo-item__detail">{item.notes}</p>}
                         <ol className="expo-item__tasks">
-                          {item.tasks.map((t) => (
-                            <li key={t.id} className={`expo-task expo-task--${t.status.toLowerCase()}`}>
-                              <span>{t.name}</span>
-                              <span className="muted">{t.station?.name ?? '—'}</span>
-                              <span className="expo-task__status">{taskStatusText(t, now)}</span>
+                          {item.tasks.map((task) => (
+                            <li key={task.id} className={`expo-task expo-task--${task.status.toLowerCase()}`}>
+                              <span>{task.name}</span>
+                              <span className="muted">{task.station?.name ?? '—'}</span>
+                              <span className="expo-task__status">{taskStatusText(task, now)}</span>
                             </li>
                           ))}
                         </ol>
@@ -167,11 +162,7 @@ export function ExpoView({ selected, onSelect }: { selected: string | null; onSe
  * as the kitchen runs early or late, and the `task:updated` it sends refreshes this view.
  */
 function taskStatusText(task: { status: string; plannedStartAt: string | null }, now: number): string {
-  if (task.status === 'PENDING' && task.plannedStartAt && Date.parse(task.plannedStartAt) > now) return `fires ${clock(task.plannedStartAt)}`;
-  return STATUS_TEXT[task.status] ?? task.status;
-}
-
-/** "18:42": the kitchen reads times on the pass ticket by the clock on the wall. */
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (task.status === 'PENDING' && task.plannedStartAt && Date.parse(task.plannedStartAt) > now)
+    return i18n.t('kds.expoView.fires', { time: activeFormat().time(task.plannedStartAt) });
+  return isTaskStatus(task.status) ? i18n.t(`kds.expoView.task.${task.status}`) : task.status;
 }

@@ -4,6 +4,7 @@ import { useGqlQuery } from '../api/hooks';
 import { useRequiredSession } from '../auth/AuthContext';
 import { useConnectionStatus, useRealtime } from '../realtime/RealtimeProvider';
 import { QueryView } from '../shell/states';
+import { useI18n } from '../i18n/LocaleProvider';
 import { ExpoView } from './ExpoView';
 import { KDS_STATIONS_KEY, KDS_STATIONS_QUERY } from './kds-api';
 import { useRememberedStation } from './station-choice';
@@ -25,6 +26,7 @@ export function KdsPage() {
   const [expoOrder, setExpoOrder] = useState<string | null>(null);
   const socket = useRealtime()?.live ?? null;
   const status = useConnectionStatus();
+  const { t } = useI18n();
   const openExpo = useCallback((orderId: string) => {
     setExpoOrder(orderId);
     setView('expo');
@@ -32,17 +34,17 @@ export function KdsPage() {
 
   return (
     <section className="kds">
-      <QueryView query={stations} loadingLabel="Loading stations…">
+      <QueryView query={stations} loadingLabel={t('kds.loadingStations')}>
         {({ stations: list }) => {
           const station = list.find((s) => s.id === stationId) ?? null;
           const current: View = !station && view !== 'expo' ? 'pick' : view;
           return (
             <>
               <header className="kds__bar">
-                <h1>{station ? station.name : 'Kitchen display'}</h1>
-                <nav className="kds__tabs" aria-label="KDS views">
+                <h1>{station ? station.name : t('kds.title')}</h1>
+                <nav className="kds__tabs" aria-label={t('kds.views')}>
                   <button type="button" className="btn" aria-pressed={current === 'queue'} disabled={!station} onClick={() => setView('queue')}>
-                    Queue
+                    {t('kds.queue')}
                   </button>
                   <button
                     type="button"
@@ -53,16 +55,16 @@ export function KdsPage() {
                       setView('expo');
                     }}
                   >
-                    Expo
+                    {t('kds.expo')}
                   </button>
                   <button type="button" className="btn" aria-pressed={current === 'pick'} onClick={() => setView('pick')}>
-                    Change station
+                    {t('kds.changeStation')}
                   </button>
                 </nav>
               </header>
               {status !== 'connected' && status !== 'connecting' && (
                 <p className="notice notice--warning" role="alert">
-                  Not live: tickets may be out of date until the connection is back. The queue re-syncs by itself.
+                  {t('kds.notLive')}
                 </p>
               )}
               {current === 'pick' && (

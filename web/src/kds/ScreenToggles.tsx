@@ -1,5 +1,6 @@
 import type { ScreenPrefs } from './screen-prefs';
 import type { SoundState } from './use-new-ticket-chime';
+import { useI18n } from '../i18n/LocaleProvider';
 
 interface Props {
   prefs: ScreenPrefs;
@@ -10,40 +11,35 @@ interface Props {
 
 /** This screen's own settings: the new-ticket chime and large type, each remembered for the station. */
 export function ScreenToggles({ prefs, change, sound, enableSound }: Props) {
+  const { t } = useI18n();
   return (
     <div className="kds__toggles">
       <button
         type="button"
         className="btn kds__toggle"
         aria-pressed={prefs.sound}
-        title="Chime when a new ticket arrives at this station"
+        title={t('kds.soundTitle')}
         onClick={() => {
           change({ sound: !prefs.sound });
           if (!prefs.sound) void enableSound();
         }}
       >
-        {prefs.sound ? '🔔' : '🔕'} Sound
+        {prefs.sound ? '🔔' : '🔕'} {t('kds.sound')}
       </button>
-      <button
-        type="button"
-        className="btn kds__toggle"
-        aria-pressed={prefs.large}
-        title="Bigger text and buttons, for a screen seen from afar"
-        onClick={() => change({ large: !prefs.large })}
-      >
-        A<span className="kds__toggle-big">A</span> Large type
+      <button type="button" className="btn kds__toggle" aria-pressed={prefs.large} title={t('kds.largeTitle')} onClick={() => change({ large: !prefs.large })}>
+        A<span className="kds__toggle-big">A</span> {t('kds.largeType')}
       </button>
       {sound === 'blocked' && (
         <p className="kds__sound-note" role="status">
-          The browser blocks sound until this screen is tapped.{' '}
+          {t('kds.soundBlocked')}{' '}
           <button type="button" className="btn btn--small" onClick={() => void enableSound()}>
-            Enable sound
+            {t('kds.enableSound')}
           </button>
         </p>
       )}
       {sound === 'unsupported' && (
         <p className="kds__sound-note" role="status">
-          This browser cannot play sound.
+          {t('kds.soundUnsupported')}
         </p>
       )}
     </div>

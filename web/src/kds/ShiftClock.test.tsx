@@ -9,6 +9,7 @@ import type { MyShift } from './shift-api';
 import { ShiftClock } from './ShiftClock';
 import { StaffingBanner } from './StaffingBanner';
 import type { StationStaffing } from './shift-api';
+import { createFormat } from '../i18n/format';
 
 /**
  * The KDS's clock button and staffing banner with their real hooks and cache. The API is an
@@ -92,7 +93,7 @@ describe('KDS staffing banner', () => {
     const from = new Date(Date.now() + 45 * MIN);
     renderWith(staffing({ followsShifts: true, onShiftNow: 0, capacityNow: 0, staffedFrom: from.toISOString() }), <StaffingBanner stationId="g" />);
     const banner = await screen.findByRole('status');
-    const at = from.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const at = createFormat({ locale: 'en', timeZone: null, currency: 'EUR' }).time(from);
     expect(banner.textContent).toBe(
       `Nobody is on shift at this station: it takes no new tickets until the next shift starts at ${at}. Quotes wait for it too.`,
     );

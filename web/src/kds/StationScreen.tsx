@@ -1,5 +1,8 @@
 import { describeError } from '../api/errors';
+import { Trans } from 'react-i18next';
 import { Empty, QueryView } from '../shell/states';
+import { i18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/LocaleProvider';
 import { allDayCounts } from './all-day';
 import { useScreenPrefs } from './screen-prefs';
 import { ScreenToggles } from './ScreenToggles';
@@ -19,14 +22,21 @@ interface Props {
 }
 
 const JOIN_PROBLEM: Record<string, string> = {
-  NOT_FOUND: 'This station no longer exists: pick another one.',
-  BAD_USER_INPUT: 'This station id is not valid: pick another one.',
-  INTERNAL: 'The server could not subscribe this screen to the station; tickets refresh on kitchen events only.',
+  get NOT_FOUND() {
+    return i18n.t('kds.joinNotFound');
+  },
+  get BAD_USER_INPUT() {
+    return i18n.t('kds.joinBadInput');
+  },
+  get INTERNAL() {
+    return i18n.t('kds.joinInternal');
+  },
 };
 
 /** One station's tickets in queue order, live. Keyed by station: switching starts clean. */
 export function StationScreen({ stationId, socket, openExpo }: Props) {
   const { query, join } = useStationQueue(stationId, socket);
+  const { t } = useI18n();
   const [bumped, setBumped] = useLastBumped(stationId);
   const { actions, busy, errorOf, undoUntil, recall, recallError } = useTicketActions({ stationId, tickets: query.data?.tasks, onBumped: setBumped, openExpo });
   const now = useNow(1000);
@@ -38,7 +48,11 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
       <div className="kds__tools">
         {query.data && (
           <p className="kds__load" aria-live="polite">
-            <strong>{query.data.inProgress}</strong> in progress · <strong>{query.data.queued}</strong> waiting · capacity {query.data.station.capacity}
+            <Trans
+              i18nKey="kds.load"
+              values={{ inProgress: query.data.inProgress, queued: query.data.queued, capacity: query.data.station.capacity }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
         <AllDay tickets={query.data?.tasks} />
@@ -48,10 +62,11 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
           type="button"
           className="btn kds__recall"
           disabled={!bumped || busy.size > 0}
-          title={bumped ? `Bring back #${bumped.orderNumber} ${bumped.label}: ${bumped.taskName}` : 'Nothing bumped yet'}
+          title={bumped ? t('kds.recallTitle', { orderNumber: bumped.orderNumber, label: bumped.label, task: bumped.taskName }) : t('kds.nothingBumped')}
           onClick={() => bumped && void recall(bumped)}
         >
-          ↶ Recall{bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
+          {t('kds.recall')}
+          {bumped ? ` #${bumped.orderNumber} ${bumped.taskName}` : ''}
         </button>
         <ScreenToggles prefs={prefs} change={changePrefs} {...chime} />
         <ShiftClock />
@@ -60,17 +75,17 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
       {join in JOIN_PROBLEM && <p className="notice notice--warning">{JOIN_PROBLEM[join]}</p>}
       {recallError != null && (
         <p className="form-error" role="alert">
-          Recall failed: {describeError(recallError)}
+          {t('kds.recallFailed', { error: describeError(recallError) })}
         </p>
       )}
       <QueryView
         query={query}
-        loadingLabel="Loading tickets…"
+        loadingLabel={t('kds.loadingTickets')}
         isEmpty={(d) => d.tasks.length === 0}
-        empty={<Empty title="No tickets at this station">New tickets appear here by themselves.</Empty>}
+        empty={<Empty title={t('kds.noTickets')}>{t('kds.noTicketsHint')}</Empty>}
       >
         {(q) => (
-          <div className="tickets" aria-label="Tickets">
+          <div className="tickets" aria-label={t('kds.tickets')}>
             {q.tasks.map((t) => (
               <TicketCard
                 key={t.id}
@@ -91,11 +106,12 @@ export function StationScreen({ stationId, socket, openExpo }: Props) {
 }
 
 function AllDay({ tickets }: { tickets: Parameters<typeof allDayCounts>[0] | undefined }) {
+  const { t } = useI18n();
   const counts = tickets ? allDayCounts(tickets) : [];
-  if (counts.length === 0) return <p className="kds__allday muted">All day: nothing open</p>;
+  if (counts.length === 0) return <p className="kds__allday muted">{t('kds.allDayNothing')}</p>;
   return (
-    <p className="kds__allday" aria-label="All day counts">
-      <span className="muted">All day:</span>
+    <p className="kds__allday" aria-label={t('kds.allDayLabel')}>
+      <span className="muted">{t('kds.allDay')}</span>
       {counts.map((c) => (
         <span key={c.itemName} className="allday">
           <strong>{c.quantity}</strong> × {c.itemName}

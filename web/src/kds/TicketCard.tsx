@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { UNDO_START_WINDOW_MS } from '../../../domain/kitchen/undo-start';
 import { describeError, isReconnecting } from '../api/errors';
+import { useI18n } from '../i18n/LocaleProvider';
 import type { QueueTicket } from './kds-api';
 import { ticketTimer, TONE_LABEL } from './ticket-timer';
 
@@ -25,10 +26,9 @@ interface Props {
   actions: TicketActions;
 }
 
-const PRIORITY = ['', 'high priority', 'urgent'];
-
 /** One ticket, readable from arm's length: what to make, how it must differ, and how late it is. */
 function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = null, actions }: Props) {
+  const { t: tr } = useI18n();
   const timer = ticketTimer({ ...t, receivedAt, now });
   const working = t.status === 'IN_PROGRESS';
   const openRequired = t.subtasks.filter((s) => !s.optional && !s.completed).length;
@@ -39,13 +39,17 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
       className={`ticket ticket--${timer.tone}${working ? ' ticket--working' : ''}`}
       data-task-id={t.id}
       data-status={t.status}
-      aria-label={`Order ${t.orderNumber}: ${t.label}, ${t.name}`}
+      aria-label={tr('kds.ticket.label', { orderNumber: t.orderNumber, label: t.label, task: t.name })}
     >
       <header className="ticket__head">
-        <button type="button" className="ticket__order" onClick={() => actions.openExpo(t.orderId)} title="Show the whole order (expo)">
+        <button type="button" className="ticket__order" onClick={() => actions.openExpo(t.orderId)} title={tr('kds.ticket.showOrder')}>
           #{t.orderNumber}
         </button>
-        {t.priority > 0 && <span className="badge badge--error">{PRIORITY[t.priority] ?? 'priority'}</span>}
+        {t.priority > 0 && (
+          <span className="badge badge--error">
+            {t.priority === 1 ? tr('kds.ticket.high') : t.priority === 2 ? tr('kds.ticket.urgent') : tr('kds.ticket.priority')}
+          </span>
+        )}
         <span className={`ticket__timer tone--${timer.tone}`} role="timer" aria-label={`${timer.label}, ${TONE_LABEL[timer.tone]}`}>
           {timer.label}
         </span>
@@ -53,10 +57,10 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
       <h2 className="ticket__item">{t.label}</h2>
       <p className="ticket__task">
         {t.name}
-        <span className="muted"> · {working ? 'in progress' : 'waiting'}</span>
+        <span className="muted"> · {working ? tr('kds.ticket.inProgress') : tr('kds.ticket.waiting')}</span>
       </p>
       {t.modifiers.length > 0 && (
-        <ul className="ticket__mods ticket__options" aria-label="Options">
+        <ul className="ticket__mods ticket__options" aria-label={tr('kds.ticket.options')}>
           {t.modifiers.map((m) => (
             <li key={m}>{m}</li>
           ))}
@@ -64,9 +68,9 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
       )}
       {t.modifications && <p className="ticket__mods">{t.modifications}</p>}
       {t.notes && <p className="ticket__note">{t.notes}</p>}
-      {t.orderNotes && <p className="ticket__note ticket__note--order">Order: {t.orderNotes}</p>}
+      {t.orderNotes && <p className="ticket__note ticket__note--order">{tr('kds.ticket.order', { notes: t.orderNotes })}</p>}
       {t.allergens.length > 0 && (
-        <p className="ticket__allergens" aria-label="Allergens">
+        <p className="ticket__allergens" aria-label={tr('kds.ticket.allergens')}>
           {t.allergens.map((a) => (
             <span key={a} className="allergen">
               {a}
@@ -75,7 +79,7 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
         </p>
       )}
       {t.subtasks.length > 0 && (
-        <ul className="ticket__steps" aria-label="Steps">
+        <ul className="ticket__steps" aria-label={tr('kds.ticket.steps')}>
           {t.subtasks.map((s) => (
             <li key={s.id}>
               <button
@@ -89,13 +93,13 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
                   {s.completed ? '✓' : ''}
                 </span>
                 {s.name}
-                {s.optional && <span className="muted"> (optional)</span>}
+                {s.optional && <span className="muted"> {tr('kds.ticket.optional')}</span>}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {t.downstream.length > 0 && <p className="ticket__next muted">next: {nextLabels(t).join(', ')}</p>}
+      {t.downstream.length > 0 && <p className="ticket__next muted">{tr('kds.ticket.next', { tasks: nextLabels(t).join(', ') })}</p>}
       {error != null &&
         (isReconnecting(error) ? (
           // Not an error about this ticket: it is still there, the kitchen just could not answer yet.
@@ -116,18 +120,18 @@ function TicketCardView({ ticket: t, receivedAt, now, busy, error, undoUntil = n
                 className="btn ticket__btn ticket__undo"
                 disabled={busy}
                 onClick={() => actions.undoStart(t)}
-                aria-label={`Undo (${undoSeconds} s left)`}
+                aria-label={tr('kds.ticket.undoLabel', { seconds: undoSeconds })}
               >
-                ↶ Undo <span className="muted">{undoSeconds} s</span>
+                {tr('kds.ticket.undo')} <span className="muted">{undoSeconds} s</span>
               </button>
             )}
             <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.done(t)}>
-              Done{openRequired > 0 ? ` (${openRequired} step${openRequired === 1 ? '' : 's'} open)` : ''}
+              {openRequired > 0 ? tr('kds.ticket.doneOpen', { count: openRequired }) : tr('kds.ticket.done')}
             </button>
           </>
         ) : (
           <button type="button" className="btn btn--primary ticket__btn" disabled={busy} onClick={() => actions.start(t)}>
-            Start
+            {tr('kds.ticket.start')}
           </button>
         )}
       </div>

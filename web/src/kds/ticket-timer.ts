@@ -1,4 +1,5 @@
 import type { TaskStatusName } from '../../../contracts/socket-events';
+import { i18n } from '../i18n/i18n';
 
 export type TimerTone = 'on-time' | 'at-risk' | 'late';
 
@@ -56,10 +57,21 @@ export function ticketTimer(input: TicketTimerInput): TicketTimer {
     const planned = input.plannedStartAt && input.queuedAt ? (Date.parse(input.plannedStartAt) - Date.parse(input.queuedAt)) / 1000 : 0;
     const overdue = elapsed - Math.max(0, Number.isFinite(planned) ? planned : 0);
     const tone: TimerTone = overdue > QUEUE_LATE_SECONDS ? 'late' : overdue > QUEUE_GRACE_SECONDS ? 'at-risk' : 'on-time';
-    return { elapsedSeconds: elapsed, tone, label: `waiting ${clock(elapsed)}` };
+    return { elapsedSeconds: elapsed, tone, label: i18n.t('kds.ticket.waitingClock', { clock: clock(elapsed) }) };
   }
 
   return { elapsedSeconds: elapsed, tone: 'on-time', label: clock(elapsed) };
 }
 
-export const TONE_LABEL: Record<TimerTone, string> = { 'on-time': 'on time', 'at-risk': 'at risk', late: 'late' };
+/** In the active language at each read. */
+export const TONE_LABEL: Record<TimerTone, string> = {
+  get 'on-time'() {
+    return i18n.t('kds.tone.on-time');
+  },
+  get 'at-risk'() {
+    return i18n.t('kds.tone.at-risk');
+  },
+  get late() {
+    return i18n.t('kds.tone.late');
+  },
+};

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { HandOffStatus } from '../../../domain/kitchen/hand-off';
 import type { ResultOf } from '../api/graphql';
 import { useGqlMutation } from '../api/hooks';
+import { useI18n } from '../i18n/LocaleProvider';
 import { FormError } from '../shell/states';
 import { HAND_OFF_LABEL, HAND_OFF_ORDER } from './hand-off';
 
@@ -22,6 +23,7 @@ export function HandOffActions({
   onHandedOff?: (result: HandedOff) => void;
 }) {
   const handOff = useGqlMutation(HAND_OFF_ORDER, [['orders']]);
+  const { t } = useI18n();
   const inFlight = useRef(false);
   const [failing, setFailing] = useState(false);
   const [reason, setReason] = useState('');
@@ -57,7 +59,7 @@ export function HandOffActions({
             disabled={busy}
             onClick={() => tap(first)}
           >
-            {busy ? 'Handing over…' : HAND_OFF_LABEL[first]}
+            {busy ? t('orders.handingOver') : HAND_OFF_LABEL[first]}
           </button>
           {others.map((to) => (
             <button key={to} type="button" className="btn btn--small hand-off__other" disabled={busy} onClick={() => tap(to)}>
@@ -75,14 +77,14 @@ export function HandOffActions({
           }}
         >
           <label className="field">
-            <span>Why did the delivery of #{order.orderNumber} fail?</span>
+            <span>{t('orders.whyFailed', { orderNumber: order.orderNumber })}</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
           </label>
           <button type="submit" className="btn btn--small btn--danger" disabled={!reason.trim() || busy}>
-            Mark failed
+            {t('orders.markFailed')}
           </button>
           <button type="button" className="btn btn--small" onClick={() => setFailing(false)}>
-            Back
+            {t('common.back')}
           </button>
         </form>
       )}

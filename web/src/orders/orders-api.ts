@@ -1,4 +1,5 @@
 import type { OrderStatusName } from '../../../contracts/socket-events';
+import { i18n } from '../i18n/i18n';
 import { graphql, type ResultOf } from '../api/graphql';
 
 export const ORDERS_KEY = ['orders'] as const;
@@ -41,9 +42,9 @@ export function activeOrders(orders: ActiveOrder[]): ActiveOrder[] {
 
 /** "in 7 min", "now", "4 min late". */
 export function etaText(iso: string | null, now: number): string {
-  if (!iso) return 'estimating…';
+  if (!iso) return i18n.t('orders.estimating');
   const minutes = Math.round((Date.parse(iso) - now) / 60_000);
-  if (minutes > 0) return `in ${minutes} min`;
-  if (minutes === 0) return 'now';
-  return `${-minutes} min late`;
+  if (minutes > 0) return i18n.t('orders.inMinutes', { count: minutes });
+  if (minutes === 0) return i18n.t('orders.now');
+  return i18n.t('orders.minutesLate', { count: -minutes });
 }

@@ -1,12 +1,14 @@
 import type { BoardView } from '../../../contracts/public-views';
+import { useI18n } from '../i18n/LocaleProvider';
 import { OfflineNote } from './OfflineNote';
 
 /** Two columns of order numbers in type big enough to read across the room. */
 export function BoardScreen({ view, live }: { view: BoardView; live: boolean }) {
+  const { t } = useI18n();
   return (
     <main className="public board">
-      <Column title="Preparing" numbers={view.preparing} kind="preparing" />
-      <Column title="Ready" numbers={view.ready} kind="ready" />
+      <Column title={t('customer.preparing')} numbers={view.preparing} kind="preparing" />
+      <Column title={t('customer.ready')} numbers={view.ready} kind="ready" />
       <OfflineNote live={live} />
     </main>
   );

@@ -11,6 +11,7 @@ const view = (patch: Partial<TrackingView>): TrackingView => ({
   readyAt: null,
   items: [{ name: 'Margherita', quantity: 2 }],
   rider: null,
+  page: { locale: 'en', timeZone: null },
   ...patch,
 });
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/LocaleProvider';
 import { usePath } from '../router/router';
 
 /**
@@ -11,6 +12,7 @@ export function NavMenu({ children }: { children: ReactNode }) {
   const path = usePath();
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const { t } = useI18n();
 
   // A link followed from the panel changes the path: the panel has done its job.
   useEffect(() => setOpen(false), [path]);
@@ -29,7 +31,7 @@ export function NavMenu({ children }: { children: ReactNode }) {
   return (
     <>
       <button ref={button} type="button" className="btn topbar__menu" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
-        Menu
+        {t('shell.menu')}
       </button>
       <div id={panelId} className="topbar__panel" data-open={open}>
         {children}

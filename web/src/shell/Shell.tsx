@@ -1,6 +1,8 @@
 import { Suspense, useEffect } from 'react';
 import { useAuth, useRequiredSession } from '../auth/AuthContext';
 import { landingPath } from '../auth/roles';
+import { effectiveLocale } from '../../../domain/i18n/locales';
+import { LocaleProvider, useI18n } from '../i18n/LocaleProvider';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { useLiveCache } from '../realtime/live-cache';
@@ -13,10 +15,13 @@ import { Empty, Loading } from './states';
 /** The signed-in frame: header with the role's nav, live status, and the current screen. */
 export function Shell() {
   const auth = useAuth();
+  const { user, tenant } = useRequiredSession();
   return (
-    <RealtimeProvider auth={auth}>
-      <ShellFrame />
-    </RealtimeProvider>
+    <LocaleProvider locale={effectiveLocale(user.locale, tenant.locale)} timeZone={tenant.timeZone ?? null} currency={tenant.currency || 'EUR'}>
+      <RealtimeProvider auth={auth}>
+        <ShellFrame />
+      </RealtimeProvider>
+    </LocaleProvider>
   );
 }
 
@@ -25,6 +30,7 @@ function ShellFrame() {
   const session = useRequiredSession();
   const role = session.user.role;
   const path = usePath();
+  const { t } = useI18n();
   useLiveCache();
 
   const landing = landingPath(role);
@@ -33,7 +39,7 @@ function ShellFrame() {
   }, [path, landing]);
 
   const match = ROUTES.map((route) => ({ route, params: matchPath(route.pattern, path) })).find((m) => m.params);
-  const title = match?.route.title ?? 'Not found';
+  const title = t(`routes.${match?.route.key ?? 'notFound'}.title`);
   useEffect(() => {
     document.title = `${title} · Brigade`;
   }, [title]);
@@ -44,7 +50,7 @@ function ShellFrame() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="topbar">
         <div className="topbar__brand">
@@ -52,10 +58,10 @@ function ShellFrame() {
           <span className="muted">{session.tenant.name}</span>
         </div>
         <NavMenu>
-          <nav className="topbar__nav" aria-label="Main">
+          <nav className="topbar__nav" aria-label={t('shell.mainNav')}>
             {nav.map((item) => (
               <Link key={item.label} to={item.to} exact={item.exact} activePrefix={item.activePrefix}>
-                {item.label}
+                {item.key === 'admin' ? t('shell.admin') : t(`routes.${item.key}.nav`)}
               </Link>
             ))}
           </nav>
@@ -63,11 +69,11 @@ function ShellFrame() {
             <span className="topbar__user" title={session.user.email}>
               <span className="topbar__user-name">{session.user.name}</span> <span className="badge">{role}</span>
             </span>
-            <Link to={CHANGE_PASSWORD_PATH} className="btn btn--ghost" title="Change your password">
-              Password
+            <Link to={CHANGE_PASSWORD_PATH} className="btn btn--ghost" title={t('shell.accountTitle')}>
+              {t('login.password')}
             </Link>
             <button type="button" className="btn btn--ghost" onClick={() => void auth.logout()}>
-              Sign out
+              {t('shell.signOut')}
             </button>
           </div>
         </NavMenu>
@@ -76,10 +82,10 @@ function ShellFrame() {
         </div>
       </header>
       {tabs.length > 0 && (
-        <nav className="subnav" aria-label="Admin">
-          {tabs.map((t) => (
-            <Link key={t.to} to={t.to} activeExcept={t.activeExcept}>
-              {t.label}
+        <nav className="subnav" aria-label={t('shell.adminNav')}>
+          {tabs.map((tab) => (
+            <Link key={tab.to} to={tab.to} activeExcept={tab.activeExcept}>
+              {tab.key === 'admin' ? t('shell.admin') : t(`routes.${tab.key}.nav`)}
             </Link>
           ))}
         </nav>
@@ -88,12 +94,12 @@ function ShellFrame() {
         {path === '/' ? (
           <Loading />
         ) : !match ? (
-          <Empty title="Page not found">
-            <Link to={landing}>Go to your start page</Link>
+          <Empty title={t('shell.notFound')}>
+            <Link to={landing}>{t('shell.goHome')}</Link>
           </Empty>
         ) : !mayOpen(role, match.route) ? (
-          <Empty title="Your role cannot open this page">
-            <Link to={landing}>Go to your start page</Link>
+          <Empty title={t('shell.roleCannotOpen')}>
+            <Link to={landing}>{t('shell.goHome')}</Link>
           </Empty>
         ) : (
           <Suspense fallback={<Loading />}>{match.route.render(match.params!)}</Suspense>

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { ApiError, describeError } from '../api/errors';
+import { useI18n } from '../i18n/LocaleProvider';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <div className="state state--loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('common.loading')}
     </div>
   );
 }
@@ -20,13 +22,14 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">Something went wrong</p>
+      <p className="state__title">{t('common.somethingWrong')}</p>
       <p>{describeError(error)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>
@@ -63,12 +66,18 @@ export function QueryView<T>({
   if (query.isPending) return <Loading label={loadingLabel} />;
   if (notFound && query.error instanceof ApiError && query.error.code === 'NOT_FOUND') return <>{notFound}</>;
   if (query.error || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <>{empty ?? <Empty title="Nothing here yet" />}</>;
+  if (isEmpty?.(query.data)) return <>{empty ?? <NothingHere />}</>;
   return <>{children(query.data)}</>;
+}
+
+function NothingHere() {
+  const { t } = useI18n();
+  return <Empty title={t('common.nothingHere')} />;
 }
 
 /** Inline result of a form submit: the API's message, next to the button that caused it. */
 export function FormError({ error }: { error: unknown }) {
+  useI18n(); // re-renders the message when the language changes
   if (!error) return null;
   return (
     <p className="form-error" role="alert">

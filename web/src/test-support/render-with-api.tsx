@@ -13,8 +13,8 @@ export const testSession = (n: number, role: Session['user']['role'] = 'STAFF'):
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-  user: { id: `u${n}`, name: 'Maria Rossi', email: 'maria@demo.test', role },
-  tenant: { id: 't1', name: 'Demo', slug: 'demo' },
+  user: { id: `u${n}`, name: 'Maria Rossi', email: 'maria@demo.test', role, locale: null },
+  tenant: { id: 't1', name: 'Demo', slug: 'demo', locale: 'en', timeZone: null, currency: 'EUR' },
 });
 
 /** Errors as the API sends them (api/graphql/yoga.ts: code and details in extensions). */
