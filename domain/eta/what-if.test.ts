@@ -91,20 +91,23 @@ describe('applyWhatIf', () => {
     expect(input.rushOrderIds.map((id) => result.orderReady[id])).toEqual([at(10), at(20), at(30)]);
   });
 
-  it('a rush ahead of an order whose next task is planned later takes the station first, making it late', () => {
-    // o1's bake is released in 5 minutes and planned for then: both rush pizzas, planned now, go first.
+  it('a rush takes an idle oven, but a second rush pizza waits behind the order promised before it', () => {
+    // o1's bake is released in 5 minutes. The first rush pizza finds the oven idle and bakes now,
+    // delaying o1; the second has no promise yet (queue-order.ts ranks by promise), so it bakes after o1.
     const base: SimInput = {
       now: NOW,
       stations: [station('a', ['forno'], 1), station('c', ['prep'], 1)],
       tasks: [
-        task('prep', 5, { status: 'IN_PROGRESS', startedAt: NOW, stationId: 'c', stationType: 'prep' }),
-        task('bake', 10, { dependsOn: ['prep'], plannedAt: at(5) }),
+        task('prep', 5, { status: 'IN_PROGRESS', startedAt: NOW, stationId: 'c', stationType: 'prep', promiseAt: at(16) }),
+        task('bake', 10, { dependsOn: ['prep'], plannedAt: at(5), promiseAt: at(16) }),
       ],
     };
     const input = applyWhatIf(base, { rush: { orders: 2, spreadMs: 0, items: [pizza] } });
-    const { rows, summary } = compareWhatIf([{ id: 'o1', itemIds: ['i1'], promisedAt: at(16) }], simulateKitchen(base), simulateKitchen(input));
-    expect(rows[0]).toMatchObject({ currentReadyAt: at(15), whatIfReadyAt: at(30), deltaMs: 15 * MIN, lateNow: false, lateWhatIf: true });
+    const after = simulateKitchen(input);
+    const { rows, summary } = compareWhatIf([{ id: 'o1', itemIds: ['i1'], promisedAt: at(16) }], simulateKitchen(base), after);
+    expect(rows[0]).toMatchObject({ currentReadyAt: at(15), whatIfReadyAt: at(20), deltaMs: 5 * MIN, lateNow: false, lateWhatIf: true });
     expect(summary).toMatchObject({ madeLate: 1, later: 1 });
+    expect(input.rushOrderIds.map((id) => after.itemReady[`${id}:0`])).toEqual([at(10), at(30)]);
   });
 
   it("86'd dishes come off the rush's orders; a rush of only 86'd dishes adds nothing", () => {

@@ -94,6 +94,8 @@ function rushTasks(item: RushItem, orderId: string, offset: number, arrival: num
       queuedAt: null,
       plannedAt: (t.plannedAt ?? arrival - offset) + offset,
       notBefore: arrival,
+      // No promise yet, as a quoted order (quote.ts): behind every promised order in the queues.
+      promiseAt: Infinity,
       dependsOn: t.dependsOn.map((dep) => (local.has(dep) ? qualify(dep) : dep)),
     }));
 }
