@@ -9,6 +9,7 @@ import { MENU_KEY, MENU_QUERY } from './menu/menu-api';
 import { RECIPES_KEY, RECIPES_QUERY } from '../designer/recipe-api';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel';
 import { OnboardingChecklist } from './OnboardingChecklist';
+import { useI18n } from '../i18n/LocaleProvider';
 
 const LOW_STOCK_QUERY = graphql(`
   query LowStock($belowMin: Boolean) {
@@ -28,25 +29,26 @@ export function DashboardPage() {
   const menu = useGqlQuery(MENU_KEY, MENU_QUERY);
   const low = useGqlQuery(['inventory', { belowMin: true }], LOW_STOCK_QUERY, { belowMin: true });
   const recipes = useGqlQuery(RECIPES_KEY, RECIPES_QUERY);
+  const { t } = useI18n();
 
   return (
     <section className="page">
-      <PageHeader title="Dashboard" />
+      <PageHeader title={t('routes.dashboard.title')} />
       <OnboardingChecklist />
       <div className="cards">
-        <Card title="Stations" to="/admin/stations" query={stations}>
+        <Card title={t('admin.dashboard.stations')} to="/admin/stations" query={stations}>
           {(d) => {
             const active = d.stations.filter((s) => s.isActive).length;
-            return <Figure value={active} label={`active of ${d.stations.length}`} tone={active === 0 ? 'bad' : 'ok'} />;
+            return <Figure value={active} label={t('admin.dashboard.activeOf', { total: d.stations.length })} tone={active === 0 ? 'bad' : 'ok'} />;
           }}
         </Card>
-        <Card title="Menu" to="/admin/menu" query={menu}>
+        <Card title={t('admin.dashboard.menu')} to="/admin/menu" query={menu}>
           {(d) => {
             const off = d.menuItems.filter((m) => !m.isAvailable).length;
-            return <Figure value={off} label={`unavailable of ${d.menuItems.length} items`} tone={off > 0 ? 'warn' : 'ok'} />;
+            return <Figure value={off} label={t('admin.dashboard.unavailableOf', { total: d.menuItems.length })} tone={off > 0 ? 'warn' : 'ok'} />;
           }}
         </Card>
-        <Card title="Low stock" to="/admin/inventory" query={low}>
+        <Card title={t('admin.dashboard.lowStock')} to="/admin/inventory" query={low}>
           {(d) => (
             <Figure
               value={d.inventoryItems.length}
@@ -56,16 +58,22 @@ export function DashboardPage() {
                       .slice(0, 3)
                       .map((i) => i.name)
                       .join(', ')
-                  : 'all above minimum'
+                  : t('admin.dashboard.allAboveMin')
               }
               tone={d.inventoryItems.length > 0 ? 'bad' : 'ok'}
             />
           )}
         </Card>
-        <Card title="Recipes" to="/designer" query={recipes}>
+        <Card title={t('admin.dashboard.recipes')} to="/designer" query={recipes}>
           {(d) => {
-            const unpublished = d.workflowTemplates.filter((t) => !t.currentVersion).length;
-            return <Figure value={unpublished} label={`unpublished of ${d.workflowTemplates.length}`} tone={unpublished > 0 ? 'warn' : 'ok'} />;
+            const unpublished = d.workflowTemplates.filter((w) => !w.currentVersion).length;
+            return (
+              <Figure
+                value={unpublished}
+                label={t('admin.dashboard.unpublishedOf', { total: d.workflowTemplates.length })}
+                tone={unpublished > 0 ? 'warn' : 'ok'}
+              />
+            );
           }}
         </Card>
       </div>
@@ -81,11 +89,12 @@ interface QueryLike<T> {
 }
 
 function Card<T>({ title, to, query, children }: { title: string; to: string; query: QueryLike<T>; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
   return (
     <Link to={to} className="card stat-card">
       <h2 className="stat-card__title">{title}</h2>
       {query.isPending ? (
-        <span className="muted">Loading…</span>
+        <span className="muted">{t('common.loading')}</span>
       ) : query.data ? (
         children(query.data)
       ) : (

@@ -1,6 +1,7 @@
 import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 import { Link } from '../router/router';
+import { useI18n } from '../i18n/LocaleProvider';
 
 export const ONBOARDING_KEY = ['onboarding'] as const;
 export const ONBOARDING_QUERY = graphql(`
@@ -16,14 +17,8 @@ export const ONBOARDING_QUERY = graphql(`
   }
 `);
 
-/** What each step of the server's checklist asks for (core/tenants/get-onboarding.ts says when it is done). */
-const STEPS: Record<string, { title: string; detail: string }> = {
-  stations: { title: 'Add your stations', detail: 'Where the work happens: oven, grill, cold prep, the pass.' },
-  recipes: { title: 'Build and publish a recipe', detail: 'Its steps, each on a station, with their minutes.' },
-  dishes: { title: 'Put dishes on the menu', detail: 'A name, a price and the recipe that cooks it.' },
-  stock: { title: 'Add ingredients and stock', detail: 'What each dish uses, so every order deducts it.' },
-  staff: { title: 'Invite your staff', detail: 'Cooks, front of house and riders, each with a one-time link.' },
-};
+const STEP_KEYS = ['stations', 'recipes', 'dishes', 'stock', 'staff'] as const;
+const isStepKey = (key: string): key is (typeof STEP_KEYS)[number] => (STEP_KEYS as readonly string[]).includes(key);
 
 /**
  * A new restaurant's way from empty to its first order, on its dashboard. Each step is read from
@@ -31,6 +26,7 @@ const STEPS: Record<string, { title: string; detail: string }> = {
  */
 export function OnboardingChecklist() {
   const query = useGqlQuery(ONBOARDING_KEY, ONBOARDING_QUERY, undefined, { staleTime: 0 });
+  const { t } = useI18n();
   const onboarding = query.data?.onboarding;
   if (!onboarding || onboarding.complete) return null;
   const done = onboarding.steps.filter((s) => s.done).length;
@@ -38,17 +34,18 @@ export function OnboardingChecklist() {
 
   return (
     <section className="card onboarding" aria-labelledby="onboarding-title">
-      <h2 id="onboarding-title">Set up your kitchen</h2>
-      <p className="muted">
-        {done} of {onboarding.steps.length} done. Each step opens the page where it is done.
-      </p>
+      <h2 id="onboarding-title">{t('admin.onboarding.title')}</h2>
+      <p className="muted">{t('admin.onboarding.progress', { done, total: onboarding.steps.length })}</p>
       <ol className="onboarding__steps">
         {onboarding.steps.map((step) => {
-          const text = STEPS[step.key] ?? { title: step.key, detail: '' };
+          // The server's step keys: one it adds before this screen knows it shows its key.
+          const text = isStepKey(step.key)
+            ? { title: t(`admin.onboarding.steps.${step.key}.title`), detail: t(`admin.onboarding.steps.${step.key}.detail`) }
+            : { title: step.key, detail: '' };
           return (
             <li key={step.key} className={`onboarding__step${step.done ? ' is-done' : ''}${step.key === next ? ' is-next' : ''}`}>
-              <span className={`badge ${step.done ? 'badge--ok' : ''}`}>{step.done ? 'done' : 'to do'}</span> <Link to={step.href}>{text.title}</Link>{' '}
-              <span className="muted">{text.detail}</span>
+              <span className={`badge ${step.done ? 'badge--ok' : ''}`}>{step.done ? t('admin.onboarding.done') : t('admin.onboarding.toDo')}</span>{' '}
+              <Link to={step.href}>{text.title}</Link> <span className="muted">{text.detail}</span>
             </li>
           );
         })}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../api/graphql';
 import { useGqlQuery } from '../../api/hooks';
 import { Empty, QueryView } from '../../shell/states';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 const PAGE = 50;
 const AUDIT_QUERY = graphql(`
@@ -32,6 +33,7 @@ const ENTITY_TYPES = ['User', 'Station', 'WorkflowTemplate', 'MenuItem', 'Invent
 type Filters = { action: string; entityType: string };
 
 export function AuditLogPage() {
+  const { t, format } = useI18n();
   const [draft, setDraft] = useState<Filters>({ action: '', entityType: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [offset, setOffset] = useState(0);
@@ -47,43 +49,43 @@ export function AuditLogPage() {
 
   return (
     <section className="page">
-      <PageHeader title="Audit log" lead="Who changed what, newest first." />
-      <form className="card inline-form" onSubmit={apply} aria-label="Filter audit log">
+      <PageHeader title={t('routes.audit.title')} lead={t('admin.audit.lead')} />
+      <form className="card inline-form" onSubmit={apply} aria-label={t('admin.audit.filterLabel')}>
         <label className="field">
-          <span>Action</span>
-          <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder="e.g. station.create, user.login" />
+          <span>{t('admin.audit.action')}</span>
+          <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder={t('admin.audit.actionPlaceholder')} />
         </label>
         <label className="field">
-          <span>Entity</span>
+          <span>{t('admin.audit.entity')}</span>
           <select value={draft.entityType} onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}>
-            <option value="">Any</option>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t}>{t}</option>
+            <option value="">{t('admin.audit.any')}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type}>{type}</option>
             ))}
           </select>
         </label>
         <button type="submit" className="btn btn--primary">
-          Filter
+          {t('admin.audit.filter')}
         </button>
       </form>
-      <QueryView query={logs} isEmpty={(d) => d.auditLogs.length === 0} empty={<Empty title="No matching entries" />}>
+      <QueryView query={logs} isEmpty={(d) => d.auditLogs.length === 0} empty={<Empty title={t('admin.audit.empty')} />}>
         {({ auditLogs }) => (
           <>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Entity</th>
-                  <th scope="col">Details</th>
+                  <th scope="col">{t('admin.audit.when')}</th>
+                  <th scope="col">{t('admin.audit.who')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.entity')}</th>
+                  <th scope="col">{t('admin.audit.details')}</th>
                 </tr>
               </thead>
               <tbody>
                 {auditLogs.slice(0, PAGE).map((log) => (
                   <tr key={log.id}>
-                    <td>{new Date(log.createdAt).toLocaleString()}</td>
-                    <td>{log.user ? `${log.user.name} (${log.user.role})` : <span className="muted">system</span>}</td>
+                    <td>{format.dateTime(log.createdAt)}</td>
+                    <td>{log.user ? `${log.user.name} (${log.user.role})` : <span className="muted">{t('admin.audit.system')}</span>}</td>
                     <td>
                       <code>{log.action}</code>
                     </td>
@@ -91,7 +93,7 @@ export function AuditLogPage() {
                     <td>
                       {log.details != null ? (
                         <details>
-                          <summary>show</summary>
+                          <summary>{t('admin.audit.show')}</summary>
                           <pre className="json">{JSON.stringify(log.details, null, 2)}</pre>
                         </details>
                       ) : (
@@ -103,15 +105,13 @@ export function AuditLogPage() {
                 ))}
               </tbody>
             </table>
-            <nav className="pager" aria-label="Audit log pages">
+            <nav className="pager" aria-label={t('admin.audit.pages')}>
               <button type="button" className="btn btn--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Newer
+                {t('admin.audit.newer')}
               </button>
-              <span className="muted">
-                Entries {offset + 1}–{offset + Math.min(PAGE, auditLogs.length)}
-              </span>
+              <span className="muted">{t('admin.audit.entries', { from: offset + 1, to: offset + Math.min(PAGE, auditLogs.length) })}</span>
               <button type="button" className="btn btn--small" disabled={auditLogs.length <= PAGE} onClick={() => setOffset(offset + PAGE)}>
-                Older
+                {t('admin.audit.older')}
               </button>
             </nav>
           </>

@@ -3,6 +3,7 @@ import { FormField } from '../../shell/FormField';
 import { FormError } from '../../shell/states';
 import type { ShiftChoices } from './shift-api';
 import { shiftSpan } from './week';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 export interface ShiftInput {
   userId: string;
@@ -23,6 +24,7 @@ interface Props {
 /** Who, where, which day, from when to when. An end at or before the start is the next morning. */
 export function ShiftForm({ choices, day: initialDay, busy, error, onSubmit }: Props) {
   const id = useId();
+  const { t } = useI18n();
   const [userId, setUserId] = useState(choices.shiftStaff[0]?.id ?? '');
   const [stationId, setStationId] = useState('');
   const [day, setDay] = useState(initialDay);
@@ -37,10 +39,10 @@ export function ShiftForm({ choices, day: initialDay, busy, error, onSubmit }: P
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} aria-label="Plan a shift">
+    <form className="form-grid" onSubmit={submit} aria-label={t('admin.shifts.plan')}>
       <FormField
         controlId={`${id}-user`}
-        label="Who"
+        label={t('admin.shifts.who')}
         control={(p) => (
           <select {...p} value={userId} onChange={(e) => setUserId(e.target.value)} required>
             {choices.shiftStaff.map((u) => (
@@ -53,11 +55,11 @@ export function ShiftForm({ choices, day: initialDay, busy, error, onSubmit }: P
       />
       <FormField
         controlId={`${id}-station`}
-        label="Where"
-        hint="Cooks count towards their station's capacity while on shift."
+        label={t('admin.shifts.where')}
+        hint={t('admin.shifts.whereHint')}
         control={(p) => (
           <select {...p} value={stationId} onChange={(e) => setStationId(e.target.value)}>
-            <option value="">No station (riders, floor)</option>
+            <option value="">{t('admin.shifts.noStationOption')}</option>
             {choices.stations.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -68,23 +70,23 @@ export function ShiftForm({ choices, day: initialDay, busy, error, onSubmit }: P
       />
       <FormField
         controlId={`${id}-day`}
-        label="Day"
+        label={t('admin.shifts.day')}
         control={(p) => <input {...p} type="date" value={day} onChange={(e) => setDay(e.target.value)} required />}
       />
       <FormField
         controlId={`${id}-start`}
-        label="From"
+        label={t('admin.shifts.from')}
         control={(p) => <input {...p} type="time" value={start} onChange={(e) => setStart(e.target.value)} required />}
       />
       <FormField
         controlId={`${id}-end`}
-        label="Until"
-        hint={span?.overnight ? 'Ends the next day.' : undefined}
+        label={t('admin.shifts.until')}
+        hint={span?.overnight ? t('admin.shifts.overnight') : undefined}
         control={(p) => <input {...p} type="time" value={end} onChange={(e) => setEnd(e.target.value)} required />}
       />
       <div className="btn-row form-grid__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !span || !userId}>
-          {busy ? 'Saving…' : 'Add shift'}
+          {busy ? t('common.saving') : t('admin.shifts.add')}
         </button>
       </div>
       <FormError error={error} />

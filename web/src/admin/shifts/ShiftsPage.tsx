@@ -9,6 +9,7 @@ import { TodayList } from './TodayList';
 import { WeekGrid } from './WeekGrid';
 import { addWeeks, dateInput, sameDay, startOfWeek } from './week';
 import './shifts.css';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 /**
  * The shift plan: a week by station or by person, and who is on where today. Where shifts are planned, a
@@ -23,19 +24,17 @@ export function ShiftsPage() {
   const create = useGqlMutation(CREATE_SHIFT, [SHIFTS_KEY]);
   const remove = useGqlMutation(DELETE_SHIFT, [SHIFTS_KEY]);
   const now = useNow(30_000);
+  const { t } = useI18n();
   const thisWeek = sameDay(weekStart, startOfWeek(new Date(now)));
 
   return (
     <section className="page">
-      <PageHeader
-        title="Shifts"
-        lead="Who works where. A station with shifts planned runs as many tasks at once as people are on shift there, up to its capacity; with nobody on, it takes no new work, and the ETA knows."
-      />
+      <PageHeader title={t('routes.shifts.title')} lead={t('admin.shifts.lead')} />
       <div className="shifts-layout">
         <div>
           <details className="card" open>
-            <summary>Plan a shift</summary>
-            <QueryView query={choices} loadingLabel="Loading people and stations…">
+            <summary>{t('admin.shifts.plan')}</summary>
+            <QueryView query={choices} loadingLabel={t('admin.shifts.loadingChoices')}>
               {(c) => (
                 // Kept filled after a shift is added (the next person for the same hours is one change); a new week starts it afresh.
                 <ShiftForm
@@ -49,19 +48,19 @@ export function ShiftsPage() {
               )}
             </QueryView>
           </details>
-          <nav className="btn-row shift-week__nav" aria-label="Week">
+          <nav className="btn-row shift-week__nav" aria-label={t('admin.shifts.week')}>
             <button type="button" className="btn btn--small" onClick={() => setWeekStart((w) => addWeeks(w, -1))}>
-              ← Previous week
+              {t('admin.shifts.previousWeek')}
             </button>
             <button type="button" className="btn btn--small" disabled={thisWeek} onClick={() => setWeekStart(startOfWeek(new Date()))}>
-              This week
+              {t('admin.shifts.thisWeek')}
             </button>
             <button type="button" className="btn btn--small" onClick={() => setWeekStart((w) => addWeeks(w, 1))}>
-              Next week →
+              {t('admin.shifts.nextWeek')}
             </button>
           </nav>
           <FormError error={remove.error} />
-          <QueryView query={week} loadingLabel="Loading the week…">
+          <QueryView query={week} loadingLabel={t('admin.shifts.loadingWeek')}>
             {(w) => (
               <WeekGrid
                 weekStart={weekStart}
@@ -75,9 +74,9 @@ export function ShiftsPage() {
           </QueryView>
         </div>
         <aside className="card shifts-today">
-          <h2>Today</h2>
-          <QueryView query={today} loadingLabel="Loading today…">
-            {(t) => <TodayList shifts={t.shiftsToday} now={now} />}
+          <h2>{t('admin.shifts.today')}</h2>
+          <QueryView query={today} loadingLabel={t('admin.shifts.loadingToday')}>
+            {(d) => <TodayList shifts={d.shiftsToday} now={now} />}
           </QueryView>
         </aside>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Shift } from './shift-api';
 import { clock, daysOf, sameDay, weekday } from './week';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 interface Props {
   weekStart: Date;
@@ -19,11 +20,12 @@ interface Row {
   has: (s: Shift) => boolean;
 }
 
-const NO_STATION = { id: '', name: 'No station' };
+const NO_STATION_ID = '';
 
 /** The rows of the week: a station each (and one for shifts at none), or a person each (and anyone planned but no longer listed). */
-function rowsOf(by: By, { stations, people, shifts }: Pick<Props, 'stations' | 'people' | 'shifts'>): Row[] {
-  if (by === 'station') return [...stations, NO_STATION].map((st) => ({ ...st, has: (s) => (s.station?.id ?? '') === st.id }));
+function rowsOf(by: By, noStation: string, { stations, people, shifts }: Pick<Props, 'stations' | 'people' | 'shifts'>): Row[] {
+  if (by === 'station')
+    return [...stations, { id: NO_STATION_ID, name: noStation }].map((st) => ({ ...st, has: (s) => (s.station?.id ?? NO_STATION_ID) === st.id }));
   const listed = new Set(people.map((p) => p.id));
   const others = new Map(shifts.filter((s) => !listed.has(s.user.id)).map((s) => [s.user.id, { id: s.user.id, name: s.user.name }]));
   return [...people, ...others.values()].map((p) => ({ ...p, has: (s) => s.user.id === p.id }));
@@ -32,21 +34,22 @@ function rowsOf(by: By, { stations, people, shifts }: Pick<Props, 'stations' | '
 /** The week at a glance, a column per day: by station (who is where) or by person (each one's week). */
 export function WeekGrid({ weekStart, stations, people, shifts, busy, onDelete }: Props) {
   const [by, setBy] = useState<By>('station');
+  const { t } = useI18n();
   const days = daysOf(weekStart);
-  const rows = rowsOf(by, { stations, people, shifts });
+  const rows = rowsOf(by, t('admin.shifts.noStation'), { stations, people, shifts });
   return (
     <>
-      <div className="btn-row shift-week__by" role="group" aria-label="Show the week">
+      <div className="btn-row shift-week__by" role="group" aria-label={t('admin.shifts.showWeek')}>
         {(['station', 'person'] as const).map((b) => (
           <button key={b} type="button" className="btn btn--small" aria-pressed={by === b} onClick={() => setBy(b)}>
-            By {b}
+            {t(`admin.shifts.by.${b}`)}
           </button>
         ))}
       </div>
-      <table className="table shift-week" aria-label="Shifts of the week">
+      <table className="table shift-week" aria-label={t('admin.shifts.ofWeek')}>
         <thead>
           <tr>
-            <th scope="col">{by === 'station' ? 'Station' : 'Person'}</th>
+            <th scope="col">{by === 'station' ? t('admin.shifts.station') : t('admin.shifts.person')}</th>
             {days.map((d) => (
               <th scope="col" key={d.toISOString()}>
                 {weekday(d)}
@@ -76,8 +79,10 @@ export function WeekGrid({ weekStart, stations, people, shifts, busy, onDelete }
 }
 
 function ShiftChip({ shift, by, busy, onDelete }: { shift: Shift; by: By; busy: boolean; onDelete: (s: Shift) => void }) {
+  const { t } = useI18n();
+  const where = shift.station?.name ?? t('admin.shifts.noStation');
   // The row already names one of the two: the chip names the other.
-  const who = by === 'station' ? shift.user.name : (shift.station?.name ?? NO_STATION.name);
+  const who = by === 'station' ? shift.user.name : where;
   const label = `${who} ${clock(shift.startsAt)}–${clock(shift.endsAt)}`;
   return (
     <span className={`chip shift-chip${shift.onShiftNow ? ' shift-chip--on' : ''}`} data-shift-id={shift.id}>
@@ -86,8 +91,8 @@ function ShiftChip({ shift, by, busy, onDelete }: { shift: Shift; by: By; busy: 
         <button
           type="button"
           className="icon-btn"
-          aria-label={`Remove ${shift.user.name}, ${shift.station?.name ?? NO_STATION.name} ${clock(shift.startsAt)}–${clock(shift.endsAt)}`}
-          title="Remove from the plan"
+          aria-label={t('admin.shifts.remove', { name: shift.user.name, where, span: `${clock(shift.startsAt)}–${clock(shift.endsAt)}` })}
+          title={t('admin.shifts.removeTitle')}
           disabled={busy}
           onClick={() => onDelete(shift)}
         >

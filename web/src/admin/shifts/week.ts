@@ -2,6 +2,8 @@
  * Week and day arithmetic for the shift planner, in the browser's time zone (the restaurant's, as
  * the server's): weeks start on Monday. Pure, so it is tested without a browser.
  */
+import { activeFormat } from '../../i18n/i18n';
+
 const DAY_MS = 86_400_000;
 
 export function startOfWeek(day: Date): Date {
@@ -56,5 +58,5 @@ export function shiftSpan(day: string, start: string, end: string): { startsAt: 
   return { startsAt, endsAt, overnight };
 }
 
-export const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-export const weekday = (d: Date) => d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+export const clock = (iso: string) => activeFormat().time(iso);
+export const weekday = (d: Date) => activeFormat().day(d);

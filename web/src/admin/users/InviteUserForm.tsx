@@ -4,6 +4,7 @@ import { useGqlMutation } from '../../api/hooks';
 import { FormError } from '../../shell/states';
 import { UserIdentityFields } from './UserIdentityFields';
 import { INVITE_USER, USERS_KEY, type UserAccessLink } from './user-api';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 type Input = { name: string; email: string; role: RoleName };
 
@@ -11,6 +12,7 @@ type Input = { name: string; email: string; role: RoleName };
 export function InviteUserForm({ roles, onInvited }: { roles: RoleName[]; onInvited: (link: UserAccessLink) => void }) {
   const invite = useGqlMutation(INVITE_USER, [USERS_KEY]);
   const [form, setForm] = useState<Input>({ name: '', email: '', role: 'STAFF' });
+  const { t } = useI18n();
   const set = (patch: Partial<Input>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = (e: FormEvent) => {
@@ -19,11 +21,11 @@ export function InviteUserForm({ roles, onInvited }: { roles: RoleName[]; onInvi
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} aria-label="Invite user">
+    <form className="form-grid" onSubmit={submit} aria-label={t('admin.users.inviteLabel')}>
       <UserIdentityFields value={form} roles={roles} onChange={set} />
       <div className="btn-row form-grid__actions">
         <button type="submit" className="btn btn--primary" disabled={invite.isPending}>
-          {invite.isPending ? 'Inviting…' : 'Invite'}
+          {invite.isPending ? t('admin.users.inviting') : t('admin.users.invite')}
         </button>
       </div>
       <FormError error={invite.error} />

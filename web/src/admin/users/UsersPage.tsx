@@ -7,6 +7,7 @@ import { FormError, QueryView } from '../../shell/states';
 import { AccessLinkNotice } from './AccessLinkNotice';
 import { InviteUserForm } from './InviteUserForm';
 import { NewUserForm } from './NewUserForm';
+import { useI18n } from '../../i18n/LocaleProvider';
 import { assignableRoles, RESET_USER_PASSWORD, UPDATE_USER, USERS_KEY, USERS_QUERY, type UserAccessLink } from './user-api';
 
 export function UsersPage() {
@@ -17,16 +18,14 @@ export function UsersPage() {
   const [formKey, setFormKey] = useState(0);
   const [link, setLink] = useState<{ link: UserAccessLink; purpose: 'invite' | 'reset' } | null>(null);
   const roles = assignableRoles(session.user.role);
+  const { t, format } = useI18n();
 
   return (
     <section className="page">
-      <PageHeader
-        title="Users and roles"
-        lead="Deactivating someone ends their sessions and closes their open screens at once (an access token already issued lasts at most its 15 minutes)."
-      />
+      <PageHeader title={t('admin.users.title')} lead={t('admin.users.lead')} />
       {link && <AccessLinkNotice link={link.link} purpose={link.purpose} onClose={() => setLink(null)} />}
       <details className="card" open>
-        <summary>Invite someone</summary>
+        <summary>{t('admin.users.inviteSomeone')}</summary>
         <InviteUserForm
           key={`invite-${formKey}`}
           roles={roles}
@@ -37,7 +36,7 @@ export function UsersPage() {
         />
       </details>
       <details className="card">
-        <summary>New user with a password you choose</summary>
+        <summary>{t('admin.users.newWithPassword')}</summary>
         <NewUserForm key={formKey} roles={roles} onDone={() => setFormKey((k) => k + 1)} />
       </details>
       <FormError error={update.error ?? reset.error} />
@@ -46,11 +45,11 @@ export function UsersPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('admin.users.name')}</th>
+                <th scope="col">{t('admin.users.email')}</th>
+                <th scope="col">{t('admin.users.role')}</th>
+                <th scope="col">{t('admin.users.lastSignIn')}</th>
+                <th scope="col">{t('admin.users.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,12 +62,12 @@ export function UsersPage() {
                   return (
                     <tr key={u.id} className={u.isActive ? undefined : 'is-inactive'}>
                       <th scope="row">
-                        {u.name} {self && <span className="muted">(you)</span>}
+                        {u.name} {self && <span className="muted">{t('admin.users.you')}</span>}
                       </th>
                       <td>{u.email}</td>
                       <td>
                         <select
-                          aria-label={`Role of ${u.name}`}
+                          aria-label={t('admin.users.roleOf', { name: u.name })}
                           value={u.role}
                           disabled={locked || update.isPending}
                           onChange={(e) => update.mutate({ id: u.id, input: { role: e.target.value as RoleName } })}
@@ -80,30 +79,30 @@ export function UsersPage() {
                           ))}
                         </select>
                       </td>
-                      <td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="muted">never</span>}</td>
+                      <td>{u.lastLoginAt ? format.dateTime(u.lastLoginAt) : <span className="muted">{t('admin.users.never')}</span>}</td>
                       <td className="table__actions">
-                        <span className={`badge ${u.isActive ? 'badge--ok' : ''}`}>{u.isActive ? 'active' : 'inactive'}</span>
+                        <span className={`badge ${u.isActive ? 'badge--ok' : ''}`}>{u.isActive ? t('admin.users.active') : t('admin.users.inactive')}</span>
                         {u.isActive && (
                           <button
                             type="button"
                             className="btn btn--small"
-                            aria-label={`Reset password of ${u.name}`}
+                            aria-label={t('admin.users.resetOf', { name: u.name })}
                             disabled={locked || reset.isPending}
                             onClick={() =>
                               reset.mutate({ id: u.id }, { onSuccess: ({ resetUserPassword }) => setLink({ link: resetUserPassword, purpose: 'reset' }) })
                             }
                           >
-                            Reset password
+                            {t('admin.users.resetPassword')}
                           </button>
                         )}
                         <button
                           type="button"
                           className="btn btn--small"
-                          aria-label={`${u.isActive ? 'Deactivate' : 'Reactivate'} ${u.name}`}
+                          aria-label={t(u.isActive ? 'admin.users.deactivateOf' : 'admin.users.reactivateOf', { name: u.name })}
                           disabled={locked || update.isPending}
                           onClick={() => update.mutate({ id: u.id, input: { isActive: !u.isActive } })}
                         >
-                          {u.isActive ? 'Deactivate' : 'Reactivate'}
+                          {u.isActive ? t('admin.users.deactivate') : t('admin.users.reactivate')}
                         </button>
                       </td>
                     </tr>

@@ -83,12 +83,3 @@ export const RESET_USER_PASSWORD = graphql(
 export function assignableRoles(actorRole: RoleName): RoleName[] {
   return ROLES.filter((r) => r !== 'OWNER' || actorRole === 'OWNER');
 }
-
-export const ROLE_HINTS: Record<RoleName, string> = {
-  OWNER: 'everything',
-  ADMIN: 'everything, incl. users',
-  MANAGER: 'kitchen, menu, recipes',
-  STAFF: 'cooks on the KDS',
-  OPERATOR: 'phone orders',
-  DELIVERY: 'riders',
-};

@@ -7,6 +7,7 @@ import { EMPTY_FORM, isUnchanged, toWhatIfInput, type WhatIfForm } from './what-
 import { WhatIfControls } from './WhatIfControls';
 import { WhatIfResults } from './WhatIfResults';
 import './what-if.css';
+import { useI18n } from '../../i18n/LocaleProvider';
 
 /** A manager tries a change on the kitchen as it is now and sees every open order's ready time move. Nothing is stored. */
 export function WhatIfPage() {
@@ -21,6 +22,7 @@ export function WhatIfPage() {
     { enabled: submitted !== null, staleTime: Infinity },
   );
   const input = toWhatIfInput(form);
+  const { t } = useI18n();
 
   const simulate = (e: FormEvent) => {
     e.preventDefault();
@@ -29,20 +31,17 @@ export function WhatIfPage() {
 
   return (
     <section className="page">
-      <PageHeader
-        title="What-if"
-        lead="Try a change on the kitchen as it is now — a slot more or less, a station down, a dish 86'd, a rush — and see when every open order would be ready. Nothing is changed or stored."
-      />
+      <PageHeader title={t('routes.whatIf.title')} lead={t('admin.whatIf.lead')} />
       <QueryView query={setup}>
         {(data) => (
-          <form onSubmit={simulate} aria-label="What-if changes">
+          <form onSubmit={simulate} aria-label={t('admin.whatIf.changes')}>
             <WhatIfControls setup={data} form={form} onChange={setForm} />
             <div className="inline-form">
               <button type="submit" className="btn btn--primary" disabled={result.isFetching}>
-                {isUnchanged(input) ? 'Simulate as it is' : 'Simulate'}
+                {isUnchanged(input) ? t('admin.whatIf.simulateAsIs') : t('admin.whatIf.simulate')}
               </button>
               <button type="button" className="btn" onClick={() => setForm(EMPTY_FORM)}>
-                Reset changes
+                {t('admin.whatIf.reset')}
               </button>
             </div>
           </form>

@@ -1,11 +1,11 @@
 import { Empty } from '../../shell/states';
 import type { WhatIfAnswer } from './what-if-api';
-
-const clock = (iso: string | null) => (iso === null ? '—' : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+import { useI18n } from '../../i18n/LocaleProvider';
 
 function Delta({ minutes }: { minutes: number | null }) {
+  const { t } = useI18n();
   if (minutes === null) return <>—</>;
-  if (Math.abs(minutes) < 1) return <span className="muted">no change</span>;
+  if (Math.abs(minutes) < 1) return <span className="muted">{t('admin.whatIf.noChange')}</span>;
   const later = minutes > 0;
   return <span className={later ? 'what-if__delta--later' : 'what-if__delta--earlier'}>{`${later ? '+' : '−'}${Math.abs(minutes).toFixed(1)} min`}</span>;
 }
@@ -13,36 +13,38 @@ function Delta({ minutes }: { minutes: number | null }) {
 /** The what-if's answer: what it adds up to, then every open order now and with the change; red where a promise would be missed. */
 export function WhatIfResults({ answer }: { answer: WhatIfAnswer }) {
   const { summary, rush } = answer;
+  const { t, format } = useI18n();
+  const clock = (iso: string | null) => (iso === null ? '—' : format.time(iso));
   return (
-    <section aria-label="What-if result">
+    <section aria-label={t('admin.whatIf.result')}>
       <p className="what-if__summary">
-        <span>{summary.openOrders} open orders</span>
-        <span className={summary.madeLate > 0 ? 'badge badge--error' : 'badge'}>{summary.madeLate} would miss their promise</span>
-        <span className={summary.madeOnTime > 0 ? 'badge badge--ok' : 'badge'}>{summary.madeOnTime} back on time</span>
-        <span className="badge">{summary.later} later</span>
-        <span className="badge">{summary.earlier} earlier</span>
-        {summary.cannotBeMade > 0 && <span className="badge badge--error">{summary.cannotBeMade} could not be made</span>}
+        <span>{t('admin.whatIf.openOrders', { count: summary.openOrders })}</span>
+        <span className={summary.madeLate > 0 ? 'badge badge--error' : 'badge'}>{t('admin.whatIf.madeLate', { count: summary.madeLate })}</span>
+        <span className={summary.madeOnTime > 0 ? 'badge badge--ok' : 'badge'}>{t('admin.whatIf.madeOnTime', { count: summary.madeOnTime })}</span>
+        <span className="badge">{t('admin.whatIf.later', { count: summary.later })}</span>
+        <span className="badge">{t('admin.whatIf.earlier', { count: summary.earlier })}</span>
+        {summary.cannotBeMade > 0 && <span className="badge badge--error">{t('admin.whatIf.cannotBeMade', { count: summary.cannotBeMade })}</span>}
       </p>
       {rush && (
         <p>
           {rush.orders > 0
-            ? `Rush: ${rush.orders} orders, first ready ${clock(rush.firstReadyAt)}, last ${clock(rush.lastReadyAt)}.`
-            : 'Rush: no order left to simulate.'}
-          {rush.droppedLines > 0 && ` ${rush.droppedLines} lines left out (86'd).`}
-          {rush.cannotBeMade > 0 && ` ${rush.cannotBeMade} rush orders could not be made.`}
+            ? t('admin.whatIf.rush', { count: rush.orders, first: clock(rush.firstReadyAt), last: clock(rush.lastReadyAt) })
+            : t('admin.whatIf.rushEmpty')}
+          {rush.droppedLines > 0 && ` ${t('admin.whatIf.droppedLines', { count: rush.droppedLines })}`}
+          {rush.cannotBeMade > 0 && ` ${t('admin.whatIf.rushCannotBeMade', { count: rush.cannotBeMade })}`}
         </p>
       )}
       {answer.orders.length === 0 ? (
-        <Empty title="No open orders right now" />
+        <Empty title={t('admin.whatIf.noOpen')} />
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Promised</th>
-              <th scope="col">Ready now</th>
-              <th scope="col">With the change</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t('admin.whatIf.order')}</th>
+              <th scope="col">{t('admin.whatIf.promised')}</th>
+              <th scope="col">{t('admin.whatIf.readyNow')}</th>
+              <th scope="col">{t('admin.whatIf.withChange')}</th>
+              <th scope="col">{t('admin.whatIf.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,8 +57,8 @@ export function WhatIfResults({ answer }: { answer: WhatIfAnswer }) {
                 <td>{clock(o.promisedAt)}</td>
                 <td>{clock(o.currentReadyAt)}</td>
                 <td>
-                  {o.whatIfReadyAt === null && o.currentReadyAt !== null ? 'cannot be made' : clock(o.whatIfReadyAt)}
-                  {o.lateWhatIf && <span className="badge badge--error">misses promise</span>}
+                  {o.whatIfReadyAt === null && o.currentReadyAt !== null ? t('admin.whatIf.cannotBe') : clock(o.whatIfReadyAt)}
+                  {o.lateWhatIf && <span className="badge badge--error">{t('admin.whatIf.missesPromise')}</span>}
                 </td>
                 <td>
                   <Delta minutes={o.deltaMinutes} />

@@ -1,3 +1,5 @@
+import { adminEn } from './admin.en';
+
 /**
  * The English catalog: every user-facing string of the web app, by screen. The Italian catalog is
  * typed as this one's shape (it.ts), so a key missing there fails tsc; i18n/catalogs.test.ts checks
@@ -389,6 +391,7 @@ export const en = {
       FAILED: '{{rider}} could not deliver',
     },
   },
+  admin: adminEn,
 };
 
 export type Catalog = typeof en;

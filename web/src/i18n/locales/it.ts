@@ -1,3 +1,4 @@
+import { adminIt } from './admin.it';
 import type { Catalog } from './en';
 
 /** Italian, typed as the English catalog's shape: a key missing or extra here fails tsc. */
@@ -386,4 +387,5 @@ export const it: Catalog = {
       FAILED: '{{rider}} non ha potuto consegnare',
     },
   },
+  admin: adminIt,
 };
