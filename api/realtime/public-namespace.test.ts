@@ -46,7 +46,7 @@ it('moves an order to Ready on an open board without a reload, and tells nothing
   await boardUntil(socket, board.token, (v) => v.preparing.includes(order.orderNumber));
   await cookSalad(api, k, order.id);
   const view = await boardUntil(socket, board.token, (v) => v.ready.includes(order.orderNumber));
-  expect(view).toEqual({ preparing: [], ready: [order.orderNumber] });
+  expect(view).toEqual({ preparing: [], ready: [order.orderNumber], page: { locale: 'en', timeZone: null } });
   // Only payload-free pings: no order:*, task:*, eta:* or station event of the kitchen reaches a board.
   expect(new Set(events)).toEqual(new Set(['board:changed']));
 });
