@@ -55,22 +55,8 @@ export function databaseBusyError(): AppError {
   return new AppError('UNAVAILABLE', 'The server is busy right now; try again in a moment');
 }
 
-/**
- * PostgreSQL cannot be reached (restarting, failing over, the network): Prisma's P1001/P1002/P1017,
- * SQLSTATE class 08 and 57P01–57P03 (shutting down, starting up), a refused or dropped socket.
- * The pool reconnects by itself, so the request may succeed in a moment: UNAVAILABLE, not a 500.
- */
-const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
-
-export function isDatabaseUnreachable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
-    const { code, originalCode, meta, cause } = e as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
-    for (const c of [code, originalCode]) if (typeof c === 'string' && (UNREACHABLE_CODES.has(c) || c.startsWith('08'))) return true;
-    if (/Connection terminated unexpectedly|Can't reach database server|not yet accepting connections|is not queryable/i.test(errorText(e))) return true;
-    e = meta?.driverAdapterError ?? cause;
-  }
-  return false;
-}
+/** PostgreSQL cannot be reached: the pool reconnects by itself, so the request may succeed in a moment (UNAVAILABLE, not a 500). */
+export { isDatabaseUnreachable } from '../db/unreachable';
 
 export function databaseUnreachableError(): AppError {
   return new AppError('UNAVAILABLE', 'The database cannot be reached right now; try again in a moment');

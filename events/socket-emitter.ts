@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureEventLog, sendSequencedBatch, type LogItem } from './event-log';
-import { isTransientDbError } from './transient-error';
+import { isDatabaseUnreachable } from '../db/unreachable';
 import { encodeMsgpack } from './msgpack';
 import { SOCKET_ATTACHMENT_TABLE, SOCKET_CHANNEL_PREFIX, ensureAttachmentTable } from './socket-transport';
 
@@ -142,7 +142,7 @@ export function createSocketEmitter(db: Queryable, options: SocketEmitterOptions
         try {
           return await work();
         } catch (err) {
-          if (!isTransientDbError(err) || Date.now() + delay > Math.min(giveUpAt, retryCap)) throw err;
+          if (!isDatabaseUnreachable(err) || Date.now() + delay > Math.min(giveUpAt, retryCap)) throw err;
           stalled = true;
           onStall();
           for (const item of waiting) item.done();
